@@ -1,0 +1,21 @@
+//! dyad-dict owns the coding knowledge that lives in files: parsers for every dictionary format
+//! of the PETRARCH family (PETR-2 verb patterns, actors with time-bounded roles, agents,
+//! discards, issues), the CAMEO event table (labels, Goldstein scores, quad classes) and the
+//! CAMEO→PLOVER mapping, and the bundled production set that ships inside the binary.
+//!
+//! Parsers tolerate the known upstream defects (undefined synsets, 7-digit dates, `> 140608`,
+//! several `[..]` on one line, CRLF) and report real errors as [`DictError`] naming file, line
+//! and what was expected. Nothing here panics on input.
+
+pub mod actors;
+pub mod agents;
+pub mod bundled;
+pub mod cameo;
+pub mod discards;
+pub mod error;
+pub mod issues;
+pub mod plover;
+pub mod verbs;
+pub mod words;
+
+pub use error::DictError;

@@ -1,0 +1,1 @@
+//! Reading articles. TODO(helper).
