@@ -15,7 +15,9 @@ pub mod discards;
 pub mod error;
 pub mod issues;
 pub mod plover;
+pub mod reader;
 pub mod verbs;
 pub mod words;
 
 pub use error::DictError;
+pub use reader::Warning;

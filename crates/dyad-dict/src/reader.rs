@@ -1,0 +1,246 @@
+//! What every dictionary parser shares: reading lines (CR stripped, `<!-- ... -->` blocks
+//! removed), cutting `#`/`;` comments, splitting a dictionary phrase into words, reading the
+//! dates of the actor files, and the [`Warning`]s a parser leaves for tolerated defects.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::words::normalize_word;
+
+/// A tolerated defect in a dictionary file: the line was read, but not quite as written (or was
+/// skipped). Loading goes on; callers may log these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+        Warning {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// The lines of a dictionary file as `(1-based line number, text)`, with `\r` removed and
+/// `<!-- ... -->` comment blocks (which may span lines, and which the validation files also
+/// open as `<! --`) replaced by nothing. A stray `-->` outside a block is left alone (it only
+/// occurs inside `#` comments).
+pub(crate) fn lines(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let raw = raw.replace('\r', "");
+        let mut kept = String::new();
+        let mut rest: &str = &raw;
+        loop {
+            if in_block {
+                match rest.find("-->") {
+                    Some(p) => {
+                        rest = &rest[p + 3..];
+                        in_block = false;
+                    }
+                    None => break,
+                }
+            } else {
+                match find_comment_open(rest) {
+                    Some((start, len)) => {
+                        kept.push_str(&rest[..start]);
+                        rest = &rest[start + len..];
+                        in_block = true;
+                    }
+                    None => {
+                        kept.push_str(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        out.push((i + 1, kept));
+    }
+    out
+}
+
+/// Finds `<!--` or `<!` + blanks + `--`; returns (start, length of the opener).
+fn find_comment_open(s: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(p) = s[from..].find("<!") {
+        let start = from + p;
+        let after = &s[start + 2..];
+        let trimmed = after.trim_start_matches([' ', '\t']);
+        if trimmed.starts_with("--") {
+            let len = 2 + (after.len() - trimmed.len()) + 2;
+            return Some((start, len));
+        }
+        from = start + 2;
+    }
+    None
+}
+
+/// Cut a line at the first comment character in `marks` that is not inside `[...]` (so the
+/// TABARI code `[###]` survives `#` comments).
+pub(crate) fn strip_comment<'a>(line: &'a str, marks: &[char]) -> &'a str {
+    let mut depth = 0usize;
+    for (i, c) in line.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 && marks.contains(&c) => return &line[..i],
+            _ => {}
+        }
+    }
+    line
+}
+
+/// Split a dictionary phrase into normalised words: `_` and white space separate words (a
+/// trailing `_`, TABARI's "whole word" mark, disappears), a trailing comma and enclosing
+/// parentheses become words of their own (`AGRICULTURE,_FISHERIES` → `AGRICULTURE , FISHERIES`,
+/// `(AAIA)` → `( AAIA )`), as a tokenizer would split them. The mojibake `†` (a no-break space
+/// in the upstream files) and the real no-break space also separate words.
+pub(crate) fn dict_words(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in phrase.split(|c: char| c == '_' || c.is_whitespace() || c == '†' || c == '\u{a0}')
+    {
+        if piece.is_empty() {
+            continue;
+        }
+        let mut core = piece;
+        let mut lead = 0;
+        while let Some(r) = core.strip_prefix('(') {
+            core = r;
+            lead += 1;
+        }
+        let mut trail = Vec::new();
+        loop {
+            if let Some(r) = core.strip_suffix(',') {
+                trail.push(",");
+                core = r;
+            } else if let Some(r) = core.strip_suffix(')') {
+                trail.push(")");
+                core = r;
+            } else {
+                break;
+            }
+        }
+        for _ in 0..lead {
+            out.push("(".to_string());
+        }
+        if !core.is_empty() {
+            out.push(normalize_word(core));
+        }
+        for t in trail.into_iter().rev() {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+/// Read an actor-file date. `YYMMDD` (years 00–30 are 20YY, the others 19YY) and `YYYYMMDD` as
+/// documented; and these upstream defects:
+/// * 7 digits starting with 19 or 20 (`2004017`): `YYYY` + `MM` + `D` (slicing as a
+///   `YYYYMMDD` reader would: 2004-01-07); if that is no date, `YYYY` + `M` + `DD`.
+/// * other 7 digits (`9008223`): the first six as `YYMMDD` (1990-08-22), the stray digit dropped.
+/// * 9 or more digits (`1920030320`, `201005011`): the last eight as `YYYYMMDD` if that is a
+///   date from 1900 to 2100 (2003-03-20), else the first eight (2010-05-01).
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    let bad = || format!("expected a date like 950601 or 19950601, found `{s}`");
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let num = |a: usize, b: usize| -> u32 { s[a..b].parse().unwrap_or(0) };
+    let ymd = |y: i32, m: u32, d: u32| -> Option<NaiveDate> {
+        if (1800..=2200).contains(&y) {
+            NaiveDate::from_ymd_opt(y, m, d)
+        } else {
+            None
+        }
+    };
+    let yymmdd = |t: &str| -> Option<NaiveDate> {
+        let yy: i32 = t[0..2].parse().ok()?;
+        let y = if yy <= 30 { 2000 + yy } else { 1900 + yy };
+        ymd(y, t[2..4].parse().ok()?, t[4..6].parse().ok()?)
+    };
+    let yyyymmdd = |t: &str| -> Option<NaiveDate> {
+        ymd(
+            t[0..4].parse().ok()?,
+            t[4..6].parse().ok()?,
+            t[6..8].parse().ok()?,
+        )
+    };
+    let found = match s.len() {
+        6 => yymmdd(s),
+        8 => yyyymmdd(s),
+        7 if s.starts_with("19") || s.starts_with("20") => {
+            let y = num(0, 4) as i32;
+            ymd(y, num(4, 6), num(6, 7)).or_else(|| ymd(y, num(4, 5), num(5, 7)))
+        }
+        7 => yymmdd(&s[..6]),
+        n if n >= 9 => yyyymmdd(&s[n - 8..]).or_else(|| yyyymmdd(&s[..8])),
+        _ => None,
+    };
+    found.ok_or_else(bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comment_blocks_span_lines_and_accept_the_spaced_opener() {
+        let text = "A\r\n<!-- one -->B\n<!-- \n# x\n# -->\nC <! -- two --> D\n";
+        let l = lines(text);
+        let texts: Vec<&str> = l.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, vec!["A", "B", "", "", "", "C  D", ""]);
+        assert_eq!(l[5].0, 6);
+    }
+
+    #[test]
+    fn comments_outside_brackets_only() {
+        assert_eq!(strip_comment("- * X [###] # c", &['#']), "- * X [###] ");
+        assert_eq!(strip_comment("ZBW [ZBW]#jw", &['#', ';']), "ZBW [ZBW]");
+    }
+
+    #[test]
+    fn words_split_like_a_tokenizer() {
+        assert_eq!(dict_words("U.S._"), vec!["US"]);
+        assert_eq!(
+            dict_words("LOCAL_GOVERNMENT,_RURAL"),
+            vec!["LOCAL", "GOVERNMENT", ",", "RURAL"]
+        );
+        assert_eq!(dict_words("ARMY_(AAIA)_"), vec!["ARMY", "(", "AAIA", ")"]);
+        assert_eq!(dict_words("hand foot"), vec!["HAND", "FOOT"]);
+        assert!(dict_words("_ _").is_empty());
+    }
+
+    #[test]
+    fn dates_and_their_defects() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(parse_date("950601"), Ok(d(1995, 6, 1)));
+        assert_eq!(parse_date("120515"), Ok(d(2012, 5, 15)));
+        assert_eq!(parse_date("300101"), Ok(d(2030, 1, 1)));
+        assert_eq!(parse_date("310101"), Ok(d(1931, 1, 1)));
+        assert_eq!(parse_date("19950601"), Ok(d(1995, 6, 1)));
+        assert_eq!(parse_date("2004017"), Ok(d(2004, 1, 7)));
+        assert_eq!(parse_date("9008223"), Ok(d(1990, 8, 22)));
+        assert_eq!(parse_date("1920030320"), Ok(d(2003, 3, 20)));
+        assert_eq!(parse_date("201005011"), Ok(d(2010, 5, 1)));
+        assert!(parse_date("12x456").is_err());
+        assert!(parse_date("").is_err());
+        assert!(parse_date("991332").is_err());
+        assert!(parse_date("12345").is_err());
+    }
+}
