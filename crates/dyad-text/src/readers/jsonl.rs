@@ -1,0 +1,271 @@
+//! JSON Lines articles: one JSON object per line.
+//!
+//! Fields: `text` (required string); `id` (string or number, else `<file name>#<line>`);
+//! `date` or its alias `published` (`YYYY-MM-DD`, or an ISO date-time whose date part is
+//! taken); `url`, `title`, `source` (strings). `null` counts as absent; unknown fields are
+//! ignored. A dateline at the start of `text` is parsed too; the record's own date wins over
+//! the dateline's. Blank lines are ignored.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::{file_name, plain::parse_dateline, Collector, ReadError, Warning};
+use crate::document::{Document, Origin};
+
+/// Read JSON Lines text into documents, collecting per-line warnings. `file` is the path as
+/// given (used in warnings and origins; its file name makes fallback ids).
+pub fn read_jsonl(text: &str, file: &str) -> (Vec<Document>, Vec<Warning>) {
+    let mut docs = Vec::new();
+    let mut warnings = Vec::new();
+    let name = file_name(file);
+    for (i, line) in text.split('\n').enumerate() {
+        match parse_line(line, file, &name, i + 1) {
+            Ok(Some(doc)) => docs.push(doc),
+            Ok(None) => {}
+            Err(w) => warnings.push(w),
+        }
+    }
+    (docs, warnings)
+}
+
+/// Streaming form used by `read_inputs`.
+pub(crate) fn read_jsonl_into(
+    text: &str,
+    file: &str,
+    name: &str,
+    c: &mut Collector,
+) -> Result<(), ReadError> {
+    for (i, line) in text.split('\n').enumerate() {
+        match parse_line(line, file, name, i + 1) {
+            Ok(Some(doc)) => c.document(doc),
+            Ok(None) => {}
+            Err(w) => c.skip(w)?,
+        }
+    }
+    Ok(())
+}
+
+/// Parse one line: `Ok(None)` for a blank line, `Err` for a bad record.
+fn parse_line(
+    line: &str,
+    file: &str,
+    name: &str,
+    line_no: usize,
+) -> Result<Option<Document>, Warning> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let line = if line_no == 1 {
+        line.trim_start_matches('\u{feff}')
+    } else {
+        line
+    };
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let warn = |msg: String| Warning::new(file, line_no, msg);
+    let value: Value =
+        serde_json::from_str(line).map_err(|e| warn(format!("invalid JSON: {e}")))?;
+    let Value::Object(obj) = value else {
+        return Err(warn(format!(
+            "expected a JSON object, got {}",
+            kind(&value)
+        )));
+    };
+    let text = match obj.get("text") {
+        Some(Value::String(s)) => s.clone(),
+        None | Some(Value::Null) => return Err(warn("field \"text\": missing".to_string())),
+        Some(other) => {
+            return Err(warn(format!(
+                "field \"text\": expected a string, got {}",
+                kind(other)
+            )))
+        }
+    };
+    let id = match obj.get("id") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        None | Some(Value::Null) => format!("{name}#{line_no}"),
+        Some(other) => {
+            return Err(warn(format!(
+                "field \"id\": expected a string or number, got {}",
+                kind(other)
+            )))
+        }
+    };
+    let date = match opt_string(&obj, "date").map_err(&warn)? {
+        Some(s) => Some(("date", s)),
+        None => opt_string(&obj, "published")
+            .map_err(&warn)?
+            .map(|s| ("published", s)),
+    };
+    let date = match date {
+        Some((field, s)) => Some(parse_date(&s).ok_or_else(|| {
+            warn(format!(
+                "field \"{field}\": expected YYYY-MM-DD, got {}",
+                Value::String(s.clone())
+            ))
+        })?),
+        None => None,
+    };
+    let url = opt_string(&obj, "url").map_err(&warn)?;
+    let title = opt_string(&obj, "title").map_err(&warn)?;
+    let source = opt_string(&obj, "source").map_err(&warn)?;
+    let dl = parse_dateline(&text);
+    Ok(Some(Document {
+        id,
+        date: date.or(dl.date),
+        dateline_place: dl.place,
+        body_start: dl.body_start,
+        text,
+        title,
+        url,
+        source,
+        origin: Origin {
+            file: file.to_string(),
+            line: line_no,
+        },
+    }))
+}
+
+/// An optional string field: absent or `null` → `None`; another type is an error message.
+fn opt_string(obj: &Map<String, Value>, field: &str) -> Result<Option<String>, String> {
+    match obj.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(format!(
+            "field \"{field}\": expected a string, got {}",
+            kind(other)
+        )),
+    }
+}
+
+/// `YYYY-MM-DD`, or the date part of an ISO date-time (`2001-09-11T08:00:00Z`,
+/// `2001-09-11 08:00`).
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let date_part = s.get(..10)?;
+    let rest = &s[10..];
+    if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
+        return None;
+    }
+    if date_part.len() != 10 || date_part.as_bytes()[4] != b'-' || date_part.as_bytes()[7] != b'-' {
+        return None;
+    }
+    NaiveDate::parse_from_str(date_part, "%Y-%m-%d").ok()
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2001, 9, 11);
+        assert_eq!(parse_date("2001-09-11"), d);
+        assert_eq!(parse_date("2001-09-11T08:00:00Z"), d);
+        assert_eq!(parse_date(" 2001-09-11 08:00 "), d);
+        for bad in [
+            "2025-13-45",
+            "2001-9-11",
+            "20010911",
+            "2001-09-11x",
+            "",
+            "é2001-09-1",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn records_and_warnings() {
+        let input = concat!(
+            "{\"id\": \"a\", \"text\": \"BEIJING (Reuters) - Hi.\", \"date\": \"2025-12-04\", ",
+            "\"url\": \"http://x\", \"title\": \"T\", \"source\": \"S\"}\n",
+            "\n",
+            "{\"id\": 42, \"text\": \" date 2025-01-02 PARIS: Yo.\"}\r\n",
+            "{\"text\": \"x\", \"published\": \"2001-09-11T08:00:00Z\"}\n",
+            "{\"text\": \"x\", \"date\": \"2025-13-45\"}\n",
+            "not json\n",
+            "[1, 2]\n",
+            "{\"id\": \"m\"}\n",
+            "{\"text\": 5}\n",
+            "{\"text\": \"x\", \"id\": [1]}\n",
+            "{\"text\": \"x\", \"url\": 3}\n",
+            "{\"text\": \"x\", \"date\": null, \"id\": null}",
+        );
+        let (docs, warnings) = read_jsonl(input, "data/corpus.jsonl");
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "42", "corpus.jsonl#4", "corpus.jsonl#12"]);
+        let a = &docs[0];
+        assert_eq!(a.dateline_place.as_deref(), Some("BEIJING"));
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2025, 12, 4));
+        assert_eq!(a.body_start, 20);
+        assert_eq!(a.url.as_deref(), Some("http://x"));
+        assert_eq!(a.title.as_deref(), Some("T"));
+        assert_eq!(a.source.as_deref(), Some("S"));
+        assert_eq!(a.origin.line, 1);
+        assert_eq!(docs[1].date, NaiveDate::from_ymd_opt(2025, 1, 2));
+        assert_eq!(docs[1].dateline_place.as_deref(), Some("PARIS"));
+        assert_eq!(docs[2].date, NaiveDate::from_ymd_opt(2001, 9, 11));
+        assert_eq!(docs[3].date, None);
+        let msgs: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(msgs.len(), 7, "{msgs:#?}");
+        assert_eq!(
+            msgs[0],
+            "data/corpus.jsonl:5: field \"date\": expected YYYY-MM-DD, got \"2025-13-45\""
+        );
+        assert!(msgs[1].starts_with("data/corpus.jsonl:6: invalid JSON"));
+        assert_eq!(
+            msgs[2],
+            "data/corpus.jsonl:7: expected a JSON object, got an array"
+        );
+        assert_eq!(msgs[3], "data/corpus.jsonl:8: field \"text\": missing");
+        assert_eq!(
+            msgs[4],
+            "data/corpus.jsonl:9: field \"text\": expected a string, got a number"
+        );
+        assert!(msgs[5].contains(":10: field \"id\""));
+        assert!(msgs[6].contains(":11: field \"url\""));
+    }
+
+    #[test]
+    fn record_date_wins_over_dateline() {
+        let (docs, _) = read_jsonl(
+            "{\"text\": \"date 2020-01-01 ROME: x\", \"date\": \"2021-02-03\"}",
+            "f.jsonl",
+        );
+        assert_eq!(docs[0].date, NaiveDate::from_ymd_opt(2021, 2, 3));
+        assert_eq!(docs[0].dateline_place.as_deref(), Some("ROME"));
+    }
+
+    #[test]
+    fn lee_corpus() {
+        let p = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/corpus/lee_abc_news.jsonl"
+        );
+        let text = std::fs::read_to_string(p).expect("lee corpus");
+        let (docs, warnings) = read_jsonl(&text, p);
+        assert!(warnings.is_empty(), "{warnings:#?}");
+        // The file holds 349 records (7 texts appear twice, under different ids).
+        assert_eq!(docs.len(), 349);
+        assert_eq!(docs[0].id, "lee-001");
+        assert!(docs[0].source.is_some());
+        for d in &docs {
+            // every document splits and tokenizes
+            for s in crate::split_sentences(&d.text, d.body_start) {
+                assert!(!crate::tokenize(&d.text, &s).is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! Reading articles into [`Document`]s: plain text with a dateline, JSON Lines, PETRARCH XML,
+//! folders of those (walked recursively in sorted order) and stdin (`-`, format sniffed).
+//!
+//! Bad records never stop a run: each becomes a [`Warning`] naming file and line, and is
+//! skipped. Under [`ReadOptions::strict`] the first warning is a fatal [`ReadError`] instead.
+//! A path that cannot be opened or read is always fatal.
+
+pub mod jsonl;
+pub mod petr_xml;
+pub mod plain;
+
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::document::Document;
+
+pub use jsonl::read_jsonl;
+pub use petr_xml::{parse_petr_xml, ExpectedCoding, PetrEnvironment, PetrRecord, PetrXml};
+pub use plain::{parse_dateline, read_plain, Dateline};
+
+/// How to treat bad records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Stop at the first bad record (or other warning) instead of skipping it.
+    pub strict: bool,
+}
+
+/// A problem with one record or file that did not stop reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The path as given (or as found under a given folder; `-` for stdin).
+    pub file: String,
+    /// 1-based line of the problem.
+    pub line: usize,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Warning {
+        Warning {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for Warning {}
+
+/// A fatal reading error.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// A path (or stdin) could not be opened, listed or read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The first bad record under `--strict`.
+    #[error("{0}")]
+    Strict(Warning),
+}
+
+/// What a call to [`read_inputs`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadSummary {
+    /// Documents handed to the sink.
+    pub documents: usize,
+    /// Records (or whole files, for malformed XML or empty text files) skipped.
+    pub skipped: usize,
+    /// Every warning, in reading order.
+    pub warnings: Vec<Warning>,
+}
+
+/// The input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    JsonLines,
+    PetrXml,
+}
+
+impl Format {
+    /// The format for a file extension (`txt`, `text`, `jsonl`, `ndjson`, `json`, `xml`,
+    /// case-insensitive), or `None` for any other.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Plain),
+            "jsonl" | "ndjson" | "json" => Some(Format::JsonLines),
+            "xml" => Some(Format::PetrXml),
+            _ => None,
+        }
+    }
+
+    /// Guess from content: first non-blank character `{` → JSON Lines, `<` → XML, else plain.
+    pub fn sniff(text: &str) -> Format {
+        match text
+            .trim_start_matches('\u{feff}')
+            .chars()
+            .find(|c| !c.is_whitespace())
+        {
+            Some('{') => Format::JsonLines,
+            Some('<') => Format::PetrXml,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// Accumulates the result of one read and applies the strict rule.
+pub(crate) struct Collector<'a> {
+    strict: bool,
+    summary: ReadSummary,
+    sink: &'a mut dyn FnMut(Document),
+}
+
+impl Collector<'_> {
+    pub(crate) fn document(&mut self, doc: Document) {
+        self.summary.documents += 1;
+        (self.sink)(doc);
+    }
+
+    /// Record a warning; fatal under strict.
+    pub(crate) fn warn(&mut self, w: Warning) -> Result<(), ReadError> {
+        if self.strict {
+            return Err(ReadError::Strict(w));
+        }
+        self.summary.warnings.push(w);
+        Ok(())
+    }
+
+    /// Record a skipped record with its warning; fatal under strict.
+    pub(crate) fn skip(&mut self, w: Warning) -> Result<(), ReadError> {
+        self.warn(w)?;
+        self.summary.skipped += 1;
+        Ok(())
+    }
+}
+
+/// Read every input in order, calling `sink` for each document. `-` is stdin (format sniffed);
+/// a directory is walked recursively in sorted order, reading `.txt .text .jsonl .ndjson .json
+/// .xml` files and skipping hidden entries; a named file's format comes from its extension, or
+/// is sniffed from its content for other extensions.
+pub fn read_inputs(
+    inputs: &[String],
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Document),
+) -> Result<ReadSummary, ReadError> {
+    let mut c = Collector {
+        strict: opts.strict,
+        summary: ReadSummary::default(),
+        sink,
+    };
+    for input in inputs {
+        if input == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|source| ReadError::Io {
+                    path: "-".to_string(),
+                    source,
+                })?;
+            read_bytes(&bytes, "-", None, &mut c)?;
+            continue;
+        }
+        let path = Path::new(input);
+        let meta = fs::metadata(path).map_err(|source| ReadError::Io {
+            path: input.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files)?;
+            for file in files {
+                let format = Format::from_extension(&file);
+                read_file(&file, format, &mut c)?;
+            }
+        } else {
+            read_file(path, Format::from_extension(path), &mut c)?;
+        }
+    }
+    Ok(c.summary)
+}
+
+/// Collect the readable files under `dir`, sorted, recursively; hidden entries are skipped and
+/// symbolic links to directories are not followed.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), ReadError> {
+    let io_err = |source| ReadError::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_err)? {
+        let entry = entry.map_err(io_err)?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        entries.push(entry);
+    }
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let file_type = entry.file_type().map_err(io_err)?;
+        if file_type.is_dir() {
+            walk(&path, files)?;
+        } else if Format::from_extension(&path).is_some() && (file_type.is_file() || path.is_file())
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path, format: Option<Format>, c: &mut Collector) -> Result<(), ReadError> {
+    let shown = path.display().to_string();
+    let bytes = fs::read(path).map_err(|source| ReadError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    read_bytes(&bytes, &shown, format, c)
+}
+
+/// Decode `bytes` (lossily, BOM stripped) and read them in `format` (sniffed if `None`).
+fn read_bytes(
+    bytes: &[u8],
+    file: &str,
+    format: Option<Format>,
+    c: &mut Collector,
+) -> Result<(), ReadError> {
+    let (text, bad_line) = decode(bytes);
+    if let Some(line) = bad_line {
+        c.warn(Warning::new(
+            file,
+            line,
+            "not valid UTF-8; invalid bytes replaced with U+FFFD",
+        ))?;
+    }
+    let name = file_name(file);
+    match format.unwrap_or_else(|| Format::sniff(&text)) {
+        Format::Plain => match plain::read_plain(&text, file, &name) {
+            Some(doc) => c.document(doc),
+            None => c.skip(Warning::new(file, 1, "empty text, no document"))?,
+        },
+        Format::JsonLines => jsonl::read_jsonl_into(&text, file, &name, c)?,
+        Format::PetrXml => match petr_xml::parse(&text, file) {
+            Ok(parsed) => {
+                for (w, skipped) in parsed.warnings {
+                    if skipped {
+                        c.skip(w)?;
+                    } else {
+                        c.warn(w)?;
+                    }
+                }
+                for r in parsed.records {
+                    c.document(r.into_document(file));
+                }
+            }
+            Err(w) => c.skip(w)?,
+        },
+    }
+    Ok(())
+}
+
+/// Decode bytes as UTF-8, lossily, without a BOM. Also returns the 1-based line of the first
+/// invalid byte, if any.
+pub(crate) fn decode(bytes: &[u8]) -> (String, Option<usize>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => {
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            (String::from_utf8_lossy(bytes).into_owned(), Some(line))
+        }
+    }
+}
+
+/// The last component of a path as given (`-` stays `-`).
+pub(crate) fn file_name(file: &str) -> String {
+    Path::new(file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmpdir(tag: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("dyad-text-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).expect("temp dir");
+        d
+    }
+
+    fn read(inputs: &[String], strict: bool) -> (Result<ReadSummary, ReadError>, Vec<Document>) {
+        let mut docs = Vec::new();
+        let r = read_inputs(inputs, &ReadOptions { strict }, &mut |d| docs.push(d));
+        (r, docs)
+    }
+
+    #[test]
+    fn warning_display() {
+        let w = Warning::new("corpus.jsonl", 17, "field \"date\": bad");
+        assert_eq!(w.to_string(), "corpus.jsonl:17: field \"date\": bad");
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(Format::sniff("\u{feff}  \n{\"text\":1}"), Format::JsonLines);
+        assert_eq!(Format::sniff("<?xml?>"), Format::PetrXml);
+        assert_eq!(Format::sniff("BEIJING (Reuters) -"), Format::Plain);
+        assert_eq!(Format::sniff(""), Format::Plain);
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc"), ("abc".to_string(), None));
+        let (s, line) = decode(b"ok\nbad \xFF here");
+        assert_eq!(line, Some(2));
+        assert!(s.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn missing_path_is_fatal_and_named() {
+        let (r, _) = read(&["/no/such/dyad/file.txt".to_string()], false);
+        let e = r.expect_err("missing file");
+        assert!(e.to_string().contains("/no/such/dyad/file.txt"), "{e}");
+    }
+
+    #[test]
+    fn directory_walk_sorted_and_filtered() {
+        let d = tmpdir("walk");
+        fs::create_dir_all(d.join("sub")).unwrap();
+        fs::create_dir_all(d.join(".hidden")).unwrap();
+        fs::write(d.join("b.txt"), "BEIJING (Reuters) - Story b.").unwrap();
+        fs::write(
+            d.join("a.jsonl"),
+            "{\"text\": \"one\"}\n\n{\"id\": 7, \"text\": \"two\"}\n",
+        )
+        .unwrap();
+        fs::write(d.join("sub/c.text"), "Story c.").unwrap();
+        fs::write(d.join(".hidden/h.txt"), "hidden").unwrap();
+        fs::write(d.join(".h.txt"), "hidden").unwrap();
+        fs::write(d.join("notes.md"), "ignored").unwrap();
+        fs::write(d.join("latin1.txt"), b"caf\xE9 story").unwrap();
+        fs::write(d.join("empty.txt"), "  \n").unwrap();
+        fs::write(d.join("pretty.json"), "{\n  \"text\": \"x\"\n}\n").unwrap();
+        fs::write(
+            d.join("x.xml"),
+            "<Sentences><Sentence id=\"A_1\" date=\"19950101\"><Text>Hi.</Text></Sentence>\
+             </Sentences>",
+        )
+        .unwrap();
+        fs::write(d.join("y.xml"), "<Sentences><Sentence>").unwrap();
+        let input = vec![d.display().to_string()];
+        let (r, docs) = read(&input, false);
+        let s = r.expect("lenient read");
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec!["a.jsonl#1", "7", "b.txt", "latin1.txt", "c.text", "A_1"]
+        );
+        assert_eq!(s.documents, 6);
+        assert_eq!(docs[2].dateline_place.as_deref(), Some("BEIJING"));
+        assert_eq!(docs[3].text, "caf\u{FFFD} story");
+        assert_eq!(
+            docs[4].origin.file,
+            d.join("sub/c.text").display().to_string()
+        );
+        // empty.txt, 3 bad lines of pretty.json, y.xml
+        assert_eq!(s.skipped, 5, "{:#?}", s.warnings);
+        assert_eq!(s.warnings.len(), 6, "{:#?}", s.warnings);
+        assert!(s.warnings.iter().any(|w| w.file.ends_with("latin1.txt")));
+        assert!(s.warnings.iter().any(|w| w.file.ends_with("y.xml")));
+
+        let (r, docs) = read(&input, true);
+        let e = r.expect_err("strict read stops");
+        assert!(matches!(e, ReadError::Strict(_)), "{e}");
+        assert!(!docs.is_empty());
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn stdin_content_is_sniffed() {
+        let mut docs = Vec::new();
+        let mut sink = |d: Document| docs.push(d);
+        let mut c = Collector {
+            strict: false,
+            summary: ReadSummary::default(),
+            sink: &mut sink,
+        };
+        read_bytes(b"\xEF\xBB\xBF LONDON (AFP) -- Hi.", "-", None, &mut c).unwrap();
+        read_bytes(b"\n{\"text\": \"a\"}\n", "-", None, &mut c).unwrap();
+        read_bytes(
+            b"<S><Sentence id=\"Q-1\"><Text>q</Text></Sentence></S>",
+            "-",
+            None,
+            &mut c,
+        )
+        .unwrap();
+        assert_eq!(c.summary.documents, 3);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, vec!["-", "-#2", "Q-1"]);
+        assert_eq!(docs[0].text, " LONDON (AFP) -- Hi.");
+        assert_eq!(docs[0].dateline_place.as_deref(), Some("LONDON"));
+        assert!(docs.iter().all(|d| d.origin.file == "-"));
+    }
+
+    #[test]
+    fn unknown_extension_is_sniffed() {
+        let d = tmpdir("sniff");
+        let f = d.join("feed.dat");
+        fs::write(&f, "{\"id\": \"x\", \"text\": \"Hello.\"}\n").unwrap();
+        let (r, docs) = read(&[f.display().to_string()], true);
+        assert_eq!(r.expect("read").documents, 1);
+        assert_eq!(docs[0].id, "x");
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn seed_story_via_read_inputs() {
+        let p = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/corpus/seed-2025-12-04-beijing.txt"
+        );
+        let (r, docs) = read(&[p.to_string()], true);
+        assert_eq!(r.expect("read").documents, 1);
+        let d = &docs[0];
+        assert_eq!(d.id, "seed-2025-12-04-beijing.txt");
+        assert_eq!(d.date, chrono::NaiveDate::from_ymd_opt(2025, 12, 4));
+        assert_eq!(d.dateline_place.as_deref(), Some("BEIJING"));
+        assert_eq!(d.body_start, " date 2025-12-04 BEIJING: ".chars().count());
+        assert_eq!(crate::split_sentences(&d.text, d.body_start).len(), 11);
+    }
+}

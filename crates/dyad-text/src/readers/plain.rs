@@ -1,0 +1,331 @@
+//! Plain-text articles: the whole file is one document, with an optional dateline.
+//!
+//! Datelines recognised at the start of the text (after optional white space):
+//! * `date 2025-12-04 BEIJING: …` — date and place;
+//! * wire style `BEIJING (Reuters) - …`, `WASHINGTON, Dec. 4 (AP) — …`, `LONDON (AFP) -- …`,
+//!   `MOSCOW, Dec 4 (Reuters) - …`, `CEBU CITY: -- …` — place only.
+//!
+//! The dateline stays in the text; `body_start` is the character offset just after it.
+
+use chrono::NaiveDate;
+
+use crate::document::{Document, Origin};
+
+/// What a dateline at the start of a text says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dateline {
+    pub date: Option<NaiveDate>,
+    /// The place as written ("BEIJING", "NEW YORK").
+    pub place: Option<String>,
+    /// Character offset of the first non-space character after the dateline; 0 if none.
+    pub body_start: usize,
+}
+
+/// Longest dateline prefix examined, in characters.
+const MAX_DATELINE_CHARS: usize = 120;
+
+/// Parse a dateline at the start of `text`. Returns the default (nothing known,
+/// `body_start` 0) when the text does not start with one.
+pub fn parse_dateline(text: &str) -> Dateline {
+    let head: Vec<char> = text.chars().take(MAX_DATELINE_CHARS).collect();
+    let mut i = 0;
+    while i < head.len() && head[i].is_whitespace() {
+        i += 1;
+    }
+    explicit_dateline(&head, i)
+        .or_else(|| wire_dateline(&head, i))
+        .unwrap_or_default()
+}
+
+fn skip_spaces(h: &[char], mut i: usize) -> usize {
+    while i < h.len() && h[i].is_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// Skip white space; if the text continues after it, that is where the body starts.
+fn body_after(h: &[char], i: usize) -> usize {
+    skip_spaces(h, i)
+}
+
+/// `date YYYY-MM-DD PLACE:` (the place and colon are optional if the line ends after the date).
+fn explicit_dateline(h: &[char], start: usize) -> Option<Dateline> {
+    let word: String = h.get(start..start + 4)?.iter().collect();
+    if !word.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let mut i = start + 4;
+    if !h.get(i)?.is_whitespace() {
+        return None;
+    }
+    i = skip_spaces(h, i);
+    let date_str: String = h.get(i..i + 10)?.iter().collect();
+    let date = NaiveDate::parse_from_str(&date_str, "%Y-%m-%d").ok()?;
+    i += 10;
+    match h.get(i) {
+        None => {
+            return Some(Dateline {
+                date: Some(date),
+                place: None,
+                body_start: h.len(),
+            })
+        }
+        Some(c) if c.is_whitespace() || *c == ':' => {}
+        Some(_) => return None,
+    }
+    // The place runs to a colon on the same line.
+    let mut j = i;
+    while j < h.len() && h[j] != ':' && h[j] != '\n' {
+        j += 1;
+    }
+    if j < h.len() && h[j] == ':' {
+        let place: String = h[i..j].iter().collect::<String>().trim().to_string();
+        Some(Dateline {
+            date: Some(date),
+            place: (!place.is_empty()).then_some(place),
+            body_start: body_after(h, j + 1),
+        })
+    } else {
+        Some(Dateline {
+            date: Some(date),
+            place: None,
+            body_start: body_after(h, i),
+        })
+    }
+}
+
+/// Is `c` part of a place word (`NEW`, `ST.`, `AL-ARISH`, `N'DJAMENA`)?
+fn place_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')
+}
+
+/// Wire style: PLACE [, extra] [(AGENCY)] dash, or PLACE: [dash].
+fn wire_dateline(h: &[char], start: usize) -> Option<Dateline> {
+    // Place: up to six words, each starting with an upper-case letter.
+    let mut i = start;
+    let mut words = 0;
+    let mut place_end = start;
+    loop {
+        if i >= h.len() || !h[i].is_uppercase() {
+            break;
+        }
+        while i < h.len() && place_char(h[i]) {
+            i += 1;
+        }
+        words += 1;
+        place_end = i;
+        // Another word follows after single spaces (not a newline).
+        let mut k = i;
+        while k < h.len() && h[k] == ' ' {
+            k += 1;
+        }
+        if k > i && k < h.len() && h[k].is_uppercase() && words < 6 {
+            i = k;
+        } else {
+            break;
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    let place: String = h[start..place_end].iter().collect();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+
+    let mut i = place_end;
+    let mut has_agency = false;
+    let mut has_extra = false;
+    // Optional ", Dec. 4" / ", Calif." part, up to the agency or the dash.
+    if h.get(i) == Some(&',') {
+        let mut j = i + 1;
+        while j < h.len() && !matches!(h[j], '(' | '\n' | '—' | '–') && !is_dash_at(h, j) {
+            j += 1;
+        }
+        if j >= h.len() || h[j] == '\n' || j - i > 30 {
+            return None;
+        }
+        has_extra = true;
+        i = j;
+    }
+    i = skip_inline_spaces(h, i);
+    // Optional "(Reuters)".
+    if h.get(i) == Some(&'(') {
+        let mut j = i + 1;
+        while j < h.len() && h[j] != ')' && h[j] != '\n' {
+            j += 1;
+        }
+        if j >= h.len() || h[j] != ')' || j - i > 40 || j == i + 1 {
+            return None;
+        }
+        has_agency = true;
+        i = skip_inline_spaces(h, j + 1);
+    }
+    // "CEBU CITY: --" / "BEIJING:" form.
+    let mut has_colon = false;
+    if !has_agency && !has_extra && h.get(i) == Some(&':') {
+        has_colon = true;
+        i = skip_inline_spaces(h, i + 1);
+    }
+    let dash_len = dash_at(h, i);
+    if dash_len == 0 && !has_colon {
+        return None;
+    }
+    if !has_agency && !all_caps {
+        return None;
+    }
+    if !has_agency && !has_extra && !has_colon && letters.len() < 3 {
+        // "US - China talks" is not a dateline.
+        return None;
+    }
+    let after = i + dash_len;
+    if dash_len > 0 && after < h.len() && !h[after].is_whitespace() {
+        return None;
+    }
+    let body_start = body_after(h, after);
+    if body_start >= h.len() && h.len() >= MAX_DATELINE_CHARS {
+        return None;
+    }
+    Some(Dateline {
+        date: None,
+        place: Some(place),
+        body_start,
+    })
+}
+
+fn skip_inline_spaces(h: &[char], mut i: usize) -> usize {
+    while i < h.len() && (h[i] == ' ' || h[i] == '\t' || h[i] == '\u{a0}') {
+        i += 1;
+    }
+    i
+}
+
+/// Length of a dash (`-`, `--`, `—`, `–`) starting at `i`, or 0.
+fn dash_at(h: &[char], i: usize) -> usize {
+    match h.get(i) {
+        Some('—') | Some('–') => 1,
+        Some('-') => {
+            if h.get(i + 1) == Some(&'-') {
+                2
+            } else {
+                1
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// Is there a free-standing dash at `i` (preceded by white space)?
+fn is_dash_at(h: &[char], i: usize) -> bool {
+    h[i] == '-' && i > 0 && h[i - 1].is_whitespace()
+}
+
+/// Make the document of a plain-text file: `file` is the path as given, `name` its file name
+/// (the document id). `None` if the text is empty or only white space.
+pub fn read_plain(text: &str, file: &str, name: &str) -> Option<Document> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let dl = parse_dateline(text);
+    Some(Document {
+        id: name.to_string(),
+        text: text.to_string(),
+        date: dl.date,
+        dateline_place: dl.place,
+        body_start: dl.body_start,
+        title: None,
+        url: None,
+        source: None,
+        origin: Origin {
+            file: file.to_string(),
+            line: 1,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> (Option<String>, Option<NaiveDate>, String) {
+        let d = parse_dateline(text);
+        (
+            d.place,
+            d.date,
+            text.chars().skip(d.body_start).collect::<String>(),
+        )
+    }
+
+    #[test]
+    fn explicit_form() {
+        let (p, d, b) = body(" date 2025-12-04 BEIJING: China and France pledged");
+        assert_eq!(p.as_deref(), Some("BEIJING"));
+        assert_eq!(d, NaiveDate::from_ymd_opt(2025, 12, 4));
+        assert_eq!(b, "China and France pledged");
+        let (p, d, b) = body("date 2025-12-04 NEW YORK:\n\nStory.");
+        assert_eq!((p.as_deref(), b.as_str()), (Some("NEW YORK"), "Story."));
+        assert!(d.is_some());
+        let (p, d, b) = body("date 2025-12-04\nStory.");
+        assert_eq!((p, b.as_str()), (None, "Story."));
+        assert!(d.is_some());
+        assert_eq!(parse_dateline("date 2025-13-45 X: y"), Dateline::default());
+        assert_eq!(parse_dateline("dated 2025-12-04 X: y"), Dateline::default());
+    }
+
+    #[test]
+    fn wire_forms() {
+        for (text, place, rest) in [
+            ("BEIJING (Reuters) - China said", "BEIJING", "China said"),
+            ("WASHINGTON, Dec. 4 (AP) — The", "WASHINGTON", "The"),
+            ("LONDON (AFP) -- Britain", "LONDON", "Britain"),
+            ("MOSCOW, Dec 4 (Reuters) - Russia", "MOSCOW", "Russia"),
+            ("  NEW YORK (Reuters) – Stocks", "NEW YORK", "Stocks"),
+            ("Beijing (Reuters) - China", "Beijing", "China"),
+            (
+                "SAN FRANCISCO, Calif. - A quake",
+                "SAN FRANCISCO",
+                "A quake",
+            ),
+            ("CEBU CITY: -- Cordova Mayor", "CEBU CITY", "Cordova Mayor"),
+            ("GAZA - Israeli", "GAZA", "Israeli"),
+        ] {
+            let (p, d, b) = body(text);
+            assert_eq!(p.as_deref(), Some(place), "{text}");
+            assert_eq!(d, None);
+            assert_eq!(b, rest, "{text}");
+        }
+    }
+
+    #[test]
+    fn not_datelines() {
+        for text in [
+            "",
+            "   ",
+            "China and France pledged deeper cooperation.",
+            "The U.S. - China talks",
+            "US - China talks began",
+            "Macron - the French leader - said",
+            "NATO-led forces",
+            "Hundreds of people (many) - left",
+            "BEIJING",
+            "A-",
+            "(Reuters) - x",
+            "X (",
+            "Y, z",
+        ] {
+            assert_eq!(parse_dateline(text).place, None, "{text:?}");
+            assert_eq!(parse_dateline(text).body_start, 0, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_document() {
+        let d = read_plain("\u{a0}LONDON (AFP) -- Britain said.", "dir/x.txt", "x.txt")
+            .expect("a document");
+        assert_eq!(d.id, "x.txt");
+        assert_eq!(d.origin.file, "dir/x.txt");
+        assert_eq!(d.origin.line, 1);
+        assert_eq!(d.body_start, 17);
+        assert!(read_plain(" \n ", "e.txt", "e.txt").is_none());
+    }
+}
