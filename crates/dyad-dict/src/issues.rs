@@ -1,6 +1,13 @@
 //! Issue coding (`Phoenix.IssueCoding.txt`): phrases that tag a sentence with an issue such as
 //! `ID_ATROCITY`. See FORMATS.md §2.5.
 
+use std::collections::HashSet;
+
+use crate::error::DictError;
+use crate::reader::{dict_words, lines, strip_comment, Warning};
+use crate::verbs::regular_forms;
+use crate::words::{normalize_word, plural};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssuePhrase {
     /// Every expanded phrase (singular/plural for `n:`, verb forms for `v:`, blank and hyphen
@@ -12,10 +19,408 @@ pub struct IssuePhrase {
     pub ignore: bool,
     /// The enclosing `<ISSUE CATEGORY=...>` if any.
     pub category: Option<String>,
+    /// The enclosing group's `TYPE="..."` (`ALL`, `COUNTEVENT`) if any.
+    pub category_type: Option<String>,
     pub line: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IssueDictionary {
     pub entries: Vec<IssuePhrase>,
+    /// Tolerated defects met while reading.
+    pub warnings: Vec<Warning>,
+}
+
+/// Most alternatives one line may expand to.
+const MAX_PHRASES: usize = 4_096;
+
+/// Read an issue file (FORMATS.md §2.5; Phoenix.IssueCoding.txt).
+///
+/// * `phrase [CODE]`; words separated by blanks (and `_`). In a word, `n:x` gives x and its
+///   plural, `v:x` the regular verb forms of x, and `a+b` both `a b` and `a-b` (the parts may
+///   carry `n:`/`v:`: `pre+n:school`, `solar+v:power`).
+/// * `~phrase` (also `~~phrase`) is an ignore phrase: code empty, `ignore` set.
+/// * `<ISSUE CATEGORY="X" TYPE="Y">` … `</ISSUE>` wraps a group.
+/// * `#` starts a comment; `<!-- -->` blocks are comments.
+///
+/// Tolerated upstream defects (each with a warning): a line without a code (`eec`, `v:kidnap`)
+/// takes the code of the previous coded line of its group, or else the group's category;
+/// two entries on one line (`a [X]b [X]`) are both read; a repeated code (`aqim [X] [X]`) and
+/// junk after the code (`[X]*******`) are ignored; an unknown one-letter prefix (`m:site`) is
+/// dropped; the mojibake `†` (a no-break space) separates words.
+pub fn parse(text: &str, file: &str) -> Result<IssueDictionary, DictError> {
+    let mut dict = IssueDictionary::default();
+    let mut category: Option<String> = None;
+    let mut category_type: Option<String> = None;
+    let mut last_code: Option<String> = None;
+    for (no, raw) in lines(text) {
+        let line = strip_comment(&raw, &['#']).trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with("</") {
+            category = None;
+            category_type = None;
+            last_code = None;
+            continue;
+        }
+        if line.starts_with('<') {
+            category = attribute(line, "CATEGORY");
+            category_type = attribute(line, "TYPE");
+            last_code = None;
+            if category.is_none() {
+                dict.warnings.push(Warning::new(
+                    file,
+                    no,
+                    "`<...>` without CATEGORY=\"...\"; ignored",
+                ));
+            }
+            continue;
+        }
+        // Split `phrase [CODE] phrase [CODE] ...`.
+        let mut segments: Vec<(&str, Option<&str>)> = Vec::new();
+        let mut rest = line;
+        while let Some(open) = rest.find('[') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find(']') else {
+                return Err(DictError::new(
+                    file,
+                    no,
+                    "expected `]` to close the issue code like [ID_ATROCITY]",
+                ));
+            };
+            segments.push((&rest[..open], Some(after[..close].trim())));
+            rest = &after[close + 1..];
+        }
+        if !rest.trim().is_empty() || segments.is_empty() {
+            segments.push((rest, None));
+        }
+        let many = segments.len() > 1;
+        for (phrase, code) in segments {
+            let phrase = phrase.trim();
+            if phrase.is_empty() {
+                if many {
+                    dict.warnings.push(Warning::new(
+                        file,
+                        no,
+                        "a second code without a phrase ignored",
+                    ));
+                }
+                continue;
+            }
+            if !phrase.chars().any(char::is_alphanumeric) {
+                dict.warnings
+                    .push(Warning::new(file, no, format!("junk `{phrase}` ignored")));
+                continue;
+            }
+            let ignore = phrase.starts_with('~');
+            let body = phrase.trim_start_matches('~').trim();
+            let code = match (ignore, code) {
+                (true, _) => String::new(),
+                (false, Some(c)) if !c.is_empty() => {
+                    last_code = Some(c.to_string());
+                    c.to_string()
+                }
+                (false, _) => match last_code.clone().or_else(|| category.clone()) {
+                    Some(c) => {
+                        dict.warnings.push(Warning::new(
+                            file,
+                            no,
+                            format!("issue phrase without a code; given `{c}` from its group"),
+                        ));
+                        c
+                    }
+                    None => {
+                        dict.warnings.push(Warning::new(
+                            file,
+                            no,
+                            "issue phrase without a code outside a group; skipped",
+                        ));
+                        continue;
+                    }
+                },
+            };
+            let phrases = expand(body, &mut dict.warnings, file, no);
+            if phrases.is_empty() {
+                dict.warnings
+                    .push(Warning::new(file, no, "issue line without a word skipped"));
+                continue;
+            }
+            dict.entries.push(IssuePhrase {
+                phrases,
+                code,
+                ignore,
+                category: category.clone(),
+                category_type: category_type.clone(),
+                line: no,
+            });
+        }
+    }
+    Ok(dict)
+}
+
+/// `NAME="value"` inside a tag.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let upper = tag.to_uppercase();
+    let at = upper.find(&format!("{name}="))?;
+    let rest = &tag[at + name.len() + 1..];
+    let rest = rest.trim_start();
+    let value = if let Some(r) = rest.strip_prefix('"') {
+        &r[..r.find('"').unwrap_or(r.len())]
+    } else {
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '>')
+            .unwrap_or(rest.len());
+        &rest[..end]
+    };
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// The forms of one `n:x` / `v:x` / `x` part, upper-cased.
+fn part_forms(part: &str, warnings: &mut Vec<Warning>, file: &str, no: usize) -> Vec<String> {
+    let (prefix, word) = match part.split_once(':') {
+        Some((p, w)) if p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_alphabetic()) => {
+            (Some(p.to_ascii_lowercase()), w)
+        }
+        _ => (None, part),
+    };
+    let word = normalize_word(word);
+    if word.is_empty() {
+        return Vec::new();
+    }
+    match prefix.as_deref() {
+        Some("n") => {
+            let p = plural(&word);
+            vec![word, p]
+        }
+        Some("v") => regular_forms(&word),
+        Some(other) => {
+            warnings.push(Warning::new(
+                file,
+                no,
+                format!("unknown prefix `{other}:` dropped"),
+            ));
+            vec![word]
+        }
+        None => vec![word],
+    }
+}
+
+/// A phrase → all its expansions, as word lists.
+fn expand(phrase: &str, warnings: &mut Vec<Warning>, file: &str, no: usize) -> Vec<Vec<String>> {
+    let mut acc: Vec<Vec<String>> = vec![Vec::new()];
+    for token in phrase.split(|c: char| c.is_whitespace() || c == '†' || c == '\u{a0}') {
+        if token.is_empty() {
+            continue;
+        }
+        // alternatives for this token, each a string that may hold blanks
+        let parts: Vec<&str> = token.split('+').filter(|p| !p.is_empty()).collect();
+        let mut strings: Vec<(String, String)> = vec![(String::new(), String::new())];
+        for (i, part) in parts.iter().enumerate() {
+            let forms = part_forms(part, warnings, file, no);
+            if forms.is_empty() {
+                continue;
+            }
+            let mut next = Vec::new();
+            for (blank, hyphen) in &strings {
+                for f in &forms {
+                    if i == 0 || blank.is_empty() {
+                        next.push((f.clone(), f.clone()));
+                    } else {
+                        next.push((format!("{blank} {f}"), format!("{hyphen}-{f}")));
+                    }
+                }
+            }
+            strings = next;
+        }
+        let mut alts: Vec<Vec<String>> = Vec::new();
+        for (blank, hyphen) in strings {
+            alts.push(dict_words(&blank));
+            if hyphen != blank {
+                alts.push(dict_words(&hyphen));
+            }
+        }
+        alts.retain(|a| !a.is_empty());
+        if alts.is_empty() {
+            continue;
+        }
+        let mut next = Vec::new();
+        'outer: for a in &acc {
+            for b in &alts {
+                if next.len() >= MAX_PHRASES {
+                    warnings.push(Warning::new(
+                        file,
+                        no,
+                        "too many expansions; the rest dropped",
+                    ));
+                    break 'outer;
+                }
+                let mut v = a.clone();
+                v.extend(b.iter().cloned());
+                next.push(v);
+            }
+        }
+        acc = next;
+    }
+    acc.retain(|a| !a.is_empty());
+    let mut seen = HashSet::new();
+    acc.retain(|a| seen.insert(a.clone()));
+    acc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    const FIXTURE: &str = "# Phoenix Open Event Data Issues\r
+<ISSUE CATEGORY=\"EDUCATION\" TYPE=\"ALL\">\r
+n:preschool [EARLY_CHILDHOOD_EDUCATION]\r
+pre+n:school [EARLY_CHILDHOOD_EDUCATION]\r
+early+childhood education [EARLY_CHILDHOOD_EDUCATION]\r
+~a head start\r
+~~enterprise engineering consultants\r
+e.u. [EUROPEAN_UNION]\r
+eec\r
+solar+v:power [RENEWABLE_ENERGY]\r
+intimidation of press [MEDIA_CENSORSHIP]intimidation of the media [MEDIA_CENSORSHIP]\r
+aqim [NAMED_TERROR_GROUP] [NAMED_TERROR_GROUP]\r
+liberation tigers [NAMED_TERROR_GROUP]*******\r
+ebola†hemorrhagic fever [DISEASE]\r
+v:block m:site [INTERNET_CENSORSHIP]\r
+</ISSUE>\r
+<ISSUE CATEGORY=\"KIDNAP\" TYPE=\"COUNTEVENT\">\r
+v:kidnap\r
+</ISSUE>\r
+";
+
+    #[test]
+    fn fixture() {
+        let d = parse(FIXTURE, "fixture.issues.txt").unwrap();
+        let e = &d.entries;
+        assert_eq!(e.len(), 15);
+        assert_eq!(e[0].phrases, vec![w("PRESCHOOL"), w("PRESCHOOLS")]);
+        assert_eq!(e[0].category.as_deref(), Some("EDUCATION"));
+        assert_eq!(e[0].category_type.as_deref(), Some("ALL"));
+        assert_eq!(
+            e[1].phrases,
+            vec![
+                w("PRE SCHOOL"),
+                w("PRE-SCHOOL"),
+                w("PRE SCHOOLS"),
+                w("PRE-SCHOOLS")
+            ]
+        );
+        assert_eq!(
+            e[2].phrases,
+            vec![
+                w("EARLY CHILDHOOD EDUCATION"),
+                w("EARLY-CHILDHOOD EDUCATION")
+            ]
+        );
+        assert!(e[3].ignore && e[3].code.is_empty());
+        assert_eq!(e[3].phrases, vec![w("A HEAD START")]);
+        assert!(e[4].ignore);
+        assert_eq!(e[5].phrases, vec![w("EU")]);
+        assert_eq!(
+            e[6].code, "EUROPEAN_UNION",
+            "uncoded: the previous code of the group"
+        );
+        assert!(
+            e[7].phrases.contains(&w("SOLAR-POWERED"))
+                && e[7].phrases.contains(&w("SOLAR POWERING"))
+        );
+        assert_eq!(e[8].phrases, vec![w("INTIMIDATION OF PRESS")]);
+        assert_eq!(e[9].phrases, vec![w("INTIMIDATION OF THE MEDIA")]);
+        assert_eq!((e[10].phrases.clone(), e[10].line), (vec![w("AQIM")], 12));
+        assert_eq!(e[11].phrases, vec![w("LIBERATION TIGERS")]);
+        assert_eq!(e[12].phrases, vec![w("EBOLA HEMORRHAGIC FEVER")]);
+        assert!(e[13].phrases.contains(&w("BLOCKED SITE")));
+        assert_eq!(
+            e[14].code, "KIDNAP",
+            "uncoded, no previous code: the category"
+        );
+        assert!(d
+            .warnings
+            .iter()
+            .any(|x| x.line == 15 && x.message.contains("`m:`")));
+    }
+
+    #[test]
+    fn uncoded_line_without_previous_code_takes_the_category() {
+        let d = parse("<ISSUE CATEGORY=\"KIDNAP\" TYPE=\"COUNTEVENT\">\nv:kidnap\nabduction\n</ISSUE>\nloose\n", "f").unwrap();
+        assert_eq!(d.entries.len(), 2);
+        assert_eq!(d.entries[0].code, "KIDNAP");
+        assert!(d.entries[0].phrases.contains(&w("KIDNAPPED")));
+        assert_eq!(d.entries[0].category_type.as_deref(), Some("COUNTEVENT"));
+        assert!(d
+            .warnings
+            .iter()
+            .any(|x| x.line == 5 && x.message.contains("outside a group")));
+    }
+
+    #[test]
+    fn errors_and_garbage() {
+        let e = parse("x [ABC\n", "x.issues.txt").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.issues.txt:1: expected `]` to close the issue code like [ID_ATROCITY]"
+        );
+        for s in [
+            FIXTURE,
+            "<",
+            "</",
+            "~",
+            "+",
+            "n:",
+            "v:+",
+            "a+[b]",
+            "<ISSUE CATEGORY=\"",
+            "é+n:é [é]",
+        ] {
+            for end in 0..=s.len() {
+                if s.is_char_boundary(end) {
+                    let _ = parse(&s[..end], "garbage");
+                }
+            }
+        }
+    }
+
+    fn real(path: &str) -> String {
+        let p = format!("{}/../../data/{path}", env!("CARGO_MANIFEST_DIR"));
+        String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()
+    }
+
+    /// FORMATS.md: about 2,978 coded lines. The file has 2,978 lines with `[`, 2 of them inside
+    /// `#` comments; 2 lines carry two entries each and `aqim` repeats its code: 2,978 entries
+    /// with their own code, 13 uncoded phrases given their group's code, 181 `~` phrases.
+    #[test]
+    fn real_issues() {
+        let d = parse(
+            &real("dictionaries/Phoenix.IssueCoding.txt"),
+            "Phoenix.IssueCoding.txt",
+        )
+        .unwrap();
+        let coded = d.entries.iter().filter(|e| !e.ignore).count();
+        let ignore = d.entries.iter().filter(|e| e.ignore).count();
+        assert_eq!(ignore, 181);
+        let uncoded = d
+            .warnings
+            .iter()
+            .filter(|x| x.message.contains("without a code"))
+            .count();
+        assert_eq!(uncoded, 13);
+        assert_eq!(coded - uncoded, 2_978);
+        let atrocity = d
+            .entries
+            .iter()
+            .find(|e| e.phrases.contains(&w("ATROCITIES")))
+            .unwrap();
+        assert_eq!(atrocity.code, "ID_ATROCITY");
+        assert!(d.entries.iter().all(|e| !e.phrases.is_empty()));
+    }
 }
