@@ -4,8 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::DictError;
-use crate::reader::{dict_words, lines, strip_comment, Warning};
-use crate::words::plural;
+use crate::reader::{dict_words, lines, noun_plural, strip_comment, Warning};
 
 /// Whether the agent code goes after the actor code (`~GOV`: ISR + GOV = ISRGOV) or before it
 /// (`NGO~`).
@@ -58,7 +57,8 @@ impl AgentDictionary {
 ///   each value, glued to the letters around it (`CONGRESS!PERSON!` → CONGRESSMAN, CONGRESSMEN,
 ///   …; `!MINIST!_OF_DEFENSE` → MINISTER OF DEFENSE, MINISTRY OF DEFENSE, …).
 /// * `PHRASE {PLURAL} [~CODE]`: `~CODE` appends, `CODE~` prepends; `{}` means no plural, `{X_Y}`
-///   gives the plural; otherwise the regular plural of the last word is added.
+///   gives the plural; otherwise the regular plural of the last word is added (not to a word that
+///   already looks plural, see `reader::noun_plural`).
 /// * Words are separated by `_` and blanks (`CHIEF EXECUTIVE`, `SUPREME_PEOPLE _COURT`).
 /// * `#` and `;` start comments, `<!-- -->` blocks are comments.
 ///
@@ -185,11 +185,11 @@ pub fn parse(text: &str, file: &str) -> Result<AgentDictionary, DictError> {
             )),
             None => {
                 for s in &singulars {
-                    let mut p = s.clone();
-                    if let Some(last) = p.last_mut() {
-                        *last = plural(last);
+                    if let Some(pl) = s.last().and_then(|l| noun_plural(l)) {
+                        let mut p = s.clone();
+                        *p.last_mut().expect("non-empty: has a last word") = pl;
+                        phrases.push(p);
                     }
-                    phrases.push(p);
                 }
             }
         }

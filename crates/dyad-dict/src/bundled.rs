@@ -1,1 +1,392 @@
-//! TODO(helper)
+//! The dictionary set a coder works with, and where it comes from: the production set embedded
+//! in the binary ([`Dictionaries::bundled`]), the fictional-actor set of the PETRARCH unit tests
+//! ([`Dictionaries::validation`]), a folder ([`Dictionaries::from_dir`]) or single files
+//! ([`Dictionaries::from_files`]).
+
+use std::path::{Path, PathBuf};
+
+use crate::actors::{self, ActorDictionary};
+use crate::agents::{self, AgentDictionary};
+use crate::discards::{self, DiscardList};
+use crate::error::DictError;
+use crate::issues::{self, IssueDictionary};
+use crate::reader::Warning;
+use crate::verbs::{self, VerbDictionary};
+
+macro_rules! data {
+    ($path:literal) => {
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/", $path))
+    };
+}
+
+/// The production files (PETRARCH-2 / Phoenix), embedded: (file name, bytes).
+const PRODUCTION_VERBS: (&str, &[u8]) = ("CAMEO.2.0.txt", data!("dictionaries/CAMEO.2.0.txt"));
+const PRODUCTION_ACTORS: [(&str, &[u8]); 3] = [
+    (
+        "Phoenix.Countries.actors.txt",
+        data!("dictionaries/Phoenix.Countries.actors.txt"),
+    ),
+    (
+        "Phoenix.International.actors.txt",
+        data!("dictionaries/Phoenix.International.actors.txt"),
+    ),
+    (
+        "Phoenix.MilNonState.actors.txt",
+        data!("dictionaries/Phoenix.MilNonState.actors.txt"),
+    ),
+];
+const PRODUCTION_AGENTS: (&str, &[u8]) = (
+    "Phoenix.agents.txt",
+    data!("dictionaries/Phoenix.agents.txt"),
+);
+const PRODUCTION_DISCARDS: (&str, &[u8]) = (
+    "Phoenix.discards.txt",
+    data!("dictionaries/Phoenix.discards.txt"),
+);
+const PRODUCTION_ISSUES: (&str, &[u8]) = (
+    "Phoenix.IssueCoding.txt",
+    data!("dictionaries/Phoenix.IssueCoding.txt"),
+);
+
+/// The PETR.Validate.* files of the unit-test suite, embedded.
+const VALIDATION_VERBS: (&str, &[u8]) = (
+    "PETR.Validate.verbs.2.0.txt",
+    data!("validation/PETR.Validate.verbs.2.0.txt"),
+);
+const VALIDATION_ACTORS: (&str, &[u8]) = (
+    "PETR.Validate.actors.txt",
+    data!("validation/PETR.Validate.actors.txt"),
+);
+const VALIDATION_AGENTS: (&str, &[u8]) = (
+    "PETR.Validate.agents.txt",
+    data!("validation/PETR.Validate.agents.txt"),
+);
+const VALIDATION_DISCARDS: (&str, &[u8]) = (
+    "PETR.Validate.discards.txt",
+    data!("validation/PETR.Validate.discards.txt"),
+);
+
+/// Every dictionary a coder needs. Agents, discards and issues may be empty (a set without
+/// those files); verbs and actors are always read from a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dictionaries {
+    pub verbs: VerbDictionary,
+    pub actors: ActorDictionary,
+    pub agents: AgentDictionary,
+    pub discards: DiscardList,
+    pub issues: IssueDictionary,
+}
+
+/// Bytes as text: invalid UTF-8 (the Countries file has some Latin-1 bytes) becomes U+FFFD.
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn read(path: &Path) -> Result<String, DictError> {
+    std::fs::read(path).map(|b| text(&b)).map_err(|e| {
+        DictError::new(
+            path.display().to_string(),
+            0,
+            format!("cannot read the file: {e}"),
+        )
+    })
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+impl Dictionaries {
+    /// The production set shipped inside the binary: CAMEO.2.0.txt, the three Phoenix actor
+    /// files, Phoenix agents, discards and issues.
+    pub fn bundled() -> Result<Self, DictError> {
+        let (name, bytes) = PRODUCTION_VERBS;
+        let verbs = verbs::parse(&text(bytes), name)?;
+        let mut actors = ActorDictionary::default();
+        for (name, bytes) in PRODUCTION_ACTORS {
+            actors.parse_into(&text(bytes), name)?;
+        }
+        let (name, bytes) = PRODUCTION_AGENTS;
+        let agents = agents::parse(&text(bytes), name)?;
+        let (name, bytes) = PRODUCTION_DISCARDS;
+        let discards = discards::parse(&text(bytes), name)?;
+        let (name, bytes) = PRODUCTION_ISSUES;
+        let issues = issues::parse(&text(bytes), name)?;
+        Ok(Dictionaries {
+            verbs,
+            actors,
+            agents,
+            discards,
+            issues,
+        })
+    }
+
+    /// The PETRARCH unit-test set (fictional actors: Arnor, Gondor, …), also embedded:
+    /// PETR.Validate.verbs.2.0.txt, .actors, .agents and .discards; no issues.
+    pub fn validation() -> Result<Self, DictError> {
+        let parse = |(name, bytes): (&str, &[u8])| (text(bytes), name.to_string());
+        let (t, n) = parse(VALIDATION_VERBS);
+        let verbs = verbs::parse(&t, &n)?;
+        let (t, n) = parse(VALIDATION_ACTORS);
+        let actors = actors::parse(&t, &n)?;
+        let (t, n) = parse(VALIDATION_AGENTS);
+        let agents = agents::parse(&t, &n)?;
+        let (t, n) = parse(VALIDATION_DISCARDS);
+        let discards = discards::parse(&t, &n)?;
+        Ok(Dictionaries {
+            verbs,
+            actors,
+            agents,
+            discards,
+            issues: IssueDictionary::default(),
+        })
+    }
+
+    /// Load the files of a folder, found by name (case does not matter):
+    /// * verbs: a `*verbs*.txt` or `CAMEO*.txt` file; a `.2.0` one is preferred, a TABARI-style
+    ///   one (`tabari` in the name) comes last; several equal ones: the first by name;
+    /// * actors: every file with `actors` in its name, in name order;
+    /// * agents, discards, issues: the first file with `agents`, `discards`, `issue` in its name,
+    ///   if any.
+    ///
+    /// Documentation files (`.rst`, `.md`, `.xml`, `.json`) are never taken. A folder without a
+    /// verbs or an actors file is an error naming the folder.
+    pub fn from_dir(dir: &Path) -> Result<Self, DictError> {
+        let folder = display(dir);
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| DictError::new(&folder, 0, format!("cannot read the folder: {e}")))?;
+        let mut files: Vec<(String, PathBuf)> = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if !path.is_file() {
+                continue;
+            }
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let lower = name.to_lowercase();
+            if [".rst", ".md", ".xml", ".json"]
+                .iter()
+                .any(|x| lower.ends_with(x))
+            {
+                continue;
+            }
+            files.push((lower, path));
+        }
+        files.sort();
+        let verbs = files
+            .iter()
+            .filter(|(n, _)| n.ends_with(".txt") && (n.contains("verbs") || n.starts_with("cameo")))
+            .min_by_key(|(n, _)| {
+                if n.contains(".2.0") {
+                    0
+                } else if n.contains("tabari") {
+                    2
+                } else {
+                    1
+                }
+            })
+            .map(|(_, p)| p.clone())
+            .ok_or_else(|| {
+                DictError::new(
+                    &folder,
+                    0,
+                    "no verb dictionary in this folder (expected a *verbs*.txt or CAMEO*.txt file)",
+                )
+            })?;
+        let actors: Vec<PathBuf> = files
+            .iter()
+            .filter(|(n, _)| n.contains("actors"))
+            .map(|(_, p)| p.clone())
+            .collect();
+        if actors.is_empty() {
+            return Err(DictError::new(
+                &folder,
+                0,
+                "no actor dictionary in this folder (expected a file with `actors` in its name)",
+            ));
+        }
+        let first = |word: &str| {
+            files
+                .iter()
+                .find(|(n, _)| n.contains(word))
+                .map(|(_, p)| p.clone())
+        };
+        let agents = first("agents");
+        let discards = first("discards");
+        let issues = first("issue");
+        Self::from_files(
+            &verbs,
+            &actors,
+            agents.as_deref(),
+            discards.as_deref(),
+            issues.as_deref(),
+        )
+    }
+
+    /// Load single files. Errors name the file as given.
+    pub fn from_files(
+        verbs: &Path,
+        actors: &[PathBuf],
+        agents: Option<&Path>,
+        discards: Option<&Path>,
+        issues: Option<&Path>,
+    ) -> Result<Self, DictError> {
+        let verbs = verbs::parse(&read(verbs)?, &display(verbs))?;
+        let mut actor_dict = ActorDictionary::default();
+        for a in actors {
+            actor_dict.parse_into(&read(a)?, &display(a))?;
+        }
+        let agents = match agents {
+            Some(p) => agents::parse(&read(p)?, &display(p))?,
+            None => AgentDictionary::default(),
+        };
+        let discards = match discards {
+            Some(p) => discards::parse(&read(p)?, &display(p))?,
+            None => DiscardList::default(),
+        };
+        let issues = match issues {
+            Some(p) => issues::parse(&read(p)?, &display(p))?,
+            None => IssueDictionary::default(),
+        };
+        Ok(Dictionaries {
+            verbs,
+            actors: actor_dict,
+            agents,
+            discards,
+            issues,
+        })
+    }
+
+    /// Every tolerated defect met while reading, in file order per dictionary.
+    pub fn warnings(&self) -> impl Iterator<Item = &Warning> {
+        self.verbs
+            .warnings
+            .iter()
+            .chain(&self.actors.warnings)
+            .chain(&self.agents.warnings)
+            .chain(&self.discards.warnings)
+            .chain(&self.issues.warnings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data_dir(sub: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../data")
+            .join(sub)
+    }
+
+    #[test]
+    fn bundled_loads() {
+        let d = Dictionaries::bundled().unwrap();
+        assert_eq!(d.verbs.blocks.len(), 397);
+        assert_eq!(d.verbs.pattern_count(), 4_668);
+        assert_eq!(d.actors.entries.len(), 18_353 + 7_838 + 1_021);
+        let files: std::collections::BTreeSet<&str> =
+            d.actors.entries.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(files.len(), 3);
+        assert_eq!(d.agents.entries.len(), 2_244);
+        assert_eq!(d.discards.entries.len(), 506);
+        assert!(d.issues.entries.len() > 3_000);
+        assert!(d.warnings().count() > 0);
+    }
+
+    #[test]
+    fn validation_loads() {
+        let d = Dictionaries::validation().unwrap();
+        assert_eq!(d.verbs.blocks.len(), 69);
+        assert_eq!(d.actors.entries.len(), 130);
+        assert!(d.agents.entries.iter().any(|a| a.code == "GGS"));
+        assert_eq!(d.discards.entries.len(), 9);
+        assert!(d.issues.entries.is_empty());
+    }
+
+    #[test]
+    fn from_dir_matches_bundled() {
+        let d = Dictionaries::from_dir(&data_dir("dictionaries")).unwrap();
+        let b = Dictionaries::bundled().unwrap();
+        assert!(d.verbs.blocks == b.verbs.blocks && d.verbs.synsets == b.verbs.synsets);
+        assert!(d.verbs.transformations == b.verbs.transformations);
+        assert_eq!(d.verbs.undefined_synsets, b.verbs.undefined_synsets);
+        assert_eq!(d.actors.entries.len(), b.actors.entries.len());
+        assert!(d.agents.entries == b.agents.entries);
+        assert!(d.discards.entries == b.discards.entries);
+        assert!(d.issues.entries == b.issues.entries);
+        // the file names are paths here
+        assert!(d.actors.entries[0]
+            .file
+            .ends_with("Phoenix.Countries.actors.txt"));
+    }
+
+    #[test]
+    fn from_dir_validation_folder() {
+        let d = Dictionaries::from_dir(&data_dir("validation")).unwrap();
+        let v = Dictionaries::validation().unwrap();
+        assert!(d.verbs.blocks == v.verbs.blocks);
+        assert_eq!(d.actors.entries.len(), v.actors.entries.len());
+        assert!(d.agents.entries == v.agents.entries);
+        assert!(d.discards.entries == v.discards.entries);
+    }
+
+    #[test]
+    fn from_dir_prefers_the_2_0_verbs_and_errors_name_the_folder() {
+        let tmp = std::env::temp_dir().join(format!("dyad-dict-from-dir-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp).unwrap();
+        let err = Dictionaries::from_dir(&tmp).unwrap_err();
+        assert!(err.to_string().contains("no verb dictionary"), "{err}");
+        assert_eq!(err.file, tmp.display().to_string());
+        std::fs::write(tmp.join("X.verbs.txt"), "--- OLD [010] ---\nOLD\n").unwrap();
+        std::fs::write(tmp.join("X.verbs.2.0.txt"), "--- NEW [010] ---\nNEW\n").unwrap();
+        std::fs::write(tmp.join("CAMEO.verbpatterns.tabari-style.txt"), "junk [\n").unwrap();
+        let err = Dictionaries::from_dir(&tmp).unwrap_err();
+        assert!(err.to_string().contains("no actor dictionary"), "{err}");
+        std::fs::write(tmp.join("b.actors.txt"), "B [BBB]\n").unwrap();
+        std::fs::write(tmp.join("a.actors.txt"), "A [AAA]\n").unwrap();
+        std::fs::write(tmp.join("notes.actors.rst"), "not a dictionary [\n").unwrap();
+        let d = Dictionaries::from_dir(&tmp).unwrap();
+        assert_eq!(d.verbs.blocks[0].name, "NEW");
+        let codes: Vec<&str> = d
+            .actors
+            .entries
+            .iter()
+            .map(|e| e.codes[0].code.as_str())
+            .collect();
+        assert_eq!(codes, vec!["AAA", "BBB"]);
+        assert!(d.agents.entries.is_empty() && d.issues.entries.is_empty());
+        // a bad file: the error names it, with its line
+        std::fs::write(tmp.join("c.actors.txt"), "C [CCC\n").unwrap();
+        let err = Dictionaries::from_dir(&tmp).unwrap_err();
+        assert!(err.file.ends_with("c.actors.txt") && err.line == 1, "{err}");
+        std::fs::remove_dir_all(&tmp).unwrap();
+    }
+
+    #[test]
+    fn from_files_reports_unreadable_files() {
+        let missing = data_dir("dictionaries/nope.txt");
+        let err = Dictionaries::from_files(&missing, &[], None, None, None).unwrap_err();
+        assert!(err.file.ends_with("nope.txt") && err.line == 0, "{err}");
+        let verbs = data_dir("validation/PETR.Validate.verbs.2.0.txt");
+        let actors = vec![data_dir("validation/PETR.Validate.actors.txt")];
+        let d = Dictionaries::from_files(&verbs, &actors, None, None, None).unwrap();
+        assert_eq!(d.actors.entries.len(), 130);
+        assert!(d.agents.entries.is_empty());
+    }
+
+    /// `cargo test --release -p dyad-dict -- --ignored --nocapture bundled_load_time`
+    #[test]
+    #[ignore]
+    fn bundled_load_time() {
+        let t = std::time::Instant::now();
+        let d = Dictionaries::bundled().unwrap();
+        eprintln!(
+            "bundled dictionaries: {:?} ({} actors)",
+            t.elapsed(),
+            d.actors.entries.len()
+        );
+    }
+}

@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 
 use crate::error::DictError;
-use crate::reader::{dict_words, lines, strip_comment, Warning};
+use crate::reader::{dict_words, lines, noun_plural, strip_comment, Warning};
 use crate::verbs::regular_forms;
-use crate::words::{normalize_word, plural};
+use crate::words::normalize_word;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssuePhrase {
@@ -191,8 +191,8 @@ fn part_forms(part: &str, warnings: &mut Vec<Warning>, file: &str, no: usize) ->
     }
     match prefix.as_deref() {
         Some("n") => {
-            let p = plural(&word);
-            vec![word, p]
+            let p = noun_plural(&word);
+            std::iter::once(word).chain(p).collect()
         }
         Some("v") => regular_forms(&word),
         Some(other) => {

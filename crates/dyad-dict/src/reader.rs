@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::words::normalize_word;
+use crate::words::{normalize_word, plural};
 
 /// A tolerated defect in a dictionary file: the line was read, but not quite as written (or was
 /// skipped). Loading goes on; callers may log these.
@@ -148,6 +148,26 @@ pub(crate) fn dict_words(phrase: &str) -> Vec<String> {
     out
 }
 
+/// The automatic plural of a dictionary noun ([`plural`]), or None when the word already looks
+/// plural: it ends in `MEN` (SERVICEMEN) or in an `S` after a letter other than S, U, I, A
+/// (FORCES, TROOPS, NEWS — while GAS, BUS, PRESS still get GASES, BUSES, PRESSES). The upstream
+/// readers add the suffix blindly (FORCESES); those forms never occur in text.
+pub(crate) fn noun_plural(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let n = b.len();
+    if n == 0 || word.ends_with("MEN") {
+        return None;
+    }
+    if n >= 2
+        && b[n - 1] == b'S'
+        && b[n - 2].is_ascii_alphabetic()
+        && !matches!(b[n - 2], b'S' | b'U' | b'I' | b'A')
+    {
+        return None;
+    }
+    Some(plural(word))
+}
+
 /// Read an actor-file date. `YYMMDD` (years 00–30 are 20YY, the others 19YY) and `YYYYMMDD` as
 /// documented; and these upstream defects:
 /// * 7 digits starting with 19 or 20 (`2004017`): `YYYY` + `MM` + `D` (slicing as a
@@ -224,6 +244,17 @@ mod tests {
         assert_eq!(dict_words("ARMY_(AAIA)_"), vec!["ARMY", "(", "AAIA", ")"]);
         assert_eq!(dict_words("hand foot"), vec!["HAND", "FOOT"]);
         assert!(dict_words("_ _").is_empty());
+    }
+
+    #[test]
+    fn plurals_of_dictionary_nouns() {
+        assert_eq!(noun_plural("ARMY").as_deref(), Some("ARMIES"));
+        assert_eq!(noun_plural("GAS").as_deref(), Some("GASES"));
+        assert_eq!(noun_plural("PRESS").as_deref(), Some("PRESSES"));
+        assert_eq!(noun_plural("F-16").as_deref(), Some("F-16S"));
+        assert_eq!(noun_plural("FORCES"), None);
+        assert_eq!(noun_plural("SERVICEMEN"), None);
+        assert_eq!(noun_plural(""), None);
     }
 
     #[test]

@@ -8,8 +8,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::DictError;
-use crate::reader::{dict_words, lines, strip_comment, Warning};
-use crate::words::{normalize_word, plural};
+use crate::reader::{dict_words, lines, noun_plural, strip_comment, Warning};
+use crate::words::normalize_word;
 
 /// A code attached to a verb block, verb or pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,8 +193,9 @@ const MAX_ALTERNATIVES: usize = 20_000;
 /// * A `_`-joined bare word is one multi-word alternative; a `*` glued with `_` (`*_LAWS`,
 ///   `SPY_*_DEAL`) is the verb, the other pieces separate words.
 /// * `$ + ^ %` inside a `(PREP ...)` become their own elements right after the `Prep`.
-/// * The regular plural of the last word is added for bare words, `{...}` groups and `(PREP ...)`
-///   objects unless the word ends with `_`.
+/// * The regular plural of the last word is added for bare words, `{...}` groups, `(PREP ...)`
+///   objects and synset members unless the word (or the synset label) ends with `_`, and unless
+///   the word already looks plural (FORCES, SERVICEMEN: see `reader::noun_plural`).
 /// * Codes: `[042]`, `[042:043]`, `[:043]`, `[---]`; a trailing `?`/`!` becomes
 ///   [`CodePriority`]; letters are kept as written (`[174L]`, `[102b]`, `[xxy]`); TABARI's
 ///   `[###]` and `[+++]` are kept as the literal codes `###` and `+++`.
@@ -723,7 +724,7 @@ impl Parser<'_> {
         }
         let mut alts = vec![words.clone()];
         if with_plural && !w.ends_with('_') {
-            alts.push(pluralize_last(&words));
+            alts.extend(pluralize_last(&words));
         }
         dedup(&mut alts);
         Some(alts)
@@ -785,7 +786,11 @@ impl Parser<'_> {
                 self.warn(line, "empty synset member ignored");
                 continue;
             }
-            let plural_form = (!no_plural && !m.ends_with('_')).then(|| pluralize_last(&words));
+            let plural_form = if no_plural || m.ends_with('_') {
+                None
+            } else {
+                pluralize_last(&words)
+            };
             out.push(words);
             out.extend(plural_form);
         }
@@ -796,12 +801,12 @@ impl Parser<'_> {
     }
 }
 
-fn pluralize_last(words: &[String]) -> Vec<String> {
+/// The words with their last one in the plural, if it has one (see [`noun_plural`]).
+fn pluralize_last(words: &[String]) -> Option<Vec<String>> {
+    let last = noun_plural(words.last()?)?;
     let mut p = words.to_vec();
-    if let Some(last) = p.last_mut() {
-        *last = plural(last);
-    }
-    p
+    *p.last_mut()? = last;
+    Some(p)
 }
 
 fn dedup(alts: &mut Alternatives) {
