@@ -205,6 +205,9 @@ pub fn parse(text: &str, file: &str) -> Result<AgentDictionary, DictError> {
     Ok(dict)
 }
 
+/// Most phrases one agent line may expand to.
+const MAX_PHRASES: usize = 4_096;
+
 /// Expand the `!SET!` references of a phrase and split it into words.
 fn expand(
     phrase: &str,
@@ -242,9 +245,17 @@ fn expand(
             }
         };
         let prefix = &rest[..a];
-        let mut next = Vec::with_capacity(partial.len() * values.len());
-        for p in &partial {
+        let mut next = Vec::new();
+        'outer: for p in &partial {
             for v in &values {
+                if next.len() >= MAX_PHRASES {
+                    warnings.push(Warning::new(
+                        file,
+                        no,
+                        "too many expansions; the rest dropped",
+                    ));
+                    break 'outer;
+                }
                 next.push(format!("{p}{prefix}{v}"));
             }
         }
@@ -356,6 +367,14 @@ SNEAK_THIEF {SNEAK_THIEVES}[~CRM]\r
         assert!(e.message.contains("expected an agent code"), "{e}");
         let e = parse("!X! =\n", "x").unwrap_err();
         assert!(e.message.contains("no values"), "{e}");
+    }
+
+    #[test]
+    fn expansion_is_bounded() {
+        let line = format!("!P! = A, B, C, D, E\n{} [~X]\n", "!P!_".repeat(30));
+        let a = parse(&line, "x").unwrap();
+        assert!(a.entries[0].phrases.len() <= 2 * MAX_PHRASES);
+        assert!(a.warnings.iter().any(|x| x.message.contains("too many")));
     }
 
     #[test]

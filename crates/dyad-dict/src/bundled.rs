@@ -377,6 +377,34 @@ mod tests {
         assert!(d.agents.entries.is_empty());
     }
 
+    /// Random lines built from the syntax characters of every format: no parser may panic.
+    #[test]
+    fn random_garbage_never_panics() {
+        const PIECES: [&str; 40] = [
+            "[", "]", "{", "}", "(", ")", "<", ">", "-", "---", "+", "~", "!", "&", "*", "_", "#",
+            ";", ":", "=", ",", "/", "$", "^", "%", "?", " ", "\t", "\r", "\n", "A", "xy", "042",
+            "950601", "2004017", "ß", "é", "†", "\u{a0}", "<!--",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let _ = verbs::parse(&text, "g");
+            let _ = actors::parse(&text, "g");
+            let _ = agents::parse(&text, "g");
+            let _ = discards::parse(&text, "g");
+            let _ = issues::parse(&text, "g");
+        }
+    }
+
     /// `cargo test --release -p dyad-dict -- --ignored --nocapture bundled_load_time`
     #[test]
     #[ignore]

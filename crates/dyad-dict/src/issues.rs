@@ -161,7 +161,7 @@ pub fn parse(text: &str, file: &str) -> Result<IssueDictionary, DictError> {
 
 /// `NAME="value"` inside a tag.
 fn attribute(tag: &str, name: &str) -> Option<String> {
-    let upper = tag.to_uppercase();
+    let upper = tag.to_ascii_uppercase();
     let at = upper.find(&format!("{name}="))?;
     let rest = &tag[at + name.len() + 1..];
     let rest = rest.trim_start();

@@ -199,6 +199,9 @@ const MAX_ALTERNATIVES: usize = 20_000;
 /// * Codes: `[042]`, `[042:043]`, `[:043]`, `[---]`; a trailing `?`/`!` becomes
 ///   [`CodePriority`]; letters are kept as written (`[174L]`, `[102b]`, `[xxy]`); TABARI's
 ///   `[###]` and `[+++]` are kept as the literal codes `###` and `+++`.
+/// * A verb with a `{...}` list gets only the listed forms, except that the regular -S and -ING
+///   forms are added when no listed form has that ending (`BREAK { BROKE BROKEN }`); `{}` means
+///   the base form only.
 /// * A stray `)` or `}` is dropped, an unclosed `(` or `{` is closed at the end of the line, a
 ///   pattern line without its leading `-` (`* (TO QUESTION) [110]`) is read as a pattern; each
 ///   with a warning.
@@ -452,6 +455,30 @@ impl Parser<'_> {
                     match parse_form(item, hint) {
                         Some(f) => forms.push(f),
                         None => self.warn(no, format!("irregular form `{item}` has no word")),
+                    }
+                }
+                // Some lists leave out regular forms (`BREAK { BROKE BROKEN }`): add the
+                // regular -S and -ING forms when no listed form has that ending. Regular pasts
+                // are never added to a listed verb (SEE would give SEED).
+                if forms.len() > 1 {
+                    let listed = |suffix: &str| forms[1..].iter().any(|f| f.verb.ends_with(suffix));
+                    let (has_s, has_ing) = (listed("S"), listed("ING"));
+                    let base = &base_form.verb;
+                    let extra: Vec<String> = regular_forms(base)
+                        .into_iter()
+                        .skip(1)
+                        .filter(|f| {
+                            let ing = f.ends_with("ING") && f.len() > 3;
+                            let s = f.ends_with('S') && f.len() > 1 && !ing;
+                            (ing && !has_ing) || (s && !has_s && f.len() <= base.len() + 2)
+                        })
+                        .collect();
+                    for v in extra {
+                        forms.push(VerbForm {
+                            before: base_form.before.clone(),
+                            verb: v,
+                            after: base_form.after.clone(),
+                        });
                     }
                 }
             }
@@ -1138,7 +1165,15 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93\r
             .iter()
             .any(|f| f.verb == "CORDONED" && f.after == w("OFF")));
         let tap = &b.verbs[4];
-        assert_eq!(tap.forms.len(), 3);
+        assert_eq!(tap.forms.len(), 4, "TAPS added: the list has no -S form");
+        assert_eq!(
+            tap.forms[3],
+            VerbForm {
+                before: w("WIRE"),
+                verb: "TAPS".into(),
+                after: vec![]
+            }
+        );
         assert_eq!(
             tap.forms[1],
             VerbForm {
@@ -1157,6 +1192,22 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93\r
             }
         );
         assert_eq!(verbs(6), w("SCRAP SCRAPPING SCRAPS SCRAPPED"));
+    }
+
+    #[test]
+    fn incomplete_irregular_lists_get_their_regular_s_and_ing_forms() {
+        let d = parse("--- B [010] ---\nBREAK { BROKE BROKEN  }\nSEE {SEES SEEING SEEN }\nREGRET  {REGRETTED REGRETS}\n+ANGERED_BY {}\n", "v").unwrap();
+        let verbs = |i: usize| -> Vec<String> {
+            d.blocks[0].verbs[i]
+                .forms
+                .iter()
+                .map(|f| f.verb.clone())
+                .collect()
+        };
+        assert_eq!(verbs(0), w("BREAK BROKE BROKEN BREAKS BREAKING"));
+        assert_eq!(verbs(1), w("SEE SEES SEEING SEEN"));
+        assert_eq!(verbs(2), w("REGRET REGRETTED REGRETS REGRETING REGRETTING"));
+        assert_eq!(verbs(3), w("ANGERED"));
     }
 
     #[test]
