@@ -1,1 +1,20 @@
-//! dyad-coder: TODO
+//! dyad-coder owns the coding logic: where a sentence becomes events. A [`Coder`] is built from
+//! the dictionaries once; `code_document` runs the stages in order, each in its own module:
+//! [`mentions`] (actors and agents, assembled into actor phrases), [`verbs`] (dictionary verbs
+//! and their verb groups: negation, modality, voice), [`patterns`] (the CAMEO code from the
+//! verb's patterns), [`coder`] (clauses: source and target, compounds, dates, evidence) and
+//! [`event`] (what is emitted).
+
+pub mod coder;
+pub mod dates;
+pub mod english;
+pub mod event;
+pub mod lexicon;
+pub mod mentions;
+pub mod patterns;
+pub mod sentence;
+pub mod verbs;
+
+pub use coder::Coder;
+pub use event::{ActorRef, Event, Span};
+pub use verbs::Modality;

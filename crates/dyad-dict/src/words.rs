@@ -20,7 +20,12 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 /// +S; Y→IES (after a consonant); S/X/Z/CH/SH→ES.
 pub fn plural(word: &str) -> String {
     let w = word;
-    if w.ends_with('S') || w.ends_with('X') || w.ends_with('Z') || w.ends_with("CH") || w.ends_with("SH") {
+    if w.ends_with('S')
+        || w.ends_with('X')
+        || w.ends_with('Z')
+        || w.ends_with("CH")
+        || w.ends_with("SH")
+    {
         format!("{w}ES")
     } else if w.ends_with('Y')
         && w.len() > 1

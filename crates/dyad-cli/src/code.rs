@@ -1,0 +1,109 @@
+//! `dyad code`: articles in, events out (JSON Lines), in input order whatever the thread count.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use dyad_coder::{Coder, Event};
+use dyad_text::readers::{read_inputs, ReadOptions};
+use dyad_text::Document;
+use rayon::prelude::*;
+
+use crate::dictionaries::DictionaryArgs;
+
+#[derive(Args, Debug)]
+pub struct CodeArgs {
+    /// Files, folders (read recursively) or `-` for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Write events here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Stop at the first bad record instead of skipping it with a warning.
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub dicts: DictionaryArgs,
+}
+
+/// Where coded events go; coding never knows whether it is a file, stdout or a database.
+pub trait EventSink {
+    fn write_event(&mut self, event: &Event) -> Result<()>;
+    fn finish(&mut self) -> Result<()>;
+}
+
+/// One JSON object per line.
+pub struct JsonLinesSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> EventSink for JsonLinesSink<W> {
+    fn write_event(&mut self, event: &Event) -> Result<()> {
+        serde_json::to_writer(&mut self.out, event)?;
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+    fn finish(&mut self) -> Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+const BATCH: usize = 512;
+
+pub fn run(args: CodeArgs) -> Result<()> {
+    let coder = Coder::new(args.dicts.load()?);
+    let writer: Box<dyn Write> = match &args.out {
+        Some(p) => {
+            Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
+        }
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut sink = JsonLinesSink {
+        out: BufWriter::new(writer),
+    };
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut events_written = 0usize;
+    let mut error: Option<anyhow::Error> = None;
+    let flush = |batch: &mut Vec<Document>, sink: &mut JsonLinesSink<_>| -> Result<usize> {
+        let coded: Vec<Vec<Event>> = batch.par_iter().map(|d| coder.code_document(d)).collect();
+        batch.clear();
+        let mut n = 0;
+        for e in coded.iter().flatten() {
+            sink.write_event(e)?;
+            n += 1;
+        }
+        Ok(n)
+    };
+    let opts = ReadOptions {
+        strict: args.strict,
+    };
+    let summary = read_inputs(&args.inputs, &opts, &mut |doc| {
+        if error.is_some() {
+            return;
+        }
+        batch.push(doc);
+        if batch.len() >= BATCH {
+            match flush(&mut batch, &mut sink) {
+                Ok(n) => events_written += n,
+                Err(e) => error = Some(e),
+            }
+        }
+    });
+    if let Some(e) = error {
+        return Err(e);
+    }
+    let summary = summary?;
+    events_written += flush(&mut batch, &mut sink)?;
+    sink.finish()?;
+    for w in &summary.warnings {
+        eprintln!("warning: {w}");
+    }
+    eprintln!(
+        "dyad: {} articles coded, {} events, {} records skipped",
+        summary.documents, events_written, summary.skipped
+    );
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! Choosing the dictionaries a command codes with: the bundled production set, a folder, or
+//! individual files, each flag overriding one part.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::Args;
+use dyad_dict::bundled::Dictionaries;
+use dyad_dict::{actors, agents, discards, verbs};
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct DictionaryArgs {
+    /// Folder holding a verb dictionary, actor, agent and discard files (found by name).
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
+    /// PETR-2 verb-pattern file (replaces the verbs of the base set).
+    #[arg(long, value_name = "FILE")]
+    pub verbs: Option<PathBuf>,
+    /// Actor dictionary file(s) (replace the actors of the base set).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub actors: Vec<PathBuf>,
+    /// Agent dictionary file.
+    #[arg(long, value_name = "FILE")]
+    pub agents: Option<PathBuf>,
+    /// Discard list.
+    #[arg(long, value_name = "FILE")]
+    pub discards: Option<PathBuf>,
+}
+
+impl DictionaryArgs {
+    pub fn is_default(&self) -> bool {
+        self.dictionaries.is_none()
+            && self.verbs.is_none()
+            && self.actors.is_empty()
+            && self.agents.is_none()
+            && self.discards.is_none()
+    }
+
+    /// Load the base set (folder or bundled), then apply the per-file overrides.
+    pub fn load(&self) -> Result<Dictionaries> {
+        let mut d = match &self.dictionaries {
+            Some(dir) => Dictionaries::from_dir(dir)?,
+            None => Dictionaries::bundled()?,
+        };
+        if let Some(f) = &self.verbs {
+            d.verbs = verbs::parse(&read(f)?, &name(f))?;
+        }
+        if !self.actors.is_empty() {
+            let mut all = actors::ActorDictionary::default();
+            for f in &self.actors {
+                all.extend(actors::parse(&read(f)?, &name(f))?);
+            }
+            d.actors = all;
+        }
+        if let Some(f) = &self.agents {
+            d.agents = agents::parse(&read(f)?, &name(f))?;
+        }
+        if let Some(f) = &self.discards {
+            d.discards = discards::parse(&read(f)?, &name(f))?;
+        }
+        Ok(d)
+    }
+}
+
+pub fn read(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+pub fn name(path: &Path) -> String {
+    path.display().to_string()
+}

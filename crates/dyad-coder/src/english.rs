@@ -1,0 +1,243 @@
+//! Closed-class English words the coder needs to read clause structure without a parser:
+//! determiners, prepositions, auxiliaries, modals, negators, pronouns, conjunctions and the
+//! words that open a new clause. All in normalised (upper-case) form.
+
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "THE"
+            | "A"
+            | "AN"
+            | "THIS"
+            | "THESE"
+            | "THOSE"
+            | "ITS"
+            | "HIS"
+            | "HER"
+            | "THEIR"
+            | "OUR"
+            | "MY"
+            | "YOUR"
+            | "'S"
+            | "'"
+            | "ANY"
+            | "SOME"
+            | "EACH"
+            | "EVERY"
+            | "NO"
+            | "ALL"
+            | "BOTH"
+            | "ANOTHER"
+            | "SUCH"
+            | "SEVERAL"
+            | "MANY"
+            | "FEW"
+            | "MORE"
+            | "MOST"
+    )
+}
+
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "OF" | "IN"
+            | "ON"
+            | "AT"
+            | "BY"
+            | "FOR"
+            | "WITH"
+            | "FROM"
+            | "TO"
+            | "INTO"
+            | "ONTO"
+            | "AGAINST"
+            | "ABOUT"
+            | "OVER"
+            | "UNDER"
+            | "BETWEEN"
+            | "AMONG"
+            | "THROUGH"
+            | "DURING"
+            | "TOWARD"
+            | "TOWARDS"
+            | "ACROSS"
+            | "AROUND"
+            | "NEAR"
+            | "WITHOUT"
+            | "WITHIN"
+            | "ALONG"
+            | "UPON"
+            | "BEHIND"
+            | "BEYOND"
+            | "DESPITE"
+            | "AMID"
+            | "VIA"
+            | "PER"
+            | "INSIDE"
+            | "OUTSIDE"
+            | "OFF"
+            | "UP"
+            | "DOWN"
+            | "OUT"
+            | "ABOARD"
+            | "AMONGST"
+            | "REGARDING"
+    )
+}
+
+/// Forms of BE.
+pub fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "IS" | "ARE" | "WAS" | "WERE" | "BE" | "BEEN" | "BEING" | "AM" | "'RE" | "'M"
+    )
+}
+
+pub fn is_have(w: &str) -> bool {
+    matches!(w, "HAS" | "HAVE" | "HAD" | "HAVING" | "'VE" | "'D")
+}
+
+pub fn is_do(w: &str) -> bool {
+    matches!(w, "DO" | "DOES" | "DID")
+}
+
+/// Modals that make an event intended (the actor commits to it).
+pub fn is_intent_modal(w: &str) -> bool {
+    matches!(w, "WILL" | "SHALL" | "WO" | "'LL")
+}
+
+/// Modals that make an event hypothetical.
+pub fn is_hypothetical_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "WOULD" | "COULD" | "MAY" | "MIGHT" | "SHOULD" | "MUST" | "CAN" | "CA" | "OUGHT"
+    )
+}
+
+pub fn is_auxiliary(w: &str) -> bool {
+    is_be(w) || is_have(w) || is_do(w) || is_intent_modal(w) || is_hypothetical_modal(w)
+}
+
+pub fn is_negator(w: &str) -> bool {
+    matches!(w, "NOT" | "N'T" | "NEVER")
+}
+
+pub fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "HE" | "SHE" | "IT" | "THEY" | "WE" | "I" | "YOU")
+}
+
+pub fn is_conjunction(w: &str) -> bool {
+    matches!(w, "AND" | "OR" | "NOR" | "BUT" | "&")
+}
+
+/// Words that open a subordinate or relative clause: an actor after one of these belongs to
+/// another clause.
+pub fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "THAT"
+            | "WHO"
+            | "WHOM"
+            | "WHICH"
+            | "WHOSE"
+            | "WHILE"
+            | "WHEN"
+            | "WHERE"
+            | "IF"
+            | "BECAUSE"
+            | "ALTHOUGH"
+            | "THOUGH"
+            | "UNLESS"
+            | "WHETHER"
+            | "WHEREAS"
+    )
+}
+
+/// Adverbs that may sit inside a verb group ("has again appealed", "was fiercely opposed").
+pub fn is_adverb(w: &str) -> bool {
+    (w.len() > 4
+        && w.ends_with("LY")
+        && !matches!(
+            w,
+            "ITALY" | "FAMILY" | "ALLY" | "RALLY" | "SUPPLY" | "REPLY" | "APPLY" | "ONLY"
+        ))
+        || matches!(
+            w,
+            "ALSO"
+                | "AGAIN"
+                | "STILL"
+                | "NOW"
+                | "THEN"
+                | "ALREADY"
+                | "JUST"
+                | "EVEN"
+                | "SOON"
+                | "FURTHER"
+                | "ONLY"
+                | "ALWAYS"
+                | "OFTEN"
+                | "YET"
+                | "EVER"
+                | "ONCE"
+                | "THUS"
+                | "HOWEVER"
+                | "TOO"
+                | "INSTEAD"
+                | "REPORTEDLY"
+                | "SO"
+                | "VERY"
+                | "WELL"
+                | "EARLIER"
+                | "LATER"
+                | "FIRST"
+                | "JOINTLY"
+                | "FORMALLY"
+                | "ALMOST"
+        )
+}
+
+pub fn is_weekday(w: &str) -> Option<u32> {
+    Some(match w {
+        "MONDAY" => 0,
+        "TUESDAY" => 1,
+        "WEDNESDAY" => 2,
+        "THURSDAY" => 3,
+        "FRIDAY" => 4,
+        "SATURDAY" => 5,
+        "SUNDAY" => 6,
+        _ => return None,
+    })
+}
+
+/// Time words that may stand between a subject and its verb ("Arnor on Thursday signed").
+pub fn is_time_word(w: &str) -> bool {
+    is_weekday(w).is_some()
+        || matches!(
+            w,
+            "YESTERDAY"
+                | "TODAY"
+                | "TONIGHT"
+                | "TOMORROW"
+                | "MORNING"
+                | "AFTERNOON"
+                | "EVENING"
+                | "NIGHT"
+                | "WEEK"
+                | "MONTH"
+                | "YEAR"
+                | "LAST"
+                | "NEXT"
+                | "LATE"
+                | "EARLY"
+        )
+}
+
+/// Words that are never verbs even if a verb dictionary lists a form spelled like them.
+pub fn never_verb(w: &str) -> bool {
+    is_determiner(w)
+        || is_preposition(w)
+        || is_auxiliary(w)
+        || is_subject_pronoun(w)
+        || is_conjunction(w)
+        || matches!(w, "THAN" | "AS" | "NOT" | "N'T")
+}

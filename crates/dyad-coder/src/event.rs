@@ -1,0 +1,49 @@
+//! The coded event: what dyad emits, one JSON object per event.
+
+use serde::Serialize;
+
+use crate::verbs::Modality;
+
+/// A span of the article text (character offsets, end exclusive) and its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// An actor as coded in one event: its CAMEO code and the words that name it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorRef {
+    pub code: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub article_id: String,
+    /// 0-based index of the sentence in the article.
+    pub sentence: usize,
+    /// YYYY-MM-DD, from the clause ("on Thursday") or the article.
+    pub date: Option<String>,
+    pub source: Option<ActorRef>,
+    pub target: Option<ActorRef>,
+    /// CAMEO event code (a string: leading zeros matter).
+    pub code: String,
+    /// The two-digit CAMEO root.
+    pub root: String,
+    pub quad_class: u8,
+    pub goldstein: f64,
+    /// PLOVER event type, when the CAMEO→PLOVER mapping has one.
+    pub plover: Option<String>,
+    pub negated: bool,
+    pub modality: Modality,
+    pub evidence: Span,
+    /// The verb that carries the event.
+    pub verb: Span,
+    /// The dictionary line that gave the code (`file:line`).
+    pub rule: String,
+}

@@ -1,0 +1,312 @@
+//! Actor recognition: dictionary actors and agents found in a sentence's tokens, assembled into
+//! actor phrases with CAMEO codes ("Arnor security officials" → ARNGOV, "the government of
+//! Gondor" → GONGOV, "Danish media and government" → DNKMED + DNKGOV, "Mordor, Rohan and Bree"
+//! → a compound of three).
+
+use chrono::NaiveDate;
+use dyad_dict::agents::Placement;
+
+use crate::english;
+use crate::lexicon::Lexicon;
+use crate::sentence::SentenceView;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Actor(u32),
+    Agent(u32),
+}
+
+/// A dictionary phrase found in the tokens `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+}
+
+/// Find actor and agent phrases, longest match first, left to right. An actor must start with a
+/// capital letter (or the sentence is in capitals) so that "us", "chad" or "turkey" in running
+/// text are not taken for countries.
+pub fn find_mentions(lex: &Lexicon, s: &SentenceView) -> Vec<Mention> {
+    let words = s.words();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let actor = if s.capitalized(i) {
+            lex.actors.longest_at(&words, i)
+        } else {
+            None
+        };
+        let agent = lex.agents.longest_at(&words, i);
+        let pick = match (actor, agent) {
+            (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, MentionKind::Agent(g.1))),
+            (Some(a), _) => Some((a.0, MentionKind::Actor(a.1))),
+            (None, Some(g)) => Some((g.0, MentionKind::Agent(g.1))),
+            (None, None) => None,
+        };
+        match pick {
+            Some((len, kind)) => {
+                out.push(Mention {
+                    start: i,
+                    end: i + len,
+                    kind,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// One member of an actor phrase: an actor code, built from a dictionary actor and the agents
+/// that qualify it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorCode {
+    /// The full code, e.g. `ARNGOV`.
+    pub code: String,
+    /// Tokens `[start, end)` this member covers.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A noun phrase that names one actor or several (a compound).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorPhrase {
+    pub start: usize,
+    pub end: usize,
+    pub members: Vec<ActorCode>,
+}
+
+/// A run of tokens with no verb, preposition, conjunction or punctuation inside: the simple noun
+/// phrase the first pass builds.
+#[derive(Debug, Clone)]
+struct SimpleNp {
+    start: usize,
+    end: usize,
+    /// The actor code without agents (empty for an agent-only phrase such as "the government").
+    base: String,
+    agents: Vec<u32>,
+}
+
+impl SimpleNp {
+    fn has_actor(&self) -> bool {
+        !self.base.is_empty()
+    }
+}
+
+/// Add the agent's code to an actor code, skipping 3-letter units the code already has.
+pub fn apply_agent(code: &str, agent_code: &str, placement: Placement) -> String {
+    let units: Vec<&str> = code
+        .as_bytes()
+        .chunks(3)
+        .map(|c| std::str::from_utf8(c).unwrap_or(""))
+        .collect();
+    let mut extra = String::new();
+    let bytes = agent_code.as_bytes();
+    for chunk in bytes.chunks(3) {
+        let unit = std::str::from_utf8(chunk).unwrap_or("");
+        if !units.contains(&unit) {
+            extra.push_str(unit);
+        }
+    }
+    match placement {
+        Placement::Append => format!("{code}{extra}"),
+        Placement::Prepend => format!("{extra}{code}"),
+    }
+}
+
+fn code_with_agents(lex: &Lexicon, base: &str, agents: &[u32]) -> String {
+    let mut code = base.to_string();
+    for &a in agents {
+        let agent = &lex.dicts.agents.entries[a as usize];
+        code = apply_agent(&code, &agent.code, agent.placement);
+    }
+    code
+}
+
+/// Is token `i` a boundary between simple noun phrases?
+fn breaks_np(s: &SentenceView, i: usize, is_verb: &[bool]) -> bool {
+    let w = s.word(i);
+    is_verb[i]
+        || (english::is_preposition(w) && w != "'S")
+        || english::is_conjunction(w)
+        || english::is_auxiliary(w)
+        || english::is_negator(w)
+        || english::is_subject_pronoun(w)
+        || english::opens_clause(w)
+        || s.is_punct(i)
+}
+
+/// Assemble actor phrases from mentions. `is_verb[i]` marks tokens that are verbs.
+pub fn actor_phrases(
+    lex: &Lexicon,
+    s: &SentenceView,
+    mentions: &[Mention],
+    is_verb: &[bool],
+    date: Option<NaiveDate>,
+) -> Vec<ActorPhrase> {
+    let n = s.len();
+    // 1. simple noun phrases containing at least one mention
+    let mut nps: Vec<SimpleNp> = Vec::new();
+    let mut m = 0;
+    let mut i = 0;
+    while i < n {
+        if breaks_np(s, i, is_verb) && !mentions.iter().any(|x| x.start <= i && i < x.end) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < n {
+            let inside = mentions.iter().any(|x| x.start <= end && end < x.end);
+            if !inside && breaks_np(s, end, is_verb) {
+                break;
+            }
+            end += 1;
+        }
+        let mut base_options: Vec<String> = Vec::new();
+        let mut agents = Vec::new();
+        let (mut first, mut last) = (usize::MAX, 0);
+        while m < mentions.len() && mentions[m].start < end {
+            let mt = mentions[m];
+            if mt.start >= start {
+                match mt.kind {
+                    MentionKind::Actor(a) => {
+                        if let Some(code) = lex.dicts.actors.entries[a as usize].code_on(date) {
+                            base_options.push(code.to_string());
+                            first = first.min(mt.start);
+                            last = last.max(mt.end);
+                        }
+                    }
+                    MentionKind::Agent(g) => {
+                        agents.push(g);
+                        first = first.min(mt.start);
+                        last = last.max(mt.end);
+                    }
+                }
+            }
+            m += 1;
+        }
+        if first != usize::MAX {
+            // Several actors in one phrase ("China's Xi Jinping", "Arnor President X"): the most
+            // specific code wins; on a tie the later one, the head of the phrase.
+            let base = base_options
+                .iter()
+                .rev()
+                .max_by_key(|c| c.len())
+                .cloned()
+                .unwrap_or_default();
+            nps.push(SimpleNp {
+                start,
+                end,
+                base,
+                agents,
+            });
+        }
+        i = end.max(i + 1);
+    }
+
+    // 2. lists: phrases joined only by commas and conjunctions
+    let joins = |a: &SimpleNp, b: &SimpleNp| -> bool {
+        if b.start <= a.end {
+            return false;
+        }
+        let between: Vec<&str> = (a.end..b.start).map(|k| s.word(k)).collect();
+        !between.is_empty()
+            && between.len() <= 2
+            && between
+                .iter()
+                .all(|w| matches!(*w, "," | "AND" | "OR" | "NOR" | "&"))
+    };
+    let mut groups: Vec<Vec<SimpleNp>> = Vec::new();
+    for np in nps {
+        match groups.last_mut() {
+            Some(g) if joins(g.last().expect("groups are never empty"), &np) => g.push(np),
+            _ => groups.push(vec![np]),
+        }
+    }
+
+    // 3. "the government of Gondor", "ambassadors of A, B and C", "soldiers from Gondor": an
+    //    agent-only phrase linked by OF/IN/FROM to a group of actors qualifies each of them.
+    let mut k = 0;
+    while k + 1 < groups.len() {
+        let last = groups[k].last().expect("non-empty");
+        let next_first = &groups[k + 1][0];
+        let link_ok = !last.has_actor()
+            && next_first.has_actor()
+            && next_first.start == last.end + 1
+            && matches!(s.word(last.end), "OF" | "IN" | "FROM" | "FOR" | "AT");
+        if link_ok {
+            let agents = last.agents.clone();
+            let link_start = last.start;
+            let mut tail = groups.remove(k + 1);
+            for np in tail.iter_mut() {
+                let mut a = agents.clone();
+                a.extend(np.agents.iter().copied());
+                np.agents = a;
+            }
+            tail[0].start = link_start;
+            let g = &mut groups[k];
+            g.pop();
+            g.extend(tail);
+        } else {
+            k += 1;
+        }
+    }
+
+    // 4. agent-only members borrow the actor of the member before them ("Danish media and
+    //    government"); groups that still name no actor are dropped.
+    let mut out = Vec::new();
+    for g in groups {
+        let mut members = Vec::new();
+        let mut prev: Option<(String, Vec<u32>)> = None;
+        for np in &g {
+            let (base, agents) = if np.has_actor() {
+                (np.base.clone(), np.agents.clone())
+            } else if let Some((pb, pa)) = &prev {
+                let mut a: Vec<u32> = pa[..pa.len().saturating_sub(1)].to_vec();
+                a.extend(np.agents.iter().copied());
+                (pb.clone(), a)
+            } else {
+                continue;
+            };
+            members.push(ActorCode {
+                code: code_with_agents(lex, &base, &agents),
+                start: np.start,
+                end: np.end,
+            });
+            prev = Some((base, agents));
+        }
+        if let (Some(f), Some(l)) = (members.first(), members.last()) {
+            out.push(ActorPhrase {
+                start: trim_start(s, f.start, l.end),
+                end: l.end,
+                members,
+            });
+        }
+    }
+    out
+}
+
+/// Drop leading determiners from a phrase span so evidence starts at the name.
+fn trim_start(s: &SentenceView, start: usize, end: usize) -> usize {
+    let mut i = start;
+    while i + 1 < end && matches!(s.word(i), "THE" | "A" | "AN") {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agents_do_not_repeat_units() {
+        assert_eq!(apply_agent("CHNGOV", "GOV", Placement::Append), "CHNGOV");
+        assert_eq!(apply_agent("ISR", "GOVPRS", Placement::Append), "ISRGOVPRS");
+        assert_eq!(apply_agent("FRA", "NGO", Placement::Prepend), "NGOFRA");
+        assert_eq!(apply_agent("DNKMUS", "MED", Placement::Append), "DNKMUSMED");
+    }
+}

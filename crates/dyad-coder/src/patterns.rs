@@ -1,0 +1,147 @@
+//! Verb-pattern matching: given a verb in its clause, find the most specific pattern of its
+//! dictionary block whose words appear around it, and so the CAMEO code.
+
+use dyad_dict::verbs::{Alternatives, CodeSpec, Pattern, PatternElement};
+
+use crate::lexicon::Lexicon;
+use crate::sentence::SentenceView;
+use crate::verbs::VerbOccurrence;
+
+/// The code chosen for a verb, with the pattern that gave it (None: the verb's default).
+#[derive(Debug, Clone)]
+pub struct CodedVerb<'l> {
+    pub code: &'l CodeSpec,
+    pub pattern: Option<&'l Pattern>,
+    /// Tokens the pattern matched (for evidence).
+    pub matched: Vec<usize>,
+}
+
+/// Match one alternative (consecutive words) at token `at`.
+fn alt_at(s: &SentenceView, alt: &[String], at: usize) -> bool {
+    !alt.is_empty() && alt.iter().enumerate().all(|(k, w)| s.word(at + k) == w)
+}
+
+/// First position in `[from, to)` where one of the alternatives matches: (position, length).
+fn find_alt(
+    s: &SentenceView,
+    alts: &Alternatives,
+    from: usize,
+    to: usize,
+) -> Option<(usize, usize)> {
+    (from..to).find_map(|p| {
+        alts.iter()
+            .filter(|a| p + a.len() <= to && alt_at(s, a, p))
+            .map(|a| a.len())
+            .max()
+            .map(|len| (p, len))
+    })
+}
+
+/// Match the elements in order inside `[from, to)`. Returns the tokens matched, or None.
+fn match_elements(
+    s: &SentenceView,
+    elements: &[PatternElement],
+    from: usize,
+    to: usize,
+) -> Option<Vec<usize>> {
+    let mut cursor = from;
+    let mut matched = Vec::new();
+    for el in elements {
+        match el {
+            PatternElement::Noun(alts) => {
+                let (p, len) = find_alt(s, alts, cursor, to)?;
+                matched.extend(p..p + len);
+                cursor = p + len;
+            }
+            PatternElement::Prep { preps, object } => {
+                let mut found = None;
+                for p in cursor..to {
+                    if !preps.iter().any(|w| w == s.word(p)) {
+                        continue;
+                    }
+                    match object {
+                        None => {
+                            found = Some((p, p + 1));
+                            break;
+                        }
+                        Some(alts) => {
+                            // the object is the head of the noun phrase after the preposition
+                            let limit = (p + 6).min(to);
+                            if let Some((q, len)) = find_alt(s, alts, p + 1, limit) {
+                                found = Some((p, q + len));
+                                matched.push(p);
+                                matched.extend(q..q + len);
+                                break;
+                            }
+                        }
+                    }
+                }
+                let (p, end) = found?;
+                if object.is_none() {
+                    matched.push(p);
+                }
+                cursor = end;
+            }
+            PatternElement::Source
+            | PatternElement::Target
+            | PatternElement::Skip
+            | PatternElement::Compound => {}
+        }
+    }
+    Some(matched)
+}
+
+fn pattern_weight(p: &Pattern) -> usize {
+    p.pre
+        .iter()
+        .chain(p.post.iter())
+        .map(|e| match e {
+            PatternElement::Noun(a) => 2 * a.iter().map(Vec::len).min().unwrap_or(0),
+            PatternElement::Prep { object, .. } => {
+                1 + object
+                    .as_ref()
+                    .map(|a| 2 * a.iter().map(Vec::len).min().unwrap_or(0))
+                    .unwrap_or(0)
+            }
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Choose the code for `verb`: the heaviest pattern of its block that matches within
+/// `[clause_start, clause_end)`, else the verb's own or its block's code.
+pub fn code_verb<'l>(
+    lex: &'l Lexicon,
+    s: &SentenceView,
+    verb: &VerbOccurrence,
+    clause_start: usize,
+    clause_end: usize,
+) -> CodedVerb<'l> {
+    let block = &lex.dicts.verbs.blocks[verb.candidate.block];
+    let mut best: Option<(usize, &Pattern, Vec<usize>)> = None;
+    for p in &block.patterns {
+        let Some(mut m) = match_elements(s, &p.post, verb.last + 1, clause_end) else {
+            continue;
+        };
+        let Some(pre) = match_elements(s, &p.pre, clause_start, verb.first) else {
+            continue;
+        };
+        m.extend(pre);
+        let w = pattern_weight(p);
+        if best.as_ref().is_none_or(|(bw, _, _)| w > *bw) {
+            best = Some((w, p, m));
+        }
+    }
+    match best {
+        Some((w, p, matched)) if w > 0 => CodedVerb {
+            code: &p.code,
+            pattern: Some(p),
+            matched,
+        },
+        _ => CodedVerb {
+            code: lex.default_code(verb.candidate.block, verb.candidate.entry),
+            pattern: None,
+            matched: Vec::new(),
+        },
+    }
+}

@@ -1,0 +1,69 @@
+//! A sentence's tokens as the coder sees them: normalised words plus the few surface facts
+//! (capitalisation, punctuation) that the dictionaries do not carry.
+
+use dyad_text::Token;
+
+pub struct SentenceView<'a> {
+    pub tokens: &'a [Token],
+    words: Vec<&'a str>,
+    all_caps: bool,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(tokens: &'a [Token]) -> Self {
+        let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+        let letters: Vec<char> = tokens
+            .iter()
+            .flat_map(|t| t.text.chars())
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let all_caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+        SentenceView {
+            tokens,
+            words,
+            all_caps,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub fn words(&self) -> Vec<&'a str> {
+        self.words.clone()
+    }
+
+    /// The normalised word at `i` ("" past the end).
+    pub fn word(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// Does token `i` start with a capital letter or a digit (or is the sentence in capitals)?
+    pub fn capitalized(&self, i: usize) -> bool {
+        if self.all_caps {
+            return true;
+        }
+        match self.tokens.get(i).and_then(|t| t.text.chars().next()) {
+            Some(c) => c.is_uppercase() || c.is_ascii_digit(),
+            None => false,
+        }
+    }
+
+    /// Is token `i` punctuation (no letter or digit)?
+    pub fn is_punct(&self, i: usize) -> bool {
+        match self.tokens.get(i) {
+            Some(t) => !t.text.chars().any(|c| c.is_alphanumeric()),
+            None => false,
+        }
+    }
+
+    /// Is token `i` a capitalised word in the middle of the sentence (a likely proper noun)?
+    /// After punctuation (an opening quote, a colon) a capital may start a quoted sentence.
+    pub fn proper_noun_like(&self, i: usize) -> bool {
+        i > 0 && !self.all_caps && self.capitalized(i) && !self.is_punct(i - 1)
+    }
+}

@@ -1,0 +1,259 @@
+//! Verb recognition: which tokens are dictionary verbs used as verbs (not "the attack", "their
+//! meeting"), and the verb group around each (auxiliaries, negation, modality, voice).
+
+use serde::Serialize;
+
+use crate::english;
+use crate::lexicon::{Inflection, Lexicon, VerbCandidate};
+use crate::mentions::Mention;
+use crate::sentence::SentenceView;
+
+/// How firmly the text asserts the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Intended,
+    Hypothetical,
+}
+
+/// A dictionary verb used as a verb in the sentence.
+#[derive(Debug, Clone)]
+pub struct VerbOccurrence {
+    /// Token of the verb word itself.
+    pub head: usize,
+    /// Tokens `[first, last]` of the dictionary form (with its particles, e.g. "met with").
+    pub first: usize,
+    pub last: usize,
+    /// First token of the verb group (auxiliaries, modals, negation, "about to").
+    pub group_start: usize,
+    pub candidate: VerbCandidate,
+    pub negated: bool,
+    pub modality: Modality,
+    pub passive: bool,
+    /// Carries tense (has or needs a subject of its own), as opposed to an infinitive,
+    /// a gerund or a participle clause.
+    pub finite: bool,
+}
+
+/// Does the dictionary form match the tokens around `i`? Returns the first and last token.
+fn form_matches(s: &SentenceView, i: usize, c: &VerbCandidate) -> Option<(usize, usize)> {
+    let nb = c.form.before.len();
+    if nb > i {
+        return None;
+    }
+    for (k, w) in c.form.before.iter().enumerate() {
+        if s.word(i - nb + k) != w {
+            return None;
+        }
+    }
+    for (k, w) in c.form.after.iter().enumerate() {
+        if s.word(i + 1 + k) != w {
+            return None;
+        }
+    }
+    Some((i - nb, i + c.form.after.len()))
+}
+
+/// Index of the closest token left of `i` that is not an adverb, or None at sentence start.
+fn prev_content(s: &SentenceView, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        if !english::is_adverb(s.word(k)) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Decide from the left context whether a candidate verb form is used as a verb.
+fn used_as_verb(
+    s: &SentenceView,
+    first: usize,
+    infl: Inflection,
+    in_mention: &[bool],
+    prev_was_verb: bool,
+) -> Option<bool> {
+    let next = s.word(first + 1);
+    let Some(p) = prev_content(s, first) else {
+        // Sentence-initial: "Rebuked by Eriador, ..." is a participle clause; a bare noun-like
+        // form ("Resumption", "Talks") is not a verb.
+        return match infl {
+            Inflection::Past => Some(false),
+            _ => None,
+        };
+    };
+    let pw = s.word(p);
+    let finite = Some(true);
+    if english::is_auxiliary(pw) || english::is_negator(pw) {
+        // "will restore", "has renewed", "did not respond", "is acting"
+        return finite;
+    }
+    if pw == "TO" {
+        return if infl == Inflection::Base {
+            Some(false)
+        } else {
+            None
+        };
+    }
+    if english::is_determiner(pw) {
+        return None;
+    }
+    if english::is_preposition(pw) {
+        // "by showing", "for building": a gerund
+        return if infl == Inflection::Ing {
+            Some(false)
+        } else {
+            None
+        };
+    }
+    if next == "OF" && infl != Inflection::Past {
+        return None;
+    }
+    if english::is_subject_pronoun(pw) || matches!(pw, "WHO" | "WHICH" | "THAT") {
+        return if infl == Inflection::Ing {
+            None
+        } else {
+            finite
+        };
+    }
+    if english::is_conjunction(pw) || pw == "," {
+        return if prev_was_verb && matches!(infl, Inflection::Past | Inflection::ThirdSingular) {
+            finite
+        } else {
+            None
+        };
+    }
+    if s.is_punct(p) {
+        return None;
+    }
+    if in_mention[p] || s.capitalized(p) || english::is_time_word(pw) {
+        // "Gondor launched", "Gollum abandoned", "Arnor on Thursday signed"
+        return match infl {
+            Inflection::Ing => None,
+            _ => finite,
+        };
+    }
+    // an unknown lower-case word: a noun ("crowds trashed") or an adjective ("diplomatic ties")
+    match infl {
+        Inflection::Past => finite,
+        _ => None,
+    }
+}
+
+/// Find the verbs of a sentence.
+pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<VerbOccurrence> {
+    let n = s.len();
+    let mut in_mention = vec![false; n];
+    for m in mentions {
+        for flag in in_mention.iter_mut().take(m.end).skip(m.start) {
+            *flag = true;
+        }
+    }
+    let mut out: Vec<VerbOccurrence> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let w = s.word(i);
+        if in_mention[i] || english::never_verb(w) || s.proper_noun_like(i) {
+            i += 1;
+            continue;
+        }
+        // the longest dictionary form that fits here
+        let mut best: Option<(usize, usize, &VerbCandidate)> = None;
+        for c in lex.verbs.candidates(w) {
+            if let Some((f, l)) = form_matches(s, i, c) {
+                if (f..=l).any(|k| in_mention[k] && k != i) {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((bf, bl, _)) => l - f > bl - bf,
+                };
+                if better {
+                    best = Some((f, l, c));
+                }
+            }
+        }
+        let Some((first, last, cand)) = best else {
+            i += 1;
+            continue;
+        };
+        let prev_was_verb = out.last().is_some();
+        match used_as_verb(s, first, cand.inflection, &in_mention, prev_was_verb) {
+            Some(finite) => {
+                out.push(verb_group(s, i, first, last, cand.clone(), finite));
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Collect the verb group to the left of the verb and read its negation, modality and voice.
+fn verb_group(
+    s: &SentenceView,
+    head: usize,
+    first: usize,
+    last: usize,
+    candidate: VerbCandidate,
+    finite: bool,
+) -> VerbOccurrence {
+    let mut start = first;
+    let mut negated = false;
+    let mut modality = Modality::Asserted;
+    let mut be_before_verb = false;
+    let mut seen_non_adverb = false;
+    let mut k = first;
+    while k > 0 {
+        let w = s.word(k - 1);
+        let part_of_group = english::is_auxiliary(w)
+            || english::is_negator(w)
+            || english::is_adverb(w)
+            || w == "TO"
+            || (w == "ABOUT" && s.word(k) == "TO")
+            || (w == "GOING" && s.word(k) == "TO");
+        if !part_of_group {
+            break;
+        }
+        k -= 1;
+        start = k;
+        if english::is_negator(w) {
+            negated = true;
+        } else if english::is_intent_modal(w)
+            || (w == "ABOUT" || w == "GOING")
+            || (english::is_be(w) && s.word(k + 1) == "TO")
+        {
+            if modality == Modality::Asserted {
+                modality = Modality::Intended;
+            }
+        } else if english::is_hypothetical_modal(w) {
+            modality = Modality::Hypothetical;
+        }
+        if english::is_be(w) && !seen_non_adverb {
+            be_before_verb = true;
+        }
+        if !english::is_adverb(w) && !english::is_negator(w) {
+            seen_non_adverb = true;
+        }
+    }
+    // a trailing group start on an adverb belongs to the clause, not the verb group
+    while start < first && english::is_adverb(s.word(start)) {
+        start += 1;
+    }
+    let passive = be_before_verb && candidate.inflection == Inflection::Past;
+    // "is about to restore", "will restore": the group's auxiliary carries the tense
+    let finite = finite || (start..first).any(|k| english::is_auxiliary(s.word(k)));
+    VerbOccurrence {
+        head,
+        first,
+        last,
+        group_start: start,
+        candidate,
+        negated,
+        modality,
+        passive,
+        finite,
+    }
+}
