@@ -94,6 +94,9 @@ impl Coder {
             }
         }
         let phrases = actor_phrases(&self.lex, &s, &mentions, &is_verb, doc.date);
+        if std::env::var_os("DYAD_DEBUG").is_some() {
+            debug_sentence(&s, &mentions, &verbs, &phrases);
+        }
         let mut subjects: Vec<Option<Role>> = Vec::with_capacity(verbs.len());
         for (vi, verb) in verbs.iter().enumerate() {
             let clause_start = clause_start(&s, &verbs, vi);
@@ -296,6 +299,36 @@ impl Coder {
             verb: span(doc, s, verb.first, verb.last),
             rule: rule.to_string(),
         }
+    }
+}
+
+/// Print what the stages found (set `DYAD_DEBUG=1`): a window into the coder for developers.
+fn debug_sentence(
+    s: &SentenceView,
+    mentions: &[crate::mentions::Mention],
+    verbs: &[VerbOccurrence],
+    phrases: &[ActorPhrase],
+) {
+    let words: Vec<String> = (0..s.len()).map(|i| format!("{i}:{}", s.word(i))).collect();
+    eprintln!("tokens: {}", words.join(" "));
+    eprintln!("mentions: {mentions:?}");
+    for v in verbs {
+        eprintln!(
+            "verb {} [{}..{}] group {} finite {} passive {} neg {} {:?} {:?}",
+            s.word(v.head),
+            v.first,
+            v.last,
+            v.group_start,
+            v.finite,
+            v.passive,
+            v.negated,
+            v.modality,
+            v.candidate.inflection
+        );
+    }
+    for p in phrases {
+        let codes: Vec<&str> = p.members.iter().map(|m| m.code.as_str()).collect();
+        eprintln!("phrase [{}..{}) {codes:?}", p.start, p.end);
     }
 }
 

@@ -85,6 +85,29 @@ pub fn is_preposition(w: &str) -> bool {
     )
 }
 
+/// Subordinators that end a noun phrase ("Gondor after a 12-year rift").
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "AFTER"
+            | "BEFORE"
+            | "SINCE"
+            | "UNTIL"
+            | "AS"
+            | "THAN"
+            | "LIKE"
+            | "WHILE"
+            | "ALMOST"
+            | "BECAUSE"
+            | "UNLESS"
+            | "ONCE"
+            | "DESPITE"
+            | "AMID"
+            | "INCLUDING"
+            | "ACCORDING"
+    )
+}
+
 /// Forms of BE.
 pub fn is_be(w: &str) -> bool {
     matches!(

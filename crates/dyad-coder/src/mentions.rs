@@ -135,6 +135,8 @@ fn breaks_np(s: &SentenceView, i: usize, is_verb: &[bool]) -> bool {
         || english::is_negator(w)
         || english::is_subject_pronoun(w)
         || english::opens_clause(w)
+        || english::is_subordinator(w)
+        || english::is_time_word(w)
         || s.is_punct(i)
 }
 
@@ -208,13 +210,19 @@ pub fn actor_phrases(
     }
 
     // 2. lists: phrases joined only by commas and conjunctions
+    // An agent-only phrase joins only through a conjunction ("Danish media and government"),
+    // so an appositive ("Osgiliath, the official news agency") stays apart.
     let joins = |a: &SimpleNp, b: &SimpleNp| -> bool {
         if b.start <= a.end {
             return false;
         }
         let between: Vec<&str> = (a.end..b.start).map(|k| s.word(k)).collect();
+        let conj = between
+            .iter()
+            .any(|w| matches!(*w, "AND" | "OR" | "NOR" | "&"));
         !between.is_empty()
             && between.len() <= 2
+            && (b.has_actor() || conj)
             && between
                 .iter()
                 .all(|w| matches!(*w, "," | "AND" | "OR" | "NOR" | "&"))
