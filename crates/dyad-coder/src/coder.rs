@@ -135,7 +135,9 @@ impl Coder {
                     .iter()
                     .flat_map(|a| t.members.iter().map(move |b| (a, b)))
                     .collect(),
-                // "Gondor and Osgiliath have delayed their meeting": each with the other
+                // "Gondor and Osgiliath have delayed their meeting": each with the other; but
+                // "A and B said" is two statements, not an exchange
+                None if cameo::root(forward.or(reverse).unwrap_or("")) == "01" => Vec::new(),
                 None => source
                     .members
                     .iter()
@@ -359,7 +361,9 @@ fn is_pp_object(s: &SentenceView, start: usize) -> bool {
         steps += 1;
         let w = s.word(k);
         if english::is_preposition(w) {
-            return true;
+            // "hundreds of UN troops", "some of the rebels": the phrase is still the head
+            let quantity = w == "OF" && k > 0 && english::is_quantity(s.word(k - 1));
+            return !quantity;
         }
         if !(english::is_determiner(w)
             || (!s.capitalized(k) && !s.is_punct(k) && w.chars().all(|c| c.is_alphabetic())))

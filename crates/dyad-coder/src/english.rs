@@ -108,6 +108,37 @@ pub fn is_subordinator(w: &str) -> bool {
     )
 }
 
+/// Quantity words that head "X of Y" where Y is the real head ("hundreds of troops").
+pub fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "HUNDREDS"
+            | "THOUSANDS"
+            | "DOZENS"
+            | "SCORES"
+            | "MILLIONS"
+            | "TENS"
+            | "MANY"
+            | "SOME"
+            | "ALL"
+            | "MOST"
+            | "NUMBER"
+            | "GROUP"
+            | "GROUPS"
+            | "MEMBERS"
+            | "MEMBER"
+            | "NONE"
+            | "SEVERAL"
+            | "BOTH"
+            | "EACH"
+            | "ONE"
+            | "TWO"
+            | "THREE"
+            | "FEW"
+            | "MAJORITY"
+    )
+}
+
 /// Forms of BE.
 pub fn is_be(w: &str) -> bool {
     matches!(

@@ -134,6 +134,10 @@ impl Lexicon {
                     continue;
                 };
                 for form in &entry.forms {
+                    // a form whose verb word has no letter is a reading artifact, not a verb
+                    if !form.verb.chars().any(char::is_alphabetic) {
+                        continue;
+                    }
                     let cand = VerbCandidate {
                         form: form.clone(),
                         inflection: inflection_of(&form.verb, &base.verb),

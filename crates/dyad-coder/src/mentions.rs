@@ -78,6 +78,9 @@ pub struct ActorPhrase {
     pub members: Vec<ActorCode>,
 }
 
+/// The country part of an actor code when no country is known.
+pub const UNKNOWN_COUNTRY: &str = "---";
+
 /// A run of tokens with no verb, preposition, conjunction or punctuation inside: the simple noun
 /// phrase the first pass builds.
 #[derive(Debug, Clone)]
@@ -263,7 +266,26 @@ pub fn actor_phrases(
         }
     }
 
-    // 4. agent-only members borrow the actor of the member before them ("Danish media and
+    // 4. "US and British activists": a bare actor before a conjunction shares the agents of
+    //    the next member when that member is an actor word modifying its agents
+    for g in groups.iter_mut() {
+        for k in (0..g.len().saturating_sub(1)).rev() {
+            let (a, b) = (&g[k], &g[k + 1]);
+            let bare = a.has_actor() && a.agents.is_empty() && a.end - a.start == 1;
+            let conj = (a.end..b.start).any(|t| matches!(s.word(t), "AND" | "OR"));
+            if bare
+                && conj
+                && b.has_actor()
+                && !b.agents.is_empty()
+                && !matches!(s.word(b.start), "THE" | "A" | "AN")
+            {
+                let agents = b.agents.clone();
+                g[k].agents = agents;
+            }
+        }
+    }
+
+    // 5. agent-only members borrow the actor of the member before them ("Danish media and
     //    government"); groups that still name no actor are dropped.
     let mut out = Vec::new();
     for g in groups {
@@ -277,7 +299,9 @@ pub fn actor_phrases(
                 a.extend(np.agents.iter().copied());
                 (pb.clone(), a)
             } else {
-                continue;
+                // "insurgents", "the government": an agent of no known country, as PETRARCH
+                // writes it (---REB, ---GOV)
+                (UNKNOWN_COUNTRY.to_string(), np.agents.clone())
             };
             members.push(ActorCode {
                 code: code_with_agents(lex, &base, &agents),

@@ -118,7 +118,21 @@ pub fn code_verb<'l>(
     clause_end: usize,
 ) -> CodedVerb<'l> {
     let block = &lex.dicts.verbs.blocks[verb.candidate.block];
-    let mut best: Option<(usize, &Pattern, Vec<usize>)> = None;
+    // CAMEO.2.0.txt notes after `#` which verb of the block a pattern was written for; such a
+    // pattern wins a tie. Otherwise the later of two equal patterns wins, as in PETR-2, whose
+    // pattern trie keeps the last definition.
+    let base = &block.verbs[verb.candidate.entry].forms[0];
+    let own_verb = |p: &Pattern| {
+        p.comment.as_deref().is_some_and(|c| {
+            c.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| {
+                    w.eq_ignore_ascii_case(&base.verb)
+                        || w.replace('+', "").eq_ignore_ascii_case(&base.verb)
+                })
+        })
+    };
+    let mut best: Option<((usize, bool), &Pattern, Vec<usize>)> = None;
     for p in &block.patterns {
         let Some(mut m) = match_elements(s, &p.post, verb.last + 1, clause_end) else {
             continue;
@@ -127,13 +141,13 @@ pub fn code_verb<'l>(
             continue;
         };
         m.extend(pre);
-        let w = pattern_weight(p);
-        if best.as_ref().is_none_or(|(bw, _, _)| w > *bw) {
+        let w = (pattern_weight(p), own_verb(p));
+        if best.as_ref().is_none_or(|(bw, _, _)| w >= *bw) {
             best = Some((w, p, m));
         }
     }
     match best {
-        Some((w, p, matched)) if w > 0 => CodedVerb {
+        Some((w, p, matched)) if w.0 > 0 => CodedVerb {
             code: &p.code,
             pattern: Some(p),
             matched,

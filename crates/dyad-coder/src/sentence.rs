@@ -42,13 +42,17 @@ impl<'a> SentenceView<'a> {
         self.words.get(i).copied().unwrap_or("")
     }
 
-    /// Does token `i` start with a capital letter or a digit (or is the sentence in capitals)?
+    /// Does token `i` start with a digit or hold a capital letter ("Gondor", "iSrael"), or is
+    /// the sentence in capitals?
     pub fn capitalized(&self, i: usize) -> bool {
         if self.all_caps {
             return true;
         }
-        match self.tokens.get(i).and_then(|t| t.text.chars().next()) {
-            Some(c) => c.is_uppercase() || c.is_ascii_digit(),
+        match self.tokens.get(i) {
+            Some(t) => {
+                t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    || t.text.chars().any(char::is_uppercase)
+            }
             None => false,
         }
     }
