@@ -111,6 +111,20 @@ fn triple(e: &Event) -> Triple {
     (code(&e.source), code(&e.target), e.code.clone())
 }
 
+/// The (source, target, code) PETRARCH would write for an event: a negated event under the
+/// code of its negation ("did not provide aid" → 121), or nothing when it has none; a
+/// hypothetical one not at all.
+fn petr_triple(e: &Event) -> Option<Triple> {
+    if e.modality == Modality::Hypothetical {
+        return None;
+    }
+    let mut t = triple(e);
+    if e.negated {
+        t.2 = e.negation_code.clone()?;
+    }
+    Some(t)
+}
+
 /// Events the text asserts or announces: negated and hypothetical ones are not events.
 fn is_positive(e: &Event) -> bool {
     !e.negated && e.modality != Modality::Hypothetical
@@ -214,8 +228,7 @@ pub fn petr_report(file: &Path, dicts: &DictionaryArgs, show_errors: bool) -> Re
         let produced: BTreeSet<Triple> = coder
             .code_document(&doc)
             .iter()
-            .filter(|e| is_positive(e))
-            .map(triple)
+            .filter_map(petr_triple)
             .collect();
         let matched = expected.intersection(&produced).count();
         let exact = expected == produced;

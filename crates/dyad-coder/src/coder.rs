@@ -2,36 +2,26 @@
 //! sentences → tokens → mentions (actors, agents) → verbs → actor phrases → clauses (source,
 //! target, code) → events.
 
-use chrono::NaiveDate;
 use dyad_dict::bundled::Dictionaries;
 use dyad_dict::cameo::{self, CameoTable};
+use dyad_dict::pico::Pico;
 use dyad_dict::plover::PloverMap;
-use dyad_dict::verbs::CodeSpec;
 use dyad_text::{split_sentences, tokenize, Document, Token};
 
+use crate::clauses::{self, Clause, Complement, Role};
 use crate::dates;
 use crate::english;
 use crate::event::{ActorRef, Event, Span};
 use crate::lexicon::Lexicon;
 use crate::mentions::{actor_phrases, find_mentions, ActorCode, ActorPhrase};
-use crate::patterns::code_verb;
 use crate::sentence::SentenceView;
-use crate::verbs::{find_verbs, VerbOccurrence};
+use crate::verbs::{find_verbs, Modality, VerbOccurrence};
 
 /// The coder: compiled dictionaries plus the CAMEO and PLOVER tables.
 pub struct Coder {
     lex: Lexicon,
     cameo: &'static CameoTable,
     plover: &'static PloverMap,
-}
-
-/// The actors a clause role resolved to, with the phrase that names them.
-#[derive(Debug, Clone)]
-struct Role {
-    members: Vec<ActorCode>,
-    /// Tokens of the phrase, for evidence; None when the role was inherited from elsewhere
-    /// (a pronoun or an earlier clause).
-    span: Option<(usize, usize)>,
 }
 
 impl Coder {
@@ -97,211 +87,379 @@ impl Coder {
         if std::env::var_os("DYAD_DEBUG").is_some() {
             debug_sentence(&s, &mentions, &verbs, &phrases);
         }
-        let mut subjects: Vec<Option<Role>> = Vec::with_capacity(verbs.len());
-        for (vi, verb) in verbs.iter().enumerate() {
-            let clause_start = clause_start(&s, &verbs, vi);
-            let clause_end = clause_end(&s, &verbs, vi);
-            let subject = self.subject(
-                &s,
-                &phrases,
-                &verbs,
-                vi,
-                clause_start,
-                &subjects,
-                last_subject,
-            );
-            subjects.push(subject.clone());
-            if let Some(sub) = &subject {
-                if sub.span.is_some() {
-                    *last_subject = Some(sub.clone());
-                }
+        let clauses = clauses::clauses(&self.lex, &s, &verbs, &phrases, last_subject);
+        let ctx = SentenceContext { doc, index, s: &s };
+        let mut done = vec![false; clauses.len()];
+        for (ci, c) in clauses.iter().enumerate() {
+            if done[ci] {
+                continue;
             }
-            let object = object(&s, &phrases, &verbs, vi, clause_end);
-            let (source, target) = if verb.passive {
-                // "Eriador was opposed by Osgiliath": the agent of a passive is the source
-                (object, subject)
-            } else {
-                (subject, object)
-            };
-            let coded = code_verb(&self.lex, &s, verb, clause_start, clause_end);
-            let (forward, reverse) = match coded.code {
-                CodeSpec::Null => continue,
-                CodeSpec::Code { forward, reverse } => (forward.as_deref(), reverse.as_deref()),
-            };
-            let Some(source) = source else { continue };
-            let pairs: Vec<(&ActorCode, &ActorCode)> = match &target {
-                Some(t) => source
-                    .members
-                    .iter()
-                    .flat_map(|a| t.members.iter().map(move |b| (a, b)))
-                    .collect(),
-                // "Gondor and Osgiliath have delayed their meeting": each with the other; but
-                // "A and B said" is two statements, not an exchange
-                None if cameo::root(forward.or(reverse).unwrap_or("")) == "01" => Vec::new(),
-                None => source
-                    .members
-                    .iter()
-                    .flat_map(|a| source.members.iter().map(move |b| (a, b)))
-                    .collect(),
-            };
-            let date = dates::resolve(&s, clause_start, clause_end, doc.date);
-            let mut evidence_end = verb.last;
-            if let Some((_, e)) = target.as_ref().and_then(|t| t.span) {
-                evidence_end = evidence_end.max(e - 1);
-            }
-            if let Some(&m) = coded.matched.iter().max() {
-                evidence_end = evidence_end.max(m);
-            }
-            evidence_end = extend_over_time(&s, evidence_end + 1, clause_end);
-            let mut evidence_start = verb.group_start;
-            if let Some((st, _)) = source.span {
-                evidence_start = evidence_start.min(st);
-            }
-            let rule = match coded.pattern {
-                Some(p) => p.line,
-                None => {
-                    self.lex.dicts.verbs.blocks[verb.candidate.block].verbs[verb.candidate.entry]
-                        .line
+            done[ci] = true;
+            let nested = c
+                .complement
+                .map(|(k, kind)| (k, self.nested(c, &clauses[k], kind)));
+            match nested {
+                Some((k, Some(n))) => {
+                    done[k] = true;
+                    let inner = &clauses[k];
+                    let (outer_verb, last_verb) = (&c.verb, &inner.verb);
+                    self.emit(
+                        &ctx,
+                        &n,
+                        EvidenceSpan {
+                            group_start: outer_verb.group_start,
+                            verb: (outer_verb.first, last_verb.last),
+                            matched: inner
+                                .coded
+                                .matched
+                                .iter()
+                                .chain(&c.coded.matched)
+                                .copied()
+                                .max(),
+                            clause: (c.start, inner.end.max(c.end)),
+                        },
+                        outer_verb.negated || last_verb.negated,
+                        outer_verb.modality.max(last_verb.modality).max(n.modality),
+                        events,
+                    );
                 }
-            };
-            let rule = format!(
-                "{}:{}",
-                self.lex.dicts.verbs.blocks[verb.candidate.block].name, rule
-            );
-            for (a, b) in pairs {
-                if a.code == b.code {
-                    continue;
-                }
-                if let Some(code) = forward {
-                    events.push(self.event(
-                        doc,
-                        index,
-                        &s,
-                        verb,
-                        code,
-                        a,
-                        b,
-                        date,
-                        evidence_start,
-                        evidence_end,
-                        &rule,
-                    ));
-                }
-                if let Some(code) = reverse {
-                    events.push(self.event(
-                        doc,
-                        index,
-                        &s,
-                        verb,
-                        code,
-                        b,
-                        a,
-                        date,
-                        evidence_start,
-                        evidence_end,
-                        &rule,
-                    ));
+                _ => {
+                    let (source, target) = c.source_target();
+                    let (Some(forward), reverse) =
+                        (Some(c.coded.code.forward()), c.coded.code.reverse())
+                    else {
+                        continue;
+                    };
+                    if c.coded.code.is_null() {
+                        continue;
+                    }
+                    let Some(source) = source else { continue };
+                    let n = NestedEvent {
+                        source: source.clone(),
+                        target: target.cloned(),
+                        forward: forward.map(str::to_string),
+                        reverse: reverse.map(str::to_string),
+                        rule: self.rule(c),
+                        modality: Modality::Asserted,
+                    };
+                    self.emit(
+                        &ctx,
+                        &n,
+                        EvidenceSpan {
+                            group_start: c.verb.group_start,
+                            verb: (c.verb.first, c.verb.last),
+                            matched: c.coded.matched.iter().copied().max(),
+                            clause: (c.start, c.end),
+                        },
+                        c.verb.negated,
+                        c.verb.modality,
+                        events,
+                    );
                 }
             }
         }
         dedup_events(events);
     }
 
-    /// The subject of verb `vi`: inherited through coordination ("condemned … and promised"),
-    /// the nearest actor phrase to its left in the clause that is not a prepositional object,
-    /// or, for a pronoun, the last subject named.
-    #[allow(clippy::too_many_arguments)]
-    fn subject(
-        &self,
-        s: &SentenceView,
-        phrases: &[ActorPhrase],
-        verbs: &[VerbOccurrence],
-        vi: usize,
-        clause_start: usize,
-        subjects: &[Option<Role>],
-        last_subject: &Option<Role>,
-    ) -> Option<Role> {
-        let v = &verbs[vi];
-        // coordination: "X condemned the attack and promised aid"
-        let mut k = v.group_start;
-        while k > 0 && s.word(k - 1) == "," {
-            k -= 1;
-        }
-        if k > 0 && matches!(s.word(k - 1), "AND" | "BUT" | "OR") && vi > 0 {
-            let prev_end = verbs[vi - 1].last;
-            let no_actor_between = !phrases
-                .iter()
-                .any(|p| p.start > prev_end && p.end <= k - 1 && !is_pp_object(s, p.start));
-            if no_actor_between {
-                if let Some(sub) = &subjects[vi - 1] {
-                    return Some(Role {
-                        members: sub.members.clone(),
-                        span: None,
-                    });
+    /// The dictionary line that coded a clause, as `BLOCK:line`.
+    fn rule(&self, c: &Clause) -> String {
+        let block = &self.lex.dicts.verbs.blocks[c.verb.candidate.block];
+        let line = match c.coded.pattern {
+            Some(p) => p.line,
+            None => block.verbs[c.verb.candidate.entry].line,
+        };
+        format!("{}:{}", block.name, line)
+    }
+
+    /// The base form of a clause's verb ("SAY" for "said").
+    fn verb_name(&self, c: &Clause) -> &str {
+        let block = &self.lex.dicts.verbs.blocks[c.verb.candidate.block];
+        block.verbs[c.verb.candidate.entry]
+            .forms
+            .first()
+            .map(|f| f.verb.as_str())
+            .unwrap_or("")
+    }
+
+    /// Does a transformation's verb name cover this clause? The name of its verb, or of its
+    /// block; `SAY` covers every verb of saying (code root 01) and `ATTACK` every assault,
+    /// fight or mass violence (roots 18–20); `Q` is any verb.
+    fn verb_matches(&self, name: &str, c: &Clause) -> bool {
+        let block = &self.lex.dicts.verbs.blocks[c.verb.candidate.block];
+        let code = c.coded.code.forward().unwrap_or("");
+        name == "Q"
+            || name == self.verb_name(c)
+            || name == block.name
+            || (name == "SAY" && cameo::root(code) == "01")
+            || (name == "ATTACK" && matches!(cameo::root(code), "18" | "19" | "20"))
+    }
+
+    /// One event from a verb and the verb it governs, when the pair means one thing:
+    /// PETR-2's transformations ("A said B attacked" → A accuses B, 112), an appeal or intent
+    /// combined with its content ("wants to help" → 033), a verb of saying with its own
+    /// subject's action ("Obama said he would attack" → the attack), or an object-control verb
+    /// ("urged Bree to help" → the appeal). None: the two verbs are coded apart.
+    fn nested(&self, outer: &Clause, inner: &Clause, kind: Complement) -> Option<NestedEvent> {
+        let (a, outer_target) = outer.source_target();
+        let a = a?;
+        let (inner_source, inner_target) = inner.source_target();
+        let outer_code = outer.coded.code.forward();
+        let inner_code = if inner.coded.code.is_null() {
+            None
+        } else {
+            inner.coded.code.forward()
+        };
+        let same = |r: Option<&Role>| r.is_some_and(|r| same_actors(r, a));
+        // how the inner subject relates to the outer one: a (same), _ (absent: controlled by
+        // the outer subject), b (another actor)
+        let controlled = kind == Complement::Infinitive
+            && inner.subject.as_ref().is_some_and(|r| r.span.is_none());
+        let label = if controlled && same(inner_source) {
+            '_'
+        } else if same(inner_source) {
+            'a'
+        } else if inner_source.is_some() {
+            'b'
+        } else {
+            '.'
+        };
+        let rule = self.rule(outer);
+        if let Some(ic) = inner_code {
+            for t in &self.lex.dicts.verbs.transformations {
+                if !self.verb_matches(&t.outer_verb, outer)
+                    || !self.verb_matches(&t.inner_verb, inner)
+                {
+                    continue;
                 }
-            }
-        }
-        let mut i = v.group_start;
-        while i > clause_start {
-            i -= 1;
-            if let Some(p) = phrases.iter().find(|p| p.start <= i && i < p.end) {
-                if !is_pp_object(s, p.start) {
-                    return Some(Role {
-                        members: p.members.clone(),
-                        span: Some((p.start, p.end)),
-                    });
+                let source_ok = match t.inner_source.as_str() {
+                    "a" => label == 'a' || label == '_',
+                    "_" => label == '_',
+                    "b" => label == 'b',
+                    _ => true,
+                };
+                // in (a b X) the inner verb needs a target; in (b . X) anything goes
+                let target_ok = match t.inner_target.as_str() {
+                    "b" => inner_target.is_some(),
+                    _ => true,
+                };
+                if !source_ok || !target_ok {
+                    continue;
                 }
-                i = p.start;
-                continue;
-            }
-            let w = s.word(i);
-            if english::is_subject_pronoun(w) && w != "I" && w != "YOU" {
-                // "he added", "it would act": the clause before in this sentence, else the
-                // last subject named
-                let earlier = subjects.iter().rev().flatten().next().cloned();
-                return earlier.or_else(|| last_subject.clone()).map(|r| Role {
-                    members: r.members,
-                    span: None,
+                let b = if t.inner_source == "b" {
+                    inner_source
+                } else {
+                    inner_target
+                };
+                let pick = |x: &str| match x {
+                    "a" => Some(a),
+                    "b" => b,
+                    _ => None,
+                };
+                let code = if t.result_code == "Q" {
+                    ic.to_string()
+                } else {
+                    t.result_code.clone()
+                };
+                return Some(NestedEvent {
+                    source: pick(&t.result_source)?.clone(),
+                    target: pick(&t.result_target).cloned(),
+                    forward: Some(code),
+                    reverse: None,
+                    rule: format!("{}+transformation:{}", rule, t.line),
+                    modality: Modality::Asserted,
                 });
             }
         }
-        None
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn event(
-        &self,
-        doc: &Document,
-        index: usize,
-        s: &SentenceView,
-        verb: &VerbOccurrence,
-        code: &str,
-        source: &ActorCode,
-        target: &ActorCode,
-        date: Option<NaiveDate>,
-        evidence_start: usize,
-        evidence_end: usize,
-        rule: &str,
-    ) -> Event {
-        let root = cameo::root(code).to_string();
-        Event {
-            article_id: doc.id.clone(),
-            sentence: index,
-            date: date.map(|d| d.format("%Y-%m-%d").to_string()),
-            source: Some(actor_ref(doc, s, source)),
-            target: Some(actor_ref(doc, s, target)),
-            code: code.to_string(),
-            quad_class: cameo::quad_class(code).unwrap_or(0),
-            goldstein: self.cameo.goldstein(code).unwrap_or(0.0),
-            plover: self.plover.event_type(code).map(str::to_string),
-            root,
-            negated: verb.negated,
-            modality: verb.modality,
-            evidence: span(doc, s, evidence_start, evidence_end),
-            verb: span(doc, s, verb.first, verb.last),
-            rule: rule.to_string(),
+        match kind {
+            Complement::Infinitive => {
+                let object_control = outer.verb.passive
+                    || outer
+                        .object
+                        .as_ref()
+                        .and_then(|o| o.span)
+                        .is_some_and(|(_, e)| e <= inner.verb.group_start);
+                if object_control {
+                    // "urged Bree to help", "is being pressured by Congress to help": the appeal
+                    if outer.coded.code.is_null() {
+                        return None;
+                    }
+                    return Some(NestedEvent {
+                        source: a.clone(),
+                        target: outer_target.cloned(),
+                        forward: outer_code.map(str::to_string),
+                        reverse: outer.coded.code.reverse().map(str::to_string),
+                        rule,
+                        modality: Modality::Asserted,
+                    });
+                }
+                let ic = inner_code?;
+                // "wants to help Israel": intent + aid = 033; "pledged to expel": the expulsion
+                let pico = Pico::bundled();
+                let code = outer_code
+                    .filter(|_| !outer.coded.code.is_null())
+                    .and_then(|oc| pico.combine(oc, ic))
+                    .unwrap_or(ic);
+                let intent = outer_code.is_some_and(|oc| cameo::root(oc) == "03");
+                Some(NestedEvent {
+                    source: inner_source.unwrap_or(a).clone(),
+                    target: inner_target.cloned(),
+                    forward: Some(code.to_string()),
+                    reverse: if code == ic {
+                        inner.coded.code.reverse().map(str::to_string)
+                    } else {
+                        None
+                    },
+                    rule: self.rule(inner),
+                    modality: if intent {
+                        Modality::Intended
+                    } else {
+                        Modality::Asserted
+                    },
+                })
+            }
+            Complement::Finite => {
+                // "Obama said he would attack Iraq": the speaker's own announced action
+                let saying = outer_code.is_some_and(|oc| cameo::root(oc) == "01");
+                if saying && label == 'a' {
+                    let ic = inner_code?;
+                    return Some(NestedEvent {
+                        source: a.clone(),
+                        target: inner_target.cloned(),
+                        forward: Some(ic.to_string()),
+                        reverse: inner.coded.code.reverse().map(str::to_string),
+                        rule: self.rule(inner),
+                        modality: Modality::Asserted,
+                    });
+                }
+                None
+            }
         }
     }
+
+    /// Push the events of one coded clause: every source member with every target member, in
+    /// both directions for a paired code; with no target, each member of a compound source
+    /// with each other ("Gondor and Osgiliath delayed their meeting").
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        ctx: &SentenceContext,
+        n: &NestedEvent,
+        ev: EvidenceSpan,
+        negated: bool,
+        modality: Modality,
+        events: &mut Vec<Event>,
+    ) {
+        let s = ctx.s;
+        let code_for_root = n.forward.as_deref().or(n.reverse.as_deref()).unwrap_or("");
+        let pairs: Vec<(&ActorCode, &ActorCode)> = match &n.target {
+            Some(t) => n
+                .source
+                .members
+                .iter()
+                .flat_map(|a| t.members.iter().map(move |b| (a, b)))
+                .collect(),
+            // "A and B said" is two statements, not an exchange
+            None if cameo::root(code_for_root) == "01" => Vec::new(),
+            None => n
+                .source
+                .members
+                .iter()
+                .flat_map(|a| n.source.members.iter().map(move |b| (a, b)))
+                .collect(),
+        };
+        let date = dates::resolve(s, ev.clause.0, ev.clause.1, ctx.doc.date);
+        let mut evidence_end = ev.verb.1;
+        if let Some((_, e)) = n.target.as_ref().and_then(|t| t.span) {
+            evidence_end = evidence_end.max(e - 1);
+        }
+        if let Some(m) = ev.matched {
+            evidence_end = evidence_end.max(m);
+        }
+        evidence_end = extend_over_time(s, evidence_end + 1, ev.clause.1.max(evidence_end + 1));
+        let mut evidence_start = ev.group_start;
+        if let Some((st, _)) = n.source.span {
+            evidence_start = evidence_start.min(st);
+        }
+        let modality = modality.max(n.modality);
+        for (a, b) in pairs {
+            if a.code == b.code {
+                continue;
+            }
+            for (code, src, tgt) in [(&n.forward, a, b), (&n.reverse, b, a)] {
+                let Some(code) = code else { continue };
+                let root = cameo::root(code).to_string();
+                events.push(Event {
+                    article_id: ctx.doc.id.clone(),
+                    sentence: ctx.index,
+                    date: date.map(|d| d.format("%Y-%m-%d").to_string()),
+                    source: Some(actor_ref(ctx.doc, s, src)),
+                    target: Some(actor_ref(ctx.doc, s, tgt)),
+                    code: code.clone(),
+                    quad_class: cameo::quad_class(code).unwrap_or(0),
+                    goldstein: self.cameo.goldstein(code).unwrap_or(0.0),
+                    plover: self.plover.event_type(code).map(str::to_string),
+                    root,
+                    negated,
+                    negation_code: if negated {
+                        Pico::bundled().negate(code).map(str::to_string)
+                    } else {
+                        None
+                    },
+                    modality,
+                    evidence: span(ctx.doc, s, evidence_start, evidence_end),
+                    verb: span(ctx.doc, s, ev.verb.0, ev.verb.1),
+                    rule: n.rule.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// What one sentence's events share.
+struct SentenceContext<'a> {
+    doc: &'a Document,
+    index: usize,
+    s: &'a SentenceView<'a>,
+}
+
+/// Token positions that bound an event's evidence.
+struct EvidenceSpan {
+    group_start: usize,
+    /// First and last token of the verb(s).
+    verb: (usize, usize),
+    /// Last token a pattern matched.
+    matched: Option<usize>,
+    /// The clause, for the date.
+    clause: (usize, usize),
+}
+
+/// An event before it is spread over the members of its actors.
+#[derive(Debug, Clone)]
+struct NestedEvent {
+    source: Role,
+    target: Option<Role>,
+    forward: Option<String>,
+    reverse: Option<String>,
+    rule: String,
+    modality: Modality,
+}
+
+/// Do two roles name the same actors (by country, so "Xi" and "China" are one)?
+fn same_actors(x: &Role, y: &Role) -> bool {
+    let key = |r: &Role| {
+        let mut v: Vec<String> = r
+            .members
+            .iter()
+            .map(|m| m.code.chars().take(3).collect())
+            .collect();
+        v.sort();
+        v
+    };
+    key(x) == key(y)
+        && !x
+            .members
+            .iter()
+            .all(|m| m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY))
 }
 
 /// Print what the stages found (set `DYAD_DEBUG=1`): a window into the coder for developers.
@@ -349,99 +507,6 @@ fn dedup_events(events: &mut Vec<Event>) {
         );
         seen.insert(key)
     });
-}
-
-/// Is the phrase starting at token `start` the object of a preposition ("with Gondor", "by
-/// Osgiliath soldiers", "in south Ithilen")?
-fn is_pp_object(s: &SentenceView, start: usize) -> bool {
-    let mut k = start;
-    let mut steps = 0;
-    while k > 0 && steps < 3 {
-        k -= 1;
-        steps += 1;
-        let w = s.word(k);
-        if english::is_preposition(w) {
-            // "hundreds of UN troops", "some of the rebels": the phrase is still the head
-            let quantity = w == "OF" && k > 0 && english::is_quantity(s.word(k - 1));
-            return !quantity;
-        }
-        if !(english::is_determiner(w)
-            || (!s.capitalized(k) && !s.is_punct(k) && w.chars().all(|c| c.is_alphabetic())))
-        {
-            return false;
-        }
-    }
-    false
-}
-
-/// Where the clause of verb `vi` begins: after the previous finite verb, a clause opener or a
-/// strong punctuation mark.
-fn clause_start(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
-    let v = &verbs[vi];
-    let floor = verbs[..vi]
-        .iter()
-        .rev()
-        .find(|p| p.finite)
-        .map(|p| p.last + 1)
-        .unwrap_or(0);
-    let mut i = v.group_start;
-    while i > floor {
-        let w = s.word(i - 1);
-        if matches!(w, ";" | ":") || (english::opens_clause(w) && !matches!(w, "WHO" | "WHICH")) {
-            return i;
-        }
-        i -= 1;
-    }
-    floor
-}
-
-/// Where the clause of verb `vi` ends: at the next finite verb group, a clause opener or a
-/// strong punctuation mark.
-fn clause_end(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
-    let v = &verbs[vi];
-    let ceiling = verbs[vi + 1..]
-        .iter()
-        .find(|n| n.finite)
-        .map(|n| n.group_start)
-        .unwrap_or(s.len());
-    let mut i = v.last + 1;
-    while i < ceiling {
-        let w = s.word(i);
-        if matches!(w, ";" | ":" | "\"" | "“" | "”") || english::opens_clause(w) {
-            return i;
-        }
-        i += 1;
-    }
-    ceiling
-}
-
-/// The object of verb `vi`: the first actor phrase after it in its clause, unless that phrase is
-/// the subject of the next clause ("said China will provide").
-fn object(
-    s: &SentenceView,
-    phrases: &[ActorPhrase],
-    verbs: &[VerbOccurrence],
-    vi: usize,
-    clause_end: usize,
-) -> Option<Role> {
-    let v = &verbs[vi];
-    let p = phrases
-        .iter()
-        .find(|p| p.start > v.last && p.start < clause_end)?;
-    let next_finite = verbs[vi + 1..].iter().find(|n| n.finite);
-    if let Some(n) = next_finite {
-        let mut k = p.end;
-        while k < n.group_start && (english::is_adverb(s.word(k)) || s.word(k) == ",") {
-            k += 1;
-        }
-        if k == n.group_start {
-            return None;
-        }
-    }
-    Some(Role {
-        members: p.members.clone(),
-        span: Some((p.start, p.end)),
-    })
 }
 
 /// Extend evidence over a time expression right after it ("on Thursday morning").

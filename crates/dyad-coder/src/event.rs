@@ -40,6 +40,9 @@ pub struct Event {
     /// PLOVER event type, when the CAMEO→PLOVER mapping has one.
     pub plover: Option<String>,
     pub negated: bool,
+    /// For a negated event, the code PETRARCH-2's ontology gives its negation ("did not
+    /// provide aid" → 121, reject material cooperation), when there is one.
+    pub negation_code: Option<String>,
     pub modality: Modality,
     pub evidence: Span,
     /// The verb that carries the event.

@@ -5,6 +5,7 @@
 //! verb's patterns), [`coder`] (clauses: source and target, compounds, dates, evidence) and
 //! [`event`] (what is emitted).
 
+pub mod clauses;
 pub mod coder;
 pub mod dates;
 pub mod english;

@@ -14,6 +14,7 @@ pub mod cameo;
 pub mod discards;
 pub mod error;
 pub mod issues;
+pub mod pico;
 pub mod plover;
 pub mod reader;
 pub mod verbs;

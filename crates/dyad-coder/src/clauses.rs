@@ -1,0 +1,318 @@
+//! Clauses: each verb with its subject, its object, the words of its clause, its code, and the
+//! verb it governs ("wants to [attack]", "said that [Iraq attacked]"). This is the layer a
+//! parser would give PETRARCH; dyad reads it from the verb groups, actor phrases and the closed
+//! class words around them.
+
+use crate::english;
+use crate::lexicon::Lexicon;
+use crate::mentions::{ActorCode, ActorPhrase};
+use crate::patterns::{code_verb, CodedVerb};
+use crate::sentence::SentenceView;
+use crate::verbs::VerbOccurrence;
+
+/// The actors a clause role resolved to, with the phrase that names them.
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub members: Vec<ActorCode>,
+    /// Tokens of the phrase, for evidence; None when the role was inherited from elsewhere (a
+    /// pronoun or an earlier clause).
+    pub span: Option<(usize, usize)>,
+    /// Found through a pronoun ("he", "they") rather than a name.
+    pub pronoun: bool,
+}
+
+/// How a verb governs the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Complement {
+    /// "wants to attack", "urged Bree to help": a to-infinitive.
+    Infinitive,
+    /// "said (that) Iraq attacked": a clause with its own subject.
+    Finite,
+}
+
+#[derive(Debug, Clone)]
+pub struct Clause<'l> {
+    pub verb: VerbOccurrence,
+    /// Tokens `[start, end)` of the clause.
+    pub start: usize,
+    pub end: usize,
+    /// The phrase before the verb (for a passive verb, the patient).
+    pub subject: Option<Role>,
+    /// The first actor after the verb in its clause (for a passive verb, the agent).
+    pub object: Option<Role>,
+    pub coded: CodedVerb<'l>,
+    /// The verb this one governs, and how.
+    pub complement: Option<(usize, Complement)>,
+    /// The verb that governs this one.
+    pub governor: Option<usize>,
+}
+
+impl Clause<'_> {
+    /// Source and target in the event's sense: a passive verb's agent is the source.
+    pub fn source_target(&self) -> (Option<&Role>, Option<&Role>) {
+        if self.verb.passive {
+            (self.object.as_ref(), self.subject.as_ref())
+        } else {
+            (self.subject.as_ref(), self.object.as_ref())
+        }
+    }
+}
+
+/// Build the clauses of a sentence. `last_subject` carries the last named subject across
+/// sentences, for pronouns ("he added").
+pub fn clauses<'l>(
+    lex: &'l Lexicon,
+    s: &SentenceView,
+    verbs: &[VerbOccurrence],
+    phrases: &[ActorPhrase],
+    last_subject: &mut Option<Role>,
+) -> Vec<Clause<'l>> {
+    let mut out: Vec<Clause> = Vec::with_capacity(verbs.len());
+    for (vi, verb) in verbs.iter().enumerate() {
+        let start = clause_start(s, verbs, vi);
+        let end = clause_end(s, verbs, vi);
+        let mut subject = subject(s, phrases, verbs, vi, start, &out, last_subject);
+        let object = object(s, phrases, verbs, vi, end);
+        // "urged Bree to help", "wants to attack": an infinitive takes its subject from the
+        // verb that governs it: that verb's object if it has one before the infinitive, else
+        // its subject.
+        let governor = (vi > 0)
+            .then(|| vi - 1)
+            .filter(|&g| matches!(out[g].complement, Some((c, _)) if c == vi));
+        if subject.is_none() && !verb.finite {
+            if let Some(g) = governor {
+                let gov: &Clause = &out[g];
+                let controller = match &gov.object {
+                    Some(o)
+                        if o.span.is_some_and(|(_, e)| e <= verb.group_start)
+                            && !gov.verb.passive =>
+                    {
+                        Some(o)
+                    }
+                    _ => gov.subject.as_ref(),
+                };
+                subject = controller.map(|r| Role {
+                    span: None,
+                    ..r.clone()
+                });
+            }
+        }
+        if let Some(sub) = &subject {
+            if sub.span.is_some() {
+                *last_subject = Some(sub.clone());
+            }
+        }
+        let coded = code_verb(lex, s, verb, start, end);
+        let complement = complement_of(s, verbs, vi);
+        out.push(Clause {
+            verb: verb.clone(),
+            start,
+            end,
+            subject,
+            object,
+            coded,
+            complement,
+            governor,
+        });
+    }
+    out
+}
+
+/// Does verb `vi` govern the next verb? An infinitive right after it (past its object), or a
+/// clause opened by THAT, or — after a verb of saying — a bare clause ("said Iraq attacked").
+fn complement_of(
+    s: &SentenceView,
+    verbs: &[VerbOccurrence],
+    vi: usize,
+) -> Option<(usize, Complement)> {
+    let v = &verbs[vi];
+    let n = verbs.get(vi + 1)?;
+    let between: Vec<&str> = (v.last + 1..n.group_start).map(|k| s.word(k)).collect();
+    if between.iter().any(|w| {
+        matches!(
+            *w,
+            ";" | ":"
+                | "AND"
+                | "OR"
+                | "BUT"
+                | "WHO"
+                | "WHICH"
+                | "WHILE"
+                | "WHEN"
+                | "IF"
+                | "BECAUSE"
+                | "AFTER"
+                | "BEFORE"
+                | "SINCE"
+                | "UNTIL"
+                | "AS"
+                | "WHERE"
+        )
+    }) {
+        return None;
+    }
+    if between.len() > 12 {
+        return None;
+    }
+    if !n.finite && s.word(n.group_start) == "TO" {
+        return Some((vi + 1, Complement::Infinitive));
+    }
+    if n.finite && (between.first() == Some(&"THAT") || between.contains(&"THAT")) {
+        return Some((vi + 1, Complement::Finite));
+    }
+    None
+}
+
+/// The subject of verb `vi`: inherited through coordination ("condemned … and promised"),
+/// the nearest actor phrase to its left in the clause that is not a prepositional object,
+/// or, for a pronoun, the last subject named.
+fn subject(
+    s: &SentenceView,
+    phrases: &[ActorPhrase],
+    verbs: &[VerbOccurrence],
+    vi: usize,
+    clause_start: usize,
+    earlier: &[Clause],
+    last_subject: &Option<Role>,
+) -> Option<Role> {
+    let v = &verbs[vi];
+    // coordination: "X condemned the attack and promised aid"
+    let mut k = v.group_start;
+    while k > 0 && s.word(k - 1) == "," {
+        k -= 1;
+    }
+    if k > 0 && matches!(s.word(k - 1), "AND" | "BUT" | "OR") && vi > 0 {
+        let prev_end = verbs[vi - 1].last;
+        let no_actor_between = !phrases
+            .iter()
+            .any(|p| p.start > prev_end && p.end < k && !is_pp_object(s, p.start));
+        if no_actor_between {
+            if let Some(sub) = &earlier[vi - 1].subject {
+                return Some(Role {
+                    span: None,
+                    ..sub.clone()
+                });
+            }
+        }
+    }
+    let mut i = v.group_start;
+    while i > clause_start {
+        i -= 1;
+        if let Some(p) = phrases.iter().find(|p| p.start <= i && i < p.end) {
+            if !is_pp_object(s, p.start) {
+                return Some(Role {
+                    members: p.members.clone(),
+                    span: Some((p.start, p.end)),
+                    pronoun: false,
+                });
+            }
+            i = p.start;
+            continue;
+        }
+        let w = s.word(i);
+        if english::is_subject_pronoun(w) && w != "I" && w != "YOU" {
+            // "he added", "it would act": the subject of a clause before in this sentence,
+            // else the last subject named
+            let before = earlier.iter().rev().find_map(|c| c.subject.clone());
+            return before.or_else(|| last_subject.clone()).map(|r| Role {
+                members: r.members,
+                span: None,
+                pronoun: true,
+            });
+        }
+    }
+    None
+}
+
+/// Is the phrase starting at token `start` the object of a preposition ("with Gondor", "by
+/// Osgiliath soldiers", "in south Ithilen")?
+pub fn is_pp_object(s: &SentenceView, start: usize) -> bool {
+    let mut k = start;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        k -= 1;
+        steps += 1;
+        let w = s.word(k);
+        if english::is_preposition(w) {
+            // "hundreds of UN troops", "some of the rebels": the phrase is still the head
+            let quantity = w == "OF" && k > 0 && english::is_quantity(s.word(k - 1));
+            return !quantity;
+        }
+        let modifier = english::is_determiner(w)
+            || (!s.capitalized(k) && !s.is_punct(k) && w.chars().all(|c| c.is_alphabetic()));
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Where the clause of verb `vi` begins: after the previous finite verb, a clause opener or a
+/// strong punctuation mark.
+fn clause_start(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
+    let v = &verbs[vi];
+    let floor = verbs[..vi]
+        .iter()
+        .rev()
+        .find(|p| p.finite)
+        .map(|p| p.last + 1)
+        .unwrap_or(0);
+    let mut i = v.group_start;
+    while i > floor {
+        let w = s.word(i - 1);
+        if matches!(w, ";" | ":") || (english::opens_clause(w) && !matches!(w, "WHO" | "WHICH")) {
+            return i;
+        }
+        i -= 1;
+    }
+    floor
+}
+
+/// Where the clause of verb `vi` ends: at the next finite verb group, a clause opener or a
+/// strong punctuation mark.
+fn clause_end(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
+    let v = &verbs[vi];
+    let ceiling = verbs[vi + 1..]
+        .iter()
+        .find(|n| n.finite)
+        .map(|n| n.group_start)
+        .unwrap_or(s.len());
+    let mut i = v.last + 1;
+    while i < ceiling {
+        let w = s.word(i);
+        if matches!(w, ";" | ":" | "\"" | "“" | "”") || english::opens_clause(w) {
+            return i;
+        }
+        i += 1;
+    }
+    ceiling
+}
+
+/// The object of verb `vi`: the first actor phrase after it in its clause, unless that phrase is
+/// the subject of the next clause ("said China will provide").
+fn object(
+    s: &SentenceView,
+    phrases: &[ActorPhrase],
+    verbs: &[VerbOccurrence],
+    vi: usize,
+    clause_end: usize,
+) -> Option<Role> {
+    let v = &verbs[vi];
+    let p = phrases
+        .iter()
+        .find(|p| p.start > v.last && p.start < clause_end)?;
+    if let Some(n) = verbs[vi + 1..].iter().find(|n| n.finite) {
+        let mut k = p.end;
+        while k < n.group_start && (english::is_adverb(s.word(k)) || s.word(k) == ",") {
+            k += 1;
+        }
+        if k == n.group_start && !is_pp_object(s, p.start) {
+            return None;
+        }
+    }
+    Some(Role {
+        members: p.members.clone(),
+        span: Some((p.start, p.end)),
+        pronoun: false,
+    })
+}
