@@ -139,6 +139,37 @@ pub fn is_quantity(w: &str) -> bool {
     )
 }
 
+/// A numeral ("12", "1,000", "two", "dozens").
+pub fn is_number(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "ONE"
+                | "TWO"
+                | "THREE"
+                | "FOUR"
+                | "FIVE"
+                | "SIX"
+                | "SEVEN"
+                | "EIGHT"
+                | "NINE"
+                | "TEN"
+                | "ELEVEN"
+                | "TWELVE"
+                | "TWENTY"
+                | "THIRTY"
+                | "FIFTY"
+                | "HUNDRED"
+                | "THOUSAND"
+                | "MILLION"
+                | "BILLION"
+                | "DOZEN"
+                | "DOZENS"
+                | "HUNDREDS"
+                | "THOUSANDS"
+        )
+}
+
 /// Forms of BE.
 pub fn is_be(w: &str) -> bool {
     matches!(

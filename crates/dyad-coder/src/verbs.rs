@@ -97,7 +97,8 @@ fn used_as_verb(
             None
         };
     }
-    if english::is_determiner(pw) {
+    if english::is_determiner(pw) || english::is_number(pw) {
+        // "the attack", "two exiled dissidents"
         return None;
     }
     if english::is_preposition(pw) {
@@ -129,9 +130,16 @@ fn used_as_verb(
         return None;
     }
     if in_mention[p] || s.capitalized(p) || english::is_time_word(pw) {
-        // "Gondor launched", "Gollum abandoned", "Arnor on Thursday signed"
+        // "Gondor launched", "Gollum abandoned", "Arnor on Thursday signed"; a base form only
+        // after a plural or a compound ("The Philippines and France agree"), not in "an
+        // Islamic State target"
         return match infl {
             Inflection::Ing => None,
+            Inflection::Base => {
+                let plural =
+                    pw.ends_with('S') || (p.saturating_sub(4)..p).any(|k| s.word(k) == "AND");
+                plural.then_some(true)
+            }
             _ => finite,
         };
     }
