@@ -68,6 +68,12 @@ pub fn clauses<'l>(
     last_subject: &mut Option<Role>,
 ) -> Vec<Clause<'l>> {
     let mut out: Vec<Clause> = Vec::with_capacity(verbs.len());
+    let mut is_verb = vec![false; s.len()];
+    for v in verbs {
+        for flag in is_verb.iter_mut().take(v.last + 1).skip(v.first) {
+            *flag = true;
+        }
+    }
     for (vi, verb) in verbs.iter().enumerate() {
         let start = clause_start(s, verbs, vi);
         let end = clause_end(s, verbs, vi);
@@ -102,8 +108,9 @@ pub fn clauses<'l>(
                 *last_subject = Some(sub.clone());
             }
         }
-        let coded = code_verb(lex, s, verb, start, end);
-        let complement = complement_of(s, verbs, vi);
+        let coded = code_verb(lex, s, &is_verb, verb, start, end);
+        let saying = is_saying(lex, verb, &coded);
+        let complement = complement_of(s, verbs, vi, saying);
         out.push(Clause {
             verb: verb.clone(),
             start,
@@ -124,6 +131,7 @@ fn complement_of(
     s: &SentenceView,
     verbs: &[VerbOccurrence],
     vi: usize,
+    saying: bool,
 ) -> Option<(usize, Complement)> {
     let v = &verbs[vi];
     let n = verbs.get(vi + 1)?;
@@ -157,10 +165,46 @@ fn complement_of(
     if !n.finite && s.word(n.group_start) == "TO" {
         return Some((vi + 1, Complement::Infinitive));
     }
-    if n.finite && (between.first() == Some(&"THAT") || between.contains(&"THAT")) {
+    if n.finite && (between.contains(&"THAT") || (saying && between.len() <= 6)) {
         return Some((vi + 1, Complement::Finite));
     }
     None
+}
+
+/// A verb of saying or believing, which takes a clause as its object ("said Iraq attacked").
+fn is_saying(lex: &Lexicon, verb: &VerbOccurrence, coded: &CodedVerb) -> bool {
+    let code = coded.code.forward().unwrap_or("");
+    let base = lex.dicts.verbs.blocks[verb.candidate.block].verbs[verb.candidate.entry]
+        .forms
+        .first()
+        .map(|f| f.verb.as_str())
+        .unwrap_or("");
+    code.starts_with("01")
+        || matches!(
+            base,
+            "SAY"
+                | "CLAIM"
+                | "ALLEGE"
+                | "INSIST"
+                | "DENY"
+                | "ADMIT"
+                | "BELIEVE"
+                | "THINK"
+                | "HOPE"
+                | "ANNOUNCE"
+                | "REPORT"
+                | "WARN"
+                | "ARGUE"
+                | "ASSERT"
+                | "STATE"
+                | "ACKNOWLEDGE"
+                | "CONFIRM"
+                | "INDICATE"
+                | "NOTE"
+                | "SUGGEST"
+                | "ADD"
+                | "TELL"
+        )
 }
 
 /// The subject of verb `vi`: inherited through coordination ("condemned … and promised"),

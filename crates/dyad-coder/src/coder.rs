@@ -381,8 +381,10 @@ impl Coder {
             evidence_start = evidence_start.min(st);
         }
         let modality = modality.max(n.modality);
+        let unknown = |c: &ActorCode| c.code.starts_with(crate::mentions::UNKNOWN_COUNTRY);
         for (a, b) in pairs {
-            if a.code == b.code {
+            // an actor with itself, or two actors of no known country, say nothing
+            if a.code == b.code || (unknown(a) && unknown(b)) {
                 continue;
             }
             for (code, src, tgt) in [(&n.forward, a, b), (&n.reverse, b, a)] {

@@ -16,21 +16,27 @@ pub struct CodedVerb<'l> {
     pub matched: Vec<usize>,
 }
 
-/// Match one alternative (consecutive words) at token `at`.
-fn alt_at(s: &SentenceView, alt: &[String], at: usize) -> bool {
-    !alt.is_empty() && alt.iter().enumerate().all(|(k, w)| s.word(at + k) == w)
+/// Match one alternative (consecutive words) at token `at`. Pattern nouns are nouns: a word
+/// used as a verb ("wants to help") does not match the noun HELP.
+fn alt_at(s: &SentenceView, is_verb: &[bool], alt: &[String], at: usize) -> bool {
+    !alt.is_empty()
+        && alt
+            .iter()
+            .enumerate()
+            .all(|(k, w)| s.word(at + k) == w && !is_verb.get(at + k).copied().unwrap_or(false))
 }
 
 /// First position in `[from, to)` where one of the alternatives matches: (position, length).
 fn find_alt(
     s: &SentenceView,
+    is_verb: &[bool],
     alts: &Alternatives,
     from: usize,
     to: usize,
 ) -> Option<(usize, usize)> {
     (from..to).find_map(|p| {
         alts.iter()
-            .filter(|a| p + a.len() <= to && alt_at(s, a, p))
+            .filter(|a| p + a.len() <= to && alt_at(s, is_verb, a, p))
             .map(|a| a.len())
             .max()
             .map(|len| (p, len))
@@ -40,6 +46,7 @@ fn find_alt(
 /// Match the elements in order inside `[from, to)`. Returns the tokens matched, or None.
 fn match_elements(
     s: &SentenceView,
+    is_verb: &[bool],
     elements: &[PatternElement],
     from: usize,
     to: usize,
@@ -49,7 +56,7 @@ fn match_elements(
     for el in elements {
         match el {
             PatternElement::Noun(alts) => {
-                let (p, len) = find_alt(s, alts, cursor, to)?;
+                let (p, len) = find_alt(s, is_verb, alts, cursor, to)?;
                 matched.extend(p..p + len);
                 cursor = p + len;
             }
@@ -67,7 +74,7 @@ fn match_elements(
                         Some(alts) => {
                             // the object is the head of the noun phrase after the preposition
                             let limit = (p + 6).min(to);
-                            if let Some((q, len)) = find_alt(s, alts, p + 1, limit) {
+                            if let Some((q, len)) = find_alt(s, is_verb, alts, p + 1, limit) {
                                 found = Some((p, q + len));
                                 matched.push(p);
                                 matched.extend(q..q + len);
@@ -113,6 +120,7 @@ fn pattern_weight(p: &Pattern) -> usize {
 pub fn code_verb<'l>(
     lex: &'l Lexicon,
     s: &SentenceView,
+    is_verb: &[bool],
     verb: &VerbOccurrence,
     clause_start: usize,
     clause_end: usize,
@@ -134,10 +142,10 @@ pub fn code_verb<'l>(
     };
     let mut best: Option<((usize, bool), &Pattern, Vec<usize>)> = None;
     for p in &block.patterns {
-        let Some(mut m) = match_elements(s, &p.post, verb.last + 1, clause_end) else {
+        let Some(mut m) = match_elements(s, is_verb, &p.post, verb.last + 1, clause_end) else {
             continue;
         };
-        let Some(pre) = match_elements(s, &p.pre, clause_start, verb.first) else {
+        let Some(pre) = match_elements(s, is_verb, &p.pre, clause_start, verb.first) else {
             continue;
         };
         m.extend(pre);
