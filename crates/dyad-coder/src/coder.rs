@@ -102,6 +102,13 @@ impl Coder {
                 Some((k, Some(n))) => {
                     done[k] = true;
                     let inner = &clauses[k];
+                    // "said he would not give permission to Russia to help Israel": the
+                    // permission's own infinitive belongs to it, not to a new event
+                    if let Some((k2, Complement::Infinitive)) = inner.complement {
+                        if object_controls(inner, &clauses[k2]) {
+                            done[k2] = true;
+                        }
+                    }
                     let (outer_verb, last_verb) = (&c.verb, &inner.verb);
                     self.emit(
                         &ctx,
@@ -119,7 +126,8 @@ impl Coder {
                             clause: (c.start, inner.end.max(c.end)),
                         },
                         outer_verb.negated || last_verb.negated,
-                        outer_verb.modality.max(last_verb.modality).max(n.modality),
+                        n.modality
+                            .unwrap_or(outer_verb.modality.max(last_verb.modality)),
                         events,
                     );
                 }
@@ -140,7 +148,7 @@ impl Coder {
                         forward: forward.map(str::to_string),
                         reverse: reverse.map(str::to_string),
                         rule: self.rule(c),
-                        modality: Modality::Asserted,
+                        modality: None,
                     };
                     self.emit(
                         &ctx,
@@ -266,19 +274,16 @@ impl Coder {
                     forward: Some(code),
                     reverse: None,
                     rule: format!("{}+transformation:{}", rule, t.line),
-                    modality: Modality::Asserted,
+                    modality: match kind {
+                        Complement::Finite => reported_modality(inner),
+                        Complement::Infinitive => None,
+                    },
                 });
             }
         }
         match kind {
             Complement::Infinitive => {
-                let object_control = outer.verb.passive
-                    || outer
-                        .object
-                        .as_ref()
-                        .and_then(|o| o.span)
-                        .is_some_and(|(_, e)| e <= inner.verb.group_start);
-                if object_control {
+                if object_controls(outer, inner) {
                     // "urged Bree to help", "is being pressured by Congress to help": the appeal
                     if outer.coded.code.is_null() {
                         return None;
@@ -289,7 +294,7 @@ impl Coder {
                         forward: outer_code.map(str::to_string),
                         reverse: outer.coded.code.reverse().map(str::to_string),
                         rule,
-                        modality: Modality::Asserted,
+                        modality: None,
                     });
                 }
                 let ic = inner_code?;
@@ -310,11 +315,7 @@ impl Coder {
                         None
                     },
                     rule: self.rule(inner),
-                    modality: if intent {
-                        Modality::Intended
-                    } else {
-                        Modality::Asserted
-                    },
+                    modality: intent.then_some(Modality::Intended),
                 })
             }
             Complement::Finite => {
@@ -328,7 +329,7 @@ impl Coder {
                         forward: Some(ic.to_string()),
                         reverse: inner.coded.code.reverse().map(str::to_string),
                         rule: self.rule(inner),
-                        modality: Modality::Asserted,
+                        modality: reported_modality(inner),
                     });
                 }
                 None
@@ -380,7 +381,6 @@ impl Coder {
         if let Some((st, _)) = n.source.span {
             evidence_start = evidence_start.min(st);
         }
-        let modality = modality.max(n.modality);
         let unknown = |c: &ActorCode| c.code.starts_with(crate::mentions::UNKNOWN_COUNTRY);
         for (a, b) in pairs {
             // an actor with itself, or two actors of no known country, say nothing
@@ -417,6 +417,22 @@ impl Coder {
     }
 }
 
+/// Does the outer verb hand the infinitive its object as subject ("urged Bree to help",
+/// "gave permission to Russia to help"), or is it a passive ("was pressured to help")?
+fn object_controls(outer: &Clause, inner: &Clause) -> bool {
+    outer.verb.passive
+        || outer
+            .object
+            .as_ref()
+            .and_then(|o| o.span)
+            .is_some_and(|(_, e)| e <= inner.verb.group_start)
+}
+
+/// In reported speech "would" is the "will" of the speaker ("said he would attack").
+fn reported_modality(inner: &Clause) -> Option<Modality> {
+    (inner.verb.modal.as_deref() == Some("WOULD")).then_some(Modality::Intended)
+}
+
 /// What one sentence's events share.
 struct SentenceContext<'a> {
     doc: &'a Document,
@@ -443,7 +459,8 @@ struct NestedEvent {
     forward: Option<String>,
     reverse: Option<String>,
     rule: String,
-    modality: Modality,
+    /// The modality of the pair when it is not simply the stronger of the two verbs'.
+    modality: Option<Modality>,
 }
 
 /// Do two roles name the same actors (by country, so "Xi" and "China" are one)?

@@ -31,6 +31,8 @@ pub struct VerbOccurrence {
     pub negated: bool,
     pub modality: Modality,
     pub passive: bool,
+    /// The modal of the group ("WILL", "WOULD", "MAY"), if any.
+    pub modal: Option<String>,
     /// Carries tense (has or needs a subject of its own), as opposed to an infinitive,
     /// a gerund or a participle clause.
     pub finite: bool,
@@ -212,6 +214,7 @@ fn verb_group(
     let mut negated = false;
     let mut modality = Modality::Asserted;
     let mut be_before_verb = false;
+    let mut modal = None;
     let mut seen_non_adverb = false;
     let mut k = first;
     while k > 0 {
@@ -227,6 +230,9 @@ fn verb_group(
         }
         k -= 1;
         start = k;
+        if english::is_intent_modal(w) || english::is_hypothetical_modal(w) {
+            modal = Some(w.to_string());
+        }
         if english::is_negator(w) {
             negated = true;
         } else if english::is_intent_modal(w)
@@ -262,6 +268,7 @@ fn verb_group(
         negated,
         modality,
         passive,
+        modal,
         finite,
     }
 }
