@@ -115,9 +115,6 @@ fn triple(e: &Event) -> Triple {
 /// code of its negation ("did not provide aid" → 121), or nothing when it has none; a
 /// hypothetical one not at all.
 fn petr_triple(e: &Event) -> Option<Triple> {
-    if e.modality == Modality::Hypothetical {
-        return None;
-    }
     let mut t = triple(e);
     if e.negated {
         t.2 = e.negation_code.clone()?;
