@@ -78,7 +78,7 @@ pub fn clauses<'l>(
         let start = clause_start(s, verbs, vi);
         let end = clause_end(s, verbs, vi);
         let mut subject = subject(s, phrases, verbs, vi, start, &out, last_subject);
-        let object = object(s, phrases, verbs, vi, end);
+        let mut object = object(s, phrases, verbs, vi, end);
         // "urged Bree to help", "wants to attack": an infinitive takes its subject from the
         // verb that governs it: that verb's object if it has one before the infinitive, else
         // its subject.
@@ -108,7 +108,19 @@ pub fn clauses<'l>(
                 *last_subject = Some(sub.clone());
             }
         }
-        let coded = code_verb(lex, s, &is_verb, verb, start, end);
+        let compound = subject.as_ref().is_some_and(|r| r.members.len() > 1);
+        let coded = code_verb(lex, s, &is_verb, verb, (start, end), compound);
+        // a pattern's `+` says where the target is ("warned their people ABOUT +")
+        if let Some((from, skip)) = coded.target_at {
+            if let Some(r) = actor_at(phrases, from, skip, end) {
+                object = Some(r);
+            }
+        }
+        if let Some((from, skip)) = coded.source_at {
+            if let Some(r) = actor_at(phrases, from, skip, end) {
+                subject = Some(r);
+            }
+        }
         let saying = is_saying(lex, verb, &coded);
         let complement = complement_of(s, verbs, vi, saying);
         out.push(Clause {
@@ -123,6 +135,19 @@ pub fn clauses<'l>(
         });
     }
     out
+}
+
+/// The actor phrase starting at or after token `from`, after skipping `skip` of them.
+fn actor_at(phrases: &[ActorPhrase], from: usize, skip: usize, end: usize) -> Option<Role> {
+    let p = phrases
+        .iter()
+        .filter(|p| p.start >= from && p.start < end)
+        .nth(skip)?;
+    Some(Role {
+        members: p.members.clone(),
+        span: Some((p.start, p.end)),
+        pronoun: false,
+    })
 }
 
 /// Does verb `vi` govern the next verb? An infinitive right after it (past its object), or a
@@ -162,7 +187,10 @@ fn complement_of(
     if between.len() > 12 {
         return None;
     }
-    if !n.finite && s.word(n.group_start) == "TO" {
+    let close = !between
+        .iter()
+        .any(|w| *w == "THAT" || english::is_auxiliary(w) || english::is_negator(w));
+    if !n.finite && s.word(n.group_start) == "TO" && close {
         return Some((vi + 1, Complement::Infinitive));
     }
     if n.finite && (between.contains(&"THAT") || (saying && between.len() <= 6)) {

@@ -418,14 +418,14 @@ impl Coder {
 }
 
 /// Does the outer verb hand the infinitive its object as subject ("urged Bree to help",
-/// "gave permission to Russia to help"), or is it a passive ("was pressured to help")?
+/// "gave permission to Russia to help", "was pressured by Congress to help")? A passive with
+/// no agent before the infinitive raises its subject instead ("was seen to break").
 fn object_controls(outer: &Clause, inner: &Clause) -> bool {
-    outer.verb.passive
-        || outer
-            .object
-            .as_ref()
-            .and_then(|o| o.span)
-            .is_some_and(|(_, e)| e <= inner.verb.group_start)
+    outer
+        .object
+        .as_ref()
+        .and_then(|o| o.span)
+        .is_some_and(|(_, e)| e <= inner.verb.group_start)
 }
 
 /// In reported speech "would" is the "will" of the speaker ("said he would attack").

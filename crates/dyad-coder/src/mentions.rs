@@ -24,19 +24,19 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
-/// Find actor and agent phrases, longest match first, left to right. An actor must start with a
-/// capital letter (or the sentence is in capitals) so that "us", "chad" or "turkey" in running
-/// text are not taken for countries.
+/// Find actor and agent phrases, longest match first, left to right. An actor must have a
+/// capitalised word (or the sentence is in capitals) so that "us", "chad" or "turkey" in
+/// running text are not taken for countries.
 pub fn find_mentions(lex: &Lexicon, s: &SentenceView) -> Vec<Mention> {
     let words = s.words();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let actor = if s.capitalized(i) {
-            lex.actors.longest_at(&words, i)
-        } else {
-            None
-        };
+        // "the Shire": some word of the name must be capitalised
+        let actor = lex
+            .actors
+            .longest_at(&words, i)
+            .filter(|&(len, _)| (i..i + len).any(|k| s.capitalized(k)));
         let agent = lex.agents.longest_at(&words, i);
         let pick = match (actor, agent) {
             (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, MentionKind::Agent(g.1))),

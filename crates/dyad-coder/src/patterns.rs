@@ -14,6 +14,10 @@ pub struct CodedVerb<'l> {
     pub pattern: Option<&'l Pattern>,
     /// Tokens the pattern matched (for evidence).
     pub matched: Vec<usize>,
+    /// Where the pattern's `+` puts the target: from this token, skipping this many actors.
+    pub target_at: Option<(usize, usize)>,
+    /// Where a post-verb `$` puts the source.
+    pub source_at: Option<(usize, usize)>,
 }
 
 /// Match one alternative (consecutive words) at token `at`. Pattern nouns are nouns: a word
@@ -43,21 +47,32 @@ fn find_alt(
     })
 }
 
-/// Match the elements in order inside `[from, to)`. Returns the tokens matched, or None.
+/// What matching a pattern half found: the tokens matched, and where the TABARI role markers
+/// put the target (`+`) or source (`$`), with how many actors `^` skips before them.
+#[derive(Debug, Default, Clone)]
+struct HalfMatch {
+    matched: Vec<usize>,
+    target_at: Option<(usize, usize)>,
+    source_at: Option<(usize, usize)>,
+}
+
+/// Match the elements in order inside `[from, to)`.
 fn match_elements(
     s: &SentenceView,
     is_verb: &[bool],
     elements: &[PatternElement],
     from: usize,
     to: usize,
-) -> Option<Vec<usize>> {
+    compound_subject: bool,
+) -> Option<HalfMatch> {
     let mut cursor = from;
-    let mut matched = Vec::new();
+    let mut out = HalfMatch::default();
+    let mut skips = 0;
     for el in elements {
         match el {
             PatternElement::Noun(alts) => {
                 let (p, len) = find_alt(s, is_verb, alts, cursor, to)?;
-                matched.extend(p..p + len);
+                out.matched.extend(p..p + len);
                 cursor = p + len;
             }
             PatternElement::Prep { preps, object } => {
@@ -76,8 +91,8 @@ fn match_elements(
                             let limit = (p + 6).min(to);
                             if let Some((q, len)) = find_alt(s, is_verb, alts, p + 1, limit) {
                                 found = Some((p, q + len));
-                                matched.push(p);
-                                matched.extend(q..q + len);
+                                out.matched.push(p);
+                                out.matched.extend(q..q + len);
                                 break;
                             }
                         }
@@ -85,17 +100,27 @@ fn match_elements(
                 }
                 let (p, end) = found?;
                 if object.is_none() {
-                    matched.push(p);
+                    out.matched.push(p);
                 }
                 cursor = end;
             }
-            PatternElement::Source
-            | PatternElement::Target
-            | PatternElement::Skip
-            | PatternElement::Compound => {}
+            PatternElement::Target => {
+                out.target_at = Some((cursor, skips));
+                skips = 0;
+            }
+            PatternElement::Source => {
+                out.source_at = Some((cursor, skips));
+                skips = 0;
+            }
+            PatternElement::Skip => skips += 1,
+            PatternElement::Compound => {
+                if !compound_subject {
+                    return None;
+                }
+            }
         }
     }
-    Some(matched)
+    Some(out)
 }
 
 fn pattern_weight(p: &Pattern) -> usize {
@@ -110,9 +135,22 @@ fn pattern_weight(p: &Pattern) -> usize {
                     .map(|a| 2 * a.iter().map(Vec::len).min().unwrap_or(0))
                     .unwrap_or(0)
             }
+            PatternElement::Compound => 1,
             _ => 0,
         })
         .sum()
+}
+
+/// A pattern whose code is TABARI's discard `###` or divert `+++` marks a sentence for a
+/// human, which PETR-2 does not do: such patterns are skipped.
+fn codes_an_event(p: &Pattern) -> bool {
+    match &p.code {
+        CodeSpec::Null => true,
+        CodeSpec::Code { forward, reverse } => forward
+            .iter()
+            .chain(reverse.iter())
+            .all(|c| c.chars().next().is_some_and(|ch| ch.is_ascii_digit())),
+    }
 }
 
 /// Choose the code for `verb`: the heaviest pattern of its block that matches within
@@ -122,9 +160,10 @@ pub fn code_verb<'l>(
     s: &SentenceView,
     is_verb: &[bool],
     verb: &VerbOccurrence,
-    clause_start: usize,
-    clause_end: usize,
+    clause: (usize, usize),
+    compound_subject: bool,
 ) -> CodedVerb<'l> {
+    let (clause_start, clause_end) = clause;
     let block = &lex.dicts.verbs.blocks[verb.candidate.block];
     // CAMEO.2.0.txt notes after `#` which verb of the block a pattern was written for; such a
     // pattern wins a tie. Otherwise the later of two equal patterns wins, as in PETR-2, whose
@@ -140,30 +179,51 @@ pub fn code_verb<'l>(
                 })
         })
     };
-    let mut best: Option<((usize, bool), &Pattern, Vec<usize>)> = None;
-    for p in &block.patterns {
-        let Some(mut m) = match_elements(s, is_verb, &p.post, verb.last + 1, clause_end) else {
+    let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;
+    for p in block.patterns.iter().filter(|p| codes_an_event(p)) {
+        let post = |p: &Pattern| {
+            match_elements(
+                s,
+                is_verb,
+                &p.post,
+                verb.last + 1,
+                clause_end,
+                compound_subject,
+            )
+        };
+        let Some(mut m) = post(p) else {
             continue;
         };
-        let Some(pre) = match_elements(s, is_verb, &p.pre, clause_start, verb.first) else {
+        let Some(pre) = match_elements(
+            s,
+            is_verb,
+            &p.pre,
+            clause_start,
+            verb.first,
+            compound_subject,
+        ) else {
             continue;
         };
-        m.extend(pre);
+        m.matched.extend(pre.matched);
         let w = (pattern_weight(p), own_verb(p));
         if best.as_ref().is_none_or(|(bw, _, _)| w >= *bw) {
             best = Some((w, p, m));
         }
     }
     match best {
-        Some((w, p, matched)) if w.0 > 0 => CodedVerb {
+        Some((w, p, m)) if w.0 > 0 => CodedVerb {
             code: &p.code,
             pattern: Some(p),
-            matched,
+            matched: m.matched,
+            target_at: m.target_at,
+            source_at: m.source_at,
         },
         _ => CodedVerb {
             code: lex.default_code(verb.candidate.block, verb.candidate.entry),
             pattern: None,
             matched: Vec::new(),
+            target_at: None,
+            source_at: None,
         },
     }
 }

@@ -222,6 +222,10 @@ fn verb_group(
         let part_of_group = english::is_auxiliary(w)
             || english::is_negator(w)
             || english::is_adverb(w)
+            || (w == "AND"
+                && k >= 2
+                && english::is_adverb(s.word(k - 2))
+                && english::is_adverb(s.word(k)))
             || w == "TO"
             || (w == "ABOUT" && s.word(k) == "TO")
             || (w == "GOING" && s.word(k) == "TO");
