@@ -74,7 +74,9 @@ impl Coder {
         last_subject: &mut Option<Role>,
         events: &mut Vec<Event>,
     ) {
-        let s = SentenceView::new(tokens);
+        // a short parenthesis ("the European Union (EU)") is an aside: the coder reads past it
+        let kept = drop_parentheticals(tokens);
+        let s = SentenceView::new(&kept);
         let mentions = find_mentions(&self.lex, &s);
         let verbs = find_verbs(&self.lex, &s, &mentions);
         let mut is_verb = vec![false; s.len()];
@@ -479,6 +481,23 @@ fn same_actors(x: &Role, y: &Role) -> bool {
             .members
             .iter()
             .all(|m| m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY))
+}
+
+/// The tokens without short parenthetical asides (up to six words between brackets).
+fn drop_parentheticals(tokens: &[Token]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].text == "(" {
+            if let Some(close) = tokens[i + 1..].iter().take(7).position(|t| t.text == ")") {
+                i += close + 2;
+                continue;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
 }
 
 /// Print what the stages found (set `DYAD_DEBUG=1`): a window into the coder for developers.
