@@ -53,6 +53,22 @@ impl<W: Write> EventSink for JsonLinesSink<W> {
 
 const BATCH: usize = 512;
 
+/// Code one article; a coder bug on one article costs that article (with a message naming its
+/// file and line), never the run and never the events already written.
+fn code_guarded(coder: &Coder, doc: &Document) -> Vec<Event> {
+    let run = std::panic::AssertUnwindSafe(|| coder.code_document(doc));
+    match std::panic::catch_unwind(run) {
+        Ok(events) => events,
+        Err(_) => {
+            eprintln!(
+                "error: {}:{}: article {} could not be coded (a dyad bug; please report it)",
+                doc.origin.file, doc.origin.line, doc.id
+            );
+            Vec::new()
+        }
+    }
+}
+
 pub fn run(args: CodeArgs) -> Result<()> {
     let coder = Coder::new(args.dicts.load()?);
     let writer: Box<dyn Write> = match &args.out {
@@ -68,7 +84,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
     let mut events_written = 0usize;
     let mut error: Option<anyhow::Error> = None;
     let flush = |batch: &mut Vec<Document>, sink: &mut JsonLinesSink<_>| -> Result<usize> {
-        let coded: Vec<Vec<Event>> = batch.par_iter().map(|d| coder.code_document(d)).collect();
+        let coded: Vec<Vec<Event>> = batch.par_iter().map(|d| code_guarded(&coder, d)).collect();
         batch.clear();
         let mut n = 0;
         for e in coded.iter().flatten() {

@@ -33,6 +33,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // The panic message of a guarded article is reported by `dyad code` itself.
+    std::panic::set_hook(Box::new(|info| {
+        if std::env::var_os("DYAD_DEBUG").is_some() {
+            eprintln!("{info}");
+        }
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(args),

@@ -396,8 +396,8 @@ impl Coder {
                     article_id: ctx.doc.id.clone(),
                     sentence: ctx.index,
                     date: date.map(|d| d.format("%Y-%m-%d").to_string()),
-                    source: Some(actor_ref(ctx.doc, s, src)),
-                    target: Some(actor_ref(ctx.doc, s, tgt)),
+                    source: Some(actor_ref(ctx.doc, src)),
+                    target: Some(actor_ref(ctx.doc, tgt)),
                     code: code.clone(),
                     quad_class: cameo::quad_class(code).unwrap_or(0),
                     goldstein: self.cameo.goldstein(code).unwrap_or(0.0),
@@ -564,8 +564,13 @@ fn extend_over_time(s: &SentenceView, from: usize, limit: usize) -> usize {
 }
 
 fn span(doc: &Document, s: &SentenceView, first: usize, last: usize) -> Span {
-    let start = s.tokens[first].start;
-    let end = s.tokens[last.min(s.len() - 1)].end;
+    let n = s.len().max(1) - 1;
+    let start = s.tokens.get(first.min(n)).map_or(0, |t| t.start);
+    let end = s
+        .tokens
+        .get(last.min(n))
+        .map_or(start, |t| t.end)
+        .max(start);
     Span {
         start,
         end,
@@ -573,13 +578,12 @@ fn span(doc: &Document, s: &SentenceView, first: usize, last: usize) -> Span {
     }
 }
 
-fn actor_ref(doc: &Document, s: &SentenceView, a: &ActorCode) -> ActorRef {
-    let sp = span(doc, s, a.start, a.end.saturating_sub(1).max(a.start));
+fn actor_ref(doc: &Document, a: &ActorCode) -> ActorRef {
     ActorRef {
         code: a.code.clone(),
-        text: sp.text,
-        start: sp.start,
-        end: sp.end,
+        text: slice_chars(&doc.text, a.char_start, a.char_end),
+        start: a.char_start,
+        end: a.char_end,
     }
 }
 

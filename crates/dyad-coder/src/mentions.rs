@@ -65,9 +65,13 @@ pub fn find_mentions(lex: &Lexicon, s: &SentenceView) -> Vec<Mention> {
 pub struct ActorCode {
     /// The full code, e.g. `ARNGOV`.
     pub code: String,
-    /// Tokens `[start, end)` this member covers.
+    /// Tokens `[start, end)` this member covers, in its own sentence.
     pub start: usize,
     pub end: usize,
+    /// Character offsets of the member's words in the document, so that a member carried to
+    /// another sentence (by a pronoun) still points at its name.
+    pub char_start: usize,
+    pub char_end: usize,
 }
 
 /// A noun phrase that names one actor or several (a compound).
@@ -303,10 +307,13 @@ pub fn actor_phrases(
                 // writes it (---REB, ---GOV)
                 (UNKNOWN_COUNTRY.to_string(), np.agents.clone())
             };
+            let first = trim_start(s, np.start, np.end);
             members.push(ActorCode {
                 code: code_with_agents(lex, &base, &agents),
                 start: np.start,
                 end: np.end,
+                char_start: s.tokens[first].start,
+                char_end: s.tokens[np.end - 1].end,
             });
             prev = Some((base, agents));
         }

@@ -4,7 +4,8 @@
 //! `date` or its alias `published` (`YYYY-MM-DD`, or an ISO date-time whose date part is
 //! taken); `url`, `title`, `source` (strings). `null` counts as absent; unknown fields are
 //! ignored. A dateline at the start of `text` is parsed too; the record's own date wins over
-//! the dateline's. Blank lines are ignored.
+//! the dateline's. Blank lines are ignored. A `.json` file of pretty-printed objects (or one
+//! array of them) is read too, each record named by the line it starts on.
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -18,6 +19,15 @@ pub fn read_jsonl(text: &str, file: &str) -> (Vec<Document>, Vec<Warning>) {
     let mut docs = Vec::new();
     let mut warnings = Vec::new();
     let name = file_name(file);
+    if let Some(records) = pretty_records(text) {
+        for (value, line) in records {
+            match record_from_value(value, file, &name, line) {
+                Ok(doc) => docs.push(doc),
+                Err(w) => warnings.push(w),
+            }
+        }
+        return (docs, warnings);
+    }
     for (i, line) in text.split('\n').enumerate() {
         match parse_line(line, file, &name, i + 1) {
             Ok(Some(doc)) => docs.push(doc),
@@ -35,6 +45,15 @@ pub(crate) fn read_jsonl_into(
     name: &str,
     c: &mut Collector,
 ) -> Result<(), ReadError> {
+    if let Some(records) = pretty_records(text) {
+        for (value, line) in records {
+            match record_from_value(value, file, name, line) {
+                Ok(doc) => c.document(doc),
+                Err(w) => c.skip(w)?,
+            }
+        }
+        return Ok(());
+    }
     for (i, line) in text.split('\n').enumerate() {
         match parse_line(line, file, name, i + 1) {
             Ok(Some(doc)) => c.document(doc),
@@ -61,9 +80,54 @@ fn parse_line(
     if line.trim().is_empty() {
         return Ok(None);
     }
+    let value: Value = serde_json::from_str(line)
+        .map_err(|e| Warning::new(file, line_no, format!("invalid JSON: {e}")))?;
+    record_from_value(value, file, name, line_no).map(Some)
+}
+
+/// A file of pretty-printed JSON objects one after another (as `seed.gold.json`), or one JSON
+/// array of objects: the records with the line each starts on. None when the text is not that.
+fn pretty_records(text: &str) -> Option<Vec<(Value, usize)>> {
+    let first = text.trim_start_matches('\u{feff}').trim_start();
+    if !first.starts_with('{') && !first.starts_with('[') {
+        return None;
+    }
+    // a text whose first line is a whole JSON value is JSON Lines
+    if let Some(line) = first.lines().next() {
+        if serde_json::from_str::<Value>(line).is_ok() {
+            return None;
+        }
+    }
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let mut out = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    loop {
+        let start = stream.byte_offset();
+        match stream.next() {
+            None => break,
+            Some(Ok(Value::Array(items))) => {
+                let line = line_of(start);
+                out.extend(items.into_iter().map(|v| (v, line)));
+            }
+            Some(Ok(v)) => {
+                // the value starts after any white space skipped before it
+                let skipped = text[start..].len() - text[start..].trim_start().len();
+                out.push((v, line_of(start + skipped)));
+            }
+            Some(Err(_)) => return None,
+        }
+    }
+    Some(out)
+}
+
+/// One record from a parsed JSON value.
+fn record_from_value(
+    value: Value,
+    file: &str,
+    name: &str,
+    line_no: usize,
+) -> Result<Document, Warning> {
     let warn = |msg: String| Warning::new(file, line_no, msg);
-    let value: Value =
-        serde_json::from_str(line).map_err(|e| warn(format!("invalid JSON: {e}")))?;
     let Value::Object(obj) = value else {
         return Err(warn(format!(
             "expected a JSON object, got {}",
@@ -110,7 +174,7 @@ fn parse_line(
     let title = opt_string(&obj, "title").map_err(&warn)?;
     let source = opt_string(&obj, "source").map_err(&warn)?;
     let dl = parse_dateline(&text);
-    Ok(Some(Document {
+    Ok(Document {
         id,
         date: date.or(dl.date),
         dateline_place: dl.place,
@@ -123,7 +187,7 @@ fn parse_line(
             file: file.to_string(),
             line: line_no,
         },
-    }))
+    })
 }
 
 /// An optional string field: absent or `null` → `None`; another type is an error message.
@@ -166,6 +230,21 @@ fn kind(v: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pretty_printed_objects_and_arrays() {
+        let text = "{\n  \"id\": \"a\",\n  \"text\": \"one\"\n}\n{\n  \"text\": \"two\"\n}\n";
+        let (docs, warnings) = super::read_jsonl(text, "dir/gold.json");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "gold.json#5"]);
+        let (docs, _) = super::read_jsonl("[{\"text\": \"x\"},\n {\"text\": \"y\"}]", "list.json");
+        assert_eq!(docs.len(), 2);
+        // a broken pretty file falls back to line-by-line warnings, never a panic
+        let (docs, warnings) = super::read_jsonl("{\n  \"text\": \n", "bad.json");
+        assert!(docs.is_empty());
+        assert!(!warnings.is_empty());
+    }
+
     use super::*;
 
     #[test]

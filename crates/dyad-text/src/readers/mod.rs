@@ -373,18 +373,26 @@ mod tests {
         let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(
             ids,
-            vec!["a.jsonl#1", "7", "b.txt", "latin1.txt", "c.text", "A_1"]
+            vec![
+                "a.jsonl#1",
+                "7",
+                "b.txt",
+                "latin1.txt",
+                "pretty.json#1",
+                "c.text",
+                "A_1"
+            ]
         );
-        assert_eq!(s.documents, 6);
+        assert_eq!(s.documents, 7);
         assert_eq!(docs[2].dateline_place.as_deref(), Some("BEIJING"));
         assert_eq!(docs[3].text, "caf\u{FFFD} story");
         assert_eq!(
-            docs[4].origin.file,
+            docs[5].origin.file,
             d.join("sub/c.text").display().to_string()
         );
-        // empty.txt, 3 bad lines of pretty.json, y.xml
-        assert_eq!(s.skipped, 5, "{:#?}", s.warnings);
-        assert_eq!(s.warnings.len(), 6, "{:#?}", s.warnings);
+        // empty.txt, y.xml (pretty-printed JSON is read as one record)
+        assert_eq!(s.skipped, 2, "{:#?}", s.warnings);
+        assert_eq!(s.warnings.len(), 3, "{:#?}", s.warnings);
         assert!(s.warnings.iter().any(|w| w.file.ends_with("latin1.txt")));
         assert!(s.warnings.iter().any(|w| w.file.ends_with("y.xml")));
 
