@@ -32,7 +32,18 @@ enum Command {
     Eval(eval::EvalCommand),
 }
 
+/// Let a closed pipe (`dyad code … | head`) end the process quietly, as it does any Unix tool,
+/// instead of turning the write error into a panic.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    restore_sigpipe();
     // The panic message of a guarded article is reported by `dyad code` itself.
     std::panic::set_hook(Box::new(|info| {
         if std::env::var_os("DYAD_DEBUG").is_some() {

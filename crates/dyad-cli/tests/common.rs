@@ -1,0 +1,40 @@
+//! Helpers shared by the command-line tests: run the built `dyad` binary on bundled data.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// A path under the repository's `data/`.
+pub fn data(rel: &str) -> String {
+    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "data", rel]
+        .iter()
+        .collect();
+    p.display().to_string()
+}
+
+pub fn dyad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .output()
+        .expect("run dyad")
+}
+
+/// Run dyad, insist it succeeded, and return its standard output.
+pub fn dyad_ok(args: &[&str]) -> String {
+    let out = dyad(args);
+    assert!(
+        out.status.success(),
+        "dyad {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// The events of a JSON Lines output.
+pub fn events(jsonl: &str) -> Vec<serde_json::Value> {
+    jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
+        .collect()
+}

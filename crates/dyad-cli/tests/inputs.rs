@@ -1,0 +1,161 @@
+//! Reading inputs through `dyad code`: every form, bad records, strictness, determinism, and
+//! no panic on anything in the bundled corpus.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::{data, dyad, dyad_ok, events};
+
+fn tmp(name: &str, content: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("dyad-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn whole_corpus_codes_without_error() {
+    for input in [
+        "corpus",
+        "validation/GigaWord.sample.PETR.xml",
+        "validation",
+    ] {
+        let out = dyad(&["code", &data(input)]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{input}: {stderr}");
+        assert!(!stderr.contains("could not be coded"), "{input}: {stderr}");
+        let evs = events(&String::from_utf8(out.stdout).unwrap());
+        assert!(!evs.is_empty(), "{input} gives events");
+    }
+}
+
+#[test]
+fn output_is_deterministic_across_thread_counts() {
+    let run = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .args(["code", &data("corpus")])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        out.stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("2"));
+}
+
+#[test]
+fn bad_jsonl_record_is_skipped_with_file_and_line() {
+    let f = tmp(
+        "mixed.jsonl",
+        "{\"id\":\"ok1\",\"text\":\"Russia attacked Ukraine.\",\"date\":\"2022-02-24\"}\n\
+         {not json\n\
+         {\"id\":\"bad\",\"text\":\"x\",\"date\":\"2025-13-45\"}\n\
+         {\"id\":\"ok2\",\"text\":\"France condemned Russia.\"}\n",
+    );
+    let out = dyad(&["code", &f]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("mixed.jsonl:2:"), "{stderr}");
+    assert!(
+        stderr.contains("mixed.jsonl:3:") && stderr.contains("date"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 records skipped"), "{stderr}");
+    let evs = events(&String::from_utf8(out.stdout).unwrap());
+    let ids: Vec<&str> = evs
+        .iter()
+        .map(|e| e["article_id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"ok1") && ids.contains(&"ok2"), "{ids:?}");
+
+    let strict = dyad(&["code", "--strict", &f]);
+    assert!(!strict.status.success());
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("mixed.jsonl:2:"));
+}
+
+#[test]
+fn stdin_and_wire_datelines() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"date 2025-12-04 MOSCOW: Russia condemned Ukraine on Monday.")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let evs = events(&String::from_utf8(out.stdout).unwrap());
+    let e = evs.first().expect("an event from stdin");
+    assert_eq!(e["source"]["code"], "RUS");
+    assert_eq!(e["target"]["code"], "UKR");
+    assert_eq!(e["root"], "11");
+    // "on Monday" in a story dated Thursday 2025-12-04 is 2025-12-01
+    assert_eq!(e["date"], "2025-12-01");
+
+    let f = tmp(
+        "wire.txt",
+        "KYIV (Reuters) - Ukraine accused Russia of shelling Kharkiv.",
+    );
+    let evs = events(&dyad_ok(&["code", &f]));
+    assert_eq!(evs[0]["source"]["code"], "UKR");
+    assert_eq!(evs[0]["target"]["code"], "RUS");
+}
+
+#[test]
+fn out_file_and_missing_input() {
+    let out_path = std::env::temp_dir().join(format!("dyad-out-{}.jsonl", std::process::id()));
+    let out_s = out_path.display().to_string();
+    dyad_ok(&[
+        "code",
+        &data("corpus/seed-2025-12-04-beijing.txt"),
+        "--out",
+        &out_s,
+    ]);
+    let written = std::fs::read_to_string(&out_path).unwrap();
+    assert!(!events(&written).is_empty());
+    let _ = std::fs::remove_file(&out_path);
+
+    let missing = dyad(&["code", "/no/such/dyad/input.txt"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/dyad/input.txt"));
+}
+
+#[test]
+fn bad_dictionary_names_file_and_line() {
+    let verbs = tmp(
+        "bad.verbs.txt",
+        "####### VERB PATTERNS #######\n--- ATTACK [190] ---\nATTACK\n- * BOMB [19x\n",
+    );
+    let out = dyad(&[
+        "code",
+        &data("corpus/seed-2025-12-04-beijing.txt"),
+        "--verbs",
+        &verbs,
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("bad.verbs.txt:4: expected a code"),
+        "{stderr}"
+    );
+    let actors = tmp("bad.actors.txt", "FRANCE [FRA\n");
+    let out = dyad(&[
+        "code",
+        &data("corpus/seed-2025-12-04-beijing.txt"),
+        "--actors",
+        &actors,
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.actors.txt:1:"));
+}

@@ -1,0 +1,89 @@
+//! PETRARCH's validation suites as regression floors: the figures dyad reached when they were
+//! recorded in the README. A change that lowers one fails here (a floor, not a timing).
+
+mod common;
+
+use common::{data, dyad_ok};
+use serde_json::Value;
+
+fn report(file: &str) -> Value {
+    let out = dyad_ok(&["eval", "petr", &data(file), "--json"]);
+    serde_json::from_str(&out).expect("eval --json prints JSON")
+}
+
+fn at_least(r: &Value, key: &str, floor: f64) {
+    let v = r[key].as_f64().unwrap_or(-1.0);
+    assert!(
+        v >= floor,
+        "{key} = {v:.4} fell below its floor {floor}: {r:#}"
+    );
+}
+
+#[test]
+fn unit_test_records_with_validation_dictionaries() {
+    let r = report("validation/PETR.UnitTest.records.cameo2.xml");
+    assert_eq!(r["records"], 216);
+    at_least(&r, "exact_rate", 0.787);
+    at_least(&r, "precision", 0.891);
+    at_least(&r, "recall", 0.783);
+    // the bar, whatever the floors
+    at_least(&r, "exact_rate", 0.60);
+    at_least(&r, "precision", 0.70);
+    at_least(&r, "recall", 0.70);
+    for key in [
+        "records",
+        "exact",
+        "expected",
+        "produced",
+        "matched",
+        "precision",
+        "recall",
+        "f1",
+    ] {
+        assert!(r[key].is_number(), "{key}");
+        assert!(r["categories"]["DEMO"][key].is_number(), "{key}");
+    }
+}
+
+#[test]
+fn gsr_records_with_production_dictionaries() {
+    let r = report("validation/PETR2_GSR_validation.xml");
+    assert_eq!(r["records"], 78);
+    at_least(&r, "recall", 0.675);
+    at_least(&r, "precision", 0.675);
+}
+
+#[test]
+fn dictionary_flags_override_the_environment() {
+    // the same unit tests coded with the production dictionaries do much worse: the flags
+    // really choose the dictionaries
+    let out = dyad_ok(&[
+        "eval",
+        "petr",
+        &data("validation/PETR.UnitTest.records.cameo2.xml"),
+        "--dictionaries",
+        &data("dictionaries"),
+        "--json",
+    ]);
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert!(r["exact_rate"].as_f64().unwrap() < 0.5, "{r}");
+    let out = dyad_ok(&[
+        "eval",
+        "petr",
+        &data("validation/PETR.UnitTest.records.cameo2.xml"),
+        "--verbs",
+        &data("validation/PETR.Validate.verbs.2.0.txt"),
+        "--actors",
+        &data("validation/PETR.Validate.actors.txt"),
+        "--agents",
+        &data("validation/PETR.Validate.agents.txt"),
+        "--discards",
+        &data("validation/PETR.Validate.discards.txt"),
+        "--json",
+    ]);
+    let flags: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        flags["exact"],
+        report("validation/PETR.UnitTest.records.cameo2.xml")["exact"]
+    );
+}
