@@ -50,20 +50,54 @@ impl Coder {
             if tokens.is_empty() || self.discarded(tokens, false) {
                 continue;
             }
+            let before = events.len();
             self.code_sentence(doc, index, tokens, &mut last_subject, &mut events);
+            let past = self.past_spans(tokens);
+            if !past.is_empty() {
+                let mut k = before;
+                while k < events.len() {
+                    let ev = &events[k].evidence;
+                    if past.iter().any(|&(a, b)| a < ev.end && ev.start < b) {
+                        events.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+            }
         }
         events
     }
 
-    /// Does the sentence hold a discard phrase (a story discard when `story`)?
+    /// Does the sentence hold a discard phrase (a story discard when `story`)? Time phrases
+    /// ("years ago", "months later") are not sentence discards: see [`Coder::past_spans`].
     fn discarded(&self, tokens: &[Token], story: bool) -> bool {
         let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         (0..words.len()).any(|i| {
             self.lex
                 .discards
                 .longest_at(&words, i)
-                .is_some_and(|(_, id)| self.lex.dicts.discards.entries[id as usize].story == story)
+                .is_some_and(|(_, id)| {
+                    let d = &self.lex.dicts.discards.entries[id as usize];
+                    d.story == story && !is_time_discard(&d.words)
+                })
         })
+    }
+
+    /// Character spans of the discard list's time phrases in a sentence ("three years ago"):
+    /// they put the clause they stand in in the past or the future, so an event whose evidence
+    /// holds one is background, not news; the rest of the sentence is still coded.
+    fn past_spans(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+        let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+        let mut out = Vec::new();
+        for i in 0..words.len() {
+            if let Some((len, id)) = self.lex.discards.longest_at(&words, i) {
+                let d = &self.lex.dicts.discards.entries[id as usize];
+                if !d.story && is_time_discard(&d.words) {
+                    out.push((tokens[i].start, tokens[i + len - 1].end));
+                }
+            }
+        }
+        out
     }
 
     fn code_sentence(
@@ -481,6 +515,13 @@ fn same_actors(x: &Role, y: &Role) -> bool {
             .members
             .iter()
             .all(|m| m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY))
+}
+
+/// Is a discard phrase a time phrase ("YEARS AGO", "MONTHS LATER")?
+fn is_time_discard(words: &[String]) -> bool {
+    words
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "AGO" | "LATER" | "EARLIER"))
 }
 
 /// The tokens without short parenthetical asides (up to six words between brackets).
