@@ -185,6 +185,7 @@ impl Coder {
                         reverse: reverse.map(str::to_string),
                         rule: self.rule(c),
                         modality: None,
+                        future: false,
                     };
                     self.emit(
                         &ctx,
@@ -314,6 +315,7 @@ impl Coder {
                         Complement::Finite => reported_modality(inner),
                         Complement::Infinitive => None,
                     },
+                    future: kind == Complement::Finite && is_future(&inner.verb),
                 });
             }
         }
@@ -331,6 +333,7 @@ impl Coder {
                         reverse: outer.coded.code.reverse().map(str::to_string),
                         rule,
                         modality: None,
+                        future: false,
                     });
                 }
                 let ic = inner_code?;
@@ -352,6 +355,7 @@ impl Coder {
                     },
                     rule: self.rule(inner),
                     modality: intent.then_some(Modality::Intended),
+                    future: false,
                 })
             }
             Complement::Finite => {
@@ -366,6 +370,7 @@ impl Coder {
                         reverse: inner.coded.code.reverse().map(str::to_string),
                         rule: self.rule(inner),
                         modality: reported_modality(inner),
+                        future: is_future(&inner.verb),
                     });
                 }
                 None
@@ -425,6 +430,12 @@ impl Coder {
             }
             for (code, src, tgt) in [(&n.forward, a, b), (&n.reverse, b, a)] {
                 let Some(code) = code else { continue };
+                // a refusal ("would not provide") is coded by its negation, not as an intent
+                let code = &if n.future && !negated {
+                    intent_code(code)
+                } else {
+                    code.clone()
+                };
                 let root = cameo::root(code).to_string();
                 events.push(Event {
                     article_id: ctx.doc.id.clone(),
@@ -464,6 +475,23 @@ fn object_controls(outer: &Clause, inner: &Clause) -> bool {
         .is_some_and(|(_, e)| e <= inner.verb.group_start)
 }
 
+/// The intent to do what a code names (release persons 0841 → intent to release 0352), when
+/// the ontology has one; otherwise the code itself.
+fn intent_code(code: &str) -> String {
+    Pico::bundled()
+        .combine("030", code)
+        .unwrap_or(code)
+        .to_string()
+}
+
+/// A verb announced for the future: "will free", or in reported speech "would free".
+fn is_future(v: &VerbOccurrence) -> bool {
+    matches!(
+        v.modal.as_deref(),
+        Some("WILL" | "SHALL" | "'LL" | "WO" | "WOULD")
+    )
+}
+
 /// In reported speech "would" is the "will" of the speaker ("said he would attack").
 fn reported_modality(inner: &Clause) -> Option<Modality> {
     (inner.verb.modal.as_deref() == Some("WOULD")).then_some(Modality::Intended)
@@ -497,6 +525,9 @@ struct NestedEvent {
     rule: String,
     /// The modality of the pair when it is not simply the stronger of the two verbs'.
     modality: Option<Modality>,
+    /// Announced for the future ("will free", "said it would free"): coded as the intent to
+    /// do it (0352, intent to release), as CAMEO's 03 codes are.
+    future: bool,
 }
 
 /// Do two roles name the same actors (by country, so "Xi" and "China" are one)?
