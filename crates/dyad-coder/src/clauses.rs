@@ -272,11 +272,30 @@ fn subject(
         i -= 1;
         if let Some(p) = phrases.iter().find(|p| p.start <= i && i < p.end) {
             if !is_pp_object(s, p.start) {
-                return Some(Role {
+                let role = Role {
                     members: p.members.clone(),
                     span: Some((p.start, p.end)),
                     pronoun: false,
-                });
+                };
+                // "The US commander in Iraq, General David Petraeus, held talks": the phrase
+                // between commas is an apposition; the subject is the head before it
+                let apposition = p.start > 0
+                    && s.word(p.start - 1) == ","
+                    && s.word(p.end) == ","
+                    && p.end + 1 == v.group_start;
+                if apposition {
+                    let head = phrases.iter().rev().find(|q| {
+                        q.end < p.start && q.start >= clause_start && !is_pp_object(s, q.start)
+                    });
+                    if let Some(q) = head {
+                        return Some(Role {
+                            members: q.members.clone(),
+                            span: Some((q.start, q.end)),
+                            pronoun: false,
+                        });
+                    }
+                }
+                return Some(role);
             }
             i = p.start;
             continue;

@@ -102,8 +102,15 @@ impl SimpleNp {
     }
 }
 
-/// Add the agent's code to an actor code, skipping 3-letter units the code already has.
+/// Add the agent's code to an actor code, skipping 3-letter units the code already has. A
+/// title names the office held now: "President Suleiman" is LBNGOV even where the dictionary
+/// has him as an elite (LBNELI).
 pub fn apply_agent(code: &str, agent_code: &str, placement: Placement) -> String {
+    let code = &if agent_code.starts_with("GOV") && code.len() >= 6 && &code[3..6] == "ELI" {
+        format!("{}{}", &code[..3], &code[6..])
+    } else {
+        code.to_string()
+    };
     let units: Vec<&str> = code
         .as_bytes()
         .chunks(3)
@@ -241,6 +248,20 @@ pub fn actor_phrases(
             _ => groups.push(vec![np]),
         }
     }
+    // Names joined by commas alone are an apposition ("the US commander in Iraq, General
+    // David Petraeus,"), not a list: a list ends with a conjunction.
+    let mut split = Vec::with_capacity(groups.len());
+    for g in groups {
+        let has_conj = g.windows(2).any(|w| {
+            (w[0].end..w[1].start).any(|k| matches!(s.word(k), "AND" | "OR" | "NOR" | "&"))
+        });
+        if has_conj {
+            split.push(g);
+        } else {
+            split.extend(g.into_iter().map(|np| vec![np]));
+        }
+    }
+    let mut groups = split;
 
     // 3. "the government of Gondor", "ambassadors of A, B and C", "soldiers from Gondor": an
     //    agent-only phrase linked by OF/IN/FROM to a group of actors qualifies each of them.

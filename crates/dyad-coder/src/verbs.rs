@@ -122,7 +122,11 @@ fn used_as_verb(
         };
     }
     if english::is_conjunction(pw) || pw == "," {
-        return if prev_was_verb && matches!(infl, Inflection::Past | Inflection::ThirdSingular) {
+        // "… and promised aid"; "General David Petraeus, held talks": after an apposition
+        let after_name = pw == "," && p > 0 && (in_mention[p - 1] || s.capitalized(p - 1));
+        return if (prev_was_verb || after_name)
+            && matches!(infl, Inflection::Past | Inflection::ThirdSingular)
+        {
             finite
         } else {
             None
