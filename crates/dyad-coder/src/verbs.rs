@@ -75,7 +75,7 @@ fn used_as_verb(
     first: usize,
     infl: Inflection,
     in_mention: &[bool],
-    prev_was_verb: bool,
+    prev: Option<&VerbOccurrence>,
 ) -> Option<bool> {
     let next = s.word(first + 1);
     let Some(p) = prev_content(s, first) else {
@@ -122,9 +122,13 @@ fn used_as_verb(
         };
     }
     if english::is_conjunction(pw) || pw == "," {
-        // "… and promised aid"; "General David Petraeus, held talks": after an apposition
+        // "… and promised aid"; "General David Petraeus, held talks": after an apposition;
+        // "to give a speech and meet with": a second infinitive
         let after_name = pw == "," && p > 0 && (in_mention[p - 1] || s.capitalized(p - 1));
-        return if (prev_was_verb || after_name)
+        if prev.is_some_and(|v| !v.finite) && infl == Inflection::Base && pw != "," {
+            return Some(false);
+        }
+        return if (prev.is_some() || after_name)
             && matches!(infl, Inflection::Past | Inflection::ThirdSingular)
         {
             finite
@@ -144,7 +148,11 @@ fn used_as_verb(
             Inflection::Base => {
                 let plural =
                     pw.ends_with('S') || (p.saturating_sub(4)..p).any(|k| s.word(k) == "AND");
-                plural.then_some(true)
+                // "Telemar left for", "agree that": a verb-like continuation
+                let nw = s.word(first + 1);
+                let continues =
+                    english::is_preposition(nw) || english::is_determiner(nw) || nw == "THAT";
+                (plural || continues).then_some(true)
             }
             _ => finite,
         };
@@ -193,16 +201,41 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
             i += 1;
             continue;
         };
-        let prev_was_verb = out.last().is_some();
-        match used_as_verb(s, first, cand.inflection, &in_mention, prev_was_verb) {
+        match used_as_verb(s, first, cand.inflection, &in_mention, out.last()) {
             Some(finite) => {
-                out.push(verb_group(s, i, first, last, cand.clone(), finite));
+                let mut v = verb_group(s, i, first, last, cand.clone(), finite);
+                if finite && reduced_relative(s, &v, &in_mention) {
+                    v.finite = false;
+                    v.passive = true;
+                }
+                out.push(v);
                 i = last + 1;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// "civilians imprisoned for acting…", "There were 10 soldiers killed in Ukraine": a bare
+/// past participle right after a common noun and right before a preposition describes that
+/// noun (a passive), when the sentence has another verb to be its predicate or opens with
+/// "there was/were".
+fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -> bool {
+    if v.group_start != v.first || v.candidate.inflection != Inflection::Past || v.first == 0 {
+        return false;
+    }
+    let p = v.first - 1;
+    let noun_before =
+        !s.capitalized(p) && !s.is_punct(p) && (in_mention[p] || s.word(p).ends_with('S'));
+    let prep_after = english::is_preposition(s.word(v.last + 1)) && s.word(v.last + 1) != "TO";
+    if !(noun_before && prep_after) {
+        return false;
+    }
+    let existential = s.word(0) == "THERE" && english::is_be(s.word(1));
+    let later_predicate =
+        (v.last + 1..s.len()).any(|k| english::is_be(s.word(k)) || english::is_have(s.word(k)));
+    existential || later_predicate
 }
 
 /// Collect the verb group to the left of the verb and read its negation, modality and voice.
@@ -226,6 +259,11 @@ fn verb_group(
         let part_of_group = english::is_auxiliary(w)
             || english::is_negator(w)
             || english::is_adverb(w)
+            // "was heavily and unjustly criticized"
+            || (w == "AND"
+                && k >= 2
+                && english::is_adverb(s.word(k - 2))
+                && english::is_adverb(s.word(k)))
             || (w == "AND"
                 && k >= 2
                 && english::is_adverb(s.word(k - 2))
