@@ -389,6 +389,15 @@ fn object(
     clause_end: usize,
 ) -> Option<Role> {
     let v = &verbs[vi];
+    // a passive's agent is in its own words: "imprisoned for acting against Moscow" does not
+    // make Moscow the jailer
+    let clause_end = if v.passive {
+        verbs
+            .get(vi + 1)
+            .map_or(clause_end, |n| n.group_start.min(clause_end))
+    } else {
+        clause_end
+    };
     let p = phrases
         .iter()
         .find(|p| p.start > v.last && p.start < clause_end)?;

@@ -322,14 +322,19 @@ impl Coder {
         match kind {
             Complement::Infinitive => {
                 if object_controls(outer, inner) {
-                    // "urged Bree to help", "is being pressured by Congress to help": the appeal
+                    // "urged Bree to help", "is being pressured by Congress to help": the
+                    // appeal, for what it asks ("asking Obama to help" = appeal for aid, 023)
                     if outer.coded.code.is_null() {
                         return None;
                     }
+                    let combined = outer_code
+                        .zip(inner_code)
+                        .and_then(|(oc, ic)| Pico::bundled().combine(oc, ic))
+                        .or(outer_code);
                     return Some(NestedEvent {
                         source: a.clone(),
                         target: outer_target.cloned(),
-                        forward: outer_code.map(str::to_string),
+                        forward: combined.map(str::to_string),
                         reverse: outer.coded.code.reverse().map(str::to_string),
                         rule,
                         modality: None,

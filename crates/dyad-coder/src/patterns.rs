@@ -181,17 +181,18 @@ pub fn code_verb<'l>(
     };
     let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;
     for p in block.patterns.iter().filter(|p| codes_an_event(p)) {
-        let post = |p: &Pattern| {
-            match_elements(
-                s,
-                is_verb,
-                &p.post,
-                verb.last + 1,
-                clause_end,
-                compound_subject,
-            )
+        let post = |from: usize, to: usize| {
+            match_elements(s, is_verb, &p.post, from, to, compound_subject)
         };
-        let Some(mut m) = post(p) else {
+        // a passive verb's patient stands before it: "the civilians … were released" matches
+        // RELEASE's "- * CIVILIANS" as "released the civilians" would
+        let after = post(verb.last + 1, clause_end);
+        let before = if verb.passive && !p.post.is_empty() {
+            post(clause_start, verb.group_start)
+        } else {
+            None
+        };
+        let Some(mut m) = after.or(before) else {
             continue;
         };
         let Some(pre) = match_elements(
