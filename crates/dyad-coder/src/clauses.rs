@@ -268,6 +268,7 @@ fn subject(
         }
     }
     let mut i = v.group_start;
+    let mut fallback = None;
     while i > clause_start {
         i -= 1;
         if let Some(p) = phrases.iter().find(|p| p.start <= i && i < p.end) {
@@ -297,6 +298,15 @@ fn subject(
                 }
                 return Some(role);
             }
+            // "Evidence against Russia was presented by the US": a passive whose subject names
+            // no actor has its patient in the subject's own phrase
+            if v.passive && p.end == v.group_start && fallback.is_none() {
+                fallback = Some(Role {
+                    members: p.members.clone(),
+                    span: Some((p.start, p.end)),
+                    pronoun: false,
+                });
+            }
             i = p.start;
             continue;
         }
@@ -312,7 +322,7 @@ fn subject(
             });
         }
     }
-    None
+    fallback
 }
 
 /// Is the phrase starting at token `start` the object of a preposition ("with Gondor", "by
