@@ -111,7 +111,7 @@ impl Coder {
         // a short parenthesis ("the European Union (EU)") is an aside: the coder reads past it
         let kept = drop_parentheticals(tokens);
         let s = SentenceView::new(&kept);
-        let mentions = find_mentions(&self.lex, &s);
+        let mentions = find_mentions(&self.lex, &s, doc.date);
         let verbs = find_verbs(&self.lex, &s, &mentions);
         let mut is_verb = vec![false; s.len()];
         for v in &verbs {

@@ -11,15 +11,21 @@ use dyad_dict::verbs::{CodeSpec, VerbForm};
 /// so the first hit is the longest match and ties go to the earlier dictionary entry.
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
-    by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
+    /// First word → (phrase, ids of every entry with that phrase, in dictionary order).
+    by_first: HashMap<String, Vec<(Vec<String>, Vec<u32>)>>,
 }
 
 impl PhraseIndex {
     pub fn insert(&mut self, words: &[String], id: u32) {
         if let Some(first) = words.first() {
             let list = self.by_first.entry(first.clone()).or_default();
-            if !list.iter().any(|(w, _)| w.as_slice() == words) {
-                list.push((words.to_vec(), id));
+            match list.iter_mut().find(|(w, _)| w.as_slice() == words) {
+                Some((_, ids)) => {
+                    if !ids.contains(&id) {
+                        ids.push(id)
+                    }
+                }
+                None => list.push((words.to_vec(), vec![id])),
             }
         }
     }
@@ -31,14 +37,21 @@ impl PhraseIndex {
         }
     }
 
-    /// The longest phrase starting at `words[at]`: (length in words, id).
+    /// The longest phrase starting at `words[at]`: (length in words, first entry's id).
     pub fn longest_at(&self, words: &[&str], at: usize) -> Option<(usize, u32)> {
+        self.longest_at_all(words, at)
+            .map(|(len, ids)| (len, ids[0]))
+    }
+
+    /// The longest phrase starting at `words[at]` with every entry that has it ("President
+    /// Bush" is both Bushes).
+    pub fn longest_at_all(&self, words: &[&str], at: usize) -> Option<(usize, &[u32])> {
         let list = self.by_first.get(words.get(at)?.to_owned())?;
         list.iter()
             .find(|(w, _)| {
                 at + w.len() <= words.len() && w.iter().zip(&words[at..]).all(|(a, b)| a == b)
             })
-            .map(|(w, id)| (w.len(), *id))
+            .map(|(w, ids)| (w.len(), ids.as_slice()))
     }
 
     pub fn len(&self) -> usize {

@@ -27,7 +27,7 @@ pub struct Mention {
 /// Find actor and agent phrases, longest match first, left to right. An actor must have a
 /// capitalised word (or the sentence is in capitals) so that "us", "chad" or "turkey" in
 /// running text are not taken for countries.
-pub fn find_mentions(lex: &Lexicon, s: &SentenceView) -> Vec<Mention> {
+pub fn find_mentions(lex: &Lexicon, s: &SentenceView, date: Option<NaiveDate>) -> Vec<Mention> {
     let words = s.words();
     let mut out = Vec::new();
     let mut i = 0;
@@ -35,8 +35,9 @@ pub fn find_mentions(lex: &Lexicon, s: &SentenceView) -> Vec<Mention> {
         // "the Shire": some word of the name must be capitalised
         let actor = lex
             .actors
-            .longest_at(&words, i)
-            .filter(|&(len, _)| (i..i + len).any(|k| s.capitalized(k)));
+            .longest_at_all(&words, i)
+            .filter(|&(len, _)| (i..i + len).any(|k| s.capitalized(k)))
+            .map(|(len, ids)| (len, pick_actor(lex, ids, date)));
         let agent = lex.agents.longest_at(&words, i);
         let pick = match (actor, agent) {
             (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, MentionKind::Agent(g.1))),
@@ -57,6 +58,22 @@ pub fn find_mentions(lex: &Lexicon, s: &SentenceView) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Of several entries sharing a name, the one that held office on the date ("President
+/// Bush" in 2008 is George W.): a dated role that holds, not an elite, wins; else the first.
+fn pick_actor(lex: &Lexicon, ids: &[u32], date: Option<NaiveDate>) -> u32 {
+    let Some(d) = date else { return ids[0] };
+    ids.iter()
+        .copied()
+        .find(|&id| {
+            lex.dicts.actors.entries[id as usize].codes.iter().any(|c| {
+                c.when != dyad_dict::actors::DateRestriction::Always
+                    && c.when.holds_on(d)
+                    && !c.code.contains("ELI")
+            })
+        })
+        .unwrap_or(ids[0])
 }
 
 /// One member of an actor phrase: an actor code, built from a dictionary actor and the agents
