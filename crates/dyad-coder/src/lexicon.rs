@@ -9,10 +9,13 @@ use dyad_dict::verbs::{CodeSpec, VerbForm};
 
 /// Phrases keyed by their first word; candidates sorted longest first, then by insertion order,
 /// so the first hit is the longest match and ties go to the earlier dictionary entry.
+/// A dictionary phrase and the ids of every entry written with it, in dictionary order.
+type PhraseEntries = (Vec<String>, Vec<u32>);
+
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
-    /// First word → (phrase, ids of every entry with that phrase, in dictionary order).
-    by_first: HashMap<String, Vec<(Vec<String>, Vec<u32>)>>,
+    /// Phrases by their first word.
+    by_first: HashMap<String, Vec<PhraseEntries>>,
 }
 
 impl PhraseIndex {
