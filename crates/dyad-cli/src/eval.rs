@@ -330,6 +330,17 @@ fn country(code: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
+/// The character span of the first occurrence of `needle` in the text.
+fn char_span(chars: &[char], needle: &str) -> Option<(usize, usize)> {
+    let n: Vec<char> = needle.chars().collect();
+    if n.is_empty() || n.len() > chars.len() {
+        return None;
+    }
+    (0..=chars.len() - n.len())
+        .find(|&i| chars[i..i + n.len()] == n[..])
+        .map(|i| (i, i + n.len()))
+}
+
 /// Match gold and produced keys one to one; returns the number of pairs.
 fn match_one_to_one(
     gold: &[(String, String, String)],
@@ -466,15 +477,22 @@ pub fn articles_report(
                 }
             }
         }
+        // a negated or hypothetical gold event is violated by an asserted event with its key
+        // whose evidence overlaps the gold evidence (when the gold gives one)
+        let chars: Vec<char> = gold.text.chars().collect();
         for f in &forbidden {
             let fk = key(true, &f.code, &f.source, &f.target);
+            let gold_span = f.evidence.as_deref().and_then(|ev| char_span(&chars, ev));
             if positive.iter().any(|e| {
-                key(
+                let same = key(
                     true,
                     &e.code,
                     &e.source.as_ref().map(|a| a.code.clone()),
                     &e.target.as_ref().map(|a| a.code.clone()),
-                ) == fk
+                ) == fk;
+                let overlaps =
+                    gold_span.is_none_or(|(a, b)| a < e.evidence.end && e.evidence.start < b);
+                same && overlaps
             }) {
                 report.asserted_but_negated_or_hypothetical += 1;
             }

@@ -408,6 +408,13 @@ fn object(
     } else {
         clause_end
     };
+    // "cooperation on global issues like the war in Ukraine": examples are not the target
+    let clause_end = (v.last + 1..clause_end)
+        .find(|&k| {
+            matches!(s.word(k), "LIKE" | "INCLUDING")
+                || (s.word(k) == "SUCH" && s.word(k + 1) == "AS")
+        })
+        .unwrap_or(clause_end);
     let p = phrases
         .iter()
         .find(|p| p.start > v.last && p.start < clause_end)?;

@@ -13,7 +13,7 @@ use crate::dates;
 use crate::english;
 use crate::event::{ActorRef, Event, Span};
 use crate::lexicon::Lexicon;
-use crate::mentions::{actor_phrases, find_mentions, ActorCode, ActorPhrase};
+use crate::mentions::{actor_phrases, find_mentions, learn_aliases, ActorCode, ActorPhrase};
 use crate::sentence::SentenceView;
 use crate::verbs::{find_verbs, Modality, VerbOccurrence};
 
@@ -45,13 +45,13 @@ impl Coder {
             return Vec::new();
         }
         let mut events = Vec::new();
-        let mut last_subject: Option<Role> = None;
+        let mut memory = ArticleMemory::default();
         for (index, tokens) in tokenized.iter().enumerate() {
             if tokens.is_empty() || self.discarded(tokens, false) {
                 continue;
             }
             let before = events.len();
-            self.code_sentence(doc, index, tokens, &mut last_subject, &mut events);
+            self.code_sentence(doc, index, tokens, &mut memory, &mut events);
             let past = self.past_spans(tokens);
             if !past.is_empty() {
                 let mut k = before;
@@ -105,13 +105,14 @@ impl Coder {
         doc: &Document,
         index: usize,
         tokens: &[Token],
-        last_subject: &mut Option<Role>,
+        memory: &mut ArticleMemory,
         events: &mut Vec<Event>,
     ) {
         // a short parenthesis ("the European Union (EU)") is an aside: the coder reads past it
         let kept = drop_parentheticals(tokens);
         let s = SentenceView::new(&kept);
-        let mentions = find_mentions(&self.lex, &s, doc.date);
+        let mentions = find_mentions(&self.lex, &s, doc.date, &memory.aliases);
+        learn_aliases(&self.lex, &s, &mentions, &mut memory.aliases);
         let verbs = find_verbs(&self.lex, &s, &mentions);
         let mut is_verb = vec![false; s.len()];
         for v in &verbs {
@@ -123,7 +124,7 @@ impl Coder {
         if std::env::var_os("DYAD_DEBUG").is_some() {
             debug_sentence(&s, &mentions, &verbs, &phrases);
         }
-        let clauses = clauses::clauses(&self.lex, &s, &verbs, &phrases, last_subject);
+        let clauses = clauses::clauses(&self.lex, &s, &verbs, &phrases, &mut memory.last_subject);
         let ctx = SentenceContext { doc, index, s: &s };
         let mut done = vec![false; clauses.len()];
         for (ci, c) in clauses.iter().enumerate() {
@@ -138,12 +139,11 @@ impl Coder {
                 Some((k, Some(n))) => {
                     done[k] = true;
                     let inner = &clauses[k];
-                    // "said he would not give permission to Russia to help Israel": the
-                    // permission's own infinitive belongs to it, not to a new event
+                    // "said he would not give permission to Russia to help Israel", "said
+                    // China will provide $100 million to help Gaza": the inner verb's own
+                    // infinitive belongs to it, not to a new event
                     if let Some((k2, Complement::Infinitive)) = inner.complement {
-                        if object_controls(inner, &clauses[k2]) {
-                            done[k2] = true;
-                        }
+                        done[k2] = true;
                     }
                     let (outer_verb, last_verb) = (&c.verb, &inner.verb);
                     self.emit(
@@ -500,6 +500,15 @@ fn is_future(v: &VerbOccurrence) -> bool {
 /// In reported speech "would" is the "will" of the speaker ("said he would attack").
 fn reported_modality(inner: &Clause) -> Option<Modality> {
     (inner.verb.modal.as_deref() == Some("WOULD")).then_some(Modality::Intended)
+}
+
+/// What the coder remembers from one sentence of an article to the next.
+#[derive(Default)]
+struct ArticleMemory {
+    /// The last subject named, for "he", "they".
+    last_subject: Option<Role>,
+    /// Surnames of people named in full so far.
+    aliases: std::collections::HashMap<String, u32>,
 }
 
 /// What one sentence's events share.

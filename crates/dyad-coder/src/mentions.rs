@@ -3,6 +3,8 @@
 //! Gondor" → GONGOV, "Danish media and government" → DNKMED + DNKGOV, "Mordor, Rohan and Bree"
 //! → a compound of three).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use dyad_dict::agents::Placement;
 
@@ -27,7 +29,12 @@ pub struct Mention {
 /// Find actor and agent phrases, longest match first, left to right. An actor must have a
 /// capitalised word (or the sentence is in capitals) so that "us", "chad" or "turkey" in
 /// running text are not taken for countries.
-pub fn find_mentions(lex: &Lexicon, s: &SentenceView, date: Option<NaiveDate>) -> Vec<Mention> {
+pub fn find_mentions(
+    lex: &Lexicon,
+    s: &SentenceView,
+    date: Option<NaiveDate>,
+    aliases: &HashMap<String, u32>,
+) -> Vec<Mention> {
     let words = s.words();
     let mut out = Vec::new();
     let mut i = 0;
@@ -43,7 +50,11 @@ pub fn find_mentions(lex: &Lexicon, s: &SentenceView, date: Option<NaiveDate>) -
             (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, MentionKind::Agent(g.1))),
             (Some(a), _) => Some((a.0, MentionKind::Actor(a.1))),
             (None, Some(g)) => Some((g.0, MentionKind::Agent(g.1))),
-            (None, None) => None,
+            // "Xi" after "Xi Jinping": a surname the article has already tied to a person
+            (None, None) => aliases
+                .get(words[i])
+                .filter(|_| s.capitalized(i))
+                .map(|&id| (1, MentionKind::Actor(id))),
         };
         match pick {
             Some((len, kind)) => {
@@ -58,6 +69,40 @@ pub fn find_mentions(lex: &Lexicon, s: &SentenceView, date: Option<NaiveDate>) -
         }
     }
     out
+}
+
+/// Remember the surnames of people named in full ("Xi Jinping" → "Xi"), so that later
+/// sentences of the same article that say only "Xi" code him too, as a reader would.
+pub fn learn_aliases(
+    lex: &Lexicon,
+    s: &SentenceView,
+    mentions: &[Mention],
+    aliases: &mut HashMap<String, u32>,
+) {
+    for m in mentions {
+        let MentionKind::Actor(id) = m.kind else {
+            continue;
+        };
+        if m.end - m.start < 2 || !(m.start..m.end).all(|k| s.capitalized(k)) {
+            continue;
+        }
+        // a person holds a role (CHNGOV), a country or group name does not
+        let person = lex.dicts.actors.entries[id as usize]
+            .codes
+            .iter()
+            .any(|c| c.code.len() >= 6);
+        if !person {
+            continue;
+        }
+        // the family name comes last in "Emmanuel Macron", first in "Xi Jinping"
+        for name in [s.word(m.start), s.word(m.end - 1)] {
+            let known = lex.actors.longest_at(&[name], 0).is_some()
+                || lex.agents.longest_at(&[name], 0).is_some();
+            if name.len() > 1 && !known {
+                aliases.entry(name.to_string()).or_insert(id);
+            }
+        }
+    }
 }
 
 /// Of several entries sharing a name, the one that held office on the date ("President
