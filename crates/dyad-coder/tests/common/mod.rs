@@ -87,7 +87,10 @@ pub fn assert_spans_match(text: &str, events: &[Event]) {
     let n = text.chars().count();
     for e in events {
         for a in e.source.iter().chain(e.target.iter()) {
-            assert!(a.start <= a.end && a.end <= n, "actor span out of range: {a:?}");
+            assert!(
+                a.start <= a.end && a.end <= n,
+                "actor span out of range: {a:?}"
+            );
             assert_eq!(a.text, chars(text, a.start, a.end), "actor span {a:?}");
         }
         for s in [&e.evidence, &e.verb] {

@@ -1,0 +1,654 @@
+//! Behaviour tests for the coder: what comes out for sentences written in the style of the
+//! PETRARCH validation suite (fictional actors from PETR.Validate.actors.txt) and a few
+//! real-world sentences with the production dictionaries. Each test names one behaviour.
+
+mod common;
+
+use common::*;
+use dyad_coder::{Coder, Event, Modality};
+
+fn only(events: &[Event]) -> &Event {
+    assert_eq!(
+        events.len(),
+        1,
+        "expected one event, got {:?}",
+        triples(events)
+    );
+    &events[0]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source, verb, target
+
+#[test]
+fn simple_source_verb_target() {
+    let events = code("Arnor condemned Gondor.");
+    let e = only(&events);
+    let (s, t) = (e.source.as_ref().unwrap(), e.target.as_ref().unwrap());
+    assert_eq!((s.code.as_str(), s.text.as_str()), ("ARN", "Arnor"));
+    assert_eq!((t.code.as_str(), t.text.as_str()), ("GON", "Gondor"));
+    assert_eq!(e.code, "111");
+    assert_eq!(e.verb.text, "condemned");
+    assert_eq!(e.evidence.text, "Arnor condemned Gondor");
+    assert!(e.rule.starts_with("CONDEMN:"), "rule {}", e.rule);
+    assert_eq!(e.sentence, 0);
+    assert_eq!(e.article_id, "t");
+}
+
+#[test]
+fn derived_fields_follow_the_cameo_code() {
+    let events = code("Arnor condemned Gondor.");
+    let e = only(&events);
+    assert_eq!(e.root, "11");
+    assert_eq!(e.quad_class, 3);
+    assert_eq!(e.goldstein, -2.0);
+    assert_eq!(e.plover.as_deref(), Some("ACCUSE"));
+    assert!(!e.negated);
+    assert_eq!(e.negation_code, None);
+    assert_eq!(e.modality, Modality::Asserted);
+}
+
+#[test]
+fn actor_followed_by_agent_composes_the_code() {
+    assert_eq!(
+        triples(&code("The Gondor government condemned Arnor.")),
+        expect(&["GONGOV 111 ARN"])
+    );
+    assert_eq!(
+        triples(&code("Gondor soldiers shot Mordor civilians.")),
+        expect(&["GONMIL 190 MOR"])
+    );
+    assert_eq!(
+        triples(&code("The Gondor foreign minister met Bree.")),
+        expect(&["GONGOVFRM 040 BRE", "BRE 040 GONGOVFRM"])
+    );
+    // a dictionary actor that holds its agent (ITHILEN_TELEVISION [ITHTV]) is one actor
+    assert_eq!(
+        triples(&code("Ithilen television criticized Arnor.")),
+        expect(&["ITHTV 111 ARN"])
+    );
+}
+
+#[test]
+fn agent_linked_to_an_actor_by_of_or_from_composes_the_code() {
+    let events = code("Soldiers from Gondor shot Osgiliath.");
+    assert_eq!(triples(&events), expect(&["GONMIL 190 OSG"]));
+    assert_eq!(
+        events[0].source.as_ref().unwrap().text,
+        "Soldiers from Gondor"
+    );
+
+    let events = code("The government of Gondor criticized Eriador.");
+    assert_eq!(triples(&events), expect(&["GONGOV 111 ERI"]));
+    assert_eq!(
+        events[0].source.as_ref().unwrap().text,
+        "government of Gondor"
+    );
+}
+
+#[test]
+fn possessive_actor_qualifies_the_agent() {
+    assert_eq!(
+        triples(&code("Gondor's government condemned Arnor.")),
+        expect(&["GONGOV 111 ARN"])
+    );
+    // a typographic apostrophe too
+    assert_eq!(
+        triples(&code("Gondor\u{2019}s government condemned Arnor.")),
+        expect(&["GONGOV 111 ARN"])
+    );
+}
+
+#[test]
+fn agent_without_actor_has_unknown_country() {
+    assert_eq!(
+        triples(&code("The government condemned Arnor.")),
+        expect(&["---GOV 111 ARN"])
+    );
+    assert_eq!(
+        triples(&code("Police arrested Gondor.")),
+        expect(&["---COP 212 GON"])
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compounds and appositions
+
+#[test]
+fn compound_subject_gives_one_event_per_member() {
+    assert_eq!(
+        triples(&code("Arnor and Bree welcomed Gondor.")),
+        expect(&["ARN 050 GON", "BRE 050 GON"])
+    );
+    assert_eq!(
+        triples(&code("Gondor, Arnor and Bree condemned Mordor.")),
+        expect(&["GON 111 MOR", "ARN 111 MOR", "BRE 111 MOR"])
+    );
+}
+
+#[test]
+fn compound_target_gives_one_event_per_member() {
+    assert_eq!(
+        triples(&code("Arnor condemned Gondor and Bree.")),
+        expect(&["ARN 111 GON", "ARN 111 BRE"])
+    );
+    assert_eq!(
+        triples(&code("Arnor condemned Gondor, Bree and Eriador.")),
+        expect(&["ARN 111 GON", "ARN 111 BRE", "ARN 111 ERI"])
+    );
+}
+
+#[test]
+fn compound_subject_and_target_give_every_pair() {
+    assert_eq!(
+        triples(&code("Arnor and Bree met Gondor.")),
+        expect(&["ARN 040 GON", "GON 040 ARN", "BRE 040 GON", "GON 040 BRE"])
+    );
+}
+
+#[test]
+fn compound_subject_without_target_is_reciprocal() {
+    assert_eq!(
+        triples(&code("Gondor and Arnor delayed their meeting.")),
+        expect(&["GON 120 ARN", "ARN 120 GON"])
+    );
+    assert_eq!(
+        triples(&code("Arnor and Bree met on Tuesday.")),
+        expect(&["ARN 040 BRE", "BRE 040 ARN"])
+    );
+    // but "A and B commented" is two statements, not an exchange
+    assert!(code("Arnor and Bree commented.").is_empty());
+}
+
+#[test]
+fn apposition_is_not_a_compound() {
+    // the actor inside the apposition neither joins the subject nor becomes a target
+    let events = code("Gondor, an ally of Arnor, condemned Mordor.");
+    assert_eq!(triples(&events), expect(&["GON 111 MOR"]));
+    assert_eq!(events[0].source.as_ref().unwrap().text, "Gondor");
+
+    // a name between commas after the head: the head is the subject
+    assert_eq!(
+        triples(&code("The Gondor president, Aragorn, condemned Mordor.")),
+        expect(&["GONGOV 111 MOR"])
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Voice, coordination, pronouns
+
+#[test]
+fn passive_with_by_makes_the_agent_the_source() {
+    assert_eq!(
+        triples(&code("Eriador was opposed by Osgiliath.")),
+        expect(&["OSG 110 ERI"])
+    );
+    let events = code("Eriador was criticized by Osgiliath.");
+    let e = only(&events);
+    assert_eq!(e.source.as_ref().unwrap().text, "Osgiliath");
+    assert_eq!(e.target.as_ref().unwrap().text, "Eriador");
+    assert_eq!(e.code, "111");
+}
+
+#[test]
+fn coordinated_verb_inherits_the_subject() {
+    let events = code("Arnor condemned the attack and promised aid to Gondor.");
+    let e = only(&events);
+    assert_eq!(triples(&events), expect(&["ARN 033 GON"]));
+    assert_eq!(e.source.as_ref().unwrap().text, "Arnor");
+    assert_eq!(e.evidence.text, "promised aid to Gondor");
+
+    assert_eq!(
+        triples(&code("Arnor criticized the decision and welcomed Gondor.")),
+        expect(&["ARN 050 GON"])
+    );
+}
+
+#[test]
+fn pronoun_subject_is_carried_to_the_next_sentence() {
+    let text = "Arnor condemned Mordor. It also criticized Gondor.";
+    let events = code(text);
+    assert_eq!(triples(&events), expect(&["ARN 111 MOR", "ARN 111 GON"]));
+    let second = events.iter().find(|e| e.sentence == 1).unwrap();
+    // the carried source still points at its name in the first sentence
+    let src = second.source.as_ref().unwrap();
+    assert_eq!((src.text.as_str(), src.start, src.end), ("Arnor", 0, 5));
+    assert_eq!(second.evidence.text, "criticized Gondor");
+    assert_spans_match(text, &events);
+
+    // "He added that he would …": the pronoun takes the last named subject
+    let events = code("Arnor condemned Mordor on Monday. He added that he would meet Gondor.");
+    let second: Vec<Event> = events.into_iter().filter(|e| e.sentence == 1).collect();
+    assert_eq!(triples(&second), expect(&["ARN 040 GON", "GON 040 ARN"]));
+    // the first sentence's date does not leak into the second
+    assert!(second
+        .iter()
+        .all(|e| e.date.as_deref() == Some("1995-01-01")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Negation and modality
+
+#[test]
+fn negation_is_flagged_with_the_ontology_negation_code() {
+    // FREE is 080 (yield); PETR's ontology makes its negation 124 (refuse to yield)
+    let events = code("Arnor did not free Gondor.");
+    let e = only(&events);
+    assert_eq!(triples(&events), expect(&["ARN 080 GON"]));
+    assert!(e.negated);
+    assert_eq!(e.negation_code.as_deref(), Some("124"));
+    assert_eq!(e.modality, Modality::Asserted);
+
+    // a negated future is negated and intended
+    let events = code("Arnor won't free Gondor.");
+    let e = only(&events);
+    assert!(e.negated);
+    assert_eq!(e.negation_code.as_deref(), Some("124"));
+    assert_eq!(e.modality, Modality::Intended);
+}
+
+#[test]
+fn negation_without_an_ontology_negation_has_no_negation_code() {
+    for sentence in [
+        "Arnor did not condemn Gondor.",
+        "Arnor never criticized Gondor.",
+    ] {
+        let events = code(sentence);
+        let e = only(&events);
+        assert_eq!(e.code, "111", "{sentence}");
+        assert!(e.negated, "{sentence}");
+        assert_eq!(e.negation_code, None, "{sentence}");
+    }
+    let events = code("Arnor did not meet Gondor.");
+    assert_eq!(events.len(), 2);
+    assert!(events
+        .iter()
+        .all(|e| e.negated && e.negation_code.is_none()));
+}
+
+#[test]
+fn will_and_is_to_are_intended() {
+    for sentence in [
+        "Arnor will free Gondor.",
+        "Arnor is to meet Gondor.",
+        "Arnor is about to free Gondor.",
+    ] {
+        let events = code(sentence);
+        assert!(!events.is_empty(), "{sentence}");
+        for e in &events {
+            assert_eq!(e.modality, Modality::Intended, "{sentence}");
+            assert!(!e.negated, "{sentence}");
+        }
+    }
+}
+
+#[test]
+fn may_could_might_are_hypothetical() {
+    for sentence in [
+        "Arnor may condemn Gondor.",
+        "Arnor could criticize Gondor.",
+        "Arnor might criticize Gondor.",
+    ] {
+        let events = code(sentence);
+        let e = only(&events);
+        assert_eq!(e.code, "111", "{sentence}");
+        assert_eq!(e.modality, Modality::Hypothetical, "{sentence}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Complements
+
+#[test]
+fn infinitive_after_a_promise_is_the_intent_to_do_it() {
+    // PROMISE (030) + FREE (080): intent to yield, 035
+    let events = code("Arnor promised to free Gondor.");
+    let e = only(&events);
+    assert_eq!(triples(&events), expect(&["ARN 035 GON"]));
+    assert_eq!(e.modality, Modality::Intended);
+    assert_eq!(e.verb.text, "promised to free");
+}
+
+#[test]
+fn urged_x_to_is_an_appeal_to_x() {
+    // object control: one appeal from Arnor to Bree, and no event of Bree's own
+    let events = code("Arnor urged Bree to free Gondor.");
+    let e = only(&events);
+    assert_eq!(triples(&events), expect(&["ARN 023 BRE"]));
+    assert_eq!(e.modality, Modality::Asserted);
+}
+
+#[test]
+fn reported_speech_codes_the_reported_event() {
+    for sentence in [
+        "Arnor said that Mordor criticized Gondor.",
+        "Arnor said Mordor criticized Gondor.",
+    ] {
+        let events = code(sentence);
+        assert_eq!(triples(&events), expect(&["MOR 111 GON"]), "{sentence}");
+        assert_eq!(events[0].evidence.text, "Mordor criticized Gondor");
+    }
+}
+
+#[test]
+fn said_it_would_is_the_speakers_own_intent() {
+    for sentence in [
+        "Arnor said it would free Gondor.",
+        "Arnor said it will free Gondor.",
+    ] {
+        let events = code(sentence);
+        let e = only(&events);
+        assert_eq!(triples(&events), expect(&["ARN 035 GON"]), "{sentence}");
+        assert_eq!(e.modality, Modality::Intended, "{sentence}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paired codes
+
+#[test]
+fn paired_code_gives_both_directions() {
+    // HOST [043:042]: Arnor hosts Gondor (043), Gondor visits Arnor (042)
+    let events = code("Arnor hosted Gondor.");
+    assert_eq!(triples(&events), expect(&["ARN 043 GON", "GON 042 ARN"]));
+    assert!(events
+        .iter()
+        .all(|e| e.evidence.text == "Arnor hosted Gondor"));
+
+    // a pattern's paired code: "- * VISIT [043:042]" under WELCOME
+    assert_eq!(
+        triples(&code("Arnor welcomed the visit of Gondor.")),
+        expect(&["ARN 043 GON", "GON 042 ARN"])
+    );
+    // MEET [040:040]
+    assert_eq!(
+        triples(&code("Arnor met with Gondor.")),
+        expect(&["ARN 040 GON", "GON 040 ARN"])
+    );
+}
+
+#[test]
+fn reverse_only_paired_code_gives_only_the_reverse() {
+    // "- * SURRENDER [:080]": the surrender is Gondor yielding to Arnor
+    assert_eq!(
+        triples(&code("Arnor welcomed the surrender of Gondor.")),
+        expect(&["GON 080 ARN"])
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time-bound actor roles and dates
+
+#[test]
+fn dated_actor_roles_follow_the_document_date() {
+    // GOLLUM: [HOB < 950601] [HOBGOV 19950601 - 19990815] [HOBREB > 990816]
+    let cases = [
+        (date(1990, 3, 1), "HOB"),
+        (date(1995, 5, 31), "HOB"),
+        (date(1995, 6, 1), "HOBGOV"),
+        (date(1997, 1, 1), "HOBGOV"),
+        (date(1999, 8, 15), "HOBGOV"),
+        (date(1999, 8, 16), "HOBREB"),
+        (date(2005, 1, 1), "HOBREB"),
+    ];
+    for (d, want) in cases {
+        for name in ["Gollum", "Smeagol"] {
+            let text = format!("{name} criticized Gondor.");
+            let events = code_on(validation(), &text, d);
+            let e = only(&events);
+            assert_eq!(e.source.as_ref().unwrap().code, want, "{name} on {d}");
+            assert_eq!(e.target.as_ref().unwrap().code, "GON");
+        }
+    }
+}
+
+#[test]
+fn event_date_is_the_document_date_by_default() {
+    let events = code_on(validation(), "Arnor met Gondor.", date(1995, 1, 4));
+    assert_eq!(events.len(), 2);
+    assert!(events
+        .iter()
+        .all(|e| e.date.as_deref() == Some("1995-01-04")));
+
+    // no document date: no event date
+    let events = validation().code_document(&doc("Arnor condemned Gondor on Monday.", None));
+    let e = only(&events);
+    assert_eq!(e.code, "111");
+    assert_eq!(e.date, None);
+}
+
+#[test]
+fn weekday_is_the_most_recent_such_day_on_or_before_the_document_date() {
+    // 4 January 1995 is a Wednesday
+    let cases = [
+        ("Monday", "1995-01-02"),
+        ("Tuesday", "1995-01-03"),
+        ("Wednesday", "1995-01-04"),
+        ("Thursday", "1994-12-29"),
+        ("Sunday", "1995-01-01"),
+    ];
+    for (day, want) in cases {
+        let text = format!("Arnor condemned Gondor on {day}.");
+        let events = code_on(validation(), &text, date(1995, 1, 4));
+        let e = only(&events);
+        assert_eq!(e.date.as_deref(), Some(want), "{day}");
+        assert_eq!(e.evidence.text, format!("Arnor condemned Gondor on {day}"));
+    }
+}
+
+#[test]
+fn yesterday_and_today_resolve_against_the_document_date() {
+    let e = code_on(
+        validation(),
+        "Arnor condemned Mordor yesterday.",
+        date(1995, 3, 1),
+    );
+    assert_eq!(only(&e).date.as_deref(), Some("1995-02-28"));
+    let e = code_on(
+        validation(),
+        "Arnor condemned Mordor today.",
+        date(1995, 3, 1),
+    );
+    assert_eq!(only(&e).date.as_deref(), Some("1995-03-01"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discards
+
+#[test]
+fn sentence_discard_drops_only_its_sentence() {
+    // BASEBALL is a sentence-level discard
+    assert!(code("The baseball team of Gondor criticized Arnor.").is_empty());
+    let events = code(
+        "Arnor condemned Gondor. The baseball team of Bree criticized Eriador. Mordor welcomed Bree.",
+    );
+    assert_eq!(triples(&events), expect(&["ARN 111 GON", "MOR 050 BRE"]));
+    let sentences: Vec<usize> = events.iter().map(|e| e.sentence).collect();
+    assert_eq!(sentences, vec![0, 2]);
+}
+
+#[test]
+fn story_discard_drops_the_whole_story() {
+    // +TYPHOON and +Manchester United discard every sentence of the story
+    assert!(code("Arnor condemned Gondor. A typhoon struck Bree.").is_empty());
+    assert!(code("A typhoon struck Bree. Arnor condemned Gondor.").is_empty());
+    assert!(code("Arnor condemned Gondor after Manchester United lost.").is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offsets
+
+#[test]
+fn offsets_are_character_offsets_after_non_ascii_text() {
+    let text = "Zürich café — Arnor condemned Gondor.";
+    let events = code(text);
+    let e = only(&events);
+    let s = e.source.as_ref().unwrap();
+    // "Zürich café — " is 14 characters but 18 bytes
+    assert_eq!((s.start, s.end, s.text.as_str()), (14, 19, "Arnor"));
+    let t = e.target.as_ref().unwrap();
+    assert_eq!((t.start, t.end, t.text.as_str()), (30, 36, "Gondor"));
+    assert_eq!((e.verb.start, e.verb.end), (20, 29));
+    assert_spans_match(text, &events);
+}
+
+#[test]
+fn every_span_matches_the_document_text() {
+    let text = "Ελλάδα: Arnor met Bree. Gondor’s government condemned Arnor. \
+                Soldiers from Gondor shot Osgiliath. Arnor and Bree met on Tuesday. \
+                Eriador was criticized by Osgiliath. Arnor urged Bree to free Gondor. \
+                Arnor condemned Mordor. It also criticized Gondor.";
+    let events = code(text);
+    assert!(events.len() >= 10, "got {:?}", triples(&events));
+    assert_spans_match(text, &events);
+    // events come in sentence order
+    assert!(events.windows(2).all(|w| w[0].sentence <= w[1].sentence));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Determinism and robustness
+
+#[test]
+fn coding_is_deterministic() {
+    let text = "Arnor and Bree met Gondor on Monday. Gollum criticized Eriador. \
+                Arnor said it would free Gondor. The government of Gondor criticized Eriador.";
+    let d = doc(text, Some(date(1996, 5, 8)));
+    let first = validation().code_document(&d);
+    assert!(!first.is_empty());
+    assert_eq!(first, validation().code_document(&d));
+    // a fresh coder over the same dictionaries agrees
+    let fresh = Coder::new(dyad_dict::bundled::Dictionaries::validation().unwrap());
+    assert_eq!(first, fresh.code_document(&d));
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let long = "Arnor condemned Gondor and ".repeat(400) + "Bree.";
+    let nested = "(".repeat(50) + "Arnor condemned Gondor" + &")".repeat(50);
+    let inputs = [
+        "",
+        " ",
+        "\n\n\t",
+        ".",
+        "...!!!???",
+        ",,,;;;:::",
+        "\"\"''«»“”",
+        "((((",
+        "))))",
+        "Arnor",
+        "condemned",
+        "and and and",
+        "日本語のテキストだけ。",
+        "🙂🙂🙂 Arnor 🙂 condemned 🙂 Gondor 🙂",
+        "ARNOR CONDEMNED GONDOR",
+        "arnor condemned gondor",
+        "Arnor condemned Gondor\r\nBree met Eriador\r\n",
+        "Mr. U.S. Dr. e.g. i.e. Arnor.",
+        "The. The. The. He. It. They said.",
+        "\u{0}\u{200b}\u{feff}Arnor\u{00a0}condemned\u{2028}Gondor",
+        long.as_str(),
+        nested.as_str(),
+    ];
+    for text in inputs {
+        for d in [None, Some(date(1995, 1, 1))] {
+            let events = validation().code_document(&doc(text, d));
+            assert_spans_match(text, &events);
+            let events = production().code_document(&doc(text, d));
+            assert_spans_match(text, &events);
+        }
+    }
+    for text in ["", "   ", ".", "?!", "— — —"] {
+        assert!(code(text).is_empty(), "{text:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Production dictionaries
+
+fn prod(text: &str) -> Vec<Event> {
+    // 1 March 2022 is a Tuesday
+    code_on(production(), text, date(2022, 3, 1))
+}
+
+#[test]
+fn production_attack_is_root_19() {
+    let events = prod("Russia attacked Ukraine.");
+    let e = only(&events);
+    assert_eq!(triples(&events), expect(&["RUS 190 UKR"]));
+    assert_eq!(e.root, "19");
+    assert_eq!(e.quad_class, 4);
+
+    let events = prod("Russian troops attacked Ukrainian cities.");
+    assert_eq!(triples(&events), expect(&["RUSMIL 190 UKR"]));
+}
+
+#[test]
+fn production_compound_subject_signing_is_reciprocal() {
+    assert_eq!(
+        triples(&prod("China and France signed an agreement.")),
+        expect(&["CHN 057 FRA", "FRA 057 CHN"])
+    );
+}
+
+#[test]
+fn production_agents_and_adjectival_countries() {
+    assert_eq!(
+        triples(&prod("The Chinese government condemned Japan.")),
+        expect(&["CHNGOV 111 JPN"])
+    );
+    let events = prod("Kenyan police arrested opposition supporters in Nairobi.");
+    let e = only(&events);
+    assert_eq!(e.source.as_ref().unwrap().code, "KENCOP");
+    assert_eq!(e.root, "17");
+}
+
+#[test]
+fn production_passive_negation_modality_and_dates() {
+    assert_eq!(
+        triples(&prod("Ukraine was attacked by Russia.")),
+        expect(&["RUS 190 UKR"])
+    );
+
+    let events = prod("Germany did not provide weapons to Ukraine.");
+    let e = only(&events);
+    assert_eq!(
+        (
+            e.source.as_ref().unwrap().code.as_str(),
+            e.target.as_ref().unwrap().code.as_str()
+        ),
+        ("DEU", "UKR")
+    );
+    assert!(e.negated);
+
+    assert_eq!(
+        only(&prod("Russia may attack Ukraine.")).modality,
+        Modality::Hypothetical
+    );
+    assert_eq!(
+        only(&prod("Russia will attack Ukraine.")).modality,
+        Modality::Intended
+    );
+
+    let events = prod("North Korea fired missiles toward Japan on Monday.");
+    let e = only(&events);
+    assert_eq!(triples(&events), expect(&["PRK 190 JPN"]));
+    assert_eq!(e.date.as_deref(), Some("2022-02-28"));
+}
+
+#[test]
+fn production_wants_to_help_is_intent_to_aid() {
+    let events = prod("Iran wants to help Iraq.");
+    let e = only(&events);
+    assert_eq!(triples(&events), expect(&["IRN 033 IRQ"]));
+    assert_eq!(e.modality, Modality::Intended);
+}
+
+#[test]
+fn production_pronoun_carries_the_named_subject() {
+    let events = prod("The Kremlin condemned the sanctions. It also accused NATO of aggression.");
+    let e = only(&events);
+    assert_eq!(e.sentence, 1);
+    assert_eq!(e.source.as_ref().unwrap().code, "RUSGOV");
+    assert_eq!(e.source.as_ref().unwrap().text, "Kremlin");
+    assert_eq!(e.root, "11");
+}
