@@ -42,6 +42,9 @@ copy dictionaries data/dictionaries \
     Phoenix.IssueCoding.txt \
     Phoenix.prepositions.txt
 
+copy dictionaries/petr1 data/dictionaries \
+    CAMEO.verbpatterns.tabari-style.txt
+
 copy validation data/validation \
     GigaWord.sample.PETR.xml \
     PETR.Internal.Coding.Ontology.txt \
@@ -64,6 +67,11 @@ copy cameo data/cameo \
     FIPS.country.derived.tsv \
     cameo_codes_enriched.json \
     sample.gdelt1.dailyupdate.export.tsv
+
+# the ontology is read by the coder itself (crates/dyad-dict/src/pico.rs), so it sits with the
+# CAMEO tables as well as with the suite that names it
+copy cameo data/validation \
+    PETR.Internal.Coding.Ontology.txt
 
 copy plover data/plover \
     CAMEO2PLOVER-2021.tsv \

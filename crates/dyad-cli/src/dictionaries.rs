@@ -44,21 +44,33 @@ impl DictionaryArgs {
         };
         if let Some(f) = &self.verbs {
             d.verbs = verbs::parse(&read(f)?, &name(f))?;
+            report(&d.verbs.warnings);
         }
         if !self.actors.is_empty() {
             let mut all = actors::ActorDictionary::default();
             for f in &self.actors {
-                all.extend(actors::parse(&read(f)?, &name(f))?);
+                let a = actors::parse(&read(f)?, &name(f))?;
+                report(&a.warnings);
+                all.extend(a);
             }
             d.actors = all;
         }
         if let Some(f) = &self.agents {
             d.agents = agents::parse(&read(f)?, &name(f))?;
+            report(&d.agents.warnings);
         }
         if let Some(f) = &self.discards {
             d.discards = discards::parse(&read(f)?, &name(f))?;
+            report(&d.discards.warnings);
         }
         Ok(d)
+    }
+}
+
+/// A user's dictionary file read with tolerated defects: say so once per defect, on stderr.
+fn report(warnings: &[dyad_dict::Warning]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
     }
 }
 

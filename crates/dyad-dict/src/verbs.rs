@@ -284,6 +284,19 @@ pub fn parse(text: &str, file: &str) -> Result<VerbDictionary, DictError> {
                 );
             }
             let body = line.trim_start_matches('-');
+            // Known upstream defect (CAMEO.verbpatterns.tabari-style.txt:5860, "- SAID * AN
+            // OFFER + FOR TALKS # REJECT"): a pattern with no code at all codes nothing, so
+            // it is skipped with a warning. A code that is there but malformed is an error.
+            if !body.contains('[') && body.contains('*') {
+                p.warn(no, "pattern without a code; skipped");
+                continue;
+            }
+            // Likewise (tabari-style.txt:8056, "- TIVILIAN [202]"): a pattern without the
+            // verb `*` can never match; skipped with a warning.
+            if !body.split('#').next().unwrap_or("").contains('*') {
+                p.warn(no, "pattern without `*` (the verb); skipped");
+                continue;
+            }
             let pattern = p.pattern(body, comment, no)?;
             match dict.blocks.last_mut() {
                 Some(b) => b.patterns.push(pattern),
@@ -436,6 +449,24 @@ impl Parser<'_> {
                 (text[..open].trim(), Some(inner))
             }
             None => (text.trim(), None),
+        };
+        // Known upstream defect (tabari-style.txt:11786, "SCOF AT"): a phrasal verb written
+        // with a blank instead of `_`; read as `SCOF_AT`, with a warning.
+        let joined;
+        let base = if base.split_whitespace().count() > 1
+            && irregular.is_none()
+            && base
+                .split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '+'))
+        {
+            self.warn(
+                no,
+                format!("verb `{base}` written with blanks; read as one phrase"),
+            );
+            joined = base.split_whitespace().collect::<Vec<_>>().join("_");
+            joined.as_str()
+        } else {
+            base
         };
         if base.is_empty() || base.split_whitespace().count() != 1 {
             return Err(self.err(
@@ -1401,16 +1432,21 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93\r
 
     #[test]
     fn errors_name_file_line_and_expectation() {
-        let e = parse("--- A [010] ---\nA\n- * AID\n", "CAMEO.2.0.txt").unwrap_err();
+        let e = parse("--- A [010] ---\nA\n- * AID [04\n", "CAMEO.2.0.txt").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "CAMEO.2.0.txt:3: expected a code like [042] or [042:043] at the end of the pattern"
+            "CAMEO.2.0.txt:3: expected a code like [042] or [042:043] at the end of the pattern (no closing `]`)"
         );
-        let e = parse("--- A [010] ---\nA\n- AID [042]\n", "v.txt").unwrap_err();
-        assert_eq!(
-            (e.line, e.message.as_str()),
-            (3, "expected `*` (the verb) in the pattern")
-        );
+        // the upstream defect: no code at all is a warning, the pattern is skipped
+        let d = parse("--- A [010] ---\nA\n- * AID\n- * HELP [070]\n", "v.txt").unwrap();
+        assert_eq!(d.blocks[0].patterns.len(), 1);
+        assert!(d.warnings.iter().any(|w| w.line == 3), "{:?}", d.warnings);
+        let d = parse("--- A [010] ---\nA\n- AID [042]\n", "v.txt").unwrap();
+        assert!(d.blocks[0].patterns.is_empty());
+        assert!(d
+            .warnings
+            .iter()
+            .any(|w| w.line == 3 && w.message.contains("`*`")));
         let e = parse("--- A [010] ---\n- * AID [04 2]\n", "v.txt").unwrap_err();
         assert!(e.message.contains("expected a code like [042]"), "{e}");
         let e = parse("~ a (a b ATTACK SAY = a b 015\n", "v.txt").unwrap_err();
