@@ -45,6 +45,9 @@ pub struct Clause<'l> {
     pub complement: Option<(usize, Complement)>,
     /// The verb that governs this one.
     pub governor: Option<usize>,
+    /// The verb this one is coordinated with, sharing its subject ("attacked Iraq and taken
+    /// Mosul").
+    pub coordinated_with: Option<usize>,
 }
 
 impl Clause<'_> {
@@ -78,6 +81,10 @@ pub fn clauses<'l>(
         let start = clause_start(s, verbs, vi);
         let end = clause_end(s, verbs, vi);
         let mut subject = subject(s, phrases, verbs, vi, start, &out, last_subject);
+        let coordinated_with = coordinated(s, verb)
+            .then(|| vi.checked_sub(1))
+            .flatten()
+            .filter(|&p| out[p].subject.is_some());
         let mut object = object(s, phrases, verbs, vi, end);
         // "urged Bree to help", "wants to attack": an infinitive takes its subject from the
         // verb that governs it: that verb's object if it has one before the infinitive, else
@@ -132,6 +139,7 @@ pub fn clauses<'l>(
             coded,
             complement,
             governor,
+            coordinated_with,
         });
     }
     out
@@ -248,23 +256,15 @@ fn subject(
     last_subject: &Option<Role>,
 ) -> Option<Role> {
     let v = &verbs[vi];
-    // coordination: "X condemned the attack and promised aid"
-    let mut k = v.group_start;
-    while k > 0 && s.word(k - 1) == "," {
-        k -= 1;
-    }
-    if k > 0 && matches!(s.word(k - 1), "AND" | "BUT" | "OR") && vi > 0 {
-        let prev_end = verbs[vi - 1].last;
-        let no_actor_between = !phrases
-            .iter()
-            .any(|p| p.start > prev_end && p.end < k && !is_pp_object(s, p.start));
-        if no_actor_between {
-            if let Some(sub) = &earlier[vi - 1].subject {
-                return Some(Role {
-                    span: None,
-                    ..sub.clone()
-                });
-            }
+    // coordination: "X condemned the attack and promised aid" (an actor between the two verbs
+    // is the first verb's object: "Arnor condemned Mordor and promised aid"; a new subject
+    // would stand after the conjunction)
+    if coordinated(s, v) && vi > 0 {
+        if let Some(sub) = &earlier[vi - 1].subject {
+            return Some(Role {
+                span: None,
+                ..sub.clone()
+            });
         }
     }
     let mut i = v.group_start;
@@ -323,6 +323,15 @@ fn subject(
         }
     }
     fallback
+}
+
+/// Does the verb group follow a conjunction directly ("… and promised", "…, but said")?
+fn coordinated(s: &SentenceView, v: &VerbOccurrence) -> bool {
+    let mut k = v.group_start;
+    while k > 0 && (s.word(k - 1) == "," || english::is_adverb(s.word(k - 1))) {
+        k -= 1;
+    }
+    k > 0 && matches!(s.word(k - 1), "AND" | "BUT" | "OR")
 }
 
 /// Is the phrase starting at token `start` the object of a preposition ("with Gondor", "by

@@ -136,36 +136,53 @@ impl Coder {
                 .complement
                 .map(|(k, kind)| (k, self.nested(c, &clauses[k], kind)));
             match nested {
-                Some((k, Some(n))) => {
-                    done[k] = true;
-                    let inner = &clauses[k];
-                    // "said he would not give permission to Russia to help Israel", "said
-                    // China will provide $100 million to help Gaza": the inner verb's own
-                    // infinitive belongs to it, not to a new event
-                    if let Some((k2, Complement::Infinitive)) = inner.complement {
-                        done[k2] = true;
+                Some((k, Some(first))) => {
+                    // the governed verb, then any verb coordinated with it: "claimed that ISIL
+                    // had attacked Iraq and taken Mosul" reports both
+                    let mut chain = vec![(k, Some(first))];
+                    let kind = c
+                        .complement
+                        .map(|(_, kind)| kind)
+                        .unwrap_or(Complement::Finite);
+                    let mut last = k;
+                    while let Some(j) = (last + 1..clauses.len())
+                        .find(|&j| clauses[j].coordinated_with == Some(last))
+                    {
+                        chain.push((j, self.nested(c, &clauses[j], kind)));
+                        last = j;
                     }
-                    let (outer_verb, last_verb) = (&c.verb, &inner.verb);
-                    self.emit(
-                        &ctx,
-                        &n,
-                        EvidenceSpan {
-                            group_start: outer_verb.group_start,
-                            verb: (outer_verb.first, last_verb.last),
-                            matched: inner
-                                .coded
-                                .matched
-                                .iter()
-                                .chain(&c.coded.matched)
-                                .copied()
-                                .max(),
-                            clause: (c.start, inner.end.max(c.end)),
-                        },
-                        outer_verb.negated || last_verb.negated,
-                        n.modality
-                            .unwrap_or(outer_verb.modality.max(last_verb.modality)),
-                        events,
-                    );
+                    for (k, n) in chain {
+                        let Some(n) = n else { continue };
+                        done[k] = true;
+                        let inner = &clauses[k];
+                        // "said he would not give permission to Russia to help Israel", "said
+                        // China will provide $100 million to help Gaza": the inner verb's own
+                        // infinitive belongs to it, not to a new event
+                        if let Some((k2, Complement::Infinitive)) = inner.complement {
+                            done[k2] = true;
+                        }
+                        let (outer_verb, last_verb) = (&c.verb, &inner.verb);
+                        self.emit(
+                            &ctx,
+                            &n,
+                            EvidenceSpan {
+                                group_start: outer_verb.group_start,
+                                verb: (outer_verb.first, last_verb.last),
+                                matched: inner
+                                    .coded
+                                    .matched
+                                    .iter()
+                                    .chain(&c.coded.matched)
+                                    .copied()
+                                    .max(),
+                                clause: (c.start, inner.end.max(c.end)),
+                            },
+                            outer_verb.negated || last_verb.negated,
+                            n.modality
+                                .unwrap_or(outer_verb.modality.max(last_verb.modality)),
+                            events,
+                        );
+                    }
                 }
                 _ => {
                     let (source, target) = c.source_target();
@@ -415,18 +432,38 @@ impl Coder {
                 .collect(),
         };
         let date = dates::resolve(s, ev.clause.0, ev.clause.1, ctx.doc.date);
-        let mut evidence_end = ev.verb.1;
-        if let Some((_, e)) = n.target.as_ref().and_then(|t| t.span) {
-            evidence_end = evidence_end.max(e - 1);
-        }
+        // The evidence runs from the first to the last of: the verb group, both actors' names
+        // wherever they stand ("Eriador was opposed by Osgiliath"), the words the pattern
+        // matched, and a time expression right after ("on Thursday morning").
+        let mut last_token = ev.verb.1;
         if let Some(m) = ev.matched {
-            evidence_end = evidence_end.max(m);
+            last_token = last_token.max(m);
         }
-        evidence_end = extend_over_time(s, evidence_end + 1, ev.clause.1.max(evidence_end + 1));
-        let mut evidence_start = ev.group_start;
-        if let Some((st, _)) = n.source.span {
-            evidence_start = evidence_start.min(st);
+        for (_, e) in [&n.source, n.target.as_ref().unwrap_or(&n.source)]
+            .iter()
+            .filter_map(|r| r.span)
+        {
+            last_token = last_token.max(e - 1);
         }
+        let last_token = extend_over_time(s, last_token + 1, ev.clause.1.max(last_token + 1));
+        let named = [&n.source, n.target.as_ref().unwrap_or(&n.source)]
+            .into_iter()
+            .filter(|r| r.span.is_some())
+            .flat_map(|r| r.members.iter());
+        let mut evidence = span(ctx.doc, s, ev.group_start, last_token);
+        let (mut start, mut end) = (evidence.start, evidence.end);
+        for m in named {
+            start = start.min(m.char_start);
+            end = end.max(m.char_end);
+        }
+        if (start, end) != (evidence.start, evidence.end) {
+            evidence = Span {
+                start,
+                end,
+                text: slice_chars(&ctx.doc.text, start, end),
+            };
+        }
+
         let unknown = |c: &ActorCode| c.code.starts_with(crate::mentions::UNKNOWN_COUNTRY);
         for (a, b) in pairs {
             // an actor with itself, or two actors of no known country, say nothing
@@ -460,7 +497,7 @@ impl Coder {
                         None
                     },
                     modality,
-                    evidence: span(ctx.doc, s, evidence_start, evidence_end),
+                    evidence: evidence.clone(),
                     verb: span(ctx.doc, s, ev.verb.0, ev.verb.1),
                     rule: n.rule.clone(),
                 });

@@ -390,19 +390,19 @@ pub fn actor_phrases(
                 // writes it (---REB, ---GOV)
                 (UNKNOWN_COUNTRY.to_string(), np.agents.clone())
             };
-            let first = trim_start(s, np.start, np.end);
+            let (first, last) = name_span(s, mentions, np.start, np.end);
             members.push(ActorCode {
                 code: code_with_agents(lex, &base, &agents),
                 start: np.start,
                 end: np.end,
                 char_start: s.tokens[first].start,
-                char_end: s.tokens[np.end - 1].end,
+                char_end: s.tokens[last - 1].end,
             });
             prev = Some((base, agents));
         }
         if let (Some(f), Some(l)) = (members.first(), members.last()) {
             out.push(ActorPhrase {
-                start: trim_start(s, f.start, l.end),
+                start: f.start,
                 end: l.end,
                 members,
             });
@@ -411,13 +411,18 @@ pub fn actor_phrases(
     out
 }
 
-/// Drop leading determiners from a phrase span so evidence starts at the name.
-fn trim_start(s: &SentenceView, start: usize, end: usize) -> usize {
-    let mut i = start;
-    while i + 1 < end && matches!(s.word(i), "THE" | "A" | "AN") {
-        i += 1;
+/// The words that name a member: from its first dictionary mention to its last, and any
+/// capitalised words right after it ("French President Emmanuel Macron"); not a leading
+/// "Years later" nor a trailing adverb or verb the dictionaries did not know ("the ambassador
+/// of Gondor later").
+fn name_span(s: &SentenceView, mentions: &[Mention], start: usize, end: usize) -> (usize, usize) {
+    let inside = || mentions.iter().filter(|m| m.start >= start && m.end <= end);
+    let first = inside().map(|m| m.start).min().unwrap_or(start);
+    let mut last = inside().map(|m| m.end).max().unwrap_or(end);
+    while last < end && s.capitalized(last) && !s.is_punct(last) {
+        last += 1;
     }
-    i
+    (first, last)
 }
 
 #[cfg(test)]

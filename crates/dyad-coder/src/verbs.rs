@@ -57,12 +57,16 @@ fn form_matches(s: &SentenceView, i: usize, c: &VerbCandidate) -> Option<(usize,
     Some((i - nb, i + c.form.after.len()))
 }
 
-/// Index of the closest token left of `i` that is not an adverb, or None at sentence start.
+/// Index of the closest token left of `i` that is not an adverb or a closing quote
+/// (`"Arnor" condemned`), or None at sentence start.
 fn prev_content(s: &SentenceView, i: usize) -> Option<usize> {
     let mut k = i;
     while k > 0 {
         k -= 1;
-        if !english::is_adverb(s.word(k)) {
+        let w = s.word(k);
+        let closing_quote =
+            matches!(w, "\"" | "”" | "»" | "'" | "''") && k > 0 && !s.is_punct(k - 1);
+        if !english::is_adverb(w) && !closing_quote {
             return Some(k);
         }
     }
@@ -124,7 +128,12 @@ fn used_as_verb(
     if english::is_conjunction(pw) || pw == "," {
         // "… and promised aid"; "General David Petraeus, held talks": after an apposition;
         // "to give a speech and meet with": a second infinitive
-        let after_name = pw == "," && p > 0 && (in_mention[p - 1] || s.capitalized(p - 1));
+        let name_at = |k: usize| in_mention[k] || s.capitalized(k);
+        // "Gondor, the state's fiercest foe, condemned": a comma closing an apposition that
+        // follows a name
+        let after_apposition = pw == ","
+            && (p.saturating_sub(10)..p).any(|k| s.word(k) == "," && k > 0 && name_at(k - 1));
+        let after_name = pw == "," && p > 0 && (name_at(p - 1) || after_apposition);
         if prev.is_some_and(|v| !v.finite) && infl == Inflection::Base && pw != "," {
             return Some(false);
         }

@@ -652,3 +652,68 @@ fn production_pronoun_carries_the_named_subject() {
     assert_eq!(e.source.as_ref().unwrap().text, "Kremlin");
     assert_eq!(e.root, "11");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cases found by the first round of these tests, fixed in the coder
+
+#[test]
+fn an_object_before_a_coordinated_verb_is_not_its_subject() {
+    assert_eq!(
+        triples(&code("Arnor condemned Mordor and promised aid to Gondor.")),
+        ["ARN 033 GON", "ARN 111 MOR"]
+    );
+    assert_eq!(
+        triples(&code("Arnor criticized Mordor and later welcomed Gondor.")),
+        ["ARN 050 GON", "ARN 111 MOR"]
+    );
+}
+
+#[test]
+fn a_verb_after_an_apposition_without_actor_is_still_a_verb() {
+    assert_eq!(
+        triples(&code("Gondor, the state's fiercest foe, condemned Mordor.")),
+        ["GON 111 MOR"]
+    );
+}
+
+#[test]
+fn a_quoted_name_can_be_the_subject() {
+    assert_eq!(
+        triples(&code("\"Arnor\" condemned Gondor.")),
+        ["ARN 111 GON"]
+    );
+}
+
+#[test]
+fn passive_evidence_spans_both_actors() {
+    let events = code("Eriador was opposed by Osgiliath.");
+    assert_eq!(
+        only(&events).evidence.text,
+        "Eriador was opposed by Osgiliath"
+    );
+}
+
+#[test]
+fn actor_text_is_the_name_not_its_neighbours() {
+    let events = code("The ambassador of Gondor later met Bree.");
+    let e = events
+        .iter()
+        .find(|e| e.source.as_ref().unwrap().code == "GONGOV")
+        .unwrap();
+    assert_eq!(e.source.as_ref().unwrap().text, "ambassador of Gondor");
+}
+
+#[test]
+fn a_time_phrase_puts_only_its_own_clause_in_the_background() {
+    // "years later" at the head of the sentence does not cover "Gondor welcomed Bree"
+    assert_eq!(
+        triples(&code("Years later Gondor welcomed Bree.")),
+        ["GON 050 BRE"]
+    );
+    assert_eq!(
+        triples(&code("Gondor welcomed Bree, years later.")),
+        ["GON 050 BRE"]
+    );
+    // but an event whose own words hold it is background
+    assert!(code("Gondor welcomed years later Bree.").is_empty());
+}
