@@ -306,6 +306,8 @@ fn parse_restriction(r: &str) -> Result<DateRestriction, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::test_support::{every_prefix, real};
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
@@ -500,18 +502,7 @@ U.N._\r
             "A [ ]",
             "é [é é]",
         ];
-        for s in samples {
-            for end in 0..=s.len() {
-                if s.is_char_boundary(end) {
-                    let _ = parse(&s[..end], "garbage");
-                }
-            }
-        }
-    }
-
-    fn real(path: &str) -> String {
-        let p = format!("{}/../../data/{path}", env!("CARGO_MANIFEST_DIR"));
-        String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()
+        every_prefix(&samples, parse);
     }
 
     fn kinds(a: &ActorDictionary) -> (usize, usize, usize, usize) {

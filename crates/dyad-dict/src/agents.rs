@@ -272,6 +272,8 @@ fn expand(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::test_support::{every_prefix, real};
 
     fn w(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()
@@ -390,18 +392,7 @@ SNEAK_THIEF {SNEAK_THIEVES}[~CRM]\r
             "!A!!B! [~X]",
             "é {é} [~é]",
         ];
-        for s in samples {
-            for end in 0..=s.len() {
-                if s.is_char_boundary(end) {
-                    let _ = parse(&s[..end], "garbage");
-                }
-            }
-        }
-    }
-
-    fn real(path: &str) -> String {
-        let p = format!("{}/../../data/{path}", env!("CARGO_MANIFEST_DIR"));
-        String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()
+        every_prefix(&samples, parse);
     }
 
     /// FORMATS.md says Phoenix.agents.txt "has 1,975 entries"; that figure could not be

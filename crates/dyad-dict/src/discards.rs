@@ -68,6 +68,8 @@ pub fn parse(text: &str, file: &str) -> Result<DiscardList, DictError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::test_support::{every_prefix, real};
 
     fn w(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()
@@ -108,11 +110,6 @@ mod tests {
         for s in ["+", "[", "_", "+ _ [", "<!--", "é+é"] {
             assert!(parse(s, "g").is_ok());
         }
-    }
-
-    fn real(path: &str) -> String {
-        let p = format!("{}/../../data/{path}", env!("CARGO_MANIFEST_DIR"));
-        String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()
     }
 
     /// FORMATS.md: 506 discard lines.

@@ -272,6 +272,8 @@ fn expand(phrase: &str, warnings: &mut Vec<Warning>, file: &str, no: usize) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::test_support::{every_prefix, real};
 
     fn w(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()
@@ -388,11 +390,6 @@ v:kidnap\r
                 }
             }
         }
-    }
-
-    fn real(path: &str) -> String {
-        let p = format!("{}/../../data/{path}", env!("CARGO_MANIFEST_DIR"));
-        String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()
     }
 
     /// FORMATS.md: about 2,978 coded lines. The file has 2,978 lines with `[`, 2 of them inside

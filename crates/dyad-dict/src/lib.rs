@@ -17,6 +17,8 @@ pub mod issues;
 pub mod pico;
 pub mod plover;
 pub mod reader;
+#[cfg(test)]
+mod test_support;
 pub mod verbs;
 pub mod words;
 

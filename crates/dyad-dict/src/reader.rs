@@ -2,37 +2,14 @@
 //! removed), cutting `#`/`;` comments, splitting a dictionary phrase into words, reading the
 //! dates of the actor files, and the [`Warning`]s a parser leaves for tolerated defects.
 
-use std::fmt;
-
 use chrono::NaiveDate;
 
 use crate::words::{normalize_word, plural};
 
 /// A tolerated defect in a dictionary file: the line was read, but not quite as written (or was
-/// skipped). Loading goes on; callers may log these.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    pub file: String,
-    /// 1-based line number.
-    pub line: usize,
-    pub message: String,
-}
-
-impl Warning {
-    pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
-        Warning {
-            file: file.into(),
-            line,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
+/// skipped). Loading goes on; callers may log these. The same type as a reader's warning about
+/// a bad article record: file, line, message.
+pub use dyad_text::readers::Warning;
 
 /// The lines of a dictionary file as `(1-based line number, text)`, with `\r` removed and
 /// `<!-- ... -->` comment blocks (which may span lines, and which the validation files also

@@ -1073,6 +1073,8 @@ fn parse_transformation(rest: &str, no: usize, file: &str) -> Result<Transformat
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::test_support::{every_prefix, real};
 
     fn w(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()
@@ -1525,11 +1527,6 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93\r
                 }
             }
         }
-    }
-
-    fn real(path: &str) -> String {
-        let p = format!("{}/../../data/{path}", env!("CARGO_MANIFEST_DIR"));
-        String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()
     }
 
     /// FORMATS.md: 40 synsets, 397 verb blocks, 1,817 verb lines, 4,668 patterns (437 `[a:b]`,

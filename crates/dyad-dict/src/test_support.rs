@@ -1,0 +1,19 @@
+//! Helpers for the parsers' tests: the real dictionary files, and a garbage run that feeds every
+//! prefix of awkward inputs to a parser (it must return, never panic).
+
+/// A file under the repository's `data/`, read as the parsers read files.
+pub fn real(path: &str) -> String {
+    let p = format!("{}/../../data/{path}", env!("CARGO_MANIFEST_DIR"));
+    String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()
+}
+
+/// Feed every prefix (on a char boundary) of every sample to `parse`.
+pub fn every_prefix<T, E>(samples: &[&str], parse: impl Fn(&str, &str) -> Result<T, E>) {
+    for s in samples {
+        for end in 0..=s.len() {
+            if s.is_char_boundary(end) {
+                let _ = parse(&s[..end], "garbage");
+            }
+        }
+    }
+}
