@@ -4,6 +4,7 @@
 //! stdin) and writes one JSON object per event; `dyad eval petr` scores PETRARCH validation
 //! records; `dyad eval articles` scores article-level gold codings.
 
+mod actors;
 mod code;
 mod dictionaries;
 mod eval;
@@ -30,6 +31,9 @@ enum Command {
     /// Measure the coder on validation suites.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Look names up in the actor dictionaries, and check them.
+    #[command(subcommand)]
+    Actors(actors::ActorsCommand),
 }
 
 /// Let a closed pipe (`dyad code … | head`) end the process quietly, as it does any Unix tool,
@@ -54,9 +58,15 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => code::run(args),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Actors(cmd) => return finish(actors::run(cmd)),
     };
+    finish(result.map(|()| ExitCode::SUCCESS))
+}
+
+/// Report an error and turn it into the exit code.
+fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("dyad: {e:#}");
             ExitCode::FAILURE

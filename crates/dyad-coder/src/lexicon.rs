@@ -33,6 +33,17 @@ impl PhraseIndex {
         }
     }
 
+    /// Is `words` already indexed for an entry that supersedes upstream ones?
+    fn has_superseding(&self, words: &[String], entries: &[dyad_dict::actors::ActorEntry]) -> bool {
+        let Some(list) = words.first().and_then(|f| self.by_first.get(f)) else {
+            return false;
+        };
+        list.iter()
+            .filter(|(w, _)| w.as_slice() == words)
+            .flat_map(|(_, ids)| ids)
+            .any(|&id| entries[id as usize].supersedes())
+    }
+
     /// Sort candidate lists longest first (stable, so earlier entries win ties).
     pub fn finish(&mut self) {
         for list in self.by_first.values_mut() {
@@ -121,13 +132,19 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn new(dicts: Dictionaries) -> Lexicon {
+        // dyad's own (current) entries first; an upstream entry adds a name only where no
+        // superseding entry has it
         let mut actors = PhraseIndex::default();
-        for (i, e) in dicts.actors.entries.iter().enumerate() {
-            if e.codes.is_empty() {
-                continue;
-            }
-            for name in &e.names {
-                actors.insert(name, i as u32);
+        for superseding in [true, false] {
+            for (i, e) in dicts.actors.entries.iter().enumerate() {
+                if e.codes.is_empty() || e.supersedes() != superseding {
+                    continue;
+                }
+                for name in &e.names {
+                    if superseding || !actors.has_superseding(name, &dicts.actors.entries) {
+                        actors.insert(name, i as u32);
+                    }
+                }
             }
         }
         actors.finish();

@@ -47,6 +47,14 @@ pub struct ActorEntry {
 }
 
 impl ActorEntry {
+    /// Does this entry come from one of dyad's own supplementary files (`dyad.*`)? Those are
+    /// kept current: where one names someone, the upstream entries of the same name (which stop
+    /// around 2015 and would keep François Hollande in office) are set aside.
+    pub fn supersedes(&self) -> bool {
+        let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
+        name.starts_with("dyad.")
+    }
+
     /// The code on `date`: the first dated code that holds, else the first undated one; with no
     /// date, the first undated code, else the last dated one (the most recent role).
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&str> {
@@ -149,7 +157,7 @@ pub fn parse(text: &str, file: &str) -> Result<ActorDictionary, DictError> {
             continue;
         }
         if trimmed.starts_with('[') {
-            let codes = parse_codes(trimmed, file, no)?;
+            let codes = parse_codes(trimmed, file, no, &mut dict.warnings)?;
             match current.as_mut() {
                 Some(e) => e.codes.extend(codes),
                 None => dict.warnings.push(Warning::new(
@@ -163,7 +171,7 @@ pub fn parse(text: &str, file: &str) -> Result<ActorDictionary, DictError> {
         if let Some(syn) = trimmed.strip_prefix('+') {
             let (name, rest) = split_name(syn);
             let words = dict_words(name);
-            let codes = parse_codes(rest, file, no)?;
+            let codes = parse_codes(rest, file, no, &mut dict.warnings)?;
             match current.as_mut() {
                 Some(e) => {
                     if words.is_empty() {
@@ -200,7 +208,7 @@ pub fn parse(text: &str, file: &str) -> Result<ActorDictionary, DictError> {
             continue;
         }
         let words = dict_words(name);
-        let codes = parse_codes(rest, file, no)?;
+        let codes = parse_codes(rest, file, no, &mut dict.warnings)?;
         if words.is_empty() {
             dict.warnings
                 .push(Warning::new(file, no, "line without an actor name skipped"));
@@ -244,7 +252,12 @@ fn split_name(s: &str) -> (&str, &str) {
 }
 
 /// Every `[CODE restriction]` in `s`. Text between or after the groups is ignored.
-fn parse_codes(s: &str, file: &str, no: usize) -> Result<Vec<DatedCode>, DictError> {
+fn parse_codes(
+    s: &str,
+    file: &str,
+    no: usize,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<DatedCode>, DictError> {
     let mut out = Vec::new();
     let mut rest = s;
     while let Some(open) = rest.find('[') {
@@ -256,6 +269,23 @@ fn parse_codes(s: &str, file: &str, no: usize) -> Result<Vec<DatedCode>, DictErr
                 "expected `]` to close the code `[CODE restriction]`",
             ));
         };
+        // a date neither YYMMDD nor YYYYMMDD (an upstream defect) is read, but said
+        let restriction = after[..close]
+            .trim()
+            .splitn(2, char::is_whitespace)
+            .nth(1)
+            .unwrap_or("");
+        for run in restriction.split(|c: char| !c.is_ascii_digit()) {
+            if !run.is_empty() && run.len() != 6 && run.len() != 8 {
+                warnings.push(Warning::new(
+                    file,
+                    no,
+                    format!(
+                        "malformed date `{run}` (neither YYMMDD nor YYYYMMDD) read as best it can"
+                    ),
+                ));
+            }
+        }
         out.push(parse_dated_code(&after[..close]).map_err(|m| DictError::new(file, no, m))?);
         rest = &after[close + 1..];
     }

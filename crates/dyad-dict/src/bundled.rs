@@ -48,6 +48,9 @@ const PRODUCTION_ISSUES: (&str, &[u8]) = (
     data!("dictionaries/Phoenix.IssueCoding.txt"),
 );
 
+// dyad's own actor files (`data/dictionaries/dyad.*.actors.txt`), listed by build.rs.
+include!(concat!(env!("OUT_DIR"), "/supplementary.rs"));
+
 /// The PETR.Validate.* files of the unit-test suite, embedded.
 const VALIDATION_VERBS: (&str, &[u8]) = (
     "PETR.Validate.verbs.2.0.txt",
@@ -97,13 +100,19 @@ fn display(path: &Path) -> String {
 }
 
 impl Dictionaries {
-    /// The production set shipped inside the binary: CAMEO.2.0.txt, the three Phoenix actor
-    /// files, Phoenix agents, discards and issues.
+    /// The production set shipped inside the binary: CAMEO.2.0.txt, dyad's supplementary
+    /// actor files (`dyad.*.actors.txt`: current leaders, ministers, demonyms, capitals,
+    /// international bodies) and the three Phoenix actor files, Phoenix agents, discards and
+    /// issues.
     pub fn bundled() -> Result<Self, DictError> {
         let (name, bytes) = PRODUCTION_VERBS;
         let verbs = verbs::parse(&text(bytes), name)?;
         let mut actors = ActorDictionary::default();
-        for (name, bytes) in PRODUCTION_ACTORS {
+        for (name, bytes) in SUPPLEMENTARY_ACTORS
+            .iter()
+            .copied()
+            .chain(PRODUCTION_ACTORS)
+        {
             actors.parse_into(&text(bytes), name)?;
         }
         let (name, bytes) = PRODUCTION_AGENTS;

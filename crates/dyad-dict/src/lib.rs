@@ -8,6 +8,7 @@
 //! and what was expected. Nothing here panics on input.
 
 pub mod actors;
+pub mod actors_check;
 pub mod agents;
 pub mod bundled;
 pub mod cameo;
