@@ -272,9 +272,8 @@ fn parse_codes(
         // a date neither YYMMDD nor YYYYMMDD (an upstream defect) is read, but said
         let restriction = after[..close]
             .trim()
-            .splitn(2, char::is_whitespace)
-            .nth(1)
-            .unwrap_or("");
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, r)| r);
         for run in restriction.split(|c: char| !c.is_ascii_digit()) {
             if !run.is_empty() && run.len() != 6 && run.len() != 8 {
                 warnings.push(Warning::new(
