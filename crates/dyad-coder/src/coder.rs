@@ -37,6 +37,21 @@ impl Coder {
         &self.lex
     }
 
+    /// The actor code(s) a name gets on a date, read as the coder reads names in text ("President
+    /// Xi", "the Kremlin", "French President Emmanuel Macron"): one entry per actor phrase, each
+    /// with the codes of its members. Empty when no dictionary entry names it.
+    pub fn code_name(&self, name: &str, date: Option<chrono::NaiveDate>) -> Vec<Vec<String>> {
+        let name = name.trim();
+        let sentence = dyad_text::Sentence::from_char_range(name, 0, name.chars().count());
+        let tokens = tokenize(name, &sentence);
+        let s = SentenceView::new(&tokens);
+        let mentions = find_mentions(&self.lex, &s, date, &Default::default());
+        actor_phrases(&self.lex, &s, &mentions, &vec![false; s.len()], date)
+            .into_iter()
+            .map(|p| p.members.into_iter().map(|m| m.code).collect())
+            .collect()
+    }
+
     /// Code a whole article.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
         let sentences = split_sentences(&doc.text, doc.body_start);
