@@ -33,17 +33,6 @@ impl PhraseIndex {
         }
     }
 
-    /// Is `words` already indexed for an entry that supersedes upstream ones?
-    fn has_superseding(&self, words: &[String], entries: &[dyad_dict::actors::ActorEntry]) -> bool {
-        let Some(list) = words.first().and_then(|f| self.by_first.get(f)) else {
-            return false;
-        };
-        list.iter()
-            .filter(|(w, _)| w.as_slice() == words)
-            .flat_map(|(_, ids)| ids)
-            .any(|&id| entries[id as usize].supersedes())
-    }
-
     /// Sort candidate lists longest first (stable, so earlier entries win ties).
     pub fn finish(&mut self) {
         for list in self.by_first.values_mut() {
@@ -132,8 +121,8 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn new(dicts: Dictionaries) -> Lexicon {
-        // dyad's own (current) entries first; an upstream entry adds a name only where no
-        // superseding entry has it
+        // dyad's own (current) entries first, so that they come first among the entries of a
+        // name (see `mentions::pick_actor`)
         let mut actors = PhraseIndex::default();
         for superseding in [true, false] {
             for (i, e) in dicts.actors.entries.iter().enumerate() {
@@ -141,9 +130,7 @@ impl Lexicon {
                     continue;
                 }
                 for name in &e.names {
-                    if superseding || !actors.has_superseding(name, &dicts.actors.entries) {
-                        actors.insert(name, i as u32);
-                    }
+                    actors.insert(name, i as u32);
                 }
             }
         }

@@ -105,9 +105,27 @@ pub fn learn_aliases(
     }
 }
 
-/// Of several entries sharing a name, the one that held office on the date ("President
-/// Bush" in 2008 is George W.): a dated role that holds, not an elite, wins; else the first.
+/// Of several entries sharing a name, the one to code with: dyad's own current entries when
+/// they give a code on the date (they supersede upstream entries, which stop around 2015);
+/// else the one that held office on the date ("President Bush" in 2008 is George W.): a dated
+/// role that holds, not an elite, wins; else the first upstream entry.
 fn pick_actor(lex: &Lexicon, ids: &[u32], date: Option<NaiveDate>) -> u32 {
+    let entries = &lex.dicts.actors.entries;
+    if let Some(&id) = ids.iter().find(|&&id| {
+        entries[id as usize].supersedes() && entries[id as usize].code_on(date).is_some()
+    }) {
+        return id;
+    }
+    let upstream: Vec<u32> = ids
+        .iter()
+        .copied()
+        .filter(|&id| !entries[id as usize].supersedes())
+        .collect();
+    let ids = if upstream.is_empty() {
+        ids
+    } else {
+        &upstream[..]
+    };
     let Some(d) = date else { return ids[0] };
     ids.iter()
         .copied()
