@@ -41,10 +41,9 @@ Rules in short (details at the functions):
     an undated code (listed). A person listed for several countries (a monarch of several
     realms, a president also chief of state of territories) is coded once, for the country where
     they are not represented by someone else and which is not a dependency.
-  * A person Phoenix already knows keeps Phoenix's earlier roles: those date lines are copied,
-    cut off the day before the Factbook's since-date, ahead of the new `>since` line (a dyad.*
-    entry supersedes Phoenix's entries of the same name, so without this the history would be
-    lost).
+  * Earlier roles stay with Phoenix: a dyad.* entry supersedes Phoenix's entries of the same
+    name only on the dates it gives a code for, so before the since-date the coder still reads
+    Phoenix's history (which is not copied here, with its overlaps).
   * Synonyms: full name, first given name + surname, TITLE_SURNAME, TITLE_FULL_NAME, hyphen and
     blank spellings; the bare surname only when distinctive (not a common English word, not a
     common given name or surname -- from built-in lists and from how often Phoenix has it --,
@@ -1368,26 +1367,6 @@ def generate(work: Path, latest: bool, today: dt.date, capital_mode: str = "gov"
                     line = f"[{L.code} {fmt(q.since)}-{fmt(end)}]  # Factbook 2014-15"
                     if line not in lines:
                         lines.append(line)
-        for e in seen_entries:
-            for c in e.codes:
-                if c.kind == "always":
-                    line = f"[{c.code} <{fmt(L.since)}]"
-                elif c.kind == "from":
-                    if c.a >= L.since:
-                        continue
-                    # Phoenix (CountryInfo of January 2014) knows nothing later: an open role
-                    # ends there
-                    line = f"[{c.code} {fmt(c.a)}-{fmt(min(cut, PHOENIX_END))}]"
-                    if c.a > min(cut, PHOENIX_END):
-                        continue
-                elif c.kind == "before":
-                    line = f"[{c.code} <{fmt(min(c.a, L.since))}]"
-                else:
-                    if c.a >= L.since:
-                        continue
-                    line = f"[{c.code} {fmt(c.a)}-{fmt(min(c.b, cut))}]" if c.a > dt.date.min else f"[{c.code} <{fmt(min(c.b, cut) + dt.timedelta(days=1))}]"
-                if line not in lines:
-                    lines.append(line)
         if lines:
             hist_count += 1
         L.history = lines

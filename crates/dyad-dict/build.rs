@@ -17,9 +17,10 @@ fn main() {
                 .collect()
         })
         .unwrap_or_default();
-    // generated files first, then the hand-kept ones, each group in name order, so that the
-    // load order (and so the output) never depends on the file system
-    names.sort_by_key(|n| (!n.contains("generated"), n.clone()));
+    // hand-kept files first (they are authoritative: they carry end dates), then the generated
+    // ones, each group in name order, so that the load order (and so the output) never depends
+    // on the file system
+    names.sort_by_key(|n| (n.contains("generated"), n.clone()));
     let mut out = String::from("/// dyad's supplementary actor files: (file name, bytes).\n");
     out.push_str("pub const SUPPLEMENTARY_ACTORS: &[(&str, &[u8])] = &[\n");
     for n in &names {

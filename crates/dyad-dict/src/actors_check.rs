@@ -52,18 +52,25 @@ pub fn is_upstream_file(file: &str) -> bool {
     name.starts_with("Phoenix.") || name.starts_with("PETR.")
 }
 
-/// ISO 3166 alpha-3 codes, which the Phoenix files use for countries the GDELT lists lack
-/// (ROU, SSD, MNE, …).
-fn iso3_codes() -> HashSet<&'static str> {
-    include_str!(concat!(
+/// Units known besides the CAMEO tables: ISO 3166 alpha-3 codes, which the Phoenix files use
+/// for countries the GDELT lists lack (ROU, SSD, MNE, …), and the units dyad's own dictionaries
+/// add for bodies formed since the tables were made (`data/cameo/dyad.actor-units.tsv`).
+fn extra_units() -> HashSet<&'static str> {
+    let iso3 = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../data/cameo/FIPS.country.derived.tsv"
     ))
     .lines()
     .skip(1)
-    .filter_map(|l| l.split('\t').nth(1))
-    .filter(|c| c.len() == 3)
-    .collect()
+    .filter_map(|l| l.split('\t').nth(1));
+    let dyad = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/cameo/dyad.actor-units.tsv"
+    ))
+    .lines()
+    .skip(1)
+    .filter_map(|l| l.split('\t').next());
+    iso3.chain(dyad).filter(|c| c.len() == 3).collect()
 }
 
 /// Check a dictionary.
@@ -77,7 +84,7 @@ pub fn check(dict: &ActorDictionary) -> Vec<Finding> {
         message,
     };
     let table = CameoTable::bundled();
-    let iso3 = iso3_codes();
+    let iso3 = extra_units();
     for e in &dict.entries {
         let name = e.names.first().map(|n| n.join("_")).unwrap_or_default();
         for c in &e.codes {
