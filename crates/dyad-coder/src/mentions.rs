@@ -174,6 +174,9 @@ struct SimpleNp {
     /// The actor code without agents (empty for an agent-only phrase such as "the government").
     base: String,
     agents: Vec<u32>,
+    /// Is the last word a dictionary word (the head: "the government", not the modifier in
+    /// "military exercises")?
+    head_is_mention: bool,
 }
 
 impl SimpleNp {
@@ -298,6 +301,7 @@ pub fn actor_phrases(
                 end,
                 base,
                 agents,
+                head_is_mention: last == end,
             });
         }
         i = end.max(i + 1);
@@ -349,7 +353,11 @@ pub fn actor_phrases(
     while k + 1 < groups.len() {
         let last = groups[k].last().expect("non-empty");
         let next_first = &groups[k + 1][0];
+        // ("military exercises in Alaska": the agent is a modifier and the exercises are in
+        // Alaska; "IN" links only an agent that heads its phrase, "activists in Arnor")
+        let link_word = s.word(last.end);
         let link_ok = !last.has_actor()
+            && (last.head_is_mention || link_word != "IN")
             && next_first.has_actor()
             && next_first.start == last.end + 1
             && matches!(s.word(last.end), "OF" | "IN" | "FROM" | "FOR" | "AT");
@@ -403,10 +411,13 @@ pub fn actor_phrases(
                 let mut a: Vec<u32> = pa[..pa.len().saturating_sub(1)].to_vec();
                 a.extend(np.agents.iter().copied());
                 (pb.clone(), a)
-            } else {
+            } else if np.head_is_mention {
                 // "insurgents", "the government": an agent of no known country, as PETRARCH
                 // writes it (---REB, ---GOV)
                 (UNKNOWN_COUNTRY.to_string(), np.agents.clone())
+            } else {
+                // "military exercises": the agent word only modifies a thing
+                continue;
             };
             let (first, last) = name_span(s, mentions, np.start, np.end);
             members.push(ActorCode {

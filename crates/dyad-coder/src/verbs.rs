@@ -163,6 +163,16 @@ fn used_as_verb(
                     english::is_preposition(nw) || english::is_determiner(nw) || nw == "THAT";
                 (plural || continues).then_some(true)
             }
+            // after a common noun ("military exercises in Alaska") a third-person form is a
+            // verb only when an object follows it ("the military exercises its right")
+            Inflection::ThirdSingular if !s.capitalized(p) => {
+                let nw = s.word(first + 1);
+                let object_follows = english::is_determiner(nw)
+                    || matches!(nw, "TO" | "THAT")
+                    || in_mention.get(first + 1).copied().unwrap_or(false)
+                    || s.capitalized(first + 1);
+                object_follows.then_some(true)
+            }
             _ => finite,
         };
     }
