@@ -649,7 +649,7 @@ fn production_pronoun_carries_the_named_subject() {
     let e = only(&events);
     assert_eq!(e.sentence, 1);
     assert_eq!(e.source.as_ref().unwrap().code, "RUSGOV");
-    assert_eq!(e.source.as_ref().unwrap().text, "Kremlin");
+    assert_eq!(e.source.as_ref().unwrap().text, "The Kremlin");
     assert_eq!(e.root, "11");
 }
 

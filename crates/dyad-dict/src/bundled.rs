@@ -294,10 +294,19 @@ mod tests {
         let d = Dictionaries::bundled().unwrap();
         assert_eq!(d.verbs.blocks.len(), 397);
         assert_eq!(d.verbs.pattern_count(), 4_668);
-        assert_eq!(d.actors.entries.len(), 18_353 + 7_838 + 1_021);
+        let phoenix = d
+            .actors
+            .entries
+            .iter()
+            .filter(|e| e.file.starts_with("Phoenix."))
+            .count();
+        assert_eq!(phoenix, 18_353 + 7_838 + 1_021);
         let files: std::collections::BTreeSet<&str> =
             d.actors.entries.iter().map(|e| e.file.as_str()).collect();
-        assert_eq!(files.len(), 3);
+        // the three Phoenix files and dyad's own, which come first
+        assert_eq!(files.len(), 3 + SUPPLEMENTARY_ACTORS.len());
+        assert!(SUPPLEMENTARY_ACTORS.len() >= 8);
+        assert!(d.actors.entries[0].supersedes());
         assert_eq!(d.agents.entries.len(), 2_244);
         assert_eq!(d.discards.entries.len(), 506);
         assert!(d.issues.entries.len() > 3_000);
@@ -326,9 +335,12 @@ mod tests {
         assert!(d.discards.entries == b.discards.entries);
         assert!(d.issues.entries == b.issues.entries);
         // the file names are paths here
-        assert!(d.actors.entries[0]
-            .file
-            .ends_with("Phoenix.Countries.actors.txt"));
+        assert!(d
+            .actors
+            .entries
+            .iter()
+            .any(|e| e.file.ends_with("/Phoenix.Countries.actors.txt")));
+        assert!(d.actors.entries.iter().any(|e| e.supersedes()));
     }
 
     #[test]
