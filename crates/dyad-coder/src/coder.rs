@@ -80,6 +80,7 @@ impl Coder {
                 }
             }
         }
+        merge_repeated_reports(&mut events);
         events
     }
 
@@ -515,6 +516,8 @@ impl Coder {
                     evidence: evidence.clone(),
                     verb: span(ctx.doc, s, ev.verb.0, ev.verb.1),
                     rule: n.rule.clone(),
+                    mentions: 1,
+                    repeated_in: Vec::new(),
                 });
             }
         }
@@ -666,6 +669,36 @@ fn debug_sentence(
         let codes: Vec<&str> = p.members.iter().map(|m| m.code.as_str()).collect();
         eprintln!("phrase [{}..{}) {codes:?}", p.start, p.end);
     }
+}
+
+/// An event the article reports again in a later sentence ("China and France pledged…" then
+/// "the two sides pledged…") is one event: the first report keeps its place, counts the others
+/// in `mentions` and lists their evidence.
+fn merge_repeated_reports(events: &mut Vec<Event>) {
+    let key = |e: &Event| {
+        (
+            e.source.as_ref().map(|a| a.code.clone()),
+            e.target.as_ref().map(|a| a.code.clone()),
+            e.code.clone(),
+            e.negated,
+            e.modality,
+        )
+    };
+    let mut first: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events.drain(..) {
+        match first.get(&key(&e)) {
+            Some(&i) if out[i].sentence != e.sentence => {
+                out[i].mentions += 1;
+                out[i].repeated_in.push(e.evidence);
+            }
+            _ => {
+                first.insert(key(&e), out.len());
+                out.push(e);
+            }
+        }
+    }
+    *events = out;
 }
 
 /// The same (source, target, code) from the same verb twice (a compound listing an actor twice,

@@ -49,4 +49,10 @@ pub struct Event {
     pub verb: Span,
     /// The dictionary line that gave the code (`file:line`).
     pub rule: String,
+    /// How many times the article reports this event (same source, target, code, polarity and
+    /// modality): 1, or more when later sentences repeat it.
+    pub mentions: usize,
+    /// The evidence of the repeated reports, after the first (which is `evidence`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub repeated_in: Vec<Span>,
 }

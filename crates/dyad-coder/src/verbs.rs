@@ -9,7 +9,7 @@ use crate::mentions::Mention;
 use crate::sentence::SentenceView;
 
 /// How firmly the text asserts the event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     Asserted,

@@ -717,3 +717,15 @@ fn a_time_phrase_puts_only_its_own_clause_in_the_background() {
     // but an event whose own words hold it is background
     assert!(code("Gondor welcomed years later Bree.").is_empty());
 }
+
+#[test]
+fn an_event_reported_twice_is_one_event_with_two_mentions() {
+    let events = code("Arnor condemned Gondor. Later, Arnor condemned Gondor again.");
+    let e = only(&events);
+    assert_eq!(e.mentions, 2);
+    assert_eq!(e.repeated_in.len(), 1);
+    assert_eq!(e.sentence, 0);
+    // a different polarity is a different event
+    let events = code("Arnor condemned Gondor. Arnor did not condemn Gondor.");
+    assert_eq!(events.len(), 2);
+}
