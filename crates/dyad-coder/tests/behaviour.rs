@@ -499,8 +499,17 @@ fn every_span_matches_the_document_text() {
                 Eriador was criticized by Osgiliath. Arnor urged Bree to free Gondor. \
                 Arnor condemned Mordor. It also criticized Gondor.";
     let events = code(text);
-    assert!(events.len() >= 10, "got {:?}", triples(&events));
+    // "Arnor met Bree" twice is one event with two mentions
+    assert!(events.len() >= 8, "got {:?}", triples(&events));
+    assert!(events.iter().any(|e| e.mentions == 2));
     assert_spans_match(text, &events);
+    let chars: Vec<char> = text.chars().collect();
+    for e in &events {
+        for span in &e.repeated_in {
+            let slice: String = chars[span.start..span.end].iter().collect();
+            assert_eq!(slice, span.text);
+        }
+    }
     // events come in sentence order
     assert!(events.windows(2).all(|w| w[0].sentence <= w[1].sentence));
 }
