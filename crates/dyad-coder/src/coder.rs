@@ -136,7 +136,8 @@ impl Coder {
                 *flag = true;
             }
         }
-        let phrases = actor_phrases(&self.lex, &s, &mentions, &is_verb, doc.date);
+        let mut phrases = actor_phrases(&self.lex, &s, &mentions, &is_verb, doc.date);
+        resolve_both_sides(&s, &mut phrases, &mut memory.last_pair);
         if std::env::var_os("DYAD_DEBUG").is_some() {
             debug_sentence(&s, &mentions, &verbs, &phrases);
         }
@@ -564,6 +565,67 @@ struct ArticleMemory {
     last_subject: Option<Role>,
     /// Surnames of people named in full so far.
     aliases: std::collections::HashMap<String, u32>,
+    /// The last two actors named together ("China and France"), for "the two sides".
+    last_pair: Option<Vec<ActorCode>>,
+}
+
+/// "the two sides", "both countries", "the two leaders": the last two actors the article
+/// named together. The phrase gets their codes; its words stay its evidence. Whenever a
+/// sentence names a pair, it becomes the pair such words point to.
+fn resolve_both_sides(
+    s: &SentenceView,
+    phrases: &mut Vec<ActorPhrase>,
+    last_pair: &mut Option<Vec<ActorCode>>,
+) {
+    let nouns = |w: &str| {
+        matches!(
+            w,
+            "SIDES"
+                | "COUNTRIES"
+                | "NATIONS"
+                | "LEADERS"
+                | "GOVERNMENTS"
+                | "PRESIDENTS"
+                | "PARTIES"
+                | "STATES"
+        )
+    };
+    let mut found = Vec::new();
+    for i in 0..s.len() {
+        let (start, end) = match (s.word(i), s.word(i + 1), s.word(i + 2)) {
+            ("THE", "TWO", n) if nouns(n) => (i, i + 3),
+            ("BOTH", n, _) if nouns(n) && (i == 0 || s.word(i - 1) != "THE") => (i, i + 2),
+            _ => continue,
+        };
+        if phrases.iter().any(|p| p.start < end && start < p.end) {
+            continue;
+        }
+        if let Some(pair) = last_pair.as_ref() {
+            let (cs, ce) = (s.tokens[start].start, s.tokens[end - 1].end);
+            let members = pair
+                .iter()
+                .map(|m| ActorCode {
+                    code: m.code.clone(),
+                    start,
+                    end,
+                    char_start: cs,
+                    char_end: ce,
+                })
+                .collect();
+            found.push(ActorPhrase {
+                start,
+                end,
+                members,
+            });
+        }
+    }
+    if let Some(p) = phrases.iter().rev().find(|p| p.members.len() == 2) {
+        *last_pair = Some(p.members.clone());
+    }
+    if !found.is_empty() {
+        phrases.extend(found);
+        phrases.sort_by_key(|p| p.start);
+    }
 }
 
 /// What one sentence's events share.

@@ -738,3 +738,18 @@ fn an_event_reported_twice_is_one_event_with_two_mentions() {
     let events = code("Arnor condemned Gondor. Arnor did not condemn Gondor.");
     assert_eq!(events.len(), 2);
 }
+
+#[test]
+fn the_two_sides_are_the_last_pair_named() {
+    let events = code("Arnor and Bree welcomed Gondor. The two sides later met on Tuesday.");
+    let met: Vec<_> = events.iter().filter(|e| e.code == "040").collect();
+    assert_eq!(met.len(), 2, "{:?}", triples(&events));
+    let s = met[0].source.as_ref().unwrap();
+    assert_eq!(s.text, "The two sides");
+    let mut codes: Vec<&str> = met
+        .iter()
+        .map(|e| e.source.as_ref().unwrap().code.as_str())
+        .collect();
+    codes.sort();
+    assert_eq!(codes, ["ARN", "BRE"]);
+}
