@@ -7,7 +7,10 @@
 //! Reading never panics: bad records become [`Warning`]s naming file and line.
 
 mod abbrev;
+pub mod amounts;
+pub mod dates;
 pub mod document;
+pub mod quotes;
 pub mod readers;
 pub mod sentences;
 pub mod tokens;
