@@ -13,6 +13,7 @@ pub mod document;
 pub mod quotes;
 pub mod readers;
 pub mod sentences;
+pub mod tagger;
 pub mod tokens;
 
 pub use document::{Document, Origin};
