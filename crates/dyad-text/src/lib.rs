@@ -10,6 +10,7 @@ mod abbrev;
 pub mod amounts;
 pub mod dates;
 pub mod document;
+pub mod gazetteer;
 pub mod quotes;
 pub mod readers;
 pub mod sentences;
