@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use dyad_coder::speakers::QuoteRecord;
 use dyad_coder::{Coder, Event};
 use dyad_text::readers::{read_inputs, ReadOptions};
 use dyad_text::Document;
@@ -24,6 +25,10 @@ pub struct CodeArgs {
     /// Stop at the first bad record instead of skipping it with a warning.
     #[arg(long)]
     pub strict: bool,
+    /// Also write each article's quotations with their speakers (`"record":"quote"` lines
+    /// after the article's events).
+    #[arg(long)]
+    pub quotes: bool,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
 }
@@ -31,6 +36,8 @@ pub struct CodeArgs {
 /// Where coded events go; coding never knows whether it is a file, stdout or a database.
 pub trait EventSink {
     fn write_event(&mut self, event: &Event) -> Result<()>;
+    /// Another record of the output (a quotation).
+    fn write_record(&mut self, record: &QuoteRecord) -> Result<()>;
     fn finish(&mut self) -> Result<()>;
 }
 
@@ -45,6 +52,11 @@ impl<W: Write> EventSink for JsonLinesSink<W> {
         self.out.write_all(b"\n")?;
         Ok(())
     }
+    fn write_record(&mut self, record: &QuoteRecord) -> Result<()> {
+        serde_json::to_writer(&mut self.out, record)?;
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
     fn finish(&mut self) -> Result<()> {
         self.out.flush()?;
         Ok(())
@@ -53,10 +65,23 @@ impl<W: Write> EventSink for JsonLinesSink<W> {
 
 const BATCH: usize = 512;
 
+/// What one article gives: its events, and its quotations when asked for.
+struct Coded {
+    events: Vec<Event>,
+    quotes: Vec<QuoteRecord>,
+}
+
 /// Code one article; a coder bug on one article costs that article (with a message naming its
 /// file and line), never the run and never the events already written.
-fn code_guarded(coder: &Coder, doc: &Document) -> Vec<Event> {
-    let run = std::panic::AssertUnwindSafe(|| coder.code_document(doc));
+fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
+    let run = std::panic::AssertUnwindSafe(|| Coded {
+        events: coder.code_document(doc),
+        quotes: if quotes {
+            coder.quotes(doc)
+        } else {
+            Vec::new()
+        },
+    });
     match std::panic::catch_unwind(run) {
         Ok(events) => events,
         Err(_) => {
@@ -64,7 +89,10 @@ fn code_guarded(coder: &Coder, doc: &Document) -> Vec<Event> {
                 "error: {}:{}: article {} could not be coded (a dyad bug; please report it)",
                 doc.origin.file, doc.origin.line, doc.id
             );
-            Vec::new()
+            Coded {
+                events: Vec::new(),
+                quotes: Vec::new(),
+            }
         }
     }
 }
@@ -84,12 +112,20 @@ pub fn run(args: CodeArgs) -> Result<()> {
     let mut events_written = 0usize;
     let mut error: Option<anyhow::Error> = None;
     let flush = |batch: &mut Vec<Document>, sink: &mut JsonLinesSink<_>| -> Result<usize> {
-        let coded: Vec<Vec<Event>> = batch.par_iter().map(|d| code_guarded(&coder, d)).collect();
+        let coded: Vec<Coded> = batch
+            .par_iter()
+            .map(|d| code_guarded(&coder, d, args.quotes))
+            .collect();
         batch.clear();
         let mut n = 0;
-        for e in coded.iter().flatten() {
-            sink.write_event(e)?;
-            n += 1;
+        for c in &coded {
+            for e in &c.events {
+                sink.write_event(e)?;
+                n += 1;
+            }
+            for q in &c.quotes {
+                sink.write_record(q)?;
+            }
         }
         Ok(n)
     };

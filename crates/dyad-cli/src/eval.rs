@@ -311,6 +311,26 @@ struct GoldArticle {
     #[serde(default)]
     date: Option<String>,
     events: Vec<GoldEvent>,
+    #[serde(default)]
+    quotes: Vec<GoldQuote>,
+}
+
+/// A gold quotation: its speaker's name and the words it starts with.
+#[derive(Debug, serde::Deserialize)]
+struct GoldQuote {
+    speaker: String,
+    starts: String,
+}
+
+/// How the quotations of the gold articles came out.
+#[derive(Debug, Default, Serialize)]
+pub struct QuoteScore {
+    /// Gold quotations.
+    pub expected: usize,
+    /// Gold quotations dyad found (a quotation starting with the same words).
+    pub found: usize,
+    /// Found with the right speaker (the gold name is the person dyad resolved the speaker to).
+    pub attributed: usize,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -322,6 +342,7 @@ pub struct ArticleReport {
     pub code: Score,
     /// Gold events marked negated or hypothetical that were produced as asserted events.
     pub asserted_but_negated_or_hypothetical: usize,
+    pub quotes: QuoteScore,
 }
 
 fn country(code: &Option<String>) -> String {
@@ -381,6 +402,11 @@ pub fn eval_articles(args: ArticlesArgs) -> Result<()> {
         println!(
             "articles {}; negated/hypothetical gold events produced as asserted: {}",
             report.articles, report.asserted_but_negated_or_hypothetical
+        );
+        let q = &report.quotes;
+        println!(
+            "quotes: {} in the gold, {} found, {} attributed to the right speaker",
+            q.expected, q.found, q.attributed
         );
     }
     Ok(())
@@ -495,6 +521,33 @@ pub fn articles_report(
                 same && overlaps
             }) {
                 report.asserted_but_negated_or_hypothetical += 1;
+            }
+        }
+        let produced_quotes = coder.quotes(&doc);
+        for g in &gold.quotes {
+            report.quotes.expected += 1;
+            let Some(q) = produced_quotes
+                .iter()
+                .find(|q| q.text.starts_with(g.starts.as_str()))
+            else {
+                if show_errors {
+                    println!("{}: quote not found: {:?}", gold.id, g.starts);
+                }
+                continue;
+            };
+            report.quotes.found += 1;
+            let name = q
+                .speaker
+                .as_ref()
+                .and_then(|s| s.name.clone())
+                .unwrap_or_default();
+            if name == g.speaker {
+                report.quotes.attributed += 1;
+            } else if show_errors {
+                println!(
+                    "{}: quote {:?} attributed to {name:?}, not {:?}",
+                    gold.id, g.starts, g.speaker
+                );
             }
         }
         report.articles += 1;

@@ -102,6 +102,44 @@ fn unanswered_call_is_not_an_asserted_event() {
 }
 
 #[test]
+fn quotes_come_with_their_speakers() {
+    let out = dyad_ok(&[
+        "code",
+        "--quotes",
+        &data("corpus/seed-2025-12-04-beijing.txt"),
+    ]);
+    let quotes: Vec<Value> = events(&out)
+        .into_iter()
+        .filter(|r| r["record"] == "quote")
+        .collect();
+    let speakers: Vec<(&str, &str)> = quotes
+        .iter()
+        .filter_map(|q| {
+            Some((
+                q["speaker"]["code"].as_str()?,
+                q["speaker"]["name"].as_str()?,
+            ))
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("FRAGOV", "Emmanuel Macron"),
+            ("FRAGOV", "Emmanuel Macron"),
+            ("CHNGOV", "Xi Jinping"),
+            ("CHNGOV", "Xi Jinping"),
+            ("CHNGOV", "Xi Jinping"),
+        ]
+    );
+    let first = &quotes[0];
+    assert_eq!(first["speaker"]["text"], "the French leader");
+    assert!(first["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("We are facing the risk"));
+}
+
+#[test]
 fn article_gold_is_scored() {
     let out = dyad_ok(&["eval", "articles", &data("corpus/seed.gold.json"), "--json"]);
     let r: Value = serde_json::from_str(&out).unwrap();
@@ -118,6 +156,10 @@ fn article_gold_is_scored() {
         assert!(r["code"][key].is_number(), "{key}");
     }
     assert_eq!(r["asserted_but_negated_or_hypothetical"], 0);
+    // the five quotations: Macron twice ("the French leader said", "he added"), Xi three times
+    assert_eq!(r["quotes"]["expected"], 5);
+    assert_eq!(r["quotes"]["found"], 5);
+    assert_eq!(r["quotes"]["attributed"], 5);
     // the pledge (both ways), the meeting, the aid and the call for trust match at root level
     assert!(r["root"]["matched"].as_u64().unwrap() >= 5, "{r}");
 }

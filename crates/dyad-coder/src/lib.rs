@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod patterns;
 pub mod sentence;
+pub mod speakers;
 pub mod verbs;
 
 pub use coder::Coder;

@@ -753,3 +753,20 @@ fn the_two_sides_are_the_last_pair_named() {
     codes.sort();
     assert_eq!(codes, ["ARN", "BRE"]);
 }
+
+#[test]
+fn quotes_are_attributed_to_the_person_they_point_to() {
+    let text = "Arnor condemned Gondor on Monday.\n\n\
+                “We will not accept this,” Gollum said.\n\n\
+                “Nor will we,” he added.";
+    let quotes = validation().quotes(&doc(text, Some(date(1995, 1, 1))));
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    let who: Vec<(&str, &str)> = quotes
+        .iter()
+        .map(|q| {
+            let s = q.speaker.as_ref().expect("a speaker");
+            (s.text.as_str(), s.code.as_str())
+        })
+        .collect();
+    assert_eq!(who, [("Gollum", "HOB"), ("he", "HOB")]);
+}

@@ -1,0 +1,198 @@
+//! Quotes and their speakers: each quotation of an article (found by `dyad_text::quotes`) with
+//! the actor who says it. A speaker written as a name is that person; "he", "she" is the person
+//! last named before the quote; a description ("the French leader") is the person last named
+//! whose code it gives (FRAGOV), else the code alone. The speaker keeps the words as written,
+//! and `name` gives the person they refer to.
+
+use chrono::NaiveDate;
+use dyad_text::quotes::{find_quotes, Quote};
+use dyad_text::{split_sentences, tokenize, Document};
+use serde::Serialize;
+
+use crate::mentions::{find_mentions, learn_aliases, MentionKind};
+use crate::sentence::SentenceView;
+use crate::Coder;
+
+/// A speaker as coded: the code, the words of the attribution, and the person meant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    pub code: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The person's name as first written in the article ("Emmanuel Macron"), when known.
+    pub name: Option<String>,
+}
+
+/// One quotation, as `dyad code --quotes` writes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteRecord {
+    pub record: &'static str,
+    pub article_id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<Speaker>,
+}
+
+/// A person named in the article: where, the code on the article date, the name.
+#[derive(Debug, Clone)]
+struct Person {
+    start: usize,
+    end: usize,
+    code: String,
+    name: String,
+}
+
+impl Coder {
+    /// The quotations of an article with their speakers.
+    pub fn quotes(&self, doc: &Document) -> Vec<QuoteRecord> {
+        let people = self.people(doc);
+        find_quotes(&doc.text)
+            .into_iter()
+            .map(|q| {
+                let speaker = self.speaker(&q, &people, doc.date);
+                QuoteRecord {
+                    record: "quote",
+                    article_id: doc.id.clone(),
+                    start: q.start,
+                    end: q.end,
+                    text: q.text,
+                    speaker,
+                }
+            })
+            .collect()
+    }
+
+    /// Every person the article names, in order (a dictionary actor whose entry gives a role,
+    /// FRAGOV, or dated codes; not a country, FRA), with the surnames learnt on the way ("Xi").
+    fn people(&self, doc: &Document) -> Vec<Person> {
+        let lex = self.lexicon();
+        let mut aliases = Default::default();
+        let mut out: Vec<Person> = Vec::new();
+        for sentence in split_sentences(&doc.text, doc.body_start) {
+            let tokens = tokenize(&doc.text, &sentence);
+            let s = SentenceView::new(&tokens);
+            let mentions = find_mentions(lex, &s, doc.date, &aliases);
+            learn_aliases(lex, &s, &mentions, &mut aliases);
+            for m in &mentions {
+                let MentionKind::Actor(id) = m.kind else {
+                    continue;
+                };
+                let entry = &lex.dicts.actors.entries[id as usize];
+                let Some(code) = entry.code_on(doc.date) else {
+                    continue;
+                };
+                // a person holds a role (FRAGOV) or holds it for a time (dated codes); a
+                // country (FRA) does neither
+                let dated = entry
+                    .codes
+                    .iter()
+                    .any(|c| c.when != dyad_dict::actors::DateRestriction::Always);
+                if code.len() < 6 && !dated {
+                    continue;
+                }
+                let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
+                // the name as first written: a surname later points back to the full name
+                let written: String = doc.text.chars().skip(start).take(end - start).collect();
+                let written = without_title(&written);
+                let name = out
+                    .iter()
+                    .find(|p| {
+                        p.code == code
+                            && p.name
+                                .split_whitespace()
+                                .any(|w| written.split_whitespace().any(|x| x == w))
+                    })
+                    .map(|p| p.name.clone())
+                    .unwrap_or(written);
+                out.push(Person {
+                    start,
+                    end,
+                    code: code.to_string(),
+                    name,
+                });
+            }
+        }
+        out
+    }
+
+    fn speaker(&self, q: &Quote, people: &[Person], date: Option<NaiveDate>) -> Option<Speaker> {
+        let sp = q.speaker.as_ref()?;
+        let before = |p: &&Person| p.end <= sp.start.min(q.start);
+        let speaker = |code: String, name: Option<String>| Speaker {
+            code,
+            text: sp.text.clone(),
+            start: sp.start,
+            end: sp.end,
+            name,
+        };
+        // a name: the person named there
+        if let Some(p) = people.iter().find(|p| p.start < sp.end && sp.start < p.end) {
+            return Some(speaker(p.code.clone(), Some(p.name.clone())));
+        }
+        let lower = sp.text.to_lowercase();
+        if matches!(lower.as_str(), "he" | "she" | "him" | "her") {
+            let p = people.iter().rev().find(before)?;
+            return Some(speaker(p.code.clone(), Some(p.name.clone())));
+        }
+        // a description: the code it gives, and the person last named with that code ("the
+        // French leader" gives FRA or FRAGOV: the last French person named)
+        let code = self
+            .code_name(&sp.text, date)
+            .into_iter()
+            .flatten()
+            .next()?;
+        let p = people
+            .iter()
+            .rev()
+            .filter(before)
+            .find(|p| p.code == code || (code.len() == 3 && p.code.starts_with(&code)));
+        match p {
+            Some(p) => Some(speaker(p.code.clone(), Some(p.name.clone()))),
+            None => Some(speaker(code, None)),
+        }
+    }
+}
+
+/// A name without the title written before it ("President Emmanuel Macron" → "Emmanuel
+/// Macron").
+fn without_title(name: &str) -> String {
+    const TITLES: &[&str] = &[
+        "president",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "crown",
+        "emir",
+        "sheikh",
+        "general",
+        "secretary",
+        "foreign",
+        "defence",
+        "defense",
+        "chinese",
+        "french",
+        "us",
+        "u.s.",
+        "supreme",
+        "leader",
+        "vice",
+        "deputy",
+        "state",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take_while(|w| TITLES.contains(&w.to_lowercase().as_str()))
+        .count();
+    if skip > 0 && skip < words.len() {
+        words[skip..].join(" ")
+    } else {
+        name.to_string()
+    }
+}
