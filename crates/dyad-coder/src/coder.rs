@@ -14,6 +14,7 @@ use crate::english;
 use crate::event::{ActorRef, Event, Span};
 use crate::lexicon::Lexicon;
 use crate::mentions::{actor_phrases, find_mentions, learn_aliases, ActorCode, ActorPhrase};
+use crate::places;
 use crate::sentence::SentenceView;
 use crate::verbs::{find_verbs, Modality, VerbOccurrence};
 
@@ -81,6 +82,8 @@ impl Coder {
             }
         }
         merge_repeated_reports(&mut events);
+        places::attach(doc, &mut events);
+        attach_amounts(doc, &mut events);
         events
     }
 
@@ -448,7 +451,13 @@ impl Coder {
                 .flat_map(|a| n.source.members.iter().map(move |b| (a, b)))
                 .collect(),
         };
-        let date = dates::resolve(s, ev.clause.0, ev.clause.1, ctx.doc.date);
+        let clause_chars = (
+            s.tokens.get(ev.clause.0).map_or(0, |t| t.start),
+            s.tokens
+                .get(ev.clause.1.min(s.len()).saturating_sub(1))
+                .map_or(0, |t| t.end),
+        );
+        let date = dates::clause_date(&ctx.doc.text, clause_chars, ctx.doc.date);
         // The evidence runs from the first to the last of: the verb group, both actors' names
         // wherever they stand ("Eriador was opposed by Osgiliath"), the words the pattern
         // matched, and a time expression right after ("on Thursday morning").
@@ -519,6 +528,9 @@ impl Coder {
                     rule: n.rule.clone(),
                     mentions: 1,
                     repeated_in: Vec::new(),
+                    amounts: Vec::new(),
+                    place: None,
+                    clause: clause_chars,
                 });
             }
         }
@@ -730,6 +742,27 @@ fn debug_sentence(
     for p in phrases {
         let codes: Vec<&str> = p.members.iter().map(|m| m.code.as_str()).collect();
         eprintln!("phrase [{}..{}) {codes:?}", p.start, p.end);
+    }
+}
+
+/// Money and casualty figures stated in an event's clause ("will provide $100 million", "killing
+/// eight") go with the event.
+fn attach_amounts(doc: &Document, events: &mut [Event]) {
+    if events.is_empty() {
+        return;
+    }
+    let amounts = dyad_text::amounts::find_amounts(&doc.text);
+    for e in events.iter_mut() {
+        let (a, b) = (
+            e.evidence.start.min(e.clause.0),
+            e.evidence.end.max(e.clause.1),
+        );
+        e.amounts = amounts
+            .iter()
+            .filter(|m| m.start >= a && m.end <= b)
+            .filter(|m| !matches!(m.kind, dyad_text::amounts::AmountKind::Number { .. }))
+            .cloned()
+            .collect();
     }
 }
 

@@ -30,3 +30,17 @@ pub fn resolve(
     }
     Some(base)
 }
+
+/// The date of a clause (character offsets into the article text): the first day its words
+/// name ("on Thursday", "yesterday", "Dec. 3", "2025-12-03"), else the article date.
+pub fn clause_date(
+    text: &str,
+    clause: (usize, usize),
+    article: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    dyad_text::dates::find_dates(text, clause.0, clause.1, article)
+        .into_iter()
+        .find(|d| d.precision == dyad_text::dates::Precision::Day)
+        .map(|d| d.date)
+        .or(article)
+}

@@ -55,4 +55,26 @@ pub struct Event {
     /// The evidence of the repeated reports, after the first (which is `evidence`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub repeated_in: Vec<Span>,
+    /// Money and people (killed, injured, arrested…) stated in the event's clause.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amounts: Vec<dyad_text::amounts::Amount>,
+    /// Where it happened: a place named in its clause, else the dateline's.
+    pub place: Option<Place>,
+    /// Character offsets of the event's clause (what its date, amounts and place are read
+    /// from).
+    #[serde(skip)]
+    pub clause: (usize, usize),
+}
+
+/// A place from the gazetteer, as an event carries it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    pub name: String,
+    /// CAMEO country code (ISO 3166 alpha-3).
+    pub country: String,
+    pub geonameid: u32,
+    pub lat: f64,
+    pub lon: f64,
+    /// The words that name it, when the clause names it (None: from the dateline).
+    pub text: Option<Span>,
 }

@@ -13,6 +13,7 @@ pub mod event;
 pub mod lexicon;
 pub mod mentions;
 pub mod patterns;
+pub mod places;
 pub mod sentence;
 pub mod speakers;
 pub mod verbs;

@@ -133,7 +133,14 @@ impl Coder {
         }
         let lower = sp.text.to_lowercase();
         if matches!(lower.as_str(), "he" | "she" | "him" | "her") {
-            let p = people.iter().rev().find(before)?;
+            // a person with a role first ("Xi Jinping", CHNGOV); a dated entry only when the
+            // article names no such person (a country can have dated codes too)
+            let p = people
+                .iter()
+                .rev()
+                .filter(before)
+                .find(|p| p.code.len() >= 6)
+                .or_else(|| people.iter().rev().find(before))?;
             return Some(speaker(p.code.clone(), Some(p.name.clone())));
         }
         // a description: the code it gives, and the person last named with that code ("the

@@ -770,3 +770,38 @@ fn quotes_are_attributed_to_the_person_they_point_to() {
         .collect();
     assert_eq!(who, [("Gollum", "HOB"), ("he", "HOB")]);
 }
+
+#[test]
+fn explicit_dates_amounts_and_places_go_with_their_event() {
+    let d = dyad_text::Document {
+        dateline_place: Some("BEIJING".into()),
+        ..doc(
+            "China condemned Japan on Dec. 2. China will provide $100 million to Gaza. \
+             Rebels attacked troops in Kandahar, killing eight soldiers.",
+            Some(date(2025, 12, 4)),
+        )
+    };
+    let events = production().code_document(&d);
+    let condemn = events
+        .iter()
+        .find(|e| e.code.starts_with("11"))
+        .expect("condemnation");
+    assert_eq!(condemn.date.as_deref(), Some("2025-12-02"));
+    assert_eq!(condemn.place.as_ref().unwrap().name, "Beijing");
+    let aid = events
+        .iter()
+        .find(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("PSE")))
+        .expect("aid");
+    assert_eq!(aid.amounts.len(), 1);
+    assert_eq!(aid.amounts[0].text, "$100 million");
+    if let Some(attack) = events.iter().find(|e| e.root == "19") {
+        let place = attack.place.as_ref().unwrap();
+        assert_eq!(
+            (
+                place.country.as_str(),
+                place.text.as_ref().map(|t| t.text.as_str())
+            ),
+            ("AFG", Some("Kandahar"))
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! Where events happen: a town or region the event's clause names, resolved with the gazetteer
+//! in the article's context (its dateline country and the countries of its actors), else the
+//! place of the dateline.
+
+use dyad_text::gazetteer::{Context, Feature, Gazetteer};
+use dyad_text::Document;
+
+use crate::event::{Event, Place, Span};
+
+fn place_of(p: &dyad_text::gazetteer::Place, text: Option<Span>) -> Place {
+    Place {
+        name: p.name.clone(),
+        country: p.country.clone(),
+        geonameid: p.geonameid,
+        lat: p.lat,
+        lon: p.lon,
+        text,
+    }
+}
+
+/// Give each event its place.
+pub fn attach(doc: &Document, events: &mut [Event]) {
+    if events.is_empty() {
+        return;
+    }
+    let gazetteer = Gazetteer::bundled();
+    let mut context = Context::default();
+    for e in events.iter() {
+        for a in [&e.source, &e.target].into_iter().flatten() {
+            let country: String = a.code.chars().take(3).collect();
+            if country.chars().all(|c| c.is_ascii_uppercase())
+                && !context.countries.contains(&country)
+            {
+                context.countries.push(country);
+            }
+        }
+    }
+    let dateline = doc
+        .dateline_place
+        .as_deref()
+        .and_then(|name| gazetteer.resolve(name, &context));
+    context.dateline_country = dateline.map(|p| p.country.clone());
+    for e in events.iter_mut() {
+        let actors: Vec<(usize, usize)> = [&e.source, &e.target]
+            .into_iter()
+            .flatten()
+            .map(|a| (a.start, a.end))
+            .collect();
+        // A country named in a clause is an actor or a topic ("pressuring Russia", "the war in
+        // Ukraine"), not where the event happens: only towns and regions place it.
+        let found = gazetteer
+            .find_places(&doc.text, e.clause.0, e.clause.1, &context)
+            .into_iter()
+            .filter(|(_, _, p)| p.feature != Feature::Country)
+            // a place that opens an actor's name is part of the name ("Vladimir Putin"); one
+            // inside the phrase is where it is ("troops in Kandahar")
+            .find(|(s, _, _)| !actors.iter().any(|&(a, _)| *s == a));
+        e.place = match found {
+            Some((s, t, p)) => Some(place_of(
+                p,
+                Some(Span {
+                    start: s,
+                    end: t,
+                    text: doc.text.chars().skip(s).take(t - s).collect(),
+                }),
+            )),
+            None => dateline.map(|p| place_of(p, None)),
+        };
+    }
+}
