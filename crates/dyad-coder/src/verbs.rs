@@ -220,7 +220,9 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
             i += 1;
             continue;
         };
-        match used_as_verb(s, first, cand.inflection, &in_mention, out.last()) {
+        let heuristic = used_as_verb(s, first, cand.inflection, &in_mention, out.last());
+        let decision = with_tagger(s, i, heuristic);
+        match decision {
             Some(finite) => {
                 let mut v = verb_group(s, i, first, last, cand.clone(), finite);
                 if finite && reduced_relative(s, &v, &in_mention) {
@@ -234,6 +236,17 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
         }
     }
     out
+}
+
+/// The tagger's say on a verb candidate the context rules left undecided: a word it tags as a
+/// finite verb (VBD, VBZ, VBP) is one. (Letting it veto the rules' verbs — a noun or adjective
+/// tag overruling them — was measured and lost events on the GSR suite, so it does not.)
+fn with_tagger(s: &SentenceView, head: usize, heuristic: Option<bool>) -> Option<bool> {
+    use dyad_text::tagger::Tag;
+    match (heuristic, s.tag(head)) {
+        (None, Some(Tag::VBD | Tag::VBZ | Tag::VBP)) => Some(true),
+        (h, _) => h,
+    }
 }
 
 /// "civilians imprisoned for acting…", "There were 10 soldiers killed in Ukraine": a bare
