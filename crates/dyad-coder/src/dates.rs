@@ -1,35 +1,8 @@
-//! Event dates: "on Thursday", "yesterday" or "today" in a clause resolved against the article
-//! date (a weekday means the most recent such day on or before the article date, as wire copy
-//! uses it).
+//! Event dates: the day an event's clause names — "on Thursday" (the most recent Thursday on or
+//! before the article date, as wire copy uses it), "yesterday", "Dec. 3", "2025-12-03" — read
+//! by `dyad_text::dates`, else the article date.
 
-use chrono::{Datelike, Duration, NaiveDate};
-
-use crate::english;
-use crate::sentence::SentenceView;
-
-/// The date a clause's time words point to, or the article date.
-pub fn resolve(
-    s: &SentenceView,
-    from: usize,
-    to: usize,
-    article: Option<NaiveDate>,
-) -> Option<NaiveDate> {
-    let base = article?;
-    for i in from..to.min(s.len()) {
-        let w = s.word(i);
-        if let Some(wd) = english::is_weekday(w) {
-            let cur = base.weekday().num_days_from_monday();
-            let back = (7 + cur - wd) % 7;
-            return Some(base - Duration::days(back as i64));
-        }
-        match w {
-            "YESTERDAY" => return Some(base - Duration::days(1)),
-            "TODAY" | "TONIGHT" => return Some(base),
-            _ => {}
-        }
-    }
-    Some(base)
-}
+use chrono::NaiveDate;
 
 /// The date of a clause (character offsets into the article text): the first day its words
 /// name ("on Thursday", "yesterday", "Dec. 3", "2025-12-03"), else the article date.
