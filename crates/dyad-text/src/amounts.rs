@@ -1132,6 +1132,7 @@ fn quantity_first(ctx: &Ctx, i: usize, floor: usize) -> Option<(usize, usize, Am
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::random_texts;
 
     fn one(text: &str) -> Amount {
         let a = find_amounts(text);
@@ -1408,25 +1409,6 @@ mod tests {
         assert_eq!(a[2].text, "£3m");
     }
 
-    /// Random texts from awkward pieces (a deterministic xorshift, so failures reproduce).
-    fn random_texts(pieces: &[&str]) -> Vec<String> {
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        (0..4000)
-            .map(|_| {
-                let mut next = || {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    state
-                };
-                let len = (next() % 30) as usize;
-                (0..len)
-                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                    .collect::<Vec<_>>()
-                    .join(if next() % 3 == 0 { "" } else { " " })
-            })
-            .collect()
-    }
     #[test]
     fn random_text_does_not_panic() {
         let pieces = [

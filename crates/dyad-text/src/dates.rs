@@ -612,6 +612,7 @@ fn year_alone(ctx: &Ctx, i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::random_texts;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -817,25 +818,6 @@ mod tests {
         assert_eq!(find_dates(t, 0, n + 100, article()).len(), 2);
     }
 
-    /// Random texts from awkward pieces (a deterministic xorshift, so failures reproduce).
-    fn random_texts(pieces: &[&str]) -> Vec<String> {
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        (0..4000)
-            .map(|_| {
-                let mut next = || {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    state
-                };
-                let len = (next() % 30) as usize;
-                (0..len)
-                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                    .collect::<Vec<_>>()
-                    .join(if next() % 3 == 0 { "" } else { " " })
-            })
-            .collect()
-    }
     #[test]
     fn random_text_does_not_panic() {
         let pieces = [

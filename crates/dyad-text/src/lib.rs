@@ -15,6 +15,8 @@ pub mod quotes;
 pub mod readers;
 pub mod sentences;
 pub mod tagger;
+#[cfg(test)]
+mod test_support;
 pub mod tokens;
 
 pub use document::{Document, Origin};

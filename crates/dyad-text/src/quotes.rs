@@ -937,6 +937,7 @@ fn clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::random_texts;
 
     fn data(path: &str) -> String {
         let p = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/corpus/");
@@ -1222,25 +1223,6 @@ mod tests {
         assert_eq!(words(&q[0].speaker), Some("he"));
     }
 
-    /// Random texts from awkward pieces (a deterministic xorshift, so failures reproduce).
-    fn random_texts(pieces: &[&str]) -> Vec<String> {
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        (0..4000)
-            .map(|_| {
-                let mut next = || {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    state
-                };
-                let len = (next() % 30) as usize;
-                (0..len)
-                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                    .collect::<Vec<_>>()
-                    .join(if next() % 3 == 0 { "" } else { " " })
-            })
-            .collect()
-    }
     #[test]
     fn long_text_stays_fast() {
         for piece in ["'a ", "“a ", "\"a ", "a' ", ".“ ", "said: “", "”, he said "] {
