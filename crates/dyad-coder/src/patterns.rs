@@ -74,6 +74,9 @@ fn match_elements(
                 let (p, len) = find_alt(s, is_verb, alts, cursor, to)?;
                 out.matched.extend(p..p + len);
                 cursor = p + len;
+                // a `^` counts only towards the marker right after it: in
+                // `(AT ^) (WITH +)` the skipped actor is the one after AT
+                skips = 0;
             }
             PatternElement::Prep { preps, object } => {
                 let mut found = None;
@@ -103,6 +106,7 @@ fn match_elements(
                     out.matched.push(p);
                 }
                 cursor = end;
+                skips = 0;
             }
             PatternElement::Target => {
                 out.target_at = Some((cursor, skips));
