@@ -86,6 +86,25 @@ pub fn clauses<'l>(
             .flatten()
             .filter(|&p| out[p].subject.is_some());
         let mut object = object(s, phrases, verbs, vi, end);
+        // "Gollum allowed that Mordor isn't a pleasant place", "said that an embargo against
+        // Mordor would not work": with no object of its own, a verb whose clause stops at THAT
+        // is about the actor its complement names, when no finite verb of the complement
+        // comes before that actor
+        let mut end = end;
+        if object.is_none() && s.word(end) == "THAT" {
+            let limit = verbs[vi + 1..]
+                .iter()
+                .find(|n| n.finite && n.candidate.inflection != crate::lexicon::Inflection::Base)
+                .map_or(s.len(), |n| n.group_start);
+            if let Some(p) = phrases.iter().find(|p| p.start > end && p.start < limit) {
+                object = Some(Role {
+                    members: p.members.clone(),
+                    span: Some((p.start, p.end)),
+                    pronoun: false,
+                });
+                end = limit.min(s.len());
+            }
+        }
         // "urged Bree to help", "wants to attack": an infinitive takes its subject from the
         // verb that governs it: that verb's object if it has one before the infinitive, else
         // its subject.
