@@ -88,15 +88,18 @@ pub fn clauses<'l>(
         let mut object = object(s, phrases, verbs, vi, end);
         // "Gollum allowed that Mordor isn't a pleasant place", "said that an embargo against
         // Mordor would not work": with no object of its own, a verb whose clause stops at THAT
-        // is about the actor its complement names, when no finite verb of the complement
-        // comes before that actor
+        // is about the actor its complement names — unless that actor is the subject of a
+        // dictionary verb of the complement ("said that Mordor criticized Gondor" reports
+        // Mordor's act, coded on its own)
         let mut end = end;
         if object.is_none() && s.word(end) == "THAT" {
-            let limit = verbs[vi + 1..]
+            let next_finite = verbs[vi + 1..].iter().find(|n| n.finite);
+            let limit = next_finite.map_or(s.len(), |n| n.group_start);
+            let found = phrases
                 .iter()
-                .find(|n| n.finite && n.candidate.inflection != crate::lexicon::Inflection::Base)
-                .map_or(s.len(), |n| n.group_start);
-            if let Some(p) = phrases.iter().find(|p| p.start > end && p.start < limit) {
+                .find(|p| p.start > end && p.start < limit)
+                .filter(|p| next_finite.is_none() || is_pp_object(s, p.start));
+            if let Some(p) = found {
                 object = Some(Role {
                     members: p.members.clone(),
                     span: Some((p.start, p.end)),
