@@ -805,3 +805,23 @@ fn explicit_dates_amounts_and_places_go_with_their_event() {
         );
     }
 }
+
+#[test]
+fn urge_and_sanction_are_coded_with_dyads_supplementary_verbs() {
+    let d = urge_sanction_doc();
+    let events = production().code_document(&d);
+    let t = triples(&events);
+    assert!(t.contains(&"USA 0252 IRN".to_string()), "{t:?}");
+    assert!(
+        t.iter().any(|x| x.starts_with("IGOEUREEC 163 RUS")),
+        "{t:?}"
+    );
+}
+
+fn urge_sanction_doc() -> dyad_text::Document {
+    doc(
+        "The United States urged Iran to release the prisoners. \
+         The European Union sanctioned Russian officials.",
+        Some(date(2025, 12, 4)),
+    )
+}

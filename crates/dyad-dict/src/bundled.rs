@@ -21,6 +21,8 @@ macro_rules! data {
 
 /// The production files (PETRARCH-2 / Phoenix), embedded: (file name, bytes).
 const PRODUCTION_VERBS: (&str, &[u8]) = ("CAMEO.2.0.txt", data!("dictionaries/CAMEO.2.0.txt"));
+/// dyad's supplementary verb patterns, read after CAMEO.2.0.txt.
+const SUPPLEMENTARY_VERBS: (&str, &[u8]) = ("dyad.verbs.txt", data!("dictionaries/dyad.verbs.txt"));
 const PRODUCTION_ACTORS: [(&str, &[u8]); 3] = [
     (
         "Phoenix.Countries.actors.txt",
@@ -106,7 +108,9 @@ impl Dictionaries {
     /// issues.
     pub fn bundled() -> Result<Self, DictError> {
         let (name, bytes) = PRODUCTION_VERBS;
-        let verbs = verbs::parse(&text(bytes), name)?;
+        let mut verbs = verbs::parse(&text(bytes), name)?;
+        let (name, bytes) = SUPPLEMENTARY_VERBS;
+        verbs.extend(verbs::parse(&text(bytes), name)?);
         let mut actors = ActorDictionary::default();
         for (name, bytes) in SUPPLEMENTARY_ACTORS
             .iter()
@@ -224,13 +228,20 @@ impl Dictionaries {
         let agents = first("agents");
         let discards = first("discards");
         let issues = first("issue");
-        Self::from_files(
+        let mut d = Self::from_files(
             &verbs,
             &actors,
             agents.as_deref(),
             discards.as_deref(),
             issues.as_deref(),
-        )
+        )?;
+        // dyad's supplementary verb files (`dyad.*verbs*.txt`) come after the main one
+        for (name, path) in &files {
+            if name.starts_with("dyad.") && name.contains("verbs") && *path != verbs {
+                d.verbs.extend(verbs::parse(&read(path)?, &display(path))?);
+            }
+        }
+        Ok(d)
     }
 
     /// Load single files. Errors name the file as given.
@@ -292,8 +303,11 @@ mod tests {
     #[test]
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
-        assert_eq!(d.verbs.blocks.len(), 397);
-        assert_eq!(d.verbs.pattern_count(), 4_668);
+        // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's (URGE, SANCTION)
+        assert_eq!(d.verbs.blocks.len(), 397 + 2);
+        assert_eq!(d.verbs.blocks[397].name, "URGE");
+        let upstream: usize = d.verbs.blocks[..397].iter().map(|b| b.patterns.len()).sum();
+        assert_eq!(upstream, 4_668);
         let phoenix = d
             .actors
             .entries

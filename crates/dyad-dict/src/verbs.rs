@@ -163,6 +163,18 @@ impl CodeSpec {
 }
 
 impl VerbDictionary {
+    /// Add a supplementary dictionary's blocks, transformations and synsets after this one's
+    /// (dyad's `dyad.verbs.txt` after CAMEO.2.0.txt).
+    pub fn extend(&mut self, other: VerbDictionary) {
+        self.blocks.extend(other.blocks);
+        self.transformations.extend(other.transformations);
+        self.undefined_synsets.extend(other.undefined_synsets);
+        for (k, v) in other.synsets {
+            self.synsets.entry(k).or_insert(v);
+        }
+        self.warnings.extend(other.warnings);
+    }
+
     /// Number of pattern lines over all blocks.
     pub fn pattern_count(&self) -> usize {
         self.blocks.iter().map(|b| b.patterns.len()).sum()
