@@ -197,7 +197,7 @@ impl Coder {
                                     .max(),
                                 clause: (c.start, inner.end.max(c.end)),
                             },
-                            outer_verb.negated || last_verb.negated,
+                            outer_verb.negated || last_verb.negated || n.refused,
                             n.modality
                                 .unwrap_or(outer_verb.modality.max(last_verb.modality)),
                             events,
@@ -223,6 +223,7 @@ impl Coder {
                         rule: self.rule(c),
                         modality: None,
                         future: false,
+                        refused: false,
                     };
                     self.emit(
                         &ctx,
@@ -353,6 +354,7 @@ impl Coder {
                         Complement::Infinitive => None,
                     },
                     future: kind == Complement::Finite && is_future(&inner.verb),
+                    refused: false,
                 });
             }
         }
@@ -376,6 +378,7 @@ impl Coder {
                         rule,
                         modality: None,
                         future: false,
+                        refused: false,
                     });
                 }
                 let ic = inner_code?;
@@ -386,6 +389,13 @@ impl Coder {
                     .and_then(|oc| pico.combine(oc, ic))
                     .unwrap_or(ic);
                 let intent = outer_code.is_some_and(|oc| cameo::root(oc) == "03");
+                // "refused to meet", "declined to provide aid", "failed to free": the act did
+                // not happen; coded as the act, negated (its negation code is the refusal)
+                let refused = matches!(
+                    self.verb_name(outer),
+                    "REFUSE" | "DECLINE" | "REJECT" | "FAIL"
+                );
+                let code = if refused { ic } else { code };
                 Some(NestedEvent {
                     source: inner_source.unwrap_or(a).clone(),
                     target: inner_target.cloned(),
@@ -398,6 +408,7 @@ impl Coder {
                     rule: self.rule(inner),
                     modality: intent.then_some(Modality::Intended),
                     future: false,
+                    refused,
                 })
             }
             Complement::Finite => {
@@ -413,6 +424,7 @@ impl Coder {
                         rule: self.rule(inner),
                         modality: reported_modality(inner),
                         future: is_future(&inner.verb),
+                        refused: false,
                     });
                 }
                 None
@@ -671,6 +683,8 @@ struct NestedEvent {
     /// Announced for the future ("will free", "said it would free"): coded as the intent to
     /// do it (0352, intent to release), as CAMEO's 03 codes are.
     future: bool,
+    /// Refused or failed ("refused to meet", "failed to free"): the event did not happen.
+    refused: bool,
 }
 
 /// Do two roles name the same actors (by country, so "Xi" and "China" are one)?
