@@ -289,6 +289,11 @@ fn subject(
             });
         }
     }
+    // "Russia, which invaded Ukraine in 2022, criticized France": after a relative clause set
+    // off by commas the subject is its antecedent, not the relative clause's object
+    if let Some(antecedent) = relative_antecedent(s, phrases, v.group_start) {
+        return Some(antecedent);
+    }
     let mut i = v.group_start;
     let mut fallback = None;
     while i > clause_start {
@@ -345,6 +350,39 @@ fn subject(
         }
     }
     fallback
+}
+
+/// The actor a relative clause ending right before `group_start` ("…, which invaded Ukraine,
+/// criticized") describes: the phrase just before ", which" / ", who".
+fn relative_antecedent(
+    s: &SentenceView,
+    phrases: &[ActorPhrase],
+    group_start: usize,
+) -> Option<Role> {
+    if group_start < 4 || s.word(group_start - 1) != "," {
+        return None;
+    }
+    let lowest = group_start.saturating_sub(30);
+    let mut k = group_start - 1;
+    while k > lowest {
+        k -= 1;
+        let w = s.word(k);
+        if matches!(w, "WHICH" | "WHO" | "WHOSE" | "WHOM") && k >= 2 && s.word(k - 1) == "," {
+            let p = phrases
+                .iter()
+                .rev()
+                .find(|p| p.end <= k - 1 && p.end + 1 >= k - 1)?;
+            return Some(Role {
+                members: p.members.clone(),
+                span: Some((p.start, p.end)),
+                pronoun: false,
+            });
+        }
+        if matches!(w, ";" | ":") {
+            return None;
+        }
+    }
+    None
 }
 
 /// Does the verb group follow a conjunction directly ("… and promised", "…, but said")?

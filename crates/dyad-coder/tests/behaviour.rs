@@ -837,3 +837,14 @@ fn refusing_or_failing_to_act_is_a_negated_act() {
     assert!(events.iter().all(|e| e.negated), "{:?}", triples(&events));
     assert_eq!(events[0].code, "040");
 }
+
+#[test]
+fn a_relative_clause_does_not_lend_its_object_as_subject() {
+    let d = doc(
+        "Russia, which invaded Ukraine in 2022, criticized France.",
+        Some(date(2025, 12, 4)),
+    );
+    let t = triples(&production().code_document(&d));
+    assert!(t.contains(&"RUS 111 FRA".to_string()), "{t:?}");
+    assert!(!t.iter().any(|x| x.starts_with("UKR")), "{t:?}");
+}
