@@ -371,7 +371,7 @@ fn relative_antecedent(
             let p = phrases
                 .iter()
                 .rev()
-                .find(|p| p.end <= k - 1 && p.end + 1 >= k - 1)?;
+                .find(|p| p.end < k && p.end + 2 >= k)?;
             return Some(Role {
                 members: p.members.clone(),
                 span: Some((p.start, p.end)),
