@@ -368,10 +368,7 @@ fn relative_antecedent(
         k -= 1;
         let w = s.word(k);
         if matches!(w, "WHICH" | "WHO" | "WHOSE" | "WHOM") && k >= 2 && s.word(k - 1) == "," {
-            let p = phrases
-                .iter()
-                .rev()
-                .find(|p| p.end < k && p.end + 2 >= k)?;
+            let p = phrases.iter().rev().find(|p| p.end < k && p.end + 2 >= k)?;
             return Some(Role {
                 members: p.members.clone(),
                 span: Some((p.start, p.end)),
