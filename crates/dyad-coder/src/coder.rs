@@ -205,6 +205,16 @@ impl Coder {
                     }
                 }
                 _ => {
+                    // "jailed a student for helping militants", "called for building trust":
+                    // a gerund after "for" is the reason or the content of another act, not
+                    // an act the text reports
+                    let gerund_for = !c.verb.finite
+                        && c.verb.candidate.inflection == crate::lexicon::Inflection::Ing
+                        && c.verb.group_start > 0
+                        && s.word(c.verb.group_start - 1) == "FOR";
+                    if gerund_for {
+                        continue;
+                    }
                     let (source, target) = c.source_target();
                     let (Some(forward), reverse) =
                         (Some(c.coded.code.forward()), c.coded.code.reverse())

@@ -848,3 +848,14 @@ fn a_relative_clause_does_not_lend_its_object_as_subject() {
     assert!(t.contains(&"RUS 111 FRA".to_string()), "{t:?}");
     assert!(!t.iter().any(|x| x.starts_with("UKR")), "{t:?}");
 }
+
+#[test]
+fn a_gerund_after_for_is_no_event_of_its_own() {
+    let d = doc(
+        "A Tunisian court has jailed a Nigerian student for helping militants in Lebanon.",
+        Some(date(2008, 8, 6)),
+    );
+    let t = triples(&production().code_document(&d));
+    assert!(t.iter().any(|x| x.starts_with("TUNJUD 173 NGA")), "{t:?}");
+    assert!(!t.iter().any(|x| x.contains(" 070 ")), "{t:?}");
+}
