@@ -440,19 +440,14 @@ pub fn articles_report(
             ),
             None => dateline.date,
         };
+        let origin = Origin {
+            file: fname.clone(),
+            line: 1,
+        };
         let doc = Document {
-            id: gold.id.clone(),
-            text: gold.text.clone(),
-            date,
             dateline_place: dateline.place.clone(),
             body_start: dateline.body_start,
-            title: None,
-            url: None,
-            source: None,
-            origin: Origin {
-                file: fname.clone(),
-                line: 1,
-            },
+            ..Document::new(gold.id.clone(), gold.text.clone(), date, origin)
         };
         let events = coder.code_document(&doc);
         let positive: Vec<&Event> = events.iter().filter(|e| is_positive(e)).collect();

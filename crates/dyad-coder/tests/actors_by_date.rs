@@ -142,20 +142,16 @@ fn groupings_formed_since_2015_are_actors() {
 
 #[test]
 fn the_seed_codes_macron_without_french() {
-    let doc = dyad_text::Document {
-        id: "t".into(),
-        text: "Emmanuel Macron met with Xi Jinping on Thursday.".into(),
-        date: Some(date("2025-12-04")),
-        dateline_place: None,
-        body_start: 0,
-        title: None,
-        url: None,
-        source: None,
-        origin: dyad_text::Origin {
-            file: "t".into(),
-            line: 1,
-        },
+    let origin = dyad_text::Origin {
+        file: "t".into(),
+        line: 1,
     };
+    let doc = dyad_text::Document::new(
+        "t",
+        "Emmanuel Macron met with Xi Jinping on Thursday.",
+        Some(date("2025-12-04")),
+        origin,
+    );
     let events = coder().code_document(&doc);
     let e = events.first().expect("the meeting");
     assert_eq!(e.source.as_ref().unwrap().code, "FRAGOV");

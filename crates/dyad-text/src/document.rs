@@ -30,3 +30,26 @@ pub struct Document {
     pub source: Option<String>,
     pub origin: Origin,
 }
+
+impl Document {
+    /// An article known only by its id, text, date and origin: no dateline, title, url or
+    /// source. Readers that know more fill those fields in afterwards.
+    pub fn new(
+        id: impl Into<String>,
+        text: impl Into<String>,
+        date: Option<NaiveDate>,
+        origin: Origin,
+    ) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            date,
+            dateline_place: None,
+            body_start: 0,
+            title: None,
+            url: None,
+            source: None,
+            origin,
+        }
+    }
+}

@@ -26,20 +26,11 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// A document holding `text`, published on `date`.
 pub fn doc(text: &str, date: Option<NaiveDate>) -> Document {
-    Document {
-        id: "t".into(),
-        text: text.into(),
-        date,
-        dateline_place: None,
-        body_start: 0,
-        title: None,
-        url: None,
-        source: None,
-        origin: Origin {
-            file: "t".into(),
-            line: 1,
-        },
-    }
+    let origin = Origin {
+        file: "t".into(),
+        line: 1,
+    };
+    Document::new("t", text, date, origin)
 }
 
 /// Code `text` as one document dated `d`.

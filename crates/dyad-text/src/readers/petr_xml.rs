@@ -49,20 +49,11 @@ pub struct PetrRecord {
 impl PetrRecord {
     /// The record as a document of the pipeline (`file` is the path it was read from).
     pub fn into_document(self, file: &str) -> Document {
-        Document {
-            id: self.id,
-            text: self.text,
-            date: self.date,
-            dateline_place: None,
-            body_start: 0,
-            title: None,
-            url: None,
-            source: None,
-            origin: Origin {
-                file: file.to_string(),
-                line: self.line,
-            },
-        }
+        let origin = Origin {
+            file: file.to_string(),
+            line: self.line,
+        };
+        Document::new(self.id, self.text, self.date, origin)
     }
 }
 
