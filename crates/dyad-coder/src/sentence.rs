@@ -7,8 +7,9 @@ pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
     words: Vec<&'a str>,
     all_caps: bool,
-    /// Part-of-speech tags from dyad's tagger, one per token.
-    tags: Vec<dyad_text::tagger::Tag>,
+    /// Part-of-speech tags from dyad's tagger, one per token, computed the first time a tag
+    /// is asked for: most sentences never need one.
+    tags: std::cell::OnceCell<Vec<dyad_text::tagger::Tag>>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -20,19 +21,21 @@ impl<'a> SentenceView<'a> {
             .filter(|c| c.is_alphabetic())
             .collect();
         let all_caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
-        let written: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let tags = dyad_text::tagger::Tagger::bundled().tag(&written);
         SentenceView {
             tokens,
             words,
             all_caps,
-            tags,
+            tags: std::cell::OnceCell::new(),
         }
     }
 
     /// The part-of-speech tag of token `i`.
     pub fn tag(&self, i: usize) -> Option<dyad_text::tagger::Tag> {
-        self.tags.get(i).copied()
+        let tags = self.tags.get_or_init(|| {
+            let written: Vec<&str> = self.tokens.iter().map(|t| t.text.as_str()).collect();
+            dyad_text::tagger::Tagger::bundled().tag(&written)
+        });
+        tags.get(i).copied()
     }
 
     pub fn len(&self) -> usize {
