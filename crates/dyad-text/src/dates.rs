@@ -419,38 +419,15 @@ fn month_first(ctx: &Ctx, i: usize) -> Option<Found> {
         return found(k + 1, ymd(y, m, 1)?, Precision::Month);
     }
     // a month alone: written in full, after a preposition or with a modifier
-    const BEFORE: &[&str] = &[
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "during",
-        "from",
-        "to",
-        "through",
-        "before",
-        "after",
-        "of",
-        "between",
-        "and",
-        "or",
-        "throughout",
-        "around",
-        "for",
-        "late",
-        "early",
-        "mid",
-        "end",
-        "start",
-        "beginning",
-        "on",
-    ];
+    let led = |w: &str| {
+        TIME_LEAD.contains(&w)
+            || matches!(w, "around" | "for" | "end" | "start" | "beginning" | "on")
+    };
     let split = ctx.raw(k).contains('-');
     if day_of(ctx.raw(k + 1)).is_some() {
         return None; // a day that makes no date ("February 30, 2025")
     }
-    if !full || (modifier.is_none() && !split && !BEFORE.contains(&ctx.prev(i))) {
+    if !full || (modifier.is_none() && !split && !led(ctx.prev(i))) {
         return None;
     }
     let article = ctx.article?;
@@ -572,31 +549,34 @@ fn relative(ctx: &Ctx, i: usize) -> Option<Found> {
     }
 }
 
+/// Words that lead a month or year standing alone ("in March", "since 2019", "by 2030",
+/// "early 2020").
+const TIME_LEAD: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "from",
+    "to",
+    "through",
+    "before",
+    "after",
+    "of",
+    "between",
+    "and",
+    "or",
+    "throughout",
+    "early",
+    "late",
+    "mid",
+];
+
 /// "in 2019", "since 2019", "by 2030": a year after a preposition.
 fn year_alone(ctx: &Ctx, i: usize) -> Option<Found> {
-    const BEFORE: &[&str] = &[
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "during",
-        "from",
-        "to",
-        "through",
-        "before",
-        "after",
-        "of",
-        "between",
-        "and",
-        "or",
-        "throughout",
-        "early",
-        "late",
-        "mid",
-    ];
     let y = year_of(ctx.raw(i))?;
-    if !(1900..=2100).contains(&y) || !BEFORE.contains(&ctx.prev(i)) {
+    if !(1900..=2100).contains(&y) || !TIME_LEAD.contains(&ctx.prev(i)) {
         return None;
     }
     let next = ctx.w(i + 1);
