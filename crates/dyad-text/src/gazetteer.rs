@@ -1482,18 +1482,10 @@ mod tests {
             "A",
             "z",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rng = crate::test_support::XorShift(0x2545_F491_4F6C_DD1D);
         for _ in 0..3000 {
-            let mut next = || {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                state
-            };
-            let len = (next() % 30) as usize;
-            let text: String = (0..len)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+            let len = (rng.next() % 30) as usize;
+            let text: String = (0..len).map(|_| rng.pick(PIECES)).collect();
             let n = text.chars().count();
             for (from, to) in [
                 (0, n),

@@ -92,20 +92,12 @@ mod robustness {
         "ß",
     ];
 
-    /// A small deterministic generator (xorshift), so failures reproduce.
+    /// Texts of up to 40 awkward pieces run together (deterministic, so failures reproduce).
     fn random_texts() -> impl Iterator<Item = String> {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = crate::test_support::XorShift(0x9E37_79B9_7F4A_7C15);
         (0..3000).map(move |_| {
-            let mut next = || {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                state
-            };
-            let len = (next() % 40) as usize;
-            (0..len)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect()
+            let len = (rng.next() % 40) as usize;
+            (0..len).map(|_| rng.pick(PIECES)).collect()
         })
     }
 

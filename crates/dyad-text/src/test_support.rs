@@ -1,21 +1,35 @@
 //! Helpers for this crate's tests.
 
-/// Random texts from awkward pieces (a deterministic xorshift, so failures reproduce).
+/// A deterministic xorshift generator, so that failures of the random-input tests reproduce.
+pub(crate) struct XorShift(pub(crate) u64);
+
+impl XorShift {
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// One of `pieces`.
+    pub(crate) fn pick<'a>(&mut self, pieces: &[&'a str]) -> &'a str {
+        pieces[(self.next() % pieces.len() as u64) as usize]
+    }
+}
+
+/// Random texts from awkward pieces, sometimes run together, sometimes spaced.
 pub(crate) fn random_texts(pieces: &[&str]) -> Vec<String> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
     (0..4000)
         .map(|_| {
-            let mut next = || {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                state
-            };
-            let len = (next() % 30) as usize;
-            (0..len)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect::<Vec<_>>()
-                .join(if next() % 3 == 0 { "" } else { " " })
+            let len = (rng.next() % 30) as usize;
+            (0..len).map(|_| rng.pick(pieces)).collect::<Vec<_>>().join(
+                if rng.next().is_multiple_of(3) {
+                    ""
+                } else {
+                    " "
+                },
+            )
         })
         .collect()
 }
