@@ -6,12 +6,10 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use dyad_coder::mentions::{actor_phrases, find_mentions, MentionKind};
-use dyad_coder::sentence::SentenceView;
+use dyad_coder::mentions::MentionKind;
 use dyad_coder::Coder;
 use dyad_dict::actors::{ActorEntry, DateRestriction};
 use dyad_dict::actors_check::{check, Finding};
-use dyad_text::{tokenize, Sentence};
 
 use crate::dictionaries::DictionaryArgs;
 
@@ -92,20 +90,17 @@ fn lookup(args: LookupArgs) -> Result<ExitCode> {
     if text.is_empty() {
         bail!("lookup: the name is empty");
     }
-    let sentence = Sentence::from_char_range(text, 0, text.chars().count());
-    let tokens = tokenize(text, &sentence);
-    let s = SentenceView::new(&tokens);
-    let mentions = find_mentions(lex, &s, Some(date), &Default::default());
-    let phrases = actor_phrases(lex, &s, &mentions, &vec![false; s.len()], Some(date));
+    let reading = coder.read_name(text, Some(date));
+    let (tokens, mentions, phrases) = (&reading.tokens, &reading.mentions, &reading.phrases);
     if phrases.is_empty() {
         println!("{text:?} on {date}: no actor (no dictionary entry names it)");
         return Ok(ExitCode::FAILURE);
     }
-    for p in &phrases {
+    for p in phrases {
         let codes: Vec<&str> = p.members.iter().map(|m| m.code.as_str()).collect();
         println!("{text:?} on {date}: {}", codes.join(" + "));
     }
-    for m in &mentions {
+    for m in mentions {
         let words: Vec<&str> = (m.start..m.end).map(|k| tokens[k].text.as_str()).collect();
         match m.kind {
             MentionKind::Actor(id) => {

@@ -42,15 +42,27 @@ impl Coder {
     /// Xi", "the Kremlin", "French President Emmanuel Macron"): one entry per actor phrase, each
     /// with the codes of its members. Empty when no dictionary entry names it.
     pub fn code_name(&self, name: &str, date: Option<chrono::NaiveDate>) -> Vec<Vec<String>> {
+        self.read_name(name, date)
+            .phrases
+            .into_iter()
+            .map(|p| p.members.into_iter().map(|m| m.code).collect())
+            .collect()
+    }
+
+    /// A name read as the coder reads names in text: its tokens, the dictionary mentions in
+    /// it (actors and agents) and the actor phrases they make on `date`.
+    pub fn read_name(&self, name: &str, date: Option<chrono::NaiveDate>) -> NameReading {
         let name = name.trim();
         let sentence = dyad_text::Sentence::from_char_range(name, 0, name.chars().count());
         let tokens = tokenize(name, &sentence);
         let s = SentenceView::new(&tokens);
         let mentions = find_mentions(&self.lex, &s, date, &Default::default());
-        actor_phrases(&self.lex, &s, &mentions, &vec![false; s.len()], date)
-            .into_iter()
-            .map(|p| p.members.into_iter().map(|m| m.code).collect())
-            .collect()
+        let phrases = actor_phrases(&self.lex, &s, &mentions, &vec![false; s.len()], date);
+        NameReading {
+            tokens,
+            mentions,
+            phrases,
+        }
     }
 
     /// Code a whole article.
@@ -590,6 +602,13 @@ fn is_future(v: &VerbOccurrence) -> bool {
 /// In reported speech "would" is the "will" of the speaker ("said he would attack").
 fn reported_modality(inner: &Clause) -> Option<Modality> {
     (inner.verb.modal.as_deref() == Some("WOULD")).then_some(Modality::Intended)
+}
+
+/// A name as the coder reads it (see [`Coder::read_name`]).
+pub struct NameReading {
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<crate::mentions::Mention>,
+    pub phrases: Vec<ActorPhrase>,
 }
 
 /// What the coder remembers from one sentence of an article to the next.
