@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::DictError;
-use crate::reader::{dict_words, lines, noun_plural, strip_comment, Warning};
+use crate::reader::{bounded_product, dict_words, lines, noun_plural, strip_comment, Warning};
 
 /// Whether the agent code goes after the actor code (`~GOV`: ISR + GOV = ISRGOV) or before it
 /// (`NGO~`).
@@ -245,19 +245,15 @@ fn expand(
             }
         };
         let prefix = &rest[..a];
-        let mut next = Vec::new();
-        'outer: for p in &partial {
-            for v in &values {
-                if next.len() >= MAX_PHRASES {
-                    warnings.push(Warning::new(
-                        file,
-                        no,
-                        "too many expansions; the rest dropped",
-                    ));
-                    break 'outer;
-                }
-                next.push(format!("{p}{prefix}{v}"));
-            }
+        let (next, cut) = bounded_product(&partial, &values, MAX_PHRASES, |p, v| {
+            format!("{p}{prefix}{v}")
+        });
+        if cut {
+            warnings.push(Warning::new(
+                file,
+                no,
+                "too many expansions; the rest dropped",
+            ));
         }
         partial = next;
         rest = tail;

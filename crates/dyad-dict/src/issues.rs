@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 
 use crate::error::DictError;
-use crate::reader::{dict_words, lines, noun_plural, strip_comment, Warning};
+use crate::reader::{
+    bounded_product, concat, dict_words, lines, noun_plural, strip_comment, Warning,
+};
 use crate::verbs::regular_forms;
 use crate::words::normalize_word;
 
@@ -245,21 +247,13 @@ fn expand(phrase: &str, warnings: &mut Vec<Warning>, file: &str, no: usize) -> V
         if alts.is_empty() {
             continue;
         }
-        let mut next = Vec::new();
-        'outer: for a in &acc {
-            for b in &alts {
-                if next.len() >= MAX_PHRASES {
-                    warnings.push(Warning::new(
-                        file,
-                        no,
-                        "too many expansions; the rest dropped",
-                    ));
-                    break 'outer;
-                }
-                let mut v = a.clone();
-                v.extend(b.iter().cloned());
-                next.push(v);
-            }
+        let (next, cut) = bounded_product(&acc, &alts, MAX_PHRASES, |a, b| concat(a, b));
+        if cut {
+            warnings.push(Warning::new(
+                file,
+                no,
+                "too many expansions; the rest dropped",
+            ));
         }
         acc = next;
     }

@@ -145,6 +145,32 @@ pub(crate) fn noun_plural(word: &str) -> Option<String> {
     Some(plural(word))
 }
 
+/// Word sequence `a` then word sequence `b` (the join of [`bounded_product`] for phrases).
+pub(crate) fn concat(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().chain(b).cloned().collect()
+}
+
+/// Every `a` followed by every `b` (`join(a, b)`), at most `max` of them: dictionaries expand
+/// synsets and substitution sets into cross products, which a malformed line could blow up.
+/// The flag says whether the product was cut short.
+pub(crate) fn bounded_product<T>(
+    acc: &[T],
+    alts: &[T],
+    max: usize,
+    join: impl Fn(&T, &T) -> T,
+) -> (Vec<T>, bool) {
+    let mut out = Vec::with_capacity((acc.len() * alts.len()).min(max));
+    for a in acc {
+        for b in alts {
+            if out.len() >= max {
+                return (out, true);
+            }
+            out.push(join(a, b));
+        }
+    }
+    (out, false)
+}
+
 /// Read an actor-file date. `YYMMDD` (years 00–30 are 20YY, the others 19YY) and `YYYYMMDD` as
 /// documented; and these upstream defects:
 /// * 7 digits starting with 19 or 20 (`2004017`): `YYYY` + `MM` + `D` (slicing as a

@@ -8,7 +8,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::DictError;
-use crate::reader::{dict_words, lines, noun_plural, strip_comment, Warning};
+use crate::reader::{
+    bounded_product, concat, dict_words, lines, noun_plural, strip_comment, Warning,
+};
 use crate::words::normalize_word;
 
 /// A code attached to a verb block, verb or pattern.
@@ -753,20 +755,12 @@ impl Parser<'_> {
                     continue;
                 }
             };
-            let mut next = Vec::with_capacity(acc.len() * alts.len());
-            'outer: for a in &acc {
-                for b in &alts {
-                    if next.len() >= MAX_ALTERNATIVES {
-                        self.warn(
-                            no,
-                            format!("more than {MAX_ALTERNATIVES} alternatives; the rest dropped"),
-                        );
-                        break 'outer;
-                    }
-                    let mut v = a.clone();
-                    v.extend(b.iter().cloned());
-                    next.push(v);
-                }
+            let (next, cut) = bounded_product(&acc, &alts, MAX_ALTERNATIVES, |a, b| concat(a, b));
+            if cut {
+                self.warn(
+                    no,
+                    format!("more than {MAX_ALTERNATIVES} alternatives; the rest dropped"),
+                );
             }
             acc = next;
         }
