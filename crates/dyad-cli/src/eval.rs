@@ -17,30 +17,20 @@ use crate::dictionaries::DictionaryArgs;
 #[derive(Subcommand, Debug)]
 pub enum EvalCommand {
     /// Score PETRARCH XML validation records (exact records, event precision/recall/F1).
-    Petr(PetrArgs),
+    Petr(EvalArgs),
     /// Score article-level gold codings (one JSON object per article, as seed.gold.json).
-    Articles(ArticlesArgs),
+    Articles(EvalArgs),
 }
 
+/// What both evaluations take.
 #[derive(Args, Debug)]
-pub struct PetrArgs {
+pub struct EvalArgs {
     pub file: PathBuf,
     /// Print a machine-readable summary instead of the table.
     #[arg(long)]
     pub json: bool,
-    /// List every record that is not exact, with expected and produced events.
-    #[arg(long)]
-    pub show_errors: bool,
-    #[command(flatten)]
-    pub dicts: DictionaryArgs,
-}
-
-#[derive(Args, Debug)]
-pub struct ArticlesArgs {
-    pub file: PathBuf,
-    #[arg(long)]
-    pub json: bool,
-    /// List gold events missed and events produced in excess.
+    /// List what is wrong: records that are not exact, gold events missed and events produced
+    /// in excess.
     #[arg(long)]
     pub show_errors: bool,
     #[command(flatten)]
@@ -167,7 +157,7 @@ fn environment_dictionaries(
     )?))
 }
 
-pub fn eval_petr(args: PetrArgs) -> Result<()> {
+pub fn eval_petr(args: EvalArgs) -> Result<()> {
     let report = petr_report(&args.file, &args.dicts, args.show_errors)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
@@ -383,7 +373,7 @@ fn match_one_to_one(
     (n, missed, extra)
 }
 
-pub fn eval_articles(args: ArticlesArgs) -> Result<()> {
+pub fn eval_articles(args: EvalArgs) -> Result<()> {
     let report = articles_report(&args.file, &args.dicts, args.show_errors)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
