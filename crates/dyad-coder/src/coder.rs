@@ -139,6 +139,7 @@ impl Coder {
         memory: &mut ArticleMemory,
         events: &mut Vec<Event>,
     ) {
+        let first_new = events.len();
         // a short parenthesis ("the European Union (EU)") is an aside: the coder reads past it
         let kept = drop_parentheticals(tokens);
         let s = SentenceView::new(&kept);
@@ -263,7 +264,7 @@ impl Coder {
                 }
             }
         }
-        dedup_events(events);
+        dedup_events(events, first_new);
     }
 
     /// The dictionary line that coded a clause, as `BLOCK:line`.
@@ -841,12 +842,13 @@ fn merge_repeated_reports(events: &mut Vec<Event>) {
 
 /// The same (source, target, code) from the same verb twice (a compound listing an actor twice,
 /// or a paired code that is its own reverse on a symmetric pair) is one event.
-fn dedup_events(events: &mut Vec<Event>) {
+/// Only the events from `first_new` on (this sentence's) are compared: earlier sentences' events
+/// cannot share a key with them.
+fn dedup_events(events: &mut Vec<Event>, first_new: usize) {
     let mut seen = std::collections::HashSet::new();
-    events.retain(|e| {
+    let mut new = events.split_off(first_new);
+    new.retain(|e| {
         let key = (
-            e.article_id.clone(),
-            e.sentence,
             e.verb.start,
             e.source.as_ref().map(|a| a.code.clone()),
             e.target.as_ref().map(|a| a.code.clone()),
@@ -854,6 +856,7 @@ fn dedup_events(events: &mut Vec<Event>) {
         );
         seen.insert(key)
     });
+    events.extend(new);
 }
 
 /// Extend evidence over a time expression right after it ("on Thursday morning").
