@@ -69,23 +69,23 @@ impl Coder {
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
         let sentences = split_sentences(&doc.text, doc.body_start);
         let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&doc.text, s)).collect();
-        if tokenized.iter().any(|t| self.discarded(t, true)) {
+        let discards: Vec<Discards> = tokenized.iter().map(|t| self.discards(t)).collect();
+        if discards.iter().any(|d| d.story) {
             return Vec::new();
         }
         let mut events = Vec::new();
         let mut memory = ArticleMemory::default();
-        for (index, tokens) in tokenized.iter().enumerate() {
-            if tokens.is_empty() || self.discarded(tokens, false) {
+        for (index, (tokens, found)) in tokenized.iter().zip(&discards).enumerate() {
+            if tokens.is_empty() || found.sentence {
                 continue;
             }
             let before = events.len();
             self.code_sentence(doc, index, tokens, &mut memory, &mut events);
-            let past = self.past_spans(tokens);
-            if !past.is_empty() {
+            if !found.time.is_empty() {
                 let mut k = before;
                 while k < events.len() {
                     let ev = &events[k].evidence;
-                    if past.iter().any(|&(a, b)| a < ev.end && ev.start < b) {
+                    if found.time.iter().any(|&(a, b)| a < ev.end && ev.start < b) {
                         events.remove(k);
                     } else {
                         k += 1;
@@ -99,36 +99,27 @@ impl Coder {
         events
     }
 
-    /// Does the sentence hold a discard phrase (a story discard when `story`)? Time phrases
-    /// ("years ago", "months later") are not sentence discards: see [`Coder::past_spans`].
-    fn discarded(&self, tokens: &[Token], story: bool) -> bool {
+    /// The discard phrases of a sentence: a story discard (`+` in the list), a sentence
+    /// discard, and the spans of time phrases ("three years ago", "months later"), which are no
+    /// sentence discards: they put the clause they stand in in the past or the future, so an
+    /// event whose evidence holds one is background, not news, and the rest is still coded.
+    fn discards(&self, tokens: &[Token]) -> Discards {
         let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        (0..words.len()).any(|i| {
-            self.lex
-                .discards
-                .longest_at(&words, i)
-                .is_some_and(|(_, id)| {
-                    let d = &self.lex.dicts.discards.entries[id as usize];
-                    d.story == story && !is_time_discard(&d.words)
-                })
-        })
-    }
-
-    /// Character spans of the discard list's time phrases in a sentence ("three years ago"):
-    /// they put the clause they stand in in the past or the future, so an event whose evidence
-    /// holds one is background, not news; the rest of the sentence is still coded.
-    fn past_spans(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
-        let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        let mut out = Vec::new();
+        let mut found = Discards::default();
         for i in 0..words.len() {
-            if let Some((len, id)) = self.lex.discards.longest_at(&words, i) {
-                let d = &self.lex.dicts.discards.entries[id as usize];
-                if !d.story && is_time_discard(&d.words) {
-                    out.push((tokens[i].start, tokens[i + len - 1].end));
-                }
+            let Some((len, id)) = self.lex.discards.longest_at(&words, i) else {
+                continue;
+            };
+            let d = &self.lex.dicts.discards.entries[id as usize];
+            if d.story {
+                found.story |= !is_time_discard(&d.words);
+            } else if is_time_discard(&d.words) {
+                found.time.push((tokens[i].start, tokens[i + len - 1].end));
+            } else {
+                found.sentence = true;
             }
         }
-        out
+        found
     }
 
     fn code_sentence(
@@ -733,6 +724,15 @@ fn same_actors(x: &Role, y: &Role) -> bool {
             .members
             .iter()
             .all(|m| m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY))
+}
+
+/// What the discard list finds in a sentence (see `Coder::discards`).
+#[derive(Default)]
+struct Discards {
+    story: bool,
+    sentence: bool,
+    /// Character spans of time phrases.
+    time: Vec<(usize, usize)>,
 }
 
 /// Is a discard phrase a time phrase ("YEARS AGO", "MONTHS LATER")?
