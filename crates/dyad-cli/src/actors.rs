@@ -60,11 +60,9 @@ fn restriction(w: DateRestriction) -> String {
 
 fn describe(e: &ActorEntry, date: NaiveDate) -> String {
     let mut out = format!("{}:{} {}", e.file, e.line, e.names[0].join("_"));
-    let on = e.code_on(Some(date));
+    let applies = e.dated_code_on(Some(date));
     for c in &e.codes {
-        let mark = if Some(c.code.as_str()) == on && c.when.holds_on(date)
-            || (c.when == DateRestriction::Always && on == Some(c.code.as_str()))
-        {
+        let mark = if applies.is_some_and(|a| std::ptr::eq(a, c)) {
             "  ← applies"
         } else {
             ""

@@ -58,13 +58,18 @@ impl ActorEntry {
     /// The code on `date`: the first dated code that holds, else the first undated one; with no
     /// date, the first undated code, else the last dated one (the most recent role).
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&str> {
+        self.dated_code_on(date).map(|c| c.code.as_str())
+    }
+
+    /// The dated code that gives [`ActorEntry::code_on`] its answer.
+    pub fn dated_code_on(&self, date: Option<NaiveDate>) -> Option<&DatedCode> {
         if let Some(d) = date {
             if let Some(c) = self
                 .codes
                 .iter()
                 .find(|c| c.when != DateRestriction::Always && c.when.holds_on(d))
             {
-                return Some(&c.code);
+                return Some(c);
             }
         }
         if let Some(c) = self
@@ -72,10 +77,10 @@ impl ActorEntry {
             .iter()
             .find(|c| c.when == DateRestriction::Always)
         {
-            return Some(&c.code);
+            return Some(c);
         }
         if date.is_none() {
-            return self.codes.last().map(|c| c.code.as_str());
+            return self.codes.last();
         }
         None
     }
