@@ -49,15 +49,6 @@ pub fn run(cmd: ActorsCommand) -> Result<ExitCode> {
     }
 }
 
-fn restriction(w: DateRestriction) -> String {
-    match w {
-        DateRestriction::Always => String::new(),
-        DateRestriction::Before(d) => format!(" <{d}"),
-        DateRestriction::From(d) => format!(" >{d}"),
-        DateRestriction::Between(a, b) => format!(" {a}–{b}"),
-    }
-}
-
 fn describe(e: &ActorEntry, date: NaiveDate) -> String {
     let mut out = format!("{}:{} {}", e.file, e.line, e.names[0].join("_"));
     let applies = e.dated_code_on(Some(date));
@@ -67,11 +58,12 @@ fn describe(e: &ActorEntry, date: NaiveDate) -> String {
         } else {
             ""
         };
-        out.push_str(&format!(
-            "\n        [{}{}]{mark}",
-            c.code,
-            restriction(c.when)
-        ));
+        let sep = if c.when == DateRestriction::Always {
+            ""
+        } else {
+            " "
+        };
+        out.push_str(&format!("\n        [{}{sep}{}]{mark}", c.code, c.when));
     }
     out
 }

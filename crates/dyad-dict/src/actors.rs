@@ -29,6 +29,19 @@ impl DateRestriction {
     }
 }
 
+/// As the dictionaries write it, with ISO dates: `<2017-05-14`, `>2017-05-14`,
+/// `2012-05-15–2017-05-14`, and nothing for always.
+impl std::fmt::Display for DateRestriction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateRestriction::Always => Ok(()),
+            DateRestriction::Before(d) => write!(f, "<{d}"),
+            DateRestriction::From(d) => write!(f, ">{d}"),
+            DateRestriction::Between(a, b) => write!(f, "{a}–{b}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatedCode {
     pub code: String,

@@ -127,10 +127,7 @@ pub fn check(dict: &ActorDictionary) -> Vec<Finding> {
                         e.line,
                         format!(
                             "{name}: {} {} overlaps {} {}",
-                            a.code,
-                            show(a.when),
-                            b.code,
-                            show(b.when)
+                            a.code, a.when, b.code, b.when
                         ),
                     ));
                 }
@@ -187,15 +184,6 @@ pub fn check(dict: &ActorDictionary) -> Vec<Finding> {
         (x.upstream, x.kind, &x.file, x.line).cmp(&(y.upstream, y.kind, &y.file, y.line))
     });
     out
-}
-
-fn show(w: DateRestriction) -> String {
-    match w {
-        DateRestriction::Always => String::new(),
-        DateRestriction::Before(d) => format!("<{d}"),
-        DateRestriction::From(d) => format!(">{d}"),
-        DateRestriction::Between(a, b) => format!("{a}-{b}"),
-    }
 }
 
 /// The first and last day a restriction holds (None: unbounded).
