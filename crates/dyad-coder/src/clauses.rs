@@ -68,6 +68,7 @@ pub fn clauses<'l>(
     s: &SentenceView,
     verbs: &[VerbOccurrence],
     phrases: &[ActorPhrase],
+    voices: &[(usize, Role)],
     last_subject: &mut Option<Role>,
 ) -> Vec<Clause<'l>> {
     let mut out: Vec<Clause> = Vec::with_capacity(verbs.len());
@@ -80,7 +81,7 @@ pub fn clauses<'l>(
     for (vi, verb) in verbs.iter().enumerate() {
         let start = clause_start(s, verbs, vi);
         let end = clause_end(s, verbs, vi);
-        let mut subject = subject(s, phrases, verbs, vi, start, &out, last_subject);
+        let mut subject = subject(s, phrases, verbs, vi, start, &out, voices, last_subject);
         let coordinated_with = coordinated(s, verb)
             .then(|| vi.checked_sub(1))
             .flatten()
@@ -152,6 +153,17 @@ pub fn clauses<'l>(
         }
         let saying = is_saying(lex, verb, &coded);
         let complement = complement_of(s, verbs, vi, saying);
+        // "France prepares to take on the presidency of the G7": an actor after an infinitive
+        // that follows the verb at once is that infinitive's object, not this verb's (unless a
+        // pattern placed it); in "provide $100 million to help Gaza" the infinitive is a
+        // purpose and Gaza still receives
+        if let (Some((k, Complement::Infinitive)), Some(o)) = (complement, &object) {
+            let at_once = verbs[k].group_start == verb.last + 1;
+            let beyond = o.span.is_some_and(|(st, _)| st > verbs[k].group_start);
+            if at_once && beyond && coded.target_at.is_none() {
+                object = None;
+            }
+        }
         out.push(Clause {
             verb: verb.clone(),
             start,
@@ -267,7 +279,9 @@ fn is_saying(lex: &Lexicon, verb: &VerbOccurrence, coded: &CodedVerb) -> bool {
 
 /// The subject of verb `vi`: inherited through coordination ("condemned … and promised"),
 /// the nearest actor phrase to its left in the clause that is not a prepositional object,
-/// or, for a pronoun, the last subject named.
+/// or, for a pronoun, the speaker of the quotation it stands in or attributes ("“I hope…,” he
+/// added") when there is one, else the last subject named.
+#[allow(clippy::too_many_arguments)]
 fn subject(
     s: &SentenceView,
     phrases: &[ActorPhrase],
@@ -275,6 +289,7 @@ fn subject(
     vi: usize,
     clause_start: usize,
     earlier: &[Clause],
+    voices: &[(usize, Role)],
     last_subject: &Option<Role>,
 ) -> Option<Role> {
     let v = &verbs[vi];
@@ -336,6 +351,9 @@ fn subject(
             }
             i = p.start;
             continue;
+        }
+        if let Some((_, voice)) = voices.iter().find(|(k, _)| *k == i) {
+            return Some(voice.clone());
         }
         let w = s.word(i);
         if english::is_subject_pronoun(w) && w != "I" && w != "YOU" {

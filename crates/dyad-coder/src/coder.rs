@@ -16,6 +16,7 @@ use crate::lexicon::Lexicon;
 use crate::mentions::{actor_phrases, find_mentions, learn_aliases, ActorCode, ActorPhrase};
 use crate::places;
 use crate::sentence::SentenceView;
+use crate::speakers::QuoteRecord;
 use crate::verbs::{find_verbs, Modality, VerbOccurrence};
 
 /// The coder: compiled dictionaries plus the CAMEO and PLOVER tables.
@@ -73,6 +74,12 @@ impl Coder {
         if discards.iter().any(|d| d.story) {
             return Vec::new();
         }
+        // who speaks each quotation, for its "I" and "we" and for the "he" that attributes it
+        let quotes = if doc.text.contains(['"', '“', '”']) {
+            self.quotes(doc)
+        } else {
+            Vec::new()
+        };
         let mut events = Vec::new();
         let mut memory = ArticleMemory::default();
         for (index, (tokens, found)) in tokenized.iter().zip(&discards).enumerate() {
@@ -80,7 +87,7 @@ impl Coder {
                 continue;
             }
             let before = events.len();
-            self.code_sentence(doc, index, tokens, &mut memory, &mut events);
+            self.code_sentence(doc, index, tokens, &quotes, &mut memory, &mut events);
             if !found.time.is_empty() {
                 let mut k = before;
                 while k < events.len() {
@@ -127,6 +134,7 @@ impl Coder {
         doc: &Document,
         index: usize,
         tokens: &[Token],
+        quotes: &[QuoteRecord],
         memory: &mut ArticleMemory,
         events: &mut Vec<Event>,
     ) {
@@ -148,7 +156,29 @@ impl Coder {
         if std::env::var_os("DYAD_DEBUG").is_some() {
             debug_sentence(&s, &mentions, &verbs, &phrases);
         }
-        let clauses = clauses::clauses(&self.lex, &s, &verbs, &phrases, &mut memory.last_subject);
+        let voices = voices(&s, quotes);
+        let clauses = clauses::clauses(
+            &self.lex,
+            &s,
+            &verbs,
+            &phrases,
+            &voices,
+            &mut memory.last_subject,
+        );
+        if std::env::var_os("DYAD_DEBUG").is_some() {
+            for c in &clauses {
+                eprintln!(
+                    "clause {}..{} verb {} code {:?} subject {:?} object {:?} complement {:?}",
+                    c.start,
+                    c.end,
+                    s.word(c.verb.head),
+                    c.coded.code,
+                    c.subject.as_ref().map(|p| (p.span, p.members.first().map(|m| &m.code))),
+                    c.object.as_ref().map(|p| (p.span, p.members.first().map(|m| &m.code))),
+                    c.complement
+                );
+            }
+        }
         let ctx = SentenceContext { doc, index, s: &s };
         let mut done = vec![false; clauses.len()];
         for (ci, c) in clauses.iter().enumerate() {
@@ -426,6 +456,26 @@ impl Coder {
                 })
             }
             Complement::Finite => {
+                // "I hope that China will join our call", "demanded that Israel withdraw": an
+                // appeal or a demand, made to the actor of the act it asks for, for that act
+                let asks = outer_code.is_some_and(|oc| matches!(cameo::root(oc), "02" | "10"));
+                if asks && label == 'b' && !outer.coded.code.is_null() {
+                    let asked = inner_source?;
+                    let combined = outer_code
+                        .zip(inner_code)
+                        .and_then(|(oc, ic)| Pico::bundled().combine(oc, ic))
+                        .or(outer_code);
+                    return Some(NestedEvent {
+                        source: a.clone(),
+                        target: Some(asked.clone()),
+                        forward: combined.map(str::to_string),
+                        reverse: None,
+                        rule,
+                        modality: None,
+                        future: false,
+                        refused: false,
+                    });
+                }
                 // "Obama said he would attack Iraq": the speaker's own announced action
                 let saying = outer_code.is_some_and(|oc| cameo::root(oc) == "01");
                 if saying && label == 'a' {
@@ -461,21 +511,29 @@ impl Coder {
     ) {
         let s = ctx.s;
         let code_for_root = n.forward.as_deref().or(n.reverse.as_deref()).unwrap_or("");
-        let pairs: Vec<(&ActorCode, &ActorCode)> = match &n.target {
+        let pairs: Vec<(&ActorCode, Option<&ActorCode>)> = match &n.target {
             Some(t) => n
                 .source
                 .members
                 .iter()
-                .flat_map(|a| t.members.iter().map(move |b| (a, b)))
+                .flat_map(|a| t.members.iter().map(move |b| (a, Some(b))))
                 .collect(),
             // "A and B said" is two statements, not an exchange
             None if cameo::root(code_for_root) == "01" => Vec::new(),
-            None => n
+            None if n.source.members.len() > 1 => n
                 .source
                 .members
                 .iter()
-                .flat_map(|a| n.source.members.iter().map(move |b| (a, b)))
+                .flat_map(|a| n.source.members.iter().map(move |b| (a, Some(b))))
                 .collect(),
+            // "Opponents of the Senate protested": an event with a source alone, as GDELT and
+            // PETRARCH code it
+            // PETRARCH only for protest and violence, where a source alone is news; a statement
+            // or a meeting with no one is not
+            None if source_alone_is_news(code_for_root) => {
+                n.source.members.iter().map(|a| (a, None)).collect()
+            }
+            None => Vec::new(),
         };
         let clause_chars = (
             s.tokens.get(ev.clause.0).map_or(0, |t| t.start),
@@ -519,10 +577,16 @@ impl Coder {
         let unknown = |c: &ActorCode| c.code.starts_with(crate::mentions::UNKNOWN_COUNTRY);
         for (a, b) in pairs {
             // an actor with itself, or two actors of no known country, say nothing
-            if a.code == b.code || (unknown(a) && unknown(b)) {
+            // (nor does one of no known country alone)
+            let said_nothing = match b {
+                Some(b) => a.code == b.code || (unknown(a) && unknown(b)),
+                None => unknown(a),
+            };
+            if said_nothing {
                 continue;
             }
-            for (code, src, tgt) in [(&n.forward, a, b), (&n.reverse, b, a)] {
+            let reverse = b.map(|b| (&n.reverse, b, Some(a)));
+            for (code, src, tgt) in std::iter::once((&n.forward, a, b)).chain(reverse) {
                 let Some(code) = code else { continue };
                 // a refusal ("would not provide") is coded by its negation, not as an intent
                 let code = &if n.future && !negated {
@@ -536,7 +600,7 @@ impl Coder {
                     sentence: ctx.index,
                     date: date.map(|d| d.format("%Y-%m-%d").to_string()),
                     source: Some(actor_ref(ctx.doc, src)),
-                    target: Some(actor_ref(ctx.doc, tgt)),
+                    target: tgt.map(|t| actor_ref(ctx.doc, t)),
                     code: code.clone(),
                     quad_class: cameo::quad_class(code).unwrap_or(0),
                     goldstein: self.cameo.goldstein(code).unwrap_or(0.0),
@@ -561,6 +625,56 @@ impl Coder {
             }
         }
     }
+}
+
+/// An event with a source and no target that is still worth coding: a protest or an act of
+/// force ("Opponents of the Senate protested", "rebels bombed a market").
+fn source_alone_is_news(code: &str) -> bool {
+    matches!(cameo::root(code), "14" | "18" | "19" | "20")
+}
+
+/// The pronouns of a sentence that stand for a quotation's speaker: "I" and "we" inside the
+/// quotation, and the "he"/"she" that attributes it ("“…,” he added"), each with the speaker's
+/// code and its own words as written.
+fn voices(s: &SentenceView, quotes: &[QuoteRecord]) -> Vec<(usize, Role)> {
+    let mut out = Vec::new();
+    if quotes.is_empty() {
+        return out;
+    }
+    for (i, t) in s.tokens.iter().enumerate() {
+        let w = s.word(i);
+        let speaker = if matches!(w, "I" | "WE") {
+            quotes
+                .iter()
+                .find(|q| q.start <= t.start && t.end <= q.end)
+                .and_then(|q| q.speaker.as_ref())
+        } else if matches!(w, "HE" | "SHE") {
+            quotes
+                .iter()
+                .filter_map(|q| q.speaker.as_ref())
+                .find(|sp| sp.start <= t.start && t.end <= sp.end)
+        } else {
+            None
+        };
+        if let Some(sp) = speaker {
+            let member = ActorCode {
+                code: sp.code.clone(),
+                start: i,
+                end: i + 1,
+                char_start: t.start,
+                char_end: t.end,
+            };
+            out.push((
+                i,
+                Role {
+                    members: vec![member],
+                    span: Some((i, i + 1)),
+                    pronoun: true,
+                },
+            ));
+        }
+    }
+    out
 }
 
 /// Does the outer verb hand the infinitive its object as subject ("urged Bree to help",

@@ -73,6 +73,22 @@ fn prev_content(s: &SentenceView, i: usize) -> Option<usize> {
     None
 }
 
+/// Does the run of name and modifier words ending at `p` start right after "a"/"an"?
+fn opened_by_indefinite_article(s: &SentenceView, p: usize) -> bool {
+    let mut k = p;
+    for _ in 0..4 {
+        let w = s.word(k);
+        if matches!(w, "A" | "AN") {
+            return true;
+        }
+        if k == 0 || s.is_punct(k) || english::is_preposition(w) || english::is_conjunction(w) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 /// Decide from the left context whether a candidate verb form is used as a verb.
 fn used_as_verb(
     s: &SentenceView,
@@ -155,6 +171,11 @@ fn used_as_verb(
         return match infl {
             Inflection::Ing => None,
             Inflection::Base => {
+                // "a strict Islamic state in …": a base form ending a phrase that an
+                // indefinite article opens is its (singular) head noun, not a verb
+                if opened_by_indefinite_article(s, p) {
+                    return None;
+                }
                 let plural =
                     pw.ends_with('S') || (p.saturating_sub(4)..p).any(|k| s.word(k) == "AND");
                 // "Telemar left for", "agree that": a verb-like continuation

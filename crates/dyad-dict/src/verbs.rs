@@ -166,8 +166,22 @@ impl CodeSpec {
 
 impl VerbDictionary {
     /// Add a supplementary dictionary's blocks, transformations and synsets after this one's
-    /// (dyad's `dyad.verbs.txt` after CAMEO.2.0.txt).
+    /// (dyad's `dyad.verbs.txt` after CAMEO.2.0.txt). A verb the supplement lists leaves this
+    /// dictionary's blocks: the supplement's listing, with its default code and patterns,
+    /// replaces it, so that a verb upstream files code badly (CAMEO.2.0's TAKE, "seize", for
+    /// "take office") can be corrected without editing them.
     pub fn extend(&mut self, other: VerbDictionary) {
+        let replaced: std::collections::HashSet<&VerbForm> = other
+            .blocks
+            .iter()
+            .flat_map(|b| &b.verbs)
+            .filter_map(|e| e.forms.first())
+            .collect();
+        for block in &mut self.blocks {
+            block
+                .verbs
+                .retain(|e| e.forms.first().is_none_or(|f| !replaced.contains(f)));
+        }
         self.blocks.extend(other.blocks);
         self.transformations.extend(other.transformations);
         self.undefined_synsets.extend(other.undefined_synsets);
@@ -1137,6 +1151,23 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93\r
 #~ a (a b WILL_ATTACK) SAY = a b 138\r
 ~ a (b . ATTACK ) WANT = a b 021\r
 ";
+
+    #[test]
+    fn a_supplement_replaces_the_verbs_it_lists() {
+        let mut d = parse(FIXTURE, "fixture.txt").unwrap();
+        let extra = "---  HALT   [191]  ---\nSTOP\n- * TALKS [---]\n";
+        d.extend(parse(extra, "extra.txt").unwrap());
+        let listing = |word: &str| -> Vec<&str> {
+            d.blocks
+                .iter()
+                .filter(|b| b.verbs.iter().any(|e| e.forms[0].verb == word))
+                .map(|b| b.name.as_str())
+                .collect()
+        };
+        assert_eq!(listing("STOP"), vec!["HALT"]);
+        assert_eq!(listing("HURRY"), vec!["ACCELERATE"]);
+        assert_eq!(d.blocks.last().unwrap().patterns.len(), 1);
+    }
 
     #[test]
     fn fixture_synsets_blocks_and_patterns() {

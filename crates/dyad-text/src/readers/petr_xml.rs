@@ -3,7 +3,8 @@
 //!
 //! Each `<Sentence id= date= …>` gives one record: its `<Text>` (kept exactly, leading and
 //! trailing newlines included), its expected codings (`<EventCoding>`) and where it sits in the
-//! file. The `<Parse>` block is ignored: dyad codes from the text. An `<Environment>` block
+//! file. The `<Parse>` block is ignored (dyad codes from the text) except to recover the words of
+//! a record whose `<Text>` is empty. An `<Environment>` block
 //! names the dictionaries the suite expects.
 
 use chrono::NaiveDate;
@@ -227,7 +228,19 @@ fn record(node: Node, lines: &Lines, file: &str) -> Result<(PetrRecord, Vec<Warn
         .children()
         .find(|n| n.has_tag_name("Text"))
         .ok_or_else(|| warn(line, "no <Text>; skipped".to_string()))?;
-    let text = element_text(text_node);
+    let mut text = element_text(text_node);
+    if text.trim().is_empty() {
+        // A few records (one in the GSR suite, nine in the GigaWord sample) carry their words
+        // only in the parse; the words are the record's text, so read them from there.
+        if let Some(words) = node
+            .children()
+            .find(|n| n.has_tag_name("Parse"))
+            .map(|p| words_of_parse(&element_text(p)))
+            .filter(|w| !w.is_empty())
+        {
+            text = words;
+        }
+    }
     let text_offset_line = text_node
         .first_child()
         .map(|n| lines.line(n.range().start))
@@ -275,6 +288,57 @@ fn record(node: Node, lines: &Lines, file: &str) -> Result<(PetrRecord, Vec<Warn
     Ok((r, notes))
 }
 
+/// The words of a parse, as a sentence: the leaves of a Penn Treebank bracketing
+/// (`(NP (DT The) (NN flight))`) or the FORM column of CoNLL lines. Tokens are joined with
+/// spaces, without one before closing punctuation.
+fn words_of_parse(parse: &str) -> String {
+    let trimmed = parse.trim();
+    let mut words: Vec<String> = Vec::new();
+    if trimmed.starts_with('(') {
+        // A leaf is `(TAG word)`: a word directly followed by `)`.
+        let tokens = trimmed
+            .split(|c: char| c.is_whitespace() || c == '(')
+            .filter(|t| !t.is_empty());
+        for t in tokens {
+            if let Some(word) = t.strip_suffix(')') {
+                let word = word.trim_end_matches(')');
+                if !word.is_empty() {
+                    words.push(ptb_unescape(word).to_string());
+                }
+            }
+        }
+    } else {
+        for line in trimmed.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() >= 2 && cols[0].trim().chars().all(|c| c.is_ascii_digit()) {
+                words.push(cols[1].to_string());
+            }
+        }
+    }
+    let mut out = String::new();
+    for w in &words {
+        let glue = matches!(
+            w.as_str(),
+            "." | "," | ";" | ":" | "?" | "!" | ")" | "'s" | "'" | "n't" | "%"
+        );
+        if !out.is_empty() && !glue && !out.ends_with(['(', '$']) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Penn Treebank's escapes of brackets and quotes.
+fn ptb_unescape(word: &str) -> &str {
+    match word {
+        "-LRB-" | "-LCB-" => "(",
+        "-RRB-" | "-RCB-" => ")",
+        "``" | "''" => "\"",
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +359,29 @@ mod tests {
             *m.entry(r.category.as_str()).or_insert(0) += 1;
         }
         m
+    }
+
+    #[test]
+    fn empty_text_is_read_from_the_parse() {
+        let ptb = "(ROOT (S (NP (DT The) (NNP Malaysia) (NN flight) (NN MH17)) (VP (VBD was) \
+                   (VP (VBN downed) (PP (IN by) (NP (NNS rebels))))) (. .)))";
+        assert_eq!(
+            words_of_parse(ptb),
+            "The Malaysia flight MH17 was downed by rebels."
+        );
+        let conll = "1\tBoko\tBoko\tPROPN\n2\tHaram\tHaram\tPROPN\n3\tattacked\tattack\tVERB\n\
+                     4\tschools\tschool\tNOUN\n5\t,\t,\tPUNCT\n6\tpolice\tpolice\tNOUN\n\
+                     7\tsaid\tsay\tVERB\n8\t.\t.\tPUNCT";
+        assert_eq!(
+            words_of_parse(conll),
+            "Boko Haram attacked schools, police said."
+        );
+        let xml = format!(
+            "<Sentences><Sentence id=\"E_1\" date=\"20150101\"><Text>\n</Text>\
+             <Parse>{conll}</Parse></Sentence></Sentences>"
+        );
+        let (_, records, _) = parse_petr_xml(&xml, "e.xml").expect("well-formed");
+        assert_eq!(records[0].text, "Boko Haram attacked schools, police said.");
     }
 
     #[test]
