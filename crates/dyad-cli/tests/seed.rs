@@ -160,6 +160,9 @@ fn article_gold_is_scored() {
     assert_eq!(r["quotes"]["expected"], 5);
     assert_eq!(r["quotes"]["found"], 5);
     assert_eq!(r["quotes"]["attributed"], 5);
-    // the pledge (both ways), the meeting, the aid and the call for trust match at root level
-    assert!(r["root"]["matched"].as_u64().unwrap() >= 5, "{r}");
+    // the pledge (both ways), the meeting, the state visit, "I hope that China will join",
+    // the aid and the call for trust: all seven match at root level; one extra (China's
+    // support to Russia, background the gold leaves out). The bar is F1 0.9.
+    assert_eq!(r["root"]["matched"], 7, "{r}");
+    assert!(r["root"]["f1"].as_f64().unwrap() >= 0.933, "{r}");
 }

@@ -14,6 +14,7 @@ use crate::english;
 use crate::event::{ActorRef, Event, Span};
 use crate::lexicon::Lexicon;
 use crate::mentions::{actor_phrases, find_mentions, learn_aliases, ActorCode, ActorPhrase};
+use crate::nominal;
 use crate::places;
 use crate::sentence::SentenceView;
 use crate::speakers::QuoteRecord;
@@ -173,8 +174,12 @@ impl Coder {
                     c.end,
                     s.word(c.verb.head),
                     c.coded.code,
-                    c.subject.as_ref().map(|p| (p.span, p.members.first().map(|m| &m.code))),
-                    c.object.as_ref().map(|p| (p.span, p.members.first().map(|m| &m.code))),
+                    c.subject
+                        .as_ref()
+                        .map(|p| (p.span, p.members.first().map(|m| &m.code))),
+                    c.object
+                        .as_ref()
+                        .map(|p| (p.span, p.members.first().map(|m| &m.code))),
                     c.complement
                 );
             }
@@ -284,6 +289,41 @@ impl Coder {
                     );
                 }
             }
+        }
+        // "as part of a three-day state visit": the visit the clause's actor makes
+        for v in nominal::visits(doc, &s, &is_verb, &phrases, &clauses) {
+            let c = &clauses[v.clause];
+            // the visit shares the fate of the verbs above it: none when one is negated ("won't
+            // try to clash … during a trip"), their modality otherwise
+            let mut chain = vec![c];
+            while let Some(g) = chain.last().and_then(|c| c.governor) {
+                chain.push(&clauses[g]);
+            }
+            if chain.iter().any(|c| c.verb.negated) {
+                continue;
+            }
+            let modality = chain
+                .iter()
+                .map(|c| c.verb.modality)
+                .max()
+                .unwrap_or(c.verb.modality);
+            let n = NestedEvent {
+                source: v.visitor,
+                target: Some(v.host),
+                forward: Some("042".to_string()),
+                reverse: None,
+                rule: "visit (noun)".to_string(),
+                modality: None,
+                future: false,
+                refused: false,
+            };
+            let ev = EvidenceSpan {
+                group_start: v.phrase_start,
+                verb: (v.noun, v.noun),
+                matched: None,
+                clause: (c.start, c.end),
+            };
+            self.emit(&ctx, &n, ev, false, modality, events);
         }
         dedup_events(events, first_new);
     }
@@ -511,29 +551,24 @@ impl Coder {
     ) {
         let s = ctx.s;
         let code_for_root = n.forward.as_deref().or(n.reverse.as_deref()).unwrap_or("");
-        let pairs: Vec<(&ActorCode, Option<&ActorCode>)> = match &n.target {
+        let pairs: Vec<(&ActorCode, &ActorCode)> = match &n.target {
             Some(t) => n
                 .source
                 .members
                 .iter()
-                .flat_map(|a| t.members.iter().map(move |b| (a, Some(b))))
+                .flat_map(|a| t.members.iter().map(move |b| (a, b)))
                 .collect(),
             // "A and B said" is two statements, not an exchange
             None if cameo::root(code_for_root) == "01" => Vec::new(),
-            None if n.source.members.len() > 1 => n
+            // "Gondor and Osgiliath delayed their meeting"; an actor with no target is not
+            // coded (measured on the ABC sample: most such events were passives read the
+            // wrong way round or figurative — "says she feels devastated")
+            None => n
                 .source
                 .members
                 .iter()
-                .flat_map(|a| n.source.members.iter().map(move |b| (a, Some(b))))
+                .flat_map(|a| n.source.members.iter().map(move |b| (a, b)))
                 .collect(),
-            // "Opponents of the Senate protested": an event with a source alone, as GDELT and
-            // PETRARCH code it
-            // PETRARCH only for protest and violence, where a source alone is news; a statement
-            // or a meeting with no one is not
-            None if source_alone_is_news(code_for_root) => {
-                n.source.members.iter().map(|a| (a, None)).collect()
-            }
-            None => Vec::new(),
         };
         let clause_chars = (
             s.tokens.get(ev.clause.0).map_or(0, |t| t.start),
@@ -577,16 +612,10 @@ impl Coder {
         let unknown = |c: &ActorCode| c.code.starts_with(crate::mentions::UNKNOWN_COUNTRY);
         for (a, b) in pairs {
             // an actor with itself, or two actors of no known country, say nothing
-            // (nor does one of no known country alone)
-            let said_nothing = match b {
-                Some(b) => a.code == b.code || (unknown(a) && unknown(b)),
-                None => unknown(a),
-            };
-            if said_nothing {
+            if a.code == b.code || (unknown(a) && unknown(b)) {
                 continue;
             }
-            let reverse = b.map(|b| (&n.reverse, b, Some(a)));
-            for (code, src, tgt) in std::iter::once((&n.forward, a, b)).chain(reverse) {
+            for (code, src, tgt) in [(&n.forward, a, b), (&n.reverse, b, a)] {
                 let Some(code) = code else { continue };
                 // a refusal ("would not provide") is coded by its negation, not as an intent
                 let code = &if n.future && !negated {
@@ -600,7 +629,7 @@ impl Coder {
                     sentence: ctx.index,
                     date: date.map(|d| d.format("%Y-%m-%d").to_string()),
                     source: Some(actor_ref(ctx.doc, src)),
-                    target: tgt.map(|t| actor_ref(ctx.doc, t)),
+                    target: Some(actor_ref(ctx.doc, tgt)),
                     code: code.clone(),
                     quad_class: cameo::quad_class(code).unwrap_or(0),
                     goldstein: self.cameo.goldstein(code).unwrap_or(0.0),
@@ -625,12 +654,6 @@ impl Coder {
             }
         }
     }
-}
-
-/// An event with a source and no target that is still worth coding: a protest or an act of
-/// force ("Opponents of the Senate protested", "rebels bombed a market").
-fn source_alone_is_news(code: &str) -> bool {
-    matches!(cameo::root(code), "14" | "18" | "19" | "20")
 }
 
 /// The pronouns of a sentence that stand for a quotation's speaker: "I" and "we" inside the

@@ -2,7 +2,7 @@
 //! the dictionaries once; `code_document` runs the stages in order, each in its own module:
 //! [`mentions`] (actors and agents, assembled into actor phrases), [`verbs`] (dictionary verbs
 //! and their verb groups: negation, modality, voice), [`patterns`] (the CAMEO code from the
-//! verb's patterns), [`coder`] (clauses: source and target, compounds, dates, evidence) and
+//! verb's patterns), [`nominal`] (events a noun names: "a state visit"), [`coder`] (clauses: source and target, compounds, dates, evidence) and
 //! [`event`] (what is emitted).
 
 pub mod clauses;
@@ -12,6 +12,7 @@ pub mod english;
 pub mod event;
 pub mod lexicon;
 pub mod mentions;
+pub mod nominal;
 pub mod patterns;
 pub mod places;
 pub mod sentence;

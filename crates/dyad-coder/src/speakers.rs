@@ -38,6 +38,8 @@ pub struct QuoteRecord {
 /// A person named in the article: where, the code on the article date, the name.
 #[derive(Debug, Clone)]
 struct Person {
+    /// The sentence it is named in (its index in the article).
+    sentence: usize,
     start: usize,
     end: usize,
     code: String,
@@ -70,7 +72,10 @@ impl Coder {
         let lex = self.lexicon();
         let mut aliases = Default::default();
         let mut out: Vec<Person> = Vec::new();
-        for sentence in split_sentences(&doc.text, doc.body_start) {
+        for (index, sentence) in split_sentences(&doc.text, doc.body_start)
+            .into_iter()
+            .enumerate()
+        {
             let tokens = tokenize(&doc.text, &sentence);
             let s = SentenceView::new(&tokens);
             let mentions = find_mentions(lex, &s, doc.date, &aliases);
@@ -107,6 +112,7 @@ impl Coder {
                     .map(|p| p.name.clone())
                     .unwrap_or(written);
                 out.push(Person {
+                    sentence: index,
                     start,
                     end,
                     code: code.to_string(),
@@ -134,13 +140,22 @@ impl Coder {
         let lower = sp.text.to_lowercase();
         if matches!(lower.as_str(), "he" | "she" | "him" | "her") {
             // a person with a role first ("Xi Jinping", CHNGOV); a dated entry only when the
-            // article names no such person (a country can have dated codes too)
-            let p = people
+            // article names no such person (a country can have dated codes too). Of the people
+            // of the last sentence that names one, the first, its subject as a rule ("Macron
+            // met Xi. … he added": Macron)
+            let with_role: Vec<&Person> = people
                 .iter()
-                .rev()
                 .filter(before)
-                .find(|p| p.code.len() >= 6)
-                .or_else(|| people.iter().rev().find(before))?;
+                .filter(|p| p.code.len() >= 6)
+                .collect();
+            let p = match with_role.last() {
+                Some(last) => with_role
+                    .iter()
+                    .find(|p| p.sentence == last.sentence)
+                    .copied()
+                    .unwrap_or(last),
+                None => people.iter().rev().find(before)?,
+            };
             return Some(speaker(p.code.clone(), Some(p.name.clone())));
         }
         // a description: the code it gives, and the person last named with that code ("the

@@ -859,3 +859,86 @@ fn a_gerund_after_for_is_no_event_of_its_own() {
     assert!(t.iter().any(|x| x.starts_with("TUNJUD 173 NGA")), "{t:?}");
     assert!(!t.iter().any(|x| x.contains(" 070 ")), "{t:?}");
 }
+
+#[test]
+fn a_state_visit_named_by_a_noun_is_a_visit_to_the_host() {
+    // the host is the dateline's country…
+    let d = dyad_text::Document {
+        dateline_place: Some("BEIJING".into()),
+        ..doc(
+            "date 2025-12-04 BEIJING: French President Emmanuel Macron met with China's Xi \
+             Jinping on Thursday as part of a three-day state visit.",
+            Some(date(2025, 12, 4)),
+        )
+    };
+    let events = production().code_document(&d);
+    let t = triples(&events);
+    assert!(t.contains(&"FRAGOV 042 CHN".to_string()), "{t:?}");
+    let visit = events.iter().find(|e| e.code == "042").unwrap();
+    assert_eq!(visit.verb.text, "visit");
+    assert_eq!(visit.rule, "visit (noun)");
+    // … or the place after "to"; the visitor is whichever actor is not from there
+    let t = triples(&prod(
+        "Lebanese President Michel Aoun met Emmanuel Macron during his visit to Beirut.",
+    ));
+    assert!(t.contains(&"FRAGOV 042 LBN".to_string()), "{t:?}");
+    // no host known: no visit; a trip needs its destination
+    let t = triples(&prod(
+        "Emmanuel Macron met Xi Jinping during a state visit.",
+    ));
+    assert!(!t.iter().any(|x| x.contains(" 042 ")), "{t:?}");
+    let t = triples(&prod("Emmanuel Macron met Xi Jinping during a long trip."));
+    assert!(!t.iter().any(|x| x.contains(" 042 ")), "{t:?}");
+}
+
+#[test]
+fn i_and_we_in_a_quotation_are_its_speaker() {
+    let text = "French President Emmanuel Macron met Xi Jinping on Thursday.\n\n\
+                “I hope that China will join our call,” he added.";
+    let events = production().code_document(&doc(text, Some(date(2025, 12, 4))));
+    let hope = events
+        .iter()
+        .find(|e| e.verb.text.starts_with("hope"))
+        .unwrap_or_else(|| panic!("{:?}", triples(&events)));
+    let (s, t) = (hope.source.as_ref().unwrap(), hope.target.as_ref().unwrap());
+    // the resolved code, and the words as written
+    assert_eq!((s.code.as_str(), s.text.as_str()), ("FRAGOV", "I"));
+    assert_eq!(t.code, "CHN");
+    assert_eq!(hope.root, "02");
+}
+
+#[test]
+fn a_wish_or_demand_that_another_actor_act_is_addressed_to_that_actor() {
+    let t = triples(&prod("Germany hopes that Russia will withdraw its troops."));
+    assert!(
+        t.iter()
+            .any(|x| x.starts_with("DEU 02") && x.ends_with(" RUS")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn an_infinitive_right_after_the_verb_keeps_its_own_object() {
+    // "take on the presidency" is not a seizure, and "prepares" does not aim at the G7
+    let t = triples(&prod(
+        "France prepares to take on the presidency of the Group of Seven next year.",
+    ));
+    assert!(t.is_empty(), "{t:?}");
+    // a purpose infinitive after an object still leaves the recipient to the verb
+    let t = triples(&prod("China will provide $100 million to help Gaza."));
+    assert!(t.iter().any(|x| x.ends_with(" PSEGZA")), "{t:?}");
+}
+
+#[test]
+fn dyads_verb_file_replaces_an_upstream_verb() {
+    // CAMEO.2.0 codes every "take" as a seizure and "involve" as a pessimistic comment
+    let t = triples(&prod("Macron is seeking to involve Beijing in the talks."));
+    assert!(!t.iter().any(|x| x.contains(" 012 ")), "{t:?}");
+    let t = triples(&prod(
+        "Mark Carney took office as the prime minister of Canada.",
+    ));
+    assert!(!t.iter().any(|x| x.contains(" 171 ")), "{t:?}");
+    // its upstream patterns stay: taking hostages is still abduction
+    let t = triples(&prod("Hamas militants took Israeli soldiers hostage."));
+    assert!(t.iter().any(|x| x.contains(" 181 ")), "{t:?}");
+}

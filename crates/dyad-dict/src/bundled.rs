@@ -110,7 +110,8 @@ impl Dictionaries {
         let (name, bytes) = PRODUCTION_VERBS;
         let mut verbs = verbs::parse(&text(bytes), name)?;
         let (name, bytes) = SUPPLEMENTARY_VERBS;
-        verbs.extend(verbs::parse(&text(bytes), name)?);
+        let supplement = verbs::parse_supplement(&text(bytes), name, &verbs.synsets)?;
+        verbs.extend(supplement);
         let mut actors = ActorDictionary::default();
         for (name, bytes) in SUPPLEMENTARY_ACTORS
             .iter()
@@ -238,7 +239,9 @@ impl Dictionaries {
         // dyad's supplementary verb files (`dyad.*verbs*.txt`) come after the main one
         for (name, path) in &files {
             if name.starts_with("dyad.") && name.contains("verbs") && *path != verbs {
-                d.verbs.extend(verbs::parse(&read(path)?, &display(path))?);
+                let supplement =
+                    verbs::parse_supplement(&read(path)?, &display(path), &d.verbs.synsets)?;
+                d.verbs.extend(supplement);
             }
         }
         Ok(d)
@@ -303,9 +306,34 @@ mod tests {
     #[test]
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
-        // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's (URGE, SANCTION)
-        assert_eq!(d.verbs.blocks.len(), 397 + 2);
-        assert_eq!(d.verbs.blocks[397].name, "URGE");
+        // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's (URGE, SANCTION, TAKE, INVOLVE)
+        assert_eq!(d.verbs.blocks.len(), 397 + 4);
+        let ours: Vec<&str> = d.verbs.blocks[397..]
+            .iter()
+            .map(|b| b.name.as_str())
+            .collect();
+        assert_eq!(ours, ["URGE", "SANCTION", "TAKE", "INVOLVE"]);
+        // dyad's TAKE and INVOLVE replace upstream's, and its patterns know upstream's synsets
+        let listing = |word: &str| -> Vec<&str> {
+            d.verbs
+                .blocks
+                .iter()
+                .filter(|b| {
+                    b.verbs.iter().any(|e| {
+                        let f = &e.forms[0];
+                        f.verb == word && f.before.is_empty() && f.after.is_empty()
+                    })
+                })
+                .map(|b| b.name.as_str())
+                .collect()
+        };
+        assert_eq!(listing("TAKE"), ["TAKE"]);
+        assert_eq!(listing("INVOLVE"), ["INVOLVE"]);
+        let undefined_upstream = verbs::parse(&text(PRODUCTION_VERBS.1), PRODUCTION_VERBS.0)
+            .unwrap()
+            .undefined_synsets
+            .len();
+        assert_eq!(d.verbs.undefined_synsets.len(), undefined_upstream);
         let upstream: usize = d.verbs.blocks[..397].iter().map(|b| b.patterns.len()).sum();
         assert_eq!(upstream, 4_668);
         let phoenix = d

@@ -234,12 +234,22 @@ const MAX_ALTERNATIVES: usize = 20_000;
 ///   pattern line without its leading `-` (`* (TO QUESTION) [110]`) is read as a pattern; each
 ///   with a warning.
 pub fn parse(text: &str, file: &str) -> Result<VerbDictionary, DictError> {
+    parse_supplement(text, file, &BTreeMap::new())
+}
+
+/// Read a supplementary verb file (dyad's `dyad.verbs.txt`) whose patterns may use the synsets
+/// of the dictionary it extends (`&HOSTAGE`, `&WEAPON` from CAMEO.2.0.txt) as well as its own.
+pub fn parse_supplement(
+    text: &str,
+    file: &str,
+    known: &BTreeMap<String, Alternatives>,
+) -> Result<VerbDictionary, DictError> {
     let all = lines(text);
     let mut p = Parser {
         file,
         synset_defs: HashMap::new(),
         synset_order: Vec::new(),
-        memo: HashMap::new(),
+        memo: known.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         undefined: Vec::new(),
         undefined_seen: HashSet::new(),
         warnings: Vec::new(),
@@ -789,7 +799,7 @@ impl Parser<'_> {
         if w.contains('&') {
             if let Some(label) = w.strip_prefix('&') {
                 let key = synset_key(label);
-                if self.synset_defs.contains_key(&key) {
+                if self.synset_defs.contains_key(&key) || self.memo.contains_key(&key) {
                     return Some(self.expand_synset(&key, no, &mut Vec::new()));
                 }
             }
@@ -845,7 +855,7 @@ impl Parser<'_> {
         for (m, line) in members {
             if let Some(label) = m.strip_prefix('&') {
                 let k = synset_key(label);
-                if self.synset_defs.contains_key(&k) {
+                if self.synset_defs.contains_key(&k) || self.memo.contains_key(&k) {
                     out.extend(self.expand_synset(&k, line, stack));
                 } else {
                     self.undefined_synset(&m, line);
@@ -1156,7 +1166,9 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93\r
     fn a_supplement_replaces_the_verbs_it_lists() {
         let mut d = parse(FIXTURE, "fixture.txt").unwrap();
         let extra = "---  HALT   [191]  ---\nSTOP\n- * TALKS [---]\n";
-        d.extend(parse(extra, "extra.txt").unwrap());
+        let extra = format!("{extra}- * &CURRENCY [071]\n");
+        let undefined_before = d.undefined_synsets.len();
+        d.extend(parse_supplement(&extra, "extra.txt", &d.synsets).unwrap());
         let listing = |word: &str| -> Vec<&str> {
             d.blocks
                 .iter()
@@ -1166,7 +1178,14 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93\r
         };
         assert_eq!(listing("STOP"), vec!["HALT"]);
         assert_eq!(listing("HURRY"), vec!["ACCELERATE"]);
-        assert_eq!(d.blocks.last().unwrap().patterns.len(), 1);
+        let halt = d.blocks.last().unwrap();
+        assert_eq!(halt.patterns.len(), 2);
+        // the base's synsets are known to the supplement
+        assert_eq!(d.undefined_synsets.len(), undefined_before);
+        match &halt.patterns[1].post[0] {
+            PatternElement::Noun(alts) => assert!(alts.contains(&w("MONEY")), "{alts:?}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -1,0 +1,214 @@
+//! Events named by a noun rather than a verb: "met Xi … as part of a three-day state visit",
+//! "during his visit to Beirut". The verb dictionaries only see verbs, so the visit itself — a
+//! CAMEO 042 (make a visit) by the visitor to the host country — would be lost.
+//!
+//! The visitor is the actor of the clause the visit phrase modifies who is not of the host
+//! country; the host is the actor or place after "to" ("a visit to Beirut"), else the country of
+//! the dateline ("BEIJING: … as part of a state visit").
+
+use dyad_text::gazetteer::{Context, Gazetteer};
+use dyad_text::Document;
+
+use crate::clauses::{Clause, Role};
+use crate::english;
+use crate::mentions::{ActorCode, ActorPhrase};
+use crate::sentence::SentenceView;
+
+/// A visit found in a sentence: who visits whom, and the words that say so.
+#[derive(Debug, Clone)]
+pub struct Visit {
+    pub visitor: Role,
+    pub host: Role,
+    /// The clause the visit phrase belongs to (index into the sentence's clauses).
+    pub clause: usize,
+    /// First token of the visit phrase ("as part of a three-day state visit") and the noun.
+    pub phrase_start: usize,
+    pub noun: usize,
+}
+
+/// Nouns that name a visit; a trip or tour needs its destination ("a trip to Kyiv").
+fn visit_noun(w: &str) -> Option<bool> {
+    match w {
+        "VISIT" | "VISITS" => Some(false),
+        "TRIP" | "TOUR" => Some(true),
+        _ => None,
+    }
+}
+
+/// The visits a sentence names with a noun.
+pub fn visits(
+    doc: &Document,
+    s: &SentenceView,
+    is_verb: &[bool],
+    phrases: &[ActorPhrase],
+    clauses: &[Clause],
+) -> Vec<Visit> {
+    let mut out = Vec::new();
+    for v in 0..s.len() {
+        let Some(needs_destination) = visit_noun(s.word(v)) else {
+            continue;
+        };
+        if is_verb[v] {
+            continue;
+        }
+        let Some(phrase_start) = opening_preposition(s, v, is_verb) else {
+            continue;
+        };
+        let host = match destination(doc, s, v, phrases) {
+            Some(h) => h,
+            None if needs_destination => continue,
+            None => match dateline_host(doc) {
+                Some(h) => h,
+                None => continue,
+            },
+        };
+        // the clause whose verb the phrase follows
+        let Some(ci) = clauses
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.verb.last < phrase_start && c.start <= v && v < c.end.max(v + 1))
+            .map(|(i, _)| i)
+            .next_back()
+        else {
+            continue;
+        };
+        let c = &clauses[ci];
+        // a verb the dictionaries do not know between ("to deal with an infestation during a
+        // trip") is what the phrase modifies, and its actor is not known
+        let other_verb = (c.verb.last + 1..phrase_start)
+            .any(|k| !is_verb[k] && s.tag(k).is_some_and(|t| t.is_verb()));
+        if other_verb {
+            continue;
+        }
+        let host_country = country(&host);
+        let visitor = [c.subject.as_ref(), c.object.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|r| {
+                let k = country(r);
+                !k.is_empty() && k != host_country
+            });
+        let Some(visitor) = visitor else { continue };
+        out.push(Visit {
+            visitor: visitor.clone(),
+            host,
+            clause: ci,
+            phrase_start,
+            noun: v,
+        });
+    }
+    out
+}
+
+/// The country part of a role's first member (`FRAGOV` → `FRA`); empty for an actor of no
+/// known country or an international one.
+fn country(r: &Role) -> String {
+    let code = r.members.first().map_or("", |m| m.code.as_str());
+    let c: String = code.chars().take(3).collect();
+    if c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()) && !c.starts_with("IGO") {
+        c
+    } else {
+        String::new()
+    }
+}
+
+/// "on a visit", "during his two-day state visit", "as part of a visit", "for talks and a
+/// visit": a preposition, then only determiners and modifiers up to the noun. Returns the
+/// preposition's token ("as part of": the AS).
+fn opening_preposition(s: &SentenceView, v: usize, is_verb: &[bool]) -> Option<usize> {
+    let mut k = v;
+    let mut seen_determiner = false;
+    for _ in 0..6 {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        let w = s.word(k);
+        if matches!(w, "ON" | "DURING" | "FOR" | "IN" | "OF") {
+            if !seen_determiner {
+                return None;
+            }
+            // "as part of a visit"
+            if w == "OF" && k >= 2 && s.word(k - 1) == "PART" && s.word(k - 2) == "AS" {
+                return Some(k - 2);
+            }
+            return (w != "OF").then_some(k);
+        }
+        if english::is_determiner(w) || matches!(w, "HIS" | "HER" | "ITS" | "THEIR") {
+            seen_determiner = true;
+            continue;
+        }
+        if is_verb[k] || s.is_punct(k) || english::is_conjunction(w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "a visit to Beirut", "a trip to China": the actor or the place after "to".
+fn destination(
+    doc: &Document,
+    s: &SentenceView,
+    v: usize,
+    phrases: &[ActorPhrase],
+) -> Option<Role> {
+    if s.word(v + 1) != "TO" {
+        return None;
+    }
+    let at = if s.word(v + 2) == "THE" { v + 3 } else { v + 2 };
+    if let Some(p) = phrases.iter().find(|p| p.start == at || p.start == v + 2) {
+        return Some(Role {
+            members: p.members.clone(),
+            span: Some((p.start, p.end)),
+            pronoun: false,
+        });
+    }
+    // a town: the capitalised words after "to"
+    let mut end = at;
+    while end < s.len() && s.capitalized(end) && !s.is_punct(end) {
+        end += 1;
+    }
+    if end == at {
+        return None;
+    }
+    let (cs, ce) = (s.tokens[at].start, s.tokens[end - 1].end);
+    let name: String = doc.text.chars().skip(cs).take(ce - cs).collect();
+    let place = Gazetteer::bundled().resolve(&name, &Context::default())?;
+    Some(Role {
+        members: vec![ActorCode {
+            code: place.country.clone(),
+            start: at,
+            end,
+            char_start: cs,
+            char_end: ce,
+        }],
+        span: Some((at, end)),
+        pronoun: false,
+    })
+}
+
+/// The country of the dateline's place, as a host written where the dateline names it.
+fn dateline_host(doc: &Document) -> Option<Role> {
+    let name = doc.dateline_place.as_deref()?;
+    let place = Gazetteer::bundled().resolve(name, &Context::default())?;
+    // where the dateline writes the place, for the evidence
+    let head: String = doc.text.chars().take(doc.body_start).collect();
+    let (cs, ce) = match head.find(name) {
+        Some(b) => {
+            let cs = head[..b].chars().count();
+            (cs, cs + name.chars().count())
+        }
+        None => (0, 0),
+    };
+    Some(Role {
+        members: vec![ActorCode {
+            code: place.country.clone(),
+            start: 0,
+            end: 0,
+            char_start: cs,
+            char_end: ce,
+        }],
+        span: None,
+        pronoun: false,
+    })
+}
