@@ -49,10 +49,10 @@ fn unit_test_records_with_validation_dictionaries() {
 fn gsr_records_with_production_dictionaries() {
     let r = report("validation/PETR2_GSR_validation.xml");
     assert_eq!(r["records"], 78);
-    at_least(&r, "recall", 0.812);
+    at_least(&r, "recall", 0.85);
     // (0.792 before nominal visits: the GSR's coders left "during a surprise visit to Beirut"
     // uncoded, the seed's code it, and the hand-coded articles are what dyad is judged on)
-    at_least(&r, "precision", 0.773);
+    at_least(&r, "precision", 0.782);
     // the bar
     at_least(&r, "precision", 0.75);
 }

@@ -99,7 +99,12 @@ pub fn clauses<'l>(
             let found = phrases
                 .iter()
                 .find(|p| p.start > end && p.start < limit)
-                .filter(|p| next_finite.is_none() || is_pp_object(s, p.start));
+                // (the subject of that verb stands right before it: "alleged that France was
+                // aware …, and that the French military helped" is about France)
+                .filter(|p| {
+                    next_finite.is_none_or(|n| n.group_start > p.end + 2)
+                        || is_pp_object(s, p.start)
+                });
             if let Some(p) = found {
                 object = Some(Role {
                     members: p.members.clone(),
@@ -367,7 +372,23 @@ fn subject(
             });
         }
     }
-    fallback
+    // "A report released Tuesday in the Rwandan capital alleged", "a statement issued by the
+    // ministry said": a subject with no actor of its own speaks for the actor its participle
+    // names
+    fallback.or_else(|| {
+        let participle = verbs[..vi]
+            .iter()
+            .rev()
+            .find(|u| !u.finite && u.passive && u.first >= clause_start)?;
+        let p = phrases
+            .iter()
+            .find(|p| p.start > participle.last && p.end <= v.group_start)?;
+        Some(Role {
+            members: p.members.clone(),
+            span: Some((p.start, p.end)),
+            pronoun: false,
+        })
+    })
 }
 
 /// The actor a relative clause ending right before `group_start` ("…, which invaded Ukraine,
@@ -392,6 +413,20 @@ fn relative_antecedent(
                 span: Some((p.start, p.end)),
                 pronoun: false,
             });
+        }
+        // "The Syrian Observatory for Human Rights, a UK-based group that tracks the war,
+        // said": an appositive noun phrase with its own relative clause
+        if w == "," && k >= 1 && matches!(s.word(k + 1), "A" | "AN" | "THE") {
+            let relative =
+                (k + 2..group_start - 1).any(|j| matches!(s.word(j), "THAT" | "WHO" | "WHICH"));
+            if relative {
+                let p = phrases.iter().rev().find(|p| p.end == k)?;
+                return Some(Role {
+                    members: p.members.clone(),
+                    span: Some((p.start, p.end)),
+                    pronoun: false,
+                });
+            }
         }
         if matches!(w, ";" | ":") {
             return None;

@@ -279,6 +279,9 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
         return false;
     }
     let p = v.first - 1;
+    if released_on_a_day(s, v, p) {
+        return true;
+    }
     let noun_before =
         !s.capitalized(p) && !s.is_punct(p) && (in_mention[p] || s.word(p).ends_with('S'));
     let prep_after = english::is_preposition(s.word(v.last + 1)) && s.word(v.last + 1) != "TO";
@@ -289,6 +292,17 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
     let later_predicate =
         (v.last + 1..s.len()).any(|k| english::is_be(s.word(k)) || english::is_have(s.word(k)));
     existential || later_predicate
+}
+
+/// "A report released Tuesday in the Rwandan capital alleged": a participle between a common
+/// noun and a day ("Tuesday", "yesterday") describes the noun when a finite verb follows.
+fn released_on_a_day(s: &SentenceView, v: &VerbOccurrence, p: usize) -> bool {
+    use dyad_text::tagger::Tag;
+    let common_noun = !s.capitalized(p) && matches!(s.tag(p), Some(Tag::NN | Tag::NNS));
+    let day = english::is_time_word(s.word(v.last + 1));
+    common_noun
+        && day
+        && (v.last + 2..s.len()).any(|k| matches!(s.tag(k), Some(Tag::VBD | Tag::VBZ)))
 }
 
 /// Collect the verb group to the left of the verb and read its negation, modality and voice.

@@ -942,3 +942,27 @@ fn dyads_verb_file_replaces_an_upstream_verb() {
     let t = triples(&prod("Hamas militants took Israeli soldiers hostage."));
     assert!(t.iter().any(|x| x.contains(" 181 ")), "{t:?}");
 }
+
+#[test]
+fn an_appositive_with_its_own_relative_clause_leaves_the_subject_before_it() {
+    let t = triples(&code_on(
+        production(),
+        "The Syrian Observatory for Human Rights, a UK-based group that tracks the war, said \
+         eight people were killed in an air strike by government forces.",
+        date(2015, 6, 9),
+    ));
+    assert_eq!(t, expect(&["SYROPPHRI 112 ---MIL"]));
+}
+
+#[test]
+fn a_document_released_in_a_country_speaks_for_it() {
+    // "released Tuesday" describes the report; the report's actor is the one its participle
+    // names, and "alleged that France was aware" is about France
+    let t = triples(&code_on(
+        production(),
+        "A 500-page report released Tuesday in the Rwandan capital alleged that France was \
+         aware of preparations for the genocide.",
+        date(2008, 8, 8),
+    ));
+    assert_eq!(t, expect(&["RWA 110 FRA"]));
+}
