@@ -154,6 +154,7 @@ impl Coder {
         }
         let mut phrases = actor_phrases(&self.lex, &s, &mentions, &is_verb, doc.date);
         resolve_both_sides(&s, &mut phrases, &mut memory.last_pair);
+        resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
         if std::env::var_os("DYAD_DEBUG").is_some() {
             debug_sentence(&s, &mentions, &verbs, &phrases);
         }
@@ -749,6 +750,46 @@ struct ArticleMemory {
     aliases: std::collections::HashMap<String, u32>,
     /// The last two actors named together ("China and France"), for "the two sides".
     last_pair: Option<Vec<ActorCode>>,
+}
+
+/// "The ministry accused Britain", "the government condemned Beijing": a state body named by a
+/// definite description alone, as a subject, is that of the country last named as a subject
+/// ("Russia expelled the British ambassador. The ministry …" → RUSGOV). Its words stay its
+/// evidence.
+fn resolve_definite_descriptions(
+    s: &SentenceView,
+    phrases: &mut [ActorPhrase],
+    last_subject: Option<&Role>,
+) {
+    let Some(country) = last_subject
+        .and_then(|r| r.members.first())
+        .map(|m| m.code.get(..3).unwrap_or(""))
+        .filter(|c| {
+            c.len() == 3
+                && c.chars().all(|ch| ch.is_ascii_uppercase())
+                && !matches!(*c, "IGO" | "NGO" | "MNC" | "IMG" | "INT")
+        })
+        .map(str::to_string)
+    else {
+        return;
+    };
+    for p in phrases.iter_mut() {
+        let subject_position =
+            p.start == 0 || matches!(s.word(p.start - 1), "," | "AND" | "BUT" | "THAT");
+        let [member] = p.members.as_mut_slice() else {
+            continue;
+        };
+        let Some(agent) = member.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) else {
+            continue;
+        };
+        let state_body = matches!(
+            agent.get(..3),
+            Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
+        );
+        if subject_position && s.word(p.start) == "THE" && state_body {
+            member.code = format!("{country}{agent}");
+        }
+    }
 }
 
 /// "the two sides", "both countries", "the two leaders": the last two actors the article

@@ -256,7 +256,31 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
             None => i += 1,
         }
     }
+    conditions_questions_and_no(s, &mut out);
     out
+}
+
+/// What the verb group alone does not show: a condition ("If Russia attacks Ukraine, …") or a
+/// question ("Will China attack Taiwan?") makes its verbs hypothetical, and an object
+/// determined by "no" ("gave no aid to Russia") negates its verb.
+fn conditions_questions_and_no(s: &SentenceView, verbs: &mut [VerbOccurrence]) {
+    let n = s.len();
+    let question = (0..n)
+        .rev()
+        .find(|&k| !matches!(s.word(k), "\"" | "”" | "'" | "’" | ")"))
+        .is_some_and(|k| s.word(k) == "?");
+    let mut from = 0;
+    for v in verbs.iter_mut() {
+        let conditional = (from..v.group_start).any(|k| matches!(s.word(k), "IF" | "UNLESS"))
+            && !(from..v.group_start).any(|k| s.word(k) == "AS" && s.word(k + 1) == "IF");
+        if question || conditional {
+            v.modality = Modality::Hypothetical;
+        }
+        if s.word(v.last + 1) == "NO" {
+            v.negated = true;
+        }
+        from = v.last + 1;
+    }
 }
 
 /// The tagger's say on a verb candidate the context rules left undecided: a word it tags as a

@@ -966,3 +966,43 @@ fn a_document_released_in_a_country_speaks_for_it() {
     ));
     assert_eq!(t, expect(&["RWA 110 FRA"]));
 }
+
+#[test]
+fn conditions_and_questions_are_hypothetical() {
+    let events = prod("If Russia attacks Ukraine, France will impose sanctions on Russia.");
+    let attack = events.iter().find(|e| e.root == "19").expect("the attack");
+    assert_eq!(attack.modality, Modality::Hypothetical);
+    let sanctions: Vec<&Event> = events.iter().filter(|e| e.root != "19").collect();
+    assert!(
+        sanctions.iter().all(|e| e.modality == Modality::Intended),
+        "{:?}",
+        triples(&events)
+    );
+    let events = prod("Did Russia attack Ukraine?");
+    assert_eq!(only(&events).modality, Modality::Hypothetical);
+}
+
+#[test]
+fn no_before_the_object_negates_the_verb() {
+    let events = prod("China gave no aid to Russia.");
+    let e = only(&events);
+    assert_eq!(triples(&events), expect(&["CHN 070 RUS"]));
+    assert!(e.negated);
+}
+
+#[test]
+fn a_definite_state_body_is_that_of_the_country_last_named_as_subject() {
+    let events = prod(
+        "Russia expelled the British ambassador on Monday. The ministry accused Britain of \
+         spying.",
+    );
+    let accusation = events.iter().find(|e| e.root == "11").expect("accusation");
+    let s = accusation.source.as_ref().unwrap();
+    // the resolved code, the words as written
+    assert_eq!((s.code.as_str(), s.text.as_str()), ("RUSGOV", "ministry"));
+    // an object is not resolved ("condemned the government": whose?), nor a non-state agent
+    let t = triples(&prod(
+        "Japan protested to China. The rebels condemned Beijing.",
+    ));
+    assert!(!t.iter().any(|x| x.starts_with("JPNREB")), "{t:?}");
+}
