@@ -1,11 +1,19 @@
 //! FIPS 10-4 country codes, which GDELT's geo fields use instead of ISO 3166 ("CH" is China,
-//! "UK" the United Kingdom), read from the table shipped in `data/cameo/FIPS.country.derived.tsv`
-//! (embedded; see `data/SOURCES.md`).
+//! "UK" the United Kingdom). Read from `data/cameo/iso3-fips.tsv` (built by
+//! `scripts/build-fips.py` from the CIA World Factbook and pycountry packages), then, for the
+//! territories the current Factbook no longer lists apart (French Guiana, Réunion, …), from
+//! `data/cameo/FIPS.country.derived.tsv`. Both are embedded; see `data/SOURCES.md`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const TABLE: &str = include_str!(concat!(
+/// ISO3, FIPS, ISO2, name.
+const FACTBOOK: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/cameo/iso3-fips.tsv"
+));
+/// FIPS, ISO3, ISO2, name, region.
+const DERIVED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/cameo/FIPS.country.derived.tsv"
 ));
@@ -18,28 +26,33 @@ pub struct FipsCountry {
     pub name: String,
 }
 
+/// (FIPS, ISO3, name) of each row of a table whose columns are at `fips`, `iso3`, `name`.
+fn rows(text: &str, fips: usize, iso3: usize, name: usize) -> Vec<FipsCountry> {
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (f, i, n) = (*cols.get(fips)?, *cols.get(iso3)?, *cols.get(name)?);
+            (f.len() == 2 && i.len() == 3).then(|| FipsCountry {
+                fips: f.to_string(),
+                iso3: i.to_string(),
+                name: n.to_string(),
+            })
+        })
+        .collect()
+}
+
 fn table() -> &'static HashMap<String, FipsCountry> {
     static MAP: OnceLock<HashMap<String, FipsCountry>> = OnceLock::new();
     MAP.get_or_init(|| {
-        TABLE
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let cols: Vec<&str> = line.split('\t').collect();
-                let (fips, iso3, name) = (*cols.first()?, *cols.get(1)?, *cols.get(3)?);
-                if fips.len() != 2 || iso3.len() != 3 {
-                    return None;
-                }
-                Some((
-                    iso3.to_string(),
-                    FipsCountry {
-                        fips: fips.to_string(),
-                        iso3: iso3.to_string(),
-                        name: name.to_string(),
-                    },
-                ))
-            })
-            .collect()
+        let mut map = HashMap::new();
+        for c in rows(FACTBOOK, 1, 0, 3)
+            .into_iter()
+            .chain(rows(DERIVED, 0, 1, 3))
+        {
+            map.entry(c.iso3.clone()).or_insert(c);
+        }
+        map
     })
 }
 
@@ -63,7 +76,10 @@ mod tests {
         assert_eq!(by_iso3("GBR").unwrap().fips, "UK");
         assert_eq!(by_iso3("AUS").unwrap().fips, "AS");
         assert_eq!(by_iso3("SSD").unwrap().fips, "OD");
-        assert_eq!(by_iso3("usa").unwrap().name, "United States");
+        assert_eq!(by_iso3("usa").unwrap().fips, "US");
+        assert_eq!(by_iso3("PSE").unwrap().fips, "WE");
+        // only in the derived table
+        assert_eq!(by_iso3("REU").unwrap().fips, "RE");
         assert!(by_iso3("XYZ").is_none());
         assert!(table().len() > 240);
     }
