@@ -2,7 +2,7 @@
 //! Parquet or PLOVER records, with the filters of `dyad query`.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -33,6 +33,9 @@ pub struct ExportArgs {
 pub fn run(args: ExportArgs) -> Result<()> {
     let format: Format = args.format.parse()?;
     let filter = args.filter.filter()?;
+    if format == Format::Parquet && args.out.is_none() && io::stdout().is_terminal() {
+        anyhow::bail!("--format parquet writes a binary file: give it with --out FILE");
+    }
     let store = open_existing(&args.db)?;
     let mut out: Box<dyn Write + Send> = match &args.out {
         Some(p) => Box::new(BufWriter::new(
