@@ -5,6 +5,7 @@
 //! article already stored with the same content hash is not coded again, so rerunning an
 //! interrupted ingest completes it.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -139,11 +140,27 @@ pub fn run(args: IngestArgs) -> Result<()> {
     let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
     let mut total = BatchSummary::default();
     let mut error: Option<anyhow::Error> = None;
+    // An id is an article: a second record with an id already read in this run (two
+    // `index.html` in different folders) would replace the first, and every rerun would
+    // replace it again, so it is skipped with a warning instead.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut repeated: Vec<String> = Vec::new();
     let opts = ReadOptions {
         strict: args.strict,
     };
     let read = read_inputs(&args.inputs, &opts, &mut |doc| {
         if error.is_some() {
+            return;
+        }
+        if !seen.insert(doc.id.clone()) {
+            repeated.push(format!(
+                "{}:{}: article id {:?} was already read in this run; skipped (ids must be \
+                 distinct)",
+                doc.origin.file, doc.origin.line, doc.id
+            ));
+            if args.strict {
+                error = Some(anyhow::anyhow!("{}", repeated[repeated.len() - 1]));
+            }
             return;
         }
         batch.push(doc);
@@ -170,8 +187,11 @@ pub fn run(args: IngestArgs) -> Result<()> {
     for w in &summary.warnings {
         eprintln!("warning: {w}");
     }
-    if summary.skipped > 0 {
-        eprintln!("dyad: {} records skipped", summary.skipped);
+    for w in &repeated {
+        eprintln!("warning: {w}");
+    }
+    if summary.skipped + repeated.len() > 0 {
+        eprintln!("dyad: {} records skipped", summary.skipped + repeated.len());
     }
     report(&total, &store.counts()?, &args.db);
     Ok(())

@@ -327,6 +327,33 @@ fn a_folder_of_saved_pages_is_ingested() {
 }
 
 #[test]
+fn a_repeated_article_id_is_skipped_not_swapped_on_every_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, text) in [
+        ("a", "PARIS (AFP) - France criticized Russia on Monday."),
+        ("b", "MOSCOW (AFP) - Russia praised France on Monday."),
+    ] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("story.txt"), text).unwrap();
+    }
+    let db = dir.path().join("x.db");
+    let args = [
+        "ingest",
+        dir.path().to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ];
+    let (_, err) = ok(&args);
+    assert!(err.contains("\"story.txt\" was already read"), "{err}");
+    assert!(err.contains("1 articles added"), "{err}");
+    let (_, again) = ok(&args);
+    assert!(
+        again.contains("0 articles added, 0 replaced, 1 unchanged"),
+        "{again}"
+    );
+}
+
+#[test]
 fn user_errors_are_reported_not_panics() {
     let dir = tempfile::tempdir().unwrap();
     let seed = data("corpus/seed-2025-12-04-beijing.txt");
