@@ -12,8 +12,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use dyad_coder::speakers::QuoteRecord;
-use dyad_coder::Event;
-use dyad_text::{Document, Origin};
+use dyad_coder::{Event, Span};
+use dyad_text::{split_sentences, Document, Origin, Sentence};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::hash::Fnv64;
@@ -180,12 +180,23 @@ impl Store {
                 summary.added += 1;
             }
             insert_article(&tx, a, &hash, &article_added)?;
+            let mut sentences: Option<Vec<Sentence>> = None;
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
                 insert_mention(&tx, id, e, &a.doc.id)?;
                 touched.insert(id);
                 summary.mentions += 1;
+                for (k, span) in e.repeated_in.iter().enumerate() {
+                    let sentences = sentences
+                        .get_or_insert_with(|| split_sentences(&a.doc.text, a.doc.body_start));
+                    let sentence = sentences
+                        .iter()
+                        .position(|s| s.start <= span.start && span.start < s.end)
+                        .unwrap_or(e.sentence);
+                    insert_repeat(&tx, id, e, &a.doc.id, k + 1, sentence, span)?;
+                    summary.mentions += 1;
+                }
             }
             for q in a.quotes {
                 insert_quote(&tx, q)?;
@@ -284,7 +295,7 @@ fn insert_mention(
     let json = serde_json::to_string(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
     let place = e.place.as_ref();
     tx.prepare_cached(
-        "INSERT INTO mentions (event_id, article_id, sentence, in_article,
+        "INSERT INTO mentions (event_id, article_id, sentence, repeat,
              source_text, source_start, source_end, target_text, target_start, target_end,
              verb_start, verb_end, evidence_start, evidence_end, evidence_text, confidence, rule,
              date, place_name, place_country, place_geonameid, place_lat, place_lon, event_json)
@@ -295,7 +306,7 @@ fn insert_mention(
         event_id,
         article_id,
         e.sentence as i64,
-        e.mentions.max(1) as i64,
+        0,
         e.source.as_ref().map(|a| a.text.clone()),
         e.source.as_ref().map(|a| a.start as i64),
         e.source.as_ref().map(|a| a.end as i64),
@@ -316,6 +327,42 @@ fn insert_mention(
         place.map(|p| p.lat),
         place.map(|p| p.lon),
         json
+    ])?;
+    Ok(())
+}
+
+/// A later sentence of the article that reports the same event: its sentence and evidence.
+fn insert_repeat(
+    tx: &rusqlite::Transaction,
+    event_id: i64,
+    e: &Event,
+    article_id: &str,
+    repeat: usize,
+    sentence: usize,
+    span: &Span,
+) -> Result<()> {
+    let place = e.place.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO mentions (event_id, article_id, sentence, repeat, evidence_start,
+             evidence_end, evidence_text, confidence, date, place_name, place_country,
+             place_geonameid, place_lat, place_lon)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        event_id,
+        article_id,
+        sentence as i64,
+        repeat as i64,
+        span.start as i64,
+        span.end as i64,
+        span.text,
+        merge::confidence(e),
+        e.date,
+        place.map(|p| p.name.clone()),
+        place.map(|p| p.country.clone()),
+        place.map(|p| i64::from(p.geonameid)),
+        place.map(|p| p.lat),
+        place.map(|p| p.lon),
     ])?;
     Ok(())
 }

@@ -12,8 +12,9 @@
 //! reads it exactly; it is the same in every database and on every rerun.
 //!
 //! Counts, as GDELT defines them but over the whole database instead of one 15-minute update:
-//! NumMentions is the number of reports of the event, counting each sentence of an article
-//! that repeats it; NumArticles the number of distinct articles; NumSources the number of
+//! NumMentions is the number of reports of the event (its mention rows: each sentence of an
+//! article that repeats it counts, as GDELT counts multiple references in one document);
+//! NumArticles the number of distinct articles; NumSources the number of
 //! distinct sources (the article's `source`, else its URL's host, else one unnamed source).
 
 use dyad_coder::{Event, Modality};
@@ -150,7 +151,7 @@ pub(crate) fn ensure_event(tx: &Transaction, key: &EventKey, event: &Event) -> R
 pub(crate) fn refresh_events(tx: &Transaction, ids: &[i64]) -> Result<()> {
     let mut update = tx.prepare_cached(
         "UPDATE events SET
-            num_mentions = (SELECT COALESCE(SUM(m.in_article), 0) FROM mentions m
+            num_mentions = (SELECT COUNT(*) FROM mentions m
                             WHERE m.event_id = events.id),
             num_articles = (SELECT COUNT(DISTINCT m.article_id) FROM mentions m
                             WHERE m.event_id = events.id),
@@ -158,7 +159,7 @@ pub(crate) fn refresh_events(tx: &Transaction, ids: &[i64]) -> Result<()> {
                             JOIN articles a ON a.id = m.article_id WHERE m.event_id = events.id),
             first_mention = (SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id
                              WHERE m.event_id = events.id
-                             ORDER BY a.added, a.id, m.sentence, m.id LIMIT 1),
+                             ORDER BY a.added, a.id, m.repeat > 0, m.sentence, m.id LIMIT 1),
             date_added = COALESCE((SELECT MIN(a.added) FROM mentions m
                                    JOIN articles a ON a.id = m.article_id
                                    WHERE m.event_id = events.id), '')

@@ -252,17 +252,19 @@ pub struct MentionRow {
     pub source_name: String,
     pub added: String,
     pub sentence: i64,
-    pub in_article: i64,
+    /// 0 for the coded report, k for the k-th later sentence of the article repeating it.
+    pub repeat: i64,
     pub source_start: Option<i64>,
     pub target_start: Option<i64>,
-    pub verb_start: i64,
+    /// The verb's offset (None for a repeat).
+    pub verb_start: Option<i64>,
     pub evidence_start: i64,
     pub evidence_end: i64,
     pub evidence: String,
     pub confidence: i64,
     pub doc_len: i64,
-    /// The coder's event record (JSON).
-    pub event_json: String,
+    /// The coder's event record (JSON; None for a repeat).
+    pub event_json: Option<String>,
     /// When the event was first stored (its DATEADDED).
     pub event_added: String,
 }
@@ -272,7 +274,7 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
     let (clause, params) = filter.where_clause()?;
     let mut sql = format!(
         "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
-                m.in_article, m.source_start, m.target_start, m.verb_start, m.evidence_start,
+                m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
                 m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
                 (SELECT date_added FROM events WHERE id = m.event_id)
          FROM mentions m JOIN articles a ON a.id = m.article_id
@@ -283,7 +285,7 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
     }
     sql.push_str(
         ") ORDER BY (SELECT date FROM events WHERE id = m.event_id), m.event_id, a.added,
-           m.article_id, m.sentence, m.id",
+           m.article_id, m.repeat > 0, m.sentence, m.id",
     );
     let mut st = conn.prepare(&sql)?;
     let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
@@ -294,7 +296,7 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
             source_name: r.get(3)?,
             added: r.get(4)?,
             sentence: r.get(5)?,
-            in_article: r.get(6)?,
+            repeat: r.get(6)?,
             source_start: r.get(7)?,
             target_start: r.get(8)?,
             verb_start: r.get(9)?,

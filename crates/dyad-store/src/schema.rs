@@ -7,9 +7,10 @@
 //! * `events`: one row per merged event (see [`crate::merge`]); `id` is GDELT's GLOBALEVENTID,
 //!   derived from the merge key, and the counts and the first report's place and URL are kept
 //!   up to date as articles come and go.
-//! * `mentions`: one row per event per article sentence that reports it: the sentence, the
-//!   character offsets of both actors, the verb and the evidence, a confidence, and the coder's
-//!   whole event record as JSON.
+//! * `mentions`: one row per sentence that reports an event — the coded report (`repeat` 0:
+//!   the sentence, the character offsets of both actors, the verb and the evidence, a
+//!   confidence, and the coder's whole event record as JSON) and each later sentence of the same
+//!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
 //! * `quotes`: each article's quotations with their speakers.
 
 use rusqlite::Connection;
@@ -71,27 +72,27 @@ CREATE TABLE IF NOT EXISTS mentions (
     event_id       INTEGER NOT NULL REFERENCES events(id),
     article_id     TEXT NOT NULL REFERENCES articles(id),
     sentence       INTEGER NOT NULL,
-    in_article     INTEGER NOT NULL,
+    repeat         INTEGER NOT NULL,
     source_text    TEXT,
     source_start   INTEGER,
     source_end     INTEGER,
     target_text    TEXT,
     target_start   INTEGER,
     target_end     INTEGER,
-    verb_start     INTEGER NOT NULL,
-    verb_end       INTEGER NOT NULL,
+    verb_start     INTEGER,
+    verb_end       INTEGER,
     evidence_start INTEGER NOT NULL,
     evidence_end   INTEGER NOT NULL,
     evidence_text  TEXT NOT NULL,
     confidence     INTEGER NOT NULL,
-    rule           TEXT NOT NULL,
+    rule           TEXT,
     date           TEXT,
     place_name     TEXT,
     place_country  TEXT,
     place_geonameid INTEGER,
     place_lat      REAL,
     place_lon      REAL,
-    event_json     TEXT NOT NULL
+    event_json     TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);

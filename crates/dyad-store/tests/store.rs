@@ -414,6 +414,50 @@ fn mentions_export_has_16_columns() {
         n += 1;
     }
     assert_eq!(n as i64, store.counts().unwrap().mentions);
+    // an event has NumMentions rows, its repeats within an article included
+    let mut per_event: HashMap<i64, i64> = HashMap::new();
+    for l in text.lines().skip(1) {
+        let id: i64 = l.split('\t').next().unwrap().parse().unwrap();
+        *per_event.entry(id).or_default() += 1;
+    }
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    for e in &events {
+        assert_eq!(per_event.get(&e.id), Some(&e.num_mentions), "{e:?}");
+    }
+}
+
+#[test]
+fn an_article_repeating_an_event_gives_one_mention_per_sentence() {
+    let a = article(
+        "repeat",
+        "reuters",
+        "2025-12-04",
+        "BEIJING (Reuters) - French President Emmanuel Macron met with Chinese President Xi \
+         Jinping on Thursday. Trade was discussed at length. Emmanuel Macron met with Xi \
+         Jinping again in the afternoon.",
+    );
+    let met = a
+        .events
+        .iter()
+        .find(|e| e.code.starts_with("04") && !e.repeated_in.is_empty())
+        .expect("the coder reports the repeated meeting in repeated_in");
+    let mut store = Store::open_in_memory().unwrap();
+    write(&mut store, &[&a], "v1");
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    let e = events.iter().find(|e| is_meeting(e)).unwrap();
+    assert_eq!(e.num_mentions as usize, 1 + met.repeated_in.len());
+    assert_eq!(e.num_articles, 1);
+    assert_eq!(e.sentence as usize, met.sentence);
+    let reports: Vec<_> = query::mentions(store.conn(), &Filter::default())
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.event_id == e.id)
+        .collect();
+    assert_eq!(reports[0].repeat, 0);
+    assert!(reports[0].event_json.is_some());
+    assert_eq!(reports[1].repeat, 1);
+    assert!(reports[1].sentence > reports[0].sentence);
+    assert_eq!(reports[1].evidence, met.repeated_in[0].text);
 }
 
 #[test]

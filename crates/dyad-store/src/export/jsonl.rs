@@ -1,5 +1,6 @@
 //! JSON Lines: one object per event — its fields, its first report, and `reports`: every
-//! article's report with its evidence and the coder's whole event record.
+//! report with its evidence, and for the coded report of each article (`repeat` 0) the coder's
+//! whole event record (`event`; null for the later sentences that repeat it).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -23,13 +24,18 @@ pub(crate) fn reports_by_event(
 }
 
 pub(crate) fn report_json(m: &MentionRow) -> Result<Value> {
-    let event: Value = serde_json::from_str(&m.event_json)
-        .map_err(|e| StoreError::Invalid(format!("stored event of {}: {e}", m.article_id)))?;
+    let event: Value = match &m.event_json {
+        Some(j) => serde_json::from_str(j)
+            .map_err(|e| StoreError::Invalid(format!("stored event of {}: {e}", m.article_id)))?,
+        None => Value::Null,
+    };
     Ok(json!({
         "article_id": m.article_id,
         "url": m.url,
         "added": m.added,
         "sentence": m.sentence,
+        "repeat": m.repeat,
+        "evidence": {"start": m.evidence_start, "end": m.evidence_end, "text": m.evidence},
         "confidence": m.confidence,
         "event": event,
     }))

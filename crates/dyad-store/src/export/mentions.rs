@@ -1,11 +1,11 @@
-//! GDELT 2.0's Mentions table: 16 tab-separated columns, one row per article reporting an
-//! event (an article that repeats the event in later sentences has one row; the repeats count
-//! in the event's NumMentions and are listed in the JSON Lines export).
+//! GDELT 2.0's Mentions table: 16 tab-separated columns, one row per report of an event —
+//! each article's coded report and each later sentence of the article that repeats it, so an
+//! event has NumMentions rows.
 //!
 //! MentionType is 1 (web) for an article with a URL, else 2 (citation only, the identifier
 //! being the article id); SentenceID counts from 1 as GDELT's does; the char offsets are
-//! dyad's character offsets (−1 for a missing actor), ActionCharOffset the verb's; InRawText
-//! is always 1; Confidence is [`crate::merge::confidence`]. Tone and translation fields are
+//! dyad's character offsets (−1 for a missing actor), ActionCharOffset the verb's; a repeat
+//! has its actors at −1 and its evidence's start as the action's; InRawText is always 1; Confidence is [`crate::merge::confidence`]. Tone and translation fields are
 //! empty.
 
 use std::io::Write;
@@ -56,7 +56,7 @@ pub fn row(m: &MentionRow) -> Vec<String> {
         (m.sentence + 1).to_string(),
         m.source_start.unwrap_or(-1).to_string(),
         m.target_start.unwrap_or(-1).to_string(),
-        m.verb_start.to_string(),
+        m.verb_start.unwrap_or(m.evidence_start).to_string(),
         "1".into(),
         m.confidence.to_string(),
         m.doc_len.to_string(),
