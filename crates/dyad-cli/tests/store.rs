@@ -261,6 +261,50 @@ fn query_and_export_the_seed() {
 }
 
 #[test]
+fn two_wires_reporting_one_meeting_give_one_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("wires.jsonl");
+    let records = [
+        serde_json::json!({"id": "reuters-1", "date": "2025-12-04", "source": "Reuters",
+            "url": "https://reuters.example/1",
+            "text": "BEIJING (Reuters) - French President Emmanuel Macron met with Chinese \
+                     President Xi Jinping on Thursday in the Great Hall of the People."}),
+        serde_json::json!({"id": "afp-7", "date": "2025-12-04", "source": "AFP",
+            "text": "BEIJING (AFP) - Emmanuel Macron met Xi Jinping in Beijing on Thursday, \
+                     the French presidency said."}),
+    ];
+    let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let db = dir.path().join("wires.db");
+    let dbs = db.to_str().unwrap();
+    ok(&["ingest", input.to_str().unwrap(), "--db", dbs]);
+    let (json, _) = ok(&[
+        "query",
+        "--db",
+        dbs,
+        "--dyad",
+        "FRAGOV:CHNGOV",
+        "--root",
+        "04",
+        "--json",
+    ]);
+    let rows: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1, "{json}");
+    assert_eq!(rows[0]["num_articles"], 2);
+    assert_eq!(rows[0]["num_sources"], 2);
+    // stored in the same second, the first report is the first by article id
+    assert_eq!(rows[0]["article_id"], "afp-7");
+    let (m, _) = ok(&[
+        "export", "--db", dbs, "--format", "mentions", "--root", "04",
+    ]);
+    let idents: Vec<&str> = m.lines().map(|l| l.split('\t').nth(5).unwrap()).collect();
+    assert_eq!(idents, vec!["afp-7", "https://reuters.example/1"]);
+}
+
+#[test]
 fn recode_updates_articles_coded_with_other_dictionaries() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("seed.db");
