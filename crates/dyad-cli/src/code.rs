@@ -66,14 +66,14 @@ impl<W: Write> EventSink for JsonLinesSink<W> {
 const BATCH: usize = 512;
 
 /// What one article gives: its events, and its quotations when asked for.
-struct Coded {
-    events: Vec<Event>,
-    quotes: Vec<QuoteRecord>,
+pub(crate) struct Coded {
+    pub(crate) events: Vec<Event>,
+    pub(crate) quotes: Vec<QuoteRecord>,
 }
 
 /// Code one article; a coder bug on one article costs that article (with a message naming its
 /// file and line), never the run and never the events already written.
-fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
+pub(crate) fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
     let run = std::panic::AssertUnwindSafe(|| Coded {
         events: coder.code_document(doc),
         quotes: if quotes {

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use dyad_dict::bundled::Dictionaries;
 use dyad_dict::{actors, agents, discards, verbs};
+use dyad_store::hash::Fnv64;
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct DictionaryArgs {
@@ -34,6 +35,46 @@ impl DictionaryArgs {
             && self.actors.is_empty()
             && self.agents.is_none()
             && self.discards.is_none()
+    }
+
+    /// A stable hash of the dictionary bytes these flags select (the bundled files, or every
+    /// file of the folder, then each override file), 16 hex digits: the "dictionary version"
+    /// the event database records with each article, so `dyad recode` knows what to redo.
+    pub fn version(&self) -> Result<String> {
+        let mut h = Fnv64::new();
+        match &self.dictionaries {
+            None => {
+                for (name, bytes) in dyad_dict::bundled::bundled_files() {
+                    h.field(name).write(bytes);
+                }
+            }
+            Some(dir) => {
+                let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+                    .with_context(|| format!("cannot read {}", dir.display()))?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file())
+                    .collect();
+                files.sort();
+                for f in files {
+                    let bytes = std::fs::read(&f)
+                        .with_context(|| format!("cannot read {}", f.display()))?;
+                    h.field(&f.file_name().unwrap_or_default().to_string_lossy())
+                        .write(&bytes);
+                }
+            }
+        }
+        let overrides = self
+            .verbs
+            .iter()
+            .map(|f| ("verbs", f))
+            .chain(self.actors.iter().map(|f| ("actors", f)))
+            .chain(self.agents.iter().map(|f| ("agents", f)))
+            .chain(self.discards.iter().map(|f| ("discards", f)));
+        for (part, f) in overrides {
+            let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+            h.field(part).write(&bytes);
+        }
+        Ok(h.hex())
     }
 
     /// Load the base set (folder or bundled), then apply the per-file overrides.

@@ -2,12 +2,16 @@
 //!
 //! `dyad code` reads articles (plain text with datelines, JSON Lines, PETRARCH XML, folders,
 //! stdin) and writes one JSON object per event; `dyad eval petr` scores PETRARCH validation
-//! records; `dyad eval articles` scores article-level gold codings.
+//! records; `dyad eval articles` scores article-level gold codings; `dyad ingest`, `recode`,
+//! `query` and `export` keep events in an SQLite database and get them out again.
 
 mod actors;
 mod code;
 mod dictionaries;
 mod eval;
+mod export;
+mod ingest;
+mod query;
 
 use std::process::ExitCode;
 
@@ -34,6 +38,14 @@ enum Command {
     /// Look names up in the actor dictionaries, and check them.
     #[command(subcommand)]
     Actors(actors::ActorsCommand),
+    /// Code articles into the event database (SQLite).
+    Ingest(ingest::IngestArgs),
+    /// Code the stored articles again with other dictionaries.
+    Recode(ingest::RecodeArgs),
+    /// Find events in the database, or count them per dyad and period.
+    Query(query::QueryArgs),
+    /// Write the database's events as GDELT, mentions, JSON Lines, CSV, Parquet or PLOVER.
+    Export(export::ExportArgs),
 }
 
 /// Let a closed pipe (`dyad code … | head`) end the process quietly, as it does any Unix tool,
@@ -59,6 +71,10 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Actors(cmd) => return finish(actors::run(cmd)),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Recode(args) => ingest::recode(args),
+        Command::Query(args) => query::run(args),
+        Command::Export(args) => export::run(args),
     };
     finish(result.map(|()| ExitCode::SUCCESS))
 }

@@ -71,6 +71,16 @@ const VALIDATION_DISCARDS: (&str, &[u8]) = (
     data!("validation/PETR.Validate.discards.txt"),
 );
 
+/// The embedded files of the production set, in load order: (file name, bytes). Their hash
+/// names the dictionary version a database records for each article it stores.
+pub fn bundled_files() -> Vec<(&'static str, &'static [u8])> {
+    let mut files = vec![PRODUCTION_VERBS, SUPPLEMENTARY_VERBS];
+    files.extend(SUPPLEMENTARY_ACTORS.iter().copied());
+    files.extend(PRODUCTION_ACTORS);
+    files.extend([PRODUCTION_AGENTS, PRODUCTION_DISCARDS, PRODUCTION_ISSUES]);
+    files
+}
+
 /// Every dictionary a coder needs. Agents, discards and issues may be empty (a set without
 /// those files); verbs and actors are always read from a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

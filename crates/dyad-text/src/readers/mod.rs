@@ -1,10 +1,11 @@
 //! Reading articles into [`Document`]s: plain text with a dateline, JSON Lines, PETRARCH XML,
-//! folders of those (walked recursively in sorted order) and stdin (`-`, format sniffed).
+//! saved HTML pages, folders of those (walked recursively in sorted order) and stdin (`-`, format sniffed).
 //!
 //! Bad records never stop a run: each becomes a [`Warning`] naming file and line, and is
 //! skipped. Under [`ReadOptions::strict`] the first warning is a fatal [`ReadError`] instead.
 //! A path that cannot be opened or read is always fatal.
 
+pub mod html;
 pub mod jsonl;
 pub mod petr_xml;
 pub mod plain;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::document::Document;
 
+pub use html::read_html;
 pub use jsonl::read_jsonl;
 pub use petr_xml::{parse_petr_xml, ExpectedCoding, PetrEnvironment, PetrRecord, PetrXml};
 pub use plain::{parse_dateline, read_plain, Dateline};
@@ -87,28 +89,37 @@ pub enum Format {
     Plain,
     JsonLines,
     PetrXml,
+    /// A saved news page; its article text is extracted.
+    Html,
 }
 
 impl Format {
     /// The format for a file extension (`txt`, `text`, `jsonl`, `ndjson`, `json`, `xml`,
-    /// case-insensitive), or `None` for any other.
+    /// `html`, `htm`, case-insensitive), or `None` for any other.
     pub fn from_extension(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" => Some(Format::Plain),
             "jsonl" | "ndjson" | "json" => Some(Format::JsonLines),
             "xml" => Some(Format::PetrXml),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
 
-    /// Guess from content: first non-blank character `{` → JSON Lines, `<` → XML, else plain.
+    /// Guess from content: first non-blank character `{` → JSON Lines; `<!DOCTYPE html` or
+    /// `<html` → HTML; other `<` → XML; else plain.
     pub fn sniff(text: &str) -> Format {
-        match text
-            .trim_start_matches('\u{feff}')
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        let lower: String = head
             .chars()
-            .find(|c| !c.is_whitespace())
-        {
+            .take(14)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+            return Format::Html;
+        }
+        match head.chars().next() {
             Some('{') => Format::JsonLines,
             Some('<') => Format::PetrXml,
             _ => Format::Plain,
@@ -148,7 +159,7 @@ impl Collector<'_> {
 
 /// Read every input in order, calling `sink` for each document. `-` is stdin (format sniffed);
 /// a directory is walked recursively in sorted order, reading `.txt .text .jsonl .ndjson .json
-/// .xml` files and skipping hidden entries; a named file's format comes from its extension, or
+/// .xml .html .htm` files and skipping hidden entries; a named file's format comes from its extension, or
 /// is sniffed from its content for other extensions.
 pub fn read_inputs(
     inputs: &[String],
@@ -268,6 +279,10 @@ fn read_bytes(
             }
             Err(w) => c.skip(w)?,
         },
+        Format::Html => match html::read_html(&text, file, &name) {
+            Ok(doc) => c.document(doc),
+            Err(w) => c.skip(w)?,
+        },
     }
     Ok(())
 }
@@ -323,6 +338,8 @@ mod tests {
     fn sniffing() {
         assert_eq!(Format::sniff("\u{feff}  \n{\"text\":1}"), Format::JsonLines);
         assert_eq!(Format::sniff("<?xml?>"), Format::PetrXml);
+        assert_eq!(Format::sniff(" <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(Format::sniff("<HTML><body>"), Format::Html);
         assert_eq!(Format::sniff("BEIJING (Reuters) -"), Format::Plain);
         assert_eq!(Format::sniff(""), Format::Plain);
     }

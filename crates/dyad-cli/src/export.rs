@@ -1,0 +1,53 @@
+//! `dyad export`: the database's events as GDELT 2.0 events or mentions, JSON Lines, CSV,
+//! Parquet or PLOVER records, with the filters of `dyad query`.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use dyad_store::export::{export, ExportOptions, Format};
+
+use crate::ingest::open_existing;
+use crate::query::FilterArgs;
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// gdelt (61 columns), mentions (16 columns), jsonl, csv, parquet or plover.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: String,
+    /// The database file.
+    #[arg(long, value_name = "FILE", default_value = "dyad.db")]
+    pub db: PathBuf,
+    /// Write here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Start GDELT and mentions files with a line of column names.
+    #[arg(long)]
+    pub header: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+pub fn run(args: ExportArgs) -> Result<()> {
+    let format: Format = args.format.parse()?;
+    let filter = args.filter.filter()?;
+    if format == Format::Parquet && args.out.is_none() && io::stdout().is_terminal() {
+        anyhow::bail!("--format parquet writes a binary file: give it with --out FILE");
+    }
+    let store = open_existing(&args.db)?;
+    let mut out: Box<dyn Write + Send> = match &args.out {
+        Some(p) => Box::new(BufWriter::new(
+            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout())),
+    };
+    let opts = ExportOptions {
+        header: args.header,
+    };
+    let n = export(store.conn(), &filter, format, &opts, &mut *out)?;
+    out.flush()?;
+    eprintln!("dyad: {n} records written");
+    Ok(())
+}

@@ -1,0 +1,249 @@
+//! `dyad query`: events from the database, filtered, as a table or JSON; with `--by`, counts
+//! per dyad and period.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+use dyad_store::query::{self, parse_date};
+use dyad_store::{Filter, Period};
+
+use crate::ingest::open_existing;
+
+/// The filters `query` and `export` share.
+#[derive(Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// Actor code or prefix on either side (`USA` takes `USAGOV`); repeat to require several.
+    #[arg(long, value_name = "CODE")]
+    pub actor: Vec<String>,
+    /// Source actor code or prefix.
+    #[arg(long, value_name = "CODE")]
+    pub source: Option<String>,
+    /// Target actor code or prefix.
+    #[arg(long, value_name = "CODE")]
+    pub target: Option<String>,
+    /// A directed dyad, SOURCE:TARGET (codes or prefixes: `FRA:CHN`).
+    #[arg(long, value_name = "SRC:TGT")]
+    pub dyad: Option<String>,
+    /// CAMEO event code or prefix (`04`, `043`).
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// CAMEO root (`04`).
+    #[arg(long, value_name = "RR")]
+    pub root: Option<String>,
+    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict.
+    #[arg(long, value_name = "N")]
+    pub quad: Option<u8>,
+    /// First event date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last event date (YYYY-MM-DD), inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Country of the event's place (ISO 3166 alpha-3: `CHN`).
+    #[arg(long, value_name = "ISO3")]
+    pub country: Option<String>,
+    /// Words that must all appear in one report's evidence.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Include negated events ("did not meet").
+    #[arg(long)]
+    pub with_negated: bool,
+    /// At most this many rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> Result<Filter> {
+        let (mut source, mut target) = (self.source.clone(), self.target.clone());
+        if let Some(d) = &self.dyad {
+            let Some((s, t)) = d.split_once(':') else {
+                anyhow::bail!("--dyad: {d:?} is not SOURCE:TARGET (e.g. FRA:CHN)");
+            };
+            if source.is_some() || target.is_some() {
+                anyhow::bail!("--dyad cannot be combined with --source or --target");
+            }
+            source = Some(s.to_string());
+            target = Some(t.to_string());
+        }
+        Ok(Filter {
+            actor: self.actor.clone(),
+            source,
+            target,
+            code: self.code.clone(),
+            root: self.root.clone(),
+            quad_class: self.quad,
+            from: self
+                .from
+                .as_deref()
+                .map(|s| parse_date("--from", s))
+                .transpose()?,
+            to: self
+                .to
+                .as_deref()
+                .map(|s| parse_date("--to", s))
+                .transpose()?,
+            country: self.country.clone(),
+            words: self
+                .text
+                .as_deref()
+                .map(|t| t.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default(),
+            with_negated: self.with_negated,
+            limit: self.limit,
+        })
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct QueryArgs {
+    /// The database file.
+    #[arg(long, value_name = "FILE", default_value = "dyad.db")]
+    pub db: PathBuf,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Count events per dyad and period (day, week, month) instead of listing them.
+    #[arg(long, value_name = "PERIOD")]
+    pub by: Option<String>,
+    /// JSON Lines instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Cut `s` to `n` characters, marking the cut.
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut c: String = s.chars().take(n.saturating_sub(1)).collect();
+        c.push('…');
+        c
+    }
+}
+
+/// Columns padded to the widest cell.
+fn table(header: &[&str], rows: &[Vec<String>], out: &mut dyn Write) -> io::Result<()> {
+    let mut width: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (w, c) in width.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>, out: &mut dyn Write| -> io::Result<()> {
+        let last = cells.len() - 1;
+        let mut s = String::new();
+        for (i, (c, w)) in cells.iter().zip(&width).enumerate() {
+            s.push_str(c);
+            if i < last {
+                s.push_str(&" ".repeat(w - c.chars().count() + 2));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(header.iter().map(|h| h.to_string()).collect(), out)?;
+    for r in rows {
+        line(r.clone(), out)?;
+    }
+    Ok(())
+}
+
+pub fn run(args: QueryArgs) -> Result<()> {
+    let filter = args.filter.filter()?;
+    let by: Option<Period> = args.by.as_deref().map(str::parse).transpose()?;
+    let store = open_existing(&args.db)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if let Some(by) = by {
+        let rows = query::aggregate(store.conn(), &filter, by)?;
+        if args.json {
+            for r in &rows {
+                serde_json::to_writer(&mut out, r)?;
+                writeln!(out)?;
+            }
+        } else {
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.period.clone(),
+                        r.source.clone(),
+                        r.target.clone(),
+                        r.events.to_string(),
+                        r.quad[0].to_string(),
+                        r.quad[1].to_string(),
+                        r.quad[2].to_string(),
+                        r.quad[3].to_string(),
+                        format!("{:.1}", r.goldstein_sum),
+                        format!("{:.2}", r.goldstein_mean),
+                    ]
+                })
+                .collect();
+            table(
+                &[
+                    "period",
+                    "source",
+                    "target",
+                    "events",
+                    "q1",
+                    "q2",
+                    "q3",
+                    "q4",
+                    "gold_sum",
+                    "gold_mean",
+                ],
+                &cells,
+                &mut out,
+            )?;
+        }
+        out.flush()?;
+        eprintln!("dyad: {} dyad-periods", rows.len());
+        return Ok(());
+    }
+    let rows = query::events(store.conn(), &filter)?;
+    if args.json {
+        for r in &rows {
+            serde_json::to_writer(&mut out, r)?;
+            writeln!(out)?;
+        }
+    } else {
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.date.clone(),
+                    if r.source.is_empty() {
+                        "-".into()
+                    } else {
+                        r.source.clone()
+                    },
+                    r.code.clone(),
+                    if r.target.is_empty() {
+                        "-".into()
+                    } else {
+                        r.target.clone()
+                    },
+                    r.quad_class.to_string(),
+                    format!("{:.1}", r.goldstein),
+                    r.num_mentions.to_string(),
+                    r.num_articles.to_string(),
+                    clip(&r.article_id, 18),
+                    clip(&r.evidence, 60),
+                ]
+            })
+            .collect();
+        table(
+            &[
+                "date", "source", "code", "target", "quad", "gold", "ment", "arts", "article",
+                "evidence",
+            ],
+            &cells,
+            &mut out,
+        )?;
+    }
+    out.flush()?;
+    eprintln!("dyad: {} events", rows.len());
+    Ok(())
+}

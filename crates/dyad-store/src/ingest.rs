@@ -1,0 +1,389 @@
+//! Writing coded articles: one transaction per batch, and an article is stored with all its
+//! events, mentions and quotes or not at all, so a killed process leaves a database that holds
+//! whole articles only; rerunning the same input skips what is stored.
+//!
+//! An article is known by its id. Stored again with the same content hash and dictionary
+//! version it changes nothing; with another content hash (the article was edited) or another
+//! dictionary version (`dyad recode`), its own mentions and quotes are replaced and the events
+//! they belonged to are recounted (an event left without reports is removed).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use dyad_coder::speakers::QuoteRecord;
+use dyad_coder::{Event, Span};
+use dyad_text::{split_sentences, Document, Origin, Sentence};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::hash::Fnv64;
+use crate::merge::{self, EventKey};
+use crate::{schema, Result};
+
+/// One coded article, ready to store.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleInput<'a> {
+    pub doc: &'a Document,
+    pub events: &'a [Event],
+    pub quotes: &'a [QuoteRecord],
+    /// The version of the dictionaries the article was coded with.
+    pub dict_version: &'a str,
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchSummary {
+    /// Articles new to the database.
+    pub added: usize,
+    /// Articles stored before, now replaced (edited text, or recoded).
+    pub replaced: usize,
+    /// Articles stored before with the same content and dictionaries: nothing written.
+    pub unchanged: usize,
+    /// Event mentions written.
+    pub mentions: usize,
+}
+
+impl BatchSummary {
+    pub fn add(&mut self, other: BatchSummary) {
+        self.added += other.added;
+        self.replaced += other.replaced;
+        self.unchanged += other.unchanged;
+        self.mentions += other.mentions;
+    }
+}
+
+/// Row counts of the four tables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub articles: i64,
+    pub events: i64,
+    pub mentions: i64,
+    pub quotes: i64,
+}
+
+/// The hash that says whether an article changed: its text, date, dateline place, title, url
+/// and source (everything coding or export reads), 16 hex digits.
+pub fn content_hash(doc: &Document) -> String {
+    let mut h = Fnv64::new();
+    h.field(&doc.text)
+        .field(&doc.date.map(|d| d.to_string()).unwrap_or_default())
+        .field(doc.dateline_place.as_deref().unwrap_or(""))
+        .field(&doc.body_start.to_string())
+        .field(doc.title.as_deref().unwrap_or(""))
+        .field(doc.url.as_deref().unwrap_or(""))
+        .field(doc.source.as_deref().unwrap_or(""));
+    h.hex()
+}
+
+/// What counts as one source for NumSources: the article's `source`, else its URL's host,
+/// else the empty string (one unnamed source).
+pub fn source_key(doc: &Document) -> String {
+    if let Some(s) = doc.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        return s.trim().to_lowercase();
+    }
+    doc.url.as_deref().map(url_host).unwrap_or_default()
+}
+
+/// The host of a URL (`https://www.abc.net.au/news/…` → `www.abc.net.au`), or "" if none.
+pub fn url_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    host.split(':').next().unwrap_or("").to_lowercase()
+}
+
+/// The current UTC time as GDELT writes DATEADDED (YYYYMMDDHHMMSS). `SOURCE_DATE_EPOCH`
+/// (seconds), when set, replaces the clock, for reproducible databases.
+pub fn now_stamp() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .unwrap_or_else(chrono::Utc::now);
+    now.format("%Y%m%d%H%M%S").to_string()
+}
+
+/// The event database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Open or create the database file.
+    pub fn open(path: &Path) -> Result<Store> {
+        Ok(Store {
+            conn: schema::open(path)?,
+        })
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Ok(Store {
+            conn: schema::open_in_memory()?,
+        })
+    }
+
+    /// The SQLite connection, for queries the store does not wrap.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The stored content hash of an article, if the article is stored.
+    pub fn stored_hash(&self, article_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")?
+            .query_row([article_id], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn counts(&self) -> Result<Counts> {
+        let n = |table: &str| -> Result<i64> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        Ok(Counts {
+            articles: n("articles")?,
+            events: n("events")?,
+            mentions: n("mentions")?,
+            quotes: n("quotes")?,
+        })
+    }
+
+    /// Store a batch of coded articles in one transaction. `added` is the DATEADDED stamp
+    /// of new articles (see [`now_stamp`]).
+    pub fn write_batch(&mut self, articles: &[ArticleInput], added: &str) -> Result<BatchSummary> {
+        let tx = self.conn.transaction()?;
+        let mut summary = BatchSummary::default();
+        let mut touched: BTreeSet<i64> = BTreeSet::new();
+        for a in articles {
+            let hash = content_hash(a.doc);
+            let stored: Option<(String, String, String)> = tx
+                .prepare_cached(
+                    "SELECT content_hash, dict_version, added FROM articles WHERE id = ?1",
+                )?
+                .query_row([&a.doc.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            let mut article_added = added.to_string();
+            if let Some((h, v, when)) = stored {
+                if h == hash && v == a.dict_version {
+                    summary.unchanged += 1;
+                    continue;
+                }
+                // a recoded article keeps the date it was first added
+                if h == hash {
+                    article_added = when;
+                }
+                remove_article(&tx, &a.doc.id, &mut touched)?;
+                summary.replaced += 1;
+            } else {
+                summary.added += 1;
+            }
+            insert_article(&tx, a, &hash, &article_added)?;
+            let mut sentences: Option<Vec<Sentence>> = None;
+            for e in a.events {
+                let key = EventKey::of(e);
+                let id = merge::ensure_event(&tx, &key, e)?;
+                insert_mention(&tx, id, e, &a.doc.id)?;
+                touched.insert(id);
+                summary.mentions += 1;
+                for (k, span) in e.repeated_in.iter().enumerate() {
+                    let sentences = sentences
+                        .get_or_insert_with(|| split_sentences(&a.doc.text, a.doc.body_start));
+                    let sentence = sentences
+                        .iter()
+                        .position(|s| s.start <= span.start && span.start < s.end)
+                        .unwrap_or(e.sentence);
+                    insert_repeat(&tx, id, e, &a.doc.id, k + 1, sentence, span)?;
+                    summary.mentions += 1;
+                }
+            }
+            for q in a.quotes {
+                insert_quote(&tx, q)?;
+            }
+        }
+        let ids: Vec<i64> = touched.into_iter().collect();
+        merge::refresh_events(&tx, &ids)?;
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// The stored articles, rebuilt as documents (for recoding), with their dictionary version;
+    /// in id order.
+    pub fn articles(&self) -> Result<Vec<(Document, String)>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, text, date, dateline_place, body_start, title, url, source,
+                    origin_file, origin_line, dict_version
+             FROM articles ORDER BY id",
+        )?;
+        let rows = st.query_map([], |r| {
+            let date: Option<String> = r.get(2)?;
+            let mut doc = Document::new(
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                Origin {
+                    file: r.get(8)?,
+                    line: r.get::<_, i64>(9)? as usize,
+                },
+            );
+            doc.dateline_place = r.get(3)?;
+            doc.body_start = r.get::<_, i64>(4)? as usize;
+            doc.title = r.get(5)?;
+            doc.url = r.get(6)?;
+            doc.source = r.get(7)?;
+            Ok((doc, r.get::<_, String>(10)?))
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+}
+
+/// Delete an article's mentions and quotes and the article itself, noting the events touched.
+fn remove_article(tx: &rusqlite::Transaction, id: &str, touched: &mut BTreeSet<i64>) -> Result<()> {
+    {
+        let mut st =
+            tx.prepare_cached("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
+        let ids = st.query_map([id], |r| r.get::<_, i64>(0))?;
+        for e in ids {
+            touched.insert(e?);
+        }
+    }
+    tx.execute("DELETE FROM mentions WHERE article_id = ?1", [id])?;
+    tx.execute("DELETE FROM quotes WHERE article_id = ?1", [id])?;
+    tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+fn insert_article(
+    tx: &rusqlite::Transaction,
+    a: &ArticleInput,
+    hash: &str,
+    added: &str,
+) -> Result<()> {
+    let d = a.doc;
+    tx.prepare_cached(
+        "INSERT INTO articles (id, url, title, source, source_key, date, dateline_place,
+             body_start, content_hash, dict_version, added, origin_file, origin_line, length, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(params![
+        d.id,
+        d.url,
+        d.title,
+        d.source,
+        source_key(d),
+        d.date.map(|x| x.to_string()),
+        d.dateline_place,
+        d.body_start as i64,
+        hash,
+        a.dict_version,
+        added,
+        d.origin.file,
+        d.origin.line as i64,
+        d.text.chars().count() as i64,
+        d.text
+    ])?;
+    Ok(())
+}
+
+fn insert_mention(
+    tx: &rusqlite::Transaction,
+    event_id: i64,
+    e: &Event,
+    article_id: &str,
+) -> Result<()> {
+    let json = serde_json::to_string(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
+    let place = e.place.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO mentions (event_id, article_id, sentence, repeat,
+             source_text, source_start, source_end, target_text, target_start, target_end,
+             verb_start, verb_end, evidence_start, evidence_end, evidence_text, confidence, rule,
+             date, place_name, place_country, place_geonameid, place_lat, place_lon, event_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+    )?
+    .execute(params![
+        event_id,
+        article_id,
+        e.sentence as i64,
+        0,
+        e.source.as_ref().map(|a| a.text.clone()),
+        e.source.as_ref().map(|a| a.start as i64),
+        e.source.as_ref().map(|a| a.end as i64),
+        e.target.as_ref().map(|a| a.text.clone()),
+        e.target.as_ref().map(|a| a.start as i64),
+        e.target.as_ref().map(|a| a.end as i64),
+        e.verb.start as i64,
+        e.verb.end as i64,
+        e.evidence.start as i64,
+        e.evidence.end as i64,
+        e.evidence.text,
+        merge::confidence(e),
+        e.rule,
+        e.date,
+        place.map(|p| p.name.clone()),
+        place.map(|p| p.country.clone()),
+        place.map(|p| i64::from(p.geonameid)),
+        place.map(|p| p.lat),
+        place.map(|p| p.lon),
+        json
+    ])?;
+    Ok(())
+}
+
+/// A later sentence of the article that reports the same event: its sentence and evidence.
+fn insert_repeat(
+    tx: &rusqlite::Transaction,
+    event_id: i64,
+    e: &Event,
+    article_id: &str,
+    repeat: usize,
+    sentence: usize,
+    span: &Span,
+) -> Result<()> {
+    let place = e.place.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO mentions (event_id, article_id, sentence, repeat, evidence_start,
+             evidence_end, evidence_text, confidence, date, place_name, place_country,
+             place_geonameid, place_lat, place_lon)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        event_id,
+        article_id,
+        sentence as i64,
+        repeat as i64,
+        span.start as i64,
+        span.end as i64,
+        span.text,
+        merge::confidence(e),
+        e.date,
+        place.map(|p| p.name.clone()),
+        place.map(|p| p.country.clone()),
+        place.map(|p| i64::from(p.geonameid)),
+        place.map(|p| p.lat),
+        place.map(|p| p.lon),
+    ])?;
+    Ok(())
+}
+
+fn insert_quote(tx: &rusqlite::Transaction, q: &QuoteRecord) -> Result<()> {
+    let s = q.speaker.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO quotes (article_id, start, end, text, speaker_code, speaker_text,
+             speaker_start, speaker_end, speaker_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        q.article_id,
+        q.start as i64,
+        q.end as i64,
+        q.text,
+        s.map(|s| s.code.clone()),
+        s.map(|s| s.text.clone()),
+        s.map(|s| s.start as i64),
+        s.map(|s| s.end as i64),
+        s.and_then(|s| s.name.clone())
+    ])?;
+    Ok(())
+}

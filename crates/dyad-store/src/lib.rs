@@ -1,0 +1,35 @@
+//! The event database: coded articles stored in SQLite, reports of one event merged, and the
+//! events queried and exported.
+//!
+//! dyad-store owns everything after coding. It takes a [`Document`](dyad_text::Document) with
+//! the [`Event`](dyad_coder::Event)s and [`QuoteRecord`](dyad_coder::speakers::QuoteRecord)s the
+//! coder found in it and keeps them in four tables (see [`schema`]): articles, events, event
+//! mentions (one row per article reporting an event, shaped like GDELT's Mentions table) and
+//! quotes. It never codes anything itself and knows nothing of the command line.
+//!
+//! * [`ingest`]: writing a batch of coded articles in one transaction; an article whose
+//!   content hash is stored already changes nothing, a changed one replaces its own mentions.
+//! * [`merge`]: which reports are the same event (the merge key, its stable id) and the event
+//!   counts GDELT defines (NumMentions, NumSources, NumArticles).
+//! * [`query`]: filters over events and per-dyad aggregations by day, week or month.
+//! * [`export`]: GDELT 2.0 events (61 columns) and mentions (16 columns), JSON Lines, CSV,
+//!   Parquet and PLOVER records.
+//! * [`actor`] splits a CAMEO actor code into GDELT's country / group / ethnic / religion / type
+//!   fields; [`fips`] maps ISO 3166 country codes to the FIPS 10-4 codes of GDELT's geo fields.
+
+pub mod actor;
+pub mod error;
+pub mod export;
+pub mod fips;
+pub mod hash;
+pub mod ingest;
+pub mod merge;
+pub mod query;
+pub mod schema;
+
+pub use error::StoreError;
+pub use ingest::{content_hash, ArticleInput, BatchSummary, Store};
+pub use query::{Aggregate, EventRow, Filter, Period};
+
+/// The result of store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,386 @@
+//! Finding events: filters (actor codes, dyad, CAMEO code, quad class, dates, place country,
+//! evidence words) and per-dyad aggregations by day, week or month.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::{Result, StoreError};
+
+/// Which events to take. Every field narrows the selection; the default takes every event
+/// that is not negated.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// An actor code or code prefix on either side (`USA` matches `USAGOV` as source or target).
+    pub actor: Vec<String>,
+    /// Source code or prefix.
+    pub source: Option<String>,
+    /// Target code or prefix.
+    pub target: Option<String>,
+    /// CAMEO event code or prefix (`04` takes 040–046 and their sub-codes).
+    pub code: Option<String>,
+    /// CAMEO root (two digits).
+    pub root: Option<String>,
+    pub quad_class: Option<u8>,
+    /// First and last event date, inclusive.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Country (ISO 3166 alpha-3) of the event's place.
+    pub country: Option<String>,
+    /// Words that must all appear in the evidence of one of the event's reports (case
+    /// ignored for ASCII letters).
+    pub words: Vec<String>,
+    /// Take negated events too ("did not meet"), which never happened.
+    pub with_negated: bool,
+    pub limit: Option<usize>,
+}
+
+/// An actor code argument: letters and `-` only, 3 to 60 characters (the prefix of a code).
+pub fn check_actor_code(field: &str, code: &str) -> Result<String> {
+    let c = code.trim().to_ascii_uppercase();
+    if c.is_empty() || c.len() > 60 || !c.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '-') {
+        return Err(StoreError::Invalid(format!(
+            "{field}: {code:?} is not a CAMEO actor code or prefix (letters, e.g. USA or USAGOV)"
+        )));
+    }
+    Ok(c)
+}
+
+/// A CAMEO event code argument: 2 to 4 digits.
+pub fn check_event_code(field: &str, code: &str) -> Result<String> {
+    let c = code.trim();
+    if !(1..=4).contains(&c.len()) || !c.chars().all(|ch| ch.is_ascii_digit()) {
+        return Err(StoreError::Invalid(format!(
+            "{field}: {code:?} is not a CAMEO event code (digits, e.g. 04 or 0431)"
+        )));
+    }
+    Ok(c.to_string())
+}
+
+/// A date argument, YYYY-MM-DD.
+pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| StoreError::Invalid(format!("{field}: {s:?} is not a date (YYYY-MM-DD)")))
+}
+
+/// `%` and `_` taken literally by LIKE … ESCAPE '\'.
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+impl Filter {
+    /// The WHERE clause over `events e` and its parameters.
+    fn where_clause(&self) -> Result<(String, Vec<Value>)> {
+        let mut sql = String::from(" WHERE 1=1");
+        let mut params: Vec<Value> = Vec::new();
+        let p = |v: String, params: &mut Vec<Value>| {
+            params.push(Value::Text(v));
+            format!("?{}", params.len())
+        };
+        if !self.with_negated {
+            sql.push_str(" AND e.negated = 0");
+        }
+        for a in &self.actor {
+            let a = check_actor_code("--actor", a)?;
+            let n = p(format!("{}%", like_escape(&a)), &mut params);
+            let _ = write!(
+                sql,
+                " AND (e.source_code LIKE {n} ESCAPE '\\' OR e.target_code LIKE {n} ESCAPE '\\')"
+            );
+        }
+        if let Some(s) = &self.source {
+            let s = check_actor_code("source", s)?;
+            let n = p(format!("{}%", like_escape(&s)), &mut params);
+            let _ = write!(sql, " AND e.source_code LIKE {n} ESCAPE '\\'");
+        }
+        if let Some(t) = &self.target {
+            let t = check_actor_code("target", t)?;
+            let n = p(format!("{}%", like_escape(&t)), &mut params);
+            let _ = write!(sql, " AND e.target_code LIKE {n} ESCAPE '\\'");
+        }
+        if let Some(c) = &self.code {
+            let c = check_event_code("--code", c)?;
+            let n = p(format!("{c}%"), &mut params);
+            let _ = write!(sql, " AND e.code LIKE {n}");
+        }
+        if let Some(r) = &self.root {
+            let r = check_event_code("--root", r)?;
+            if r.len() != 2 {
+                return Err(StoreError::Invalid(format!(
+                    "--root: {r:?} is not a CAMEO root (two digits, 01 to 20)"
+                )));
+            }
+            let n = p(r, &mut params);
+            let _ = write!(sql, " AND e.root = {n}");
+        }
+        if let Some(q) = self.quad_class {
+            if !(1..=4).contains(&q) {
+                return Err(StoreError::Invalid(format!(
+                    "--quad: {q} is not a quad class (1 to 4)"
+                )));
+            }
+            let _ = write!(sql, " AND e.quad_class = {q}");
+        }
+        if let (Some(f), Some(t)) = (self.from, self.to) {
+            if f > t {
+                return Err(StoreError::Invalid(format!("--from {f} is after --to {t}")));
+            }
+        }
+        if let Some(f) = self.from {
+            let n = p(f.to_string(), &mut params);
+            let _ = write!(sql, " AND e.date <> '' AND e.date >= {n}");
+        }
+        if let Some(t) = self.to {
+            let n = p(t.to_string(), &mut params);
+            let _ = write!(sql, " AND e.date <> '' AND e.date <= {n}");
+        }
+        if let Some(c) = &self.country {
+            let c = check_actor_code("--country", c)?;
+            let n = p(c, &mut params);
+            let _ = write!(sql, " AND e.place_country = {n}");
+        }
+        if !self.words.is_empty() {
+            sql.push_str(" AND EXISTS (SELECT 1 FROM mentions w WHERE w.event_id = e.id");
+            for word in &self.words {
+                let n = p(format!("%{}%", like_escape(word)), &mut params);
+                let _ = write!(sql, " AND w.evidence_text LIKE {n} ESCAPE '\\'");
+            }
+            sql.push(')');
+        }
+        Ok((sql, params))
+    }
+}
+
+/// One event with its first report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRow {
+    /// GLOBALEVENTID.
+    pub id: i64,
+    /// YYYY-MM-DD, or empty when no date is known.
+    pub date: String,
+    pub source: String,
+    pub target: String,
+    pub code: String,
+    pub base_code: String,
+    pub root: String,
+    pub quad_class: u8,
+    pub goldstein: f64,
+    pub plover: Option<String>,
+    pub negated: bool,
+    pub modality: String,
+    pub num_mentions: i64,
+    pub num_sources: i64,
+    pub num_articles: i64,
+    /// YYYYMMDDHHMMSS, when the first report was stored.
+    pub date_added: String,
+    /// The first report.
+    pub article_id: String,
+    pub url: Option<String>,
+    pub sentence: i64,
+    pub source_text: Option<String>,
+    pub target_text: Option<String>,
+    pub evidence: String,
+    pub place_name: Option<String>,
+    pub place_country: Option<String>,
+    pub place_geonameid: Option<i64>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+const ROW_SQL: &str = "SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.base_code,
+        e.root, e.quad_class, e.goldstein, e.plover, e.negated, e.modality, e.num_mentions,
+        e.num_sources, e.num_articles, e.date_added, m.article_id, a.url, m.sentence,
+        m.source_text, m.target_text, m.evidence_text, m.place_name, m.place_country,
+        m.place_geonameid, m.place_lat, m.place_lon
+    FROM events e JOIN mentions m ON m.id = e.first_mention JOIN articles a ON a.id = m.article_id";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
+    Ok(EventRow {
+        id: r.get(0)?,
+        date: r.get(1)?,
+        source: r.get(2)?,
+        target: r.get(3)?,
+        code: r.get(4)?,
+        base_code: r.get(5)?,
+        root: r.get(6)?,
+        quad_class: r.get(7)?,
+        goldstein: r.get(8)?,
+        plover: r.get(9)?,
+        negated: r.get(10)?,
+        modality: r.get(11)?,
+        num_mentions: r.get(12)?,
+        num_sources: r.get(13)?,
+        num_articles: r.get(14)?,
+        date_added: r.get(15)?,
+        article_id: r.get(16)?,
+        url: r.get(17)?,
+        sentence: r.get(18)?,
+        source_text: r.get(19)?,
+        target_text: r.get(20)?,
+        evidence: r.get(21)?,
+        place_name: r.get(22)?,
+        place_country: r.get(23)?,
+        place_geonameid: r.get(24)?,
+        lat: r.get(25)?,
+        lon: r.get(26)?,
+    })
+}
+
+/// The events `filter` selects, by date, then id.
+pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<EventRow>> {
+    let (clause, params) = filter.where_clause()?;
+    let mut sql = format!("{ROW_SQL}{clause} ORDER BY e.date, e.id");
+    if let Some(n) = filter.limit {
+        let _ = write!(sql, " LIMIT {n}");
+    }
+    let mut st = conn.prepare(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(params), row)?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// One report of an event, as the Mentions table has it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionRow {
+    pub event_id: i64,
+    pub article_id: String,
+    pub url: Option<String>,
+    pub source_name: String,
+    pub added: String,
+    pub sentence: i64,
+    /// 0 for the coded report, k for the k-th later sentence of the article repeating it.
+    pub repeat: i64,
+    pub source_start: Option<i64>,
+    pub target_start: Option<i64>,
+    /// The verb's offset (None for a repeat).
+    pub verb_start: Option<i64>,
+    pub evidence_start: i64,
+    pub evidence_end: i64,
+    pub evidence: String,
+    pub confidence: i64,
+    pub doc_len: i64,
+    /// The coder's event record (JSON; None for a repeat).
+    pub event_json: Option<String>,
+    /// When the event was first stored (its DATEADDED).
+    pub event_added: String,
+}
+
+/// Every report of the events `filter` selects, by event (date, id) then article.
+pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
+    let (clause, params) = filter.where_clause()?;
+    let mut sql = format!(
+        "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
+                m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
+                m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
+                (SELECT date_added FROM events WHERE id = m.event_id)
+         FROM mentions m JOIN articles a ON a.id = m.article_id
+         WHERE m.event_id IN (SELECT e.id FROM events e{clause}"
+    );
+    if let Some(n) = filter.limit {
+        let _ = write!(sql, " ORDER BY e.date, e.id LIMIT {n}");
+    }
+    sql.push_str(
+        ") ORDER BY (SELECT date FROM events WHERE id = m.event_id), m.event_id, a.added,
+           m.article_id, m.repeat > 0, m.sentence, m.id",
+    );
+    let mut st = conn.prepare(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+        Ok(MentionRow {
+            event_id: r.get(0)?,
+            article_id: r.get(1)?,
+            url: r.get(2)?,
+            source_name: r.get(3)?,
+            added: r.get(4)?,
+            sentence: r.get(5)?,
+            repeat: r.get(6)?,
+            source_start: r.get(7)?,
+            target_start: r.get(8)?,
+            verb_start: r.get(9)?,
+            evidence_start: r.get(10)?,
+            evidence_end: r.get(11)?,
+            evidence: r.get(12)?,
+            confidence: r.get(13)?,
+            doc_len: r.get(14)?,
+            event_json: r.get(15)?,
+            event_added: r.get(16)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// The period of an aggregation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Day,
+    /// ISO weeks, named by their Monday.
+    Week,
+    /// YYYY-MM.
+    Month,
+}
+
+impl std::str::FromStr for Period {
+    type Err = StoreError;
+    fn from_str(s: &str) -> Result<Period> {
+        match s {
+            "day" => Ok(Period::Day),
+            "week" => Ok(Period::Week),
+            "month" => Ok(Period::Month),
+            _ => Err(StoreError::Invalid(format!(
+                "--by: {s:?} is not a period (day, week or month)"
+            ))),
+        }
+    }
+}
+
+/// Events of one dyad in one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Aggregate {
+    /// The day (YYYY-MM-DD), the week's Monday, or the month (YYYY-MM).
+    pub period: String,
+    pub source: String,
+    pub target: String,
+    pub events: i64,
+    /// Events per quad class 1 (verbal cooperation) … 4 (material conflict).
+    pub quad: [i64; 4],
+    pub goldstein_sum: f64,
+    pub goldstein_mean: f64,
+}
+
+/// Count the selected events (those with a date) per period and dyad.
+pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Aggregate>> {
+    let (clause, params) = filter.where_clause()?;
+    let period = match by {
+        Period::Day => "e.date",
+        Period::Week => "date(e.date, 'weekday 0', '-6 days')",
+        Period::Month => "substr(e.date, 1, 7)",
+    };
+    let sql = format!(
+        "SELECT {period} AS p, e.source_code, e.target_code, COUNT(*),
+                SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),
+                SUM(e.quad_class = 4), SUM(e.goldstein), AVG(e.goldstein)
+         FROM events e{clause} AND e.date <> ''
+         GROUP BY p, e.source_code, e.target_code
+         ORDER BY p, COUNT(*) DESC, e.source_code, e.target_code"
+    );
+    let mut st = conn.prepare(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+        Ok(Aggregate {
+            period: r.get(0)?,
+            source: r.get(1)?,
+            target: r.get(2)?,
+            events: r.get(3)?,
+            quad: [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+            goldstein_sum: r.get(8)?,
+            goldstein_mean: r.get(9)?,
+        })
+    })?;
+    let mut out = rows.collect::<Result<Vec<_>, _>>()?;
+    if let Some(n) = filter.limit {
+        out.truncate(n);
+    }
+    Ok(out)
+}

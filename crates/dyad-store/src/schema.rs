@@ -1,0 +1,173 @@
+//! The tables, and opening a database file with the settings the store relies on (WAL
+//! journal, foreign keys).
+//!
+//! * `articles`: one row per article id — url, title, source, date, dateline place, the
+//!   content hash, the version of the dictionaries it was coded with, when it was added
+//!   (`added`, GDELT's YYYYMMDDHHMMSS) and its text (kept so that `recode` needs no input).
+//! * `events`: one row per merged event (see [`crate::merge`]); `id` is GDELT's GLOBALEVENTID,
+//!   derived from the merge key, and the counts and the first report's place and URL are kept
+//!   up to date as articles come and go.
+//! * `mentions`: one row per sentence that reports an event — the coded report (`repeat` 0:
+//!   the sentence, the character offsets of both actors, the verb and the evidence, a
+//!   confidence, and the coder's whole event record as JSON) and each later sentence of the same
+//!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
+//! * `quotes`: each article's quotations with their speakers.
+
+use rusqlite::Connection;
+
+use crate::{Result, StoreError};
+
+/// Bumped when the tables change shape; a database of another version is refused.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const DDL: &str = "
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id             TEXT PRIMARY KEY,
+    url            TEXT,
+    title          TEXT,
+    source         TEXT,
+    source_key     TEXT NOT NULL,
+    date           TEXT,
+    dateline_place TEXT,
+    body_start     INTEGER NOT NULL,
+    content_hash   TEXT NOT NULL,
+    dict_version   TEXT NOT NULL,
+    added          TEXT NOT NULL,
+    origin_file    TEXT NOT NULL,
+    origin_line    INTEGER NOT NULL,
+    length         INTEGER NOT NULL,
+    text           TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id              INTEGER PRIMARY KEY,
+    key             TEXT NOT NULL UNIQUE,
+    source_code     TEXT NOT NULL,
+    target_code     TEXT NOT NULL,
+    code            TEXT NOT NULL,
+    base_code       TEXT NOT NULL,
+    root            TEXT NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    goldstein       REAL NOT NULL,
+    plover          TEXT,
+    negated         INTEGER NOT NULL,
+    modality        TEXT NOT NULL,
+    date            TEXT NOT NULL,
+    num_mentions    INTEGER NOT NULL DEFAULT 0,
+    num_sources     INTEGER NOT NULL DEFAULT 0,
+    num_articles    INTEGER NOT NULL DEFAULT 0,
+    first_mention   INTEGER,
+    date_added      TEXT NOT NULL DEFAULT '',
+    place_country   TEXT
+);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_code);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
+CREATE INDEX IF NOT EXISTS events_code ON events(code);
+CREATE TABLE IF NOT EXISTS mentions (
+    id             INTEGER PRIMARY KEY,
+    event_id       INTEGER NOT NULL REFERENCES events(id),
+    article_id     TEXT NOT NULL REFERENCES articles(id),
+    sentence       INTEGER NOT NULL,
+    repeat         INTEGER NOT NULL,
+    source_text    TEXT,
+    source_start   INTEGER,
+    source_end     INTEGER,
+    target_text    TEXT,
+    target_start   INTEGER,
+    target_end     INTEGER,
+    verb_start     INTEGER,
+    verb_end       INTEGER,
+    evidence_start INTEGER NOT NULL,
+    evidence_end   INTEGER NOT NULL,
+    evidence_text  TEXT NOT NULL,
+    confidence     INTEGER NOT NULL,
+    rule           TEXT,
+    date           TEXT,
+    place_name     TEXT,
+    place_country  TEXT,
+    place_geonameid INTEGER,
+    place_lat      REAL,
+    place_lon      REAL,
+    event_json     TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    id             INTEGER PRIMARY KEY,
+    article_id     TEXT NOT NULL REFERENCES articles(id),
+    start          INTEGER NOT NULL,
+    end            INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    speaker_code   TEXT,
+    speaker_text   TEXT,
+    speaker_start  INTEGER,
+    speaker_end    INTEGER,
+    speaker_name   TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+";
+
+/// Open (creating if needed) the database at `path`: WAL journal, `synchronous=NORMAL`
+/// (a crash loses at most the last batches, never consistency), foreign keys on, tables
+/// created, schema version checked.
+pub fn open(path: &std::path::Path) -> Result<Connection> {
+    let shown = path.display().to_string();
+    let wrap = |source| StoreError::Open {
+        path: shown.clone(),
+        source,
+    };
+    let conn = Connection::open(path).map_err(wrap)?;
+    prepare(&conn).map_err(|e| match e {
+        StoreError::Sqlite(source) => StoreError::Open {
+            path: shown.clone(),
+            source,
+        },
+        StoreError::Schema { message, .. } => StoreError::Schema {
+            path: shown.clone(),
+            message,
+        },
+        other => other,
+    })?;
+    Ok(conn)
+}
+
+/// An in-memory database with the same tables (for tests and one-off runs).
+pub fn open_in_memory() -> Result<Connection> {
+    let conn = Connection::open_in_memory()?;
+    prepare(&conn)?;
+    Ok(conn)
+}
+
+fn prepare(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    // journal_mode returns a row; in memory it stays "memory"
+    let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
+    let found: Option<i64> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key='schema_version'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .ok()
+        .and_then(|v| v.parse().ok());
+    match found {
+        Some(v) if v != SCHEMA_VERSION => {
+            return Err(StoreError::Schema {
+                path: String::new(),
+                message: format!("schema version {v}, this dyad reads version {SCHEMA_VERSION}"),
+            })
+        }
+        _ => {}
+    }
+    conn.execute_batch(DDL)?;
+    conn.execute(
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)",
+        [SCHEMA_VERSION.to_string()],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,569 @@
+//! The event database end to end: coded articles in, merged events, idempotent reruns,
+//! replaced and recoded articles, queries and every export format read back.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use dyad_coder::speakers::QuoteRecord;
+use dyad_coder::{Coder, Event};
+use dyad_dict::bundled::Dictionaries;
+use dyad_store::export::{self, gdelt, mentions, ExportOptions, Format};
+use dyad_store::query::{self, Filter, Period};
+use dyad_store::{ArticleInput, Store};
+use dyad_text::readers::{read_inputs, ReadOptions};
+use dyad_text::{Document, Origin};
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::new(Dictionaries::bundled().expect("bundled dictionaries")))
+}
+
+struct Coded {
+    doc: Document,
+    events: Vec<Event>,
+    quotes: Vec<QuoteRecord>,
+}
+
+fn code(doc: Document) -> Coded {
+    let events = coder().code_document(&doc);
+    let quotes = coder().quotes(&doc);
+    Coded {
+        doc,
+        events,
+        quotes,
+    }
+}
+
+fn article(id: &str, source: &str, date: &str, text: &str) -> Coded {
+    let mut doc = Document::new(
+        id,
+        text,
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        Origin {
+            file: format!("{id}.txt"),
+            line: 1,
+        },
+    );
+    doc.source = Some(source.to_string());
+    doc.url = Some(format!("https://{source}.example/{id}"));
+    code(doc)
+}
+
+fn write(store: &mut Store, arts: &[&Coded], version: &str) -> dyad_store::BatchSummary {
+    let inputs: Vec<ArticleInput> = arts
+        .iter()
+        .map(|c| ArticleInput {
+            doc: &c.doc,
+            events: &c.events,
+            quotes: &c.quotes,
+            dict_version: version,
+        })
+        .collect();
+    store
+        .write_batch(&inputs, "20251205120000")
+        .expect("write batch")
+}
+
+/// Two wires report the same meeting in other words.
+fn meeting() -> (Coded, Coded) {
+    let a = article(
+        "wire-a",
+        "reuters",
+        "2025-12-04",
+        "BEIJING (Reuters) - French President Emmanuel Macron met with Chinese President \
+         Xi Jinping on Thursday in the Great Hall of the People.",
+    );
+    let b = article(
+        "wire-b",
+        "afp",
+        "2025-12-04",
+        "BEIJING (AFP) - Emmanuel Macron met Xi Jinping in Beijing on Thursday, the French \
+         presidency said.",
+    );
+    (a, b)
+}
+
+fn seed() -> Coded {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/corpus/seed-2025-12-04-beijing.txt"
+    );
+    let mut docs = Vec::new();
+    read_inputs(&[path.to_string()], &ReadOptions::default(), &mut |d| {
+        docs.push(d)
+    })
+    .expect("seed");
+    code(docs.remove(0))
+}
+
+fn is_meeting(e: &query::EventRow) -> bool {
+    e.source == "FRAGOV" && e.target == "CHNGOV" && e.code.starts_with("04")
+}
+
+#[test]
+fn two_reports_of_one_meeting_are_one_event() {
+    let (a, b) = meeting();
+    assert!(
+        a.events.iter().any(|e| e.code.starts_with("04")),
+        "{:#?}",
+        a.events
+    );
+    assert!(
+        b.events.iter().any(|e| e.code.starts_with("04")),
+        "{:#?}",
+        b.events
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    write(&mut store, &[&a], "v1");
+    write(&mut store, &[&b], "v1");
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    let met: Vec<_> = events.iter().filter(|e| is_meeting(e)).collect();
+    assert_eq!(met.len(), 1, "{events:#?}");
+    let e = met[0];
+    assert_eq!(e.num_articles, 2);
+    assert_eq!(e.num_sources, 2);
+    assert_eq!(e.num_mentions, 2);
+    assert_eq!(e.date, "2025-12-04");
+    // the first report is the first stored article's; both reports are reachable
+    assert_eq!(e.article_id, "wire-a");
+    let reports = query::mentions(store.conn(), &Filter::default()).unwrap();
+    let arts: Vec<&str> = reports
+        .iter()
+        .filter(|m| m.event_id == e.id)
+        .map(|m| m.article_id.as_str())
+        .collect();
+    assert_eq!(arts, vec!["wire-a", "wire-b"]);
+    // the id is the key's, whatever the order the articles come in
+    let mut other = Store::open_in_memory().unwrap();
+    write(&mut other, &[&b, &a], "v1");
+    let again = query::events(other.conn(), &Filter::default()).unwrap();
+    let e2 = again.iter().find(|e| is_meeting(e)).unwrap();
+    assert_eq!(e2.id, e.id);
+    assert_eq!(e2.num_articles, 2);
+}
+
+#[test]
+fn storing_again_changes_nothing_and_edits_replace_their_own_mentions() {
+    let (a, b) = meeting();
+    let s = seed();
+    let mut store = Store::open_in_memory().unwrap();
+    let first = write(&mut store, &[&a, &b, &s], "v1");
+    assert_eq!(first.added, 3);
+    let counts = store.counts().unwrap();
+    assert!(counts.events > 5 && counts.quotes > 0, "{counts:?}");
+    let again = write(&mut store, &[&a, &b, &s], "v1");
+    assert_eq!(again.unchanged, 3);
+    assert_eq!(again.added + again.replaced, 0);
+    assert_eq!(store.counts().unwrap(), counts);
+
+    // wire-b is corrected: its meeting report goes, wire-a's stays
+    let b2 = article(
+        "wire-b",
+        "afp",
+        "2025-12-04",
+        "BEIJING (AFP) - Emmanuel Macron criticized Xi Jinping on Thursday.",
+    );
+    let r = write(&mut store, &[&b2], "v1");
+    assert_eq!(r.replaced, 1);
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    let met = events.iter().find(|e| is_meeting(e)).unwrap();
+    // the seed and wire-a still report it
+    assert_eq!(met.num_articles, 2);
+    let reports = query::mentions(store.conn(), &Filter::default()).unwrap();
+    assert!(!reports
+        .iter()
+        .any(|m| m.event_id == met.id && m.article_id == "wire-b"));
+    let n: i64 = store
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM mentions WHERE article_id = 'wire-b'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n as usize, b2.events.len());
+    assert_eq!(store.counts().unwrap().articles, 3);
+
+    // recoding (another dictionary version) rewrites in place: same events, same ids
+    let before = query::events(store.conn(), &Filter::default()).unwrap();
+    let r = write(&mut store, &[&a, &b2, &s], "v2");
+    assert_eq!(r.replaced, 3);
+    let after = query::events(store.conn(), &Filter::default()).unwrap();
+    assert_eq!(before, after);
+    let versions: i64 = store
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM articles WHERE dict_version = 'v2'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(versions, 3);
+    // an event no report is left for is removed
+    let empty = article("wire-b", "afp", "2025-12-04", "Nothing happened today.");
+    write(&mut store, &[&empty], "v2");
+    let orphans: i64 = store
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM events e WHERE NOT EXISTS
+                 (SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0);
+}
+
+fn seed_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = seed();
+    let (a, b) = meeting();
+    write(&mut store, &[&s, &a, &b], "v1");
+    store
+}
+
+#[test]
+fn filters_and_aggregations() {
+    let store = seed_store();
+    let c = store.conn();
+    let all = query::events(c, &Filter::default()).unwrap();
+    assert!(all.len() >= 10, "{all:#?}");
+    let f = |filter: Filter| query::events(c, &filter).unwrap();
+    let fra = f(Filter {
+        actor: vec!["FRA".into()],
+        ..Filter::default()
+    });
+    assert!(!fra.is_empty());
+    assert!(fra
+        .iter()
+        .all(|e| e.source.starts_with("FRA") || e.target.starts_with("FRA")));
+    let dyad = f(Filter {
+        source: Some("fra".into()),
+        target: Some("CHN".into()),
+        ..Filter::default()
+    });
+    assert!(dyad.iter().any(is_meeting));
+    assert!(dyad
+        .iter()
+        .all(|e| e.source.starts_with("FRA") && e.target.starts_with("CHN")));
+    let root = f(Filter {
+        root: Some("04".into()),
+        ..Filter::default()
+    });
+    assert!(!root.is_empty() && root.iter().all(|e| e.root == "04"));
+    let code = f(Filter {
+        code: Some("04".into()),
+        ..Filter::default()
+    });
+    assert_eq!(code.len(), root.len());
+    let quad = f(Filter {
+        quad_class: Some(4),
+        ..Filter::default()
+    });
+    assert!(quad.iter().all(|e| e.quad_class == 4));
+    let day = NaiveDate::from_ymd_opt(2025, 12, 4);
+    let dated = f(Filter {
+        from: day,
+        to: day,
+        ..Filter::default()
+    });
+    assert_eq!(dated.len(), all.len());
+    let later = f(Filter {
+        from: NaiveDate::from_ymd_opt(2025, 12, 5),
+        ..Filter::default()
+    });
+    assert!(later.is_empty());
+    let chn = f(Filter {
+        country: Some("CHN".into()),
+        ..Filter::default()
+    });
+    assert!(!chn.is_empty());
+    let words = f(Filter {
+        words: vec!["MET".into(), "xi".into()],
+        ..Filter::default()
+    });
+    assert!(words.iter().any(is_meeting), "{words:#?}");
+    assert!(words.len() < all.len());
+
+    for bad in [
+        Filter {
+            root: Some("4".into()),
+            ..Filter::default()
+        },
+        Filter {
+            code: Some("04a".into()),
+            ..Filter::default()
+        },
+        Filter {
+            actor: vec!["US A".into()],
+            ..Filter::default()
+        },
+        Filter {
+            quad_class: Some(5),
+            ..Filter::default()
+        },
+        Filter {
+            from: NaiveDate::from_ymd_opt(2025, 12, 6),
+            to: NaiveDate::from_ymd_opt(2025, 12, 1),
+            ..Filter::default()
+        },
+    ] {
+        assert!(query::events(c, &bad).is_err(), "{bad:?}");
+    }
+    assert!(query::parse_date("--from", "2025-13-01").is_err());
+    assert!("fortnight".parse::<Period>().is_err());
+
+    let weeks = query::aggregate(c, &Filter::default(), Period::Week).unwrap();
+    // 2025-12-04 is a Thursday: its week is named by Monday 2025-12-01
+    assert!(weeks.iter().all(|w| w.period == "2025-12-01"), "{weeks:#?}");
+    let total: i64 = weeks.iter().map(|w| w.events).sum();
+    assert_eq!(total as usize, all.len());
+    for w in &weeks {
+        assert_eq!(w.quad.iter().sum::<i64>(), w.events);
+        assert!((w.goldstein_mean * w.events as f64 - w.goldstein_sum).abs() < 1e-9);
+    }
+    let months = query::aggregate(c, &Filter::default(), Period::Month).unwrap();
+    assert!(months.iter().all(|m| m.period == "2025-12"));
+}
+
+fn export_text(store: &Store, format: Format, header: bool) -> String {
+    let mut out: Vec<u8> = Vec::new();
+    export::export(
+        store.conn(),
+        &Filter::default(),
+        format,
+        &ExportOptions { header },
+        &mut out,
+    )
+    .expect("export");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn gdelt_export_has_61_columns_and_reads_back_by_name() {
+    let store = seed_store();
+    let text = export_text(&store, Format::Gdelt, true);
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(header, gdelt::COLUMNS.to_vec());
+    let rows: Vec<HashMap<&str, &str>> = lines
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cells.len(), 61, "{l}");
+            header.iter().copied().zip(cells).collect()
+        })
+        .collect();
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    assert_eq!(rows.len(), events.len());
+    for (row, e) in rows.iter().zip(&events) {
+        assert_eq!(row["GLOBALEVENTID"], e.id.to_string());
+        assert_eq!(row["EventCode"], e.code);
+        assert_eq!(row["EventRootCode"], e.root);
+        assert_eq!(row["Actor1Code"], e.source);
+        assert_eq!(row["Actor2Code"], e.target);
+        assert_eq!(row["SQLDATE"], "20251204");
+        assert_eq!(row["MonthYear"], "202512");
+        assert_eq!(row["DATEADDED"], "20251205120000");
+        assert_eq!(row["NumArticles"], e.num_articles.to_string());
+        assert_eq!(row["QuadClass"], e.quad_class.to_string());
+        let g: f64 = row["GoldsteinScale"].parse().unwrap();
+        assert_eq!(g, e.goldstein);
+    }
+    let met = rows
+        .iter()
+        .find(|r| r["Actor1Code"] == "FRAGOV" && r["EventRootCode"] == "04")
+        .expect("the meeting");
+    assert_eq!(met["Actor1CountryCode"], "FRA");
+    assert_eq!(met["Actor1Type1Code"], "GOV");
+    assert_eq!(met["Actor2CountryCode"], "CHN");
+    assert_eq!(met["NumArticles"], "3");
+    // Beijing: a world city, FIPS CH (ISO would say CN)
+    assert_eq!(met["ActionGeo_Type"], "4");
+    assert_eq!(met["ActionGeo_CountryCode"], "CH");
+    assert!(met["ActionGeo_FullName"].starts_with("Beijing"));
+    assert_eq!(met["SOURCEURL"], "seed-2025-12-04-beijing.txt");
+    // the FractionDate of GDELT: 2025 + (30*11 + 4)/365
+    assert_eq!(met["FractionDate"], "2025.9151");
+    // codes keep their leading zero
+    assert!(rows.iter().any(|r| r["EventCode"].starts_with('0')));
+    // without --header, the same rows
+    let bare = export_text(&store, Format::Gdelt, false);
+    assert_eq!(bare.lines().count(), rows.len());
+}
+
+#[test]
+fn mentions_export_has_16_columns() {
+    let store = seed_store();
+    let text = export_text(&store, Format::Mentions, true);
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(header, mentions::COLUMNS.to_vec());
+    let mut n = 0;
+    for l in lines {
+        let cells: Vec<&str> = l.split('\t').collect();
+        assert_eq!(cells.len(), 16, "{l}");
+        let row: HashMap<&str, &str> = header.iter().copied().zip(cells).collect();
+        assert!(row["SentenceID"].parse::<i64>().unwrap() >= 1);
+        assert_eq!(row["MentionTimeDate"].len(), 14);
+        if row["MentionIdentifier"].starts_with("https://") {
+            assert_eq!(row["MentionType"], "1");
+        } else {
+            assert_eq!(row["MentionType"], "2");
+        }
+        n += 1;
+    }
+    assert_eq!(n as i64, store.counts().unwrap().mentions);
+    // an event has NumMentions rows, its repeats within an article included
+    let mut per_event: HashMap<i64, i64> = HashMap::new();
+    for l in text.lines().skip(1) {
+        let id: i64 = l.split('\t').next().unwrap().parse().unwrap();
+        *per_event.entry(id).or_default() += 1;
+    }
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    for e in &events {
+        assert_eq!(per_event.get(&e.id), Some(&e.num_mentions), "{e:?}");
+    }
+}
+
+#[test]
+fn an_article_repeating_an_event_gives_one_mention_per_sentence() {
+    let a = article(
+        "repeat",
+        "reuters",
+        "2025-12-04",
+        "BEIJING (Reuters) - French President Emmanuel Macron met with Chinese President Xi \
+         Jinping on Thursday. Trade was discussed at length. Emmanuel Macron met with Xi \
+         Jinping again in the afternoon.",
+    );
+    let met = a
+        .events
+        .iter()
+        .find(|e| e.code.starts_with("04") && !e.repeated_in.is_empty())
+        .expect("the coder reports the repeated meeting in repeated_in");
+    let mut store = Store::open_in_memory().unwrap();
+    write(&mut store, &[&a], "v1");
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    let e = events.iter().find(|e| is_meeting(e)).unwrap();
+    assert_eq!(e.num_mentions as usize, 1 + met.repeated_in.len());
+    assert_eq!(e.num_articles, 1);
+    assert_eq!(e.sentence as usize, met.sentence);
+    let reports: Vec<_> = query::mentions(store.conn(), &Filter::default())
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.event_id == e.id)
+        .collect();
+    assert_eq!(reports[0].repeat, 0);
+    assert!(reports[0].event_json.is_some());
+    assert_eq!(reports[1].repeat, 1);
+    assert!(reports[1].sentence > reports[0].sentence);
+    assert_eq!(reports[1].evidence, met.repeated_in[0].text);
+}
+
+#[test]
+fn parquet_reads_back() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let store = seed_store();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.parquet");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let n = export::export(
+        store.conn(),
+        &Filter::default(),
+        Format::Parquet,
+        &ExportOptions::default(),
+        &mut file,
+    )
+    .unwrap();
+    drop(file);
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    assert_eq!(n, events.len());
+    let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
+        .unwrap()
+        .build()
+        .unwrap();
+    let mut rows = 0;
+    for batch in reader {
+        let batch = batch.unwrap();
+        let schema = batch.schema();
+        assert_eq!(
+            schema.field_with_name("code").unwrap().data_type(),
+            &arrow_schema::DataType::Utf8
+        );
+        assert_eq!(
+            schema.field_with_name("date").unwrap().data_type(),
+            &arrow_schema::DataType::Date32
+        );
+        let codes = batch
+            .column_by_name("code")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<arrow_array::StringArray>()
+            .unwrap();
+        let ids = batch
+            .column_by_name("global_event_id")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<arrow_array::Int64Array>()
+            .unwrap();
+        for i in 0..batch.num_rows() {
+            assert_eq!(codes.value(i), events[rows + i].code);
+            assert_eq!(ids.value(i), events[rows + i].id);
+        }
+        rows += batch.num_rows();
+    }
+    assert_eq!(rows, events.len());
+}
+
+#[test]
+fn jsonl_csv_and_plover_exports() {
+    let store = seed_store();
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    let jsonl = export_text(&store, Format::Jsonl, false);
+    let records: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), events.len());
+    let met = records
+        .iter()
+        .find(|r| r["source"] == "FRAGOV" && r["root"] == "04")
+        .unwrap();
+    assert_eq!(met["reports"].as_array().unwrap().len(), 3);
+    assert!(met["reports"][0]["event"]["evidence"]["text"].is_string());
+
+    let csv = export_text(&store, Format::Csv, false);
+    assert_eq!(csv.lines().count(), events.len() + 1);
+    assert!(csv.starts_with("id,date,source,target,code,"));
+
+    let plover = export_text(&store, Format::Plover, false);
+    let recs: Vec<serde_json::Value> = plover
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!recs.is_empty());
+    // PLOVER dropped CAMEO roots 01 and 02
+    assert!(recs.len() < events.len());
+    let consult = recs
+        .iter()
+        .find(|r| r["cameo"].as_str().unwrap_or("").starts_with("04"))
+        .unwrap();
+    assert_eq!(consult["event"][0], "CONSULT");
+    assert_eq!(consult["actor"][0]["code"], "FRA");
+    assert_eq!(consult["actor"][0]["sector"], "GOV");
+    assert_eq!(consult["date"], "2025-12-04");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    std::fs::write(&path, "these are my notes, not a database\n".repeat(200)).unwrap();
+    let e = Store::open(&path).err().expect("refused");
+    assert!(e.to_string().contains("notes.db"), "{e}");
+    let e = Store::open(&dir.path().join("no/such/dir/x.db"))
+        .err()
+        .expect("refused");
+    assert!(e.to_string().contains("x.db"), "{e}");
+}
