@@ -372,7 +372,7 @@ fn gdelt_export_has_61_columns_and_reads_back_by_name() {
     }
     let met = rows
         .iter()
-        .find(|r| r["Actor1Code"] == "FRAGOV" && r["EventRootCode"] == "04")
+        .find(|r| r["Actor1Code"] == "FRAGOV" && r["EventCode"] == "040")
         .expect("the meeting");
     assert_eq!(met["Actor1CountryCode"], "FRA");
     assert_eq!(met["Actor1Type1Code"], "GOV");
@@ -528,7 +528,7 @@ fn jsonl_csv_and_plover_exports() {
     assert_eq!(records.len(), events.len());
     let met = records
         .iter()
-        .find(|r| r["source"] == "FRAGOV" && r["root"] == "04")
+        .find(|r| r["source"] == "FRAGOV" && r["code"] == "040")
         .unwrap();
     assert_eq!(met["reports"].as_array().unwrap().len(), 3);
     assert!(met["reports"][0]["event"]["evidence"]["text"].is_string());
