@@ -1006,3 +1006,16 @@ fn a_definite_state_body_is_that_of_the_country_last_named_as_subject() {
     ));
     assert!(!t.iter().any(|x| x.starts_with("JPNREB")), "{t:?}");
 }
+
+#[test]
+fn demonstrating_a_quality_is_no_demonstration() {
+    let t = triples(&prod(
+        "China and France demonstrated their sense of responsibility.",
+    ));
+    assert!(!t.iter().any(|x| x.contains(" 14")), "{t:?}");
+    // marching in the streets still is
+    let t = triples(&prod(
+        "Thousands of Palestinians demonstrated against Israel.",
+    ));
+    assert_eq!(t, expect(&["PSE 141 ISR"]));
+}

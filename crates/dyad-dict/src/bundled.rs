@@ -316,13 +316,13 @@ mod tests {
     #[test]
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
-        // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's (URGE, SANCTION, TAKE, INVOLVE)
-        assert_eq!(d.verbs.blocks.len(), 397 + 4);
+        // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
+        assert_eq!(d.verbs.blocks.len(), 397 + 5);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
             .collect();
-        assert_eq!(ours, ["URGE", "SANCTION", "TAKE", "INVOLVE"]);
+        assert_eq!(ours, ["URGE", "SANCTION", "TAKE", "INVOLVE", "DEMONSTRATE"]);
         // dyad's TAKE and INVOLVE replace upstream's, and its patterns know upstream's synsets
         let listing = |word: &str| -> Vec<&str> {
             d.verbs
@@ -339,6 +339,7 @@ mod tests {
         };
         assert_eq!(listing("TAKE"), ["TAKE"]);
         assert_eq!(listing("INVOLVE"), ["INVOLVE"]);
+        assert_eq!(listing("DEMONSTRATE"), ["DEMONSTRATE"]);
         let undefined_upstream = verbs::parse(&text(PRODUCTION_VERBS.1), PRODUCTION_VERBS.0)
             .unwrap()
             .undefined_synsets
