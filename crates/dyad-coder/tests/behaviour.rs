@@ -1019,3 +1019,11 @@ fn demonstrating_a_quality_is_no_demonstration() {
     ));
     assert_eq!(t, expect(&["PSE 141 ISR"]));
 }
+
+#[test]
+fn not_responding_to_a_call_is_a_negated_event_not_a_missing_one() {
+    let events = prod("Xi Jinping did not respond to France's call.");
+    let e = only(&events);
+    assert_eq!(triples(&events), expect(&["CHNGOV 032 FRA"]));
+    assert!(e.negated);
+}

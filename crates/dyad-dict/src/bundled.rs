@@ -317,12 +317,22 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 5);
+        assert_eq!(d.verbs.blocks.len(), 397 + 6);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
             .collect();
-        assert_eq!(ours, ["URGE", "SANCTION", "TAKE", "INVOLVE", "DEMONSTRATE"]);
+        assert_eq!(
+            ours,
+            [
+                "URGE",
+                "SANCTION",
+                "TAKE",
+                "INVOLVE",
+                "DEMONSTRATE",
+                "REACT"
+            ]
+        );
         // dyad's TAKE and INVOLVE replace upstream's, and its patterns know upstream's synsets
         let listing = |word: &str| -> Vec<&str> {
             d.verbs
