@@ -87,7 +87,10 @@ pub fn sentences_tokens(data: &[u8]) {
         let mut prev = s.start;
         for tok in dyad_text::tokenize(&t, &s) {
             assert!(tok.start >= prev && tok.start < tok.end && tok.end <= s.end);
-            assert_eq!(chars(&t, tok.start, tok.end).as_deref(), Some(tok.text.as_str()));
+            assert_eq!(
+                chars(&t, tok.start, tok.end).as_deref(),
+                Some(tok.text.as_str())
+            );
             prev = tok.end;
         }
     }
@@ -138,7 +141,11 @@ pub fn coder(data: &[u8]) {
     for e in coder.code_document(&doc) {
         let mut spans = vec![(e.evidence.start, e.evidence.end, e.evidence.text.clone())];
         spans.push((e.verb.start, e.verb.end, e.verb.text.clone()));
-        spans.extend(e.repeated_in.iter().map(|s| (s.start, s.end, s.text.clone())));
+        spans.extend(
+            e.repeated_in
+                .iter()
+                .map(|s| (s.start, s.end, s.text.clone())),
+        );
         for (start, end, written) in spans {
             assert_eq!(chars(&t, start, end), Some(written), "{e:?}");
         }

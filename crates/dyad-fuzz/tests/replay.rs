@@ -5,7 +5,9 @@
 use std::path::Path;
 
 fn replay(folder: &str) -> usize {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz").join(folder);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fuzz")
+        .join(folder);
     let mut runs = 0;
     for &(name, target) in dyad_fuzz::TARGETS {
         let Ok(entries) = std::fs::read_dir(root.join(name)) else {
@@ -27,7 +29,10 @@ fn replay(folder: &str) -> usize {
 fn the_saved_corpus_runs_clean() {
     let runs = replay("corpus");
     eprintln!("{runs} corpus inputs");
-    assert!(runs >= dyad_fuzz::TARGETS.len(), "every target has a corpus");
+    assert!(
+        runs >= dyad_fuzz::TARGETS.len(),
+        "every target has a corpus"
+    );
 }
 
 #[test]

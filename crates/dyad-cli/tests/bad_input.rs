@@ -1,0 +1,260 @@
+//! The bad-input matrix (docs/ROBUSTNESS.md): each kind of broken input gives either a correct
+//! result or a clear warning or error naming the file and line — never a panic, never a record
+//! dropped without a word (skips are counted in the summary line).
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{data, dyad};
+
+/// What `dyad code` did with one input.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn events(&self) -> usize {
+        self.stdout
+            .lines()
+            .filter(|l| l.contains("\"article_id\""))
+            .count()
+    }
+
+    /// Exit 0, no panic, and this text among the messages.
+    fn ok_saying(&self, needle: &str) -> &Self {
+        assert_eq!(self.code, Some(0), "{}", self.stderr);
+        self.says(needle)
+    }
+
+    fn says(&self, needle: &str) -> &Self {
+        assert!(
+            self.stderr.contains(needle),
+            "wanted {needle:?} in: {}",
+            self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        self
+    }
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.path().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn code(args: &[&str]) -> Run {
+    let out = dyad(&[&["code"], args].concat());
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn code_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> Run {
+    let p = write(dir, name, bytes);
+    code(&[p.to_str().unwrap(), "--quotes"])
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = code_file(
+        &dir,
+        "bad.txt",
+        b"Intro.\nRussia attacked \xff\xfe Ukraine.\n",
+    );
+    r.ok_saying("bad.txt:2: not valid UTF-8");
+    assert_eq!(r.events(), 1);
+    let r = code_file(
+        &dir,
+        "bad.jsonl",
+        b"{\"id\":\"a\",\"text\":\"China condemned Japan.\"}\n{\"id\":\"b\",\"text\":\"Russia \xff attacked Ukraine.\"}\n",
+    );
+    r.ok_saying("bad.jsonl:2: not valid UTF-8");
+    assert_eq!(r.events(), 2);
+}
+
+#[test]
+fn byte_order_marks_and_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = code_file(&dir, "bom.txt", b"\xef\xbb\xbfRussia attacked Ukraine.\n");
+    r.ok_saying("1 articles coded, 1 events");
+    assert!(r.stdout.contains("\"start\":0,\"end\":6"), "{}", r.stdout);
+    for (name, text) in [
+        (
+            "crlf.txt",
+            &b"Russia attacked Ukraine.\r\nChina condemned Japan.\r\n"[..],
+        ),
+        (
+            "cr.txt",
+            &b"Russia attacked Ukraine.\rChina condemned Japan.\r"[..],
+        ),
+    ] {
+        let r = code_file(&dir, name, text);
+        r.ok_saying("1 articles coded, 2 events");
+    }
+}
+
+#[test]
+fn empty_inputs_are_counted_not_silently_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    code_file(&dir, "empty.txt", b"").ok_saying("empty.txt:1: empty text, no document");
+    code_file(&dir, "blank.txt", b" \n\t\n").ok_saying("1 records skipped");
+    // an empty JSON Lines file has no records to skip
+    code_file(&dir, "empty.jsonl", b"").ok_saying("0 articles coded, 0 events, 0 records skipped");
+    code_file(&dir, "empty.html", b"").ok_saying("empty.html:1:");
+    code_file(&dir, "empty.xml", b"").ok_saying("empty.xml:1:");
+}
+
+#[test]
+fn json_with_wrong_types_or_no_text_is_skipped_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id":1,"text":5}"#,
+        r#"{"id":"x"}"#,
+        r#"[1,2]"#,
+        r#"{"id":"y","text":"Russia attacked Ukraine.","date":"notadate"}"#,
+        r#"not json at all"#,
+        r#"{"id":"z","text":"China condemned Japan.""#,
+        r#"{"id":"ok","text":"China condemned Japan."}"#,
+    ];
+    let r = code_file(&dir, "types.jsonl", lines.join("\n").as_bytes());
+    r.ok_saying("types.jsonl:1: field \"text\": expected a string")
+        .says("types.jsonl:2: field \"text\": missing")
+        .says("types.jsonl:3: expected a JSON object")
+        .says("types.jsonl:4: field \"date\"")
+        .says("types.jsonl:5:")
+        .says("types.jsonl:6:")
+        .says("1 articles coded, 1 events, 6 records skipped");
+    // nesting deeper than the JSON reader allows is a bad record too, not a stack overflow
+    let deep = format!("{}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    code_file(&dir, "deep.jsonl", deep.as_bytes()).ok_saying("deep.jsonl:1:");
+}
+
+#[test]
+fn html_with_no_article_is_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = b"<html><head><script>var a = '<p>Russia attacked Ukraine.</p>';</script></head>\
+                 <body><script>document.write('x')</script></body></html>";
+    code_file(&dir, "script.html", page)
+        .ok_saying("script.html:1: no article text found")
+        .says("1 records skipped");
+}
+
+#[test]
+fn petr_xml_that_is_malformed_or_explosive_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    code_file(
+        &dir,
+        "cut.xml",
+        b"<Sentences><Sentence id=\"a\"><Text>Russia attacked",
+    )
+    .ok_saying("cut.xml:1: malformed XML");
+    // a "billion laughs" entity bomb must not expand without bound
+    let mut bomb =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+    for k in 1..10 {
+        let prev = if k == 1 {
+            "lol".to_string()
+        } else {
+            format!("lol{}", k - 1)
+        };
+        bomb.push_str(&format!(
+            "<!ENTITY lol{k} \"{}\">\n",
+            format!("&{prev};").repeat(10)
+        ));
+    }
+    bomb.push_str("]>\n<Sentences><Sentence id=\"b\" date=\"20150101\"><Text>&lol9;</Text></Sentence></Sentences>\n");
+    let r = code_file(&dir, "bomb.xml", bomb.as_bytes());
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    r.says("bomb.xml:")
+        .says("entity reference loop")
+        .says("1 records skipped");
+}
+
+#[test]
+fn unbalanced_and_nested_quotes_still_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "“Russia attacked Ukraine,” he said. \"China condemned “Japan.\n\n\
+                “He said ‘no’ and “yes” and\" ” ” “ Russia attacked Ukraine.";
+    let r = code_file(&dir, "quotes.txt", text.as_bytes());
+    r.ok_saying("1 articles coded");
+    assert!(r.events() >= 1, "{}", r.stdout);
+}
+
+#[test]
+fn binary_junk_does_not_break_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let junk: Vec<u8> = (0..200_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    for name in [
+        "junk.txt",
+        "junk.jsonl",
+        "junk.xml",
+        "junk.html",
+        "junk.bin",
+    ] {
+        let p = write(&dir, name, &junk);
+        let r = code(&[p.to_str().unwrap(), "--quotes"]);
+        assert!(
+            matches!(r.code, Some(0 | 1)),
+            "{name}: exit {:?}: {}",
+            r.code,
+            r.stderr
+        );
+        assert!(!r.stderr.contains("panicked"), "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(name),
+            "{name}: the file is named: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn malformed_dictionary_lines_name_their_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = data("corpus/seed-2025-12-04-beijing.txt");
+    let verbs = write(
+        &dir,
+        "bad.verbs.txt",
+        b"####### VERB PATTERNS #######\n---  MEET   [040]  ---\nMEET\n- * (WITH [04\n",
+    );
+    let out = dyad(&["code", &seed, "--verbs", verbs.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("bad.verbs.txt:4"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let actors = write(
+        &dir,
+        "bad.actors.txt",
+        b"FRANCE_ [FRA]\n+PARIS\n[FRAGOV >2017\nXI_ [CHN\n",
+    );
+    let out = dyad(&["code", &seed, "--actors", actors.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.actors.txt:"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let junk = write(
+        &dir,
+        "junk.agents.txt",
+        &[0xff, 0x00, b'[', b'\n', b'~', b'{'],
+    );
+    let out = dyad(&["code", &seed, "--agents", junk.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
