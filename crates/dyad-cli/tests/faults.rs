@@ -1,0 +1,278 @@
+//! Faults in the store (docs/ROBUSTNESS.md): an ingest killed again and again at random points,
+//! readers querying while an ingest writes, and a disk that fills up. After each: the database
+//! passes `PRAGMA integrity_check`, nothing committed is lost, and a rerun finishes the work with
+//! no duplicates.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{data, dyad};
+use rusqlite::{Connection, OpenFlags};
+
+/// The sample corpus `copies` times over with distinct ids.
+fn corpus(dir: &Path, copies: usize) -> String {
+    let text = std::fs::read_to_string(data("corpus/lee_abc_news.jsonl")).unwrap();
+    let mut out = String::new();
+    for k in 0..copies {
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+            v["id"] = format!("{}-{k}", v["id"].as_str().unwrap()).into();
+            out.push_str(&v.to_string());
+            out.push('\n');
+        }
+    }
+    let p = dir.join("corpus.jsonl");
+    std::fs::write(&p, out).unwrap();
+    p.display().to_string()
+}
+
+fn ingest(input: &str, db: &Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "ingest",
+            input,
+            "--db",
+            db.to_str().unwrap(),
+            "--batch",
+            "20",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start dyad")
+}
+
+fn stored(db: &Path) -> i64 {
+    Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|c| c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0)))
+        .unwrap_or(0)
+}
+
+/// Integrity, and no half-stored article: every event has a report.
+fn sound(db: &Path) {
+    let c = Connection::open(db).expect("the database opens");
+    let check: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let orphans: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM events e WHERE NOT EXISTS
+                 (SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0, "events without a report");
+}
+
+/// What a database holds, apart from when it was written: row counts and every event's counts.
+fn contents(db: &Path) -> (Vec<i64>, Vec<(i64, i64, i64, i64)>) {
+    let c = Connection::open(db).unwrap();
+    let counts = ["articles", "events", "mentions", "quotes"]
+        .iter()
+        .map(|t| {
+            c.query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))
+                .unwrap()
+        })
+        .collect();
+    let mut st = c
+        .prepare("SELECT id, num_mentions, num_articles, num_sources FROM events ORDER BY id")
+        .unwrap();
+    let events = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    (counts, events)
+}
+
+fn clean_run(dir: &Path, input: &str) -> PathBuf {
+    let db = dir.join("clean.db");
+    let out = dyad(&[
+        "ingest",
+        input,
+        "--db",
+        db.to_str().unwrap(),
+        "--batch",
+        "20",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    db
+}
+
+#[test]
+fn an_ingest_killed_again_and_again_loses_and_doubles_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 4);
+    let clean = clean_run(dir.path(), &input);
+    let db = dir.path().join("killed.db");
+    // kill points spread over the run: after 0–250 ms, or once some more articles are stored
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut kills = 0;
+    for round in 0..8 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let before = stored(&db);
+        let mut child = ingest(&input, &db);
+        let wait = Duration::from_millis(x % 250);
+        let started = Instant::now();
+        while started.elapsed() < wait || (round % 2 == 1 && stored(&db) == before) {
+            if child.try_wait().unwrap().is_some() || started.elapsed() > Duration::from_secs(60) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        if child.try_wait().unwrap().is_none() {
+            kills += 1;
+        }
+        // SIGKILL
+        let _ = child.kill();
+        let _ = child.wait();
+        if db.exists() {
+            sound(&db);
+            assert!(stored(&db) >= before, "committed articles are never lost");
+        }
+    }
+    eprintln!("{kills} ingests killed midway");
+    let out = dyad(&[
+        "ingest",
+        &input,
+        "--db",
+        db.to_str().unwrap(),
+        "--batch",
+        "20",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    sound(&db);
+    assert_eq!(
+        contents(&db),
+        contents(&clean),
+        "no duplicates, none missing"
+    );
+}
+
+#[test]
+fn readers_query_while_an_ingest_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 4);
+    let db = dir.path().join("busy.db");
+    let dbs = db.to_str().unwrap().to_string();
+    let mut child = ingest(&input, &db);
+    while !db.exists() || stored(&db) == 0 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the ingest ended early"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let mut reads = 0;
+    while child.try_wait().unwrap().is_none() {
+        for args in [
+            vec!["query", "--db", &dbs, "--limit", "5", "--json"],
+            vec!["export", "--db", &dbs, "--format", "csv", "--limit", "20"],
+            vec!["query", "--db", &dbs, "--by", "month"],
+        ] {
+            let out = dyad(&args);
+            assert!(
+                out.status.success(),
+                "{args:?} while writing: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            reads += 1;
+        }
+    }
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    eprintln!("{reads} reads during the ingest");
+    assert!(reads >= 3, "the readers ran while the ingest wrote");
+    sound(&db);
+}
+
+/// A small tmpfs mounted for the test and unmounted when dropped.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    /// None when this process may not mount file systems (not root, or in a container that
+    /// forbids it).
+    fn mount(dir: &Path, size: &str) -> Option<SmallDisk> {
+        let at = dir.join("disk");
+        std::fs::create_dir_all(&at).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(SmallDisk(at))
+    }
+
+    fn grow(&self, size: &str) {
+        let ok = Command::new("mount")
+            .args(["-o", &format!("remount,size={size}")])
+            .arg(&self.0)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "remount");
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_stops_the_ingest_with_a_clear_error_and_a_rerun_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(dir.path(), "600k") else {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+        return;
+    };
+    let input = corpus(dir.path(), 3);
+    let clean = clean_run(dir.path(), &input);
+    let db = disk.0.join("full.db");
+    let out = dyad(&[
+        "ingest",
+        &input,
+        "--db",
+        db.to_str().unwrap(),
+        "--batch",
+        "20",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("full"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    sound(&db);
+    let kept = stored(&db);
+    assert!(kept > 0, "the batches before the disk filled are kept");
+
+    disk.grow("64m");
+    let out = dyad(&[
+        "ingest",
+        &input,
+        "--db",
+        db.to_str().unwrap(),
+        "--batch",
+        "20",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains(&format!("{kept} unchanged")), "{stderr}");
+    sound(&db);
+    assert_eq!(contents(&db), contents(&clean));
+}
