@@ -14,8 +14,11 @@ use dyad_coder::Coder;
 use dyad_dict::bundled::Dictionaries;
 use dyad_text::{Document, Origin};
 
+/// A fuzz target: arbitrary bytes in, a panic if something that must hold does not.
+pub type Target = fn(&[u8]);
+
 /// Every target, by the name of its corpus folder.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("plain_text", plain_text),
     ("jsonl", jsonl),
     ("petr_xml", petr_xml),
