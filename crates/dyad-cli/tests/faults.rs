@@ -69,8 +69,11 @@ fn sound(db: &Path) {
     assert_eq!(orphans, 0, "events without a report");
 }
 
-/// What a database holds, apart from when it was written: row counts and every event's counts.
-fn contents(db: &Path) -> (Vec<i64>, Vec<(i64, i64, i64, i64)>) {
+/// Row counts of the four tables, and each event's id, NumMentions, NumArticles, NumSources.
+type Contents = (Vec<i64>, Vec<(i64, i64, i64, i64)>);
+
+/// What a database holds, apart from when it was written.
+fn contents(db: &Path) -> Contents {
     let c = Connection::open(db).unwrap();
     let counts = ["articles", "events", "mentions", "quotes"]
         .iter()
