@@ -135,6 +135,44 @@ pub fn open(path: &std::path::Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Open an existing database for reading only (`SQLITE_OPEN_READ_ONLY`): nothing is created
+/// and no statement can write; the schema version is checked as [`open`] does.
+pub fn open_read_only(path: &std::path::Path) -> Result<Connection> {
+    use rusqlite::OpenFlags;
+    let shown = path.display().to_string();
+    let wrap = |source| StoreError::Open {
+        path: shown.clone(),
+        source,
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(wrap)?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))
+        .map_err(wrap)?;
+    let found: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key='schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|_| StoreError::Schema {
+            path: shown.clone(),
+            message: "not a dyad event database (no schema version)".into(),
+        })
+        .map(Some)?;
+    match found.and_then(|v| v.parse::<i64>().ok()) {
+        Some(SCHEMA_VERSION) => Ok(conn),
+        other => Err(StoreError::Schema {
+            path: shown,
+            message: format!(
+                "schema version {}, this dyad reads version {SCHEMA_VERSION}",
+                other.map_or("unknown".to_string(), |v| v.to_string())
+            ),
+        }),
+    }
+}
+
 /// An in-memory database with the same tables (for tests and one-off runs).
 pub fn open_in_memory() -> Result<Connection> {
     let conn = Connection::open_in_memory()?;
