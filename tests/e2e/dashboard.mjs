@@ -30,6 +30,7 @@ try {
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   const external = [];
   page.on('request', (r) => { if (!r.url().startsWith(base)) external.push(r.url()); });
 
@@ -90,6 +91,7 @@ try {
   check('article: evidence underlined', marks.evidence >= 1, JSON.stringify(marks));
 
   await page.screenshot({ path: shot, fullPage: true });
+  await page.locator('#article-panel').screenshot({ path: shot.replace(/\.png$/, '-article.png') });
   check('no errors in the page', errors.length === 0, errors.join(' | '));
   check('nothing fetched from elsewhere', external.length === 0, external.join(' '));
 } catch (e) {
