@@ -43,7 +43,13 @@ fn ingest_sample(dir: &Path) -> PathBuf {
 /// Start `dyad serve` on port 0 and read the address it reports.
 fn serve(db: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
+        .args([
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1:0",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -75,7 +81,11 @@ fn http_get(addr: SocketAddr, path: &str) -> (u16, String) {
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     let status = out[9..12].parse().unwrap();
-    let body = out.split_once("\r\n\r\n").map(|x| x.1).unwrap_or("").to_string();
+    let body = out
+        .split_once("\r\n\r\n")
+        .map(|x| x.1)
+        .unwrap_or("")
+        .to_string();
     (status, body)
 }
 

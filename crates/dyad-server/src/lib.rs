@@ -117,10 +117,7 @@ pub fn app(config: &Config) -> dyad_store::Result<Router> {
         .route("/api/network", get(routes::network::network))
         .route("/api/places", get(routes::places::places))
         .route("/api/articles/{id}", get(routes::articles::one))
-        .route(
-            "/api/articles",
-            axum::routing::post(routes::ingest::ingest),
-        )
+        .route("/api/articles", axum::routing::post(routes::ingest::ingest))
         .route("/api/stats", get(routes::stats::stats))
         .route("/api/openapi.json", get(openapi::document))
         .route("/", get(assets::index))

@@ -17,14 +17,26 @@ fn filters() -> Vec<Value> {
                "description": "Actor code or prefix on either side; repeat (up to 4) to require several"}),
         q("source", "string", "Source actor code or prefix"),
         q("target", "string", "Target actor code or prefix"),
-        q("dyad", "string", "SOURCE:TARGET (codes or prefixes), not with source/target"),
+        q(
+            "dyad",
+            "string",
+            "SOURCE:TARGET (codes or prefixes), not with source/target",
+        ),
         q("code", "string", "CAMEO event code or prefix (digits)"),
         q("root", "string", "CAMEO root, 01 to 20"),
         q("quad", "integer", "Quad class 1 to 4"),
         q("from", "string", "First event date, YYYY-MM-DD"),
         q("to", "string", "Last event date, YYYY-MM-DD, inclusive"),
-        q("country", "string", "ISO 3166 alpha-3 country of the event's place"),
-        q("text", "string", "Words (at most 8) that must all appear in one report's evidence"),
+        q(
+            "country",
+            "string",
+            "ISO 3166 alpha-3 country of the event's place",
+        ),
+        q(
+            "text",
+            "string",
+            "Words (at most 8) that must all appear in one report's evidence",
+        ),
         q("with_negated", "boolean", "Include negated events"),
     ]
 }

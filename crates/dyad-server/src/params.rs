@@ -49,7 +49,10 @@ impl Params {
                 }
                 return Err(ApiError::bad(
                     k,
-                    format!("unknown parameter {k:?} (this route takes: {})", names.join(", ")),
+                    format!(
+                        "unknown parameter {k:?} (this route takes: {})",
+                        names.join(", ")
+                    ),
                 ));
             }
         }
@@ -64,7 +67,10 @@ impl Params {
             .filter(|(k, v)| k == name && !v.trim().is_empty());
         let first = it.next().map(|(_, v)| v.as_str());
         if it.next().is_some() {
-            return Err(ApiError::bad(name, format!("{name} is given more than once")));
+            return Err(ApiError::bad(
+                name,
+                format!("{name} is given more than once"),
+            ));
         }
         Ok(first)
     }
@@ -116,7 +122,10 @@ impl Params {
         match self.one("by")? {
             None => Ok(default),
             Some(v) => v.parse().map_err(|_| {
-                ApiError::bad("by", format!("by: {v:?} is not a period (day, week or month)"))
+                ApiError::bad(
+                    "by",
+                    format!("by: {v:?} is not a period (day, week or month)"),
+                )
             }),
         }
     }
@@ -126,8 +135,14 @@ impl Params {
         let actor_code = |field: &str, v: &str| {
             check_actor_code(field, v).map_err(|e| ApiError::bad(field, e.to_string()))
         };
-        let mut source = self.one("source")?.map(|v| actor_code("source", v)).transpose()?;
-        let mut target = self.one("target")?.map(|v| actor_code("target", v)).transpose()?;
+        let mut source = self
+            .one("source")?
+            .map(|v| actor_code("source", v))
+            .transpose()?;
+        let mut target = self
+            .one("target")?
+            .map(|v| actor_code("target", v))
+            .transpose()?;
         if let Some(d) = self.one("dyad")? {
             let Some((s, t)) = d.split_once(':') else {
                 return Err(ApiError::bad(

@@ -33,7 +33,10 @@ async fn events_page_by_page() {
     let app = app();
     let first = ok(&app, "/api/events").await;
     assert_eq!(ids(&first).len(), 50, "the default page is 50 events");
-    let cursor = first["next_cursor"].as_str().expect("more pages").to_string();
+    let cursor = first["next_cursor"]
+        .as_str()
+        .expect("more pages")
+        .to_string();
     let second = ok(&app, &format!("/api/events?cursor={cursor}")).await;
     let a: BTreeSet<i64> = ids(&first).into_iter().collect();
     assert!(ids(&second).iter().all(|i| !a.contains(i)), "pages overlap");
@@ -63,7 +66,11 @@ async fn events_take_every_query_filter() {
     let app = app();
     let page = ok(&app, "/api/events?dyad=FRA:CHN").await;
     let events = page["events"].as_array().unwrap();
-    assert_eq!(events.len(), fra_chn(), "what `dyad query --dyad FRA:CHN` finds");
+    assert_eq!(
+        events.len(),
+        fra_chn(),
+        "what `dyad query --dyad FRA:CHN` finds"
+    );
     assert!(events.len() >= 5);
     assert!(events
         .iter()
@@ -102,7 +109,11 @@ async fn events_take_every_query_filter() {
     let with = ids(&ok(&app, "/api/events?limit=500&actor=ISR&with_negated=true").await).len();
     assert!(with >= without);
     // parameters are values, never SQL
-    let odd = ok(&app, "/api/events?text=%27%3B%20DROP%20TABLE%20events%3B%20--").await;
+    let odd = ok(
+        &app,
+        "/api/events?text=%27%3B%20DROP%20TABLE%20events%3B%20--",
+    )
+    .await;
     assert_eq!(ids(&odd).len(), 0);
     assert!(ok(&app, "/api/stats").await["events"].as_i64().unwrap() > 0);
 }
@@ -165,7 +176,10 @@ async fn one_event_with_its_reports_and_articles() {
 
 /// The characters `start..end` of `text`.
 fn slice(text: &str, s: &Value) -> String {
-    let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+    let (a, b) = (
+        s["start"].as_u64().unwrap() as usize,
+        s["end"].as_u64().unwrap() as usize,
+    );
     text.chars().skip(a).take(b - a).collect()
 }
 
@@ -185,16 +199,22 @@ async fn article_with_every_coded_span() {
             }
         }
     }
-    assert!(events
-        .iter()
-        .any(|e| e["source_code"] == "FRAGOV" && e["code"] == "040" && e["verb"]["text"] == "met with"));
+    assert!(events.iter().any(|e| e["source_code"] == "FRAGOV"
+        && e["code"] == "040"
+        && e["verb"]["text"] == "met with"));
     assert!(a["quotes"].as_array().is_some());
     // ids are percent-encoded in the path
     let abc = ok(&app, "/api/articles/lee%2D149").await;
     assert_eq!(abc["id"], "lee-149");
     bad(&app, "/api/articles/no-such-article", 404, None).await;
     bad(&app, "/api/articles/lee-149?x=1", 400, Some("x")).await;
-    bad(&app, &format!("/api/articles/{}", "a".repeat(1001)), 400, Some("id")).await;
+    bad(
+        &app,
+        &format!("/api/articles/{}", "a".repeat(1001)),
+        400,
+        Some("id"),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -210,7 +230,11 @@ async fn actors_by_code_or_name() {
         .unwrap()
         .iter()
         .any(|a| a["code"] == "FRAGOV"
-            && a["names"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().contains("Macron"))));
+            && a["names"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|n| n.as_str().unwrap().contains("Macron"))));
     let few = ok(&app, "/api/actors?q=is&limit=2").await;
     assert!(few["actors"].as_array().unwrap().len() <= 2);
     let none = ok(&app, "/api/actors?q=%25%25").await;
@@ -229,18 +253,32 @@ async fn series_of_a_dyad() {
     assert_eq!(p["period"], "2025-12-04");
     let n = fra_chn() as i64;
     assert_eq!(p["events"], n);
-    let quad: i64 = p["quad"].as_array().unwrap().iter().map(|q| q.as_i64().unwrap()).sum();
+    let quad: i64 = p["quad"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q.as_i64().unwrap())
+        .sum();
     assert_eq!(quad, n, "quad classes add up to the events");
     let mean = p["goldstein_mean"].as_f64().unwrap();
     let sum = p["goldstein_sum"].as_f64().unwrap();
     assert!((mean * n as f64 - sum).abs() < 1e-9);
     let both = ok(&app, "/api/series?actor=FRA&actor=CHN&by=week").await;
-    assert_eq!(both["points"][0]["period"], "2025-12-01", "weeks are named by their Monday");
+    assert_eq!(
+        both["points"][0]["period"], "2025-12-01",
+        "weeks are named by their Monday"
+    );
     let month = ok(&app, "/api/series?actor=FRA").await;
     assert_eq!(month["by"], "month");
     assert_eq!(month["points"][0]["period"], "2025-12");
     bad(&app, "/api/series?dyad=FRA:CHN&by=year", 400, Some("by")).await;
-    bad(&app, "/api/series?from=1900-01-01&to=2025-01-01", 400, Some("to")).await;
+    bad(
+        &app,
+        "/api/series?from=1900-01-01&to=2025-01-01",
+        400,
+        Some("to"),
+    )
+    .await;
     bad(&app, "/api/series?limit=5", 400, Some("limit")).await;
 }
 
@@ -260,16 +298,33 @@ async fn network_of_a_period() {
         assert!(nodes.contains(e["source"].as_str().unwrap()));
         assert!(nodes.contains(e["target"].as_str().unwrap()));
         assert_ne!(e["source"], e["target"]);
-        assert_eq!(e["source"].as_str().unwrap().len(), 3, "country level by default");
+        assert_eq!(
+            e["source"].as_str().unwrap().len(),
+            3,
+            "country level by default"
+        );
     }
-    let weights: Vec<i64> = edges.iter().map(|e| e["events"].as_i64().unwrap()).collect();
+    let weights: Vec<i64> = edges
+        .iter()
+        .map(|e| e["events"].as_i64().unwrap())
+        .collect();
     assert!(weights.windows(2).all(|w| w[0] >= w[1]), "heaviest first");
-    let few = ok(&app, "/api/network?level=actor&edges=3&from=2025-12-01&to=2025-12-31").await;
+    let few = ok(
+        &app,
+        "/api/network?level=actor&edges=3&from=2025-12-01&to=2025-12-31",
+    )
+    .await;
     assert_eq!(few["edges"].as_array().unwrap().len(), 3);
     assert!(few["edges_omitted"].as_i64().unwrap() > 0);
     bad(&app, "/api/network?level=planet", 400, Some("level")).await;
     bad(&app, "/api/network?edges=0", 400, Some("edges")).await;
-    bad(&app, "/api/network?from=1990-01-01&to=2025-12-31", 400, Some("to")).await;
+    bad(
+        &app,
+        "/api/network?from=1990-01-01&to=2025-12-31",
+        400,
+        Some("to"),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -277,7 +332,10 @@ async fn places_of_events() {
     let app = app();
     let p = ok(&app, "/api/places?actor=FRA").await;
     let places = p["places"].as_array().unwrap();
-    let beijing = places.iter().find(|x| x["name"] == "Beijing").expect("Beijing");
+    let beijing = places
+        .iter()
+        .find(|x| x["name"] == "Beijing")
+        .expect("Beijing");
     assert_eq!(beijing["country"], "CHN");
     assert!((beijing["lat"].as_f64().unwrap() - 39.9075).abs() < 1e-6);
     bad(&app, "/api/places?limit=2001", 400, Some("limit")).await;
@@ -292,7 +350,12 @@ async fn stats_of_the_database() {
     assert!(s["events"].as_i64().unwrap() > 500);
     assert!(s["mentions"].as_i64().unwrap() >= s["events"].as_i64().unwrap());
     assert_eq!(s["first_date"], "2025-12-04");
-    let quad: i64 = s["quad"].as_array().unwrap().iter().map(|q| q.as_i64().unwrap()).sum();
+    let quad: i64 = s["quad"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q.as_i64().unwrap())
+        .sum();
     assert_eq!(quad, s["events"].as_i64().unwrap());
     assert_eq!(s["top_dyads"].as_array().unwrap().len(), 10);
     bad(&app, "/api/stats?x=1", 400, Some("x")).await;
@@ -316,8 +379,7 @@ async fn openapi_document_matches_the_routes() {
     assert_eq!(documented, routed);
     // and every route answers (not the fallback's "no route")
     for (method, path) in &routed {
-        let uri = path
-            .replace("{id}", if path.contains("events") { "1" } else { "x" });
+        let uri = path.replace("{id}", if path.contains("events") { "1" } else { "x" });
         let a = if method == "get" {
             get(&app, &uri).await
         } else {
@@ -333,7 +395,10 @@ async fn openapi_document_matches_the_routes() {
     for part in text.split("\"$ref\":\"#/components/").skip(1) {
         let target = &part[..part.find('"').unwrap()];
         let (kind, name) = target.split_once('/').unwrap();
-        assert!(doc["components"][kind][name].is_object(), "dangling $ref {target}");
+        assert!(
+            doc["components"][kind][name].is_object(),
+            "dangling $ref {target}"
+        );
     }
 }
 
@@ -343,10 +408,16 @@ async fn dashboard_assets_and_no_path_traversal() {
     let index = get(&app, "/").await;
     assert_eq!(index.status, StatusCode::OK);
     assert!(index.text.contains("/assets/app.js"));
-    assert!(index.headers["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(index.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
     let js = get(&app, "/assets/app.js").await;
     assert_eq!(js.status, StatusCode::OK);
-    assert!(js.headers["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(js.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
     assert!(js.text.len() > 100_000, "the bundle with its libraries");
     let land = ok(&app, "/assets/land-110m.json").await;
     assert_eq!(land["type"], "Topology");

@@ -20,7 +20,9 @@ async fn ingest_is_off_by_default() {
         &app,
         "/api/articles",
         Some(TOKEN),
-        json!({"id": "x", "text": "France met China."}).to_string().into_bytes(),
+        json!({"id": "x", "text": "France met China."})
+            .to_string()
+            .into_bytes(),
     )
     .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
@@ -44,9 +46,14 @@ async fn ingest_codes_and_stores_an_article() {
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
-        post(&app, "/api/articles", Some("wrong-token-wrong-token"), body.clone())
-            .await
-            .status,
+        post(
+            &app,
+            "/api/articles",
+            Some("wrong-token-wrong-token"),
+            body.clone()
+        )
+        .await
+        .status,
         StatusCode::UNAUTHORIZED
     );
     let basic = send(
@@ -71,7 +78,11 @@ async fn ingest_codes_and_stores_an_article() {
         .unwrap()
         .iter()
         .any(|e| e["source_code"] == "FRAGOV" && e["code"].as_str().unwrap().starts_with("04")));
-    let found = ok(&app, "/api/events?source=FRAGOV&from=2025-12-10&to=2025-12-10").await;
+    let found = ok(
+        &app,
+        "/api/events?source=FRAGOV&from=2025-12-10&to=2025-12-10",
+    )
+    .await;
     assert!(!found["events"].as_array().unwrap().is_empty());
     // the same article again changes nothing
     let again = post(&app, "/api/articles", Some(TOKEN), body).await;
@@ -82,7 +93,9 @@ async fn ingest_codes_and_stores_an_article() {
 #[tokio::test]
 async fn ingest_refuses_bad_bodies() {
     let (_dir, app) = ingest_app(TOKEN);
-    let big = json!({"id": "big", "text": "a ".repeat(600_000)}).to_string().into_bytes();
+    let big = json!({"id": "big", "text": "a ".repeat(600_000)})
+        .to_string()
+        .into_bytes();
     let a = post(&app, "/api/articles", Some(TOKEN), big).await;
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(a.json["error"].is_string());
@@ -91,7 +104,12 @@ async fn ingest_refuses_bad_bodies() {
         (b"[1, 2]".to_vec(), "body"),
         (json!({"text": "no id"}).to_string().into_bytes(), "id"),
         (json!({"id": "no-text"}).to_string().into_bytes(), "text"),
-        (json!({"id": "d", "text": "x", "date": "tomorrow"}).to_string().into_bytes(), "body"),
+        (
+            json!({"id": "d", "text": "x", "date": "tomorrow"})
+                .to_string()
+                .into_bytes(),
+            "body",
+        ),
         (vec![0xff, 0xfe, 0x00], "body"),
     ] {
         let a = post(&app, "/api/articles", Some(TOKEN), body).await;
@@ -109,7 +127,9 @@ async fn cors_only_when_configured() {
             .unwrap()
     };
     let plain = send(&app(), req()).await;
-    assert!(!plain.headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
+    assert!(!plain
+        .headers
+        .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
     let mut config = Config::new(sample_db());
     config.cors_origin = Some("https://example.org".into());
     let cors = dyad_server::app(&config).unwrap();
@@ -131,7 +151,10 @@ async fn slow_requests_time_out() {
     let a = get(&app, "/api/stats").await;
     assert_eq!(a.status, StatusCode::REQUEST_TIMEOUT);
     // the pool still works afterwards
-    assert_eq!(get(&common::app(), "/api/stats").await.status, StatusCode::OK);
+    assert_eq!(
+        get(&common::app(), "/api/stats").await.status,
+        StatusCode::OK
+    );
 }
 
 #[test]

@@ -203,9 +203,7 @@ pub fn event(conn: &Connection, id: i64) -> Result<Option<EventDetail>> {
         "{REPORT_SQL} JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1
          ORDER BY a.added, m.article_id, m.repeat > 0, m.sentence, m.id"
     ))?;
-    let mut reports = st
-        .query_map([id], report)?
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut reports = st.query_map([id], report)?.collect::<Result<Vec<_>, _>>()?;
     let mut st = conn.prepare_cached(&format!(
         "{META_SQL} WHERE a.id IN (SELECT article_id FROM mentions WHERE event_id = ?1)
          ORDER BY a.added, a.id"
@@ -356,6 +354,9 @@ pub struct ActorHit {
     pub names: Vec<String>,
 }
 
+/// (reports, words) for each way an actor is named.
+type Names = Vec<(i64, String)>;
+
 /// Actors whose code starts with `q` or whose coded words contain it (case ignored for ASCII
 /// letters), most reported first; at most `limit`.
 pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>> {
@@ -374,7 +375,8 @@ pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>>
                                      OR m.target_text LIKE ?2 ESCAPE '\\'))
          SELECT code, name, COUNT(*), COUNT(DISTINCT event) FROM hits GROUP BY code, name",
     )?;
-    let mut by_code: BTreeMap<String, (i64, Vec<(i64, String)>)> = BTreeMap::new();
+    // per code: its reports, and (reports, words) for each way it is named
+    let mut by_code: BTreeMap<String, (i64, Names)> = BTreeMap::new();
     let rows = st.query_map(params![code_prefix, words], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -390,13 +392,12 @@ pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>>
             entry.1.push((n, name));
         }
     }
-    let mut hits: Vec<(String, i64, Vec<(i64, String)>)> =
+    let mut hits: Vec<(String, i64, Names)> =
         by_code.into_iter().map(|(c, (n, v))| (c, n, v)).collect();
     hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     hits.truncate(limit);
-    let mut count = conn.prepare_cached(
-        "SELECT COUNT(*) FROM events WHERE source_code = ?1 OR target_code = ?1",
-    )?;
+    let mut count = conn
+        .prepare_cached("SELECT COUNT(*) FROM events WHERE source_code = ?1 OR target_code = ?1")?;
     let mut out = Vec::with_capacity(hits.len());
     for (code, reports, mut names) in hits {
         names.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -644,8 +645,8 @@ fn counts(conn: &Connection, sql: &str) -> Result<Vec<Count>> {
 /// Counts over the whole database (negated events are counted apart and left out of the rest).
 pub fn stats(conn: &Connection) -> Result<Stats> {
     let one = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
-    let (events, undated, q1, q2, q3, q4, mean): (i64, i64, i64, i64, i64, i64, Option<f64>) =
-        conn.query_row(
+    let (events, undated, q1, q2, q3, q4, mean): (i64, i64, i64, i64, i64, i64, Option<f64>) = conn
+        .query_row(
             "SELECT COUNT(*), COALESCE(SUM(date = ''), 0), COALESCE(SUM(quad_class = 1), 0),
                     COALESCE(SUM(quad_class = 2), 0), COALESCE(SUM(quad_class = 3), 0),
                     COALESCE(SUM(quad_class = 4), 0), AVG(goldstein)

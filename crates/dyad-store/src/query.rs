@@ -192,7 +192,8 @@ pub struct EventRow {
     pub lon: Option<f64>,
 }
 
-pub(crate) const ROW_SQL: &str = "SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.base_code,
+pub(crate) const ROW_SQL: &str =
+    "SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.base_code,
         e.root, e.quad_class, e.goldstein, e.plover, e.negated, e.modality, e.num_mentions,
         e.num_sources, e.num_articles, e.date_added, m.article_id, a.url, m.sentence,
         m.source_text, m.target_text, m.evidence_text, m.place_name, m.place_country,

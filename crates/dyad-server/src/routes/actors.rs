@@ -22,7 +22,10 @@ pub async fn search(
 ) -> ApiResult<Json<Actors>> {
     let p = Params::parse(q.as_deref(), &["q", "limit"], false)?;
     let Some(query) = p.one("q")?.map(|s| s.trim().to_string()) else {
-        return Err(ApiError::bad("q", "q: give a name or an actor code to search for"));
+        return Err(ApiError::bad(
+            "q",
+            "q: give a name or an actor code to search for",
+        ));
     };
     if query.chars().count() < 2 || query.chars().count() > 100 {
         return Err(ApiError::bad("q", "q: 2 to 100 characters"));

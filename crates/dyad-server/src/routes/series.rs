@@ -30,10 +30,7 @@ pub async fn series(
     let p = Params::parse(q.as_deref(), &["by"], true)?;
     let filter = p.period_filter()?;
     let by = p.period(Period::Month)?;
-    let points = st
-        .db
-        .read(move |c| explore::series(c, &filter, by))
-        .await?;
+    let points = st.db.read(move |c| explore::series(c, &filter, by)).await?;
     if points.len() > MAX_POINTS {
         return Err(ApiError::bad(
             "by",

@@ -38,9 +38,16 @@ impl ArticleCoder for TestCoder {
 }
 
 fn corpus(rel: &str) -> String {
-    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "data", "corpus", rel]
-        .iter()
-        .collect();
+    let p: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "..",
+        "data",
+        "corpus",
+        rel,
+    ]
+    .iter()
+    .collect();
     p.display().to_string()
 }
 
@@ -152,7 +159,11 @@ pub async fn ok(app: &Router, uri: &str) -> Value {
 pub async fn bad(app: &Router, uri: &str, status: u16, field: Option<&str>) -> Value {
     let a = get(app, uri).await;
     assert_eq!(a.status.as_u16(), status, "GET {uri}: {}", a.text);
-    assert!(a.json["error"].is_string(), "GET {uri}: no JSON error: {}", a.text);
+    assert!(
+        a.json["error"].is_string(),
+        "GET {uri}: no JSON error: {}",
+        a.text
+    );
     if let Some(f) = field {
         assert_eq!(a.json["field"], f, "GET {uri}: {}", a.text);
     }
