@@ -121,7 +121,14 @@ async function show() {
 
 async function start() {
   $('pick').addEventListener('submit', (ev) => { ev.preventDefault(); show(); });
-  for (const id of ['actor-a', 'actor-b']) $(id).addEventListener('input', (ev) => suggest(ev.target));
+  // suggestions after a pause in typing, not on every key
+  let timer = null;
+  for (const id of ['actor-a', 'actor-b']) {
+    $(id).addEventListener('input', (ev) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => suggest(ev.target), 300);
+    });
+  }
   $('more').addEventListener('click', () => showTable(choice(), true));
   $('f-apply').addEventListener('click', () => showTable(choice()));
   const stats = await loadStats();

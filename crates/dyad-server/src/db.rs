@@ -2,7 +2,8 @@
 //! is on), each used by one request at a time on tokio's blocking threads.
 //!
 //! rusqlite is synchronous, so every query runs in `spawn_blocking` with a connection taken
-//! from the pool (a new one is opened when none is free; at most [`POOL_KEEP`] are kept). A
+//! from the pool. At most [`POOL_SIZE`] queries run at once (a semaphore; the others wait their
+//! turn), so the same few connections, with their prepared statements, serve every request. A
 //! request that times out drops its future; the guard then interrupts the query it was
 //! running, so no abandoned query keeps a thread busy.
 
@@ -15,14 +16,15 @@ use rusqlite::{Connection, InterruptHandle};
 
 use crate::error::{ApiError, ApiResult};
 
-/// Idle connections kept open.
-pub const POOL_KEEP: usize = 8;
+/// Queries that run at once, and connections kept open.
+pub const POOL_SIZE: usize = 8;
 
 /// A pool of connections to one database file.
 pub struct Db {
     path: PathBuf,
     writable: bool,
     idle: Mutex<Vec<Connection>>,
+    permits: tokio::sync::Semaphore,
     /// The one writer (ingest), if writes are allowed.
     writer: Option<Mutex<Store>>,
 }
@@ -55,6 +57,7 @@ impl Db {
             path: path.to_path_buf(),
             writable,
             idle: Mutex::new(vec![first]),
+            permits: tokio::sync::Semaphore::new(POOL_SIZE),
             writer,
         })
     }
@@ -77,7 +80,7 @@ impl Db {
 
     fn give_back(&self, conn: Connection) {
         let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
-        if idle.len() < POOL_KEEP {
+        if idle.len() < POOL_SIZE {
             idle.push(conn);
         }
     }
@@ -88,6 +91,7 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&Connection) -> dyad_store::Result<T> + Send + 'static,
     {
+        let permit = self.permits.acquire().await.map_err(ApiError::internal)?;
         let conn = self.take().map_err(ApiError::internal)?;
         let done = Arc::new(AtomicBool::new(false));
         let guard = InterruptOnDrop {
@@ -104,6 +108,7 @@ impl Db {
         .await
         .map_err(ApiError::internal)?;
         drop(guard);
+        drop(permit);
         Ok(result?)
     }
 

@@ -73,6 +73,17 @@ fn like_escape(s: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// The strings that bound every string starting with `prefix` (checked ASCII, non-empty):
+/// `prefix` ≤ s < `prefix` with its last character incremented.
+fn prefix_range(prefix: &str) -> (String, String) {
+    let mut hi = prefix.to_string();
+    match hi.pop() {
+        Some(last) => hi.push(char::from(last as u8 + 1)),
+        None => hi.push('\u{10FFFF}'),
+    }
+    (prefix.to_string(), hi)
+}
+
 impl Filter {
     /// The WHERE clause over `events e` and its parameters.
     pub(crate) fn where_clause(&self) -> Result<(String, Vec<Value>)> {
@@ -85,28 +96,35 @@ impl Filter {
         if !self.with_negated {
             sql.push_str(" AND e.negated = 0");
         }
+        // Code prefixes are ranges (`ISR` ≤ code < `ISS`), which the column indexes serve,
+        // where LIKE 'ISR%' (case-insensitive) would scan every event.
         for a in &self.actor {
             let a = check_actor_code("--actor", a)?;
-            let n = p(format!("{}%", like_escape(&a)), &mut params);
+            let (lo, hi) = prefix_range(&a);
+            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
             let _ = write!(
                 sql,
-                " AND (e.source_code LIKE {n} ESCAPE '\\' OR e.target_code LIKE {n} ESCAPE '\\')"
+                " AND ((e.source_code >= {lo} AND e.source_code < {hi})
+                       OR (e.target_code >= {lo} AND e.target_code < {hi}))"
             );
         }
         if let Some(s) = &self.source {
             let s = check_actor_code("source", s)?;
-            let n = p(format!("{}%", like_escape(&s)), &mut params);
-            let _ = write!(sql, " AND e.source_code LIKE {n} ESCAPE '\\'");
+            let (lo, hi) = prefix_range(&s);
+            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
+            let _ = write!(sql, " AND e.source_code >= {lo} AND e.source_code < {hi}");
         }
         if let Some(t) = &self.target {
             let t = check_actor_code("target", t)?;
-            let n = p(format!("{}%", like_escape(&t)), &mut params);
-            let _ = write!(sql, " AND e.target_code LIKE {n} ESCAPE '\\'");
+            let (lo, hi) = prefix_range(&t);
+            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
+            let _ = write!(sql, " AND e.target_code >= {lo} AND e.target_code < {hi}");
         }
         if let Some(c) = &self.code {
             let c = check_event_code("--code", c)?;
-            let n = p(format!("{c}%"), &mut params);
-            let _ = write!(sql, " AND e.code LIKE {n}");
+            let (lo, hi) = prefix_range(&c);
+            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
+            let _ = write!(sql, " AND e.code >= {lo} AND e.code < {hi}");
         }
         if let Some(r) = &self.root {
             let r = check_event_code("--root", r)?;

@@ -12,6 +12,12 @@
 //!   confidence, and the coder's whole event record as JSON) and each later sentence of the same
 //!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
 //! * `quotes`: each article's quotations with their speakers.
+//!
+//! Besides the indexes of single columns, `events_dyad` and `events_dyad_target` cover what a
+//! per-dyad count reads (codes, date, polarity, quad class, Goldstein), so a time series of one
+//! dyad or actor reads index entries only. They are created, like every table and index, when a
+//! database is opened for writing (`IF NOT EXISTS`), so older files get them on their next
+//! ingest or recode.
 
 use rusqlite::Connection;
 
@@ -67,6 +73,11 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_source ON events(source_code);
 CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
 CREATE INDEX IF NOT EXISTS events_code ON events(code);
+-- per-dyad counts (series, networks) read these alone, never the rows
+CREATE INDEX IF NOT EXISTS events_dyad
+    ON events(source_code, target_code, date, negated, quad_class, goldstein);
+CREATE INDEX IF NOT EXISTS events_dyad_target
+    ON events(target_code, source_code, date, negated, quad_class, goldstein);
 CREATE TABLE IF NOT EXISTS mentions (
     id             INTEGER PRIMARY KEY,
     event_id       INTEGER NOT NULL REFERENCES events(id),
