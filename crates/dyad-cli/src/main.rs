@@ -3,7 +3,8 @@
 //! `dyad code` reads articles (plain text with datelines, JSON Lines, PETRARCH XML, folders,
 //! stdin) and writes one JSON object per event; `dyad eval petr` scores PETRARCH validation
 //! records; `dyad eval articles` scores article-level gold codings; `dyad ingest`, `recode`,
-//! `query` and `export` keep events in an SQLite database and get them out again.
+//! `query` and `export` keep events in an SQLite database and get them out again; `dyad serve`
+//! serves it over HTTP (JSON API and dashboard).
 
 mod actors;
 mod code;
@@ -12,6 +13,7 @@ mod eval;
 mod export;
 mod ingest;
 mod query;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -46,6 +48,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Write the database's events as GDELT, mentions, JSON Lines, CSV, Parquet or PLOVER.
     Export(export::ExportArgs),
+    /// Serve the database: a JSON API and a dashboard (read-only unless --ingest-token).
+    Serve(serve::ServeArgs),
 }
 
 /// Let a closed pipe (`dyad code … | head`) end the process quietly, as it does any Unix tool,
@@ -75,6 +79,7 @@ fn main() -> ExitCode {
         Command::Recode(args) => ingest::recode(args),
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     finish(result.map(|()| ExitCode::SUCCESS))
 }

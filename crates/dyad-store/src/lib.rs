@@ -12,6 +12,10 @@
 //! * [`merge`]: which reports are the same event (the merge key, its stable id) and the event
 //!   counts GDELT defines (NumMentions, NumSources, NumArticles).
 //! * [`query`]: filters over events and per-dyad aggregations by day, week or month.
+//! * [`explore`]: what a browser of the database asks for: pages of events after a cursor, one
+//!   event with all its reports, an article with every coded span, actors by name or code,
+//!   time series, the actor network, places and summary statistics (read-only, used by
+//!   `dyad serve`).
 //! * [`export`]: GDELT 2.0 events (61 columns) and mentions (16 columns), JSON Lines, CSV,
 //!   Parquet and PLOVER records.
 //! * [`actor`] splits a CAMEO actor code into GDELT's country / group / ethnic / religion / type
@@ -19,6 +23,7 @@
 
 pub mod actor;
 pub mod error;
+pub mod explore;
 pub mod export;
 pub mod fips;
 pub mod hash;

@@ -73,9 +73,20 @@ fn like_escape(s: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// The strings that bound every string starting with `prefix` (checked ASCII, non-empty):
+/// `prefix` ≤ s < `prefix` with its last character incremented.
+fn prefix_range(prefix: &str) -> (String, String) {
+    let mut hi = prefix.to_string();
+    match hi.pop() {
+        Some(last) => hi.push(char::from(last as u8 + 1)),
+        None => hi.push('\u{10FFFF}'),
+    }
+    (prefix.to_string(), hi)
+}
+
 impl Filter {
     /// The WHERE clause over `events e` and its parameters.
-    fn where_clause(&self) -> Result<(String, Vec<Value>)> {
+    pub(crate) fn where_clause(&self) -> Result<(String, Vec<Value>)> {
         let mut sql = String::from(" WHERE 1=1");
         let mut params: Vec<Value> = Vec::new();
         let p = |v: String, params: &mut Vec<Value>| {
@@ -85,28 +96,35 @@ impl Filter {
         if !self.with_negated {
             sql.push_str(" AND e.negated = 0");
         }
+        // Code prefixes are ranges (`ISR` ≤ code < `ISS`), which the column indexes serve,
+        // where LIKE 'ISR%' (case-insensitive) would scan every event.
         for a in &self.actor {
             let a = check_actor_code("--actor", a)?;
-            let n = p(format!("{}%", like_escape(&a)), &mut params);
+            let (lo, hi) = prefix_range(&a);
+            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
             let _ = write!(
                 sql,
-                " AND (e.source_code LIKE {n} ESCAPE '\\' OR e.target_code LIKE {n} ESCAPE '\\')"
+                " AND ((e.source_code >= {lo} AND e.source_code < {hi})
+                       OR (e.target_code >= {lo} AND e.target_code < {hi}))"
             );
         }
         if let Some(s) = &self.source {
             let s = check_actor_code("source", s)?;
-            let n = p(format!("{}%", like_escape(&s)), &mut params);
-            let _ = write!(sql, " AND e.source_code LIKE {n} ESCAPE '\\'");
+            let (lo, hi) = prefix_range(&s);
+            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
+            let _ = write!(sql, " AND e.source_code >= {lo} AND e.source_code < {hi}");
         }
         if let Some(t) = &self.target {
             let t = check_actor_code("target", t)?;
-            let n = p(format!("{}%", like_escape(&t)), &mut params);
-            let _ = write!(sql, " AND e.target_code LIKE {n} ESCAPE '\\'");
+            let (lo, hi) = prefix_range(&t);
+            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
+            let _ = write!(sql, " AND e.target_code >= {lo} AND e.target_code < {hi}");
         }
         if let Some(c) = &self.code {
             let c = check_event_code("--code", c)?;
-            let n = p(format!("{c}%"), &mut params);
-            let _ = write!(sql, " AND e.code LIKE {n}");
+            let (lo, hi) = prefix_range(&c);
+            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
+            let _ = write!(sql, " AND e.code >= {lo} AND e.code < {hi}");
         }
         if let Some(r) = &self.root {
             let r = check_event_code("--root", r)?;
@@ -192,14 +210,15 @@ pub struct EventRow {
     pub lon: Option<f64>,
 }
 
-const ROW_SQL: &str = "SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.base_code,
+pub(crate) const ROW_SQL: &str =
+    "SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.base_code,
         e.root, e.quad_class, e.goldstein, e.plover, e.negated, e.modality, e.num_mentions,
         e.num_sources, e.num_articles, e.date_added, m.article_id, a.url, m.sentence,
         m.source_text, m.target_text, m.evidence_text, m.place_name, m.place_country,
         m.place_geonameid, m.place_lat, m.place_lon
     FROM events e JOIN mentions m ON m.id = e.first_mention JOIN articles a ON a.id = m.article_id";
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
+pub(crate) fn row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
         id: r.get(0)?,
         date: r.get(1)?,
@@ -336,6 +355,18 @@ impl std::str::FromStr for Period {
     }
 }
 
+impl Period {
+    /// The SQL expression naming the period of an event `e` (its day, its week's Monday, its
+    /// month).
+    pub(crate) fn sql(self) -> &'static str {
+        match self {
+            Period::Day => "e.date",
+            Period::Week => "date(e.date, 'weekday 0', '-6 days')",
+            Period::Month => "substr(e.date, 1, 7)",
+        }
+    }
+}
+
 /// Events of one dyad in one period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Aggregate {
@@ -353,11 +384,7 @@ pub struct Aggregate {
 /// Count the selected events (those with a date) per period and dyad.
 pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Aggregate>> {
     let (clause, params) = filter.where_clause()?;
-    let period = match by {
-        Period::Day => "e.date",
-        Period::Week => "date(e.date, 'weekday 0', '-6 days')",
-        Period::Month => "substr(e.date, 1, 7)",
-    };
+    let period = by.sql();
     let sql = format!(
         "SELECT {period} AS p, e.source_code, e.target_code, COUNT(*),
                 SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),

@@ -12,6 +12,12 @@
 //!   confidence, and the coder's whole event record as JSON) and each later sentence of the same
 //!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
 //! * `quotes`: each article's quotations with their speakers.
+//!
+//! Besides the indexes of single columns, `events_dyad` and `events_dyad_target` cover what a
+//! per-dyad count reads (codes, date, polarity, quad class, Goldstein), so a time series of one
+//! dyad or actor reads index entries only. They are created, like every table and index, when a
+//! database is opened for writing (`IF NOT EXISTS`), so older files get them on their next
+//! ingest or recode.
 
 use rusqlite::Connection;
 
@@ -67,6 +73,11 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_source ON events(source_code);
 CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
 CREATE INDEX IF NOT EXISTS events_code ON events(code);
+-- per-dyad counts (series, networks) read these alone, never the rows
+CREATE INDEX IF NOT EXISTS events_dyad
+    ON events(source_code, target_code, date, negated, quad_class, goldstein);
+CREATE INDEX IF NOT EXISTS events_dyad_target
+    ON events(target_code, source_code, date, negated, quad_class, goldstein);
 CREATE TABLE IF NOT EXISTS mentions (
     id             INTEGER PRIMARY KEY,
     event_id       INTEGER NOT NULL REFERENCES events(id),
@@ -133,6 +144,44 @@ pub fn open(path: &std::path::Path) -> Result<Connection> {
         other => other,
     })?;
     Ok(conn)
+}
+
+/// Open an existing database for reading only (`SQLITE_OPEN_READ_ONLY`): nothing is created
+/// and no statement can write; the schema version is checked as [`open`] does.
+pub fn open_read_only(path: &std::path::Path) -> Result<Connection> {
+    use rusqlite::OpenFlags;
+    let shown = path.display().to_string();
+    let wrap = |source| StoreError::Open {
+        path: shown.clone(),
+        source,
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(wrap)?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))
+        .map_err(wrap)?;
+    let found: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key='schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|_| StoreError::Schema {
+            path: shown.clone(),
+            message: "not a dyad event database (no schema version)".into(),
+        })
+        .map(Some)?;
+    match found.and_then(|v| v.parse::<i64>().ok()) {
+        Some(SCHEMA_VERSION) => Ok(conn),
+        other => Err(StoreError::Schema {
+            path: shown,
+            message: format!(
+                "schema version {}, this dyad reads version {SCHEMA_VERSION}",
+                other.map_or("unknown".to_string(), |v| v.to_string())
+            ),
+        }),
+    }
 }
 
 /// An in-memory database with the same tables (for tests and one-off runs).

@@ -1,0 +1,117 @@
+//! `dyad serve`: the event database over HTTP (a JSON API and the dashboard), read-only unless
+//! an ingest token is given.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use dyad_coder::speakers::QuoteRecord;
+use dyad_coder::{Coder, Event};
+use dyad_server::{ArticleCoder, Config, Ingest};
+use dyad_text::Document;
+
+use crate::code::code_guarded;
+use crate::dictionaries::DictionaryArgs;
+use crate::ingest::open_existing;
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// The database file (must exist unless --ingest-token is given).
+    #[arg(long, value_name = "FILE", default_value = "dyad.db")]
+    pub db: PathBuf,
+    /// Address to listen on (loopback by default; port 0 picks a free port).
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Turn on `POST /api/articles`, which then requires `Authorization: Bearer TOKEN`
+    /// (the database is opened for writing). `DYAD_INGEST_TOKEN` is read when the flag is
+    /// given as `-` (keeps the token out of `ps`).
+    #[arg(long, value_name = "TOKEN")]
+    pub ingest_token: Option<String>,
+    /// Allow this origin (`https://example.org`) to call the API from its pages (CORS).
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+    /// Seconds a request may take before it is answered 408.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub timeout: u64,
+    #[command(flatten)]
+    pub dicts: DictionaryArgs,
+}
+
+/// dyad's coder, for the ingest endpoint.
+struct DyadCoder {
+    coder: Coder,
+    version: String,
+}
+
+impl ArticleCoder for DyadCoder {
+    fn code(&self, doc: &Document) -> (Vec<Event>, Vec<QuoteRecord>) {
+        let c = code_guarded(&self.coder, doc, true);
+        (c.events, c.quotes)
+    }
+    fn dict_version(&self) -> String {
+        self.version.clone()
+    }
+}
+
+pub fn run(args: ServeArgs) -> Result<()> {
+    let mut config = Config::new(&args.db);
+    config.cors_origin = args.cors.clone();
+    config.timeout = Duration::from_secs(args.timeout.max(1));
+    match &args.ingest_token {
+        Some(token) => {
+            let token = if token == "-" {
+                std::env::var("DYAD_INGEST_TOKEN")
+                    .context("--ingest-token -: DYAD_INGEST_TOKEN is not set")?
+            } else {
+                token.clone()
+            };
+            if token.len() < 16 {
+                anyhow::bail!("--ingest-token: use at least 16 characters");
+            }
+            let coder = DyadCoder {
+                version: args.dicts.version()?,
+                coder: Coder::new(args.dicts.load()?),
+            };
+            config.ingest = Some(Ingest {
+                token,
+                coder: Arc::new(coder),
+            });
+        }
+        None => {
+            // read-only: the file must be there (and a dyad database)
+            drop(open_existing(&args.db)?);
+        }
+    }
+    let router = dyad_server::app(&config)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
+        let local = listener.local_addr()?;
+        if !local.ip().is_loopback() {
+            eprintln!(
+                "warning: listening on {} which is not a loopback address: anyone who can reach \
+                 it can read the database",
+                local.ip()
+            );
+        }
+        eprintln!(
+            "dyad: serving {} ({}) on http://{local}/",
+            args.db.display(),
+            if config.ingest.is_some() {
+                "ingest on"
+            } else {
+                "read-only"
+            }
+        );
+        dyad_server::serve(listener, router).await?;
+        Ok(())
+    })
+}

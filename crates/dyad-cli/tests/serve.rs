@@ -1,0 +1,191 @@
+//! `dyad serve` as a user runs it: a database ingested from the sample corpus, the server on a
+//! free loopback port, answers over real HTTP, and the dashboard end to end in headless
+//! Chromium (tests/e2e/dashboard.mjs).
+//!
+//! The end-to-end test needs Debian's `chromium`, `node` and `npm ci` in tests/e2e (`.ci/run`
+//! installs them). Where they are missing it is skipped with a message, unless `DYAD_E2E=1`
+//! (as `.ci/run` sets), which makes a missing tool a failure.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use common::{data, dyad_ok};
+
+/// A running `dyad serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn ingest_sample(dir: &Path) -> PathBuf {
+    let db = dir.join("events.db");
+    dyad_ok(&[
+        "ingest",
+        &data("corpus/seed-2025-12-04-beijing.txt"),
+        &data("corpus/lee_abc_news.jsonl"),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    db
+}
+
+/// Start `dyad serve` on port 0 and read the address it reports.
+fn serve(db: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start dyad serve");
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let line = lines
+        .next()
+        .expect("dyad serve says where it listens")
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.trim_end_matches('/').parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    // keep draining stderr so the server never blocks on it
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, addr }
+}
+
+/// A plain HTTP/1.1 GET: status code and body.
+fn http_get(addr: SocketAddr, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    let status = out[9..12].parse().unwrap();
+    let body = out
+        .split_once("\r\n\r\n")
+        .map(|x| x.1)
+        .unwrap_or("")
+        .to_string();
+    (status, body)
+}
+
+#[test]
+fn serve_answers_over_http() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ingest_sample(dir.path());
+    let server = serve(&db);
+    assert!(server.addr.ip().is_loopback());
+    let (status, body) = http_get(server.addr, "/api/stats");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"articles\":350"), "{body}");
+    let (status, body) = http_get(server.addr, "/api/events?limit=999");
+    assert_eq!(status, 400);
+    assert!(body.contains("\"field\":\"limit\""), "{body}");
+    let (status, body) = http_get(server.addr, "/");
+    assert_eq!(status, 200);
+    assert!(body.contains("dyad"));
+}
+
+#[test]
+fn serve_refuses_a_missing_database_and_short_tokens() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.db");
+    let out = common::dyad(&["serve", "--db", missing.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+    assert!(!missing.exists(), "nothing is created");
+    let out = common::dyad(&[
+        "serve",
+        "--db",
+        missing.to_str().unwrap(),
+        "--ingest-token",
+        "short",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("16 characters"));
+}
+
+fn repo() -> PathBuf {
+    [env!("CARGO_MANIFEST_DIR"), "..", ".."].iter().collect()
+}
+
+fn have(cmd: &str) -> bool {
+    Command::new(cmd)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn dashboard_in_headless_chromium() {
+    let e2e = repo().join("tests").join("e2e");
+    let required = std::env::var("DYAD_E2E").is_ok_and(|v| v == "1");
+    let chromium = Path::new("/usr/lib/chromium/chromium").exists()
+        || Path::new("/usr/bin/chromium").exists()
+        || std::env::var_os("CHROMIUM").is_some();
+    let playwright = e2e.join("node_modules").join("playwright-core").exists();
+    let missing: Vec<&str> = [
+        ("chromium", chromium),
+        ("node", have("node")),
+        ("tests/e2e/node_modules (npm ci)", playwright),
+    ]
+    .iter()
+    .filter(|(_, ok)| !ok)
+    .map(|(n, _)| *n)
+    .collect();
+    if !missing.is_empty() {
+        assert!(
+            !required,
+            "DYAD_E2E=1 but the end-to-end test cannot run: missing {}",
+            missing.join(", ")
+        );
+        eprintln!(
+            "SKIPPED dashboard_in_headless_chromium: missing {} (.ci/run installs them; \
+             DYAD_E2E=1 makes this a failure)",
+            missing.join(", ")
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = ingest_sample(dir.path());
+    let server = serve(&db);
+    let shots = repo().join("target").join("e2e");
+    std::fs::create_dir_all(&shots).unwrap();
+    let shot = shots.join("dashboard.png");
+    let out = Command::new("node")
+        .arg(e2e.join("dashboard.mjs"))
+        .arg(format!("http://{}/", server.addr))
+        .arg(&shot)
+        .output()
+        .expect("run node");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("{log}");
+    assert!(out.status.success(), "the dashboard test failed:\n{log}");
+    assert!(shot.exists(), "a screenshot at {}", shot.display());
+}

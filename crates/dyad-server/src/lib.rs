@@ -1,0 +1,182 @@
+//! `dyad serve`: the event database over HTTP — a read-only JSON API and a dashboard whose
+//! assets are compiled into the binary.
+//!
+//! dyad-server owns the HTTP side only: routes, parameter checking, limits, errors, the
+//! OpenAPI document and the embedded dashboard. Every SQL statement it runs lives in
+//! [`dyad_store::explore`] (and the store's ingest), with bound parameters. It does not load
+//! dictionaries: the optional ingest endpoint codes with an [`ArticleCoder`] the caller hands
+//! in (the CLI passes dyad's coder).
+//!
+//! * [`db`]: a small pool of SQLite connections, read-only (`SQLITE_OPEN_READ_ONLY`) unless
+//!   ingest is on; queries run on blocking threads and are interrupted when a request times
+//!   out.
+//! * [`routes`]: events (filters, cursor pages), one event, actors, series, network, places,
+//!   articles, stats, ingest.
+//! * [`params`]: query strings, checked field by field; [`error`]: JSON errors with 4xx codes.
+//! * [`openapi`]: `/api/openapi.json`; [`assets`]: the dashboard.
+//!
+//! Limits: pages of at most 500 events, series and networks over at most 20 years, 1 MiB
+//! article bodies, a request timeout (10 s by default); CORS only for an origin given; the CLI
+//! binds to loopback unless told otherwise.
+
+pub mod assets;
+pub mod db;
+pub mod error;
+pub mod openapi;
+pub mod params;
+pub mod routes;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use dyad_coder::speakers::QuoteRecord;
+use dyad_coder::Event;
+use dyad_text::Document;
+use tower_http::cors::CorsLayer;
+use tower_http::timeout::TimeoutLayer;
+
+pub use db::Db;
+pub use error::ApiError;
+
+/// Codes one article for the ingest endpoint.
+pub trait ArticleCoder: Send + Sync + 'static {
+    /// The article's events and quotations.
+    fn code(&self, doc: &Document) -> (Vec<Event>, Vec<QuoteRecord>);
+    /// The version of the dictionaries it codes with (stored with the article).
+    fn dict_version(&self) -> String;
+}
+
+/// The ingest endpoint's settings.
+#[derive(Clone)]
+pub struct Ingest {
+    /// The bearer token a request must carry.
+    pub token: String,
+    pub coder: Arc<dyn ArticleCoder>,
+}
+
+/// How to serve.
+pub struct Config {
+    pub db: PathBuf,
+    /// Ingest on (the database is then opened for writing too).
+    pub ingest: Option<Ingest>,
+    /// The one origin allowed to call the API from another site (CORS off when None).
+    pub cors_origin: Option<String>,
+    pub timeout: Duration,
+}
+
+impl Config {
+    pub fn new(db: impl Into<PathBuf>) -> Config {
+        Config {
+            db: db.into(),
+            ingest: None,
+            cors_origin: None,
+            timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What every handler shares.
+pub struct AppState {
+    pub db: Arc<Db>,
+    pub ingest: Option<Ingest>,
+}
+
+/// The API's routes: (method, path as OpenAPI writes it). The router and the OpenAPI document
+/// are both checked against this list by the tests.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("get", "/api/events"),
+    ("get", "/api/events/{id}"),
+    ("get", "/api/actors"),
+    ("get", "/api/series"),
+    ("get", "/api/network"),
+    ("get", "/api/places"),
+    ("get", "/api/articles/{id}"),
+    ("post", "/api/articles"),
+    ("get", "/api/stats"),
+    ("get", "/api/openapi.json"),
+];
+
+/// Open the database and build the application.
+pub fn app(config: &Config) -> dyad_store::Result<Router> {
+    let db = Arc::new(Db::open(&config.db, config.ingest.is_some())?);
+    let state = Arc::new(AppState {
+        db,
+        ingest: config.ingest.clone(),
+    });
+    let mut router = Router::new()
+        .route("/api/events", get(routes::events::list))
+        .route("/api/events/{id}", get(routes::events::one))
+        .route("/api/actors", get(routes::actors::search))
+        .route("/api/series", get(routes::series::series))
+        .route("/api/network", get(routes::network::network))
+        .route("/api/places", get(routes::places::places))
+        .route("/api/articles/{id}", get(routes::articles::one))
+        .route("/api/articles", axum::routing::post(routes::ingest::ingest))
+        .route("/api/stats", get(routes::stats::stats))
+        .route("/api/openapi.json", get(openapi::document))
+        .route("/", get(assets::index))
+        .route("/assets/{file}", get(assets::file))
+        .fallback(not_found)
+        .with_state(state)
+        .layer(axum::middleware::map_response(security_headers))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.timeout,
+        ));
+    if let Some(origin) = &config.cors_origin {
+        let origin: HeaderValue = origin.parse().map_err(|_| {
+            dyad_store::StoreError::Invalid(format!("--cors: {origin:?} is not an origin"))
+        })?;
+        router = router.layer(
+            CorsLayer::new()
+                .allow_origin(origin)
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]),
+        );
+    }
+    Ok(router)
+}
+
+/// Anything unrouted: JSON under /api, a plain 404 elsewhere.
+async fn not_found(req: Request) -> Response {
+    if req.uri().path().starts_with("/api") {
+        ApiError::not_found(format!("no route {} {}", req.method(), req.uri().path()))
+            .into_response()
+    } else {
+        (StatusCode::NOT_FOUND, "not found\n").into_response()
+    }
+}
+
+/// Headers every answer carries: no content sniffing, no framing by other sites, and the
+/// dashboard may load nothing from elsewhere.
+async fn security_headers(mut res: Response) -> Response {
+    let h = res.headers_mut();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+             frame-ancestors 'none'",
+        ),
+    );
+    res
+}
+
+/// Serve `router` on `listener` until Ctrl-C.
+pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,11 @@
+//! The API's routes, one module per resource; each handler checks its parameters, runs its
+//! query on the pool and answers JSON.
+
+pub mod actors;
+pub mod articles;
+pub mod events;
+pub mod ingest;
+pub mod network;
+pub mod places;
+pub mod series;
+pub mod stats;

@@ -1,0 +1,31 @@
+//! `GET /api/places`: where the selected events happened, one point per place (for the map).
+
+use std::sync::Arc;
+
+use axum::extract::{RawQuery, State};
+use axum::Json;
+use dyad_store::explore::{self, Place};
+use serde::Serialize;
+
+use crate::error::ApiResult;
+use crate::params::Params;
+use crate::AppState;
+
+#[derive(Serialize)]
+pub struct Places {
+    pub places: Vec<Place>,
+}
+
+pub async fn places(
+    State(st): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Json<Places>> {
+    let p = Params::parse(q.as_deref(), &["limit"], true)?;
+    let filter = p.period_filter()?;
+    let limit = p.number("limit", 500, 1, 2000)?;
+    let places = st
+        .db
+        .read(move |c| explore::places(c, &filter, limit))
+        .await?;
+    Ok(Json(Places { places }))
+}

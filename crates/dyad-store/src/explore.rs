@@ -1,0 +1,707 @@
+//! What a browser of the database asks for (the queries behind `dyad serve`): a page of events
+//! after a cursor, one event with all its reports and articles, an article with every coded
+//! span, actors found by name or code, a time series, the actor network, event places and
+//! summary statistics.
+//!
+//! Everything here only reads, and every value from outside reaches SQL as a bound parameter
+//! (through [`Filter`] or directly); the only SQL text built from values is integers the
+//! caller bounds (limits) and fixed expressions chosen by an enum.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::query::{row, EventRow, Period, ROW_SQL};
+use crate::{Filter, Result};
+
+/// Where a page of events ends: the last event's date and id (events are ordered by date,
+/// then id; undated events come first, with an empty date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub date: String,
+    pub id: i64,
+}
+
+impl Cursor {
+    /// The cursor after an event.
+    pub fn after(e: &EventRow) -> Cursor {
+        Cursor {
+            date: e.date.clone(),
+            id: e.id,
+        }
+    }
+
+    /// `DATE~ID` (DATE may be empty): opaque to clients, readable in logs.
+    pub fn encode(&self) -> String {
+        format!("{}~{}", self.date, self.id)
+    }
+
+    /// The inverse of [`Cursor::encode`]; None for anything else.
+    pub fn decode(s: &str) -> Option<Cursor> {
+        let (date, id) = s.rsplit_once('~')?;
+        let id: i64 = id.parse().ok()?;
+        if !date.is_empty() && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
+            return None;
+        }
+        Some(Cursor {
+            date: date.to_string(),
+            id,
+        })
+    }
+}
+
+/// At most `limit` events of `filter` after `after`, by date then id (the filter's own limit
+/// is ignored).
+pub fn events_page(
+    conn: &Connection,
+    filter: &Filter,
+    after: Option<&Cursor>,
+    limit: usize,
+) -> Result<Vec<EventRow>> {
+    let (mut clause, mut params) = filter.where_clause()?;
+    if let Some(c) = after {
+        params.push(Value::Text(c.date.clone()));
+        let d = params.len();
+        params.push(Value::Integer(c.id));
+        let i = params.len();
+        let _ = write!(
+            clause,
+            " AND e.date >= ?{d} AND (e.date > ?{d} OR e.id > ?{i})"
+        );
+    }
+    let sql = format!("{ROW_SQL}{clause} ORDER BY e.date, e.id LIMIT {limit}");
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(params), row)?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// A span of an article's text: character offsets and the words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextSpan {
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+}
+
+/// One report of an event: the sentence of an article that says it, with its spans.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub event_id: i64,
+    pub article_id: String,
+    pub sentence: i64,
+    /// 0 for the coded report, k for the k-th later sentence of the article repeating it
+    /// (a repeat has its evidence only).
+    pub repeat: i64,
+    pub source: Option<TextSpan>,
+    pub target: Option<TextSpan>,
+    pub verb: Option<TextSpan>,
+    pub evidence: TextSpan,
+    pub confidence: i64,
+    pub rule: Option<String>,
+    pub place_name: Option<String>,
+    pub place_country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// An article without its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleMeta {
+    pub id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    /// YYYY-MM-DD, if known.
+    pub date: Option<String>,
+    pub dateline_place: Option<String>,
+    /// YYYYMMDDHHMMSS.
+    pub added: String,
+    /// In characters.
+    pub length: i64,
+}
+
+/// One event, every report of it, and the articles those are in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventDetail {
+    pub event: EventRow,
+    pub reports: Vec<Report>,
+    pub articles: Vec<ArticleMeta>,
+}
+
+const META_SQL: &str =
+    "SELECT a.id, a.url, a.title, a.source, a.date, a.dateline_place, a.added, a.length
+     FROM articles a";
+
+fn meta(r: &rusqlite::Row) -> rusqlite::Result<ArticleMeta> {
+    Ok(ArticleMeta {
+        id: r.get(0)?,
+        url: r.get(1)?,
+        title: r.get(2)?,
+        source: r.get(3)?,
+        date: r.get(4)?,
+        dateline_place: r.get(5)?,
+        added: r.get(6)?,
+        length: r.get(7)?,
+    })
+}
+
+const REPORT_SQL: &str = "SELECT m.event_id, m.article_id, m.sentence, m.repeat,
+        m.source_start, m.source_end, m.source_text, m.target_start, m.target_end,
+        m.target_text, m.verb_start, m.verb_end, m.evidence_start, m.evidence_end,
+        m.evidence_text, m.confidence, m.rule, m.place_name, m.place_country, m.place_lat,
+        m.place_lon
+    FROM mentions m";
+
+fn span(start: Option<i64>, end: Option<i64>, text: Option<String>) -> Option<TextSpan> {
+    Some(TextSpan {
+        start: start?,
+        end: end?,
+        text: text.unwrap_or_default(),
+    })
+}
+
+fn report(r: &rusqlite::Row) -> rusqlite::Result<Report> {
+    Ok(Report {
+        event_id: r.get(0)?,
+        article_id: r.get(1)?,
+        sentence: r.get(2)?,
+        repeat: r.get(3)?,
+        source: span(r.get(4)?, r.get(5)?, r.get(6)?),
+        target: span(r.get(7)?, r.get(8)?, r.get(9)?),
+        // the verb's words are not stored: filled in from the text where it is at hand
+        verb: span(r.get(10)?, r.get(11)?, None),
+        evidence: TextSpan {
+            start: r.get(12)?,
+            end: r.get(13)?,
+            text: r.get(14)?,
+        },
+        confidence: r.get(15)?,
+        rule: r.get(16)?,
+        place_name: r.get(17)?,
+        place_country: r.get(18)?,
+        lat: r.get(19)?,
+        lon: r.get(20)?,
+    })
+}
+
+/// The characters `start..end` of `text` (character offsets).
+fn chars(text: &str, start: i64, end: i64) -> String {
+    let (s, e) = (start.max(0) as usize, end.max(0) as usize);
+    text.chars().skip(s).take(e.saturating_sub(s)).collect()
+}
+
+/// One event by its id (negated events included), with every report and article.
+pub fn event(conn: &Connection, id: i64) -> Result<Option<EventDetail>> {
+    let sql = format!("{ROW_SQL} WHERE e.id = ?1");
+    let Some(event) = conn.query_row(&sql, [id], row).optional()? else {
+        return Ok(None);
+    };
+    let mut st = conn.prepare_cached(&format!(
+        "{REPORT_SQL} JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1
+         ORDER BY a.added, m.article_id, m.repeat > 0, m.sentence, m.id"
+    ))?;
+    let mut reports = st.query_map([id], report)?.collect::<Result<Vec<_>, _>>()?;
+    let mut st = conn.prepare_cached(&format!(
+        "{META_SQL} WHERE a.id IN (SELECT article_id FROM mentions WHERE event_id = ?1)
+         ORDER BY a.added, a.id"
+    ))?;
+    let articles = st.query_map([id], meta)?.collect::<Result<Vec<_>, _>>()?;
+    let mut text_of = conn.prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
+    for r in &mut reports {
+        if let Some(v) = &mut r.verb {
+            let text: String = text_of.query_row([&r.article_id], |x| x.get(0))?;
+            v.text = chars(&text, v.start, v.end);
+        }
+    }
+    Ok(Some(EventDetail {
+        event,
+        reports,
+        articles,
+    }))
+}
+
+/// A coded report in an article, with what was coded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodedSpan {
+    #[serde(flatten)]
+    pub report: Report,
+    pub source_code: String,
+    pub target_code: String,
+    pub code: String,
+    pub quad_class: u8,
+    pub goldstein: f64,
+    pub negated: bool,
+    pub modality: String,
+    pub date: String,
+}
+
+/// A quotation in an article and who says it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteSpan {
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+    pub speaker_code: Option<String>,
+    pub speaker: Option<TextSpan>,
+    pub speaker_name: Option<String>,
+}
+
+/// An article with its text, every coded span in it and its quotations.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleView {
+    #[serde(flatten)]
+    pub meta: ArticleMeta,
+    pub text: String,
+    /// By position in the text.
+    pub events: Vec<CodedSpan>,
+    pub quotes: Vec<QuoteSpan>,
+}
+
+/// One article by its id.
+pub fn article(conn: &Connection, id: &str) -> Result<Option<ArticleView>> {
+    let sql = "SELECT a.id, a.url, a.title, a.source, a.date, a.dateline_place, a.added,
+                      a.length, a.text FROM articles a WHERE a.id = ?1";
+    let Some((meta, text)) = conn
+        .query_row(sql, [id], |r| Ok((meta(r)?, r.get::<_, String>(8)?)))
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT e.source_code, e.target_code, e.code, e.quad_class, e.goldstein, e.negated,
+                e.modality, e.date, r.*
+         FROM ({REPORT_SQL} WHERE m.article_id = ?1) r JOIN events e ON e.id = r.event_id
+         ORDER BY r.evidence_start, r.sentence, r.event_id"
+    ))?;
+    let mut events = st
+        .query_map([id], |r| {
+            // the report's columns follow the event's eight
+            let rep = Report {
+                event_id: r.get(8)?,
+                article_id: r.get(9)?,
+                sentence: r.get(10)?,
+                repeat: r.get(11)?,
+                source: span(r.get(12)?, r.get(13)?, r.get(14)?),
+                target: span(r.get(15)?, r.get(16)?, r.get(17)?),
+                verb: span(r.get(18)?, r.get(19)?, None),
+                evidence: TextSpan {
+                    start: r.get(20)?,
+                    end: r.get(21)?,
+                    text: r.get(22)?,
+                },
+                confidence: r.get(23)?,
+                rule: r.get(24)?,
+                place_name: r.get(25)?,
+                place_country: r.get(26)?,
+                lat: r.get(27)?,
+                lon: r.get(28)?,
+            };
+            Ok(CodedSpan {
+                report: rep,
+                source_code: r.get(0)?,
+                target_code: r.get(1)?,
+                code: r.get(2)?,
+                quad_class: r.get(3)?,
+                goldstein: r.get(4)?,
+                negated: r.get(5)?,
+                modality: r.get(6)?,
+                date: r.get(7)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    for e in &mut events {
+        if let Some(v) = &mut e.report.verb {
+            v.text = chars(&text, v.start, v.end);
+        }
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT start, end, text, speaker_code, speaker_start, speaker_end, speaker_text,
+                speaker_name
+         FROM quotes WHERE article_id = ?1 ORDER BY start, id",
+    )?;
+    let quotes = st
+        .query_map([id], |r| {
+            Ok(QuoteSpan {
+                start: r.get(0)?,
+                end: r.get(1)?,
+                text: r.get(2)?,
+                speaker_code: r.get(3)?,
+                speaker: span(r.get(4)?, r.get(5)?, r.get(6)?),
+                speaker_name: r.get(7)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(ArticleView {
+        meta,
+        text,
+        events,
+        quotes,
+    }))
+}
+
+/// An actor code found by a search, with how often it is coded and the words that name it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorHit {
+    pub code: String,
+    /// Reports that name it as source or target.
+    pub reports: i64,
+    /// Distinct events it takes part in.
+    pub events: i64,
+    /// The words most often coded with it, most frequent first (at most five).
+    pub names: Vec<String>,
+}
+
+/// (reports, words) for each way an actor is named.
+type Names = Vec<(i64, String)>;
+
+/// Actors whose code starts with `q` or whose coded words contain it (case ignored for ASCII
+/// letters), most reported first; at most `limit`.
+pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>> {
+    let code_prefix = format!("{}%", like_escape(&q.to_ascii_uppercase()));
+    let words = format!("%{}%", like_escape(q));
+    let mut st = conn.prepare_cached(
+        "WITH hits AS (
+             SELECT e.source_code AS code, m.source_text AS name, e.id AS event
+             FROM mentions m JOIN events e ON e.id = m.event_id
+             WHERE m.repeat = 0 AND (e.source_code LIKE ?1 ESCAPE '\\'
+                                     OR m.source_text LIKE ?2 ESCAPE '\\')
+             UNION ALL
+             SELECT e.target_code, m.target_text, e.id
+             FROM mentions m JOIN events e ON e.id = m.event_id
+             WHERE m.repeat = 0 AND (e.target_code LIKE ?1 ESCAPE '\\'
+                                     OR m.target_text LIKE ?2 ESCAPE '\\'))
+         SELECT code, name, COUNT(*), COUNT(DISTINCT event) FROM hits GROUP BY code, name",
+    )?;
+    // per code: its reports, and (reports, words) for each way it is named
+    let mut by_code: BTreeMap<String, (i64, Names)> = BTreeMap::new();
+    let rows = st.query_map(params![code_prefix, words], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    })?;
+    for x in rows {
+        let (code, name, n) = x?;
+        let entry = by_code.entry(code).or_default();
+        entry.0 += n;
+        if let Some(name) = name.filter(|s| !s.is_empty()) {
+            entry.1.push((n, name));
+        }
+    }
+    let mut hits: Vec<(String, i64, Names)> =
+        by_code.into_iter().map(|(c, (n, v))| (c, n, v)).collect();
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits.truncate(limit);
+    let mut count = conn
+        .prepare_cached("SELECT COUNT(*) FROM events WHERE source_code = ?1 OR target_code = ?1")?;
+    let mut out = Vec::with_capacity(hits.len());
+    for (code, reports, mut names) in hits {
+        names.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut seen = Vec::new();
+        for (_, n) in names {
+            if seen.len() == 5 {
+                break;
+            }
+            if !seen.iter().any(|s: &String| s.eq_ignore_ascii_case(&n)) {
+                seen.push(n);
+            }
+        }
+        let events = count.query_row([&code], |r| r.get(0))?;
+        out.push(ActorHit {
+            code,
+            reports,
+            events,
+            names: seen,
+        });
+    }
+    Ok(out)
+}
+
+/// `%` and `_` taken literally by LIKE … ESCAPE '\'.
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// The selected events of one period, all dyads together.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeriesPoint {
+    /// The day (YYYY-MM-DD), the week's Monday, or the month (YYYY-MM).
+    pub period: String,
+    pub events: i64,
+    /// Events per quad class 1 (verbal cooperation) … 4 (material conflict).
+    pub quad: [i64; 4],
+    pub goldstein_sum: f64,
+    pub goldstein_mean: f64,
+}
+
+/// The selected events (those with a date) counted per period, oldest first.
+pub fn series(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<SeriesPoint>> {
+    let (clause, params) = filter.where_clause()?;
+    let period = by.sql();
+    let sql = format!(
+        "SELECT {period} AS p, COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
+                SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein),
+                AVG(e.goldstein)
+         FROM events e{clause} AND e.date <> ''
+         GROUP BY p ORDER BY p"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+        Ok(SeriesPoint {
+            period: r.get(0)?,
+            events: r.get(1)?,
+            quad: [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
+            goldstein_sum: r.get(6)?,
+            goldstein_mean: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// How actors are drawn in the network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Each full actor code (`FRAGOV`).
+    Actor,
+    /// The first three letters: the country or international body (`FRA`).
+    Country,
+}
+
+/// One actor of the network.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    pub id: String,
+    /// Events on the edges drawn that it takes part in.
+    pub events: i64,
+}
+
+/// The events of one directed dyad.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edge {
+    pub source: String,
+    pub target: String,
+    pub events: i64,
+    pub quad: [i64; 4],
+    pub goldstein_sum: f64,
+    pub goldstein_mean: f64,
+}
+
+/// The actor network of the selected events.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Network {
+    pub nodes: Vec<Node>,
+    /// The heaviest edges (most events first).
+    pub edges: Vec<Edge>,
+    /// Edges left out beyond the limit.
+    pub edges_omitted: i64,
+}
+
+/// The `max_edges` directed dyads with most selected events, and their actors (an actor's
+/// events with itself are left out).
+pub fn network(
+    conn: &Connection,
+    filter: &Filter,
+    level: Level,
+    max_edges: usize,
+) -> Result<Network> {
+    let (clause, params) = filter.where_clause()?;
+    let (s, t) = match level {
+        Level::Actor => ("e.source_code", "e.target_code"),
+        Level::Country => ("substr(e.source_code, 1, 3)", "substr(e.target_code, 1, 3)"),
+    };
+    let sql = format!(
+        "SELECT {s} AS s, {t} AS t, COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
+                SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein),
+                AVG(e.goldstein)
+         FROM events e{clause} AND {s} <> {t}
+         GROUP BY s, t ORDER BY COUNT(*) DESC, s, t"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut edges = st
+        .query_map(rusqlite::params_from_iter(params), |r| {
+            Ok(Edge {
+                source: r.get(0)?,
+                target: r.get(1)?,
+                events: r.get(2)?,
+                quad: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?],
+                goldstein_sum: r.get(7)?,
+                goldstein_mean: r.get(8)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let omitted = edges.len().saturating_sub(max_edges) as i64;
+    edges.truncate(max_edges);
+    let mut nodes: BTreeMap<&str, i64> = BTreeMap::new();
+    for e in &edges {
+        *nodes.entry(&e.source).or_default() += e.events;
+        *nodes.entry(&e.target).or_default() += e.events;
+    }
+    let mut nodes: Vec<Node> = nodes
+        .into_iter()
+        .map(|(id, events)| Node {
+            id: id.to_string(),
+            events,
+        })
+        .collect();
+    nodes.sort_by(|a, b| b.events.cmp(&a.events).then(a.id.cmp(&b.id)));
+    Ok(Network {
+        nodes,
+        edges,
+        edges_omitted: omitted,
+    })
+}
+
+/// Where selected events happened: one point per place (of each event's first report).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    pub name: Option<String>,
+    pub country: Option<String>,
+    pub geonameid: Option<i64>,
+    pub lat: f64,
+    pub lon: f64,
+    pub events: i64,
+    pub quad: [i64; 4],
+    pub goldstein_mean: f64,
+}
+
+/// The places of the selected events, most events first; at most `limit`.
+pub fn places(conn: &Connection, filter: &Filter, limit: usize) -> Result<Vec<Place>> {
+    let (clause, params) = filter.where_clause()?;
+    let sql = format!(
+        "SELECT m.place_name, m.place_country, m.place_geonameid, m.place_lat, m.place_lon,
+                COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),
+                SUM(e.quad_class = 4), AVG(e.goldstein)
+         FROM events e JOIN mentions m ON m.id = e.first_mention{clause}
+               AND m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
+         GROUP BY m.place_lat, m.place_lon, m.place_name
+         ORDER BY COUNT(*) DESC, m.place_name LIMIT {limit}"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+        Ok(Place {
+            name: r.get(0)?,
+            country: r.get(1)?,
+            geonameid: r.get(2)?,
+            lat: r.get(3)?,
+            lon: r.get(4)?,
+            events: r.get(5)?,
+            quad: [r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?],
+            goldstein_mean: r.get(10)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// A code or actor and how many events it has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Count {
+    pub key: String,
+    pub events: i64,
+}
+
+/// Summary statistics of the whole database.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    pub articles: i64,
+    /// Events that are not negated (the ones that happened).
+    pub events: i64,
+    pub negated_events: i64,
+    pub mentions: i64,
+    pub quotes: i64,
+    /// Events with no date.
+    pub undated_events: i64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// Events per quad class 1 … 4.
+    pub quad: [i64; 4],
+    pub goldstein_mean: Option<f64>,
+    /// Events per CAMEO root, in root order.
+    pub roots: Vec<Count>,
+    /// The ten actors (full codes) in most events, as source or target.
+    pub top_actors: Vec<Count>,
+    /// The ten directed dyads (`SRC→TGT`) with most events.
+    pub top_dyads: Vec<Count>,
+    /// The ten countries of event places with most events.
+    pub top_countries: Vec<Count>,
+}
+
+fn counts(conn: &Connection, sql: &str) -> Result<Vec<Count>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map([], |r| {
+        Ok(Count {
+            key: r.get(0)?,
+            events: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Counts over the whole database (negated events are counted apart and left out of the rest).
+pub fn stats(conn: &Connection) -> Result<Stats> {
+    let one = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+    let (events, undated, q1, q2, q3, q4, mean): (i64, i64, i64, i64, i64, i64, Option<f64>) = conn
+        .query_row(
+            "SELECT COUNT(*), COALESCE(SUM(date = ''), 0), COALESCE(SUM(quad_class = 1), 0),
+                    COALESCE(SUM(quad_class = 2), 0), COALESCE(SUM(quad_class = 3), 0),
+                    COALESCE(SUM(quad_class = 4), 0), AVG(goldstein)
+             FROM events WHERE negated = 0",
+            [],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
+        )?;
+    let (first_date, last_date): (Option<String>, Option<String>) = conn.query_row(
+        "SELECT MIN(date), MAX(date) FROM events WHERE date > ''",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(Stats {
+        articles: one("SELECT COUNT(*) FROM articles")?,
+        events,
+        negated_events: one("SELECT COUNT(*) FROM events WHERE negated = 1")?,
+        mentions: one("SELECT COUNT(*) FROM mentions")?,
+        quotes: one("SELECT COUNT(*) FROM quotes")?,
+        undated_events: undated,
+        first_date,
+        last_date,
+        quad: [q1, q2, q3, q4],
+        goldstein_mean: mean,
+        roots: counts(
+            conn,
+            "SELECT root, COUNT(*) FROM events WHERE negated = 0 GROUP BY root ORDER BY root",
+        )?,
+        top_actors: counts(
+            conn,
+            "SELECT code, COUNT(*) AS n FROM (
+                 SELECT source_code AS code FROM events WHERE negated = 0
+                 UNION ALL
+                 SELECT target_code FROM events WHERE negated = 0 AND target_code <> source_code)
+             GROUP BY code ORDER BY n DESC, code LIMIT 10",
+        )?,
+        top_dyads: counts(
+            conn,
+            "SELECT source_code || '→' || target_code AS d, COUNT(*) AS n FROM events
+             WHERE negated = 0 GROUP BY source_code, target_code ORDER BY n DESC, d LIMIT 10",
+        )?,
+        top_countries: counts(
+            conn,
+            "SELECT place_country, COUNT(*) AS n FROM events
+             WHERE negated = 0 AND place_country IS NOT NULL AND place_country <> ''
+             GROUP BY place_country ORDER BY n DESC, place_country LIMIT 10",
+        )?,
+    })
+}
