@@ -6,7 +6,7 @@ use dyad_dict::bundled::Dictionaries;
 use dyad_dict::cameo::{self, CameoTable};
 use dyad_dict::pico::Pico;
 use dyad_dict::plover::PloverMap;
-use dyad_text::{split_sentences, tokenize, Document, Token};
+use dyad_text::{split_sentences, tokenize, CharIndex, Document, Token};
 
 use crate::clauses::{self, Clause, Complement, Role};
 use crate::dates;
@@ -81,6 +81,7 @@ impl Coder {
         } else {
             Vec::new()
         };
+        let chars = CharIndex::new(&doc.text);
         let mut events = Vec::new();
         let mut memory = ArticleMemory::default();
         for (index, (tokens, found)) in tokenized.iter().zip(&discards).enumerate() {
@@ -88,7 +89,15 @@ impl Coder {
                 continue;
             }
             let before = events.len();
-            self.code_sentence(doc, index, tokens, &quotes, &mut memory, &mut events);
+            self.code_sentence(
+                doc,
+                index,
+                tokens,
+                &chars,
+                &quotes,
+                &mut memory,
+                &mut events,
+            );
             if !found.time.is_empty() {
                 let mut k = before;
                 while k < events.len() {
@@ -135,6 +144,7 @@ impl Coder {
         doc: &Document,
         index: usize,
         tokens: &[Token],
+        chars: &CharIndex,
         quotes: &[QuoteRecord],
         memory: &mut ArticleMemory,
         events: &mut Vec<Event>,
@@ -185,7 +195,12 @@ impl Coder {
                 );
             }
         }
-        let ctx = SentenceContext { doc, index, s: &s };
+        let ctx = SentenceContext {
+            doc,
+            chars,
+            index,
+            s: &s,
+        };
         let mut done = vec![false; clauses.len()];
         for (ci, c) in clauses.iter().enumerate() {
             if done[ci] {
@@ -577,7 +592,10 @@ impl Coder {
                 .get(ev.clause.1.min(s.len()).saturating_sub(1))
                 .map_or(0, |t| t.end),
         );
-        let date = dates::clause_date(&ctx.doc.text, clause_chars, ctx.doc.date);
+        let clause_text = ctx
+            .chars
+            .slice(&ctx.doc.text, clause_chars.0, clause_chars.1);
+        let date = dates::clause_date(clause_text, ctx.doc.date);
         // The evidence runs from the first to the last of: the verb group, both actors' names
         // wherever they stand ("Eriador was opposed by Osgiliath"), the words the pattern
         // matched, and a time expression right after ("on Thursday morning").
@@ -596,7 +614,7 @@ impl Coder {
             .into_iter()
             .filter(|r| r.span.is_some())
             .flat_map(|r| r.members.iter());
-        let mut evidence = span(ctx.doc, s, ev.group_start, last_token);
+        let mut evidence = span(ctx, ev.group_start, last_token);
         let (mut start, mut end) = (evidence.start, evidence.end);
         for m in named {
             start = start.min(m.char_start);
@@ -606,7 +624,7 @@ impl Coder {
             evidence = Span {
                 start,
                 end,
-                text: slice_chars(&ctx.doc.text, start, end),
+                text: ctx.chars.slice(&ctx.doc.text, start, end).to_string(),
             };
         }
 
@@ -629,8 +647,8 @@ impl Coder {
                     article_id: ctx.doc.id.clone(),
                     sentence: ctx.index,
                     date: date.map(|d| d.format("%Y-%m-%d").to_string()),
-                    source: Some(actor_ref(ctx.doc, src)),
-                    target: Some(actor_ref(ctx.doc, tgt)),
+                    source: Some(actor_ref(ctx, src)),
+                    target: Some(actor_ref(ctx, tgt)),
                     code: code.clone(),
                     quad_class: cameo::quad_class(code).unwrap_or(0),
                     goldstein: self.cameo.goldstein(code).unwrap_or(0.0),
@@ -644,7 +662,7 @@ impl Coder {
                     },
                     modality,
                     evidence: evidence.clone(),
-                    verb: span(ctx.doc, s, ev.verb.0, ev.verb.1),
+                    verb: span(ctx, ev.verb.0, ev.verb.1),
                     rule: n.rule.clone(),
                     mentions: 1,
                     repeated_in: Vec::new(),
@@ -854,6 +872,8 @@ fn resolve_both_sides(
 /// What one sentence's events share.
 struct SentenceContext<'a> {
     doc: &'a Document,
+    /// The document's character index, for spans (built once per article).
+    chars: &'a CharIndex,
     index: usize,
     s: &'a SentenceView<'a>,
 }
@@ -1053,7 +1073,8 @@ fn extend_over_time(s: &SentenceView, from: usize, limit: usize) -> usize {
     end.saturating_sub(1).max(from.saturating_sub(1))
 }
 
-fn span(doc: &Document, s: &SentenceView, first: usize, last: usize) -> Span {
+fn span(ctx: &SentenceContext, first: usize, last: usize) -> Span {
+    let s = ctx.s;
     let n = s.len().max(1) - 1;
     let start = s.tokens.get(first.min(n)).map_or(0, |t| t.start);
     let end = s
@@ -1064,23 +1085,18 @@ fn span(doc: &Document, s: &SentenceView, first: usize, last: usize) -> Span {
     Span {
         start,
         end,
-        text: slice_chars(&doc.text, start, end),
+        text: ctx.chars.slice(&ctx.doc.text, start, end).to_string(),
     }
 }
 
-fn actor_ref(doc: &Document, a: &ActorCode) -> ActorRef {
+fn actor_ref(ctx: &SentenceContext, a: &ActorCode) -> ActorRef {
     ActorRef {
         code: a.code.clone(),
-        text: slice_chars(&doc.text, a.char_start, a.char_end),
+        text: ctx
+            .chars
+            .slice(&ctx.doc.text, a.char_start, a.char_end)
+            .to_string(),
         start: a.char_start,
         end: a.char_end,
     }
-}
-
-/// The text between two character offsets.
-pub fn slice_chars(text: &str, start: usize, end: usize) -> String {
-    text.chars()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .collect()
 }

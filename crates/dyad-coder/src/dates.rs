@@ -4,14 +4,10 @@
 
 use chrono::NaiveDate;
 
-/// The date of a clause (character offsets into the article text): the first day its words
-/// name ("on Thursday", "yesterday", "Dec. 3", "2025-12-03"), else the article date.
-pub fn clause_date(
-    text: &str,
-    clause: (usize, usize),
-    article: Option<NaiveDate>,
-) -> Option<NaiveDate> {
-    dyad_text::dates::find_dates(text, clause.0, clause.1, article)
+/// The date of a clause (its text): the first day its words name ("on Thursday",
+/// "yesterday", "Dec. 3", "2025-12-03"), else the article date.
+pub fn clause_date(clause: &str, article: Option<NaiveDate>) -> Option<NaiveDate> {
+    dyad_text::dates::find_dates(clause, 0, usize::MAX, article)
         .into_iter()
         .find(|d| d.precision == dyad_text::dates::Precision::Day)
         .map(|d| d.date)

@@ -73,19 +73,31 @@ pub fn find_dates(
     to: usize,
     article: Option<NaiveDate>,
 ) -> Vec<DateMention> {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
+    // One pass up to `to` finds both byte offsets (an event's clause is asked about, not the
+    // whole article: no copy of the text, no second walk).
+    let (mut byte_from, mut byte_to, mut n) = (None, None, 0);
+    for (k, (b, _)) in text.char_indices().enumerate() {
+        if k == from {
+            byte_from = Some(b);
+        }
+        if k == to {
+            byte_to = Some(b);
+            n = k;
+            break;
+        }
+        n = k + 1;
+    }
     let (from, to) = (from.min(n), to.min(n));
     if from >= to {
         return Vec::new();
     }
-    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
     let range = Sentence {
         start: from,
         end: to,
-        byte_start: byte(from),
-        byte_end: byte(to),
+        byte_start: byte_from.unwrap_or(text.len()),
+        byte_end: byte_to.unwrap_or(text.len()),
     };
+    let clause = &text[range.byte_start..range.byte_end];
     let tokens = tokenize(text, &range);
     let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
     let ctx = Ctx {
@@ -109,11 +121,15 @@ pub fn find_dates(
                 precision,
             }) => {
                 let start = tokens[i].start;
-                let end = tokens[last].end.min(n).max(start);
+                let end = tokens[last].end.min(to).max(start);
                 out.push(DateMention {
                     start,
                     end,
-                    text: chars[start..end].iter().collect(),
+                    text: clause
+                        .chars()
+                        .skip(start - from)
+                        .take(end - start)
+                        .collect(),
                     date,
                     precision,
                 });

@@ -8,6 +8,7 @@
 
 mod abbrev;
 pub mod amounts;
+pub mod chars;
 pub mod dates;
 pub mod document;
 pub mod gazetteer;
@@ -19,6 +20,7 @@ pub mod tagger;
 mod test_support;
 pub mod tokens;
 
+pub use chars::CharIndex;
 pub use document::{Document, Origin};
 pub use readers::{
     parse_dateline, parse_petr_xml, read_inputs, Dateline, ExpectedCoding, PetrEnvironment,
