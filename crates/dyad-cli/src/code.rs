@@ -29,6 +29,10 @@ pub struct CodeArgs {
     /// after the article's events).
     #[arg(long)]
     pub quotes: bool,
+    /// Code at most this many tokens of one sentence; longer ones (tables, run-on junk) are
+    /// cut, with a warning.
+    #[arg(long, value_name = "N", default_value_t = dyad_coder::Limits::default().max_sentence_tokens)]
+    pub max_sentence_tokens: usize,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
 }
@@ -98,7 +102,9 @@ pub(crate) fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded
 }
 
 pub fn run(args: CodeArgs) -> Result<()> {
-    let coder = Coder::new(args.dicts.load()?);
+    let coder = Coder::new(args.dicts.load()?).with_limits(dyad_coder::Limits {
+        max_sentence_tokens: args.max_sentence_tokens,
+    });
     let writer: Box<dyn Write> = match &args.out {
         Some(p) => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
@@ -152,6 +158,14 @@ pub fn run(args: CodeArgs) -> Result<()> {
     sink.finish()?;
     for w in &summary.warnings {
         eprintln!("warning: {w}");
+    }
+    let cut = coder.sentences_cut();
+    if cut > 0 {
+        eprintln!(
+            "warning: {cut} sentences longer than {} tokens were cut to their first {} \
+             (--max-sentence-tokens)",
+            args.max_sentence_tokens, args.max_sentence_tokens
+        );
     }
     eprintln!(
         "dyad: {} articles coded, {} events, {} records skipped",

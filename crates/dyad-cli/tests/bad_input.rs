@@ -258,3 +258,21 @@ fn malformed_dictionary_lines_name_their_file_and_line() {
     assert!(matches!(out.status.code(), Some(0 | 1)), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn a_sentence_of_a_million_tokens_is_cut_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Russia attacked Ukraine and ".repeat(250_000) + ".";
+    let p = write(&dir, "long.txt", text.as_bytes());
+    let r = code(&[p.to_str().unwrap()]);
+    r.ok_saying("1 sentences longer than 1000 tokens were cut to their first 1000");
+    assert!(r.events() >= 1);
+    let p = write(
+        &dir,
+        "short.txt",
+        b"Russia attacked Ukraine and China condemned Japan.",
+    );
+    let r = code(&[p.to_str().unwrap(), "--max-sentence-tokens", "3"]);
+    r.ok_saying("cut to their first 3");
+    assert_eq!(r.events(), 1, "{}", r.stdout);
+}

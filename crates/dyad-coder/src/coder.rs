@@ -25,6 +25,25 @@ pub struct Coder {
     lex: Lexicon,
     cameo: &'static CameoTable,
     plover: &'static PloverMap,
+    limits: Limits,
+    /// Sentences cut at `limits.max_sentence_tokens` so far (reported by the command line).
+    sentences_cut: std::sync::atomic::AtomicUsize,
+}
+
+/// Bounds on the work one piece of input may cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Tokens of a sentence that are coded; a longer "sentence" (a table, a list without
+    /// stops, junk) is cut to its first this many. Real sentences stay far below the default.
+    pub max_sentence_tokens: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_sentence_tokens: 1000,
+        }
+    }
 }
 
 impl Coder {
@@ -33,7 +52,21 @@ impl Coder {
             lex: Lexicon::new(dicts),
             cameo: CameoTable::bundled(),
             plover: PloverMap::bundled(),
+            limits: Limits::default(),
+            sentences_cut: Default::default(),
         }
+    }
+
+    /// The same coder with other limits.
+    pub fn with_limits(mut self, limits: Limits) -> Coder {
+        self.limits = limits;
+        self
+    }
+
+    /// How many sentences were cut at the token limit since the coder was made.
+    pub fn sentences_cut(&self) -> usize {
+        self.sentences_cut
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -89,6 +122,14 @@ impl Coder {
                 continue;
             }
             let before = events.len();
+            let max = self.limits.max_sentence_tokens.max(1);
+            let tokens = if tokens.len() > max {
+                self.sentences_cut
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                &tokens[..max]
+            } else {
+                &tokens[..]
+            };
             self.code_sentence(
                 doc,
                 index,
@@ -139,6 +180,7 @@ impl Coder {
         found
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn code_sentence(
         &self,
         doc: &Document,

@@ -19,6 +19,6 @@ pub mod sentence;
 pub mod speakers;
 pub mod verbs;
 
-pub use coder::Coder;
+pub use coder::{Coder, Limits};
 pub use event::{ActorRef, Event, Span};
 pub use verbs::Modality;
