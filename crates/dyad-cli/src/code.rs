@@ -74,13 +74,9 @@ pub(crate) struct Coded {
 /// Code one article; a coder bug on one article costs that article (with a message naming its
 /// file and line), never the run and never the events already written.
 pub(crate) fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
-    let run = std::panic::AssertUnwindSafe(|| Coded {
-        events: coder.code_document(doc),
-        quotes: if quotes {
-            coder.quotes(doc)
-        } else {
-            Vec::new()
-        },
+    let run = std::panic::AssertUnwindSafe(|| {
+        let (events, quotes) = coder.code_article(doc, quotes);
+        Coded { events, quotes }
     });
     match std::panic::catch_unwind(run) {
         Ok(events) => events,
