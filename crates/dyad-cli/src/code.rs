@@ -17,8 +17,12 @@ use crate::dictionaries::DictionaryArgs;
 #[derive(Args, Debug)]
 pub struct CodeArgs {
     /// Files, folders (read recursively) or `-` for stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "stdin", value_name = "INPUT")]
     pub inputs: Vec<String>,
+    /// Read JSON Lines records from standard input and write each batch's events as soon as
+    /// it is coded (flushed), for pipes: Spark's `rdd.pipe`, Hadoop streaming. Takes no INPUT.
+    #[arg(long, conflicts_with = "inputs")]
+    pub stdin: bool,
     /// Write events here instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -101,40 +105,83 @@ pub fn run(args: CodeArgs) -> Result<()> {
         }
         None => Box::new(io::stdout().lock()),
     };
-    let mut sink = JsonLinesSink {
-        out: BufWriter::new(writer),
-    };
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut events_written = 0usize;
-    let mut error: Option<anyhow::Error> = None;
-    let flush = |batch: &mut Vec<Document>, sink: &mut JsonLinesSink<_>| -> Result<usize> {
-        let coded: Vec<Coded> = batch
-            .par_iter()
-            .map(|d| code_guarded(&coder, d, args.quotes))
-            .collect();
-        batch.clear();
-        let mut n = 0;
-        for c in &coded {
-            for e in &c.events {
-                sink.write_event(e)?;
-                n += 1;
-            }
-            for q in &c.quotes {
-                sink.write_record(q)?;
-            }
-        }
-        Ok(n)
+    let inputs = if args.stdin {
+        vec!["-".to_string()]
+    } else {
+        args.inputs.clone()
     };
     let opts = ReadOptions {
         strict: args.strict,
     };
-    let summary = read_inputs(&args.inputs, &opts, &mut |doc| {
+    let mut out = BufWriter::with_capacity(1 << 16, writer);
+    let (summary, events_written) = code_stream(&coder, &inputs, &opts, args.quotes, |bytes| {
+        out.write_all(bytes)?;
+        // a pipe's reader gets every batch as soon as it is coded
+        if args.stdin {
+            out.flush()?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    for w in &summary.warnings {
+        eprintln!("warning: {w}");
+    }
+    eprintln!(
+        "dyad: {} articles coded, {} events, {} records skipped",
+        summary.documents, events_written, summary.skipped
+    );
+    Ok(())
+}
+
+/// Read `inputs` as a stream and code them in batches of [`BATCH`] articles on every rayon
+/// thread; `write` gets each batch's JSON Lines (events, then quotes when `quotes`), in input
+/// order whatever the thread count. Memory holds one batch, whatever the size of the input.
+/// Returns the reading summary and the number of events written.
+pub(crate) fn code_stream(
+    coder: &Coder,
+    inputs: &[String],
+    opts: &ReadOptions,
+    quotes: bool,
+    mut write: impl FnMut(&[u8]) -> Result<()>,
+) -> Result<(dyad_text::readers::ReadSummary, usize)> {
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut events_written = 0usize;
+    let mut error: Option<anyhow::Error> = None;
+    // each article is coded and written out as JSON on the worker threads
+    let mut flush = |batch: &mut Vec<Document>| -> Result<usize> {
+        let coded: Vec<Result<(Vec<u8>, usize)>> = batch
+            .par_iter()
+            .map(|d| {
+                let c = code_guarded(coder, d, quotes);
+                let mut sink = JsonLinesSink { out: Vec::new() };
+                for e in &c.events {
+                    sink.write_event(e)?;
+                }
+                for q in &c.quotes {
+                    sink.write_record(q)?;
+                }
+                sink.finish()?;
+                Ok((sink.out, c.events.len()))
+            })
+            .collect();
+        batch.clear();
+        let mut bytes = Vec::new();
+        let mut n = 0;
+        for c in coded {
+            let (b, events) = c?;
+            bytes.extend_from_slice(&b);
+            n += events;
+        }
+        write(&bytes)?;
+        Ok(n)
+    };
+    let summary = read_inputs(inputs, opts, &mut |doc| {
         if error.is_some() {
             return;
         }
         batch.push(doc);
         if batch.len() >= BATCH {
-            match flush(&mut batch, &mut sink) {
+            match flush(&mut batch) {
                 Ok(n) => events_written += n,
                 Err(e) => error = Some(e),
             }
@@ -144,14 +191,6 @@ pub fn run(args: CodeArgs) -> Result<()> {
         return Err(e);
     }
     let summary = summary?;
-    events_written += flush(&mut batch, &mut sink)?;
-    sink.finish()?;
-    for w in &summary.warnings {
-        eprintln!("warning: {w}");
-    }
-    eprintln!(
-        "dyad: {} articles coded, {} events, {} records skipped",
-        summary.documents, events_written, summary.skipped
-    );
-    Ok(())
+    events_written += flush(&mut batch)?;
+    Ok((summary, events_written))
 }
