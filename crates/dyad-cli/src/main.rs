@@ -6,6 +6,7 @@
 //! `query` and `export` keep events in an SQLite database and get them out again.
 
 mod actors;
+mod bench;
 mod code;
 mod dictionaries;
 mod eval;
@@ -51,6 +52,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Write the database's events as GDELT, mentions, JSON Lines, CSV, Parquet or PLOVER.
     Export(export::ExportArgs),
+    /// Measure speed (one core, all cores), peak memory and start-up on a corpus.
+    Bench(bench::BenchArgs),
 }
 
 /// Let a closed pipe (`dyad code … | head`) end the process quietly, as it does any Unix tool,
@@ -80,6 +83,7 @@ fn main() -> ExitCode {
         Command::Recode(args) => ingest::recode(args),
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     finish(result.map(|()| ExitCode::SUCCESS))
 }
