@@ -254,69 +254,13 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn new(dicts: Dictionaries) -> Lexicon {
-        // dyad's own (current) entries first, so that they come first among the entries of a
-        // name (see `mentions::pick_actor`)
-        let mut actors = PhraseIndex::default();
-        for superseding in [true, false] {
-            for (i, e) in dicts.actors.entries.iter().enumerate() {
-                if e.codes.is_empty() || e.supersedes() != superseding {
-                    continue;
-                }
-                for name in &e.names {
-                    actors.insert(name, i as u32);
-                }
-            }
-        }
-        actors.finish();
-        let mut agents = PhraseIndex::default();
-        for (i, e) in dicts.agents.entries.iter().enumerate() {
-            for p in &e.phrases {
-                agents.insert(p, i as u32);
-            }
-        }
-        agents.finish();
-        let mut discards = PhraseIndex::default();
-        for (i, d) in dicts.discards.entries.iter().enumerate() {
-            discards.insert(&d.words, i as u32);
-        }
-        discards.finish();
-        let mut verbs = VerbIndex::default();
-        for (b, block) in dicts.verbs.blocks.iter().enumerate() {
-            for (e, entry) in block.verbs.iter().enumerate() {
-                let Some(base) = entry.forms.first() else {
-                    continue;
-                };
-                for form in &entry.forms {
-                    // a form whose verb word has no letter is a reading artifact, not a verb
-                    if !form.verb.chars().any(char::is_alphabetic) {
-                        continue;
-                    }
-                    let cand = VerbCandidate {
-                        form: form.clone(),
-                        inflection: inflection_of(&form.verb, &base.verb),
-                        block: b,
-                        entry: e,
-                    };
-                    verbs
-                        .by_word
-                        .entry(form.verb.clone())
-                        .or_default()
-                        .push(cand);
-                }
-            }
-        }
-        let mut pattern_words = PatternWords::default();
-        let patterns = dicts
-            .verbs
-            .blocks
-            .iter()
-            .map(|b| {
-                b.patterns
-                    .iter()
-                    .map(|p| CompiledPattern::new(p, &mut pattern_words))
-                    .collect()
-            })
-            .collect();
+        // the actor index is most of the work: it is built on a thread of its own
+        let (actors, (agents, discards, verbs, pattern_words, patterns)) =
+            std::thread::scope(|scope| {
+                let actors = scope.spawn(|| actor_index(&dicts));
+                let rest = other_indexes(&dicts);
+                (actors.join().expect("the actor index builds"), rest)
+            });
         Lexicon {
             dicts,
             actors,
@@ -333,4 +277,85 @@ impl Lexicon {
         let b = &self.dicts.verbs.blocks[block];
         b.verbs[entry].code.as_ref().unwrap_or(&b.code)
     }
+}
+
+/// Every actor name, keyed for matching.
+fn actor_index(dicts: &Dictionaries) -> PhraseIndex {
+    // dyad's own (current) entries first, so that they come first among the entries of a
+    // name (see `mentions::pick_actor`)
+    let mut actors = PhraseIndex::default();
+    for superseding in [true, false] {
+        for (i, e) in dicts.actors.entries.iter().enumerate() {
+            if e.codes.is_empty() || e.supersedes() != superseding {
+                continue;
+            }
+            for name in &e.names {
+                actors.insert(name, i as u32);
+            }
+        }
+    }
+    actors.finish();
+    actors
+}
+
+/// The agent and discard phrases, the verb forms and the compiled verb patterns.
+fn other_indexes(
+    dicts: &Dictionaries,
+) -> (
+    PhraseIndex,
+    PhraseIndex,
+    VerbIndex,
+    PatternWords,
+    Vec<Vec<CompiledPattern>>,
+) {
+    let mut agents = PhraseIndex::default();
+    for (i, e) in dicts.agents.entries.iter().enumerate() {
+        for p in &e.phrases {
+            agents.insert(p, i as u32);
+        }
+    }
+    agents.finish();
+    let mut discards = PhraseIndex::default();
+    for (i, d) in dicts.discards.entries.iter().enumerate() {
+        discards.insert(&d.words, i as u32);
+    }
+    discards.finish();
+    let mut verbs = VerbIndex::default();
+    for (b, block) in dicts.verbs.blocks.iter().enumerate() {
+        for (e, entry) in block.verbs.iter().enumerate() {
+            let Some(base) = entry.forms.first() else {
+                continue;
+            };
+            for form in &entry.forms {
+                // a form whose verb word has no letter is a reading artifact, not a verb
+                if !form.verb.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                let cand = VerbCandidate {
+                    form: form.clone(),
+                    inflection: inflection_of(&form.verb, &base.verb),
+                    block: b,
+                    entry: e,
+                };
+                verbs
+                    .by_word
+                    .entry(form.verb.clone())
+                    .or_default()
+                    .push(cand);
+            }
+        }
+    }
+    let mut pattern_words = PatternWords::default();
+    let patterns = dicts
+        .verbs
+        .blocks
+        .iter()
+        .map(|b| {
+            b.patterns
+                .iter()
+                .map(|p| CompiledPattern::new(p, &mut pattern_words))
+                .collect()
+        })
+        .collect();
+    (agents, discards, verbs, pattern_words, patterns)
 }
