@@ -17,8 +17,12 @@ use crate::dictionaries::DictionaryArgs;
 #[derive(Args, Debug)]
 pub struct CodeArgs {
     /// Files, folders (read recursively) or `-` for stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "stdin", value_name = "INPUT")]
     pub inputs: Vec<String>,
+    /// Read JSON Lines records from standard input and write each batch's events as soon as
+    /// it is coded (flushed), for pipes: Spark's `rdd.pipe`, Hadoop streaming. Takes no INPUT.
+    #[arg(long, conflicts_with = "inputs")]
+    pub stdin: bool,
     /// Write events here instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -78,13 +82,9 @@ pub(crate) struct Coded {
 /// Code one article; a coder bug on one article costs that article (with a message naming its
 /// file and line), never the run and never the events already written.
 pub(crate) fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
-    let run = std::panic::AssertUnwindSafe(|| Coded {
-        events: coder.code_document(doc),
-        quotes: if quotes {
-            coder.quotes(doc)
-        } else {
-            Vec::new()
-        },
+    let run = std::panic::AssertUnwindSafe(|| {
+        let (events, quotes) = coder.code_article(doc, quotes);
+        Coded { events, quotes }
     });
     match std::panic::catch_unwind(run) {
         Ok(events) => events,
@@ -101,8 +101,20 @@ pub(crate) fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded
     }
 }
 
+/// The coder, built while the tagger and the gazetteer load on another thread: start-up takes
+/// the longer of the two rather than their sum.
+pub(crate) fn start_coder(dicts: &DictionaryArgs) -> Result<Coder> {
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            dyad_text::tagger::Tagger::bundled();
+            dyad_text::gazetteer::Gazetteer::bundled();
+        });
+        Ok(Coder::new(dicts.load()?))
+    })
+}
+
 pub fn run(args: CodeArgs) -> Result<()> {
-    let coder = Coder::new(args.dicts.load()?).with_limits(dyad_coder::Limits {
+    let coder = start_coder(&args.dicts)?.with_limits(dyad_coder::Limits {
         max_sentence_tokens: args.max_sentence_tokens,
     });
     let writer: Box<dyn Write> = match &args.out {
@@ -111,51 +123,24 @@ pub fn run(args: CodeArgs) -> Result<()> {
         }
         None => Box::new(io::stdout().lock()),
     };
-    let mut sink = JsonLinesSink {
-        out: BufWriter::new(writer),
-    };
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut events_written = 0usize;
-    let mut error: Option<anyhow::Error> = None;
-    let flush = |batch: &mut Vec<Document>, sink: &mut JsonLinesSink<_>| -> Result<usize> {
-        let coded: Vec<Coded> = batch
-            .par_iter()
-            .map(|d| code_guarded(&coder, d, args.quotes))
-            .collect();
-        batch.clear();
-        let mut n = 0;
-        for c in &coded {
-            for e in &c.events {
-                sink.write_event(e)?;
-                n += 1;
-            }
-            for q in &c.quotes {
-                sink.write_record(q)?;
-            }
-        }
-        Ok(n)
+    let inputs = if args.stdin {
+        vec!["-".to_string()]
+    } else {
+        args.inputs.clone()
     };
     let opts = ReadOptions {
         strict: args.strict,
     };
-    let summary = read_inputs(&args.inputs, &opts, &mut |doc| {
-        if error.is_some() {
-            return;
+    let mut out = BufWriter::with_capacity(1 << 16, writer);
+    let (summary, events_written) = code_stream(&coder, &inputs, &opts, args.quotes, |bytes| {
+        out.write_all(bytes)?;
+        // a pipe's reader gets every batch as soon as it is coded
+        if args.stdin {
+            out.flush()?;
         }
-        batch.push(doc);
-        if batch.len() >= BATCH {
-            match flush(&mut batch, &mut sink) {
-                Ok(n) => events_written += n,
-                Err(e) => error = Some(e),
-            }
-        }
-    });
-    if let Some(e) = error {
-        return Err(e);
-    }
-    let summary = summary?;
-    events_written += flush(&mut batch, &mut sink)?;
-    sink.finish()?;
+        Ok(())
+    })?;
+    out.flush()?;
     for w in &summary.warnings {
         eprintln!("warning: {w}");
     }
@@ -172,4 +157,66 @@ pub fn run(args: CodeArgs) -> Result<()> {
         summary.documents, events_written, summary.skipped
     );
     Ok(())
+}
+
+/// Read `inputs` as a stream and code them in batches of [`BATCH`] articles on every rayon
+/// thread; `write` gets each batch's JSON Lines (events, then quotes when `quotes`), in input
+/// order whatever the thread count. Memory holds one batch, whatever the size of the input.
+/// Returns the reading summary and the number of events written.
+pub(crate) fn code_stream(
+    coder: &Coder,
+    inputs: &[String],
+    opts: &ReadOptions,
+    quotes: bool,
+    mut write: impl FnMut(&[u8]) -> Result<()>,
+) -> Result<(dyad_text::readers::ReadSummary, usize)> {
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut events_written = 0usize;
+    let mut error: Option<anyhow::Error> = None;
+    // each article is coded and written out as JSON on the worker threads
+    let mut flush = |batch: &mut Vec<Document>| -> Result<usize> {
+        let coded: Vec<Result<(Vec<u8>, usize)>> = batch
+            .par_iter()
+            .map(|d| {
+                let c = code_guarded(coder, d, quotes);
+                let mut sink = JsonLinesSink { out: Vec::new() };
+                for e in &c.events {
+                    sink.write_event(e)?;
+                }
+                for q in &c.quotes {
+                    sink.write_record(q)?;
+                }
+                sink.finish()?;
+                Ok((sink.out, c.events.len()))
+            })
+            .collect();
+        batch.clear();
+        let mut bytes = Vec::new();
+        let mut n = 0;
+        for c in coded {
+            let (b, events) = c?;
+            bytes.extend_from_slice(&b);
+            n += events;
+        }
+        write(&bytes)?;
+        Ok(n)
+    };
+    let summary = read_inputs(inputs, opts, &mut |doc| {
+        if error.is_some() {
+            return;
+        }
+        batch.push(doc);
+        if batch.len() >= BATCH {
+            match flush(&mut batch) {
+                Ok(n) => events_written += n,
+                Err(e) => error = Some(e),
+            }
+        }
+    });
+    if let Some(e) = error {
+        return Err(e);
+    }
+    let summary = summary?;
+    events_written += flush(&mut batch)?;
+    Ok((summary, events_written))
 }

@@ -102,18 +102,35 @@ impl Coder {
 
     /// Code a whole article.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
+        self.code_article(doc, false).0
+    }
+
+    /// Code a whole article, and give its quotations with their speakers too when
+    /// `with_quotes` (the same as [`Coder::quotes`]; one reading of the article serves both).
+    pub fn code_article(
+        &self,
+        doc: &Document,
+        with_quotes: bool,
+    ) -> (Vec<Event>, Vec<QuoteRecord>) {
         let sentences = split_sentences(&doc.text, doc.body_start);
         let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&doc.text, s)).collect();
         let discards: Vec<Discards> = tokenized.iter().map(|t| self.discards(t)).collect();
         if discards.iter().any(|d| d.story) {
-            return Vec::new();
+            let quotes = if with_quotes {
+                self.quotes_of(doc, &tokenized)
+            } else {
+                Vec::new()
+            };
+            return (Vec::new(), quotes);
         }
         // who speaks each quotation, for its "I" and "we" and for the "he" that attributes it
-        let quotes = if doc.text.contains(['"', '“', '”']) {
-            self.quotes(doc)
+        let marks = doc.text.contains(['"', '“', '”']);
+        let all_quotes = if marks || with_quotes {
+            self.quotes_of(doc, &tokenized)
         } else {
             Vec::new()
         };
+        let quotes: &[QuoteRecord] = if marks { &all_quotes } else { &[] };
         let chars = CharIndex::new(&doc.text);
         let mut events = Vec::new();
         let mut memory = ArticleMemory::default();
@@ -135,7 +152,7 @@ impl Coder {
                 index,
                 tokens,
                 &chars,
-                &quotes,
+                quotes,
                 &mut memory,
                 &mut events,
             );
@@ -154,7 +171,8 @@ impl Coder {
         merge_repeated_reports(&mut events);
         places::attach(doc, &mut events);
         attach_amounts(doc, &mut events);
-        events
+        let quotes = if with_quotes { all_quotes } else { Vec::new() };
+        (events, quotes)
     }
 
     /// The discard phrases of a sentence: a story discard (`+` in the list), a sentence
@@ -207,7 +225,7 @@ impl Coder {
         let mut phrases = actor_phrases(&self.lex, &s, &mentions, &is_verb, doc.date);
         resolve_both_sides(&s, &mut phrases, &mut memory.last_pair);
         resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
-        if std::env::var_os("DYAD_DEBUG").is_some() {
+        if debugging() {
             debug_sentence(&s, &mentions, &verbs, &phrases);
         }
         let voices = voices(&s, quotes);
@@ -219,7 +237,7 @@ impl Coder {
             &voices,
             &mut memory.last_subject,
         );
-        if std::env::var_os("DYAD_DEBUG").is_some() {
+        if debugging() {
             for c in &clauses {
                 eprintln!(
                     "clause {}..{} verb {} code {:?} subject {:?} object {:?} complement {:?}",
@@ -997,6 +1015,12 @@ fn drop_parentheticals(tokens: &[Token]) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// Is `DYAD_DEBUG` set? Read once: the environment is not looked up for every sentence.
+fn debugging() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var_os("DYAD_DEBUG").is_some())
 }
 
 /// Print what the stages found (set `DYAD_DEBUG=1`): a window into the coder for developers.

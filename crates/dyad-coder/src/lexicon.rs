@@ -2,41 +2,61 @@
 //! agents and discards (longest match first), and a verb-form index from each surface form of a
 //! verb word to the dictionary verbs it may be.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use dyad_dict::bundled::Dictionaries;
-use dyad_dict::verbs::{CodeSpec, VerbForm};
+use dyad_dict::verbs::{Alternatives, CodeSpec, PatternElement, VerbForm};
 
-/// Phrases keyed by their first word; candidates sorted longest first, then by insertion order,
-/// so the first hit is the longest match and ties go to the earlier dictionary entry.
 /// A dictionary phrase and the ids of every entry written with it, in dictionary order.
 type PhraseEntries = (Vec<String>, Vec<u32>);
 
+/// The phrases that start with one word: the one-word phrase, and the longer ones by their
+/// second word, longest first, then by insertion order.
+#[derive(Debug, Default)]
+struct FirstWord {
+    single: Option<Vec<u32>>,
+    by_second: FxHashMap<String, Vec<PhraseEntries>>,
+}
+
+/// Phrases keyed by their first two words; candidates sorted longest first, then by insertion
+/// order, so the first hit is the longest match and ties go to the earlier dictionary entry.
+/// (Every phrase longer than one word that can match at a position shares its second word, so
+/// the two-level key finds the same phrase a single longest-first list would, without
+/// comparing the hundreds of phrases that open with "THE".)
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
-    /// Phrases by their first word.
-    by_first: HashMap<String, Vec<PhraseEntries>>,
+    by_first: FxHashMap<String, FirstWord>,
 }
 
 impl PhraseIndex {
     pub fn insert(&mut self, words: &[String], id: u32) {
-        if let Some(first) = words.first() {
-            let list = self.by_first.entry(first.clone()).or_default();
-            match list.iter_mut().find(|(w, _)| w.as_slice() == words) {
-                Some((_, ids)) => {
-                    if !ids.contains(&id) {
-                        ids.push(id)
-                    }
+        let Some(first) = words.first() else {
+            return;
+        };
+        let fw = self.by_first.entry(first.clone()).or_default();
+        let add = |ids: &mut Vec<u32>| {
+            if !ids.contains(&id) {
+                ids.push(id)
+            }
+        };
+        match words.get(1) {
+            None => add(fw.single.get_or_insert_with(Vec::new)),
+            Some(second) => {
+                let list = fw.by_second.entry(second.clone()).or_default();
+                match list.iter_mut().find(|(w, _)| w.as_slice() == words) {
+                    Some((_, ids)) => add(ids),
+                    None => list.push((words.to_vec(), vec![id])),
                 }
-                None => list.push((words.to_vec(), vec![id])),
             }
         }
     }
 
     /// Sort candidate lists longest first (stable, so earlier entries win ties).
     pub fn finish(&mut self) {
-        for list in self.by_first.values_mut() {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        for fw in self.by_first.values_mut() {
+            for list in fw.by_second.values_mut() {
+                list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            }
         }
     }
 
@@ -49,16 +69,27 @@ impl PhraseIndex {
     /// The longest phrase starting at `words[at]` with every entry that has it ("President
     /// Bush" is both Bushes).
     pub fn longest_at_all(&self, words: &[&str], at: usize) -> Option<(usize, &[u32])> {
-        let list = self.by_first.get(words.get(at)?.to_owned())?;
-        list.iter()
-            .find(|(w, _)| {
-                at + w.len() <= words.len() && w.iter().zip(&words[at..]).all(|(a, b)| a == b)
-            })
-            .map(|(w, ids)| (w.len(), ids.as_slice()))
+        let fw = self.by_first.get(*words.get(at)?)?;
+        if let Some(list) = words.get(at + 1).and_then(|w| fw.by_second.get(*w)) {
+            let found = list.iter().find(|(w, _)| {
+                at + w.len() <= words.len()
+                    && w[2..].iter().zip(&words[at + 2..]).all(|(a, b)| a == b)
+            });
+            if let Some((w, ids)) = found {
+                return Some((w.len(), ids.as_slice()));
+            }
+        }
+        fw.single.as_deref().map(|ids| (1, ids))
     }
 
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.by_first
+            .values()
+            .map(|fw| {
+                usize::from(fw.single.is_some())
+                    + fw.by_second.values().map(Vec::len).sum::<usize>()
+            })
+            .sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -88,7 +119,7 @@ pub struct VerbCandidate {
 /// Every dictionary verb form, keyed by its verb word.
 #[derive(Debug, Default)]
 pub struct VerbIndex {
-    by_word: HashMap<String, Vec<VerbCandidate>>,
+    by_word: FxHashMap<String, Vec<VerbCandidate>>,
 }
 
 impl VerbIndex {
@@ -109,6 +140,104 @@ fn inflection_of(form: &str, base: &str) -> Inflection {
     }
 }
 
+/// The id of a word that no verb pattern has.
+pub const NO_WORD: u32 = u32::MAX;
+
+/// The words of the verb patterns, numbered, so that matching compares numbers.
+#[derive(Debug, Default)]
+pub struct PatternWords {
+    ids: FxHashMap<String, u32>,
+}
+
+impl PatternWords {
+    fn intern(&mut self, w: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(w.to_string()).or_insert(next)
+    }
+
+    /// The id of a word, [`NO_WORD`] if no pattern has it.
+    pub fn id(&self, w: &str) -> u32 {
+        self.ids.get(w).copied().unwrap_or(NO_WORD)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// A pattern element ([`PatternElement`]) with its words as [`PatternWords`] ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Element {
+    Noun(Vec<Vec<u32>>),
+    Prep {
+        preps: Vec<u32>,
+        object: Option<Vec<Vec<u32>>>,
+    },
+    Source,
+    Target,
+    Skip,
+    Compound,
+}
+
+/// A verb pattern compiled for matching: its elements as ids, and for each word element the
+/// words one of which a sentence must hold for the pattern to match anywhere in it.
+#[derive(Debug, Clone)]
+pub struct CompiledPattern {
+    pub pre: Vec<Element>,
+    pub post: Vec<Element>,
+    pub needs: Vec<Vec<u32>>,
+}
+
+impl CompiledPattern {
+    fn new(p: &dyad_dict::verbs::Pattern, words: &mut PatternWords) -> CompiledPattern {
+        let mut needs = Vec::new();
+        let pre = compile_side(&p.pre, words, &mut needs);
+        let post = compile_side(&p.post, words, &mut needs);
+        CompiledPattern { pre, post, needs }
+    }
+}
+
+fn compile_alts(
+    a: &Alternatives,
+    words: &mut PatternWords,
+    needs: &mut Vec<Vec<u32>>,
+) -> Vec<Vec<u32>> {
+    let ids: Vec<Vec<u32>> = a
+        .iter()
+        .map(|alt| alt.iter().map(|w| words.intern(w)).collect())
+        .collect();
+    needs.push(ids.iter().filter_map(|alt| alt.first().copied()).collect());
+    ids
+}
+
+fn compile_side(
+    els: &[PatternElement],
+    words: &mut PatternWords,
+    needs: &mut Vec<Vec<u32>>,
+) -> Vec<Element> {
+    els.iter()
+        .map(|e| match e {
+            PatternElement::Noun(a) => Element::Noun(compile_alts(a, words, needs)),
+            PatternElement::Prep { preps, object } => {
+                let preps: Vec<u32> = preps.iter().map(|w| words.intern(w)).collect();
+                needs.push(preps.clone());
+                Element::Prep {
+                    preps,
+                    object: object.as_ref().map(|a| compile_alts(a, words, needs)),
+                }
+            }
+            PatternElement::Source => Element::Source,
+            PatternElement::Target => Element::Target,
+            PatternElement::Skip => Element::Skip,
+            PatternElement::Compound => Element::Compound,
+        })
+        .collect()
+}
+
 /// The compiled dictionaries.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -117,67 +246,29 @@ pub struct Lexicon {
     pub agents: PhraseIndex,
     pub discards: PhraseIndex,
     pub verbs: VerbIndex,
+    /// The words of the verb patterns.
+    pub pattern_words: PatternWords,
+    /// Each verb block's patterns compiled, in the order of `dicts.verbs.blocks[b].patterns`.
+    pub patterns: Vec<Vec<CompiledPattern>>,
 }
 
 impl Lexicon {
     pub fn new(dicts: Dictionaries) -> Lexicon {
-        // dyad's own (current) entries first, so that they come first among the entries of a
-        // name (see `mentions::pick_actor`)
-        let mut actors = PhraseIndex::default();
-        for superseding in [true, false] {
-            for (i, e) in dicts.actors.entries.iter().enumerate() {
-                if e.codes.is_empty() || e.supersedes() != superseding {
-                    continue;
-                }
-                for name in &e.names {
-                    actors.insert(name, i as u32);
-                }
-            }
-        }
-        actors.finish();
-        let mut agents = PhraseIndex::default();
-        for (i, e) in dicts.agents.entries.iter().enumerate() {
-            for p in &e.phrases {
-                agents.insert(p, i as u32);
-            }
-        }
-        agents.finish();
-        let mut discards = PhraseIndex::default();
-        for (i, d) in dicts.discards.entries.iter().enumerate() {
-            discards.insert(&d.words, i as u32);
-        }
-        discards.finish();
-        let mut verbs = VerbIndex::default();
-        for (b, block) in dicts.verbs.blocks.iter().enumerate() {
-            for (e, entry) in block.verbs.iter().enumerate() {
-                let Some(base) = entry.forms.first() else {
-                    continue;
-                };
-                for form in &entry.forms {
-                    // a form whose verb word has no letter is a reading artifact, not a verb
-                    if !form.verb.chars().any(char::is_alphabetic) {
-                        continue;
-                    }
-                    let cand = VerbCandidate {
-                        form: form.clone(),
-                        inflection: inflection_of(&form.verb, &base.verb),
-                        block: b,
-                        entry: e,
-                    };
-                    verbs
-                        .by_word
-                        .entry(form.verb.clone())
-                        .or_default()
-                        .push(cand);
-                }
-            }
-        }
+        // the actor index is most of the work: it is built on a thread of its own
+        let (actors, (agents, discards, verbs, pattern_words, patterns)) =
+            std::thread::scope(|scope| {
+                let actors = scope.spawn(|| actor_index(&dicts));
+                let rest = other_indexes(&dicts);
+                (actors.join().expect("the actor index builds"), rest)
+            });
         Lexicon {
             dicts,
             actors,
             agents,
             discards,
             verbs,
+            pattern_words,
+            patterns,
         }
     }
 
@@ -186,4 +277,85 @@ impl Lexicon {
         let b = &self.dicts.verbs.blocks[block];
         b.verbs[entry].code.as_ref().unwrap_or(&b.code)
     }
+}
+
+/// Every actor name, keyed for matching.
+fn actor_index(dicts: &Dictionaries) -> PhraseIndex {
+    // dyad's own (current) entries first, so that they come first among the entries of a
+    // name (see `mentions::pick_actor`)
+    let mut actors = PhraseIndex::default();
+    for superseding in [true, false] {
+        for (i, e) in dicts.actors.entries.iter().enumerate() {
+            if e.codes.is_empty() || e.supersedes() != superseding {
+                continue;
+            }
+            for name in &e.names {
+                actors.insert(name, i as u32);
+            }
+        }
+    }
+    actors.finish();
+    actors
+}
+
+/// The agent and discard phrases, the verb forms and the compiled verb patterns.
+fn other_indexes(
+    dicts: &Dictionaries,
+) -> (
+    PhraseIndex,
+    PhraseIndex,
+    VerbIndex,
+    PatternWords,
+    Vec<Vec<CompiledPattern>>,
+) {
+    let mut agents = PhraseIndex::default();
+    for (i, e) in dicts.agents.entries.iter().enumerate() {
+        for p in &e.phrases {
+            agents.insert(p, i as u32);
+        }
+    }
+    agents.finish();
+    let mut discards = PhraseIndex::default();
+    for (i, d) in dicts.discards.entries.iter().enumerate() {
+        discards.insert(&d.words, i as u32);
+    }
+    discards.finish();
+    let mut verbs = VerbIndex::default();
+    for (b, block) in dicts.verbs.blocks.iter().enumerate() {
+        for (e, entry) in block.verbs.iter().enumerate() {
+            let Some(base) = entry.forms.first() else {
+                continue;
+            };
+            for form in &entry.forms {
+                // a form whose verb word has no letter is a reading artifact, not a verb
+                if !form.verb.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                let cand = VerbCandidate {
+                    form: form.clone(),
+                    inflection: inflection_of(&form.verb, &base.verb),
+                    block: b,
+                    entry: e,
+                };
+                verbs
+                    .by_word
+                    .entry(form.verb.clone())
+                    .or_default()
+                    .push(cand);
+            }
+        }
+    }
+    let mut pattern_words = PatternWords::default();
+    let patterns = dicts
+        .verbs
+        .blocks
+        .iter()
+        .map(|b| {
+            b.patterns
+                .iter()
+                .map(|p| CompiledPattern::new(p, &mut pattern_words))
+                .collect()
+        })
+        .collect();
+    (agents, discards, verbs, pattern_words, patterns)
 }

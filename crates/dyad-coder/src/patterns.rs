@@ -1,10 +1,10 @@
 //! Verb-pattern matching: given a verb in its clause, find the most specific pattern of its
 //! dictionary block whose words appear around it, and so the CAMEO code.
 
-use dyad_dict::verbs::{Alternatives, CodeSpec, Pattern, PatternElement};
+use dyad_dict::verbs::{CodeSpec, Pattern, PatternElement};
 
-use crate::lexicon::Lexicon;
-use crate::sentence::SentenceView;
+use crate::lexicon::{CompiledPattern, Element, Lexicon};
+use crate::sentence::{SentenceView, WordIds};
 use crate::verbs::VerbOccurrence;
 
 /// The code chosen for a verb, with the pattern that gave it (None: the verb's default).
@@ -22,19 +22,20 @@ pub struct CodedVerb<'l> {
 
 /// Match one alternative (consecutive words) at token `at`. Pattern nouns are nouns: a word
 /// used as a verb ("wants to help") does not match the noun HELP.
-fn alt_at(s: &SentenceView, is_verb: &[bool], alt: &[String], at: usize) -> bool {
+#[inline]
+fn alt_at(s: &WordIds, is_verb: &[bool], alt: &[u32], at: usize) -> bool {
     !alt.is_empty()
         && alt
             .iter()
             .enumerate()
-            .all(|(k, w)| s.word(at + k) == w && !is_verb.get(at + k).copied().unwrap_or(false))
+            .all(|(k, &w)| s.at(at + k) == w && !is_verb.get(at + k).copied().unwrap_or(false))
 }
 
 /// First position in `[from, to)` where one of the alternatives matches: (position, length).
 fn find_alt(
-    s: &SentenceView,
+    s: &WordIds,
     is_verb: &[bool],
-    alts: &Alternatives,
+    alts: &[Vec<u32>],
     from: usize,
     to: usize,
 ) -> Option<(usize, usize)> {
@@ -58,9 +59,9 @@ struct HalfMatch {
 
 /// Match the elements in order inside `[from, to)`.
 fn match_elements(
-    s: &SentenceView,
+    s: &WordIds,
     is_verb: &[bool],
-    elements: &[PatternElement],
+    elements: &[Element],
     from: usize,
     to: usize,
     compound_subject: bool,
@@ -70,7 +71,7 @@ fn match_elements(
     let mut skips = 0;
     for el in elements {
         match el {
-            PatternElement::Noun(alts) => {
+            Element::Noun(alts) => {
                 let (p, len) = find_alt(s, is_verb, alts, cursor, to)?;
                 out.matched.extend(p..p + len);
                 cursor = p + len;
@@ -78,10 +79,10 @@ fn match_elements(
                 // `(AT ^) (WITH +)` the skipped actor is the one after AT
                 skips = 0;
             }
-            PatternElement::Prep { preps, object } => {
+            Element::Prep { preps, object } => {
                 let mut found = None;
                 for p in cursor..to {
-                    if !preps.iter().any(|w| w == s.word(p)) {
+                    if !preps.contains(&s.at(p)) {
                         continue;
                     }
                     match object {
@@ -108,16 +109,16 @@ fn match_elements(
                 cursor = end;
                 skips = 0;
             }
-            PatternElement::Target => {
+            Element::Target => {
                 out.target_at = Some((cursor, skips));
                 skips = 0;
             }
-            PatternElement::Source => {
+            Element::Source => {
                 out.source_at = Some((cursor, skips));
                 skips = 0;
             }
-            PatternElement::Skip => skips += 1,
-            PatternElement::Compound => {
+            Element::Skip => skips += 1,
+            Element::Compound => {
                 if !compound_subject {
                     return None;
                 }
@@ -183,10 +184,18 @@ pub fn code_verb<'l>(
                 })
         })
     };
+    let ids = s.pattern_ids(&lex.pattern_words);
+    // a pattern one of whose words is nowhere in the sentence cannot match
+    let possible = |c: &CompiledPattern| c.needs.iter().all(|n| n.iter().any(|&w| ids.has(w)));
     let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;
-    for p in block.patterns.iter().filter(|p| codes_an_event(p)) {
+    for (p, c) in block
+        .patterns
+        .iter()
+        .zip(&lex.patterns[verb.candidate.block])
+        .filter(|(p, c)| codes_an_event(p) && possible(c))
+    {
         let post = |from: usize, to: usize| {
-            match_elements(s, is_verb, &p.post, from, to, compound_subject)
+            match_elements(ids, is_verb, &c.post, from, to, compound_subject)
         };
         // a passive verb's patient stands before it: "the civilians … were released" matches
         // RELEASE's "- * CIVILIANS" as "released the civilians" would
@@ -200,9 +209,9 @@ pub fn code_verb<'l>(
             continue;
         };
         let Some(pre) = match_elements(
-            s,
+            ids,
             is_verb,
-            &p.pre,
+            &c.pre,
             clause_start,
             verb.first,
             compound_subject,

@@ -3,6 +3,8 @@
 
 use dyad_text::Token;
 
+use crate::lexicon::{PatternWords, NO_WORD};
+
 pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
     words: Vec<&'a str>,
@@ -10,6 +12,34 @@ pub struct SentenceView<'a> {
     /// Part-of-speech tags from dyad's tagger, one per token, computed the first time a tag
     /// is asked for: most sentences never need one.
     tags: std::cell::OnceCell<Vec<dyad_text::tagger::Tag>>,
+    /// The words as verb-pattern word ids, computed the first time a verb is coded.
+    pattern_ids: std::cell::OnceCell<WordIds>,
+}
+
+/// A sentence's words as [`PatternWords`] ids ([`NO_WORD`] for a word no pattern has), and the
+/// set of ids it holds.
+pub struct WordIds {
+    ids: Vec<u32>,
+    /// The id of the empty word, which [`SentenceView::word`] gives past the end.
+    empty: u32,
+    present: Vec<u64>,
+}
+
+impl WordIds {
+    /// The id of the word at `i` (the empty word's past the end).
+    #[inline]
+    pub fn at(&self, i: usize) -> u32 {
+        self.ids.get(i).copied().unwrap_or(self.empty)
+    }
+
+    /// Does the sentence hold the word `id`?
+    #[inline]
+    pub fn has(&self, id: u32) -> bool {
+        let i = id as usize;
+        self.present
+            .get(i / 64)
+            .is_some_and(|bits| (bits >> (i % 64)) & 1 == 1)
+    }
 }
 
 impl<'a> SentenceView<'a> {
@@ -26,6 +56,7 @@ impl<'a> SentenceView<'a> {
             words,
             all_caps,
             tags: std::cell::OnceCell::new(),
+            pattern_ids: std::cell::OnceCell::new(),
         }
     }
 
@@ -36,6 +67,24 @@ impl<'a> SentenceView<'a> {
             dyad_text::tagger::Tagger::bundled().tag(&written)
         });
         tags.get(i).copied()
+    }
+
+    /// The words as verb-pattern word ids.
+    pub fn pattern_ids(&self, vocabulary: &PatternWords) -> &WordIds {
+        self.pattern_ids.get_or_init(|| {
+            let ids: Vec<u32> = self.words.iter().map(|w| vocabulary.id(w)).collect();
+            let mut present = vec![0u64; vocabulary.len().div_ceil(64)];
+            for &id in &ids {
+                if id != NO_WORD {
+                    present[id as usize / 64] |= 1 << (id % 64);
+                }
+            }
+            WordIds {
+                ids,
+                empty: vocabulary.id(""),
+                present,
+            }
+        })
     }
 
     pub fn len(&self) -> usize {

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use dyad_text::quotes::{find_quotes, Quote};
-use dyad_text::{split_sentences, tokenize, Document};
+use dyad_text::{split_sentences, tokenize, Document, Token};
 use serde::Serialize;
 
 use crate::mentions::{find_mentions, learn_aliases, MentionKind};
@@ -49,7 +49,16 @@ struct Person {
 impl Coder {
     /// The quotations of an article with their speakers.
     pub fn quotes(&self, doc: &Document) -> Vec<QuoteRecord> {
-        let people = self.people(doc);
+        let tokenized: Vec<Vec<Token>> = split_sentences(&doc.text, doc.body_start)
+            .iter()
+            .map(|s| tokenize(&doc.text, s))
+            .collect();
+        self.quotes_of(doc, &tokenized)
+    }
+
+    /// The quotations of an article whose sentences are tokenized already.
+    pub(crate) fn quotes_of(&self, doc: &Document, tokenized: &[Vec<Token>]) -> Vec<QuoteRecord> {
+        let people = self.people(doc, tokenized);
         find_quotes(&doc.text)
             .into_iter()
             .map(|q| {
@@ -68,16 +77,12 @@ impl Coder {
 
     /// Every person the article names, in order (a dictionary actor whose entry gives a role,
     /// FRAGOV, or dated codes; not a country, FRA), with the surnames learnt on the way ("Xi").
-    fn people(&self, doc: &Document) -> Vec<Person> {
+    fn people(&self, doc: &Document, tokenized: &[Vec<Token>]) -> Vec<Person> {
         let lex = self.lexicon();
         let mut aliases = Default::default();
         let mut out: Vec<Person> = Vec::new();
-        for (index, sentence) in split_sentences(&doc.text, doc.body_start)
-            .into_iter()
-            .enumerate()
-        {
-            let tokens = tokenize(&doc.text, &sentence);
-            let s = SentenceView::new(&tokens);
+        for (index, tokens) in tokenized.iter().enumerate() {
+            let s = SentenceView::new(tokens);
             let mentions = find_mentions(lex, &s, doc.date, &aliases);
             learn_aliases(lex, &s, &mentions, &mut aliases);
             for m in &mentions {

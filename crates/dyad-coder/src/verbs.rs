@@ -288,9 +288,10 @@ fn conditions_questions_and_no(s: &SentenceView, verbs: &mut [VerbOccurrence]) {
 /// tag overruling them — was measured and lost events on the GSR suite, so it does not.)
 fn with_tagger(s: &SentenceView, head: usize, heuristic: Option<bool>) -> Option<bool> {
     use dyad_text::tagger::Tag;
-    match (heuristic, s.tag(head)) {
-        (None, Some(Tag::VBD | Tag::VBZ | Tag::VBP)) => Some(true),
-        (h, _) => h,
+    // the sentence is tagged only when a candidate needs it
+    match heuristic {
+        None if matches!(s.tag(head), Some(Tag::VBD | Tag::VBZ | Tag::VBP)) => Some(true),
+        h => h,
     }
 }
 
@@ -322,10 +323,10 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
 /// noun and a day ("Tuesday", "yesterday") describes the noun when a finite verb follows.
 fn released_on_a_day(s: &SentenceView, v: &VerbOccurrence, p: usize) -> bool {
     use dyad_text::tagger::Tag;
-    let common_noun = !s.capitalized(p) && matches!(s.tag(p), Some(Tag::NN | Tag::NNS));
+    // the day first: it is cheap, and the tags are computed only when asked for
     let day = english::is_time_word(s.word(v.last + 1));
-    common_noun
-        && day
+    day && !s.capitalized(p)
+        && matches!(s.tag(p), Some(Tag::NN | Tag::NNS))
         && (v.last + 2..s.len()).any(|k| matches!(s.tag(k), Some(Tag::VBD | Tag::VBZ)))
 }
 

@@ -117,31 +117,45 @@ impl Dictionaries {
     /// international bodies) and the three Phoenix actor files, Phoenix agents, discards and
     /// issues.
     pub fn bundled() -> Result<Self, DictError> {
-        let (name, bytes) = PRODUCTION_VERBS;
-        let mut verbs = verbs::parse(&text(bytes), name)?;
-        let (name, bytes) = SUPPLEMENTARY_VERBS;
-        let supplement = verbs::parse_supplement(&text(bytes), name, &verbs.synsets)?;
-        verbs.extend(supplement);
-        let mut actors = ActorDictionary::default();
-        for (name, bytes) in SUPPLEMENTARY_ACTORS
-            .iter()
-            .copied()
-            .chain(PRODUCTION_ACTORS)
-        {
-            actors.parse_into(&text(bytes), name)?;
-        }
-        let (name, bytes) = PRODUCTION_AGENTS;
-        let agents = agents::parse(&text(bytes), name)?;
-        let (name, bytes) = PRODUCTION_DISCARDS;
-        let discards = discards::parse(&text(bytes), name)?;
-        let (name, bytes) = PRODUCTION_ISSUES;
-        let issues = issues::parse(&text(bytes), name)?;
-        Ok(Dictionaries {
-            verbs,
-            actors,
-            agents,
-            discards,
-            issues,
+        // the actor files are half the work: they are read on a thread of their own while the
+        // verbs, agents, discards and issues are read here (errors are reported in the order
+        // the files are listed, as a sequential read would)
+        std::thread::scope(|scope| {
+            let actors = scope.spawn(|| {
+                let mut actors = ActorDictionary::default();
+                for (name, bytes) in SUPPLEMENTARY_ACTORS
+                    .iter()
+                    .copied()
+                    .chain(PRODUCTION_ACTORS)
+                {
+                    actors.parse_into(&text(bytes), name)?;
+                }
+                Ok::<_, DictError>(actors)
+            });
+            let verbs = (|| {
+                let (name, bytes) = PRODUCTION_VERBS;
+                let mut verbs = verbs::parse(&text(bytes), name)?;
+                let (name, bytes) = SUPPLEMENTARY_VERBS;
+                let supplement = verbs::parse_supplement(&text(bytes), name, &verbs.synsets)?;
+                verbs.extend(supplement);
+                Ok::<_, DictError>(verbs)
+            })();
+            let (name, bytes) = PRODUCTION_AGENTS;
+            let agents = agents::parse(&text(bytes), name);
+            let (name, bytes) = PRODUCTION_DISCARDS;
+            let discards = discards::parse(&text(bytes), name);
+            let (name, bytes) = PRODUCTION_ISSUES;
+            let issues = issues::parse(&text(bytes), name);
+            let actors = actors
+                .join()
+                .expect("the actor files are read without panicking");
+            Ok(Dictionaries {
+                verbs: verbs?,
+                actors: actors?,
+                agents: agents?,
+                discards: discards?,
+                issues: issues?,
+            })
         })
     }
 

@@ -88,15 +88,8 @@ fn parse_line(
 /// A file of pretty-printed JSON objects one after another (as `seed.gold.json`), or one JSON
 /// array of objects: the records with the line each starts on. None when the text is not that.
 fn pretty_records(text: &str) -> Option<Vec<(Value, usize)>> {
-    let first = text.trim_start_matches('\u{feff}').trim_start();
-    if !first.starts_with('{') && !first.starts_with('[') {
+    if is_json_lines(text) {
         return None;
-    }
-    // a text whose first line is a whole JSON value is JSON Lines
-    if let Some(line) = first.lines().next() {
-        if serde_json::from_str::<Value>(line).is_ok() {
-            return None;
-        }
     }
     let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
     let mut out = Vec::new();
@@ -118,6 +111,53 @@ fn pretty_records(text: &str) -> Option<Vec<(Value, usize)>> {
         }
     }
     Some(out)
+}
+
+/// Is `text` (or its beginning, up to the end of its first line that is not blank) JSON Lines
+/// rather than pretty-printed JSON? It is unless it opens with `{` or `[` on a line that is not
+/// a whole JSON value.
+pub(crate) fn is_json_lines(text: &str) -> bool {
+    let first = text.trim_start_matches('\u{feff}').trim_start();
+    if !first.starts_with('{') && !first.starts_with('[') {
+        return true;
+    }
+    // a text whose first line is a whole JSON value is JSON Lines
+    first
+        .lines()
+        .next()
+        .is_some_and(|line| serde_json::from_str::<Value>(line).is_ok())
+}
+
+/// One line of a JSON Lines input read as a stream (`line` without its `\n`, 1-based
+/// `line_no`): its document, or a skipped record's warning. `utf8_warning`: warn (once) at the
+/// first line that is not valid UTF-8.
+pub(crate) fn stream_line(
+    line: &[u8],
+    line_no: usize,
+    file: &str,
+    name: &str,
+    utf8_warning: &mut bool,
+    c: &mut Collector,
+) -> Result<(), ReadError> {
+    let text = match std::str::from_utf8(line) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => {
+            if std::mem::take(utf8_warning) {
+                c.warn(Warning::new(
+                    file,
+                    line_no,
+                    "not valid UTF-8; invalid bytes replaced with U+FFFD",
+                ))?;
+            }
+            String::from_utf8_lossy(line)
+        }
+    };
+    match parse_line(&text, file, name, line_no) {
+        Ok(Some(doc)) => c.document(doc),
+        Ok(None) => {}
+        Err(w) => c.skip(w)?,
+    }
+    Ok(())
 }
 
 /// One record from a parsed JSON value.

@@ -12,7 +12,7 @@ pub mod plain;
 
 use std::fmt;
 use std::fs;
-use std::io::Read;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use crate::document::Document;
@@ -173,15 +173,7 @@ pub fn read_inputs(
     };
     for input in inputs {
         if input == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|source| ReadError::Io {
-                    path: "-".to_string(),
-                    source,
-                })?;
-            read_bytes(&bytes, "-", None, &mut c)?;
+            read_stdin(&mut std::io::stdin().lock(), &mut c)?;
             continue;
         }
         let path = Path::new(input);
@@ -233,7 +225,135 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// Standard input, read as it comes when it is JSON Lines (so that a pipe is coded batch by
+/// batch and memory does not grow with the input); any other format is read whole. The one
+/// difference a stream makes: a line that is not valid UTF-8 is warned about when it is
+/// reached rather than before the first record.
+fn read_stdin(input: &mut dyn BufRead, c: &mut Collector) -> Result<(), ReadError> {
+    let io_err = |source| ReadError::Io {
+        path: "-".to_string(),
+        source,
+    };
+    // the lines up to the first that is not blank tell the format
+    let mut head: Vec<u8> = Vec::new();
+    let mut lines = 0;
+    loop {
+        let start = head.len();
+        let n = input.read_until(b'\n', &mut head).map_err(io_err)?;
+        if n == 0 {
+            break;
+        }
+        lines += 1;
+        let line = String::from_utf8_lossy(&head[start..]);
+        if !line.trim_start_matches('\u{feff}').trim().is_empty() {
+            break;
+        }
+    }
+    let (head_text, _) = decode(&head);
+    if Format::sniff(&head_text) == Format::JsonLines && jsonl::is_json_lines(&head_text) {
+        let mut utf8_warning = true;
+        let mut line_no = 0;
+        for line in head.split_inclusive(|&b| b == b'\n') {
+            line_no += 1;
+            let line = line.strip_suffix(b"\n").unwrap_or(line);
+            jsonl::stream_line(line, line_no, "-", "-", &mut utf8_warning, c)?;
+        }
+        debug_assert_eq!(line_no, lines);
+        return stream_jsonl(input, line_no, "-", "-", utf8_warning, c);
+    }
+    input.read_to_end(&mut head).map_err(io_err)?;
+    read_bytes(&head, "-", None, c)
+}
+
+/// The rest of a JSON Lines input, line by line, after `line_no` lines.
+fn stream_jsonl(
+    input: &mut dyn BufRead,
+    mut line_no: usize,
+    file: &str,
+    name: &str,
+    mut utf8_warning: bool,
+    c: &mut Collector,
+) -> Result<(), ReadError> {
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = input
+            .read_until(b'\n', &mut line)
+            .map_err(|source| ReadError::Io {
+                path: file.to_string(),
+                source,
+            })?;
+        if n == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        jsonl::stream_line(text, line_no, file, name, &mut utf8_warning, c)?;
+    }
+}
+
+/// A JSON Lines file, streamed: a first pass finds the first line that is not valid UTF-8 (so
+/// its warning comes first, as for a file read whole) and whether the file is pretty-printed
+/// JSON instead (read whole, then); the second reads the records one line at a time.
+fn read_jsonl_file(path: &Path, c: &mut Collector) -> Result<(), ReadError> {
+    let shown = path.display().to_string();
+    let io_err = |source| ReadError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let open = || fs::File::open(path).map(|f| std::io::BufReader::with_capacity(1 << 16, f));
+    let mut reader = open().map_err(io_err)?;
+    let mut line = Vec::new();
+    let mut line_no = 0;
+    let mut bad_line = None;
+    let mut head = String::new();
+    let mut head_done = false;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).map_err(io_err)? == 0 {
+            break;
+        }
+        line_no += 1;
+        let valid = std::str::from_utf8(&line);
+        if valid.is_err() && bad_line.is_none() {
+            bad_line = Some(line_no);
+        }
+        if !head_done {
+            let text = String::from_utf8_lossy(&line);
+            head.push_str(&text);
+            head_done = !text.trim_start_matches('\u{feff}').trim().is_empty();
+        }
+        if head_done && bad_line.is_some() {
+            break;
+        }
+    }
+    if !jsonl::is_json_lines(&head) {
+        return read_file_whole(path, Some(Format::JsonLines), c);
+    }
+    if let Some(line) = bad_line {
+        c.warn(Warning::new(
+            shown.as_str(),
+            line,
+            "not valid UTF-8; invalid bytes replaced with U+FFFD",
+        ))?;
+    }
+    let name = file_name(&shown);
+    let mut reader = open().map_err(io_err)?;
+    stream_jsonl(&mut reader, 0, &shown, &name, false, c)
+}
+
 fn read_file(path: &Path, format: Option<Format>, c: &mut Collector) -> Result<(), ReadError> {
+    if format == Some(Format::JsonLines) {
+        return read_jsonl_file(path, c);
+    }
+    read_file_whole(path, format, c)
+}
+
+fn read_file_whole(
+    path: &Path,
+    format: Option<Format>,
+    c: &mut Collector,
+) -> Result<(), ReadError> {
     let shown = path.display().to_string();
     let bytes = fs::read(path).map_err(|source| ReadError::Io {
         path: shown.clone(),
