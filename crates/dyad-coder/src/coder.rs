@@ -147,15 +147,7 @@ impl Coder {
             } else {
                 &tokens[..]
             };
-            self.code_sentence(
-                doc,
-                index,
-                tokens,
-                &chars,
-                quotes,
-                &mut memory,
-                &mut events,
-            );
+            self.code_sentence(doc, index, tokens, &chars, quotes, &mut memory, &mut events);
             if !found.time.is_empty() {
                 let mut k = before;
                 while k < events.len() {
