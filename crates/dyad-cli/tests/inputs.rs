@@ -159,3 +159,74 @@ fn bad_dictionary_names_file_and_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.actors.txt:1:"));
 }
+
+/// `dyad code --stdin` (for Spark's `RDD.pipe`): JSON Lines in, the same events as coding the
+/// file, and each batch written as soon as it is coded, while standard input is still open.
+#[test]
+fn stdin_flag_streams_batches_through_a_pipe() {
+    use std::io::{BufRead, BufReader};
+    let corpus = data("corpus/lee_abc_news.jsonl");
+    let whole = dyad_ok(&["code", &corpus]);
+    let text = std::fs::read_to_string(&corpus).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", "--stdin"])
+        .env("RAYON_NUM_THREADS", "2")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // two batches' worth of articles (512 each), written by another thread (the pipes hold
+    // less than a batch): the first batch's events come out before standard input is closed
+    let (seen, first_seen) = std::sync::mpsc::channel::<()>();
+    let writer = std::thread::spawn(move || {
+        for _ in 0..2 {
+            stdin.write_all(text.as_bytes()).unwrap();
+        }
+        stdin.flush().unwrap();
+        // standard input stays open until the first event has been read (or a minute passed)
+        let open_when_seen = first_seen
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .is_ok();
+        drop(stdin);
+        open_when_seen
+    });
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    assert!(first.starts_with("{\"article_id\""), "{first}");
+    seen.send(()).unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+    assert!(
+        writer.join().unwrap(),
+        "the first batch's events came only after standard input was closed"
+    );
+    assert!(child.wait().unwrap().success());
+    let streamed = first + &rest;
+    assert_eq!(streamed, whole.repeat(2));
+    // no INPUT with --stdin
+    assert!(!dyad(&["code", "--stdin", &corpus]).status.success());
+}
+
+/// A JSON Lines file is streamed, yet a line that is not UTF-8 is still warned about first,
+/// and under --strict before any event is written.
+#[test]
+fn streamed_jsonl_warns_about_bad_utf8_first() {
+    let dir = std::env::temp_dir().join(format!("dyad-cli-utf8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("bad.jsonl");
+    let mut bytes = b"{\"id\": \"a\", \"text\": \"Russia condemned Ukraine.\"}\n".to_vec();
+    bytes.extend_from_slice(b"{\"id\": \"b\", \"text\": \"caf\xE9 Russia condemned Ukraine.\"}\n");
+    std::fs::write(&f, &bytes).unwrap();
+    let f = f.display().to_string();
+    let out = dyad(&["code", &f]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.jsonl:2: not valid UTF-8"), "{stderr}");
+    assert_eq!(events(&String::from_utf8(out.stdout).unwrap()).len(), 2);
+    let strict = dyad(&["code", "--strict", &f]);
+    assert!(!strict.status.success());
+    assert!(strict.stdout.is_empty());
+}
