@@ -276,3 +276,15 @@ fn a_sentence_of_a_million_tokens_is_cut_with_a_warning() {
     r.ok_saying("cut to their first 3");
     assert_eq!(r.events(), 1, "{}", r.stdout);
 }
+
+#[test]
+fn nul_and_other_control_characters_separate_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = code_file(
+        &dir,
+        "nul.txt",
+        b"Russia\x00 attacked Ukraine.\nChina\x1bcondemned Japan.\x07\n",
+    );
+    r.ok_saying("1 articles coded, 2 events");
+    assert!(r.stdout.contains("\"text\":\"Russia\""), "{}", r.stdout);
+}

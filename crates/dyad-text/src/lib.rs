@@ -126,12 +126,19 @@ mod robustness {
                     let mut last_tok = s.start;
                     let tokens = tokenize(&text, s);
                     let joined: String = tokens.iter().map(|t| t.text.as_str()).collect();
-                    let dense: String = s.text(&text).split_whitespace().collect();
+                    let dense: String = s
+                        .text(&text)
+                        .chars()
+                        .filter(|c| !c.is_whitespace() && !c.is_control())
+                        .collect();
                     assert_eq!(joined, dense, "no character is lost: {text:?}");
                     for t in tokens {
                         assert!(t.start >= last_tok && t.start < t.end && t.end <= s.end);
                         assert_eq!(slice(&text, t.start, t.end), t.text, "{text:?}");
-                        assert!(!t.text.chars().any(char::is_whitespace), "{text:?}");
+                        assert!(
+                            !t.text.chars().any(|c| c.is_whitespace() || c.is_control()),
+                            "{text:?}"
+                        );
                         last_tok = t.end;
                     }
                 }

@@ -103,7 +103,9 @@ fn tokenize_slice(slice: &str, first: usize) -> Vec<Token> {
     let mut chunk: Vec<char> = Vec::new();
     let mut chunk_start = first;
     for (pos, c) in (first..).zip(slice.chars()) {
-        if c.is_whitespace() {
+        // control characters (NUL, escape, …: junk in scraped text) separate words as white
+        // space does, so "Russia\0attacked" is still two words
+        if c.is_whitespace() || c.is_control() {
             if !chunk.is_empty() {
                 split_chunk(&chunk, chunk_start, &mut tokens);
                 chunk.clear();
