@@ -518,10 +518,7 @@ impl Coder {
                     if outer.coded.code.is_null() {
                         return None;
                     }
-                    let combined = outer_code
-                        .zip(inner_code)
-                        .and_then(|(oc, ic)| Pico::bundled().combine(oc, ic))
-                        .or(outer_code);
+                    let combined = appeal_for(outer_code, inner_code);
                     return Some(NestedEvent {
                         source: a.clone(),
                         target: outer_target.cloned(),
@@ -569,10 +566,7 @@ impl Coder {
                 let asks = outer_code.is_some_and(|oc| matches!(cameo::root(oc), "02" | "10"));
                 if asks && label == 'b' && !outer.coded.code.is_null() {
                     let asked = inner_source?;
-                    let combined = outer_code
-                        .zip(inner_code)
-                        .and_then(|(oc, ic)| Pico::bundled().combine(oc, ic))
-                        .or(outer_code);
+                    let combined = appeal_for(outer_code, inner_code);
                     return Some(NestedEvent {
                         source: a.clone(),
                         target: Some(asked.clone()),
@@ -782,6 +776,15 @@ fn object_controls(outer: &Clause, inner: &Clause) -> bool {
         .is_some_and(|(_, e)| e <= inner.verb.group_start)
 }
 
+/// An appeal or demand for what its content names ("urged Bree to help" = appeal for aid,
+/// 023), by the ontology; the appeal's own code when the ontology has no combination.
+fn appeal_for<'c>(outer: Option<&'c str>, inner: Option<&'c str>) -> Option<&'c str> {
+    outer
+        .zip(inner)
+        .and_then(|(oc, ic)| Pico::bundled().combine(oc, ic))
+        .or(outer)
+}
+
 /// The intent to do what a code names (release persons 0841 → intent to release 0352), when
 /// the ontology has one; otherwise the code itself.
 fn intent_code(code: &str) -> String {
@@ -833,12 +836,7 @@ fn resolve_definite_descriptions(
 ) {
     let Some(country) = last_subject
         .and_then(|r| r.members.first())
-        .map(|m| m.code.get(..3).unwrap_or(""))
-        .filter(|c| {
-            c.len() == 3
-                && c.chars().all(|ch| ch.is_ascii_uppercase())
-                && !matches!(*c, "IGO" | "NGO" | "MNC" | "IMG" | "INT")
-        })
+        .and_then(|m| crate::mentions::state_of(&m.code))
         .map(str::to_string)
     else {
         return;

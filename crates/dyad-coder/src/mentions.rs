@@ -165,6 +165,15 @@ pub struct ActorPhrase {
 /// The country part of an actor code when no country is known.
 pub const UNKNOWN_COUNTRY: &str = "---";
 
+/// The state an actor code belongs to (`FRAGOV` → `FRA`): its first unit when that is a country,
+/// not an international, non-governmental, multinational or unknown one.
+pub fn state_of(code: &str) -> Option<&str> {
+    code.get(..3).filter(|c| {
+        c.bytes().all(|b| b.is_ascii_uppercase())
+            && !matches!(*c, "IGO" | "NGO" | "MNC" | "IMG" | "INT")
+    })
+}
+
 /// A run of tokens with no verb, preposition, conjunction or punctuation inside: the simple noun
 /// phrase the first pass builds.
 #[derive(Debug, Clone)]

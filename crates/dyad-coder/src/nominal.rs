@@ -100,16 +100,13 @@ pub fn visits(
     out
 }
 
-/// The country part of a role's first member (`FRAGOV` → `FRA`); empty for an actor of no
-/// known country or an international one.
-fn country(r: &Role) -> String {
-    let code = r.members.first().map_or("", |m| m.code.as_str());
-    let c: String = code.chars().take(3).collect();
-    if c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()) && !c.starts_with("IGO") {
-        c
-    } else {
-        String::new()
-    }
+/// The state of a role's first member (`FRAGOV` → `FRA`); empty for an actor of no known
+/// country or an international one.
+fn country(r: &Role) -> &str {
+    r.members
+        .first()
+        .and_then(|m| crate::mentions::state_of(&m.code))
+        .unwrap_or("")
 }
 
 /// "on a visit", "during his two-day state visit", "as part of a visit", "for talks and a
