@@ -222,15 +222,6 @@ pub fn write(
     opts: &ExportOptions,
     out: &mut (dyn Write + Send),
 ) -> Result<usize> {
-    if opts.header {
-        writeln!(out, "{}", COLUMNS.join("\t"))?;
-    }
-    let mut filter = filter.clone();
-    filter.with_negated = false;
-    let mut n = 0;
-    for e in query::events(conn, &filter)? {
-        writeln!(out, "{}", row(&e).join("\t"))?;
-        n += 1;
-    }
-    Ok(n)
+    let rows = query::events(conn, &super::gdelt_filter(filter))?;
+    super::write_tsv(out, &COLUMNS, opts, rows, row)
 }

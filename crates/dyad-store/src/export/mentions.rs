@@ -72,15 +72,6 @@ pub fn write(
     opts: &ExportOptions,
     out: &mut (dyn Write + Send),
 ) -> Result<usize> {
-    if opts.header {
-        writeln!(out, "{}", COLUMNS.join("\t"))?;
-    }
-    let mut filter = filter.clone();
-    filter.with_negated = false;
-    let mut n = 0;
-    for m in query::mentions(conn, &filter)? {
-        writeln!(out, "{}", row(&m).join("\t"))?;
-        n += 1;
-    }
-    Ok(n)
+    let rows = query::mentions(conn, &super::gdelt_filter(filter))?;
+    super::write_tsv(out, &COLUMNS, opts, rows, row)
 }

@@ -84,3 +84,28 @@ pub(crate) fn cell(s: &str) -> String {
 pub(crate) fn float(x: f64) -> String {
     format!("{x:?}")
 }
+
+/// The filter GDELT's formats read with: negated events left out, whatever was asked.
+fn gdelt_filter(filter: &Filter) -> Filter {
+    let mut filter = filter.clone();
+    filter.with_negated = false;
+    filter
+}
+
+/// Rows as tab-separated lines, after the column names when a header is asked for; the number
+/// of rows written.
+fn write_tsv<T>(
+    out: &mut (dyn Write + Send),
+    columns: &[&str],
+    opts: &ExportOptions,
+    rows: Vec<T>,
+    row: impl Fn(&T) -> Vec<String>,
+) -> Result<usize> {
+    if opts.header {
+        writeln!(out, "{}", columns.join("\t"))?;
+    }
+    for r in &rows {
+        writeln!(out, "{}", row(r).join("\t"))?;
+    }
+    Ok(rows.len())
+}
