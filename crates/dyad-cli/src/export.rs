@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use dyad_store::export::{export, ExportOptions, Format};
 
-use crate::ingest::open_existing;
+use crate::ingest::open_existing_read_only;
 use crate::query::FilterArgs;
 
 #[derive(Args, Debug)]
@@ -36,7 +36,7 @@ pub fn run(args: ExportArgs) -> Result<()> {
     if format == Format::Parquet && args.out.is_none() && io::stdout().is_terminal() {
         anyhow::bail!("--format parquet writes a binary file: give it with --out FILE");
     }
-    let store = open_existing(&args.db)?;
+    let store = open_existing_read_only(&args.db)?;
     let mut out: Box<dyn Write + Send> = match &args.out {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("cannot create {}", p.display()))?,

@@ -51,8 +51,20 @@ pub struct RecodeArgs {
     pub dicts: DictionaryArgs,
 }
 
-/// Open an existing database (for the commands that only read or update one).
+/// Open an existing database for updating it (`dyad recode`).
 pub(crate) fn open_existing(db: &Path) -> Result<Store> {
+    must_exist(db)?;
+    Ok(Store::open(db)?)
+}
+
+/// Open an existing database for reading only (`dyad query`, `dyad export`, `dyad serve`'s
+/// check): it may sit on a read-only medium, and nothing in it is changed.
+pub(crate) fn open_existing_read_only(db: &Path) -> Result<Store> {
+    must_exist(db)?;
+    Ok(Store::open_read_only(db)?)
+}
+
+fn must_exist(db: &Path) -> Result<()> {
     if !db.is_file() {
         anyhow::bail!(
             "database {} does not exist (create it with `dyad ingest INPUT… --db {}`)",
@@ -60,7 +72,7 @@ pub(crate) fn open_existing(db: &Path) -> Result<Store> {
             db.display()
         );
     }
-    Ok(Store::open(db)?)
+    Ok(())
 }
 
 /// A spinner with the article count and rate, drawn only when stderr is a terminal.

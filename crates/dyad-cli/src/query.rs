@@ -9,7 +9,7 @@ use clap::Args;
 use dyad_store::query::{self, parse_date};
 use dyad_store::{Filter, Period};
 
-use crate::ingest::open_existing;
+use crate::ingest::open_existing_read_only;
 
 /// The filters `query` and `export` share.
 #[derive(Args, Debug, Clone, Default)]
@@ -153,7 +153,7 @@ fn table(header: &[&str], rows: &[Vec<String>], out: &mut dyn Write) -> io::Resu
 pub fn run(args: QueryArgs) -> Result<()> {
     let filter = args.filter.filter()?;
     let by: Option<Period> = args.by.as_deref().map(str::parse).transpose()?;
-    let store = open_existing(&args.db)?;
+    let store = open_existing_read_only(&args.db)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if let Some(by) = by {

@@ -15,7 +15,7 @@ use dyad_text::Document;
 
 use crate::code::code_guarded;
 use crate::dictionaries::DictionaryArgs;
-use crate::ingest::open_existing;
+use crate::ingest::open_existing_read_only;
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
@@ -82,7 +82,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
         }
         None => {
             // read-only: the file must be there (and a dyad database)
-            drop(open_existing(&args.db)?);
+            drop(open_existing_read_only(&args.db)?);
         }
     }
     let router = dyad_server::app(&config)?;

@@ -279,3 +279,106 @@ fn a_full_disk_stops_the_ingest_with_a_clear_error_and_a_rerun_completes_it() {
     sound(&db);
     assert_eq!(contents(&db), contents(&clean));
 }
+
+/// `mount -o remount,ro|rw`.
+fn remount(at: &Path, mode: &str) {
+    let ok = Command::new("mount")
+        .args(["-o", &format!("remount,{mode}")])
+        .arg(at)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "remount {mode}");
+}
+
+#[test]
+fn a_database_on_a_read_only_medium_is_read_and_a_write_is_refused_with_nothing_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(dir.path(), "64m") else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let db = disk.0.join("events.db");
+    let seed = data("corpus/seed-2025-12-04-beijing.txt");
+    let out = dyad(&["ingest", &seed, "--db", db.to_str().unwrap()]);
+    assert!(out.status.success());
+    let before = contents(&db);
+    let on_disk = |db: &Path| {
+        let mut names: Vec<_> = std::fs::read_dir(db.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    };
+    // a clean close leaves no -wal or -shm beside the file: SQLite must open it as immutable
+    assert_eq!(on_disk(&db), ["events.db"]);
+    let query = |db: &Path| dyad(&["query", "--db", db.to_str().unwrap(), "--json"]);
+    // what a writable copy answers (a read-only open on a writable medium leaves an empty
+    // -wal and -shm behind, which this test needs absent)
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&db, &copy).unwrap();
+    let written = query(&copy);
+    assert!(written.status.success());
+
+    remount(&disk.0, "ro");
+    let read = query(&db);
+    let stderr = String::from_utf8_lossy(&read.stderr);
+    assert!(read.status.success(), "{stderr}");
+    assert_eq!(read.stdout, written.stdout, "the same events, read-only");
+    assert!(!read.stdout.is_empty());
+    for format in ["gdelt", "csv", "jsonl"] {
+        let out = dyad(&["export", "--db", db.to_str().unwrap(), "--format", format]);
+        assert!(
+            out.status.success() && !out.stdout.is_empty(),
+            "export {format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // writing is refused with a message that says why, and nothing is lost
+    let input = corpus(dir.path(), 1);
+    let out = dyad(&["ingest", &input, "--db", db.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let out = dyad(&["recode", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    remount(&disk.0, "rw");
+    assert_eq!(contents(&db), before);
+    sound(&db);
+
+    // a copy taken while a writer had a write-ahead log open: with its -wal and -shm the log's
+    // writes are read; with the -wal alone reading would miss them, and the error says so
+    let writer = Connection::open(&db).unwrap();
+    writer
+        .execute_batch(
+            "PRAGMA wal_autocheckpoint=0;
+             INSERT INTO meta(key, value) VALUES ('read-only test', 'in the log');",
+        )
+        .unwrap();
+    let snapshot = disk.0.join("snapshot");
+    std::fs::create_dir(&snapshot).unwrap();
+    let only_wal = disk.0.join("only-wal");
+    std::fs::create_dir(&only_wal).unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let from = disk.0.join(format!("events.db{suffix}"));
+        std::fs::copy(&from, snapshot.join(format!("events.db{suffix}"))).unwrap();
+        if suffix != "-shm" {
+            std::fs::copy(&from, only_wal.join(format!("events.db{suffix}"))).unwrap();
+        }
+    }
+    drop(writer);
+    remount(&disk.0, "ro");
+    let read = query(&snapshot.join("events.db"));
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    assert_eq!(read.stdout, written.stdout);
+    let read = query(&only_wal.join("events.db"));
+    let stderr = String::from_utf8_lossy(&read.stderr);
+    assert_eq!(read.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("write-ahead log"), "{stderr}");
+    remount(&disk.0, "rw");
+}

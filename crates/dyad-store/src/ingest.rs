@@ -116,6 +116,14 @@ impl Store {
         })
     }
 
+    /// Open an existing database for reading only (`dyad query`, `dyad export`): it may sit
+    /// on a read-only medium (see [`schema::open_read_only`]); every write fails.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        Ok(Store {
+            conn: schema::open_read_only(path)?,
+        })
+    }
+
     pub fn open_in_memory() -> Result<Store> {
         Ok(Store {
             conn: schema::open_in_memory()?,

@@ -133,6 +133,22 @@ pub fn open(path: &std::path::Path) -> Result<Connection> {
     };
     let conn = Connection::open(path).map_err(wrap)?;
     prepare(&conn).map_err(|e| match e {
+        // SQLite opens lazily: a file it may read but not write fails at the first statement
+        StoreError::Sqlite(source)
+            if path.is_file()
+                && matches!(
+                    source.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+                ) =>
+        {
+            StoreError::Schema {
+                path: shown.clone(),
+                message: format!(
+                    "cannot be opened for writing ({source}; a read-only file, folder or \
+                     medium?); `dyad query`, `dyad export` and `dyad serve` can still read it"
+                ),
+            }
+        }
         StoreError::Sqlite(source) => StoreError::Open {
             path: shown.clone(),
             source,
@@ -148,7 +164,57 @@ pub fn open(path: &std::path::Path) -> Result<Connection> {
 
 /// Open an existing database for reading only (`SQLITE_OPEN_READ_ONLY`): nothing is created
 /// and no statement can write; the schema version is checked as [`open`] does.
+///
+/// A database in WAL mode needs its `-shm` file beside it, which SQLite cannot create on a
+/// read-only medium (a CD, a read-only mount, a snapshot). When the plain open fails there and
+/// no write-ahead log is left beside the file (every write is in the database itself), the
+/// file is opened as immutable, which needs no `-shm`. With a non-empty `-wal` left over the
+/// error says so: reading without it would silently miss its last writes.
 pub fn open_read_only(path: &std::path::Path) -> Result<Connection> {
+    let shown = path.display().to_string();
+    match open_read_only_with(path, false) {
+        Err(StoreError::Open { source, .. }) if is_cannot_open(&source) && path.is_file() => {
+            let mut wal = path.as_os_str().to_owned();
+            wal.push("-wal");
+            let wal = std::path::PathBuf::from(wal);
+            match std::fs::metadata(&wal) {
+                Ok(meta) if meta.len() > 0 => Err(StoreError::Schema {
+                    path: shown,
+                    message: format!(
+                        "cannot be opened on this read-only medium: its write-ahead log {} \
+                         holds writes not yet in the database; copy both files to a writable \
+                         place and open the copy",
+                        wal.display()
+                    ),
+                }),
+                _ => open_read_only_with(path, true),
+            }
+        }
+        other => other,
+    }
+}
+
+fn is_cannot_open(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen))
+}
+
+/// A `file:` URI for `path` (SQLite's URI syntax: `?`, `#` and `%` must be escaped).
+fn file_uri(path: &std::path::Path, query: &str) -> String {
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(b as char)
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    uri
+}
+
+fn open_read_only_with(path: &std::path::Path, immutable: bool) -> Result<Connection> {
     use rusqlite::OpenFlags;
     let shown = path.display().to_string();
     let wrap = |source| StoreError::Open {
@@ -158,20 +224,29 @@ pub fn open_read_only(path: &std::path::Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(wrap)?;
+    let conn = if immutable {
+        Connection::open_with_flags(file_uri(path, "immutable=1"), flags)
+    } else {
+        Connection::open_with_flags(path, flags)
+    }
+    .map_err(wrap)?;
     conn.busy_timeout(std::time::Duration::from_secs(30))
         .map_err(wrap)?;
-    let found: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key='schema_version'",
-            [],
-            |r| r.get(0),
-        )
-        .map_err(|_| StoreError::Schema {
-            path: shown.clone(),
-            message: "not a dyad event database (no schema version)".into(),
-        })
-        .map(Some)?;
+    let found: Option<String> = match conn.query_row(
+        "SELECT value FROM meta WHERE key='schema_version'",
+        [],
+        |r| r.get(0),
+    ) {
+        Ok(v) => Some(v),
+        // SQLite opens lazily: a file it cannot open fails at the first statement
+        Err(e) if is_cannot_open(&e) => return Err(wrap(e)),
+        Err(_) => {
+            return Err(StoreError::Schema {
+                path: shown,
+                message: "not a dyad event database (no schema version)".into(),
+            })
+        }
+    };
     match found.and_then(|v| v.parse::<i64>().ok()) {
         Some(SCHEMA_VERSION) => Ok(conn),
         other => Err(StoreError::Schema {
