@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use dyad_coder::speakers::QuoteRecord;
 use dyad_coder::{Coder, Event};
-use dyad_text::readers::{read_inputs, ReadOptions};
+use dyad_text::readers::{read_inputs, ReadOptions, ReadSummary};
 use dyad_text::Document;
 use rayon::prelude::*;
 
@@ -33,12 +33,84 @@ pub struct CodeArgs {
     /// after the article's events).
     #[arg(long)]
     pub quotes: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
+    pub dicts: DictionaryArgs,
+}
+
+/// How much of one sentence is coded (`dyad code`, `ingest`, `recode`).
+#[derive(Args, Debug, Clone)]
+pub struct SentenceLimitArg {
     /// Code at most this many tokens of one sentence; longer ones (tables, run-on junk) are
     /// cut, with a warning.
     #[arg(long, value_name = "N", default_value_t = dyad_coder::Limits::default().max_sentence_tokens)]
     pub max_sentence_tokens: usize,
+}
+
+impl SentenceLimitArg {
+    /// The coder with this limit.
+    pub fn apply(&self, coder: Coder) -> Coder {
+        coder.with_limits(dyad_coder::Limits {
+            max_sentence_tokens: self.max_sentence_tokens,
+        })
+    }
+
+    /// Say how many sentences the coder cut, if any.
+    pub fn report(&self, coder: &Coder) {
+        let cut = coder.sentences_cut();
+        if cut > 0 {
+            eprintln!(
+                "warning: {cut} sentences longer than {n} tokens were cut to their first {n} \
+                 (--max-sentence-tokens)",
+                n = self.max_sentence_tokens
+            );
+        }
+    }
+}
+
+/// How much of what is read is coded (`dyad code`, `ingest`).
+#[derive(Args, Debug, Clone)]
+pub struct LimitArgs {
     #[command(flatten)]
-    pub dicts: DictionaryArgs,
+    pub sentence: SentenceLimitArg,
+    /// Code at most this many bytes of one article's text (0: no limit); a longer article (a
+    /// data dump scraped as a page) is cut at a sentence end before the limit, with a warning
+    /// naming its file and line.
+    #[arg(long, value_name = "BYTES", default_value_t = dyad_text::readers::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+}
+
+impl LimitArgs {
+    pub fn read_options(&self, strict: bool) -> ReadOptions {
+        ReadOptions {
+            strict,
+            max_article_bytes: match self.max_article_bytes {
+                0 => usize::MAX,
+                n => n,
+            },
+        }
+    }
+}
+
+/// Print the reading warnings (the first [`dyad_text::readers::MAX_WARNINGS_KEPT`]; the rest
+/// counted) and how many articles were cut.
+pub(crate) fn report_reading(summary: &ReadSummary) {
+    for w in &summary.warnings {
+        eprintln!("warning: {w}");
+    }
+    if summary.warnings_not_kept > 0 {
+        eprintln!(
+            "warning: … and {} more warnings, not shown",
+            summary.warnings_not_kept
+        );
+    }
+    if summary.articles_cut > 0 {
+        eprintln!(
+            "warning: {} articles were cut to the article size limit (--max-article-bytes)",
+            summary.articles_cut
+        );
+    }
 }
 
 /// Where coded events go; coding never knows whether it is a file, stdout or a database.
@@ -114,9 +186,7 @@ pub(crate) fn start_coder(dicts: &DictionaryArgs) -> Result<Coder> {
 }
 
 pub fn run(args: CodeArgs) -> Result<()> {
-    let coder = start_coder(&args.dicts)?.with_limits(dyad_coder::Limits {
-        max_sentence_tokens: args.max_sentence_tokens,
-    });
+    let coder = args.limits.sentence.apply(start_coder(&args.dicts)?);
     let writer: Box<dyn Write> = match &args.out {
         Some(p) => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
@@ -128,9 +198,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
     } else {
         args.inputs.clone()
     };
-    let opts = ReadOptions {
-        strict: args.strict,
-    };
+    let opts = args.limits.read_options(args.strict);
     let mut out = BufWriter::with_capacity(1 << 16, writer);
     let (summary, events_written) = code_stream(&coder, &inputs, &opts, args.quotes, |bytes| {
         out.write_all(bytes)?;
@@ -141,17 +209,8 @@ pub fn run(args: CodeArgs) -> Result<()> {
         Ok(())
     })?;
     out.flush()?;
-    for w in &summary.warnings {
-        eprintln!("warning: {w}");
-    }
-    let cut = coder.sentences_cut();
-    if cut > 0 {
-        eprintln!(
-            "warning: {cut} sentences longer than {} tokens were cut to their first {} \
-             (--max-sentence-tokens)",
-            args.max_sentence_tokens, args.max_sentence_tokens
-        );
-    }
+    report_reading(&summary);
+    args.limits.sentence.report(&coder);
     eprintln!(
         "dyad: {} articles coded, {} events, {} records skipped",
         summary.documents, events_written, summary.skipped

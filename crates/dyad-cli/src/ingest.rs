@@ -13,12 +13,12 @@ use clap::Args;
 use dyad_coder::Coder;
 use dyad_store::ingest::{now_stamp, Counts};
 use dyad_store::{content_hash, ArticleInput, BatchSummary, Store};
-use dyad_text::readers::{read_inputs, ReadOptions};
+use dyad_text::readers::read_inputs;
 use dyad_text::Document;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::code::{code_guarded, Coded};
+use crate::code::{code_guarded, report_reading, Coded, LimitArgs, SentenceLimitArg};
 use crate::dictionaries::DictionaryArgs;
 
 #[derive(Args, Debug)]
@@ -36,6 +36,8 @@ pub struct IngestArgs {
     #[arg(long, value_name = "N", default_value_t = 256)]
     pub batch: usize,
     #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
     pub dicts: DictionaryArgs,
 }
 
@@ -47,6 +49,8 @@ pub struct RecodeArgs {
     /// Articles per transaction.
     #[arg(long, value_name = "N", default_value_t = 256)]
     pub batch: usize,
+    #[command(flatten)]
+    pub limits: SentenceLimitArg,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
 }
@@ -143,11 +147,24 @@ fn report(summary: &BatchSummary, counts: &Counts, db: &Path) {
     );
 }
 
+/// An article id as a 128-bit hash, for the set of ids read in one run: 16 bytes an article
+/// (16 MB a million) whatever the ids' length, with no chance in practice that two ids meet.
+fn id_key(id: &str) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let half = |salt: u8| {
+        let mut h = std::hash::DefaultHasher::new();
+        salt.hash(&mut h);
+        id.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
+}
+
 pub fn run(args: IngestArgs) -> Result<()> {
     let batch_size = args.batch.max(1);
     let mut store = Store::open(&args.db)?;
     let version = args.dicts.version()?;
-    let coder = Coder::new(args.dicts.load()?);
+    let coder = args.limits.sentence.apply(Coder::new(args.dicts.load()?));
     let bar = progress();
     let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
     let mut total = BatchSummary::default();
@@ -155,16 +172,14 @@ pub fn run(args: IngestArgs) -> Result<()> {
     // An id is an article: a second record with an id already read in this run (two
     // `index.html` in different folders) would replace the first, and every rerun would
     // replace it again, so it is skipped with a warning instead.
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<u128> = HashSet::new();
     let mut repeated: Vec<String> = Vec::new();
-    let opts = ReadOptions {
-        strict: args.strict,
-    };
+    let opts = args.limits.read_options(args.strict);
     let read = read_inputs(&args.inputs, &opts, &mut |doc| {
         if error.is_some() {
             return;
         }
-        if !seen.insert(doc.id.clone()) {
+        if !seen.insert(id_key(&doc.id)) {
             repeated.push(format!(
                 "{}:{}: article id {:?} was already read in this run; skipped (ids must be \
                  distinct)",
@@ -196,12 +211,11 @@ pub fn run(args: IngestArgs) -> Result<()> {
     bar.finish_and_clear();
     total.add(last?);
     let summary = read?;
-    for w in &summary.warnings {
-        eprintln!("warning: {w}");
-    }
+    report_reading(&summary);
     for w in &repeated {
         eprintln!("warning: {w}");
     }
+    args.limits.sentence.report(&coder);
     if summary.skipped + repeated.len() > 0 {
         eprintln!("dyad: {} records skipped", summary.skipped + repeated.len());
     }
@@ -213,25 +227,25 @@ pub fn recode(args: RecodeArgs) -> Result<()> {
     let batch_size = args.batch.max(1);
     let mut store = open_existing(&args.db)?;
     let version = args.dicts.version()?;
-    let coder = Coder::new(args.dicts.load()?);
-    let stale: Vec<Document> = store
-        .articles()?
-        .into_iter()
-        .filter(|(_, v)| *v != version)
-        .map(|(d, _)| d)
-        .collect();
+    let coder = args.limits.apply(Coder::new(args.dicts.load()?));
     let bar = progress();
     let mut total = BatchSummary::default();
-    for chunk in stale.chunks(batch_size) {
-        let mut docs = chunk.to_vec();
+    // page by page: memory holds one batch of articles, however large the database
+    let mut after: Option<String> = None;
+    loop {
+        let mut docs = store.articles_page(after.as_deref(), &version, batch_size)?;
+        let Some(last) = docs.last() else { break };
+        after = Some(last.id.clone());
+        let n = docs.len() as u64;
         total.add(store_batch(&mut store, &coder, &version, &mut docs, false)?);
-        bar.inc(chunk.len() as u64);
+        bar.inc(n);
     }
     bar.finish_and_clear();
     eprintln!(
         "dyad: {} articles recoded with dictionary version {version}",
         total.replaced
     );
+    args.limits.report(&coder);
     report(&total, &store.counts()?, &args.db);
     Ok(())
 }

@@ -278,6 +278,105 @@ fn a_sentence_of_a_million_tokens_is_cut_with_a_warning() {
 }
 
 #[test]
+fn a_50_mb_single_line_article_is_cut_to_the_article_limit_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    // one line, 50 MB of sentences: a page that is really a dump
+    let body = "Russia attacked Ukraine and China condemned Japan on Tuesday. ".repeat(820_000);
+    assert!(body.len() >= 50_000_000);
+    let mut jsonl = String::from("{\"id\":\"small\",\"text\":\"France met China.\"}\n");
+    jsonl.push_str(&format!("{{\"id\":\"dump\",\"text\":\"{body}\"}}\n"));
+    let p = write(&dir, "dump.jsonl", jsonl.as_bytes());
+    let r = code(&[p.to_str().unwrap(), "--quotes"]);
+    r.ok_saying(
+        "dump.jsonl:2: article dump has 50840000 bytes of text, more than the limit of 2000000",
+    )
+    .says("1 articles were cut to the article size limit")
+    .says("2 articles coded");
+    // the first 2 MB are coded, cut at a sentence end: its ~32,000 reports of each event
+    let mentions: Vec<u64> = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("\"article_id\":\"dump\""))
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["mentions"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert!(!mentions.is_empty());
+    for m in mentions {
+        assert!((30_000..=2_000_000 / 62).contains(&m), "{m}");
+    }
+    // a plain text file is an article too; the limit is configurable
+    let p = write(&dir, "dump.txt", body.as_bytes());
+    let r = code(&[p.to_str().unwrap(), "--max-article-bytes", "1000"]);
+    r.ok_saying("dump.txt:1: article dump.txt has 50840000 bytes")
+        .says("only its first 991 bytes are coded");
+    assert_eq!(
+        r.events(),
+        2,
+        "two events, each reported 16 times: {}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\"mentions\":16"), "{}", r.stdout);
+    // under --strict the cut is an error naming the file and line
+    let r = code(&[
+        p.to_str().unwrap(),
+        "--strict",
+        "--max-article-bytes",
+        "1000",
+    ]);
+    assert_eq!(r.code, Some(1));
+    r.says("dump.txt:1: article dump.txt has 50840000 bytes");
+    // ingest cuts and says so as code does, sentences too
+    let db = dir.path().join("cut.db");
+    let long = write(
+        &dir,
+        "long.txt",
+        ("Russia attacked Ukraine and ".repeat(3_000) + ".").as_bytes(),
+    );
+    let out = dyad(&[
+        "ingest",
+        p.to_str().unwrap(),
+        long.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--max-article-bytes",
+        "100000",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("dump.txt:1: article dump.txt has 50840000 bytes"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 sentences longer than 1000 tokens were cut"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 articles added"), "{stderr}");
+}
+
+#[test]
+fn quotation_speakers_of_a_huge_sentence_are_found_in_its_first_tokens_only() {
+    // a quotation of a million tokens: the speaker pass reads the sentence's first 1,000
+    // tokens as the other passes do (it read them all, in quadratic time: 77 s for 5 MB)
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "President Xi Jinping said \"{}\" and China condemned France.",
+        "Ukraine attacked the city ".repeat(200_000)
+    );
+    let p = write(&dir, "quote.txt", text.as_bytes());
+    let r = code(&[p.to_str().unwrap(), "--quotes", "--max-article-bytes", "0"]);
+    r.ok_saying("1 sentences longer than 1000 tokens were cut");
+    assert!(
+        r.stdout.contains("\"record\":\"quote\""),
+        "{}",
+        &r.stdout[..r.stdout.len().min(2000)]
+    );
+}
+
+#[test]
 fn nul_and_other_control_characters_separate_words() {
     let dir = tempfile::tempdir().unwrap();
     let r = code_file(

@@ -344,6 +344,39 @@ fn recode_updates_articles_coded_with_other_dictionaries() {
 }
 
 #[test]
+fn recode_pages_through_the_whole_database_and_equals_a_fresh_ingest() {
+    // recode reads the stored articles a page (one batch) at a time, by id: with pages of 7
+    // every article of the sample is recoded once, and the database ends as an ingest made
+    // with the new dictionaries from the start
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = data("corpus/lee_abc_news.jsonl");
+    let verbs = data("dictionaries/CAMEO.2.0.txt");
+    let recoded = dir.path().join("recoded.db");
+    let fresh = dir.path().join("fresh.db");
+    ok(&["ingest", &corpus, "--db", recoded.to_str().unwrap()]);
+    let (_, said) = ok(&[
+        "recode",
+        "--db",
+        recoded.to_str().unwrap(),
+        "--verbs",
+        &verbs,
+        "--batch",
+        "7",
+    ]);
+    assert!(said.contains("349 articles recoded"), "{said}");
+    ok(&[
+        "ingest",
+        &corpus,
+        "--db",
+        fresh.to_str().unwrap(),
+        "--verbs",
+        &verbs,
+    ]);
+    assert_eq!(event_table(&recoded), event_table(&fresh));
+    assert_eq!(counts(&recoded), counts(&fresh));
+}
+
+#[test]
 fn a_folder_of_saved_pages_is_ingested() {
     let dir = tempfile::tempdir().unwrap();
     let pages = dir.path().join("pages");

@@ -113,7 +113,16 @@ impl Coder {
         with_quotes: bool,
     ) -> (Vec<Event>, Vec<QuoteRecord>) {
         let sentences = split_sentences(&doc.text, doc.body_start);
-        let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&doc.text, s)).collect();
+        let mut tokenized: Vec<Vec<Token>> =
+            sentences.iter().map(|s| tokenize(&doc.text, s)).collect();
+        // every pass (discards, quotation speakers, events) reads only the first tokens of an
+        // overlong sentence: a table or run-on junk must not cost quadratic time in any of them
+        let max = self.limits.max_sentence_tokens.max(1);
+        for tokens in tokenized.iter_mut().filter(|t| t.len() > max) {
+            tokens.truncate(max);
+            self.sentences_cut
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         let discards: Vec<Discards> = tokenized.iter().map(|t| self.discards(t)).collect();
         if discards.iter().any(|d| d.story) {
             let quotes = if with_quotes {
@@ -139,14 +148,6 @@ impl Coder {
                 continue;
             }
             let before = events.len();
-            let max = self.limits.max_sentence_tokens.max(1);
-            let tokens = if tokens.len() > max {
-                self.sentences_cut
-                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                &tokens[..max]
-            } else {
-                &tokens[..]
-            };
             self.code_sentence(doc, index, tokens, &chars, quotes, &mut memory, &mut events);
             if !found.time.is_empty() {
                 let mut k = before;

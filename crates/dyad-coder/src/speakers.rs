@@ -81,6 +81,7 @@ impl Coder {
         let lex = self.lexicon();
         let mut aliases = Default::default();
         let mut out: Vec<Person> = Vec::new();
+        let mut chars: Option<dyad_text::CharIndex> = None;
         for (index, tokens) in tokenized.iter().enumerate() {
             let s = SentenceView::new(tokens);
             let mentions = find_mentions(lex, &s, doc.date, &aliases);
@@ -104,8 +105,8 @@ impl Coder {
                 }
                 let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
                 // the name as first written: a surname later points back to the full name
-                let written: String = doc.text.chars().skip(start).take(end - start).collect();
-                let written = without_title(&written);
+                let chars = chars.get_or_insert_with(|| dyad_text::CharIndex::new(&doc.text));
+                let written = without_title(chars.slice(&doc.text, start, end));
                 let name = out
                     .iter()
                     .find(|p| {

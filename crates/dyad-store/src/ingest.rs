@@ -216,32 +216,43 @@ impl Store {
         Ok(summary)
     }
 
-    /// The stored articles, rebuilt as documents (for recoding), with their dictionary version;
-    /// in id order.
-    pub fn articles(&self) -> Result<Vec<(Document, String)>> {
-        let mut st = self.conn.prepare(
+    /// Up to `limit` stored articles whose id sorts after `after` and whose dictionary version
+    /// is not `except_version`, rebuilt as documents (for recoding), in id order. Paging by id
+    /// keeps memory to one page, whatever the size of the database, and a page stays right
+    /// while the articles before it are rewritten.
+    pub fn articles_page(
+        &self,
+        after: Option<&str>,
+        except_version: &str,
+        limit: usize,
+    ) -> Result<Vec<Document>> {
+        let mut st = self.conn.prepare_cached(
             "SELECT id, text, date, dateline_place, body_start, title, url, source,
-                    origin_file, origin_line, dict_version
-             FROM articles ORDER BY id",
+                    origin_file, origin_line
+             FROM articles WHERE (?1 IS NULL OR id > ?1) AND dict_version != ?2
+             ORDER BY id LIMIT ?3",
         )?;
-        let rows = st.query_map([], |r| {
-            let date: Option<String> = r.get(2)?;
-            let mut doc = Document::new(
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                Origin {
-                    file: r.get(8)?,
-                    line: r.get::<_, i64>(9)? as usize,
-                },
-            );
-            doc.dateline_place = r.get(3)?;
-            doc.body_start = r.get::<_, i64>(4)? as usize;
-            doc.title = r.get(5)?;
-            doc.url = r.get(6)?;
-            doc.source = r.get(7)?;
-            Ok((doc, r.get::<_, String>(10)?))
-        })?;
+        let rows = st.query_map(
+            rusqlite::params![after, except_version, limit.min(i64::MAX as usize) as i64],
+            |r| {
+                let date: Option<String> = r.get(2)?;
+                let mut doc = Document::new(
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                    Origin {
+                        file: r.get(8)?,
+                        line: r.get::<_, i64>(9)? as usize,
+                    },
+                );
+                doc.dateline_place = r.get(3)?;
+                doc.body_start = r.get::<_, i64>(4)? as usize;
+                doc.title = r.get(5)?;
+                doc.url = r.get(6)?;
+                doc.source = r.get(7)?;
+                Ok(doc)
+            },
+        )?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 }

@@ -48,7 +48,7 @@ pub(crate) fn read_jsonl_into(
     if let Some(records) = pretty_records(text) {
         for (value, line) in records {
             match record_from_value(value, file, name, line) {
-                Ok(doc) => c.document(doc),
+                Ok(doc) => c.document(doc)?,
                 Err(w) => c.skip(w)?,
             }
         }
@@ -56,7 +56,7 @@ pub(crate) fn read_jsonl_into(
     }
     for (i, line) in text.split('\n').enumerate() {
         match parse_line(line, file, name, i + 1) {
-            Ok(Some(doc)) => c.document(doc),
+            Ok(Some(doc)) => c.document(doc)?,
             Ok(None) => {}
             Err(w) => c.skip(w)?,
         }
@@ -153,7 +153,7 @@ pub(crate) fn stream_line(
         }
     };
     match parse_line(&text, file, name, line_no) {
-        Ok(Some(doc)) => c.document(doc),
+        Ok(Some(doc)) => c.document(doc)?,
         Ok(None) => {}
         Err(w) => c.skip(w)?,
     }

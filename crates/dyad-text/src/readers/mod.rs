@@ -23,10 +23,31 @@ pub use petr_xml::{parse_petr_xml, ExpectedCoding, PetrEnvironment, PetrRecord, 
 pub use plain::{parse_dateline, read_plain, Dateline};
 
 /// How to treat bad records.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReadOptions {
     /// Stop at the first bad record (or other warning) instead of skipping it.
     pub strict: bool,
+    /// An article with more bytes of text than this is cut (see [`Document::cut_to`]) with a
+    /// warning naming its file and line: a scraped page that is really a data dump or a log
+    /// would otherwise take seconds and gigabytes to code. `usize::MAX`: no limit.
+    pub max_article_bytes: usize,
+}
+
+/// The default [`ReadOptions::max_article_bytes`]: 2 MB, twenty times a long feature story
+/// (wire articles run to some kilobytes).
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 2_000_000;
+
+/// At most this many warnings are kept in a [`ReadSummary`] (the rest are counted), so that a
+/// stream of millions of bad records does not fill memory.
+pub const MAX_WARNINGS_KEPT: usize = 1_000;
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            strict: false,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
 }
 
 /// A problem with one record or file that did not stop reading.
@@ -79,8 +100,12 @@ pub struct ReadSummary {
     pub documents: usize,
     /// Records (or whole files, for malformed XML or empty text files) skipped.
     pub skipped: usize,
-    /// Every warning, in reading order.
+    /// The warnings, in reading order: the first [`MAX_WARNINGS_KEPT`] of them.
     pub warnings: Vec<Warning>,
+    /// Warnings given after the first [`MAX_WARNINGS_KEPT`] (counted, not kept).
+    pub warnings_not_kept: usize,
+    /// Articles cut to [`ReadOptions::max_article_bytes`] (each has its warning too).
+    pub articles_cut: usize,
 }
 
 /// The input formats.
@@ -130,14 +155,34 @@ impl Format {
 /// Accumulates the result of one read and applies the strict rule.
 pub(crate) struct Collector<'a> {
     strict: bool,
+    max_article_bytes: usize,
     summary: ReadSummary,
     sink: &'a mut dyn FnMut(Document),
 }
 
 impl Collector<'_> {
-    pub(crate) fn document(&mut self, doc: Document) {
+    /// Hand a document to the sink, cut to the size limit first (with a warning; fatal under
+    /// strict).
+    pub(crate) fn document(&mut self, mut doc: Document) -> Result<(), ReadError> {
+        let len = doc.text.len();
+        if len > self.max_article_bytes {
+            doc.cut_to(self.max_article_bytes);
+            self.summary.articles_cut += 1;
+            self.warn(Warning::new(
+                doc.origin.file.as_str(),
+                doc.origin.line,
+                format!(
+                    "article {} has {len} bytes of text, more than the limit of {} \
+                     (--max-article-bytes); only its first {} bytes are coded",
+                    doc.id,
+                    self.max_article_bytes,
+                    doc.text.len()
+                ),
+            ))?;
+        }
         self.summary.documents += 1;
         (self.sink)(doc);
+        Ok(())
     }
 
     /// Record a warning; fatal under strict.
@@ -145,7 +190,11 @@ impl Collector<'_> {
         if self.strict {
             return Err(ReadError::Strict(w));
         }
-        self.summary.warnings.push(w);
+        if self.summary.warnings.len() < MAX_WARNINGS_KEPT {
+            self.summary.warnings.push(w);
+        } else {
+            self.summary.warnings_not_kept += 1;
+        }
         Ok(())
     }
 
@@ -168,6 +217,7 @@ pub fn read_inputs(
 ) -> Result<ReadSummary, ReadError> {
     let mut c = Collector {
         strict: opts.strict,
+        max_article_bytes: opts.max_article_bytes,
         summary: ReadSummary::default(),
         sink,
     };
@@ -380,7 +430,7 @@ fn read_bytes(
     let name = file_name(file);
     match format.unwrap_or_else(|| Format::sniff(&text)) {
         Format::Plain => match plain::read_plain(&text, file, &name) {
-            Some(doc) => c.document(doc),
+            Some(doc) => c.document(doc)?,
             None => c.skip(Warning::new(file, 1, "empty text, no document"))?,
         },
         Format::JsonLines => jsonl::read_jsonl_into(&text, file, &name, c)?,
@@ -394,13 +444,13 @@ fn read_bytes(
                     }
                 }
                 for r in parsed.records {
-                    c.document(r.into_document(file));
+                    c.document(r.into_document(file))?;
                 }
             }
             Err(w) => c.skip(w)?,
         },
         Format::Html => match html::read_html(&text, file, &name) {
-            Ok(doc) => c.document(doc),
+            Ok(doc) => c.document(doc)?,
             Err(w) => c.skip(w)?,
         },
     }
@@ -444,7 +494,14 @@ mod tests {
 
     fn read(inputs: &[String], strict: bool) -> (Result<ReadSummary, ReadError>, Vec<Document>) {
         let mut docs = Vec::new();
-        let r = read_inputs(inputs, &ReadOptions { strict }, &mut |d| docs.push(d));
+        let r = read_inputs(
+            inputs,
+            &ReadOptions {
+                strict,
+                ..ReadOptions::default()
+            },
+            &mut |d| docs.push(d),
+        );
         (r, docs)
     }
 
@@ -541,11 +598,75 @@ mod tests {
     }
 
     #[test]
+    fn an_article_over_the_size_limit_is_cut_with_a_warning_naming_its_line() {
+        let dir = tmpdir("limit");
+        let p = dir.join("big.jsonl");
+        let long = "Russia attacked Ukraine. ".repeat(400); // 10,000 bytes
+        std::fs::write(
+            &p,
+            format!("{{\"id\":\"small\",\"text\":\"China met France.\"}}\n{{\"id\":\"big\",\"text\":\"{long}\"}}\n"),
+        )
+        .unwrap();
+        let inputs = [p.display().to_string()];
+        let opts = ReadOptions {
+            max_article_bytes: 5_000,
+            ..ReadOptions::default()
+        };
+        let mut docs = Vec::new();
+        let s = read_inputs(&inputs, &opts, &mut |d| docs.push(d)).unwrap();
+        assert_eq!(s.documents, 2);
+        assert_eq!(s.articles_cut, 1);
+        assert_eq!(s.skipped, 0);
+        assert_eq!(docs[0].text, "China met France.");
+        assert!(docs[1].text.len() <= 5_000 && docs[1].text.ends_with("Ukraine."));
+        assert_eq!(s.warnings.len(), 1);
+        assert_eq!(s.warnings[0].line, 2);
+        assert!(
+            s.warnings[0].message.contains("10000 bytes"),
+            "{}",
+            s.warnings[0]
+        );
+        // under --strict a cut is fatal, as every other warning
+        let strict = ReadOptions {
+            strict: true,
+            ..opts
+        };
+        let e = read_inputs(&inputs, &strict, &mut |_| {}).unwrap_err();
+        assert!(e.to_string().contains("big.jsonl:2:"), "{e}");
+        // no limit
+        let none = ReadOptions {
+            max_article_bytes: usize::MAX,
+            ..ReadOptions::default()
+        };
+        let s = read_inputs(&inputs, &none, &mut |_| {}).unwrap();
+        assert_eq!(s.articles_cut, 0);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn warnings_past_the_first_thousand_are_counted_not_kept() {
+        let dir = tmpdir("warnings");
+        let p = dir.join("bad.jsonl");
+        std::fs::write(&p, "{\"text\": 1}\n".repeat(MAX_WARNINGS_KEPT + 5)).unwrap();
+        let s = read_inputs(
+            &[p.display().to_string()],
+            &ReadOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(s.skipped, MAX_WARNINGS_KEPT + 5);
+        assert_eq!(s.warnings.len(), MAX_WARNINGS_KEPT);
+        assert_eq!(s.warnings_not_kept, 5);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn stdin_content_is_sniffed() {
         let mut docs = Vec::new();
         let mut sink = |d: Document| docs.push(d);
         let mut c = Collector {
             strict: false,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             summary: ReadSummary::default(),
             sink: &mut sink,
         };
