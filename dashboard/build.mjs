@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, '..', 'crates', 'dyad-server', 'assets');
+// DYAD_ASSETS_OUT: build elsewhere (the test that checks the committed bundle is up to date)
+const out = process.env.DYAD_ASSETS_OUT || join(here, '..', 'crates', 'dyad-server', 'assets');
 mkdirSync(out, { recursive: true });
 await build({
   entryPoints: [join(here, 'src', 'main.js')],
