@@ -229,11 +229,8 @@ pub(crate) fn code_stream(
     quotes: bool,
     mut write: impl FnMut(&[u8]) -> Result<()>,
 ) -> Result<(dyad_text::readers::ReadSummary, usize)> {
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut events_written = 0usize;
-    let mut error: Option<anyhow::Error> = None;
     // each article is coded and written out as JSON on the worker threads
-    let mut flush = |batch: &mut Vec<Document>| -> Result<usize> {
+    let code_batch = |batch: &[Document]| -> Result<(Vec<u8>, usize)> {
         let coded: Vec<Result<(Vec<u8>, usize)>> = batch
             .par_iter()
             .map(|d| {
@@ -249,7 +246,6 @@ pub(crate) fn code_stream(
                 Ok((sink.out, c.events.len()))
             })
             .collect();
-        batch.clear();
         let mut bytes = Vec::new();
         let mut n = 0;
         for c in coded {
@@ -257,25 +253,51 @@ pub(crate) fn code_stream(
             bytes.extend_from_slice(&b);
             n += events;
         }
-        write(&bytes)?;
-        Ok(n)
+        Ok((bytes, n))
     };
-    let summary = read_inputs(inputs, opts, &mut |doc| {
-        if error.is_some() {
-            return;
-        }
-        batch.push(doc);
-        if batch.len() >= BATCH {
-            match flush(&mut batch) {
+    // Reading runs on its own thread, a batch or two ahead of the coding, so that no core
+    // waits while the next batch is read and parsed: reading is the only serial part, and in
+    // line with the coding it would cap the speed-up over many cores.
+    let (to_coder, batches) = std::sync::mpsc::sync_channel::<Vec<Document>>(2);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+            let mut coder_gone = false;
+            let summary = read_inputs(inputs, opts, &mut |doc| {
+                if coder_gone {
+                    return;
+                }
+                batch.push(doc);
+                if batch.len() >= BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // the coder stops taking batches after an error (a closed pipe)
+                    coder_gone = to_coder.send(full).is_err();
+                }
+            });
+            // a fatal reading error (--strict) ends the output with the batches before it
+            if summary.is_ok() && !batch.is_empty() && !coder_gone {
+                let _ = to_coder.send(batch);
+            }
+            summary
+        });
+        let mut events_written = 0usize;
+        let mut error: Option<anyhow::Error> = None;
+        for batch in batches.iter() {
+            match code_batch(&batch).and_then(|(bytes, n)| write(&bytes).map(|()| n)) {
                 Ok(n) => events_written += n,
-                Err(e) => error = Some(e),
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
             }
         }
-    });
-    if let Some(e) = error {
-        return Err(e);
-    }
-    let summary = summary?;
-    events_written += flush(&mut batch)?;
-    Ok((summary, events_written))
+        drop(batches);
+        let summary = reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the reading thread failed (a dyad bug)"))?;
+        if let Some(e) = error {
+            return Err(e);
+        }
+        Ok((summary?, events_written))
+    })
 }
