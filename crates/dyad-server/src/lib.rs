@@ -16,8 +16,8 @@
 //! * [`openapi`]: `/api/openapi.json`; [`assets`]: the dashboard.
 //!
 //! Limits: pages of at most 500 events, series and networks over at most 20 years, 1 MiB
-//! article bodies, a request timeout (10 s by default); CORS only for an origin given; the CLI
-//! binds to loopback unless told otherwise.
+//! article bodies, a request timeout (10 s by default, answered 408 with the API's JSON error);
+//! CORS only for an origin given; the CLI binds to loopback unless told otherwise.
 
 pub mod assets;
 pub mod db;
@@ -30,8 +30,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -39,7 +40,6 @@ use dyad_coder::speakers::QuoteRecord;
 use dyad_coder::Event;
 use dyad_text::Document;
 use tower_http::cors::CorsLayer;
-use tower_http::timeout::TimeoutLayer;
 
 pub use db::Db;
 pub use error::ApiError;
@@ -67,6 +67,7 @@ pub struct Config {
     pub ingest: Option<Ingest>,
     /// The one origin allowed to call the API from another site (CORS off when None).
     pub cors_origin: Option<String>,
+    /// How long a request may take (408 after that).
     pub timeout: Duration,
 }
 
@@ -124,11 +125,11 @@ pub fn app(config: &Config) -> dyad_store::Result<Router> {
         .route("/assets/{file}", get(assets::file))
         .fallback(not_found)
         .with_state(state)
-        .layer(axum::middleware::map_response(security_headers))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
+        .layer(axum::middleware::from_fn_with_state(
             config.timeout,
-        ));
+            time_limit,
+        ))
+        .layer(axum::middleware::map_response(security_headers));
     if let Some(origin) = &config.cors_origin {
         let origin: HeaderValue = origin.parse().map_err(|_| {
             dyad_store::StoreError::Invalid(format!("--cors: {origin:?} is not an origin"))
@@ -150,6 +151,17 @@ async fn not_found(req: Request) -> Response {
             .into_response()
     } else {
         (StatusCode::NOT_FOUND, "not found\n").into_response()
+    }
+}
+
+/// A request that runs past `limit` is answered 408 with the API's JSON error (its query, if
+/// one is running, is interrupted when its future is dropped: see [`db`]).
+async fn time_limit(State(limit): State<Duration>, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => {
+            ApiError::new(StatusCode::REQUEST_TIMEOUT, "the request took too long").into_response()
+        }
     }
 }
 
