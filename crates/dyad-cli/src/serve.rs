@@ -33,7 +33,8 @@ pub struct ServeArgs {
     /// Allow this origin (`https://example.org`) to call the API from its pages (CORS).
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Option<String>,
-    /// Seconds a request may take before it is answered 408.
+    /// Seconds a request may take before it is answered 408; also the time a client has to
+    /// send a request's headers, and an idle connection is kept, before it is closed.
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     pub timeout: u64,
     #[command(flatten)]
@@ -111,7 +112,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
                 "read-only"
             }
         );
-        dyad_server::serve(listener, router).await?;
+        dyad_server::serve(listener, router, config.timeout).await?;
         Ok(())
     })
 }
