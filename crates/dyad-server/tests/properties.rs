@@ -597,11 +597,26 @@ async fn every_route_without_a_query_string() {
             continue;
         }
         let path = path.replace("{id}", "1");
-        for uri in [path.clone(), format!("{path}?")] {
+        for uri in [
+            path.clone(),
+            format!("{path}?"),
+            format!("{path}/"),
+            format!("{path}/?"),
+            format!("{path}#"),
+        ] {
             let a = get(&app, &uri).await;
             assert!(!a.status.is_server_error(), "GET {uri}: {}", a.text);
             assert!(a.json.is_object(), "GET {uri}: not JSON: {}", a.text);
         }
+    }
+    for uri in [
+        "/api",
+        "/api/",
+        "/api/events/",
+        "/api/articles/",
+        "/api/events//1",
+    ] {
+        bad(&app, uri, 404, None).await;
     }
     ok(&app, "/api/stats").await;
 }
