@@ -164,6 +164,11 @@ async fn not_found(req: Request) -> Response {
 /// A request that runs past `limit` is answered 408 with the API's JSON error (its query, if
 /// one is running, is interrupted when its future is dropped: see [`db`]).
 async fn time_limit(State(limit): State<Duration>, req: Request, next: Next) -> Response {
+    // no time at all: refused before it starts (else a quick answer could race the timer)
+    if limit.is_zero() {
+        return ApiError::new(StatusCode::REQUEST_TIMEOUT, "the request took too long")
+            .into_response();
+    }
     match tokio::time::timeout(limit, next.run(req)).await {
         Ok(res) => res,
         Err(_) => {

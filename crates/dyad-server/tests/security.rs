@@ -157,6 +157,43 @@ async fn slow_requests_time_out() {
     );
 }
 
+/// Codes as dyad does, after a second.
+struct SlowCoder;
+
+impl dyad_server::ArticleCoder for SlowCoder {
+    fn code(
+        &self,
+        doc: &dyad_text::Document,
+    ) -> (
+        Vec<dyad_coder::Event>,
+        Vec<dyad_coder::speakers::QuoteRecord>,
+    ) {
+        std::thread::sleep(Duration::from_secs(1));
+        dyad_server::ArticleCoder::code(&common::TestCoder, doc)
+    }
+    fn dict_version(&self) -> String {
+        "slow".into()
+    }
+}
+
+#[tokio::test]
+async fn a_request_that_runs_too_long_is_a_json_408() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.db");
+    std::fs::copy(sample_db(), &path).unwrap();
+    let mut config = Config::new(&path);
+    config.timeout = Duration::from_millis(50);
+    config.ingest = Some(dyad_server::Ingest {
+        token: TOKEN.into(),
+        coder: std::sync::Arc::new(SlowCoder),
+    });
+    let app = dyad_server::app(&config).unwrap();
+    let body = json!({"id": "slow", "text": "France met China on Monday."}).to_string();
+    let a = post(&app, "/api/articles", Some(TOKEN), body.into_bytes()).await;
+    assert_eq!(a.status, StatusCode::REQUEST_TIMEOUT, "{}", a.text);
+    assert!(a.json["error"].as_str().unwrap().contains("too long"));
+}
+
 #[test]
 fn the_database_is_opened_read_only() {
     let conn = dyad_store::schema::open_read_only(sample_db()).unwrap();
@@ -287,6 +324,23 @@ fn no_authorization_but_the_token_gets_in() {
         panic!("{e}");
     }
     rt.block_on(bad(&app, "/api/articles/intruder", 404, None));
+}
+
+#[tokio::test]
+async fn a_declared_length_over_the_limit_is_413_at_once() {
+    let (_dir, app) = ingest_app(TOKEN);
+    // the body is small, but the request says it is 2 MB: refused without reading it
+    let a = send(
+        &app,
+        Request::post("/api/articles")
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+            .header(header::CONTENT_LENGTH, "2000000")
+            .body(Body::from("{}"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", a.text);
+    assert!(a.json["error"].is_string());
 }
 
 #[tokio::test]
