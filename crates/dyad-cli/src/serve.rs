@@ -61,6 +61,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
     let mut config = Config::new(&args.db);
     config.cors_origin = args.cors.clone();
     config.timeout = Duration::from_secs(args.timeout.max(1));
+    config.header_timeout = config.timeout;
     match &args.ingest_token {
         Some(token) => {
             let token = if token == "-" {
@@ -112,7 +113,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
                 "read-only"
             }
         );
-        dyad_server::serve(listener, router, config.timeout).await?;
+        dyad_server::serve(listener, router, config.header_timeout).await?;
         Ok(())
     })
 }

@@ -76,6 +76,9 @@ pub struct Config {
     pub cors_origin: Option<String>,
     /// How long a request may take (408 after that).
     pub timeout: Duration,
+    /// How long a client may take to send a request's headers, and an idle keep-alive
+    /// connection is kept open, before the connection is closed (for [`serve`]).
+    pub header_timeout: Duration,
 }
 
 impl Config {
@@ -85,6 +88,7 @@ impl Config {
             ingest: None,
             cors_origin: None,
             timeout: Duration::from_secs(10),
+            header_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -196,10 +200,6 @@ async fn security_headers(mut res: Response) -> Response {
     res
 }
 
-/// How long a client may take to send a request's headers, by default; also how long an idle
-/// keep-alive connection is kept open.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
-
 /// Serve `router` on `listener` until Ctrl-C (see [`serve_until`]).
 pub async fn serve(
     listener: tokio::net::TcpListener,
@@ -219,8 +219,9 @@ pub async fn serve(
 /// for them (just opened, or done with its previous request), else it is closed: a client
 /// that sends its headers a byte at a time, or opens connections and sends nothing, cannot
 /// hold them open (axum's own `serve` sets no such limit). A request whose body stalls is
-/// answered 408 by the request timeout of [`app`] if its handler reads the body. Every
-/// connection is a task of its own, so idle connections do not delay others.
+/// answered 408 by the request timeout of [`app`] if its handler reads the body; one that
+/// does not read it answers and closes the connection. Every connection is a task of its
+/// own, so idle connections do not delay others.
 pub async fn serve_until<F>(
     listener: tokio::net::TcpListener,
     router: Router,
