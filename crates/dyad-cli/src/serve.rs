@@ -33,7 +33,8 @@ pub struct ServeArgs {
     /// Allow this origin (`https://example.org`) to call the API from its pages (CORS).
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Option<String>,
-    /// Seconds a request may take before it is answered 408.
+    /// Seconds a request may take before it is answered 408; also the time a client has to
+    /// send a request's headers, and an idle connection is kept, before it is closed.
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     pub timeout: u64,
     #[command(flatten)]
@@ -60,6 +61,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
     let mut config = Config::new(&args.db);
     config.cors_origin = args.cors.clone();
     config.timeout = Duration::from_secs(args.timeout.max(1));
+    config.header_timeout = config.timeout;
     match &args.ingest_token {
         Some(token) => {
             let token = if token == "-" {
@@ -111,7 +113,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
                 "read-only"
             }
         );
-        dyad_server::serve(listener, router).await?;
+        dyad_server::serve(listener, router, config.header_timeout).await?;
         Ok(())
     })
 }

@@ -1,8 +1,7 @@
 //! The dashboard: files built from `dashboard/` (see its README) and compiled into the binary.
 //! Serving looks a name up in a fixed table, so no request can reach the file system.
 
-use axum::extract::Path;
-use axum::http::{header, StatusCode};
+use axum::http::{header, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 /// (name, content type, bytes) of every asset under `/assets/`.
@@ -38,8 +37,10 @@ pub async fn index() -> Response {
         .into_response()
 }
 
-/// `GET /assets/{file}`.
-pub async fn file(Path(name): Path<String>) -> Response {
+/// `GET /assets/{file}`: the name is compared as the request writes it (not percent-decoded,
+/// so there is nothing to decode wrongly); anything not in the table is a 404.
+pub async fn file(uri: Uri) -> Response {
+    let name = uri.path().strip_prefix("/assets/").unwrap_or_default();
     match ASSETS.iter().find(|(n, _, _)| *n == name) {
         Some((_, kind, bytes)) => (
             [

@@ -16,7 +16,9 @@
 //! * [`openapi`]: `/api/openapi.json`; [`assets`]: the dashboard.
 //!
 //! Limits: pages of at most 500 events, series and networks over at most 20 years, 1 MiB
-//! article bodies, a request timeout (10 s by default); CORS only for an origin given; the CLI
+//! article bodies, a request timeout (10 s by default, answered 408 with the API's JSON error),
+//! a time limit on reading a request's headers ([`serve`]: a client that trickles them, or a
+//! keep-alive connection left idle, is disconnected); CORS only for an origin given; the CLI
 //! binds to loopback unless told otherwise.
 
 pub mod assets;
@@ -30,16 +32,21 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::Request;
+use std::future::Future;
+
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use dyad_coder::speakers::QuoteRecord;
 use dyad_coder::Event;
 use dyad_text::Document;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use tower_http::cors::CorsLayer;
-use tower_http::timeout::TimeoutLayer;
 
 pub use db::Db;
 pub use error::ApiError;
@@ -67,7 +74,11 @@ pub struct Config {
     pub ingest: Option<Ingest>,
     /// The one origin allowed to call the API from another site (CORS off when None).
     pub cors_origin: Option<String>,
+    /// How long a request may take (408 after that).
     pub timeout: Duration,
+    /// How long a client may take to send a request's headers, and an idle keep-alive
+    /// connection is kept open, before the connection is closed (for [`serve`]).
+    pub header_timeout: Duration,
 }
 
 impl Config {
@@ -77,6 +88,7 @@ impl Config {
             ingest: None,
             cors_origin: None,
             timeout: Duration::from_secs(10),
+            header_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -124,11 +136,11 @@ pub fn app(config: &Config) -> dyad_store::Result<Router> {
         .route("/assets/{file}", get(assets::file))
         .fallback(not_found)
         .with_state(state)
-        .layer(axum::middleware::map_response(security_headers))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
+        .layer(axum::middleware::from_fn_with_state(
             config.timeout,
-        ));
+            time_limit,
+        ))
+        .layer(axum::middleware::map_response(security_headers));
     if let Some(origin) = &config.cors_origin {
         let origin: HeaderValue = origin.parse().map_err(|_| {
             dyad_store::StoreError::Invalid(format!("--cors: {origin:?} is not an origin"))
@@ -153,6 +165,22 @@ async fn not_found(req: Request) -> Response {
     }
 }
 
+/// A request that runs past `limit` is answered 408 with the API's JSON error (its query, if
+/// one is running, is interrupted when its future is dropped: see [`db`]).
+async fn time_limit(State(limit): State<Duration>, req: Request, next: Next) -> Response {
+    // no time at all: refused before it starts (else a quick answer could race the timer)
+    if limit.is_zero() {
+        return ApiError::new(StatusCode::REQUEST_TIMEOUT, "the request took too long")
+            .into_response();
+    }
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => {
+            ApiError::new(StatusCode::REQUEST_TIMEOUT, "the request took too long").into_response()
+        }
+    }
+}
+
 /// Headers every answer carries: no content sniffing, no framing by other sites, and the
 /// dashboard may load nothing from elsewhere.
 async fn security_headers(mut res: Response) -> Response {
@@ -172,11 +200,80 @@ async fn security_headers(mut res: Response) -> Response {
     res
 }
 
-/// Serve `router` on `listener` until Ctrl-C.
-pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
-    axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+/// Serve `router` on `listener` until Ctrl-C (see [`serve_until`]).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    header_timeout: Duration,
+) -> std::io::Result<()> {
+    serve_until(listener, router, header_timeout, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// Serve `router` on `listener` (HTTP/1.1) until `shutdown` completes, then let the requests
+/// under way finish.
+///
+/// A connection must deliver each request's headers within `header_timeout` of being ready
+/// for them (just opened, or done with its previous request), else it is closed: a client
+/// that sends its headers a byte at a time, or opens connections and sends nothing, cannot
+/// hold them open (axum's own `serve` sets no such limit). A request whose body stalls is
+/// answered 408 by the request timeout of [`app`] if its handler reads the body; one that
+/// does not read it answers and closes the connection. Every connection is a task of its
+/// own, so idle connections do not delay others.
+pub async fn serve_until<F>(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    header_timeout: Duration,
+    shutdown: F,
+) -> std::io::Result<()>
+where
+    F: Future<Output = ()> + Send,
+{
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let mut connections = tokio::task::JoinSet::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // a connection that failed before it was accepted is that client's
+                    // problem; anything else (out of file descriptors) passes with time
+                    if !matches!(
+                        e.kind(),
+                        std::io::ErrorKind::ConnectionRefused
+                            | std::io::ErrorKind::ConnectionAborted
+                            | std::io::ErrorKind::ConnectionReset
+                    ) {
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                    }
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let service = TowerToHyperService::new(router.clone());
+        let mut stop = stop_rx.clone();
+        connections.spawn(async move {
+            let mut builder = http1::Builder::new();
+            builder
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout);
+            let conn = builder.serve_connection(TokioIo::new(stream), service);
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => return,
+                _ = stop.wait_for(|stopped| *stopped) => conn.as_mut().graceful_shutdown(),
+            }
+            let _ = conn.await;
+        });
+        // forget the connections that have ended
+        while connections.try_join_next().is_some() {}
+    }
+    drop(listener);
+    let _ = stop_tx.send(true);
+    while connections.join_next().await.is_some() {}
+    Ok(())
 }

@@ -1,6 +1,8 @@
 //! Query-string parameters: parsed by hand so that a repeated parameter (`actor=FRA&actor=CHN`)
 //! is kept, an unknown one is refused, and every bad value gets a 400 naming its field.
 
+use axum::extract::rejection::PathRejection;
+use axum::extract::Path;
 use chrono::NaiveDate;
 use dyad_store::query::{check_actor_code, check_event_code, parse_date};
 use dyad_store::{Filter, Period};
@@ -9,6 +11,18 @@ use crate::error::{ApiError, ApiResult};
 
 /// The longest span of dates `from`..`to` a series or network may cover.
 pub const MAX_SPAN_DAYS: i64 = 20 * 366;
+
+/// The `{id}` of a path, percent-decoded; a 400 naming `id` when it does not decode to UTF-8
+/// text (`/api/articles/%FF`), where axum would answer in plain text.
+pub fn path_id(id: Result<Path<String>, PathRejection>) -> ApiResult<String> {
+    match id {
+        Ok(Path(id)) => Ok(id),
+        Err(e) => Err(ApiError::bad(
+            "id",
+            format!("id: not percent-encoded UTF-8 text ({})", e.body_text()),
+        )),
+    }
+}
 
 /// The parameters of one request.
 #[derive(Debug, Default)]

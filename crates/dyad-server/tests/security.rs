@@ -157,6 +157,43 @@ async fn slow_requests_time_out() {
     );
 }
 
+/// Codes as dyad does, after a second.
+struct SlowCoder;
+
+impl dyad_server::ArticleCoder for SlowCoder {
+    fn code(
+        &self,
+        doc: &dyad_text::Document,
+    ) -> (
+        Vec<dyad_coder::Event>,
+        Vec<dyad_coder::speakers::QuoteRecord>,
+    ) {
+        std::thread::sleep(Duration::from_secs(1));
+        dyad_server::ArticleCoder::code(&common::TestCoder, doc)
+    }
+    fn dict_version(&self) -> String {
+        "slow".into()
+    }
+}
+
+#[tokio::test]
+async fn a_request_that_runs_too_long_is_a_json_408() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.db");
+    std::fs::copy(sample_db(), &path).unwrap();
+    let mut config = Config::new(&path);
+    config.timeout = Duration::from_millis(50);
+    config.ingest = Some(dyad_server::Ingest {
+        token: TOKEN.into(),
+        coder: std::sync::Arc::new(SlowCoder),
+    });
+    let app = dyad_server::app(&config).unwrap();
+    let body = json!({"id": "slow", "text": "France met China on Monday."}).to_string();
+    let a = post(&app, "/api/articles", Some(TOKEN), body.into_bytes()).await;
+    assert_eq!(a.status, StatusCode::REQUEST_TIMEOUT, "{}", a.text);
+    assert!(a.json["error"].as_str().unwrap().contains("too long"));
+}
+
 #[test]
 fn the_database_is_opened_read_only() {
     let conn = dyad_store::schema::open_read_only(sample_db()).unwrap();
@@ -180,4 +217,143 @@ async fn unknown_methods_and_routes() {
     )
     .await;
     assert_eq!(a.status, StatusCode::METHOD_NOT_ALLOWED);
+}
+
+/// Whether `Authorization: value` carries the token (what the endpoint accepts).
+fn carries_token(value: &[u8]) -> bool {
+    std::str::from_utf8(value)
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        == Some(TOKEN)
+}
+
+/// Generated Authorization headers (none, junk bytes, other schemes, the token cut, grown,
+/// with a byte changed, in another case, twice) never get an article in: 401 with the JSON
+/// error, and nothing stored. Fixed seed, 256 cases.
+#[test]
+fn no_authorization_but_the_token_gets_in() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+
+    let token = TOKEN.as_bytes().to_vec();
+    let n = token.len();
+    let mutated = {
+        let token = token.clone();
+        (0..n, any::<u8>()).prop_map(move |(i, b)| {
+            let mut t = token.clone();
+            t[i] = b;
+            t
+        })
+    };
+    let token_variant = prop_oneof![
+        mutated,
+        (0..n).prop_map(|k| TOKEN.as_bytes()[..k].to_vec()),
+        "[ -~]{1,8}".prop_map(|extra| format!("{TOKEN}{extra}").into_bytes()),
+        "[ -~]{1,8}".prop_map(|extra| format!("{extra}{TOKEN}").into_bytes()),
+        Just(TOKEN.to_uppercase().into_bytes()),
+        Just(format!("{TOKEN} {TOKEN}").into_bytes()),
+        Just(format!("{TOKEN},").into_bytes()),
+        Just(Vec::new()),
+    ];
+    let header = prop_oneof![
+        Just(None),
+        prop::collection::vec(any::<u8>(), 0..64).prop_map(Some),
+        "\\PC{0,40}".prop_map(|s| Some(s.into_bytes())),
+        (
+            prop::sample::select(
+                &[
+                    "Bearer ",
+                    "bearer ",
+                    "BEARER ",
+                    "Bearer",
+                    "Bearer\t",
+                    "Bearer  ",
+                    "Basic ",
+                    "Token ",
+                    "Bearer Bearer ",
+                    " Bearer ",
+                    "",
+                ][..]
+            ),
+            token_variant,
+        )
+            .prop_map(|(scheme, t)| {
+                let mut v = scheme.as_bytes().to_vec();
+                v.extend(t);
+                Some(v)
+            }),
+    ];
+    let (_dir, app) = ingest_app(TOKEN);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let body = json!({"id": "intruder", "text": "France met China on Monday."}).to_string();
+    let config = Config {
+        cases: 256,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[5u8; 32]));
+    let result = runner.run(&header, |value| {
+        let mut req =
+            Request::post("/api/articles").header(header::CONTENT_TYPE, "application/json");
+        if let Some(v) = &value {
+            if carries_token(v) {
+                return Ok(());
+            }
+            let Ok(v) = axum::http::HeaderValue::from_bytes(v) else {
+                // no client can send it (control characters)
+                return Ok(());
+            };
+            req = req.header(header::AUTHORIZATION, v);
+        }
+        let a = rt.block_on(send(&app, req.body(Body::from(body.clone())).unwrap()));
+        let shown = value.as_deref().map(String::from_utf8_lossy);
+        if a.status != StatusCode::UNAUTHORIZED || !a.json["error"].is_string() {
+            return Err(TestCaseError::fail(format!(
+                "Authorization {shown:?} answered {}: {}",
+                a.status, a.text
+            )));
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    rt.block_on(bad(&app, "/api/articles/intruder", 404, None));
+}
+
+#[tokio::test]
+async fn a_declared_length_over_the_limit_is_413_at_once() {
+    let (_dir, app) = ingest_app(TOKEN);
+    // the body is small, but the request says it is 2 MB: refused without reading it
+    let a = send(
+        &app,
+        Request::post("/api/articles")
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+            .header(header::CONTENT_LENGTH, "2000000")
+            .body(Body::from("{}"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", a.text);
+    assert!(a.json["error"].is_string());
+}
+
+#[tokio::test]
+async fn a_wrong_token_is_refused_before_the_body_is_read() {
+    let (_dir, app) = ingest_app(TOKEN);
+    // an oversized body with a wrong token: 401, not 413 (the body is never read)
+    let big = vec![b'a'; 3 << 20];
+    let a = post(&app, "/api/articles", Some("wrong-token-wrong-token"), big).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.text);
+    assert!(a.json["error"].is_string());
+    // and the token is compared whole: a prefix of it, or it with more after, fails
+    for t in [&TOKEN[..TOKEN.len() - 1], &format!("{TOKEN}x")] {
+        let a = post(&app, "/api/articles", Some(t), b"{}".to_vec()).await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{t}");
+    }
 }

@@ -14,7 +14,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::query::{row, EventRow, Period, ROW_SQL};
+use crate::query::{row, tally_at, EventRow, Period, ROW_SQL, TALLY_SQL};
 use crate::{Filter, Result};
 
 /// Where a page of events ends: the last event's date and id (events are ordered by date,
@@ -163,27 +163,30 @@ fn span(start: Option<i64>, end: Option<i64>, text: Option<String>) -> Option<Te
     })
 }
 
-fn report(r: &rusqlite::Row) -> rusqlite::Result<Report> {
+/// A report read from the columns of [`REPORT_SQL`], which start at column `at` of the row
+/// (0 when the report is all the row has).
+fn report_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Report> {
+    let c = |i: usize| at + i;
     Ok(Report {
-        event_id: r.get(0)?,
-        article_id: r.get(1)?,
-        sentence: r.get(2)?,
-        repeat: r.get(3)?,
-        source: span(r.get(4)?, r.get(5)?, r.get(6)?),
-        target: span(r.get(7)?, r.get(8)?, r.get(9)?),
+        event_id: r.get(c(0))?,
+        article_id: r.get(c(1))?,
+        sentence: r.get(c(2))?,
+        repeat: r.get(c(3))?,
+        source: span(r.get(c(4))?, r.get(c(5))?, r.get(c(6))?),
+        target: span(r.get(c(7))?, r.get(c(8))?, r.get(c(9))?),
         // the verb's words are not stored: filled in from the text where it is at hand
-        verb: span(r.get(10)?, r.get(11)?, None),
+        verb: span(r.get(c(10))?, r.get(c(11))?, None),
         evidence: TextSpan {
-            start: r.get(12)?,
-            end: r.get(13)?,
-            text: r.get(14)?,
+            start: r.get(c(12))?,
+            end: r.get(c(13))?,
+            text: r.get(c(14))?,
         },
-        confidence: r.get(15)?,
-        rule: r.get(16)?,
-        place_name: r.get(17)?,
-        place_country: r.get(18)?,
-        lat: r.get(19)?,
-        lon: r.get(20)?,
+        confidence: r.get(c(15))?,
+        rule: r.get(c(16))?,
+        place_name: r.get(c(17))?,
+        place_country: r.get(c(18))?,
+        lat: r.get(c(19))?,
+        lon: r.get(c(20))?,
     })
 }
 
@@ -203,7 +206,9 @@ pub fn event(conn: &Connection, id: i64) -> Result<Option<EventDetail>> {
         "{REPORT_SQL} JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1
          ORDER BY a.added, m.article_id, m.repeat > 0, m.sentence, m.id"
     ))?;
-    let mut reports = st.query_map([id], report)?.collect::<Result<Vec<_>, _>>()?;
+    let mut reports = st
+        .query_map([id], |r| report_at(r, 0))?
+        .collect::<Result<Vec<_>, _>>()?;
     let mut st = conn.prepare_cached(&format!(
         "{META_SQL} WHERE a.id IN (SELECT article_id FROM mentions WHERE event_id = ?1)
          ORDER BY a.added, a.id"
@@ -279,26 +284,7 @@ pub fn article(conn: &Connection, id: &str) -> Result<Option<ArticleView>> {
     let mut events = st
         .query_map([id], |r| {
             // the report's columns follow the event's eight
-            let rep = Report {
-                event_id: r.get(8)?,
-                article_id: r.get(9)?,
-                sentence: r.get(10)?,
-                repeat: r.get(11)?,
-                source: span(r.get(12)?, r.get(13)?, r.get(14)?),
-                target: span(r.get(15)?, r.get(16)?, r.get(17)?),
-                verb: span(r.get(18)?, r.get(19)?, None),
-                evidence: TextSpan {
-                    start: r.get(20)?,
-                    end: r.get(21)?,
-                    text: r.get(22)?,
-                },
-                confidence: r.get(23)?,
-                rule: r.get(24)?,
-                place_name: r.get(25)?,
-                place_country: r.get(26)?,
-                lat: r.get(27)?,
-                lon: r.get(28)?,
-            };
+            let rep = report_at(r, 8)?;
             Ok(CodedSpan {
                 report: rep,
                 source_code: r.get(0)?,
@@ -445,20 +431,19 @@ pub fn series(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Seri
     let (clause, params) = filter.where_clause()?;
     let period = by.sql();
     let sql = format!(
-        "SELECT {period} AS p, COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
-                SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein),
-                AVG(e.goldstein)
+        "SELECT {period} AS p, {TALLY_SQL}
          FROM events e{clause} AND e.date <> ''
          GROUP BY p ORDER BY p"
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+        let t = tally_at(r, 1)?;
         Ok(SeriesPoint {
             period: r.get(0)?,
-            events: r.get(1)?,
-            quad: [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
-            goldstein_sum: r.get(6)?,
-            goldstein_mean: r.get(7)?,
+            events: t.events,
+            quad: t.quad,
+            goldstein_sum: t.goldstein_sum,
+            goldstein_mean: t.goldstein_mean,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -516,22 +501,21 @@ pub fn network(
         Level::Country => ("substr(e.source_code, 1, 3)", "substr(e.target_code, 1, 3)"),
     };
     let sql = format!(
-        "SELECT {s} AS s, {t} AS t, COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
-                SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein),
-                AVG(e.goldstein)
+        "SELECT {s} AS s, {t} AS t, {TALLY_SQL}
          FROM events e{clause} AND {s} <> {t}
          GROUP BY s, t ORDER BY COUNT(*) DESC, s, t"
     );
     let mut st = conn.prepare_cached(&sql)?;
     let mut edges = st
         .query_map(rusqlite::params_from_iter(params), |r| {
+            let tally = tally_at(r, 2)?;
             Ok(Edge {
                 source: r.get(0)?,
                 target: r.get(1)?,
-                events: r.get(2)?,
-                quad: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?],
-                goldstein_sum: r.get(7)?,
-                goldstein_mean: r.get(8)?,
+                events: tally.events,
+                quad: tally.quad,
+                goldstein_sum: tally.goldstein_sum,
+                goldstein_mean: tally.goldstein_mean,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

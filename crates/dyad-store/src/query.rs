@@ -367,6 +367,34 @@ impl Period {
     }
 }
 
+/// What is counted of a group of events `e`: how many, how many per quad class 1 … 4, their
+/// Goldstein sum and mean. Seven columns, read back by [`tally_at`].
+pub(crate) const TALLY_SQL: &str = "COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
+    SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein), AVG(e.goldstein)";
+
+/// The columns of [`TALLY_SQL`].
+pub(crate) struct Tally {
+    pub events: i64,
+    pub quad: [i64; 4],
+    pub goldstein_sum: f64,
+    pub goldstein_mean: f64,
+}
+
+/// The [`TALLY_SQL`] columns from column `at` of a row on.
+pub(crate) fn tally_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Tally> {
+    Ok(Tally {
+        events: r.get(at)?,
+        quad: [
+            r.get(at + 1)?,
+            r.get(at + 2)?,
+            r.get(at + 3)?,
+            r.get(at + 4)?,
+        ],
+        goldstein_sum: r.get(at + 5)?,
+        goldstein_mean: r.get(at + 6)?,
+    })
+}
+
 /// Events of one dyad in one period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Aggregate {
@@ -386,23 +414,22 @@ pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<A
     let (clause, params) = filter.where_clause()?;
     let period = by.sql();
     let sql = format!(
-        "SELECT {period} AS p, e.source_code, e.target_code, COUNT(*),
-                SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),
-                SUM(e.quad_class = 4), SUM(e.goldstein), AVG(e.goldstein)
+        "SELECT {period} AS p, e.source_code, e.target_code, {TALLY_SQL}
          FROM events e{clause} AND e.date <> ''
          GROUP BY p, e.source_code, e.target_code
          ORDER BY p, COUNT(*) DESC, e.source_code, e.target_code"
     );
     let mut st = conn.prepare(&sql)?;
     let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+        let t = tally_at(r, 3)?;
         Ok(Aggregate {
             period: r.get(0)?,
             source: r.get(1)?,
             target: r.get(2)?,
-            events: r.get(3)?,
-            quad: [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
-            goldstein_sum: r.get(8)?,
-            goldstein_mean: r.get(9)?,
+            events: t.events,
+            quad: t.quad,
+            goldstein_sum: t.goldstein_sum,
+            goldstein_mean: t.goldstein_mean,
         })
     })?;
     let mut out = rows.collect::<Result<Vec<_>, _>>()?;

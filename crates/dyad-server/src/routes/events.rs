@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use dyad_store::explore::{self, Cursor, EventDetail};
@@ -10,7 +11,7 @@ use dyad_store::EventRow;
 use serde::Serialize;
 
 use crate::error::{ApiError, ApiResult};
-use crate::params::Params;
+use crate::params::{path_id, Params};
 use crate::AppState;
 
 /// Events per page when `limit` is not given.
@@ -55,9 +56,10 @@ pub async fn list(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Api
 
 pub async fn one(
     State(st): State<Arc<AppState>>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<EventDetail>> {
+    let id = path_id(id)?;
     Params::parse(q.as_deref(), &[], false)?;
     let id: i64 = id
         .parse()
