@@ -6,7 +6,7 @@ use dyad_dict::bundled::Dictionaries;
 use dyad_dict::cameo::{self, CameoTable};
 use dyad_dict::pico::Pico;
 use dyad_dict::plover::PloverMap;
-use dyad_text::{split_sentences, tokenize, CharIndex, Document, Token};
+use dyad_text::{split_sentences, tokenize, CharIndex, Document, Token, WholeText};
 
 use crate::clauses::{self, Clause, Complement, Role};
 use crate::dates;
@@ -115,9 +115,12 @@ impl Coder {
         let sentences = split_sentences(&doc.text, doc.body_start);
         let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&doc.text, s)).collect();
         let discards: Vec<Discards> = tokenized.iter().map(|t| self.discards(t)).collect();
+        // the article read as one piece, for the quotation and amount passes, once for both
+        let whole = std::cell::OnceCell::new();
+        let whole = || whole.get_or_init(|| WholeText::new(&doc.text));
         if discards.iter().any(|d| d.story) {
             let quotes = if with_quotes {
-                self.quotes_of(doc, &tokenized)
+                self.quotes_of(doc, &tokenized, whole())
             } else {
                 Vec::new()
             };
@@ -126,7 +129,7 @@ impl Coder {
         // who speaks each quotation, for its "I" and "we" and for the "he" that attributes it
         let marks = doc.text.contains(['"', '“', '”']);
         let all_quotes = if marks || with_quotes {
-            self.quotes_of(doc, &tokenized)
+            self.quotes_of(doc, &tokenized, whole())
         } else {
             Vec::new()
         };
@@ -162,7 +165,9 @@ impl Coder {
         }
         merge_repeated_reports(&mut events);
         places::attach(doc, &mut events);
-        attach_amounts(doc, &mut events);
+        if !events.is_empty() {
+            attach_amounts(whole(), &mut events);
+        }
         let quotes = if with_quotes { all_quotes } else { Vec::new() };
         (events, quotes)
     }
@@ -991,7 +996,13 @@ fn is_time_discard(words: &[String]) -> bool {
 }
 
 /// The tokens without short parenthetical asides (up to six words between brackets).
-fn drop_parentheticals(tokens: &[Token]) -> Vec<Token> {
+fn drop_parentheticals(tokens: &[Token]) -> std::borrow::Cow<'_, [Token]> {
+    let is_aside =
+        |i: usize| tokens[i].text == "(" && tokens[i + 1..].iter().take(7).any(|t| t.text == ")");
+    // most sentences have none: borrow them rather than copy every token
+    if !(0..tokens.len()).any(is_aside) {
+        return std::borrow::Cow::Borrowed(tokens);
+    }
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -1004,7 +1015,7 @@ fn drop_parentheticals(tokens: &[Token]) -> Vec<Token> {
         out.push(tokens[i].clone());
         i += 1;
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Is `DYAD_DEBUG` set? Read once: the environment is not looked up for every sentence.
@@ -1045,11 +1056,8 @@ fn debug_sentence(
 
 /// Money and casualty figures stated in an event's clause ("will provide $100 million", "killing
 /// eight") go with the event.
-fn attach_amounts(doc: &Document, events: &mut [Event]) {
-    if events.is_empty() {
-        return;
-    }
-    let amounts = dyad_text::amounts::find_amounts(&doc.text);
+fn attach_amounts(whole: &WholeText, events: &mut [Event]) {
+    let amounts = dyad_text::amounts::find_amounts_in(whole);
     for e in events.iter_mut() {
         let (a, b) = (
             e.evidence.start.min(e.clause.0),

@@ -5,8 +5,8 @@
 //! and `name` gives the person they refer to.
 
 use chrono::NaiveDate;
-use dyad_text::quotes::{find_quotes, Quote};
-use dyad_text::{split_sentences, tokenize, Document, Token};
+use dyad_text::quotes::{find_quotes_in, Quote};
+use dyad_text::{split_sentences, tokenize, Document, Token, WholeText};
 use serde::Serialize;
 
 use crate::mentions::{find_mentions, learn_aliases, MentionKind};
@@ -53,13 +53,19 @@ impl Coder {
             .iter()
             .map(|s| tokenize(&doc.text, s))
             .collect();
-        self.quotes_of(doc, &tokenized)
+        self.quotes_of(doc, &tokenized, &WholeText::new(&doc.text))
     }
 
     /// The quotations of an article whose sentences are tokenized already.
-    pub(crate) fn quotes_of(&self, doc: &Document, tokenized: &[Vec<Token>]) -> Vec<QuoteRecord> {
+    /// `whole` is the article's text read as one piece ([`WholeText`]).
+    pub(crate) fn quotes_of(
+        &self,
+        doc: &Document,
+        tokenized: &[Vec<Token>],
+        whole: &WholeText,
+    ) -> Vec<QuoteRecord> {
         let people = self.people(doc, tokenized);
-        find_quotes(&doc.text)
+        find_quotes_in(whole)
             .into_iter()
             .map(|q| {
                 let speaker = self.speaker(&q, &people, doc.date);

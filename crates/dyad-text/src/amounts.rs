@@ -39,8 +39,7 @@
 
 use serde::Serialize;
 
-use crate::sentences::Sentence;
-use crate::tokens::{tokenize, Token};
+use crate::tokens::{Token, WholeText};
 
 /// What happened to the people counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,21 +83,26 @@ impl Amount {
 /// Find every amount in `text`, in text order, without overlaps. Offsets are character
 /// offsets into `text`. Never panics.
 pub fn find_amounts(text: &str) -> Vec<Amount> {
-    let chars: Vec<char> = text.chars().collect();
-    let whole = Sentence {
-        start: 0,
-        end: chars.len(),
-        byte_start: 0,
-        byte_end: text.len(),
-    };
-    let tokens = tokenize(text, &whole);
+    find_amounts_in(&WholeText::new(text))
+}
+
+/// [`find_amounts`] on a text read already (its characters and tokens), which
+/// [`crate::quotes::find_quotes_in`] can share.
+pub fn find_amounts_in(whole: &WholeText) -> Vec<Amount> {
+    let tokens = &whole.tokens[..];
     let lower: Vec<String> = tokens
         .iter()
-        .map(|t| t.text.replace('’', "'").to_lowercase())
+        .map(|t| {
+            if t.text.is_ascii() {
+                t.text.to_ascii_lowercase()
+            } else {
+                t.text.replace('’', "'").to_lowercase()
+            }
+        })
         .collect();
     let ctx = Ctx {
-        chars: &chars,
-        tokens: &tokens,
+        chars: &whole.chars,
+        tokens,
         lower: &lower,
     };
     let mut out = Vec::new();

@@ -29,6 +29,17 @@ pub struct Token {
 /// upper case, periods dropped (`U.S.` → `US`, `W.` → `W`), curly apostrophes made straight.
 /// A token made only of periods stays `.`.
 pub fn normalize_word(word: &str) -> String {
+    if word.is_ascii() {
+        // the common case, without going character by character: the same result as below
+        let mut out = word.to_ascii_uppercase();
+        if out.contains('.') {
+            out.retain(|c| c != '.');
+            if out.is_empty() {
+                out.push('.');
+            }
+        }
+        return out;
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -83,6 +94,27 @@ fn fold_accent(c: char) -> Option<&'static str> {
     })
 }
 
+/// A whole text read once for the article-wide passes (quotations, amounts): its characters
+/// and its tokens, the text taken as one sentence.
+pub struct WholeText {
+    pub chars: Vec<char>,
+    pub tokens: Vec<Token>,
+}
+
+impl WholeText {
+    pub fn new(text: &str) -> WholeText {
+        let chars: Vec<char> = text.chars().collect();
+        let whole = Sentence {
+            start: 0,
+            end: chars.len(),
+            byte_start: 0,
+            byte_end: text.len(),
+        };
+        let tokens = tokenize(text, &whole);
+        WholeText { chars, tokens }
+    }
+}
+
 /// Tokenize one sentence of a document. `text` is the whole document text; the token offsets
 /// are character offsets into it. The sentence's byte offsets are used to find it; if they do
 /// not fit `text`, they are recomputed from its character offsets.
@@ -97,39 +129,62 @@ pub fn tokenize(text: &str, sentence: &Sentence) -> Vec<Token> {
     tokenize_slice(slice, sentence.start)
 }
 
+/// One white-space-delimited chunk of a sentence: its characters, and the byte offset in
+/// `src` of each of them (plus the end), so a token's text is a slice of `src`, not a string
+/// rebuilt character by character.
+struct Chunk<'a> {
+    src: &'a str,
+    chars: Vec<char>,
+    bytes: Vec<usize>,
+}
+
+impl Chunk<'_> {
+    /// The text of characters `lo..hi`.
+    fn text(&self, lo: usize, hi: usize) -> &str {
+        &self.src[self.bytes[lo]..self.bytes[hi]]
+    }
+}
+
 /// Tokenize `slice`, whose first character is at character offset `first` of the document.
 fn tokenize_slice(slice: &str, first: usize) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut chunk: Vec<char> = Vec::new();
+    let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
+    let mut chunk = Chunk {
+        src: slice,
+        chars: Vec::new(),
+        bytes: Vec::new(),
+    };
     let mut chunk_start = first;
-    for (pos, c) in (first..).zip(slice.chars()) {
+    for (pos, (byte, c)) in (first..).zip(slice.char_indices()) {
         // control characters (NUL, escape, …: junk in scraped text) separate words as white
         // space does, so "Russia\0attacked" is still two words
         if c.is_whitespace() || c.is_control() {
-            if !chunk.is_empty() {
+            if !chunk.chars.is_empty() {
+                chunk.bytes.push(byte);
                 split_chunk(&chunk, chunk_start, &mut tokens);
-                chunk.clear();
+                chunk.chars.clear();
+                chunk.bytes.clear();
             }
             chunk_start = pos + 1;
         } else {
-            chunk.push(c);
+            chunk.chars.push(c);
+            chunk.bytes.push(byte);
         }
     }
-    if !chunk.is_empty() {
+    if !chunk.chars.is_empty() {
+        chunk.bytes.push(slice.len());
         split_chunk(&chunk, chunk_start, &mut tokens);
     }
     tokens
 }
 
-fn push_token(chars: &[char], lo: usize, hi: usize, base: usize, out: &mut Vec<Token>) {
+fn push_token(chunk: &Chunk, lo: usize, hi: usize, base: usize, out: &mut Vec<Token>) {
     if lo >= hi {
         return;
     }
-    let text: String = chars[lo..hi].iter().collect();
-    let norm = normalize_word(&text);
+    let text = chunk.text(lo, hi);
     out.push(Token {
-        text,
-        norm,
+        text: text.to_string(),
+        norm: normalize_word(text),
         start: base + lo,
         end: base + hi,
     });
@@ -171,7 +226,8 @@ fn is_currency(c: char) -> bool {
 }
 
 /// Split one white-space-delimited chunk (`chars`, starting at document char offset `base`).
-fn split_chunk(chars: &[char], base: usize, out: &mut Vec<Token>) {
+fn split_chunk(chunk: &Chunk, base: usize, out: &mut Vec<Token>) {
+    let chars = &chunk.chars[..];
     let n = chars.len();
     let mut piece_start = 0;
     let mut i = 0;
@@ -202,20 +258,21 @@ fn split_chunk(chars: &[char], base: usize, out: &mut Vec<Token>) {
             0
         };
         if sep > 0 {
-            split_piece(chars, piece_start, i, base, out);
-            push_token(chars, i, i + sep, base, out);
+            split_piece(chunk, piece_start, i, base, out);
+            push_token(chunk, i, i + sep, base, out);
             i += sep;
             piece_start = i;
         } else {
             i += 1;
         }
     }
-    split_piece(chars, piece_start, n, base, out);
+    split_piece(chunk, piece_start, n, base, out);
 }
 
 /// Split a piece free of standalone punctuation: trailing quotes, periods, `%` and clitics,
 /// then leading currency signs and quotes.
-fn split_piece(chars: &[char], lo: usize, hi: usize, base: usize, out: &mut Vec<Token>) {
+fn split_piece(chunk: &Chunk, lo: usize, hi: usize, base: usize, out: &mut Vec<Token>) {
+    let chars = &chunk.chars[..];
     let (mut lo, mut hi) = (lo, hi);
     if lo >= hi {
         return;
@@ -239,11 +296,11 @@ fn split_piece(chars: &[char], lo: usize, hi: usize, base: usize, out: &mut Vec<
             }
             if hi - j == 1 {
                 // Is the period part of an abbreviation (ignoring leading quotes and currency)?
-                let word: String = chars[lo..hi - 1]
+                let skip = chars[lo..hi - 1]
                     .iter()
-                    .skip_while(|&&c| is_apostrophe(c) || is_currency(c))
-                    .collect();
-                if is_abbreviation(&word) {
+                    .take_while(|&&c| is_apostrophe(c) || is_currency(c))
+                    .count();
+                if is_abbreviation(chunk.text(lo + skip, hi - 1)) {
                     break;
                 }
             }
@@ -262,15 +319,15 @@ fn split_piece(chars: &[char], lo: usize, hi: usize, base: usize, out: &mut Vec<
         let c = chars[lo];
         let w = &chars[lo..hi];
         if is_currency(c) || (is_apostrophe(c) && !is_clitic(w) && !is_year(w)) {
-            push_token(chars, lo, lo + 1, base, out);
+            push_token(chunk, lo, lo + 1, base, out);
             lo += 1;
         } else {
             break;
         }
     }
-    push_token(chars, lo, hi, base, out);
+    push_token(chunk, lo, hi, base, out);
     for &(s, e) in suffix.iter().rev() {
-        push_token(chars, s, e, base, out);
+        push_token(chunk, s, e, base, out);
     }
 }
 
