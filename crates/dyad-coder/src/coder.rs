@@ -113,14 +113,22 @@ impl Coder {
         with_quotes: bool,
     ) -> (Vec<Event>, Vec<QuoteRecord>) {
         let sentences = split_sentences(&doc.text, doc.body_start);
-        let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&doc.text, s)).collect();
+        // the article tokenized once, as one piece: the quotation and amount passes read it
+        // whole, and each sentence's tokens are a stretch of it (tokenized one by one in the
+        // rare article where a sentence does not end at white space)
+        let whole = WholeText::new(&doc.text);
+        let owned: Vec<Vec<Token>>;
+        let tokenized: Vec<&[Token]> = match whole.sentence_ranges(&doc.text, &sentences) {
+            Some(ranges) => ranges.into_iter().map(|r| &whole.tokens[r]).collect(),
+            None => {
+                owned = sentences.iter().map(|s| tokenize(&doc.text, s)).collect();
+                owned.iter().map(|t| &t[..]).collect()
+            }
+        };
         let discards: Vec<Discards> = tokenized.iter().map(|t| self.discards(t)).collect();
-        // the article read as one piece, for the quotation and amount passes, once for both
-        let whole = std::cell::OnceCell::new();
-        let whole = || whole.get_or_init(|| WholeText::new(&doc.text));
         if discards.iter().any(|d| d.story) {
             let quotes = if with_quotes {
-                self.quotes_of(doc, &tokenized, whole())
+                self.quotes_of(doc, &tokenized, &whole)
             } else {
                 Vec::new()
             };
@@ -129,7 +137,7 @@ impl Coder {
         // who speaks each quotation, for its "I" and "we" and for the "he" that attributes it
         let marks = doc.text.contains(['"', '“', '”']);
         let all_quotes = if marks || with_quotes {
-            self.quotes_of(doc, &tokenized, whole())
+            self.quotes_of(doc, &tokenized, &whole)
         } else {
             Vec::new()
         };
@@ -166,7 +174,7 @@ impl Coder {
         merge_repeated_reports(&mut events);
         places::attach(doc, &mut events);
         if !events.is_empty() {
-            attach_amounts(whole(), &mut events);
+            attach_amounts(&whole, &mut events);
         }
         let quotes = if with_quotes { all_quotes } else { Vec::new() };
         (events, quotes)

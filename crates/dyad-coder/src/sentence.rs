@@ -45,12 +45,13 @@ impl WordIds {
 impl<'a> SentenceView<'a> {
     pub fn new(tokens: &'a [Token]) -> Self {
         let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        let letters: Vec<char> = tokens
+        // some letter, and no letter that is not a capital
+        let mut letters = tokens
             .iter()
             .flat_map(|t| t.text.chars())
             .filter(|c| c.is_alphabetic())
-            .collect();
-        let all_caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+            .peekable();
+        let all_caps = letters.peek().is_some() && letters.all(|c| c.is_uppercase());
         SentenceView {
             tokens,
             words,

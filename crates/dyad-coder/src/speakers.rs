@@ -53,6 +53,7 @@ impl Coder {
             .iter()
             .map(|s| tokenize(&doc.text, s))
             .collect();
+        let tokenized: Vec<&[Token]> = tokenized.iter().map(|t| &t[..]).collect();
         self.quotes_of(doc, &tokenized, &WholeText::new(&doc.text))
     }
 
@@ -61,7 +62,7 @@ impl Coder {
     pub(crate) fn quotes_of(
         &self,
         doc: &Document,
-        tokenized: &[Vec<Token>],
+        tokenized: &[&[Token]],
         whole: &WholeText,
     ) -> Vec<QuoteRecord> {
         let people = self.people(doc, tokenized);
@@ -83,7 +84,7 @@ impl Coder {
 
     /// Every person the article names, in order (a dictionary actor whose entry gives a role,
     /// FRAGOV, or dated codes; not a country, FRA), with the surnames learnt on the way ("Xi").
-    fn people(&self, doc: &Document, tokenized: &[Vec<Token>]) -> Vec<Person> {
+    fn people(&self, doc: &Document, tokenized: &[&[Token]]) -> Vec<Person> {
         let lex = self.lexicon();
         let mut aliases = Default::default();
         let mut out: Vec<Person> = Vec::new();

@@ -113,6 +113,43 @@ impl WholeText {
         let tokens = tokenize(text, &whole);
         WholeText { chars, tokens }
     }
+
+    /// Each sentence's tokens as a range of [`WholeText::tokens`] (`text` is the text this was
+    /// made from): the same tokens [`tokenize`] gives the sentence, when every sentence starts
+    /// and ends at white space or at an end of the text, since the tokenizer splits each
+    /// white-space-delimited chunk on its own. `None` when a sentence does not (or its offsets
+    /// do not fit the text): tokenize the sentences one by one then.
+    pub fn sentence_ranges(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+    ) -> Option<Vec<std::ops::Range<usize>>> {
+        let chars = &self.chars[..];
+        let ascii = text.len() == chars.len();
+        let separates = |c: char| c.is_whitespace() || c.is_control();
+        let mut out = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            if s.start > s.end || s.end > chars.len() {
+                return None;
+            }
+            // the byte offsets name the same characters (tokenize reads those)
+            let same_text = if ascii {
+                s.byte_start == s.start && s.byte_end == s.end
+            } else {
+                text.get(s.byte_start..s.byte_end)
+                    .is_some_and(|t| t.chars().eq(chars[s.start..s.end].iter().copied()))
+            };
+            let aligned = (s.start == 0 || separates(chars[s.start - 1]))
+                && (s.end == chars.len() || separates(chars[s.end]));
+            if !same_text || !aligned {
+                return None;
+            }
+            let lo = self.tokens.partition_point(|t| t.start < s.start);
+            let hi = self.tokens.partition_point(|t| t.start < s.end);
+            out.push(lo..hi.max(lo));
+        }
+        Some(out)
+    }
 }
 
 /// Tokenize one sentence of a document. `text` is the whole document text; the token offsets
@@ -598,6 +635,40 @@ mod tests {
         let first = tokenize(text, &sentences[0]);
         let words: Vec<&str> = first.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(words, vec!["Le", "café", "."]);
+    }
+
+    #[test]
+    fn sentence_ranges_are_the_sentences_tokens() {
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/corpus/seed-2025-12-04-beijing.txt"
+        ))
+        .expect("seed story");
+        for text in [
+            seed.as_str(),
+            "Le café. “Élysée’s staff didn’t go,” he said.\n\nU.S. troops left. Then (in May) more.",
+            "BEIJING (Reuters) - China's Xi met Macron.\tThey talked\u{0}again. ",
+            "",
+        ] {
+            let sentences = split_sentences(text, 0);
+            let whole = WholeText::new(text);
+            let ranges = whole.sentence_ranges(text, &sentences).expect("aligned");
+            assert_eq!(ranges.len(), sentences.len());
+            for (s, r) in sentences.iter().zip(ranges) {
+                assert_eq!(whole.tokens[r].to_vec(), tokenize(text, s));
+            }
+        }
+        // a sentence that does not start at white space: no ranges
+        let text = "ab cd";
+        let inside = Sentence::from_char_range(text, 1, 5);
+        assert!(WholeText::new(text)
+            .sentence_ranges(text, &[inside])
+            .is_none());
+        let past_end = Sentence::from_char_range(text, 0, 5);
+        let past_end = Sentence { end: 9, ..past_end };
+        assert!(WholeText::new(text)
+            .sentence_ranges(text, &[past_end])
+            .is_none());
     }
 
     #[test]
