@@ -9,9 +9,9 @@ pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
     words: Vec<&'a str>,
     all_caps: bool,
-    /// Part-of-speech tags from dyad's tagger, one per token, computed the first time a tag
-    /// is asked for: most sentences never need one.
-    tags: std::cell::OnceCell<Vec<dyad_text::tagger::Tag>>,
+    /// Part-of-speech tags from dyad's tagger, computed from the left as far as a tag is asked
+    /// for: most sentences never need one, and many only their first words'.
+    tags: std::cell::RefCell<Option<dyad_text::tagger::Tagging<'a>>>,
     /// The words as verb-pattern word ids, computed the first time a verb is coded.
     pattern_ids: std::cell::OnceCell<WordIds>,
 }
@@ -56,18 +56,19 @@ impl<'a> SentenceView<'a> {
             tokens,
             words,
             all_caps,
-            tags: std::cell::OnceCell::new(),
+            tags: std::cell::RefCell::new(None),
             pattern_ids: std::cell::OnceCell::new(),
         }
     }
 
     /// The part-of-speech tag of token `i`.
     pub fn tag(&self, i: usize) -> Option<dyad_text::tagger::Tag> {
-        let tags = self.tags.get_or_init(|| {
+        let mut tags = self.tags.borrow_mut();
+        let tagging = tags.get_or_insert_with(|| {
             let written: Vec<&str> = self.tokens.iter().map(|t| t.text.as_str()).collect();
-            dyad_text::tagger::Tagger::bundled().tag(&written)
+            dyad_text::tagger::Tagging::new(dyad_text::tagger::Tagger::bundled(), written)
         });
-        tags.get(i).copied()
+        tagging.tag(i)
     }
 
     /// The words as verb-pattern word ids.

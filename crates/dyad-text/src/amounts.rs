@@ -217,6 +217,9 @@ const SIGNS: &[(&str, &str)] = &[
     ("₦", "NGN"),
 ];
 
+/// The first bytes of the ASCII-led [`SIGNS`].
+const SIGN_FIRST_BYTES: &[u8] = b"UCAHNMJRS$";
+
 /// ISO 4217 codes recognised when written out (`USD 5 million`, `100 million CNY`).
 const ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "CNY", "JPY", "RUB", "INR", "CHF", "AUD", "CAD", "HKD", "SGD", "NZD",
@@ -299,6 +302,11 @@ const CURRENCY_WORDS: &[(&[&str], &[&str], &str)] = &[
 
 /// A currency sign at the start of `s` (longest first) and what follows it.
 fn strip_sign(s: &str) -> Option<(&'static str, &str)> {
+    // most words start with a letter no sign starts with: skip the list for them
+    let first = *s.as_bytes().first()?;
+    if first.is_ascii() && !SIGN_FIRST_BYTES.contains(&first) {
+        return None;
+    }
     SIGNS
         .iter()
         .find_map(|&(sign, code)| s.strip_prefix(sign).map(|rest| (code, rest)))
@@ -308,6 +316,10 @@ fn strip_sign(s: &str) -> Option<(&'static str, &str)> {
 fn currency_token(raw: &str) -> Option<&'static str> {
     if let Some((code, "")) = strip_sign(raw) {
         return Some(code);
+    }
+    // every code has three letters
+    if raw.len() != 3 {
+        return None;
     }
     ISO_CODES.iter().find(|&&c| c == raw).copied()
 }
@@ -336,6 +348,10 @@ fn numeric(raw: &str, currency_before: bool) -> Option<(f64, Option<&'static str
         Some((code, rest)) => (Some(code), rest),
         None => (None, raw),
     };
+    // a number starts with a digit (the loop below finds none otherwise)
+    if !rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let cs: Vec<char> = rest.chars().collect();
     let mut num = String::new();
     let mut plain = true;
@@ -1131,6 +1147,20 @@ fn quantity_first(ctx: &Ctx, i: usize, floor: usize) -> Option<(usize, usize, Am
         return None;
     }
     Some((i, q.last, AmountKind::Number { value: q.value }))
+}
+
+#[cfg(test)]
+mod sign_filter_tests {
+    use super::*;
+
+    #[test]
+    fn the_first_byte_filter_lets_every_sign_through() {
+        for (sign, _) in SIGNS {
+            let b = sign.as_bytes()[0];
+            assert!(!b.is_ascii() || SIGN_FIRST_BYTES.contains(&b), "{sign}");
+        }
+        assert!(ISO_CODES.iter().all(|c| c.len() == 3));
+    }
 }
 
 #[cfg(test)]
