@@ -32,6 +32,11 @@ impl WordIds {
         self.ids.get(i).copied().unwrap_or(self.empty)
     }
 
+    /// The ids of the sentence's words, in order.
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+
     /// Does the sentence hold the word `id`?
     #[inline]
     pub fn has(&self, id: u32) -> bool {
