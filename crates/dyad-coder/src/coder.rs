@@ -265,6 +265,7 @@ impl Coder {
             chars,
             index,
             s: &s,
+            clause_dates: Default::default(),
         };
         let mut done = vec![false; clauses.len()];
         for (ci, c) in clauses.iter().enumerate() {
@@ -651,10 +652,26 @@ impl Coder {
                 .get(ev.clause.1.min(s.len()).saturating_sub(1))
                 .map_or(0, |t| t.end),
         );
-        let clause_text = ctx
-            .chars
-            .slice(&ctx.doc.text, clause_chars.0, clause_chars.1);
-        let date = dates::clause_date(clause_text, ctx.doc.date);
+        // the day the clause names, looked for when an event is coded (most pairs are not)
+        let clause_date = std::cell::OnceCell::new();
+        let date = || {
+            *clause_date.get_or_init(|| {
+                let known = ctx
+                    .clause_dates
+                    .borrow()
+                    .iter()
+                    .find(|(span, _)| *span == clause_chars)
+                    .map(|&(_, date)| date);
+                known.unwrap_or_else(|| {
+                    let clause_text =
+                        ctx.chars
+                            .slice(&ctx.doc.text, clause_chars.0, clause_chars.1);
+                    let date = dates::clause_date(clause_text, ctx.doc.date);
+                    ctx.clause_dates.borrow_mut().push((clause_chars, date));
+                    date
+                })
+            })
+        };
         // The evidence runs from the first to the last of: the verb group, both actors' names
         // wherever they stand ("Eriador was opposed by Osgiliath"), the words the pattern
         // matched, and a time expression right after ("on Thursday morning").
@@ -705,7 +722,7 @@ impl Coder {
                 events.push(Event {
                     article_id: ctx.doc.id.clone(),
                     sentence: ctx.index,
-                    date: date.map(|d| d.format("%Y-%m-%d").to_string()),
+                    date: date().map(|d| d.format("%Y-%m-%d").to_string()),
                     source: Some(actor_ref(ctx, src)),
                     target: Some(actor_ref(ctx, tgt)),
                     code: code.clone(),
@@ -939,6 +956,9 @@ struct SentenceContext<'a> {
     chars: &'a CharIndex,
     index: usize,
     s: &'a SentenceView<'a>,
+    /// The day each clause (by its character span) names, once found: several events may
+    /// come from one clause.
+    clause_dates: std::cell::RefCell<Vec<((usize, usize), Option<chrono::NaiveDate>)>>,
 }
 
 /// Token positions that bound an event's evidence.
