@@ -136,12 +136,16 @@ impl Coder {
         }
         // who speaks each quotation, for its "I" and "we" and for the "he" that attributes it
         let marks = doc.text.contains(['"', '“', '”']);
-        let all_quotes = if marks || with_quotes {
-            self.quotes_of(doc, &tokenized, &whole)
-        } else {
-            Vec::new()
+        // read when a sentence has a pronoun a quotation's speaker may stand behind (`voices`)
+        let all_quotes = std::cell::OnceCell::new();
+        let read_quotes = || all_quotes.get_or_init(|| self.quotes_of(doc, &tokenized, &whole));
+        let quotes = || -> &[QuoteRecord] {
+            if marks {
+                read_quotes()
+            } else {
+                &[]
+            }
         };
-        let quotes: &[QuoteRecord] = if marks { &all_quotes } else { &[] };
         let chars = CharIndex::new(&doc.text);
         let mut events = Vec::new();
         let mut memory = ArticleMemory::default();
@@ -158,7 +162,15 @@ impl Coder {
             } else {
                 &tokens[..]
             };
-            self.code_sentence(doc, index, tokens, &chars, quotes, &mut memory, &mut events);
+            self.code_sentence(
+                doc,
+                index,
+                tokens,
+                &chars,
+                &quotes,
+                &mut memory,
+                &mut events,
+            );
             if !found.time.is_empty() {
                 let mut k = before;
                 while k < events.len() {
@@ -176,7 +188,12 @@ impl Coder {
         if !events.is_empty() {
             attach_amounts(&whole, &mut events);
         }
-        let quotes = if with_quotes { all_quotes } else { Vec::new() };
+        let quotes = if with_quotes {
+            read_quotes();
+            all_quotes.into_inner().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         (events, quotes)
     }
 
@@ -204,13 +221,13 @@ impl Coder {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn code_sentence(
+    fn code_sentence<'q>(
         &self,
         doc: &Document,
         index: usize,
         tokens: &[Token],
         chars: &CharIndex,
-        quotes: &[QuoteRecord],
+        quotes: &dyn Fn() -> &'q [QuoteRecord],
         memory: &mut ArticleMemory,
         events: &mut Vec<Event>,
     ) {
@@ -754,8 +771,13 @@ impl Coder {
 /// The pronouns of a sentence that stand for a quotation's speaker: "I" and "we" inside the
 /// quotation, and the "he"/"she" that attributes it ("“…,” he added"), each with the speaker's
 /// code and its own words as written.
-fn voices(s: &SentenceView, quotes: &[QuoteRecord]) -> Vec<(usize, Role)> {
+fn voices<'q>(s: &SentenceView, quotes: &dyn Fn() -> &'q [QuoteRecord]) -> Vec<(usize, Role)> {
     let mut out = Vec::new();
+    // the article's quotations are read only for a sentence with such a pronoun
+    if !(0..s.len()).any(|i| matches!(s.word(i), "I" | "WE" | "HE" | "SHE")) {
+        return out;
+    }
+    let quotes = quotes();
     if quotes.is_empty() {
         return out;
     }

@@ -65,8 +65,14 @@ impl Coder {
         tokenized: &[&[Token]],
         whole: &WholeText,
     ) -> Vec<QuoteRecord> {
-        let people = self.people(doc, tokenized);
-        find_quotes_in(whole)
+        let quotes = find_quotes_in(whole);
+        // the people named are needed only to name a speaker
+        let people = if quotes.iter().any(|q| q.speaker.is_some()) {
+            self.people(doc, tokenized)
+        } else {
+            Vec::new()
+        };
+        quotes
             .into_iter()
             .map(|q| {
                 let speaker = self.speaker(&q, &people, doc.date);
