@@ -790,12 +790,24 @@ impl Tagger {
             }
             std::hint::black_box(touch);
         }
+        // the same for the weights: find every feature's slot, read the first weight of each
+        // (loads that overlap), then add them up in the features' order
+        let mut found = [(0usize, 0usize); NF];
+        let mut n = 0;
         for &key in feats {
             if let Some(slot) = self.lookup(key) {
-                let start = slot.start as usize;
-                for e in &self.entries[start..start + slot.len as usize] {
-                    scores[e.tag as usize] += e.weight;
-                }
+                found[n] = (slot.start as usize, slot.len as usize);
+                n += 1;
+            }
+        }
+        let mut touch = 0u32;
+        for &(start, _) in &found[..n] {
+            touch ^= self.entries.get(start).map_or(0, |e| e.tag);
+        }
+        std::hint::black_box(touch);
+        for &(start, len) in &found[..n] {
+            for e in &self.entries[start..start + len] {
+                scores[e.tag as usize] += e.weight;
             }
         }
         argmax(&scores)
