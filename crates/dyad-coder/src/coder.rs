@@ -872,7 +872,7 @@ struct ArticleMemory {
     /// The last subject named, for "he", "they".
     last_subject: Option<Role>,
     /// Surnames of people named in full so far.
-    aliases: std::collections::HashMap<String, u32>,
+    aliases: crate::mentions::Aliases,
     /// The last two actors named together ("China and France"), for "the two sides".
     last_pair: Option<Vec<ActorCode>>,
 }

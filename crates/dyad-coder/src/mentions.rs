@@ -3,7 +3,6 @@
 //! Gondor" → GONGOV, "Danish media and government" → DNKMED + DNKGOV, "Mordor, Rohan and Bree"
 //! → a compound of three).
 
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use dyad_dict::agents::Placement;
@@ -29,13 +28,17 @@ pub struct Mention {
 /// Find actor and agent phrases, longest match first, left to right. An actor must have a
 /// capitalised word (or the sentence is in capitals) so that "us", "chad" or "turkey" in
 /// running text are not taken for countries.
+/// The surnames an article has tied to a person ([`learn_aliases`]), looked up for every word
+/// of every sentence: a fast hash (nothing iterates over it).
+pub type Aliases = rustc_hash::FxHashMap<String, u32>;
+
 pub fn find_mentions(
     lex: &Lexicon,
     s: &SentenceView,
     date: Option<NaiveDate>,
-    aliases: &HashMap<String, u32>,
+    aliases: &Aliases,
 ) -> Vec<Mention> {
-    let words = s.words();
+    let words = s.word_list();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -77,7 +80,7 @@ pub fn learn_aliases(
     lex: &Lexicon,
     s: &SentenceView,
     mentions: &[Mention],
-    aliases: &mut HashMap<String, u32>,
+    aliases: &mut Aliases,
 ) {
     for m in mentions {
         let MentionKind::Actor(id) = m.kind else {

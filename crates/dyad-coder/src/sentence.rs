@@ -106,6 +106,11 @@ impl<'a> SentenceView<'a> {
         self.words.clone()
     }
 
+    /// The normalised words, borrowed.
+    pub fn word_list(&self) -> &[&'a str] {
+        &self.words
+    }
+
     /// The normalised word at `i` ("" past the end).
     pub fn word(&self, i: usize) -> &'a str {
         self.words.get(i).copied().unwrap_or("")
