@@ -980,8 +980,11 @@ struct SentenceContext<'a> {
     s: &'a SentenceView<'a>,
     /// The day each clause (by its character span) names, once found: several events may
     /// come from one clause.
-    clause_dates: std::cell::RefCell<Vec<((usize, usize), Option<chrono::NaiveDate>)>>,
+    clause_dates: std::cell::RefCell<Vec<ClauseDate>>,
 }
+
+/// A clause's character span and the day it names.
+type ClauseDate = ((usize, usize), Option<chrono::NaiveDate>);
 
 /// Token positions that bound an event's evidence.
 struct EvidenceSpan {

@@ -3,7 +3,6 @@
 //! Gondor" → GONGOV, "Danish media and government" → DNKMED + DNKGOV, "Mordor, Rohan and Bree"
 //! → a compound of three).
 
-
 use chrono::NaiveDate;
 use dyad_dict::agents::Placement;
 
@@ -45,10 +44,10 @@ pub fn find_mentions(
         // "the Shire": some word of the name must be capitalised
         let actor = lex
             .actors
-            .longest_at_all(&words, i)
+            .longest_at_all(words, i)
             .filter(|&(len, _)| (i..i + len).any(|k| s.capitalized(k)))
             .map(|(len, ids)| (len, pick_actor(lex, ids, date)));
-        let agent = lex.agents.longest_at(&words, i);
+        let agent = lex.agents.longest_at(words, i);
         let pick = match (actor, agent) {
             (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, MentionKind::Agent(g.1))),
             (Some(a), _) => Some((a.0, MentionKind::Actor(a.1))),
@@ -76,12 +75,7 @@ pub fn find_mentions(
 
 /// Remember the surnames of people named in full ("Xi Jinping" → "Xi"), so that later
 /// sentences of the same article that say only "Xi" code him too, as a reader would.
-pub fn learn_aliases(
-    lex: &Lexicon,
-    s: &SentenceView,
-    mentions: &[Mention],
-    aliases: &mut Aliases,
-) {
+pub fn learn_aliases(lex: &Lexicon, s: &SentenceView, mentions: &[Mention], aliases: &mut Aliases) {
     for m in mentions {
         let MentionKind::Actor(id) = m.kind else {
             continue;
