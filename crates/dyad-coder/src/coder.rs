@@ -114,8 +114,8 @@ impl Coder {
     ) -> (Vec<Event>, Vec<QuoteRecord>) {
         let sentences = split_sentences(&doc.text, doc.body_start);
         // the article tokenized once, as one piece: the quotation and amount passes read it
-        // whole, and each sentence's tokens are a stretch of it (tokenized one by one in the
-        // rare article where a sentence does not end at white space)
+        // whole, and each sentence's tokens are a stretch of it (tokenized one by one in an
+        // article where a sentence does not start and end at white space)
         let whole = WholeText::new(&doc.text);
         let owned: Vec<Vec<Token>>;
         let tokenized: Vec<&[Token]> = match whole.sentence_ranges(&doc.text, &sentences) {
