@@ -6,7 +6,7 @@ use dyad_dict::bundled::Dictionaries;
 use dyad_dict::cameo::{self, CameoTable};
 use dyad_dict::pico::Pico;
 use dyad_dict::plover::PloverMap;
-use dyad_text::{split_sentences, tokenize, CharIndex, Document, Token};
+use dyad_text::{split_sentences, tokenize, CharIndex, Document, Token, WholeText};
 
 use crate::clauses::{self, Clause, Complement, Role};
 use crate::dates;
@@ -113,20 +113,37 @@ impl Coder {
         with_quotes: bool,
     ) -> (Vec<Event>, Vec<QuoteRecord>) {
         let sentences = split_sentences(&doc.text, doc.body_start);
-        let mut tokenized: Vec<Vec<Token>> =
-            sentences.iter().map(|s| tokenize(&doc.text, s)).collect();
+        // the article tokenized once, as one piece: the quotation and amount passes read it
+        // whole, and each sentence's tokens are a stretch of it (tokenized one by one in an
+        // article where a sentence does not start and end at white space)
+        let whole = WholeText::new(&doc.text);
+        let owned: Vec<Vec<Token>>;
+        let tokenized: Vec<&[Token]> = match whole.sentence_ranges(&doc.text, &sentences) {
+            Some(ranges) => ranges.into_iter().map(|r| &whole.tokens[r]).collect(),
+            None => {
+                owned = sentences.iter().map(|s| tokenize(&doc.text, s)).collect();
+                owned.iter().map(|t| &t[..]).collect()
+            }
+        };
         // every pass (discards, quotation speakers, events) reads only the first tokens of an
         // overlong sentence: a table or run-on junk must not cost quadratic time in any of them
         let max = self.limits.max_sentence_tokens.max(1);
-        for tokens in tokenized.iter_mut().filter(|t| t.len() > max) {
-            tokens.truncate(max);
-            self.sentences_cut
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        }
+        let tokenized: Vec<&[Token]> = tokenized
+            .into_iter()
+            .map(|tokens| {
+                if tokens.len() > max {
+                    self.sentences_cut
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    &tokens[..max]
+                } else {
+                    tokens
+                }
+            })
+            .collect();
         let discards: Vec<Discards> = tokenized.iter().map(|t| self.discards(t)).collect();
         if discards.iter().any(|d| d.story) {
             let quotes = if with_quotes {
-                self.quotes_of(doc, &tokenized)
+                self.quotes_of(doc, &tokenized, &whole)
             } else {
                 Vec::new()
             };
@@ -134,12 +151,16 @@ impl Coder {
         }
         // who speaks each quotation, for its "I" and "we" and for the "he" that attributes it
         let marks = doc.text.contains(['"', '“', '”']);
-        let all_quotes = if marks || with_quotes {
-            self.quotes_of(doc, &tokenized)
-        } else {
-            Vec::new()
+        // read when a sentence has a pronoun a quotation's speaker may stand behind (`voices`)
+        let all_quotes = std::cell::OnceCell::new();
+        let read_quotes = || all_quotes.get_or_init(|| self.quotes_of(doc, &tokenized, &whole));
+        let quotes = || -> &[QuoteRecord] {
+            if marks {
+                read_quotes()
+            } else {
+                &[]
+            }
         };
-        let quotes: &[QuoteRecord] = if marks { &all_quotes } else { &[] };
         let chars = CharIndex::new(&doc.text);
         let mut events = Vec::new();
         let mut memory = ArticleMemory::default();
@@ -148,7 +169,15 @@ impl Coder {
                 continue;
             }
             let before = events.len();
-            self.code_sentence(doc, index, tokens, &chars, quotes, &mut memory, &mut events);
+            self.code_sentence(
+                doc,
+                index,
+                tokens,
+                &chars,
+                &quotes,
+                &mut memory,
+                &mut events,
+            );
             if !found.time.is_empty() {
                 let mut k = before;
                 while k < events.len() {
@@ -163,8 +192,15 @@ impl Coder {
         }
         merge_repeated_reports(&mut events);
         places::attach(doc, &mut events);
-        attach_amounts(doc, &mut events);
-        let quotes = if with_quotes { all_quotes } else { Vec::new() };
+        if !events.is_empty() {
+            attach_amounts(&whole, &mut events);
+        }
+        let quotes = if with_quotes {
+            read_quotes();
+            all_quotes.into_inner().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         (events, quotes)
     }
 
@@ -192,13 +228,13 @@ impl Coder {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn code_sentence(
+    fn code_sentence<'q>(
         &self,
         doc: &Document,
         index: usize,
         tokens: &[Token],
         chars: &CharIndex,
-        quotes: &[QuoteRecord],
+        quotes: &dyn Fn() -> &'q [QuoteRecord],
         memory: &mut ArticleMemory,
         events: &mut Vec<Event>,
     ) {
@@ -253,6 +289,7 @@ impl Coder {
             chars,
             index,
             s: &s,
+            clause_dates: Default::default(),
         };
         let mut done = vec![false; clauses.len()];
         for (ci, c) in clauses.iter().enumerate() {
@@ -639,10 +676,26 @@ impl Coder {
                 .get(ev.clause.1.min(s.len()).saturating_sub(1))
                 .map_or(0, |t| t.end),
         );
-        let clause_text = ctx
-            .chars
-            .slice(&ctx.doc.text, clause_chars.0, clause_chars.1);
-        let date = dates::clause_date(clause_text, ctx.doc.date);
+        // the day the clause names, looked for when an event is coded (most pairs are not)
+        let clause_date = std::cell::OnceCell::new();
+        let date = || {
+            *clause_date.get_or_init(|| {
+                let known = ctx
+                    .clause_dates
+                    .borrow()
+                    .iter()
+                    .find(|(span, _)| *span == clause_chars)
+                    .map(|&(_, date)| date);
+                known.unwrap_or_else(|| {
+                    let clause_text =
+                        ctx.chars
+                            .slice(&ctx.doc.text, clause_chars.0, clause_chars.1);
+                    let date = dates::clause_date(clause_text, ctx.doc.date);
+                    ctx.clause_dates.borrow_mut().push((clause_chars, date));
+                    date
+                })
+            })
+        };
         // The evidence runs from the first to the last of: the verb group, both actors' names
         // wherever they stand ("Eriador was opposed by Osgiliath"), the words the pattern
         // matched, and a time expression right after ("on Thursday morning").
@@ -693,7 +746,7 @@ impl Coder {
                 events.push(Event {
                     article_id: ctx.doc.id.clone(),
                     sentence: ctx.index,
-                    date: date.map(|d| d.format("%Y-%m-%d").to_string()),
+                    date: date().map(|d| d.format("%Y-%m-%d").to_string()),
                     source: Some(actor_ref(ctx, src)),
                     target: Some(actor_ref(ctx, tgt)),
                     code: code.clone(),
@@ -725,8 +778,13 @@ impl Coder {
 /// The pronouns of a sentence that stand for a quotation's speaker: "I" and "we" inside the
 /// quotation, and the "he"/"she" that attributes it ("“…,” he added"), each with the speaker's
 /// code and its own words as written.
-fn voices(s: &SentenceView, quotes: &[QuoteRecord]) -> Vec<(usize, Role)> {
+fn voices<'q>(s: &SentenceView, quotes: &dyn Fn() -> &'q [QuoteRecord]) -> Vec<(usize, Role)> {
     let mut out = Vec::new();
+    // the article's quotations are read only for a sentence with such a pronoun
+    if !(0..s.len()).any(|i| matches!(s.word(i), "I" | "WE" | "HE" | "SHE")) {
+        return out;
+    }
+    let quotes = quotes();
     if quotes.is_empty() {
         return out;
     }
@@ -821,7 +879,7 @@ struct ArticleMemory {
     /// The last subject named, for "he", "they".
     last_subject: Option<Role>,
     /// Surnames of people named in full so far.
-    aliases: std::collections::HashMap<String, u32>,
+    aliases: crate::mentions::Aliases,
     /// The last two actors named together ("China and France"), for "the two sides".
     last_pair: Option<Vec<ActorCode>>,
 }
@@ -927,7 +985,13 @@ struct SentenceContext<'a> {
     chars: &'a CharIndex,
     index: usize,
     s: &'a SentenceView<'a>,
+    /// The day each clause (by its character span) names, once found: several events may
+    /// come from one clause.
+    clause_dates: std::cell::RefCell<Vec<ClauseDate>>,
 }
+
+/// A clause's character span and the day it names.
+type ClauseDate = ((usize, usize), Option<chrono::NaiveDate>);
 
 /// Token positions that bound an event's evidence.
 struct EvidenceSpan {
@@ -992,7 +1056,13 @@ fn is_time_discard(words: &[String]) -> bool {
 }
 
 /// The tokens without short parenthetical asides (up to six words between brackets).
-fn drop_parentheticals(tokens: &[Token]) -> Vec<Token> {
+fn drop_parentheticals(tokens: &[Token]) -> std::borrow::Cow<'_, [Token]> {
+    let is_aside =
+        |i: usize| tokens[i].text == "(" && tokens[i + 1..].iter().take(7).any(|t| t.text == ")");
+    // most sentences have none: borrow them rather than copy every token
+    if !(0..tokens.len()).any(is_aside) {
+        return std::borrow::Cow::Borrowed(tokens);
+    }
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -1005,7 +1075,7 @@ fn drop_parentheticals(tokens: &[Token]) -> Vec<Token> {
         out.push(tokens[i].clone());
         i += 1;
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Is `DYAD_DEBUG` set? Read once: the environment is not looked up for every sentence.
@@ -1046,11 +1116,8 @@ fn debug_sentence(
 
 /// Money and casualty figures stated in an event's clause ("will provide $100 million", "killing
 /// eight") go with the event.
-fn attach_amounts(doc: &Document, events: &mut [Event]) {
-    if events.is_empty() {
-        return;
-    }
-    let amounts = dyad_text::amounts::find_amounts(&doc.text);
+fn attach_amounts(whole: &WholeText, events: &mut [Event]) {
+    let amounts = dyad_text::amounts::find_amounts_in(whole);
     for e in events.iter_mut() {
         let (a, b) = (
             e.evidence.start.min(e.clause.0),

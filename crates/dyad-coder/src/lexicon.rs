@@ -250,6 +250,55 @@ pub struct Lexicon {
     pub pattern_words: PatternWords,
     /// Each verb block's patterns compiled, in the order of `dicts.verbs.blocks[b].patterns`.
     pub patterns: Vec<Vec<CompiledPattern>>,
+    /// Each verb block's event-coding patterns by the words they need (see [`PatternIndex`]).
+    pub pattern_index: Vec<PatternIndex>,
+}
+
+/// A verb block's patterns that code an event, found by a word of the sentence rather than by
+/// trying every pattern of the block: a pattern is listed under each word of its first
+/// needed element ([`CompiledPattern::needs`]), and one that needs no word under `always`.
+/// A pattern that can match a sentence is among the patterns listed under its words.
+#[derive(Debug, Default)]
+pub struct PatternIndex {
+    pub by_word: FxHashMap<u32, Vec<u32>>,
+    pub always: Vec<u32>,
+}
+
+impl PatternIndex {
+    fn new(block: &dyad_dict::verbs::VerbBlock, compiled: &[CompiledPattern]) -> PatternIndex {
+        let mut index = PatternIndex::default();
+        for (k, (p, c)) in block.patterns.iter().zip(compiled).enumerate() {
+            if !crate::patterns::codes_an_event(p) {
+                continue;
+            }
+            match c.needs.first() {
+                None => index.always.push(k as u32),
+                Some(words) => {
+                    for &w in words {
+                        let list = index.by_word.entry(w).or_default();
+                        if list.last() != Some(&(k as u32)) {
+                            list.push(k as u32);
+                        }
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The patterns (indexes into the block's, ascending) that may match a sentence holding
+    /// the words `ids`.
+    pub fn candidates(&self, ids: &[u32]) -> Vec<u32> {
+        let mut out = self.always.clone();
+        for id in ids {
+            if let Some(list) = self.by_word.get(id) {
+                out.extend_from_slice(list);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 impl Lexicon {
@@ -261,6 +310,13 @@ impl Lexicon {
                 let rest = other_indexes(&dicts);
                 (actors.join().expect("the actor index builds"), rest)
             });
+        let pattern_index = dicts
+            .verbs
+            .blocks
+            .iter()
+            .zip(&patterns)
+            .map(|(b, c)| PatternIndex::new(b, c))
+            .collect();
         Lexicon {
             dicts,
             actors,
@@ -269,6 +325,7 @@ impl Lexicon {
             verbs,
             pattern_words,
             patterns,
+            pattern_index,
         }
     }
 

@@ -3,8 +3,6 @@
 //! Gondor" → GONGOV, "Danish media and government" → DNKMED + DNKGOV, "Mordor, Rohan and Bree"
 //! → a compound of three).
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use dyad_dict::agents::Placement;
 
@@ -29,23 +27,27 @@ pub struct Mention {
 /// Find actor and agent phrases, longest match first, left to right. An actor must have a
 /// capitalised word (or the sentence is in capitals) so that "us", "chad" or "turkey" in
 /// running text are not taken for countries.
+/// The surnames an article has tied to a person ([`learn_aliases`]), looked up for every word
+/// of every sentence: a fast hash (nothing iterates over it).
+pub type Aliases = rustc_hash::FxHashMap<String, u32>;
+
 pub fn find_mentions(
     lex: &Lexicon,
     s: &SentenceView,
     date: Option<NaiveDate>,
-    aliases: &HashMap<String, u32>,
+    aliases: &Aliases,
 ) -> Vec<Mention> {
-    let words = s.words();
+    let words = s.word_list();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         // "the Shire": some word of the name must be capitalised
         let actor = lex
             .actors
-            .longest_at_all(&words, i)
+            .longest_at_all(words, i)
             .filter(|&(len, _)| (i..i + len).any(|k| s.capitalized(k)))
             .map(|(len, ids)| (len, pick_actor(lex, ids, date)));
-        let agent = lex.agents.longest_at(&words, i);
+        let agent = lex.agents.longest_at(words, i);
         let pick = match (actor, agent) {
             (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, MentionKind::Agent(g.1))),
             (Some(a), _) => Some((a.0, MentionKind::Actor(a.1))),
@@ -73,12 +75,7 @@ pub fn find_mentions(
 
 /// Remember the surnames of people named in full ("Xi Jinping" → "Xi"), so that later
 /// sentences of the same article that say only "Xi" code him too, as a reader would.
-pub fn learn_aliases(
-    lex: &Lexicon,
-    s: &SentenceView,
-    mentions: &[Mention],
-    aliases: &mut HashMap<String, u32>,
-) {
+pub fn learn_aliases(lex: &Lexicon, s: &SentenceView, mentions: &[Mention], aliases: &mut Aliases) {
     for m in mentions {
         let MentionKind::Actor(id) = m.kind else {
             continue;

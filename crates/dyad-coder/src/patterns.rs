@@ -148,7 +148,7 @@ fn pattern_weight(p: &Pattern) -> usize {
 
 /// A pattern whose code is TABARI's discard `###` or divert `+++` marks a sentence for a
 /// human, which PETR-2 does not do: such patterns are skipped.
-fn codes_an_event(p: &Pattern) -> bool {
+pub(crate) fn codes_an_event(p: &Pattern) -> bool {
     match &p.code {
         CodeSpec::Null => true,
         CodeSpec::Code { forward, reverse } => forward
@@ -188,11 +188,13 @@ pub fn code_verb<'l>(
     // a pattern one of whose words is nowhere in the sentence cannot match
     let possible = |c: &CompiledPattern| c.needs.iter().all(|n| n.iter().any(|&w| ids.has(w)));
     let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;
-    for (p, c) in block
-        .patterns
+    // the block's event-coding patterns, in order, less most of those that cannot match
+    let compiled = &lex.patterns[verb.candidate.block];
+    let candidates = lex.pattern_index[verb.candidate.block].candidates(ids.ids());
+    for (p, c) in candidates
         .iter()
-        .zip(&lex.patterns[verb.candidate.block])
-        .filter(|(p, c)| codes_an_event(p) && possible(c))
+        .map(|&k| (&block.patterns[k as usize], &compiled[k as usize]))
+        .filter(|(_, c)| possible(c))
     {
         let post = |from: usize, to: usize| {
             match_elements(ids, is_verb, &c.post, from, to, compound_subject)

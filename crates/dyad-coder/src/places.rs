@@ -40,6 +40,9 @@ pub fn attach(doc: &Document, events: &mut [Event]) {
         .as_deref()
         .and_then(|name| gazetteer.resolve(name, &context));
     context.dateline_country = dateline.map(|p| p.country.clone());
+    let index = dyad_text::CharIndex::new(&doc.text);
+    // the places each clause names, once found: several events may share a clause
+    let mut by_clause: Vec<((usize, usize), Vec<_>)> = Vec::new();
     for e in events.iter_mut() {
         let actors: Vec<(usize, usize)> = [&e.source, &e.target]
             .into_iter()
@@ -48,9 +51,21 @@ pub fn attach(doc: &Document, events: &mut [Event]) {
             .collect();
         // A country named in a clause is an actor or a topic ("pressuring Russia", "the war in
         // Ukraine"), not where the event happens: only towns and regions place it.
-        let found = gazetteer
-            .find_places(&doc.text, e.clause.0, e.clause.1, &context)
-            .into_iter()
+        let k = match by_clause.iter().position(|(c, _)| *c == e.clause) {
+            Some(k) => k,
+            None => {
+                let span = dyad_text::Sentence::from_char_range_indexed(
+                    &doc.text, &index, e.clause.0, e.clause.1,
+                );
+                let places = gazetteer.find_places_in(&doc.text, span, &context);
+                by_clause.push((e.clause, places));
+                by_clause.len() - 1
+            }
+        };
+        let found = by_clause[k]
+            .1
+            .iter()
+            .copied()
             .filter(|(_, _, p)| p.feature != Feature::Country)
             // a place that opens an actor's name is part of the name ("Vladimir Putin"); one
             // inside the phrase is where it is ("troops in Kandahar")
@@ -61,7 +76,7 @@ pub fn attach(doc: &Document, events: &mut [Event]) {
                 Some(Span {
                     start: s,
                     end: t,
-                    text: doc.text.chars().skip(s).take(t - s).collect(),
+                    text: index.slice(&doc.text, s, t).to_string(),
                 }),
             )),
             None => dateline.map(|p| place_of(p, None)),

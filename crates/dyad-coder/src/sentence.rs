@@ -9,9 +9,9 @@ pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
     words: Vec<&'a str>,
     all_caps: bool,
-    /// Part-of-speech tags from dyad's tagger, one per token, computed the first time a tag
-    /// is asked for: most sentences never need one.
-    tags: std::cell::OnceCell<Vec<dyad_text::tagger::Tag>>,
+    /// Part-of-speech tags from dyad's tagger, computed from the left as far as a tag is asked
+    /// for: most sentences never need one, and many only their first words'.
+    tags: std::cell::RefCell<Option<dyad_text::tagger::Tagging<'a>>>,
     /// The words as verb-pattern word ids, computed the first time a verb is coded.
     pattern_ids: std::cell::OnceCell<WordIds>,
 }
@@ -32,6 +32,11 @@ impl WordIds {
         self.ids.get(i).copied().unwrap_or(self.empty)
     }
 
+    /// The ids of the sentence's words, in order.
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+
     /// Does the sentence hold the word `id`?
     #[inline]
     pub fn has(&self, id: u32) -> bool {
@@ -45,28 +50,30 @@ impl WordIds {
 impl<'a> SentenceView<'a> {
     pub fn new(tokens: &'a [Token]) -> Self {
         let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        let letters: Vec<char> = tokens
+        // some letter, and no letter that is not a capital
+        let mut letters = tokens
             .iter()
             .flat_map(|t| t.text.chars())
             .filter(|c| c.is_alphabetic())
-            .collect();
-        let all_caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+            .peekable();
+        let all_caps = letters.peek().is_some() && letters.all(|c| c.is_uppercase());
         SentenceView {
             tokens,
             words,
             all_caps,
-            tags: std::cell::OnceCell::new(),
+            tags: std::cell::RefCell::new(None),
             pattern_ids: std::cell::OnceCell::new(),
         }
     }
 
     /// The part-of-speech tag of token `i`.
     pub fn tag(&self, i: usize) -> Option<dyad_text::tagger::Tag> {
-        let tags = self.tags.get_or_init(|| {
+        let mut tags = self.tags.borrow_mut();
+        let tagging = tags.get_or_insert_with(|| {
             let written: Vec<&str> = self.tokens.iter().map(|t| t.text.as_str()).collect();
-            dyad_text::tagger::Tagger::bundled().tag(&written)
+            dyad_text::tagger::Tagging::new(dyad_text::tagger::Tagger::bundled(), written)
         });
-        tags.get(i).copied()
+        tagging.tag(i)
     }
 
     /// The words as verb-pattern word ids.
@@ -97,6 +104,11 @@ impl<'a> SentenceView<'a> {
 
     pub fn words(&self) -> Vec<&'a str> {
         self.words.clone()
+    }
+
+    /// The normalised words, borrowed.
+    pub fn word_list(&self) -> &[&'a str] {
+        &self.words
     }
 
     /// The normalised word at `i` ("" past the end).

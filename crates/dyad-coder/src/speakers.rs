@@ -5,8 +5,8 @@
 //! and `name` gives the person they refer to.
 
 use chrono::NaiveDate;
-use dyad_text::quotes::{find_quotes, Quote};
-use dyad_text::{split_sentences, tokenize, Document, Token};
+use dyad_text::quotes::{find_quotes_in, Quote};
+use dyad_text::{split_sentences, tokenize, Document, Token, WholeText};
 use serde::Serialize;
 
 use crate::mentions::{find_mentions, learn_aliases, MentionKind};
@@ -53,13 +53,26 @@ impl Coder {
             .iter()
             .map(|s| tokenize(&doc.text, s))
             .collect();
-        self.quotes_of(doc, &tokenized)
+        let tokenized: Vec<&[Token]> = tokenized.iter().map(|t| &t[..]).collect();
+        self.quotes_of(doc, &tokenized, &WholeText::new(&doc.text))
     }
 
     /// The quotations of an article whose sentences are tokenized already.
-    pub(crate) fn quotes_of(&self, doc: &Document, tokenized: &[Vec<Token>]) -> Vec<QuoteRecord> {
-        let people = self.people(doc, tokenized);
-        find_quotes(&doc.text)
+    /// `whole` is the article's text read as one piece ([`WholeText`]).
+    pub(crate) fn quotes_of(
+        &self,
+        doc: &Document,
+        tokenized: &[&[Token]],
+        whole: &WholeText,
+    ) -> Vec<QuoteRecord> {
+        let quotes = find_quotes_in(whole);
+        // the people named are needed only to name a speaker
+        let people = if quotes.iter().any(|q| q.speaker.is_some()) {
+            self.people(doc, tokenized)
+        } else {
+            Vec::new()
+        };
+        quotes
             .into_iter()
             .map(|q| {
                 let speaker = self.speaker(&q, &people, doc.date);
@@ -77,7 +90,7 @@ impl Coder {
 
     /// Every person the article names, in order (a dictionary actor whose entry gives a role,
     /// FRAGOV, or dated codes; not a country, FRA), with the surnames learnt on the way ("Xi").
-    fn people(&self, doc: &Document, tokenized: &[Vec<Token>]) -> Vec<Person> {
+    fn people(&self, doc: &Document, tokenized: &[&[Token]]) -> Vec<Person> {
         let lex = self.lexicon();
         let mut aliases = Default::default();
         let mut out: Vec<Person> = Vec::new();

@@ -39,8 +39,7 @@
 
 use serde::Serialize;
 
-use crate::sentences::Sentence;
-use crate::tokens::{tokenize, Token};
+use crate::tokens::{Token, WholeText};
 
 /// What happened to the people counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,21 +83,26 @@ impl Amount {
 /// Find every amount in `text`, in text order, without overlaps. Offsets are character
 /// offsets into `text`. Never panics.
 pub fn find_amounts(text: &str) -> Vec<Amount> {
-    let chars: Vec<char> = text.chars().collect();
-    let whole = Sentence {
-        start: 0,
-        end: chars.len(),
-        byte_start: 0,
-        byte_end: text.len(),
-    };
-    let tokens = tokenize(text, &whole);
+    find_amounts_in(&WholeText::new(text))
+}
+
+/// [`find_amounts`] on a text read already (its characters and tokens), which
+/// [`crate::quotes::find_quotes_in`] can share.
+pub fn find_amounts_in(whole: &WholeText) -> Vec<Amount> {
+    let tokens = &whole.tokens[..];
     let lower: Vec<String> = tokens
         .iter()
-        .map(|t| t.text.replace('’', "'").to_lowercase())
+        .map(|t| {
+            if t.text.is_ascii() {
+                t.text.to_ascii_lowercase()
+            } else {
+                t.text.replace('’', "'").to_lowercase()
+            }
+        })
         .collect();
     let ctx = Ctx {
-        chars: &chars,
-        tokens: &tokens,
+        chars: &whole.chars,
+        tokens,
         lower: &lower,
     };
     let mut out = Vec::new();
@@ -213,6 +217,9 @@ const SIGNS: &[(&str, &str)] = &[
     ("₦", "NGN"),
 ];
 
+/// The first bytes of the ASCII-led [`SIGNS`].
+const SIGN_FIRST_BYTES: &[u8] = b"UCAHNMJRS$";
+
 /// ISO 4217 codes recognised when written out (`USD 5 million`, `100 million CNY`).
 const ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "CNY", "JPY", "RUB", "INR", "CHF", "AUD", "CAD", "HKD", "SGD", "NZD",
@@ -295,6 +302,11 @@ const CURRENCY_WORDS: &[(&[&str], &[&str], &str)] = &[
 
 /// A currency sign at the start of `s` (longest first) and what follows it.
 fn strip_sign(s: &str) -> Option<(&'static str, &str)> {
+    // most words start with a letter no sign starts with: skip the list for them
+    let first = *s.as_bytes().first()?;
+    if first.is_ascii() && !SIGN_FIRST_BYTES.contains(&first) {
+        return None;
+    }
     SIGNS
         .iter()
         .find_map(|&(sign, code)| s.strip_prefix(sign).map(|rest| (code, rest)))
@@ -304,6 +316,10 @@ fn strip_sign(s: &str) -> Option<(&'static str, &str)> {
 fn currency_token(raw: &str) -> Option<&'static str> {
     if let Some((code, "")) = strip_sign(raw) {
         return Some(code);
+    }
+    // every code has three letters
+    if raw.len() != 3 {
+        return None;
     }
     ISO_CODES.iter().find(|&&c| c == raw).copied()
 }
@@ -332,6 +348,10 @@ fn numeric(raw: &str, currency_before: bool) -> Option<(f64, Option<&'static str
         Some((code, rest)) => (Some(code), rest),
         None => (None, raw),
     };
+    // a number starts with a digit (the loop below finds none otherwise)
+    if !rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let cs: Vec<char> = rest.chars().collect();
     let mut num = String::new();
     let mut plain = true;
@@ -1127,6 +1147,20 @@ fn quantity_first(ctx: &Ctx, i: usize, floor: usize) -> Option<(usize, usize, Am
         return None;
     }
     Some((i, q.last, AmountKind::Number { value: q.value }))
+}
+
+#[cfg(test)]
+mod sign_filter_tests {
+    use super::*;
+
+    #[test]
+    fn the_first_byte_filter_lets_every_sign_through() {
+        for (sign, _) in SIGNS {
+            let b = sign.as_bytes()[0];
+            assert!(!b.is_ascii() || SIGN_FIRST_BYTES.contains(&b), "{sign}");
+        }
+        assert!(ISO_CODES.iter().all(|c| c.len() == 3));
+    }
 }
 
 #[cfg(test)]

@@ -99,7 +99,16 @@ pub fn find_dates(
     };
     let clause = &text[range.byte_start..range.byte_end];
     let tokens = tokenize(text, &range);
-    let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+    let lower: Vec<String> = tokens
+        .iter()
+        .map(|t| {
+            if t.text.is_ascii() {
+                t.text.to_ascii_lowercase()
+            } else {
+                t.text.to_lowercase()
+            }
+        })
+        .collect();
     let ctx = Ctx {
         tokens: &tokens,
         lower: &lower,

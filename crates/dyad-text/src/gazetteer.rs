@@ -400,7 +400,17 @@ impl Gazetteer {
         to: usize,
         context: &Context,
     ) -> Vec<(usize, usize, &Place)> {
-        let span = Sentence::from_char_range(text, from, to);
+        self.find_places_in(text, Sentence::from_char_range(text, from, to), context)
+    }
+
+    /// [`Gazetteer::find_places`] in a span of `text` given as a [`Sentence`] (made with
+    /// [`Sentence::from_char_range`] or [`Sentence::from_char_range_indexed`]).
+    pub fn find_places_in(
+        &self,
+        text: &str,
+        span: Sentence,
+        context: &Context,
+    ) -> Vec<(usize, usize, &Place)> {
         let tokens = tokenize(text, &span);
         if tokens.is_empty() || self.index.is_empty() {
             return Vec::new();

@@ -27,7 +27,7 @@ pub use readers::{
     PetrRecord, ReadError, ReadOptions, ReadSummary, Warning,
 };
 pub use sentences::{split_sentences, Sentence};
-pub use tokens::{normalize_word, tokenize, Token};
+pub use tokens::{normalize_word, tokenize, Token, WholeText};
 
 #[cfg(test)]
 mod robustness {

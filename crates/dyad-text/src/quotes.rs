@@ -45,8 +45,7 @@
 
 use serde::Serialize;
 
-use crate::sentences::Sentence;
-use crate::tokens::{tokenize, Token};
+use crate::tokens::{Token, WholeText};
 
 /// A stretch of the text: character offsets (end exclusive) and the text itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -76,20 +75,19 @@ pub struct Quote {
 /// Find every quotation in `text` (a whole article, or any piece of one), in text order.
 /// Offsets are character offsets into `text`. Never panics.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
-    let whole = Sentence {
-        start: 0,
-        end: n,
-        byte_start: 0,
-        byte_end: text.len(),
-    };
-    let tokens = tokenize(text, &whole);
+    find_quotes_in(&WholeText::new(text))
+}
+
+/// [`find_quotes`] on a text read already (its characters and tokens), which
+/// [`crate::amounts::find_amounts_in`] can share.
+pub fn find_quotes_in(whole: &WholeText) -> Vec<Quote> {
+    let chars = &whole.chars[..];
+    let tokens = &whole.tokens[..];
     let ctx = Ctx {
-        chars: &chars,
-        tokens: &tokens,
+        chars,
+        tokens,
         lower: tokens.iter().map(|t| lower(&t.text)).collect(),
-        paras: paragraphs(&chars),
+        paras: paragraphs(chars),
     };
 
     let mut raw = double_quotes(&ctx);
@@ -100,7 +98,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     // the last quotation: its last paragraph, where it and its attribution end, cue, speaker
     let mut prev: Option<(usize, usize, Option<Span>, Option<Span>)> = None;
     for r in &raw {
-        let Some((start, end)) = trimmed_content(&chars, r) else {
+        let Some((start, end)) = trimmed_content(chars, r) else {
             continue;
         };
         let (mut cue, mut speaker) = match r.attribution.clone() {
@@ -109,7 +107,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         };
         if cue.is_none() {
             if let Some((p, after, c, s)) = &prev {
-                if *p == r.first_para && c.is_some() && short_gap(&chars, *after, r.open_start) {
+                if *p == r.first_para && c.is_some() && short_gap(chars, *after, r.open_start) {
                     cue = c.clone();
                     speaker = s.clone();
                 }
@@ -433,6 +431,9 @@ fn trimmed_content(chars: &[char], r: &RawQuote) -> Option<(usize, usize)> {
 }
 
 fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| if c == '’' { '\'' } else { c })
         .flat_map(char::to_lowercase)

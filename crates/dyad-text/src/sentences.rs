@@ -49,6 +49,25 @@ impl Sentence {
         }
     }
 
+    /// [`Sentence::from_char_range`] with the text's character index: the same sentence,
+    /// without walking the text up to it.
+    pub fn from_char_range_indexed(
+        text: &str,
+        index: &crate::CharIndex,
+        start: usize,
+        end: usize,
+    ) -> Sentence {
+        let n = index.len();
+        let s = start.min(n);
+        let e = end.max(start).min(n).max(s);
+        Sentence {
+            start: s,
+            end: e,
+            byte_start: index.byte(text, s),
+            byte_end: index.byte(text, e),
+        }
+    }
+
     /// The sentence's text, sliced from the document text it was made from (empty if the byte
     /// offsets do not fit `text`).
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -189,6 +208,22 @@ fn ends_abbreviation(chars: &[(usize, char)], floor: usize, dot: usize) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indexed_char_ranges_are_the_walked_ones() {
+        for text in ["", "abc def", "Élysée’s “staff” — ok.", "日本 x"] {
+            let index = crate::CharIndex::new(text);
+            for start in 0..12 {
+                for end in 0..12 {
+                    assert_eq!(
+                        Sentence::from_char_range_indexed(text, &index, start, end),
+                        Sentence::from_char_range(text, start, end),
+                        "{text:?} {start} {end}"
+                    );
+                }
+            }
+        }
+    }
 
     fn texts(text: &str, body_start: usize) -> Vec<String> {
         split_sentences(text, body_start)

@@ -636,6 +636,89 @@ struct Entry {
     tag: u32,
 }
 
+/// A sentence being tagged from left to right, as far as its tags are asked for: the tag of a
+/// word depends on the words up to two after it and on the tags before it only, so the tags
+/// of a sentence's first words are known without tagging the rest. [`Tagger::tag`] tags the
+/// whole sentence the same way.
+pub struct Tagging<'a> {
+    tagger: &'a Tagger,
+    words: Vec<&'a str>,
+    buf: Buffers,
+    /// [`WordInfo`] of the words read so far, after two padding entries (see [`context`]).
+    ctx: Vec<WordInfo>,
+    tags: Vec<Tag>,
+    p1: u64,
+    p2: u64,
+    open_quotes: u32,
+}
+
+impl<'a> Tagging<'a> {
+    pub fn new(tagger: &'a Tagger, words: Vec<&'a str>) -> Tagging<'a> {
+        let mut ctx = Vec::with_capacity(words.len() + 4);
+        ctx.push(WordInfo::padding("-START-"));
+        ctx.push(WordInfo::padding("-START2-"));
+        Tagging {
+            tagger,
+            tags: Vec::with_capacity(words.len()),
+            words,
+            buf: Buffers::default(),
+            ctx,
+            p1: START,
+            p2: START2,
+            open_quotes: 0,
+        }
+    }
+
+    /// The tag of word `i` (`None` past the end), tagging the words before it first.
+    pub fn tag(&mut self, i: usize) -> Option<Tag> {
+        while self.tags.len() <= i && self.tags.len() < self.words.len() {
+            self.step();
+        }
+        self.tags.get(i).copied()
+    }
+
+    /// Read the context up to entry `k` (word `k - 2`, or the end padding).
+    fn read_to(&mut self, k: usize) {
+        while self.ctx.len() <= k {
+            let w = self.ctx.len() - 2;
+            let info = match w.checked_sub(self.words.len()) {
+                None => WordInfo::new(self.words[w], &mut self.buf),
+                Some(0) => WordInfo::padding("-END-"),
+                Some(_) => WordInfo::padding("-END2-"),
+            };
+            self.ctx.push(info);
+        }
+    }
+
+    /// Tag the next word.
+    fn step(&mut self) {
+        let i = self.tags.len() + 2;
+        self.read_to(i + 2);
+        let ctx = &self.ctx;
+        let mut tag = match self.tagger.dict.get(&ctx[i].exact) {
+            Some(&t) => t,
+            None if ctx[i].punct != NO_PUNCT => Tag::ALL[ctx[i].punct as usize],
+            None => {
+                let mut feats = [0u64; NF];
+                features(ctx, i, self.p1, self.p2, &mut feats);
+                self.tagger.predict(&feats)
+            }
+        };
+        // A straight `"` after a quote opened in this sentence closes it.
+        if self.open_quotes > 0 && self.words[i - 2] == "\"" {
+            tag = Tag::CloseQuote;
+        }
+        match tag {
+            Tag::OpenQuote => self.open_quotes += 1,
+            Tag::CloseQuote => self.open_quotes = self.open_quotes.saturating_sub(1),
+            _ => {}
+        }
+        self.tags.push(tag);
+        self.p2 = self.p1;
+        self.p1 = tag_value(tag);
+    }
+}
+
 /// An averaged-perceptron part-of-speech tagger. See the [module docs](self).
 #[derive(Clone)]
 pub struct Tagger {
@@ -673,38 +756,9 @@ impl Tagger {
 
     /// Tag the words of one sentence (token texts as written). Returns one tag per word.
     pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let mut buf = Buffers::default();
-        let ctx = context(words, &mut buf);
-        let mut tags = Vec::with_capacity(words.len());
-        let (mut p1, mut p2) = (START, START2);
-        let mut feats = [0u64; NF];
-        let mut open_quotes = 0u32;
-        for i in 2..ctx.len() - 2 {
-            let mut tag = match self.dict.get(&ctx[i].exact) {
-                Some(&t) => t,
-                None if ctx[i].punct != NO_PUNCT => Tag::ALL[ctx[i].punct as usize],
-                None => {
-                    features(&ctx, i, p1, p2, &mut feats);
-                    self.predict(&feats)
-                }
-            };
-            // A straight `"` after a quote opened in this sentence closes it.
-            if open_quotes > 0 && words[i - 2] == "\"" {
-                tag = Tag::CloseQuote;
-            }
-            match tag {
-                Tag::OpenQuote => open_quotes += 1,
-                Tag::CloseQuote => open_quotes = open_quotes.saturating_sub(1),
-                _ => {}
-            }
-            tags.push(tag);
-            p2 = p1;
-            p1 = tag_value(tag);
-        }
-        tags
+        let mut tagging = Tagging::new(self, words.to_vec());
+        tagging.tag(words.len().saturating_sub(1));
+        tagging.tags
     }
 
     fn lookup(&self, key: u64) -> Option<&Slot> {
@@ -736,12 +790,24 @@ impl Tagger {
             }
             std::hint::black_box(touch);
         }
+        // the same for the weights: find every feature's slot, read the first weight of each
+        // (loads that overlap), then add them up in the features' order
+        let mut found = [(0usize, 0usize); NF];
+        let mut n = 0;
         for &key in feats {
             if let Some(slot) = self.lookup(key) {
-                let start = slot.start as usize;
-                for e in &self.entries[start..start + slot.len as usize] {
-                    scores[e.tag as usize] += e.weight;
-                }
+                found[n] = (slot.start as usize, slot.len as usize);
+                n += 1;
+            }
+        }
+        let mut touch = 0u32;
+        for &(start, _) in &found[..n] {
+            touch ^= self.entries.get(start).map_or(0, |e| e.tag);
+        }
+        std::hint::black_box(touch);
+        for &(start, len) in &found[..n] {
+            for e in &self.entries[start..start + len] {
+                scores[e.tag as usize] += e.weight;
             }
         }
         argmax(&scores)

@@ -29,6 +29,17 @@ pub struct Token {
 /// upper case, periods dropped (`U.S.` → `US`, `W.` → `W`), curly apostrophes made straight.
 /// A token made only of periods stays `.`.
 pub fn normalize_word(word: &str) -> String {
+    if word.is_ascii() {
+        // the common case, without going character by character: the same result as below
+        let mut out = word.to_ascii_uppercase();
+        if out.contains('.') {
+            out.retain(|c| c != '.');
+            if out.is_empty() {
+                out.push('.');
+            }
+        }
+        return out;
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -83,6 +94,64 @@ fn fold_accent(c: char) -> Option<&'static str> {
     })
 }
 
+/// A whole text read once for the article-wide passes (quotations, amounts): its characters
+/// and its tokens, the text taken as one sentence.
+pub struct WholeText {
+    pub chars: Vec<char>,
+    pub tokens: Vec<Token>,
+}
+
+impl WholeText {
+    pub fn new(text: &str) -> WholeText {
+        let chars: Vec<char> = text.chars().collect();
+        let whole = Sentence {
+            start: 0,
+            end: chars.len(),
+            byte_start: 0,
+            byte_end: text.len(),
+        };
+        let tokens = tokenize(text, &whole);
+        WholeText { chars, tokens }
+    }
+
+    /// Each sentence's tokens as a range of [`WholeText::tokens`] (`text` is the text this was
+    /// made from): the same tokens [`tokenize`] gives the sentence, when every sentence starts
+    /// and ends at white space or at an end of the text, since the tokenizer splits each
+    /// white-space-delimited chunk on its own. `None` when a sentence does not (or its offsets
+    /// do not fit the text): tokenize the sentences one by one then.
+    pub fn sentence_ranges(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+    ) -> Option<Vec<std::ops::Range<usize>>> {
+        let chars = &self.chars[..];
+        let ascii = text.len() == chars.len();
+        let separates = |c: char| c.is_whitespace() || c.is_control();
+        let mut out = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            if s.start > s.end || s.end > chars.len() {
+                return None;
+            }
+            // the byte offsets name the same characters (tokenize reads those)
+            let same_text = if ascii {
+                s.byte_start == s.start && s.byte_end == s.end
+            } else {
+                text.get(s.byte_start..s.byte_end)
+                    .is_some_and(|t| t.chars().eq(chars[s.start..s.end].iter().copied()))
+            };
+            let aligned = (s.start == 0 || separates(chars[s.start - 1]))
+                && (s.end == chars.len() || separates(chars[s.end]));
+            if !same_text || !aligned {
+                return None;
+            }
+            let lo = self.tokens.partition_point(|t| t.start < s.start);
+            let hi = self.tokens.partition_point(|t| t.start < s.end);
+            out.push(lo..hi.max(lo));
+        }
+        Some(out)
+    }
+}
+
 /// Tokenize one sentence of a document. `text` is the whole document text; the token offsets
 /// are character offsets into it. The sentence's byte offsets are used to find it; if they do
 /// not fit `text`, they are recomputed from its character offsets.
@@ -97,39 +166,62 @@ pub fn tokenize(text: &str, sentence: &Sentence) -> Vec<Token> {
     tokenize_slice(slice, sentence.start)
 }
 
+/// One white-space-delimited chunk of a sentence: its characters, and the byte offset in
+/// `src` of each of them (plus the end), so a token's text is a slice of `src`, not a string
+/// rebuilt character by character.
+struct Chunk<'a> {
+    src: &'a str,
+    chars: Vec<char>,
+    bytes: Vec<usize>,
+}
+
+impl Chunk<'_> {
+    /// The text of characters `lo..hi`.
+    fn text(&self, lo: usize, hi: usize) -> &str {
+        &self.src[self.bytes[lo]..self.bytes[hi]]
+    }
+}
+
 /// Tokenize `slice`, whose first character is at character offset `first` of the document.
 fn tokenize_slice(slice: &str, first: usize) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut chunk: Vec<char> = Vec::new();
+    let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
+    let mut chunk = Chunk {
+        src: slice,
+        chars: Vec::new(),
+        bytes: Vec::new(),
+    };
     let mut chunk_start = first;
-    for (pos, c) in (first..).zip(slice.chars()) {
+    for (pos, (byte, c)) in (first..).zip(slice.char_indices()) {
         // control characters (NUL, escape, …: junk in scraped text) separate words as white
         // space does, so "Russia\0attacked" is still two words
         if c.is_whitespace() || c.is_control() {
-            if !chunk.is_empty() {
+            if !chunk.chars.is_empty() {
+                chunk.bytes.push(byte);
                 split_chunk(&chunk, chunk_start, &mut tokens);
-                chunk.clear();
+                chunk.chars.clear();
+                chunk.bytes.clear();
             }
             chunk_start = pos + 1;
         } else {
-            chunk.push(c);
+            chunk.chars.push(c);
+            chunk.bytes.push(byte);
         }
     }
-    if !chunk.is_empty() {
+    if !chunk.chars.is_empty() {
+        chunk.bytes.push(slice.len());
         split_chunk(&chunk, chunk_start, &mut tokens);
     }
     tokens
 }
 
-fn push_token(chars: &[char], lo: usize, hi: usize, base: usize, out: &mut Vec<Token>) {
+fn push_token(chunk: &Chunk, lo: usize, hi: usize, base: usize, out: &mut Vec<Token>) {
     if lo >= hi {
         return;
     }
-    let text: String = chars[lo..hi].iter().collect();
-    let norm = normalize_word(&text);
+    let text = chunk.text(lo, hi);
     out.push(Token {
-        text,
-        norm,
+        text: text.to_string(),
+        norm: normalize_word(text),
         start: base + lo,
         end: base + hi,
     });
@@ -171,7 +263,8 @@ fn is_currency(c: char) -> bool {
 }
 
 /// Split one white-space-delimited chunk (`chars`, starting at document char offset `base`).
-fn split_chunk(chars: &[char], base: usize, out: &mut Vec<Token>) {
+fn split_chunk(chunk: &Chunk, base: usize, out: &mut Vec<Token>) {
+    let chars = &chunk.chars[..];
     let n = chars.len();
     let mut piece_start = 0;
     let mut i = 0;
@@ -202,20 +295,21 @@ fn split_chunk(chars: &[char], base: usize, out: &mut Vec<Token>) {
             0
         };
         if sep > 0 {
-            split_piece(chars, piece_start, i, base, out);
-            push_token(chars, i, i + sep, base, out);
+            split_piece(chunk, piece_start, i, base, out);
+            push_token(chunk, i, i + sep, base, out);
             i += sep;
             piece_start = i;
         } else {
             i += 1;
         }
     }
-    split_piece(chars, piece_start, n, base, out);
+    split_piece(chunk, piece_start, n, base, out);
 }
 
 /// Split a piece free of standalone punctuation: trailing quotes, periods, `%` and clitics,
 /// then leading currency signs and quotes.
-fn split_piece(chars: &[char], lo: usize, hi: usize, base: usize, out: &mut Vec<Token>) {
+fn split_piece(chunk: &Chunk, lo: usize, hi: usize, base: usize, out: &mut Vec<Token>) {
+    let chars = &chunk.chars[..];
     let (mut lo, mut hi) = (lo, hi);
     if lo >= hi {
         return;
@@ -239,11 +333,11 @@ fn split_piece(chars: &[char], lo: usize, hi: usize, base: usize, out: &mut Vec<
             }
             if hi - j == 1 {
                 // Is the period part of an abbreviation (ignoring leading quotes and currency)?
-                let word: String = chars[lo..hi - 1]
+                let skip = chars[lo..hi - 1]
                     .iter()
-                    .skip_while(|&&c| is_apostrophe(c) || is_currency(c))
-                    .collect();
-                if is_abbreviation(&word) {
+                    .take_while(|&&c| is_apostrophe(c) || is_currency(c))
+                    .count();
+                if is_abbreviation(chunk.text(lo + skip, hi - 1)) {
                     break;
                 }
             }
@@ -262,15 +356,15 @@ fn split_piece(chars: &[char], lo: usize, hi: usize, base: usize, out: &mut Vec<
         let c = chars[lo];
         let w = &chars[lo..hi];
         if is_currency(c) || (is_apostrophe(c) && !is_clitic(w) && !is_year(w)) {
-            push_token(chars, lo, lo + 1, base, out);
+            push_token(chunk, lo, lo + 1, base, out);
             lo += 1;
         } else {
             break;
         }
     }
-    push_token(chars, lo, hi, base, out);
+    push_token(chunk, lo, hi, base, out);
     for &(s, e) in suffix.iter().rev() {
-        push_token(chars, s, e, base, out);
+        push_token(chunk, s, e, base, out);
     }
 }
 
@@ -541,6 +635,40 @@ mod tests {
         let first = tokenize(text, &sentences[0]);
         let words: Vec<&str> = first.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(words, vec!["Le", "café", "."]);
+    }
+
+    #[test]
+    fn sentence_ranges_are_the_sentences_tokens() {
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/corpus/seed-2025-12-04-beijing.txt"
+        ))
+        .expect("seed story");
+        for text in [
+            seed.as_str(),
+            "Le café. “Élysée’s staff didn’t go,” he said.\n\nU.S. troops left. Then (in May) more.",
+            "BEIJING (Reuters) - China's Xi met Macron.\tThey talked\u{0}again. ",
+            "",
+        ] {
+            let sentences = split_sentences(text, 0);
+            let whole = WholeText::new(text);
+            let ranges = whole.sentence_ranges(text, &sentences).expect("aligned");
+            assert_eq!(ranges.len(), sentences.len());
+            for (s, r) in sentences.iter().zip(ranges) {
+                assert_eq!(whole.tokens[r].to_vec(), tokenize(text, s));
+            }
+        }
+        // a sentence that does not start at white space: no ranges
+        let text = "ab cd";
+        let inside = Sentence::from_char_range(text, 1, 5);
+        assert!(WholeText::new(text)
+            .sentence_ranges(text, &[inside])
+            .is_none());
+        let past_end = Sentence::from_char_range(text, 0, 5);
+        let past_end = Sentence { end: 9, ..past_end };
+        assert!(WholeText::new(text)
+            .sentence_ranges(text, &[past_end])
+            .is_none());
     }
 
     #[test]
