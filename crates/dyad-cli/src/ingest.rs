@@ -13,7 +13,7 @@ use clap::Args;
 use dyad_coder::Coder;
 use dyad_store::ingest::{now_stamp, Counts};
 use dyad_store::{content_hash, ArticleInput, BatchSummary, Store};
-use dyad_text::readers::read_inputs;
+use dyad_text::readers::{read_inputs, MAX_WARNINGS_KEPT};
 use dyad_text::Document;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -173,20 +173,25 @@ pub fn run(args: IngestArgs) -> Result<()> {
     // `index.html` in different folders) would replace the first, and every rerun would
     // replace it again, so it is skipped with a warning instead.
     let mut seen: HashSet<u128> = HashSet::new();
+    // the first MAX_WARNINGS_KEPT of them are kept to be printed, the rest counted
     let mut repeated: Vec<String> = Vec::new();
+    let mut repeats = 0usize;
     let opts = args.limits.read_options(args.strict);
     let read = read_inputs(&args.inputs, &opts, &mut |doc| {
         if error.is_some() {
             return;
         }
         if !seen.insert(id_key(&doc.id)) {
-            repeated.push(format!(
+            let warning = format!(
                 "{}:{}: article id {:?} was already read in this run; skipped (ids must be \
                  distinct)",
                 doc.origin.file, doc.origin.line, doc.id
-            ));
+            );
+            repeats += 1;
             if args.strict {
-                error = Some(anyhow::anyhow!("{}", repeated[repeated.len() - 1]));
+                error = Some(anyhow::anyhow!("{warning}"));
+            } else if repeated.len() < MAX_WARNINGS_KEPT {
+                repeated.push(warning);
             }
             return;
         }
@@ -215,9 +220,15 @@ pub fn run(args: IngestArgs) -> Result<()> {
     for w in &repeated {
         eprintln!("warning: {w}");
     }
+    if repeats > repeated.len() {
+        eprintln!(
+            "warning: … and {} more repeated ids, not shown",
+            repeats - repeated.len()
+        );
+    }
     args.limits.sentence.report(&coder);
-    if summary.skipped + repeated.len() > 0 {
-        eprintln!("dyad: {} records skipped", summary.skipped + repeated.len());
+    if summary.skipped + repeats > 0 {
+        eprintln!("dyad: {} records skipped", summary.skipped + repeats);
     }
     report(&total, &store.counts()?, &args.db);
     Ok(())
