@@ -2025,6 +2025,66 @@ mod tests {
         );
     }
 
+    /// The hash table's layouts (inline weights, dense rows, and further weights for a
+    /// feature that names a class twice) give the tags of plain sums in the model's order,
+    /// and keep every feature's weights in that order for saving.
+    #[test]
+    fn prediction_matches_plain_sums() {
+        let mut rng = 0x1234_5678_9ABC_DEF1u64;
+        let mut next = move || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let mut weights = Vec::new();
+        for f in 1..300u64 {
+            let m = 2 + (next() % 40) as usize;
+            let ws: Vec<(Tag, f32)> = (0..m)
+                .map(|_| {
+                    let tag = Tag::ALL[(next() % NT as u64) as usize];
+                    (tag, (next() % 2001) as f32 / 97.0 - 10.0)
+                })
+                .collect();
+            weights.push((mix(99, f, 0), ws));
+        }
+        let model = Tagger::from_parts(Vec::new(), weights.clone());
+        // all three layouts are used
+        assert!(!model.dense.is_empty());
+        assert!(model.table.iter().any(|s| s.key != 0 && s.more == NO_MORE));
+        assert!(model
+            .table
+            .iter()
+            .any(|s| s.more != NO_MORE && s.more & DENSE == 0));
+        weights.sort_by_key(|w| w.0);
+        let saved = model.weights();
+        assert_eq!(saved.len(), weights.len());
+        for ((key, entries), (k, ws)) in saved.iter().zip(&weights) {
+            assert_eq!(key, k);
+            let got: Vec<(u32, u32)> = entries
+                .iter()
+                .map(|e| (e.tag, e.weight.to_bits()))
+                .collect();
+            let want: Vec<(u32, u32)> = ws.iter().map(|&(t, w)| (t as u32, w.to_bits())).collect();
+            assert_eq!(got, want);
+        }
+        for _ in 0..2000 {
+            let mut feats = [0u64; NF];
+            for k in feats.iter_mut() {
+                *k = mix(99, next() % 330, 0); // some have no weights
+            }
+            let mut scores = [0f32; NT];
+            for k in &feats {
+                if let Some((_, ws)) = weights.iter().find(|w| w.0 == *k) {
+                    for &(tag, w) in ws {
+                        scores[tag.index()] += w;
+                    }
+                }
+            }
+            assert_eq!(model.predict(&feats), argmax(&scores));
+        }
+    }
+
     #[test]
     fn bad_model_files_are_errors() {
         assert!(Tagger::from_bytes(b"").is_err());
