@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A path under the repository's `data/`.
@@ -37,4 +37,22 @@ pub fn events(jsonl: &str) -> Vec<serde_json::Value> {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
         .collect()
+}
+
+/// Integrity, and no half-stored article: every event has a report.
+pub fn sound(db: &Path) {
+    let c = rusqlite::Connection::open(db).expect("the database opens");
+    let check: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let orphans: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM events e WHERE NOT EXISTS
+                 (SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0, "events without a report");
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{data, dyad};
+use common::{data, dyad, sound};
 use rusqlite::{Connection, OpenFlags};
 
 /// The sample corpus `copies` times over with distinct ids.
@@ -45,28 +45,22 @@ fn ingest(input: &str, db: &Path) -> Child {
         .expect("start dyad")
 }
 
+/// `dyad ingest input --db db --batch 20`, run to its end.
+fn ingest_run(input: &str, db: &Path) -> std::process::Output {
+    dyad(&[
+        "ingest",
+        input,
+        "--db",
+        db.to_str().unwrap(),
+        "--batch",
+        "20",
+    ])
+}
+
 fn stored(db: &Path) -> i64 {
     Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .and_then(|c| c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0)))
         .unwrap_or(0)
-}
-
-/// Integrity, and no half-stored article: every event has a report.
-fn sound(db: &Path) {
-    let c = Connection::open(db).expect("the database opens");
-    let check: String = c
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
-    let orphans: i64 = c
-        .query_row(
-            "SELECT COUNT(*) FROM events e WHERE NOT EXISTS
-                 (SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(orphans, 0, "events without a report");
 }
 
 /// Row counts of the four tables, and each event's id, NumMentions, NumArticles, NumSources.
@@ -95,14 +89,7 @@ fn contents(db: &Path) -> Contents {
 
 fn clean_run(dir: &Path, input: &str) -> PathBuf {
     let db = dir.join("clean.db");
-    let out = dyad(&[
-        "ingest",
-        input,
-        "--db",
-        db.to_str().unwrap(),
-        "--batch",
-        "20",
-    ]);
+    let out = ingest_run(input, &db);
     assert!(
         out.status.success(),
         "{}",
@@ -146,14 +133,7 @@ fn an_ingest_killed_again_and_again_loses_and_doubles_nothing() {
         }
     }
     eprintln!("{kills} ingests killed midway");
-    let out = dyad(&[
-        "ingest",
-        &input,
-        "--db",
-        db.to_str().unwrap(),
-        "--batch",
-        "20",
-    ]);
+    let out = ingest_run(&input, &db);
     assert!(
         out.status.success(),
         "{}",
@@ -223,12 +203,7 @@ impl SmallDisk {
     }
 
     fn grow(&self, size: &str) {
-        let ok = Command::new("mount")
-            .args(["-o", &format!("remount,size={size}")])
-            .arg(&self.0)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "remount");
+        remount(&self.0, &format!("size={size}"));
     }
 }
 
@@ -248,14 +223,7 @@ fn a_full_disk_stops_the_ingest_with_a_clear_error_and_a_rerun_completes_it() {
     let input = corpus(dir.path(), 3);
     let clean = clean_run(dir.path(), &input);
     let db = disk.0.join("full.db");
-    let out = dyad(&[
-        "ingest",
-        &input,
-        "--db",
-        db.to_str().unwrap(),
-        "--batch",
-        "20",
-    ]);
+    let out = ingest_run(&input, &db);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("full"), "{stderr}");
@@ -265,14 +233,7 @@ fn a_full_disk_stops_the_ingest_with_a_clear_error_and_a_rerun_completes_it() {
     assert!(kept > 0, "the batches before the disk filled are kept");
 
     disk.grow("64m");
-    let out = dyad(&[
-        "ingest",
-        &input,
-        "--db",
-        db.to_str().unwrap(),
-        "--batch",
-        "20",
-    ]);
+    let out = ingest_run(&input, &db);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains(&format!("{kept} unchanged")), "{stderr}");

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{data, dyad};
+use common::{data, dyad, sound};
 use rusqlite::{Connection, OpenFlags};
 
 fn ok(args: &[&str]) -> (String, String) {
@@ -147,23 +147,8 @@ fn an_ingest_killed_midway_leaves_a_sound_database_and_a_rerun_completes_it() {
     let _ = child.kill();
     let _ = child.wait();
 
-    let c = Connection::open(&db).expect("the database opens");
-    let check: String = c
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
-    // only whole articles: every stored article's events have their mentions, every event
-    // a report
-    let orphans: i64 = c
-        .query_row(
-            "SELECT COUNT(*) FROM events e WHERE NOT EXISTS
-                 (SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(orphans, 0);
-    drop(c);
+    // sound: integrity, and only whole articles (every event has its report)
+    sound(&db);
     let partial = counts(&db)[0];
     eprintln!("killed after {partial} of {total} articles were stored");
     assert!(partial > 0 && partial <= total);
