@@ -90,20 +90,10 @@ pub fn find_amounts(text: &str) -> Vec<Amount> {
 /// [`crate::quotes::find_quotes_in`] can share.
 pub fn find_amounts_in(whole: &WholeText) -> Vec<Amount> {
     let tokens = &whole.tokens[..];
-    let lower: Vec<String> = tokens
-        .iter()
-        .map(|t| {
-            if t.text.is_ascii() {
-                t.text.to_ascii_lowercase()
-            } else {
-                t.text.replace('’', "'").to_lowercase()
-            }
-        })
-        .collect();
     let ctx = Ctx {
         chars: &whole.chars,
         tokens,
-        lower: &lower,
+        lower: &whole.lower,
     };
     let mut out = Vec::new();
     let mut floor = 0; // first token not yet used by an amount

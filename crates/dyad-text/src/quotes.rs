@@ -86,7 +86,7 @@ pub fn find_quotes_in(whole: &WholeText) -> Vec<Quote> {
     let ctx = Ctx {
         chars,
         tokens,
-        lower: tokens.iter().map(|t| lower(&t.text)).collect(),
+        lower: &whole.lower,
         paras: paragraphs(chars),
     };
 
@@ -151,7 +151,7 @@ fn short_gap(chars: &[char], from: usize, to: usize) -> bool {
 struct Ctx<'a> {
     chars: &'a [char],
     tokens: &'a [Token],
-    lower: Vec<String>,
+    lower: &'a [String],
     paras: Vec<(usize, usize)>,
 }
 
@@ -428,16 +428,6 @@ fn trimmed_content(chars: &[char], r: &RawQuote) -> Option<(usize, usize)> {
         }
     }
     (s < e).then_some((s, e))
-}
-
-fn lower(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    s.chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Verbs of saying, lower case.

@@ -99,6 +99,20 @@ fn fold_accent(c: char) -> Option<&'static str> {
 pub struct WholeText {
     pub chars: Vec<char>,
     pub tokens: Vec<Token>,
+    /// Each token's text in lower case, with the typographic apostrophe `’` read as `'`
+    /// ("don’t" → "don't"): the form the quotation and amount passes match words in.
+    pub lower: Vec<String>,
+}
+
+/// A word in lower case with `’` as `'` (see [`WholeText::lower`]).
+fn lower_word(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars()
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl WholeText {
@@ -111,7 +125,12 @@ impl WholeText {
             byte_end: text.len(),
         };
         let tokens = tokenize(text, &whole);
-        WholeText { chars, tokens }
+        let lower = tokens.iter().map(|t| lower_word(&t.text)).collect();
+        WholeText {
+            chars,
+            tokens,
+            lower,
+        }
     }
 
     /// Each sentence's tokens as a range of [`WholeText::tokens`] (`text` is the text this was
