@@ -126,12 +126,12 @@ fn value_of(kind: &AmountKind) -> f64 {
 struct Ctx<'a> {
     chars: &'a [char],
     tokens: &'a [Token],
-    lower: &'a [String],
+    lower: &'a crate::tokens::LowerWords,
 }
 
 impl Ctx<'_> {
     fn w(&self, k: usize) -> &str {
-        self.lower.get(k).map_or("", String::as_str)
+        self.lower.get(k).unwrap_or("")
     }
 
     fn raw(&self, k: usize) -> &str {

@@ -151,7 +151,7 @@ fn short_gap(chars: &[char], from: usize, to: usize) -> bool {
 struct Ctx<'a> {
     chars: &'a [char],
     tokens: &'a [Token],
-    lower: &'a [String],
+    lower: &'a crate::tokens::LowerWords,
     paras: Vec<(usize, usize)>,
 }
 
@@ -694,8 +694,8 @@ fn attribution_after(ctx: &Ctx, r: &RawQuote) -> Option<Attribution> {
     if i >= last {
         return None;
     }
-    let w = ctx.lower[i].as_str();
-    if w == "according" && i + 1 < last && ctx.lower[i + 1] == "to" {
+    let w = &ctx.lower[i];
+    if w == "according" && i + 1 < last && &ctx.lower[i + 1] == "to" {
         let sp = np_forward(ctx, i + 2, last);
         let end = sp.map_or(i + 1, |(_, b)| b);
         return Some((
@@ -717,10 +717,10 @@ fn attribution_after(ctx: &Ctx, r: &RawQuote) -> Option<Attribution> {
     let mut sp_end = i;
     while sp_end < v {
         let t = &ctx.lower[sp_end];
-        if t == "," || BETWEEN.contains(&t.as_str()) {
+        if t == "," || BETWEEN.contains(&t) {
             break;
         }
-        if STOP.contains(&t.as_str()) || (is_punct(&toks[sp_end]) && !is_clitic(t)) {
+        if STOP.contains(&t) || (is_punct(&toks[sp_end]) && !is_clitic(t)) {
             return None;
         }
         sp_end += 1;
@@ -728,7 +728,7 @@ fn attribution_after(ctx: &Ctx, r: &RawQuote) -> Option<Attribution> {
     // what lies between the speaker and the verb: an apposition or adverbs, no other clause
     for k in sp_end..v {
         let t = &ctx.lower[k];
-        if ["and", "but", "or", "that", "because", "while", "when", "if"].contains(&t.as_str()) {
+        if ["and", "but", "or", "that", "because", "while", "when", "if"].contains(&t) {
             return None;
         }
     }
@@ -763,7 +763,7 @@ fn attribution_before(ctx: &Ctx, r: &RawQuote) -> Option<(Attribution, bool)> {
         return None;
     }
     let last = end - 1;
-    let lw = ctx.lower[last].as_str();
+    let lw = &ctx.lower[last];
     let (intro_end, strong) = match lw {
         ":" | "that" => (last, true),
         "," => (last, false),
@@ -783,9 +783,9 @@ fn attribution_before(ctx: &Ctx, r: &RawQuote) -> Option<(Attribution, bool)> {
     let lo = start.max(intro_end.saturating_sub(9));
     let v = (lo..intro_end.min(end)).rev().find(|&k| {
         is_say(&ctx.lower[k])
-            || (ctx.lower[k] == "according" && ctx.lower.get(k + 1).is_some_and(|t| t == "to"))
+            || (&ctx.lower[k] == "according" && ctx.lower.get(k + 1).is_some_and(|t| t == "to"))
     })?;
-    if ctx.lower[v] == "according" {
+    if &ctx.lower[v] == "according" {
         let sp = np_forward(ctx, v + 2, end);
         return Some((
             (
@@ -797,21 +797,21 @@ fn attribution_before(ctx: &Ctx, r: &RawQuote) -> Option<(Attribution, bool)> {
     }
     // the speaker: the noun phrase just before the verb (past auxiliaries and adverbs) …
     let mut k = v;
-    while k > start && BETWEEN.contains(&ctx.lower[k - 1].as_str()) {
+    while k > start && BETWEEN.contains(&&ctx.lower[k - 1]) {
         k -= 1;
     }
     let mut s = k;
-    if k > start && PRONOUNS.contains(&ctx.lower[k - 1].as_str()) {
+    if k > start && PRONOUNS.contains(&&ctx.lower[k - 1]) {
         s = k - 1; // a pronoun is the whole speaker ("On Sunday he said")
     } else {
         while s > start && k - s < 8 && np_word(ctx, s - 1) {
             s -= 1;
         }
     }
-    while s < k && matches!(ctx.lower[s].as_str(), "of" | "'s" | "'") {
+    while s < k && matches!(&ctx.lower[s], "of" | "'s" | "'") {
         s += 1;
     }
-    let (speaker, cue_start) = if s < k && !DETERMINERS.contains(&ctx.lower[k - 1].as_str()) {
+    let (speaker, cue_start) = if s < k && !DETERMINERS.contains(&&ctx.lower[k - 1]) {
         (Some((s, k - 1)), s)
     } else {
         // … else the subject that opens the clause
@@ -832,7 +832,7 @@ fn is_clitic(w: &str) -> bool {
 
 /// May token `k` be part of a speaker's noun phrase?
 fn np_word(ctx: &Ctx, k: usize) -> bool {
-    let w = ctx.lower[k].as_str();
+    let w = &ctx.lower[k];
     if is_clitic(w) || w == "of" || w == "-" {
         return true;
     }
@@ -871,8 +871,7 @@ fn np_forward(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
         e += 1;
     }
     while e > from
-        && (DETERMINERS.contains(&ctx.lower[e - 1].as_str())
-            || matches!(ctx.lower[e - 1].as_str(), "of" | "-"))
+        && (DETERMINERS.contains(&&ctx.lower[e - 1]) || matches!(&ctx.lower[e - 1], "of" | "-"))
     {
         e -= 1;
     }
@@ -886,14 +885,14 @@ fn clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
     let mut s = from;
     while s < to
         && (is_punct(&ctx.tokens[s])
-            || matches!(ctx.lower[s].as_str(), "and" | "but" | "so" | "then" | "yet"))
+            || matches!(&ctx.lower[s], "and" | "but" | "so" | "then" | "yet"))
     {
         s += 1;
     }
     let mut e = s;
     let mut after_det = false;
     while e < to && e - s < 6 {
-        let w = ctx.lower[e].as_str();
+        let w = &ctx.lower[e];
         let t = &ctx.tokens[e];
         if is_clitic(w) {
             if e == s {
@@ -917,8 +916,8 @@ fn clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
         e += 1;
     }
     while e > s
-        && (DETERMINERS.contains(&ctx.lower[e - 1].as_str())
-            || matches!(ctx.lower[e - 1].as_str(), "of" | "'s" | "'"))
+        && (DETERMINERS.contains(&&ctx.lower[e - 1])
+            || matches!(&ctx.lower[e - 1], "of" | "'s" | "'"))
     {
         e -= 1;
     }
