@@ -140,10 +140,16 @@ impl Coder {
                 }
             })
             .collect();
-        let discards: Vec<Discards> = tokenized.iter().map(|t| self.discards(t)).collect();
+        // each word looked up once in the dictionaries' vocabulary, for every pass
+        let word_ids: Vec<Vec<u32>> = tokenized.iter().map(|t| self.lex.word_ids(t)).collect();
+        let discards: Vec<Discards> = tokenized
+            .iter()
+            .zip(&word_ids)
+            .map(|(t, ids)| self.discards(t, ids))
+            .collect();
         if discards.iter().any(|d| d.story) {
             let quotes = if with_quotes {
-                self.quotes_of(doc, &tokenized, &whole)
+                self.quotes_of(doc, &tokenized, &word_ids, &whole)
             } else {
                 Vec::new()
             };
@@ -153,7 +159,8 @@ impl Coder {
         let marks = doc.text.contains(['"', '“', '”']);
         // read when a sentence has a pronoun a quotation's speaker may stand behind (`voices`)
         let all_quotes = std::cell::OnceCell::new();
-        let read_quotes = || all_quotes.get_or_init(|| self.quotes_of(doc, &tokenized, &whole));
+        let read_quotes =
+            || all_quotes.get_or_init(|| self.quotes_of(doc, &tokenized, &word_ids, &whole));
         let quotes = || -> &[QuoteRecord] {
             if marks {
                 read_quotes()
@@ -164,7 +171,9 @@ impl Coder {
         let chars = CharIndex::new(&doc.text);
         let mut events = Vec::new();
         let mut memory = ArticleMemory::default();
-        for (index, (tokens, found)) in tokenized.iter().zip(&discards).enumerate() {
+        for (index, ((tokens, found), ids)) in
+            tokenized.iter().zip(&discards).zip(&word_ids).enumerate()
+        {
             if tokens.is_empty() || found.sentence {
                 continue;
             }
@@ -173,6 +182,7 @@ impl Coder {
                 doc,
                 index,
                 tokens,
+                ids,
                 &chars,
                 &quotes,
                 &mut memory,
@@ -208,11 +218,10 @@ impl Coder {
     /// discard, and the spans of time phrases ("three years ago", "months later"), which are no
     /// sentence discards: they put the clause they stand in in the past or the future, so an
     /// event whose evidence holds one is background, not news, and the rest is still coded.
-    fn discards(&self, tokens: &[Token]) -> Discards {
-        let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    fn discards(&self, tokens: &[Token], words: &[u32]) -> Discards {
         let mut found = Discards::default();
         for i in 0..words.len() {
-            let Some((len, id)) = self.lex.discards.longest_at(&words, i) else {
+            let Some((len, id)) = self.lex.discards.longest_at(words, i) else {
                 continue;
             };
             let d = &self.lex.dicts.discards.entries[id as usize];
@@ -233,6 +242,7 @@ impl Coder {
         doc: &Document,
         index: usize,
         tokens: &[Token],
+        word_ids: &[u32],
         chars: &CharIndex,
         quotes: &dyn Fn() -> &'q [QuoteRecord],
         memory: &mut ArticleMemory,
@@ -241,7 +251,10 @@ impl Coder {
         let first_new = events.len();
         // a short parenthesis ("the European Union (EU)") is an aside: the coder reads past it
         let kept = drop_parentheticals(tokens);
-        let s = SentenceView::new(&kept);
+        let s = match &kept {
+            std::borrow::Cow::Borrowed(_) => SentenceView::with_word_ids(&kept, word_ids),
+            std::borrow::Cow::Owned(_) => SentenceView::new(&kept),
+        };
         let mentions = find_mentions(&self.lex, &s, doc.date, &memory.aliases);
         learn_aliases(&self.lex, &s, &mentions, &mut memory.aliases);
         let verbs = find_verbs(&self.lex, &s, &mentions);

@@ -6,34 +6,71 @@ use rustc_hash::FxHashMap;
 
 use dyad_dict::bundled::Dictionaries;
 use dyad_dict::verbs::{Alternatives, CodeSpec, PatternElement, VerbForm};
+use dyad_text::Token;
 
-/// A dictionary phrase and the ids of every entry written with it, in dictionary order.
-type PhraseEntries = (Vec<String>, Vec<u32>);
+/// Every word the dictionaries match a sentence's words against (the words of actor, agent and
+/// discard phrases, the verb words of verb forms, the words of verb patterns), numbered: a
+/// sentence's words are looked up once ([`SentenceView::word_ids`]) and each index then
+/// compares numbers, where every index used to hash and compare the words' text again.
+///
+/// [`SentenceView::word_ids`]: crate::sentence::SentenceView::word_ids
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let next = self.ids.len() as u32;
+        self.ids.insert(w.to_string(), next);
+        next
+    }
+
+    /// The id of a word, [`NO_WORD`] if no dictionary has it.
+    pub fn id(&self, w: &str) -> u32 {
+        self.ids.get(w).copied().unwrap_or(NO_WORD)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// A dictionary phrase (as [`Vocabulary`] ids) and the ids of every entry written with it, in
+/// dictionary order.
+type PhraseEntries = (Vec<u32>, Vec<u32>);
 
 /// The phrases that start with one word: the one-word phrase, and the longer ones by their
 /// second word, longest first, then by insertion order.
 #[derive(Debug, Default)]
 struct FirstWord {
     single: Option<Vec<u32>>,
-    by_second: FxHashMap<String, Vec<PhraseEntries>>,
+    by_second: FxHashMap<u32, Vec<PhraseEntries>>,
 }
 
-/// Phrases keyed by their first two words; candidates sorted longest first, then by insertion
+/// Phrases, their words as [`Vocabulary`] ids, keyed by their first two words; candidates sorted longest first, then by insertion
 /// order, so the first hit is the longest match and ties go to the earlier dictionary entry.
 /// (Every phrase longer than one word that can match at a position shares its second word, so
 /// the two-level key finds the same phrase a single longest-first list would, without
 /// comparing the hundreds of phrases that open with "THE".)
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
-    by_first: FxHashMap<String, FirstWord>,
+    by_first: FxHashMap<u32, FirstWord>,
 }
 
 impl PhraseIndex {
-    pub fn insert(&mut self, words: &[String], id: u32) {
-        let Some(first) = words.first() else {
+    pub fn insert(&mut self, words: &[u32], id: u32) {
+        let Some(&first) = words.first() else {
             return;
         };
-        let fw = self.by_first.entry(first.clone()).or_default();
+        let fw = self.by_first.entry(first).or_default();
         let add = |ids: &mut Vec<u32>| {
             if !ids.contains(&id) {
                 ids.push(id)
@@ -41,8 +78,8 @@ impl PhraseIndex {
         };
         match words.get(1) {
             None => add(fw.single.get_or_insert_with(Vec::new)),
-            Some(second) => {
-                let list = fw.by_second.entry(second.clone()).or_default();
+            Some(&second) => {
+                let list = fw.by_second.entry(second).or_default();
                 match list.iter_mut().find(|(w, _)| w.as_slice() == words) {
                     Some((_, ids)) => add(ids),
                     None => list.push((words.to_vec(), vec![id])),
@@ -60,17 +97,18 @@ impl PhraseIndex {
         }
     }
 
-    /// The longest phrase starting at `words[at]`: (length in words, first entry's id).
-    pub fn longest_at(&self, words: &[&str], at: usize) -> Option<(usize, u32)> {
+    /// The longest phrase starting at `words[at]` (the words as [`Vocabulary`] ids): (length
+    /// in words, first entry's id).
+    pub fn longest_at(&self, words: &[u32], at: usize) -> Option<(usize, u32)> {
         self.longest_at_all(words, at)
             .map(|(len, ids)| (len, ids[0]))
     }
 
     /// The longest phrase starting at `words[at]` with every entry that has it ("President
     /// Bush" is both Bushes).
-    pub fn longest_at_all(&self, words: &[&str], at: usize) -> Option<(usize, &[u32])> {
-        let fw = self.by_first.get(*words.get(at)?)?;
-        if let Some(list) = words.get(at + 1).and_then(|w| fw.by_second.get(*w)) {
+    pub fn longest_at_all(&self, words: &[u32], at: usize) -> Option<(usize, &[u32])> {
+        let fw = self.by_first.get(words.get(at)?)?;
+        if let Some(list) = words.get(at + 1).and_then(|w| fw.by_second.get(w)) {
             let found = list.iter().find(|(w, _)| {
                 at + w.len() <= words.len()
                     && w[2..].iter().zip(&words[at + 2..]).all(|(a, b)| a == b)
@@ -116,15 +154,16 @@ pub struct VerbCandidate {
     pub entry: usize,
 }
 
-/// Every dictionary verb form, keyed by its verb word.
+/// Every dictionary verb form, keyed by its verb word's [`Vocabulary`] id.
 #[derive(Debug, Default)]
 pub struct VerbIndex {
-    by_word: FxHashMap<String, Vec<VerbCandidate>>,
+    by_word: FxHashMap<u32, Vec<VerbCandidate>>,
 }
 
 impl VerbIndex {
-    pub fn candidates(&self, word: &str) -> &[VerbCandidate] {
-        self.by_word.get(word).map(Vec::as_slice).unwrap_or(&[])
+    /// The verb forms whose verb word has the id `word`.
+    pub fn candidates(&self, word: u32) -> &[VerbCandidate] {
+        self.by_word.get(&word).map(Vec::as_slice).unwrap_or(&[])
     }
 }
 
@@ -143,13 +182,32 @@ fn inflection_of(form: &str, base: &str) -> Inflection {
 /// The id of a word that no verb pattern has.
 pub const NO_WORD: u32 = u32::MAX;
 
-/// The words of the verb patterns, numbered, so that matching compares numbers.
+/// The words of the verb patterns, numbered apart from the [`Vocabulary`] (a sentence keeps a
+/// bit for each of them), so that matching compares numbers.
 #[derive(Debug, Default)]
 pub struct PatternWords {
     ids: FxHashMap<String, u32>,
+    /// The pattern word id of each [`Vocabulary`] id ([`NO_WORD`] for a word no pattern has).
+    by_vocabulary: Vec<u32>,
+    /// The id of the empty word, which a sentence gives past its end.
+    empty: u32,
 }
 
 impl PatternWords {
+    /// The pattern word id of the word with [`Vocabulary`] id `id`.
+    #[inline]
+    pub fn of(&self, id: u32) -> u32 {
+        self.by_vocabulary
+            .get(id as usize)
+            .copied()
+            .unwrap_or(NO_WORD)
+    }
+
+    /// The id of the empty word ([`NO_WORD`] if no pattern has it).
+    pub fn empty(&self) -> u32 {
+        self.empty
+    }
+
     fn intern(&mut self, w: &str) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(w.to_string()).or_insert(next)
@@ -242,6 +300,8 @@ fn compile_side(
 #[derive(Debug)]
 pub struct Lexicon {
     pub dicts: Dictionaries,
+    /// Every word the indexes below match, numbered.
+    pub vocabulary: Vocabulary,
     pub actors: PhraseIndex,
     pub agents: PhraseIndex,
     pub discards: PhraseIndex,
@@ -303,13 +363,18 @@ impl PatternIndex {
 
 impl Lexicon {
     pub fn new(dicts: Dictionaries) -> Lexicon {
-        // the actor index is most of the work: it is built on a thread of its own
-        let (actors, (agents, discards, verbs, pattern_words, patterns)) =
+        // the actor index is most of the work: it is built on a thread of its own, with the
+        // vocabulary, into which the other indexes' (far fewer) words then go
+        let ((mut vocabulary, actors), (agents, discards, verbs, pattern_words, patterns)) =
             std::thread::scope(|scope| {
                 let actors = scope.spawn(|| actor_index(&dicts));
                 let rest = other_indexes(&dicts);
                 (actors.join().expect("the actor index builds"), rest)
             });
+        let agents = agents.finish(&mut vocabulary);
+        let discards = discards.finish(&mut vocabulary);
+        let verbs = verbs.finish(&mut vocabulary);
+        let pattern_words = pattern_words.finish(&mut vocabulary);
         let pattern_index = dicts
             .verbs
             .blocks
@@ -319,6 +384,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             dicts,
+            vocabulary,
             actors,
             agents,
             discards,
@@ -329,6 +395,11 @@ impl Lexicon {
         }
     }
 
+    /// The [`Vocabulary`] ids of a sentence's words.
+    pub fn word_ids(&self, tokens: &[Token]) -> Vec<u32> {
+        tokens.iter().map(|t| self.vocabulary.id(&t.norm)).collect()
+    }
+
     /// The code that applies to a verb entry when no pattern matches: its own, else its block's.
     pub fn default_code(&self, block: usize, entry: usize) -> &CodeSpec {
         let b = &self.dicts.verbs.blocks[block];
@@ -336,48 +407,107 @@ impl Lexicon {
     }
 }
 
-/// Every actor name, keyed for matching.
-fn actor_index(dicts: &Dictionaries) -> PhraseIndex {
+/// Every actor name, keyed for matching, and the vocabulary of their words.
+fn actor_index(dicts: &Dictionaries) -> (Vocabulary, PhraseIndex) {
     // dyad's own (current) entries first, so that they come first among the entries of a
     // name (see `mentions::pick_actor`)
+    let mut vocabulary = Vocabulary::default();
     let mut actors = PhraseIndex::default();
+    let mut ids = Vec::new();
     for superseding in [true, false] {
         for (i, e) in dicts.actors.entries.iter().enumerate() {
             if e.codes.is_empty() || e.supersedes() != superseding {
                 continue;
             }
             for name in &e.names {
-                actors.insert(name, i as u32);
+                ids.clear();
+                ids.extend(name.iter().map(|w| vocabulary.intern(w)));
+                actors.insert(&ids, i as u32);
             }
         }
     }
     actors.finish();
-    actors
+    (vocabulary, actors)
+}
+
+/// Phrases and their entries' ids, in insertion order, waiting for the vocabulary (built on
+/// another thread) to become a [`PhraseIndex`].
+#[derive(Default)]
+struct PendingPhrases<'d> {
+    phrases: Vec<(&'d [String], u32)>,
+}
+
+impl PendingPhrases<'_> {
+    fn finish(self, vocabulary: &mut Vocabulary) -> PhraseIndex {
+        let mut index = PhraseIndex::default();
+        for (words, id) in self.phrases {
+            let ids: Vec<u32> = words.iter().map(|w| vocabulary.intern(w)).collect();
+            index.insert(&ids, id);
+        }
+        index.finish();
+        index
+    }
+}
+
+/// The verb forms by their verb word, waiting for the vocabulary.
+#[derive(Default)]
+struct PendingVerbs {
+    by_word: FxHashMap<String, Vec<VerbCandidate>>,
+}
+
+impl PendingVerbs {
+    fn finish(self, vocabulary: &mut Vocabulary) -> VerbIndex {
+        let mut index = VerbIndex::default();
+        // in a fixed order, so that the ids do not depend on the hash map's
+        let mut words: Vec<(String, Vec<VerbCandidate>)> = self.by_word.into_iter().collect();
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        for (word, candidates) in words {
+            index.by_word.insert(vocabulary.intern(&word), candidates);
+        }
+        index
+    }
+}
+
+impl PatternWords {
+    /// Put the pattern words in the vocabulary and keep each one's pattern id by its id there.
+    fn finish(mut self, vocabulary: &mut Vocabulary) -> PatternWords {
+        let mut words: Vec<(&String, &u32)> = self.ids.iter().collect();
+        words.sort_by_key(|&(_, &id)| id);
+        let mut by_vocabulary = Vec::new();
+        for (word, &pattern_id) in words {
+            let v = vocabulary.intern(word) as usize;
+            if by_vocabulary.len() <= v {
+                by_vocabulary.resize(v + 1, NO_WORD);
+            }
+            by_vocabulary[v] = pattern_id;
+        }
+        self.by_vocabulary = by_vocabulary;
+        self.empty = self.id("");
+        self
+    }
 }
 
 /// The agent and discard phrases, the verb forms and the compiled verb patterns.
 fn other_indexes(
     dicts: &Dictionaries,
 ) -> (
-    PhraseIndex,
-    PhraseIndex,
-    VerbIndex,
+    PendingPhrases<'_>,
+    PendingPhrases<'_>,
+    PendingVerbs,
     PatternWords,
     Vec<Vec<CompiledPattern>>,
 ) {
-    let mut agents = PhraseIndex::default();
+    let mut agents = PendingPhrases::default();
     for (i, e) in dicts.agents.entries.iter().enumerate() {
         for p in &e.phrases {
-            agents.insert(p, i as u32);
+            agents.phrases.push((p, i as u32));
         }
     }
-    agents.finish();
-    let mut discards = PhraseIndex::default();
+    let mut discards = PendingPhrases::default();
     for (i, d) in dicts.discards.entries.iter().enumerate() {
-        discards.insert(&d.words, i as u32);
+        discards.phrases.push((&d.words, i as u32));
     }
-    discards.finish();
-    let mut verbs = VerbIndex::default();
+    let mut verbs = PendingVerbs::default();
     for (b, block) in dicts.verbs.blocks.iter().enumerate() {
         for (e, entry) in block.verbs.iter().enumerate() {
             let Some(base) = entry.forms.first() else {

@@ -38,16 +38,17 @@ pub fn find_mentions(
     aliases: &Aliases,
 ) -> Vec<Mention> {
     let words = s.word_list();
+    let ids = s.word_ids(&lex.vocabulary);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         // "the Shire": some word of the name must be capitalised
         let actor = lex
             .actors
-            .longest_at_all(words, i)
+            .longest_at_all(ids, i)
             .filter(|&(len, _)| (i..i + len).any(|k| s.capitalized(k)))
             .map(|(len, ids)| (len, pick_actor(lex, ids, date)));
-        let agent = lex.agents.longest_at(words, i);
+        let agent = lex.agents.longest_at(ids, i);
         let pick = match (actor, agent) {
             (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, MentionKind::Agent(g.1))),
             (Some(a), _) => Some((a.0, MentionKind::Actor(a.1))),
@@ -93,8 +94,9 @@ pub fn learn_aliases(lex: &Lexicon, s: &SentenceView, mentions: &[Mention], alia
         }
         // the family name comes last in "Emmanuel Macron", first in "Xi Jinping"
         for name in [s.word(m.start), s.word(m.end - 1)] {
-            let known = lex.actors.longest_at(&[name], 0).is_some()
-                || lex.agents.longest_at(&[name], 0).is_some();
+            let word = [lex.vocabulary.id(name)];
+            let known = lex.actors.longest_at(&word, 0).is_some()
+                || lex.agents.longest_at(&word, 0).is_some();
             if name.len() > 1 && !known {
                 aliases.entry(name.to_string()).or_insert(id);
             }

@@ -184,7 +184,7 @@ pub fn code_verb<'l>(
                 })
         })
     };
-    let ids = s.pattern_ids(&lex.pattern_words);
+    let ids = s.pattern_ids(&lex.vocabulary, &lex.pattern_words);
     // a pattern one of whose words is nowhere in the sentence cannot match
     let possible = |c: &CompiledPattern| c.needs.iter().all(|n| n.iter().any(|&w| ids.has(w)));
     let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;

@@ -3,7 +3,7 @@
 
 use dyad_text::Token;
 
-use crate::lexicon::{PatternWords, NO_WORD};
+use crate::lexicon::{PatternWords, Vocabulary, NO_WORD};
 
 pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
@@ -12,6 +12,8 @@ pub struct SentenceView<'a> {
     /// Part-of-speech tags from dyad's tagger, computed from the left as far as a tag is asked
     /// for: most sentences never need one, and many only their first words'.
     tags: std::cell::RefCell<Option<dyad_text::tagger::Tagging<'a>>>,
+    /// The words as [`Vocabulary`] ids, computed the first time a dictionary is matched.
+    word_ids: std::cell::OnceCell<Vec<u32>>,
     /// The words as verb-pattern word ids, computed the first time a verb is coded.
     pattern_ids: std::cell::OnceCell<WordIds>,
 }
@@ -62,8 +64,27 @@ impl<'a> SentenceView<'a> {
             words,
             all_caps,
             tags: std::cell::RefCell::new(None),
+            word_ids: std::cell::OnceCell::new(),
             pattern_ids: std::cell::OnceCell::new(),
         }
+    }
+
+    /// A view of tokens whose [`Vocabulary`] ids are known already ([`Lexicon::word_ids`]).
+    ///
+    /// [`Lexicon::word_ids`]: crate::lexicon::Lexicon::word_ids
+    pub fn with_word_ids(tokens: &'a [Token], ids: &[u32]) -> Self {
+        let view = SentenceView::new(tokens);
+        if ids.len() == tokens.len() {
+            let _ = view.word_ids.set(ids.to_vec());
+        }
+        view
+    }
+
+    /// The words as [`Vocabulary`] ids ([`NO_WORD`] for a word no dictionary has), looked up
+    /// once for every index that matches them.
+    pub fn word_ids(&self, vocabulary: &Vocabulary) -> &[u32] {
+        self.word_ids
+            .get_or_init(|| self.words.iter().map(|w| vocabulary.id(w)).collect())
     }
 
     /// The part-of-speech tag of token `i`.
@@ -76,10 +97,15 @@ impl<'a> SentenceView<'a> {
         tagging.tag(i)
     }
 
-    /// The words as verb-pattern word ids.
-    pub fn pattern_ids(&self, vocabulary: &PatternWords) -> &WordIds {
+    /// The words as verb-pattern word ids (`words` being the vocabulary `pattern_words` was
+    /// numbered into).
+    pub fn pattern_ids(&self, words: &Vocabulary, vocabulary: &PatternWords) -> &WordIds {
         self.pattern_ids.get_or_init(|| {
-            let ids: Vec<u32> = self.words.iter().map(|w| vocabulary.id(w)).collect();
+            let ids: Vec<u32> = self
+                .word_ids(words)
+                .iter()
+                .map(|&w| vocabulary.of(w))
+                .collect();
             let mut present = vec![0u64; vocabulary.len().div_ceil(64)];
             for &id in &ids {
                 if id != NO_WORD {
@@ -88,7 +114,7 @@ impl<'a> SentenceView<'a> {
             }
             WordIds {
                 ids,
-                empty: vocabulary.id(""),
+                empty: vocabulary.empty(),
                 present,
             }
         })

@@ -54,21 +54,29 @@ impl Coder {
             .map(|s| tokenize(&doc.text, s))
             .collect();
         let tokenized: Vec<&[Token]> = tokenized.iter().map(|t| &t[..]).collect();
-        self.quotes_of(doc, &tokenized, &WholeText::new(&doc.text))
+        let word_ids: Vec<Vec<u32>> = tokenized
+            .iter()
+            .map(|t| self.lexicon().word_ids(t))
+            .collect();
+        self.quotes_of(doc, &tokenized, &word_ids, &WholeText::new(&doc.text))
     }
 
-    /// The quotations of an article whose sentences are tokenized already.
-    /// `whole` is the article's text read as one piece ([`WholeText`]).
+    /// The quotations of an article whose sentences are tokenized already (`word_ids`: each
+    /// sentence's [`Lexicon::word_ids`]). `whole` is the article's text read as one piece
+    /// ([`WholeText`]).
+    ///
+    /// [`Lexicon::word_ids`]: crate::lexicon::Lexicon::word_ids
     pub(crate) fn quotes_of(
         &self,
         doc: &Document,
         tokenized: &[&[Token]],
+        word_ids: &[Vec<u32>],
         whole: &WholeText,
     ) -> Vec<QuoteRecord> {
         let quotes = find_quotes_in(whole);
         // the people named are needed only to name a speaker
         let people = if quotes.iter().any(|q| q.speaker.is_some()) {
-            self.people(doc, tokenized)
+            self.people(doc, tokenized, word_ids)
         } else {
             Vec::new()
         };
@@ -90,13 +98,13 @@ impl Coder {
 
     /// Every person the article names, in order (a dictionary actor whose entry gives a role,
     /// FRAGOV, or dated codes; not a country, FRA), with the surnames learnt on the way ("Xi").
-    fn people(&self, doc: &Document, tokenized: &[&[Token]]) -> Vec<Person> {
+    fn people(&self, doc: &Document, tokenized: &[&[Token]], word_ids: &[Vec<u32>]) -> Vec<Person> {
         let lex = self.lexicon();
         let mut aliases = Default::default();
         let mut out: Vec<Person> = Vec::new();
         let mut chars: Option<dyad_text::CharIndex> = None;
-        for (index, tokens) in tokenized.iter().enumerate() {
-            let s = SentenceView::new(tokens);
+        for (index, (tokens, ids)) in tokenized.iter().zip(word_ids).enumerate() {
+            let s = SentenceView::with_word_ids(tokens, ids);
             let mentions = find_mentions(lex, &s, doc.date, &aliases);
             learn_aliases(lex, &s, &mentions, &mut aliases);
             for m in &mentions {

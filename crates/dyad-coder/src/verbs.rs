@@ -213,6 +213,7 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
             *flag = true;
         }
     }
+    let ids = s.word_ids(&lex.vocabulary);
     let mut out: Vec<VerbOccurrence> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -223,7 +224,7 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
         }
         // the longest dictionary form that fits here
         let mut best: Option<(usize, usize, &VerbCandidate)> = None;
-        for c in lex.verbs.candidates(w) {
+        for c in lex.verbs.candidates(ids[i]) {
             if let Some((f, l)) = form_matches(s, i, c) {
                 if (f..=l).any(|k| in_mention[k] && k != i) {
                     continue;
