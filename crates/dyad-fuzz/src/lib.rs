@@ -153,11 +153,12 @@ pub fn coder(data: &[u8]) {
             assert_eq!(chars(&t, start, end), Some(written), "{e:?}");
         }
     }
-    // a quotation over several paragraphs drops the marks that reopen each paragraph: its words
-    // are the text's, give or take quotation marks and line breaks
+    // a quotation over several paragraphs drops the marks that reopen each paragraph (or that
+    // reopen it after a full stop, where paragraphs ran together), the PTB opening mark ``
+    // among them: its words are the text's, give or take quotation marks and line breaks
     let words = |s: &str| -> String {
         s.chars()
-            .filter(|c| !matches!(c, '"' | '“' | '”' | '«' | '»') && !c.is_whitespace())
+            .filter(|c| !matches!(c, '"' | '“' | '”' | '«' | '»' | '`') && !c.is_whitespace())
             .collect()
     };
     for q in coder.quotes(&doc) {
