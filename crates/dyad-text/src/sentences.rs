@@ -102,7 +102,14 @@ const MAX_ABBREVIATION_CHARS: usize = 64;
 /// Offsets are character offsets into the whole `text`; a `body_start` past the end gives no
 /// sentences.
 pub fn split_sentences(text: &str, body_start: usize) -> Vec<Sentence> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // room for the whole text at once (`collect` would grow the vector as it went), and byte
+    // by byte when the text is ASCII, as news text mostly is
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    if text.is_ascii() {
+        chars.extend(text.bytes().map(char::from).enumerate());
+    } else {
+        chars.extend(text.char_indices());
+    }
     let n = chars.len();
     let ch = |i: usize| chars[i].1;
     let mut out = Vec::new();

@@ -405,7 +405,7 @@ const START: u64 = 1000;
 const START2: u64 = 1001;
 
 /// What the features need to know about one word, hashed once per sentence.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct WordInfo {
     /// The folded word, case kept (the tag-dictionary key).
     exact: u64,
@@ -438,6 +438,34 @@ impl WordInfo {
     }
 
     fn new(word: &str, buf: &mut Buffers) -> WordInfo {
+        // most words are ASCII, which folding leaves alone (but for brackets): hashed straight
+        // from their bytes, the same as below
+        if word.is_ascii() && !matches!(word, "[" | "{" | "]" | "}") {
+            let b = word.as_bytes();
+            buf.lower.clear();
+            if b.first().is_some_and(u8::is_ascii_digit) {
+                let year = b.len() == 4 && b.iter().all(u8::is_ascii_digit);
+                buf.lower.push_str(if year { "!YEAR" } else { "!DIGITS" });
+            } else {
+                buf.lower.push_str(word);
+                buf.lower.make_ascii_lowercase();
+            }
+            let lower = buf.lower.as_bytes();
+            return WordInfo {
+                exact: fnv(b),
+                word: fnv(lower),
+                suffix: fnv(&lower[lower.len().saturating_sub(3)..]),
+                raw_suffix: fnv(&b[b.len().saturating_sub(3)..]),
+                prefix: fnv(&b[..b.len().min(1)]),
+                shape: shape(word),
+                punct: punct_tag(word).map_or(NO_PUNCT, |t| t as u8),
+            };
+        }
+        Self::folded(word, buf)
+    }
+
+    /// [`WordInfo::new`] for any word, folding it first.
+    fn folded(word: &str, buf: &mut Buffers) -> WordInfo {
         fold(word, &mut buf.folded);
         let folded = buf.folded.as_str();
         buf.lower.clear();
@@ -1907,6 +1935,64 @@ mod tests {
     use super::*;
     use crate::sentences::Sentence;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn ascii_words_are_read_as_folding_would_read_them() {
+        let mut fast = Buffers::default();
+        let mut slow = Buffers::default();
+        for w in [
+            "",
+            "a",
+            "The",
+            "USA",
+            "U.S.",
+            "1961",
+            "196",
+            "19611",
+            "3.5",
+            "1,000",
+            "don't",
+            "'s",
+            "n't",
+            "''",
+            "``",
+            "`",
+            "'",
+            "\"",
+            "--",
+            "-",
+            "...",
+            ".",
+            ",",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            "$",
+            "%",
+            "&",
+            "#",
+            "co-operation",
+            "McDonald's",
+            "iPhone",
+            "x",
+            "AB",
+            "abc",
+            "abcd",
+            "9/11",
+            "@dyad",
+            "a_b",
+            "\u{7f}",
+        ] {
+            assert_eq!(
+                WordInfo::new(w, &mut fast),
+                WordInfo::folded(w, &mut slow),
+                "{w:?}"
+            );
+        }
+    }
 
     /// The sentence split by dyad's tokenizer and tagged by the bundled model.
     fn tagged(text: &str) -> Vec<(String, Tag)> {
