@@ -318,6 +318,21 @@ pub fn is_time_word(w: &str) -> bool {
 }
 
 /// Words that are never verbs even if a verb dictionary lists a form spelled like them.
+/// Does the word end a simple noun phrase wherever it stands (a preposition other than the
+/// possessive `'s`, a conjunction, an auxiliary, a negator, a subject pronoun, a word that
+/// opens a clause, a subordinator, a time word)? Looked up through
+/// [`WordClasses`](crate::lexicon::WordClasses).
+pub fn breaks_np(w: &str) -> bool {
+    (is_preposition(w) && w != "'S")
+        || is_conjunction(w)
+        || is_auxiliary(w)
+        || is_negator(w)
+        || is_subject_pronoun(w)
+        || opens_clause(w)
+        || is_subordinator(w)
+        || is_time_word(w)
+}
+
 pub fn never_verb(w: &str) -> bool {
     is_determiner(w)
         || is_preposition(w)

@@ -296,12 +296,65 @@ fn compile_side(
         .collect()
 }
 
+/// What a [`Vocabulary`] word is in English grammar, as far as the hottest tests need: worked
+/// out from the word's text the first time a sentence has it (the tests compare the word with
+/// dozens of function words), then read from here. Each entry is set once, to the same value
+/// by whichever thread gets there first, so relaxed atomics suffice.
+#[derive(Debug, Default)]
+pub struct WordClasses {
+    bits: Vec<std::sync::atomic::AtomicU8>,
+}
+
+/// [`WordClasses`]: the entry is filled in.
+const CLASS_KNOWN: u8 = 1;
+/// [`english::breaks_np`](crate::english::breaks_np).
+pub const CLASS_BREAKS_NP: u8 = 2;
+/// [`english::never_verb`](crate::english::never_verb).
+pub const CLASS_NEVER_VERB: u8 = 4;
+
+impl WordClasses {
+    fn new(words: usize) -> WordClasses {
+        WordClasses {
+            bits: (0..words).map(|_| Default::default()).collect(),
+        }
+    }
+
+    /// The class bits of word `w`, whose [`Vocabulary`] id is `id`.
+    #[inline]
+    pub fn of(&self, id: u32, w: &str) -> u8 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let Some(slot) = self.bits.get(id as usize) else {
+            return classify(w);
+        };
+        let bits = slot.load(Relaxed);
+        if bits & CLASS_KNOWN != 0 {
+            return bits;
+        }
+        let bits = classify(w);
+        slot.store(bits, Relaxed);
+        bits
+    }
+}
+
+fn classify(w: &str) -> u8 {
+    let mut bits = CLASS_KNOWN;
+    if crate::english::breaks_np(w) {
+        bits |= CLASS_BREAKS_NP;
+    }
+    if crate::english::never_verb(w) {
+        bits |= CLASS_NEVER_VERB;
+    }
+    bits
+}
+
 /// The compiled dictionaries.
 #[derive(Debug)]
 pub struct Lexicon {
     pub dicts: Dictionaries,
     /// Every word the indexes below match, numbered.
     pub vocabulary: Vocabulary,
+    /// The grammar of each vocabulary word, as sentences meet it.
+    pub classes: WordClasses,
     pub actors: PhraseIndex,
     pub agents: PhraseIndex,
     pub discards: PhraseIndex,
@@ -384,6 +437,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             dicts,
+            classes: WordClasses::new(vocabulary.len()),
             vocabulary,
             actors,
             agents,

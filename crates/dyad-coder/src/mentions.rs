@@ -6,8 +6,7 @@
 use chrono::NaiveDate;
 use dyad_dict::agents::Placement;
 
-use crate::english;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, CLASS_BREAKS_NP};
 use crate::sentence::SentenceView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,18 +230,9 @@ fn code_with_agents(lex: &Lexicon, base: &str, agents: &[u32]) -> String {
 }
 
 /// Is token `i` a boundary between simple noun phrases?
-fn breaks_np(s: &SentenceView, i: usize, is_verb: &[bool]) -> bool {
-    let w = s.word(i);
-    is_verb[i]
-        || (english::is_preposition(w) && w != "'S")
-        || english::is_conjunction(w)
-        || english::is_auxiliary(w)
-        || english::is_negator(w)
-        || english::is_subject_pronoun(w)
-        || english::opens_clause(w)
-        || english::is_subordinator(w)
-        || english::is_time_word(w)
-        || s.is_punct(i)
+fn breaks_np(lex: &Lexicon, s: &SentenceView, i: usize, is_verb: &[bool]) -> bool {
+    let id = s.word_ids(&lex.vocabulary)[i];
+    is_verb[i] || lex.classes.of(id, s.word(i)) & CLASS_BREAKS_NP != 0 || s.is_punct(i)
 }
 
 /// Assemble actor phrases from mentions. `is_verb[i]` marks tokens that are verbs.
@@ -259,7 +249,7 @@ pub fn actor_phrases(
     let mut m = 0;
     let mut i = 0;
     while i < n {
-        if breaks_np(s, i, is_verb) && !mentions.iter().any(|x| x.start <= i && i < x.end) {
+        if breaks_np(lex, s, i, is_verb) && !mentions.iter().any(|x| x.start <= i && i < x.end) {
             i += 1;
             continue;
         }
@@ -267,7 +257,7 @@ pub fn actor_phrases(
         let mut end = i;
         while end < n {
             let inside = mentions.iter().any(|x| x.start <= end && end < x.end);
-            if !inside && breaks_np(s, end, is_verb) {
+            if !inside && breaks_np(lex, s, end, is_verb) {
                 break;
             }
             end += 1;

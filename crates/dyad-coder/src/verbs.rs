@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::english;
-use crate::lexicon::{Inflection, Lexicon, VerbCandidate};
+use crate::lexicon::{Inflection, Lexicon, VerbCandidate, CLASS_NEVER_VERB};
 use crate::mentions::Mention;
 use crate::sentence::SentenceView;
 
@@ -218,7 +218,8 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
     let mut i = 0;
     while i < n {
         let w = s.word(i);
-        if in_mention[i] || english::never_verb(w) || s.proper_noun_like(i) {
+        let never_verb = lex.classes.of(ids[i], w) & CLASS_NEVER_VERB != 0;
+        if in_mention[i] || never_verb || s.proper_noun_like(i) {
             i += 1;
             continue;
         }
