@@ -15,7 +15,8 @@
 //! * [`Gazetteer::find_places`] finds the place names in a stretch of text and resolves them,
 //!   reading the clues around each ("Atlanta, Georgia", "the U.S. state of Georgia").
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the keys are short names looked up for every capitalised word of a clause
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -153,7 +154,7 @@ impl Gazetteer {
         let mut rows: Vec<Place> = Vec::new();
         // (name key, row, the name is an abbreviation in capitals)
         let mut pairs: Vec<(String, u32, bool)> = Vec::new();
-        let mut divisions = HashSet::new();
+        let mut divisions = HashSet::default();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') || line.starts_with("geonameid\t") {
@@ -259,8 +260,9 @@ impl Gazetteer {
         let mut rows: Vec<Option<Place>> = rows.into_iter().map(Some).collect();
         let places = rows.len();
         let mut entries = Vec::with_capacity(pairs.len());
-        let mut index: HashMap<String, (u32, u32)> = HashMap::with_capacity(pairs.len());
-        let mut abbreviations = HashSet::new();
+        let mut index: HashMap<String, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(pairs.len(), Default::default());
+        let mut abbreviations = HashSet::default();
         let mut max_words = 0;
         let mut start = 0;
         let mut all_capitals = true;
@@ -429,6 +431,7 @@ impl Gazetteer {
 
         // 1. Find the names.
         let mut mentions: Vec<Mention> = Vec::new();
+        let (mut buffers, mut k) = (KeyBuffers::default(), String::new());
         let mut i = 0;
         while i < tokens.len() {
             if !starts_with_capital(&tokens[i].text) {
@@ -436,10 +439,10 @@ impl Gazetteer {
                 continue;
             }
             // "South America", "Middle East": regions, not the places inside them.
-            if let Some(len) = (2..=4.min(tokens.len() - i))
-                .rev()
-                .find(|&len| lists.regions.contains(&phrase_key(&tokens[i..i + len])))
-            {
+            if let Some(len) = (2..=4.min(tokens.len() - i)).rev().find(|&len| {
+                phrase_key_into(&tokens[i..i + len], &mut buffers, &mut k);
+                lists.regions.contains(&k)
+            }) {
                 i += len;
                 continue;
             }
@@ -452,14 +455,14 @@ impl Gazetteer {
                 {
                     continue;
                 }
-                let k = phrase_key(&tokens[i..=j]);
+                phrase_key_into(&tokens[i..=j], &mut buffers, &mut k);
                 if let Some(&(a, b)) = self.index.get(&k) {
                     found = Some(Mention {
                         first: i,
                         last: j,
                         start: tokens[i].start,
                         end: tokens[j].end,
-                        key: k,
+                        key: k.clone(),
                         range: (a, b),
                     });
                     break;
@@ -543,7 +546,7 @@ impl Gazetteer {
         };
         let first = resolve_all(context);
         let mut ctx = context.clone();
-        let mut seen: HashSet<u32> = HashSet::new();
+        let mut seen: HashSet<u32> = HashSet::default();
         for (m, p) in mentions.iter().zip(&first) {
             let Some(p) = p else { continue };
             let ambiguous = self.slice(m).iter().any(|c| c.feature == Feature::Country);
@@ -848,6 +851,13 @@ fn subnational<'a>(places: impl Iterator<Item = &'a Place>, ctx: &Context) -> Op
 /// periods and apostrophes dropped, hyphens made spaces, "St" read as "Saint".
 pub(crate) fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    key_into(name, &mut out);
+    out
+}
+
+/// [`key`] into `out` (cleared first), whose room is kept from name to name.
+fn key_into(name: &str, out: &mut String) {
+    out.clear();
     let mut word_start = 0;
     let mut space = false;
     let mut buf = [0u8; 4];
@@ -860,7 +870,7 @@ pub(crate) fn key(name: &str) -> String {
     for c in name.chars() {
         if c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '—') {
             if out.len() > word_start {
-                end_word(&mut out, word_start);
+                end_word(out, word_start);
                 space = true;
             }
             continue;
@@ -883,9 +893,8 @@ pub(crate) fn key(name: &str) -> String {
         }
     }
     if out.len() > word_start {
-        end_word(&mut out, word_start);
+        end_word(out, word_start);
     }
-    out
 }
 
 /// FNV-1a, to group keys quickly.
@@ -895,19 +904,32 @@ fn fnv1a(s: &str) -> u64 {
     })
 }
 
-/// The key of a run of tokens; a clitic ("'s") joins the word before it ("People's").
-fn phrase_key(tokens: &[Token]) -> String {
-    key(&span_text(tokens))
+/// Room for the keys of a sentence's candidate names, made once per sentence.
+#[derive(Default)]
+struct KeyBuffers {
+    span: String,
 }
 
-fn span_text(tokens: &[Token]) -> String {
-    let mut s = String::new();
+/// The key of a run of tokens, into `out`; a clitic ("'s") joins the word before it
+/// ("People's").
+fn phrase_key_into(tokens: &[Token], buffers: &mut KeyBuffers, out: &mut String) {
+    span_text_into(tokens, &mut buffers.span);
+    key_into(&buffers.span, out);
+}
+
+fn span_text_into(tokens: &[Token], s: &mut String) {
+    s.clear();
     for (n, t) in tokens.iter().enumerate() {
         if n > 0 && !t.text.starts_with(['\'', '’']) {
             s.push(' ');
         }
         s.push_str(&t.text);
     }
+}
+
+fn span_text(tokens: &[Token]) -> String {
+    let mut s = String::new();
+    span_text_into(tokens, &mut s);
     s
 }
 

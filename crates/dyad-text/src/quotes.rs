@@ -294,6 +294,11 @@ fn double_quotes(ctx: &Ctx) -> Vec<RawQuote> {
             }
         }
         while i < pe {
+            // most characters are no mark: pass them without reading their neighbours
+            if !matches!(chars[i], '“' | '«' | '”' | '»' | '`' | '\'' | '"') {
+                i += 1;
+                continue;
+            }
             match double_mark(chars, i, ps, pe, cur.is_some()) {
                 Some((Role::Open, len)) => {
                     // An opening mark inside a quotation after a full stop continues it (the
