@@ -1,6 +1,8 @@
 //! Abbreviations that keep their period: shared by the sentence splitter (no break after them)
 //! and the tokenizer (the period stays part of the token).
 
+use rustc_hash::FxHashSet;
+
 /// Abbreviations written with a final period, listed without it. Matching is exact, or on the
 /// all-upper-case form when the word itself is all upper case (headlines: `GEN.`).
 const ABBREVIATIONS: &[&str] = &[
@@ -27,17 +29,25 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    if ABBREVIATIONS.contains(&word) {
+    // the list as sets, made once: the splitter and the tokenizer ask for every final period
+    static SETS: std::sync::OnceLock<(FxHashSet<&str>, FxHashSet<String>)> =
+        std::sync::OnceLock::new();
+    let (exact, upper) = SETS.get_or_init(|| {
+        let exact = ABBREVIATIONS.iter().copied().collect();
+        let upper = ABBREVIATIONS
+            .iter()
+            .filter(|a| a.len() > 1)
+            .map(|a| a.to_ascii_uppercase())
+            .collect();
+        (exact, upper)
+    });
+    if exact.contains(word) {
         return true;
     }
     let all_upper = word.chars().any(|c| c.is_alphabetic())
         && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-    if all_upper
-        && word.chars().count() > 1
-        && ABBREVIATIONS
-            .iter()
-            .any(|a| a.len() > 1 && a.eq_ignore_ascii_case(word))
-    {
+    // equal but for ASCII case to a listed abbreviation of more than one byte
+    if all_upper && word.chars().count() > 1 && upper.contains(&word.to_ascii_uppercase()) {
         return true;
     }
     let mut chars = word.chars();
@@ -62,6 +72,36 @@ fn is_dotted_acronym(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The list read word by word, as before it became sets.
+    fn listed_by_scan(word: &str) -> bool {
+        let all_upper = word.chars().any(|c| c.is_alphabetic())
+            && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        ABBREVIATIONS.contains(&word)
+            || (all_upper
+                && word.chars().count() > 1
+                && ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.len() > 1 && a.eq_ignore_ascii_case(word)))
+    }
+
+    #[test]
+    fn the_sets_say_what_the_list_says() {
+        let mut words: Vec<String> = Vec::new();
+        for a in ABBREVIATIONS {
+            words.push(a.to_string());
+            words.push(a.to_ascii_uppercase());
+            words.push(a.to_ascii_lowercase());
+            words.push(format!("{a}x"));
+        }
+        words.extend(["", "V", "v", "É", "GÉN", "MR.", "Mr.", "St", "ST", "sT"].map(String::from));
+        for w in &words {
+            let single_or_dotted = w.chars().count() == 1 || is_dotted_acronym(w);
+            if !single_or_dotted {
+                assert_eq!(is_abbreviation(w), listed_by_scan(w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn listed_and_acronyms() {

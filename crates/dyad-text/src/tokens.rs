@@ -289,9 +289,10 @@ fn tokenize_slice(slice: &str, first: usize) -> Vec<Token> {
 }
 
 /// Is a chunk a plain word: ASCII letters, digits and single hyphens ("Minister", "2025",
-/// "US-led"), perhaps with one comma after it? Most chunks of running text are, and
-/// [`split_chunk`] makes exactly one token of such a word (and one of the comma): none of its
-/// rules (periods, quotes, apostrophes, currency, dashes, clitics) applies. Telling them apart
+/// "US-led"), perhaps with one comma or one period after it? Most chunks of running text are,
+/// and [`split_chunk`] makes exactly one token of such a word (and one of the comma, or of the
+/// period unless the word is an abbreviation that keeps it): none of its other rules (quotes,
+/// apostrophes, currency, dashes, clitics) applies. Telling them apart
 /// while reading spares them the character-by-character split, a good part of the coder's time.
 #[derive(Clone, Copy)]
 struct Plain {
@@ -301,6 +302,8 @@ struct Plain {
     hyphen: bool,
     /// A comma was read, as the last character so far.
     comma: bool,
+    /// A period was read, as the last character so far.
+    period: bool,
 }
 
 impl Plain {
@@ -309,6 +312,7 @@ impl Plain {
             word: true,
             hyphen: false,
             comma: false,
+            period: false,
         };
         p.read(c);
         p
@@ -316,8 +320,8 @@ impl Plain {
 
     #[inline]
     fn read(&mut self, c: char) {
-        if self.comma {
-            // something after the comma
+        if self.comma || self.period {
+            // something after the comma or the period
             self.word = false;
         } else if c.is_ascii_alphanumeric() {
             self.hyphen = false;
@@ -325,6 +329,8 @@ impl Plain {
             self.hyphen = true;
         } else if c == ',' {
             self.comma = true;
+        } else if c == '.' {
+            self.period = true;
         } else {
             self.word = false;
         }
@@ -341,21 +347,32 @@ fn end_chunk(
     out: &mut Vec<Token>,
 ) {
     let text = &chunk.src[range.clone()];
-    // the word before a comma must not be empty (a lone "," is a token, nothing else)
-    let word_len = text.len() - usize::from(plain.comma);
+    // the word before a comma or period must not be empty (a lone "," is a token, nothing else)
+    let word_len = text.len() - usize::from(plain.comma || plain.period);
     if plain.word && word_len > 0 {
         // ASCII: a byte is a character
         let word = &text[..word_len];
+        if plain.period && is_abbreviation(word) {
+            // "Gen.", "W.": the period is the abbreviation's
+            out.push(Token {
+                text: text.to_string(),
+                norm: word.to_ascii_uppercase(),
+                start,
+                end: start + text.len(),
+            });
+            return;
+        }
         out.push(Token {
             text: word.to_string(),
             norm: word.to_ascii_uppercase(),
             start,
             end: start + word_len,
         });
-        if plain.comma {
+        if plain.comma || plain.period {
+            let mark = if plain.comma { "," } else { "." };
             out.push(Token {
-                text: ",".to_string(),
-                norm: ",".to_string(),
+                text: mark.to_string(),
+                norm: mark.to_string(),
                 start: start + word_len,
                 end: start + word_len + 1,
             });
@@ -660,6 +677,7 @@ mod tests {
         for text in [
             "Minister Ahmed said, in Cairo-based talks on 2025-12-04, that US-led forces -- and",
             "a,b 1,000 ,, x, ,y a-, --a a-- 'a a' $5 5% U.S. don't",
+            "Mr. Gen. GEN. etc. vs. Jan. Sept. W. w. No. no. Co-op. said. 2025. A.B. x.. x.,",
         ] {
             assert_eq!(tokenize_slice(text, 3), {
                 let mut t = tokenize_every_chunk_split(text);
