@@ -401,11 +401,20 @@ impl PatternIndex {
 
     /// The patterns (indexes into the block's, ascending) that may match a sentence holding
     /// the words `ids`.
-    pub fn candidates(&self, ids: &[u32]) -> Vec<u32> {
+    pub fn candidates(&self, ids: &crate::sentence::WordIds) -> Vec<u32> {
         let mut out = self.always.clone();
-        for id in ids {
-            if let Some(list) = self.by_word.get(id) {
-                out.extend_from_slice(list);
+        // from whichever side is shorter: most blocks list fewer words than a sentence has
+        if self.by_word.len() <= ids.ids().len() {
+            for (&word, list) in &self.by_word {
+                if ids.has(word) {
+                    out.extend_from_slice(list);
+                }
+            }
+        } else {
+            for id in ids.ids() {
+                if let Some(list) = self.by_word.get(id) {
+                    out.extend_from_slice(list);
+                }
             }
         }
         out.sort_unstable();

@@ -190,7 +190,7 @@ pub fn code_verb<'l>(
     let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;
     // the block's event-coding patterns, in order, less most of those that cannot match
     let compiled = &lex.patterns[verb.candidate.block];
-    let candidates = lex.pattern_index[verb.candidate.block].candidates(ids.ids());
+    let candidates = lex.pattern_index[verb.candidate.block].candidates(ids);
     for (p, c) in candidates
         .iter()
         .map(|&k| (&block.patterns[k as usize], &compiled[k as usize]))
