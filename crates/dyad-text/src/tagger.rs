@@ -932,9 +932,14 @@ impl Tagger {
         for slot in &found[..n] {
             if slot.more != NO_MORE && slot.more & DENSE != 0 {
                 let row = &self.dense[(slot.more & !DENSE) as usize].0;
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
+                // into a fresh array, which the compiler adds with vector instructions (twelve
+                // `addps`; adding in place stayed 48 scalar adds): the same IEEE addition per
+                // class as one by one, so the scores do not change
+                let mut sum = [0f32; ROW];
+                for ((o, &a), &b) in sum.iter_mut().zip(scores.iter()).zip(row.iter()) {
+                    *o = a + b;
                 }
+                *scores = sum;
                 continue;
             }
             for (&t, &w) in slot.tags.iter().zip(&slot.weights) {
