@@ -224,15 +224,29 @@ fn expand(phrase: &str, warnings: &mut Vec<Warning>, file: &str, no: usize) -> V
             if forms.is_empty() {
                 continue;
             }
+            // each part multiplies the spellings by its forms: "n:a+n:b+…" with forty parts
+            // would be 2^40 of them, so they stop at MAX_PHRASES as whole phrases do
             let mut next = Vec::new();
-            for (blank, hyphen) in &strings {
+            let mut cut = false;
+            'grow: for (blank, hyphen) in &strings {
                 for f in &forms {
+                    if next.len() >= MAX_PHRASES {
+                        cut = true;
+                        break 'grow;
+                    }
                     if i == 0 || blank.is_empty() {
                         next.push((f.clone(), f.clone()));
                     } else {
                         next.push((format!("{blank} {f}"), format!("{hyphen}-{f}")));
                     }
                 }
+            }
+            if cut {
+                warnings.push(Warning::new(
+                    file,
+                    no,
+                    "too many spellings of a joined word; the rest dropped",
+                ));
             }
             strings = next;
         }
@@ -384,6 +398,19 @@ v:kidnap\r
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_word_joined_from_many_parts_stops_at_the_phrase_limit() {
+        // forty parts of two forms each (a noun and its plural) would spell 2^40 words: found
+        // by the issue_dictionary fuzzer, whose inputs with a dozen such parts took seconds
+        let parts: Vec<String> = (0..40).map(|k| format!("n:w{k}")).collect();
+        let d = parse(&format!("{} [X]\n", parts.join("+")), "x.issues.txt").expect("parses");
+        assert_eq!(d.entries.len(), 1);
+        assert!(d.entries[0].phrases.len() <= MAX_PHRASES);
+        assert!(d.warnings.iter().any(|w| w
+            .to_string()
+            .contains("too many spellings of a joined word")));
     }
 
     /// FORMATS.md: about 2,978 coded lines. The file has 2,978 lines with `[`, 2 of them inside
