@@ -76,12 +76,12 @@ fn restore_sigpipe() {
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Keep the memory that coding frees for the next articles rather than handing it back to the
-/// OS after a second. Each article's tokens, tags and phrases are freed when it is done; handed
-/// back, the next article's took the memory anew, and the kernel zeroed a fresh 2 MB page
-/// each time (`clear_page_erms` was a tenth of a coding profile, and one-thread throughput
-/// rose by about a tenth without it: docs/PERFORMANCE.md). The process's memory is then its
-/// peak, which the batch commands reach within their first batch anyway. `dyad serve` keeps
-/// the default: a server idles between requests and should give back what a burst took.
+/// OS after a second. Each batch's tokens, tags and phrases are freed when it is done; handed
+/// back, later batches took the memory anew and the kernel zeroed fresh pages for them (a
+/// 100 MB run: 10,168 page faults, against about 600, start-up's, when the memory is kept;
+/// docs/PERFORMANCE.md). The process's memory is then its peak, which the batch commands reach
+/// within their first batches anyway. `dyad serve` keeps the default: a server idles between
+/// requests and should give back what a burst took.
 fn keep_freed_memory() {
     // SAFETY: mi_option_set only stores the value of an option that exists in this mimalloc
     // (the test below checks it by its default); the allocator reads it at its next purge.
