@@ -62,7 +62,13 @@ struct FirstWord {
 /// comparing the hundreds of phrases that open with "THE".)
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
+    /// While phrases are inserted: each first word's phrases.
     by_first: FxHashMap<u32, FirstWord>,
+    /// Once [`PhraseIndex::finish`]ed: for each vocabulary id, where its phrases are in
+    /// `firsts` ([`NO_WORD`] for a word no phrase starts with; ids past the end start none).
+    /// An array read for every word of every sentence, where a hash look-up was.
+    slots: Vec<u32>,
+    firsts: Vec<FirstWord>,
 }
 
 impl PhraseIndex {
@@ -88,12 +94,23 @@ impl PhraseIndex {
         }
     }
 
-    /// Sort candidate lists longest first (stable, so earlier entries win ties).
+    /// Sort candidate lists longest first (stable, so earlier entries win ties), and lay the
+    /// first words out by vocabulary id. Phrases inserted after this are not found.
     pub fn finish(&mut self) {
         for fw in self.by_first.values_mut() {
             for list in fw.by_second.values_mut() {
                 list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
             }
+        }
+        let mut firsts: Vec<(u32, FirstWord)> =
+            std::mem::take(&mut self.by_first).into_iter().collect();
+        firsts.sort_unstable_by_key(|&(id, _)| id);
+        let top = firsts.last().map_or(0, |&(id, _)| id as usize + 1);
+        self.slots = vec![NO_WORD; top];
+        self.firsts = Vec::with_capacity(firsts.len());
+        for (id, fw) in firsts {
+            self.slots[id as usize] = self.firsts.len() as u32;
+            self.firsts.push(fw);
         }
     }
 
@@ -107,7 +124,8 @@ impl PhraseIndex {
     /// The longest phrase starting at `words[at]` with every entry that has it ("President
     /// Bush" is both Bushes).
     pub fn longest_at_all(&self, words: &[u32], at: usize) -> Option<(usize, &[u32])> {
-        let fw = self.by_first.get(words.get(at)?)?;
+        let slot = *self.slots.get(*words.get(at)? as usize)?;
+        let fw = self.firsts.get(slot as usize)?;
         if let Some(list) = words.get(at + 1).and_then(|w| fw.by_second.get(w)) {
             let found = list.iter().find(|(w, _)| {
                 at + w.len() <= words.len()
@@ -123,6 +141,7 @@ impl PhraseIndex {
     pub fn len(&self) -> usize {
         self.by_first
             .values()
+            .chain(&self.firsts)
             .map(|fw| {
                 usize::from(fw.single.is_some())
                     + fw.by_second.values().map(Vec::len).sum::<usize>()
@@ -131,7 +150,7 @@ impl PhraseIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.by_first.is_empty() && self.firsts.is_empty()
     }
 }
 
