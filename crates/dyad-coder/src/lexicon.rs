@@ -173,16 +173,22 @@ pub struct VerbCandidate {
     pub entry: usize,
 }
 
-/// Every dictionary verb form, keyed by its verb word's [`Vocabulary`] id.
+/// Every dictionary verb form, by its verb word's [`Vocabulary`] id: `slots[id]` is where the
+/// word's forms are in `forms` ([`NO_WORD`] for a word that is no verb), an array read for
+/// every word of a sentence.
 #[derive(Debug, Default)]
 pub struct VerbIndex {
-    by_word: FxHashMap<u32, Vec<VerbCandidate>>,
+    slots: Vec<u32>,
+    forms: Vec<Vec<VerbCandidate>>,
 }
 
 impl VerbIndex {
     /// The verb forms whose verb word has the id `word`.
     pub fn candidates(&self, word: u32) -> &[VerbCandidate] {
-        self.by_word.get(&word).map(Vec::as_slice).unwrap_or(&[])
+        self.slots
+            .get(word as usize)
+            .and_then(|&k| self.forms.get(k as usize))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -544,7 +550,12 @@ impl PendingVerbs {
         let mut words: Vec<(String, Vec<VerbCandidate>)> = self.by_word.into_iter().collect();
         words.sort_by(|a, b| a.0.cmp(&b.0));
         for (word, candidates) in words {
-            index.by_word.insert(vocabulary.intern(&word), candidates);
+            let id = vocabulary.intern(&word) as usize;
+            if index.slots.len() <= id {
+                index.slots.resize(id + 1, NO_WORD);
+            }
+            index.slots[id] = index.forms.len() as u32;
+            index.forms.push(candidates);
         }
         index
     }
