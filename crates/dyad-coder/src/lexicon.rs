@@ -211,7 +211,8 @@ pub const NO_WORD: u32 = u32::MAX;
 /// bit for each of them), so that matching compares numbers.
 #[derive(Debug, Default)]
 pub struct PatternWords {
-    ids: FxHashMap<String, u32>,
+    /// The pattern words numbered among themselves.
+    words: Vocabulary,
     /// The pattern word id of each [`Vocabulary`] id ([`NO_WORD`] for a word no pattern has).
     by_vocabulary: Vec<u32>,
     /// The id of the empty word, which a sentence gives past its end.
@@ -234,21 +235,20 @@ impl PatternWords {
     }
 
     fn intern(&mut self, w: &str) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(w.to_string()).or_insert(next)
+        self.words.intern(w)
     }
 
     /// The id of a word, [`NO_WORD`] if no pattern has it.
     pub fn id(&self, w: &str) -> u32 {
-        self.ids.get(w).copied().unwrap_or(NO_WORD)
+        self.words.id(w)
     }
 
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.words.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.words.is_empty()
     }
 }
 
@@ -564,7 +564,7 @@ impl PendingVerbs {
 impl PatternWords {
     /// Put the pattern words in the vocabulary and keep each one's pattern id by its id there.
     fn finish(mut self, vocabulary: &mut Vocabulary) -> PatternWords {
-        let mut words: Vec<(&String, &u32)> = self.ids.iter().collect();
+        let mut words: Vec<(&String, &u32)> = self.words.ids.iter().collect();
         words.sort_by_key(|&(_, &id)| id);
         let mut by_vocabulary = Vec::new();
         for (word, &pattern_id) in words {
