@@ -29,32 +29,30 @@ fn corpus(dir: &Path, copies: usize) -> String {
     p.display().to_string()
 }
 
-fn ingest(input: &str, db: &Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args([
-            "ingest",
-            input,
-            "--db",
-            db.to_str().unwrap(),
-            "--batch",
-            "20",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start dyad")
-}
-
-/// `dyad ingest input --db db --batch 20`, run to its end.
-fn ingest_run(input: &str, db: &Path) -> std::process::Output {
-    dyad(&[
+/// `dyad ingest input --db db --batch 20`: small batches, so a kill lands between commits.
+fn ingest_args<'a>(input: &'a str, db: &'a Path) -> [&'a str; 6] {
+    [
         "ingest",
         input,
         "--db",
         db.to_str().unwrap(),
         "--batch",
         "20",
-    ])
+    ]
+}
+
+fn ingest(input: &str, db: &Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(ingest_args(input, db))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start dyad")
+}
+
+/// [`ingest_args`], run to its end.
+fn ingest_run(input: &str, db: &Path) -> std::process::Output {
+    dyad(&ingest_args(input, db))
 }
 
 fn stored(db: &Path) -> i64 {
