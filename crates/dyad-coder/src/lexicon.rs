@@ -55,8 +55,8 @@ struct FirstWord {
     by_second: FxHashMap<u32, Vec<PhraseEntries>>,
 }
 
-/// Phrases, their words as [`Vocabulary`] ids, keyed by their first two words; candidates sorted longest first, then by insertion
-/// order, so the first hit is the longest match and ties go to the earlier dictionary entry.
+/// Phrases, their words as [`Vocabulary`] ids, keyed by their first two words; candidates
+/// sorted longest first, then by insertion order, so the first hit is the longest match and ties go to the earlier dictionary entry.
 /// (Every phrase longer than one word that can match at a position shares its second word, so
 /// the two-level key finds the same phrase a single longest-first list would, without
 /// comparing the hundreds of phrases that open with "THE".)
