@@ -51,6 +51,8 @@
 //! '' $ #` (`:` also covers `;`, dashes and ellipses; `%` is `NN`, as in the Treebank). See
 //! [`brown`] for how Brown's tags are mapped onto them.
 
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -404,6 +406,16 @@ const NO_PUNCT: u8 = u8::MAX;
 const START: u64 = 1000;
 const START2: u64 = 1001;
 
+/// Distinct words whose [`WordInfo`] a thread keeps (about 6 MB); past that the cache starts
+/// again empty.
+const WORD_INFO_CACHE: usize = 65_536;
+
+thread_local! {
+    /// The [`WordInfo`] of words met before on this thread: the same few thousand words make
+    /// most of any news text, and finding one here costs a tenth of hashing its features again.
+    static WORD_INFOS: RefCell<FxHashMap<Box<str>, WordInfo>> = RefCell::default();
+}
+
 /// What the features need to know about one word, hashed once per sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct WordInfo {
@@ -438,6 +450,21 @@ impl WordInfo {
     }
 
     fn new(word: &str, buf: &mut Buffers) -> WordInfo {
+        WORD_INFOS.with_borrow_mut(|cache| {
+            if let Some(&info) = cache.get(word) {
+                return info;
+            }
+            let info = WordInfo::read(word, buf);
+            if cache.len() >= WORD_INFO_CACHE {
+                cache.clear();
+            }
+            cache.insert(word.into(), info);
+            info
+        })
+    }
+
+    /// [`WordInfo::new`] without the cache.
+    fn read(word: &str, buf: &mut Buffers) -> WordInfo {
         // most words are ASCII, which folding leaves alone (but for brackets): hashed straight
         // from their bytes, the same as below
         if word.is_ascii() && !matches!(word, "[" | "{" | "]" | "}") {
