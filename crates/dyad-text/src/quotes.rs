@@ -45,6 +45,7 @@
 
 use serde::Serialize;
 
+use crate::chars::skip_to;
 use crate::tokens::{Token, WholeText};
 
 /// A stretch of the text: character offsets (end exclusive) and the text itself.
@@ -228,28 +229,6 @@ fn paragraphs(chars: &[char]) -> Vec<(usize, usize)> {
     }
     push(seg, n);
     out
-}
-
-/// The first index in `from..to` whose character is `wanted`, or `to`. In most text no
-/// character of a run of sixteen is a mark or a line break: such a run is tested at once
-/// (without an early exit, so the compiler can compare all sixteen with vector
-/// instructions) and passed.
-fn skip_to(chars: &[char], from: usize, to: usize, wanted: impl Fn(char) -> bool) -> usize {
-    const RUN: usize = 16;
-    let mut i = from;
-    while i + RUN <= to {
-        let run: &[char; RUN] = chars[i..i + RUN]
-            .try_into()
-            .expect("a run of RUN characters");
-        if run.iter().fold(false, |any, &c| any | wanted(c)) {
-            break;
-        }
-        i += RUN;
-    }
-    while i < to && !wanted(chars[i]) {
-        i += 1;
-    }
-    i
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -963,33 +942,6 @@ fn clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::test_support::random_texts;
-
-    #[test]
-    fn skipping_by_runs_finds_the_first_wanted_character() {
-        // every position of a mark in texts of up to forty characters, every start and end
-        let texts: Vec<Vec<char>> = (0..40)
-            .flat_map(|len| {
-                (0..len).map(move |mark| {
-                    (0..len)
-                        .map(|k| if k == mark { '"' } else { 'a' })
-                        .collect()
-                })
-            })
-            .chain([Vec::new(), "ab\"cd\"".repeat(9).chars().collect()])
-            .collect();
-        for chars in &texts {
-            for from in 0..=chars.len() {
-                for to in from..=chars.len() {
-                    let naive = (from..to).find(|&i| chars[i] == '"').unwrap_or(to);
-                    assert_eq!(
-                        skip_to(chars, from, to, |c| c == '"'),
-                        naive,
-                        "{chars:?} {from}..{to}"
-                    );
-                }
-            }
-        }
-    }
 
     fn data(path: &str) -> String {
         let p = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/corpus/");

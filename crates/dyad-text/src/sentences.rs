@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::abbrev::is_abbreviation;
+use crate::chars::skip_to;
 
 /// A sentence of a document: character offsets into the document text, end exclusive, trimmed
 /// of surrounding white space. `byte_start`/`byte_end` are the same span as byte offsets, so
@@ -135,6 +136,11 @@ pub fn split_sentences(text: &str, body_start: usize) -> Vec<Sentence> {
     let mut seg_start = body_start.min(n);
     let mut i = seg_start;
     while i < n {
+        // most characters neither break a paragraph nor end a sentence
+        i = skip_to(&chars, i, n, |(_, c)| c == '\n' || is_terminator(c));
+        if i == n {
+            break;
+        }
         let c = ch(i);
         if c == '\n' {
             // A blank line (only white space up to the next newline) is a paragraph break.
