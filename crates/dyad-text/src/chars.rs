@@ -74,7 +74,9 @@ impl CharIndex {
 /// The first index in `from..to` whose item is `wanted`, or `to`. The scanners of quotations
 /// and sentences look for a few characters (marks, line breaks, full stops), and in most text
 /// no character of a run of sixteen is one: such a run is tested at once (without an early
-/// exit, so the compiler can compare all sixteen with vector instructions) and passed.
+/// exit, so the compiler can compare all sixteen with vector instructions) and passed. Write
+/// `wanted` with `|` between comparisons, not `||` or `matches!`, which the compiler turns
+/// into a bit test per item instead.
 pub(crate) fn skip_to<T: Copy>(
     items: &[T],
     from: usize,

@@ -300,8 +300,10 @@ fn double_quotes(ctx: &Ctx) -> Vec<RawQuote> {
         }
         while i < pe {
             // most characters are no mark: pass them without reading their neighbours
+            // (a coarse test that compares well in vectors: the marks are `"`, `'`, `` ` ``
+            // and characters outside ASCII; `double_mark` tells the marks among them)
             i = skip_to(chars, i, pe, |c| {
-                matches!(c, '“' | '«' | '”' | '»' | '`' | '\'' | '"')
+                (c == '"') | (c == '\'') | (c == '`') | !c.is_ascii()
             });
             if i == pe {
                 break;
@@ -367,9 +369,13 @@ fn single_quotes(ctx: &Ctx, doubles: &[RawQuote]) -> Vec<RawQuote> {
     for (pi, &(ps, pe)) in ctx.paras.iter().enumerate() {
         let mut i = ps;
         while i < pe {
-            i = skip_to(chars, i, pe, |c| matches!(c, '‘' | '\''));
+            i = skip_to(chars, i, pe, |c| (c == '\'') | !c.is_ascii());
             if i == pe {
                 break;
+            }
+            if !matches!(chars[i], '‘' | '\'') {
+                i += 1;
+                continue;
             }
             let opens = (i == ps || chars[i - 1].is_whitespace() || is_leading_punct(chars[i - 1]))
                 && i + 1 < pe

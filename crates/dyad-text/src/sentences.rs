@@ -106,7 +106,8 @@ pub fn split_sentences(text: &str, body_start: usize) -> Vec<Sentence> {
     // room for the whole text at once (`collect` would grow the vector as it went), and byte
     // by byte when the text is ASCII, as news text mostly is
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    if text.is_ascii() {
+    let ascii = text.is_ascii();
+    if ascii {
         chars.extend(text.bytes().map(char::from).enumerate());
     } else {
         chars.extend(text.char_indices());
@@ -136,8 +137,15 @@ pub fn split_sentences(text: &str, body_start: usize) -> Vec<Sentence> {
     let mut seg_start = body_start.min(n);
     let mut i = seg_start;
     while i < n {
-        // most characters neither break a paragraph nor end a sentence
-        i = skip_to(&chars, i, n, |(_, c)| c == '\n' || is_terminator(c));
+        // most characters neither break a paragraph nor end a sentence (in ASCII text, where
+        // a character is a byte, the bytes are tested, sixteen to a vector compare)
+        i = if ascii {
+            skip_to(text.as_bytes(), i, n, |b| {
+                (b == b'\n') | (b == b'.') | (b == b'!') | (b == b'?')
+            })
+        } else {
+            skip_to(&chars, i, n, |(_, c)| (c == '\n') | is_terminator(c))
+        };
         if i == n {
             break;
         }
