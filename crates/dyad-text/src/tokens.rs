@@ -268,10 +268,8 @@ fn tokenize_slice(slice: &str, first: usize) -> Vec<Token> {
     // the chunk being read: its first byte, its first character's offset in the document,
     // and whether it is a plain word so far (see `Plain`)
     let mut open: Option<(usize, usize, Plain)> = None;
-    for (pos, (byte, c)) in (first..).zip(slice.char_indices()) {
-        // control characters (NUL, escape, …: junk in scraped text) separate words as white
-        // space does, so "Russia\0attacked" is still two words
-        if c.is_whitespace() || c.is_control() {
+    let mut read = |byte: usize, pos: usize, c: char, separates: bool| {
+        if separates {
             if let Some((lo, start, plain)) = open.take() {
                 end_chunk(&mut chunk, lo..byte, start, plain, &mut tokens);
             }
@@ -280,6 +278,19 @@ fn tokenize_slice(slice: &str, first: usize) -> Vec<Token> {
                 Some((_, _, plain)) => plain.read(c),
                 None => open = Some((byte, pos, Plain::new(c))),
             }
+        }
+    };
+    // control characters (NUL, escape, …: junk in scraped text) separate words as white
+    // space does, so "Russia\0attacked" is still two words
+    if slice.is_ascii() {
+        // byte by byte, a byte being a character: white space and control characters are
+        // the bytes up to the space, and DEL (`ascii_separators` checks it)
+        for (byte, &b) in slice.as_bytes().iter().enumerate() {
+            read(byte, first + byte, char::from(b), b <= b' ' || b == 0x7f);
+        }
+    } else {
+        for (pos, (byte, c)) in (first..).zip(slice.char_indices()) {
+            read(byte, pos, c, c.is_whitespace() || c.is_control());
         }
     }
     if let Some((lo, start, plain)) = open {
@@ -617,6 +628,26 @@ mod accent_tests {
 mod tests {
     use super::*;
     use crate::sentences::split_sentences;
+
+    #[test]
+    fn ascii_separators() {
+        // the byte test of ASCII text separates exactly where the character test does
+        for b in 0..=0x7fu8 {
+            let c = char::from(b);
+            assert_eq!(
+                b <= b' ' || b == 0x7f,
+                c.is_whitespace() || c.is_control(),
+                "{b:#x}"
+            );
+        }
+        // and an ASCII text tokenizes as the same text with one character outside ASCII does,
+        // up to that character
+        let text = "Gen. Smith\tmet\u{1}the U.S. envoy,\x7fsaid \"no\"; 3,000-strong.";
+        let plain = tokenize_slice(text, 0);
+        let mixed = tokenize_slice(&format!("{text} é"), 0);
+        assert_eq!(plain[..], mixed[..plain.len()]);
+        assert!(plain.len() > 10);
+    }
 
     /// The tokens of `slice` with every chunk split by [`split_chunk`], as before plain words
     /// took the short way ([`Plain`]).
