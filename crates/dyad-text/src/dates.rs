@@ -304,6 +304,10 @@ fn month_start(date: NaiveDate, months: i64) -> Option<NaiveDate> {
 /// `2025-12-03`, `2025/12/03`, `25/12/2025`, `12/25/2025` (not `12/3/2025`).
 fn numeric_date(ctx: &Ctx, i: usize) -> Option<Found> {
     let raw = ctx.raw(i);
+    // its first part is digits: leave the other words before splitting them into a vector
+    if !raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let sep = if raw.contains('-') { '-' } else { '/' };
     let parts: Vec<&str> = raw.split(sep).collect();
     if parts.len() != 3
