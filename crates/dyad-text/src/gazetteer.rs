@@ -858,6 +858,15 @@ pub(crate) fn key(name: &str) -> String {
 /// [`key`] into `out` (cleared first), whose room is kept from name to name.
 fn key_into(name: &str, out: &mut String) {
     out.clear();
+    if name.is_ascii() {
+        ascii_key_into(name, out);
+    } else {
+        chars_key_into(name, out);
+    }
+}
+
+/// [`key_into`] for any name, character by character.
+fn chars_key_into(name: &str, out: &mut String) {
     let mut word_start = 0;
     let mut space = false;
     let mut buf = [0u8; 4];
@@ -891,6 +900,41 @@ fn key_into(name: &str, out: &mut String) {
         } else {
             out.push_str(&normalize_word(c.encode_utf8(&mut buf)));
         }
+    }
+    if out.len() > word_start {
+        end_word(out, word_start);
+    }
+}
+
+/// [`key_into`] for an ASCII name (most candidate names), byte by byte: the same steps with
+/// the ASCII members of its character classes (white space and `-` separate words; `'`, `.`
+/// and `` ` `` are dropped).
+fn ascii_key_into(name: &str, out: &mut String) {
+    let mut word_start = 0;
+    let mut space = false;
+    let end_word = |out: &mut String, word_start: usize| {
+        if &out[word_start..] == "ST" {
+            out.truncate(word_start);
+            out.push_str("SAINT");
+        }
+    };
+    for b in name.bytes() {
+        if b == b' ' || (b'\t'..=b'\r').contains(&b) || b == b'-' {
+            if out.len() > word_start {
+                end_word(out, word_start);
+                space = true;
+            }
+            continue;
+        }
+        if matches!(b, b'\'' | b'.' | b'`') {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+            word_start = out.len();
+        }
+        out.push(char::from(b.to_ascii_uppercase()));
     }
     if out.len() > word_start {
         end_word(out, word_start);
@@ -1132,6 +1176,45 @@ fn word_lists() -> &'static WordLists {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_names_key_as_character_by_character() {
+        let pieces = [
+            "St",
+            "st",
+            "ST",
+            "Louis",
+            "-",
+            " ",
+            "\t",
+            "\n",
+            "'",
+            ".",
+            "`",
+            "Guinea",
+            "Bissau",
+            "O",
+            "'Hare",
+            "U.S.",
+            "St.",
+            "Petersburg",
+            "\u{1}",
+            "x",
+            "",
+            "--",
+            "Côte",
+        ];
+        let mut rng = crate::test_support::XorShift(7);
+        for _ in 0..20_000 {
+            let len = (rng.next() % 7) as usize;
+            let name: String = (0..len).map(|_| rng.pick(&pieces)).collect();
+            let mut chars = String::new();
+            chars_key_into(&name, &mut chars);
+            let mut out = String::from("left over");
+            key_into(&name, &mut out);
+            assert_eq!(out, chars, "{name:?}");
+        }
+    }
 
     fn g() -> &'static Gazetteer {
         Gazetteer::bundled()
