@@ -7,6 +7,7 @@
 //! serves it over HTTP (JSON API and dashboard).
 
 mod actors;
+mod allocator;
 mod bench;
 mod code;
 mod dictionaries;
@@ -20,10 +21,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Coding allocates many small strings (a token's text and normal form, phrase words) on
-/// every thread; mimalloc's thread-local free lists make that markedly cheaper than glibc's.
+/// mimalloc (see `allocator.rs`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: allocator::Allocator = allocator::Allocator;
 
 #[derive(Parser)]
 #[command(
