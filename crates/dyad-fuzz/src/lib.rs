@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use dyad_coder::Coder;
 use dyad_dict::bundled::Dictionaries;
-use dyad_text::{Document, Origin};
+use dyad_text::{Document, Origin, Sentence};
 
 /// A fuzz target: arbitrary bytes in, a panic if something that must hold does not.
 pub type Target = fn(&[u8]);
@@ -78,7 +78,9 @@ pub fn html(data: &[u8]) {
     }
 }
 
-/// Sentences and their tokens: each inside the text, in order, and slicing it where it says.
+/// Sentences and their tokens: each inside the text, in order, and slicing it where it says;
+/// and an ASCII sentence tokenizes the same by the byte-by-byte way as followed by a character
+/// outside ASCII, which sends it the character-by-character way.
 pub fn sentences_tokens(data: &[u8]) {
     let t = text(data);
     let n = t.chars().count();
@@ -87,6 +89,14 @@ pub fn sentences_tokens(data: &[u8]) {
         assert!(s.start <= s.end && s.end <= n && s.start >= last_end);
         assert!(t.get(s.byte_start..s.byte_end).is_some());
         last_end = s.end;
+        let x = &t[s.byte_start..s.byte_end];
+        if x.is_ascii() {
+            let whole = |y: &str| Sentence::from_char_range(y, 0, y.chars().count());
+            let ascii = dyad_text::tokenize(x, &whole(x));
+            let y = format!("{x} é");
+            let mixed = dyad_text::tokenize(&y, &whole(&y));
+            assert_eq!(Some(&ascii[..]), mixed.get(..ascii.len()), "{x:?}");
+        }
         let mut prev = s.start;
         for tok in dyad_text::tokenize(&t, &s) {
             assert!(tok.start >= prev && tok.start < tok.end && tok.end <= s.end);
