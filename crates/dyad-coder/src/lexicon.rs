@@ -43,6 +43,42 @@ impl Vocabulary {
     }
 }
 
+/// Values laid out by [`Vocabulary`] id: `slots[id]` is the value's place in `values`
+/// ([`NO_WORD`] for an id without one; ids past the end have none). The phrase and verb
+/// indexes are read for every word of every sentence: an array read, where a hash look-up was.
+#[derive(Debug)]
+struct ById<T> {
+    slots: Vec<u32>,
+    values: Vec<T>,
+}
+
+impl<T> Default for ById<T> {
+    fn default() -> Self {
+        ById {
+            slots: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<T> ById<T> {
+    /// Give `id` its value (each id once).
+    fn insert(&mut self, id: u32, value: T) {
+        let id = id as usize;
+        if self.slots.len() <= id {
+            self.slots.resize(id + 1, NO_WORD);
+        }
+        self.slots[id] = self.values.len() as u32;
+        self.values.push(value);
+    }
+
+    #[inline]
+    fn get(&self, id: u32) -> Option<&T> {
+        let slot = *self.slots.get(id as usize)?;
+        self.values.get(slot as usize)
+    }
+}
+
 /// A dictionary phrase (as [`Vocabulary`] ids) and the ids of every entry written with it, in
 /// dictionary order.
 type PhraseEntries = (Vec<u32>, Vec<u32>);
@@ -56,7 +92,8 @@ struct FirstWord {
 }
 
 /// Phrases, their words as [`Vocabulary`] ids, keyed by their first two words; candidates
-/// sorted longest first, then by insertion order, so the first hit is the longest match and ties go to the earlier dictionary entry.
+/// sorted longest first, then by insertion order, so the first hit is the longest match and
+/// ties go to the earlier dictionary entry.
 /// (Every phrase longer than one word that can match at a position shares its second word, so
 /// the two-level key finds the same phrase a single longest-first list would, without
 /// comparing the hundreds of phrases that open with "THE".)
@@ -64,11 +101,8 @@ struct FirstWord {
 pub struct PhraseIndex {
     /// While phrases are inserted: each first word's phrases.
     by_first: FxHashMap<u32, FirstWord>,
-    /// Once [`PhraseIndex::finish`]ed: for each vocabulary id, where its phrases are in
-    /// `firsts` ([`NO_WORD`] for a word no phrase starts with; ids past the end start none).
-    /// An array read for every word of every sentence, where a hash look-up was.
-    slots: Vec<u32>,
-    firsts: Vec<FirstWord>,
+    /// Once [`PhraseIndex::finish`]ed: each first word's phrases by its vocabulary id.
+    firsts: ById<FirstWord>,
 }
 
 impl PhraseIndex {
@@ -105,12 +139,8 @@ impl PhraseIndex {
         let mut firsts: Vec<(u32, FirstWord)> =
             std::mem::take(&mut self.by_first).into_iter().collect();
         firsts.sort_unstable_by_key(|&(id, _)| id);
-        let top = firsts.last().map_or(0, |&(id, _)| id as usize + 1);
-        self.slots = vec![NO_WORD; top];
-        self.firsts = Vec::with_capacity(firsts.len());
         for (id, fw) in firsts {
-            self.slots[id as usize] = self.firsts.len() as u32;
-            self.firsts.push(fw);
+            self.firsts.insert(id, fw);
         }
     }
 
@@ -124,8 +154,7 @@ impl PhraseIndex {
     /// The longest phrase starting at `words[at]` with every entry that has it ("President
     /// Bush" is both Bushes).
     pub fn longest_at_all(&self, words: &[u32], at: usize) -> Option<(usize, &[u32])> {
-        let slot = *self.slots.get(*words.get(at)? as usize)?;
-        let fw = self.firsts.get(slot as usize)?;
+        let fw = self.firsts.get(*words.get(at)?)?;
         if let Some(list) = words.get(at + 1).and_then(|w| fw.by_second.get(w)) {
             let found = list.iter().find(|(w, _)| {
                 at + w.len() <= words.len()
@@ -141,7 +170,7 @@ impl PhraseIndex {
     pub fn len(&self) -> usize {
         self.by_first
             .values()
-            .chain(&self.firsts)
+            .chain(&self.firsts.values)
             .map(|fw| {
                 usize::from(fw.single.is_some())
                     + fw.by_second.values().map(Vec::len).sum::<usize>()
@@ -150,7 +179,7 @@ impl PhraseIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty() && self.firsts.is_empty()
+        self.by_first.is_empty() && self.firsts.values.is_empty()
     }
 }
 
@@ -173,22 +202,16 @@ pub struct VerbCandidate {
     pub entry: usize,
 }
 
-/// Every dictionary verb form, by its verb word's [`Vocabulary`] id: `slots[id]` is where the
-/// word's forms are in `forms` ([`NO_WORD`] for a word that is no verb), an array read for
-/// every word of a sentence.
+/// Every dictionary verb form, by its verb word's [`Vocabulary`] id.
 #[derive(Debug, Default)]
 pub struct VerbIndex {
-    slots: Vec<u32>,
-    forms: Vec<Vec<VerbCandidate>>,
+    forms: ById<Vec<VerbCandidate>>,
 }
 
 impl VerbIndex {
     /// The verb forms whose verb word has the id `word`.
     pub fn candidates(&self, word: u32) -> &[VerbCandidate] {
-        self.slots
-            .get(word as usize)
-            .and_then(|&k| self.forms.get(k as usize))
-            .map_or(&[], Vec::as_slice)
+        self.forms.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -550,12 +573,7 @@ impl PendingVerbs {
         let mut words: Vec<(String, Vec<VerbCandidate>)> = self.by_word.into_iter().collect();
         words.sort_by(|a, b| a.0.cmp(&b.0));
         for (word, candidates) in words {
-            let id = vocabulary.intern(&word) as usize;
-            if index.slots.len() <= id {
-                index.slots.resize(id + 1, NO_WORD);
-            }
-            index.slots[id] = index.forms.len() as u32;
-            index.forms.push(candidates);
+            index.forms.insert(vocabulary.intern(&word), candidates);
         }
         index
     }
