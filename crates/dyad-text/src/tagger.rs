@@ -416,7 +416,8 @@ thread_local! {
     static WORD_INFOS: RefCell<FxHashMap<Box<str>, WordInfo>> = RefCell::default();
 }
 
-/// What the features need to know about one word, hashed once per sentence.
+/// What the features need to know about one word: computed once per thread and word
+/// ([`WORD_INFOS`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct WordInfo {
     /// The folded word, case kept (the tag-dictionary key).
