@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::speakers::QuoteRecord;
+use dyad_coder::QuoteRecord;
 use dyad_coder::{Coder, Event};
 use dyad_text::readers::{read_inputs, ReadOptions, ReadSummary};
 use dyad_text::Document;
@@ -178,8 +178,8 @@ pub(crate) fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded
 pub(crate) fn start_coder(dicts: &DictionaryArgs) -> Result<Coder> {
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            dyad_text::tagger::Tagger::bundled();
-            dyad_text::gazetteer::Gazetteer::bundled();
+            dyad_lang::tagger::Tagger::bundled();
+            dyad_lang::gazetteer::Gazetteer::bundled();
         });
         Ok(Coder::new(dicts.load()?))
     })

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::speakers::QuoteRecord;
+use dyad_coder::QuoteRecord;
 use dyad_coder::{Coder, Event};
 use dyad_server::{ArticleCoder, Config, Ingest};
 use dyad_text::Document;

@@ -16,8 +16,8 @@ use dyad_coder::sentence::SentenceView;
 use dyad_coder::verbs::find_verbs;
 use dyad_coder::Coder;
 use dyad_dict::bundled::Dictionaries;
+use dyad_lang::tagger::Tagger;
 use dyad_text::readers::read_jsonl;
-use dyad_text::tagger::Tagger;
 use dyad_text::{split_sentences, tokenize, Document, Token};
 
 const ARTICLES: usize = 100;

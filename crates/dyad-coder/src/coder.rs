@@ -11,14 +11,13 @@ use dyad_text::{split_sentences, tokenize, CharIndex, Document, Token, WholeText
 use crate::clauses::{self, Clause, Complement, Role};
 use crate::dates;
 use crate::english;
-use crate::event::{ActorRef, Event, Span};
 use crate::lexicon::Lexicon;
 use crate::mentions::{actor_phrases, find_mentions, learn_aliases, ActorCode, ActorPhrase};
 use crate::nominal;
 use crate::places;
 use crate::sentence::SentenceView;
-use crate::speakers::QuoteRecord;
-use crate::verbs::{find_verbs, Modality, VerbOccurrence};
+use crate::verbs::{find_verbs, VerbOccurrence};
+use dyad_model::{ActorRef, Event, Modality, QuoteRecord, Span};
 
 /// The coder: compiled dictionaries plus the CAMEO and PLOVER tables.
 pub struct Coder {

@@ -9,7 +9,6 @@ pub mod clauses;
 pub mod coder;
 pub mod dates;
 pub mod english;
-pub mod event;
 pub mod lexicon;
 pub mod mentions;
 pub mod nominal;
@@ -20,5 +19,4 @@ pub mod speakers;
 pub mod verbs;
 
 pub use coder::{Coder, Limits};
-pub use event::{ActorRef, Event, Span};
-pub use verbs::Modality;
+pub use dyad_model::{ActorRef, Event, Modality, QuoteRecord, Span, Speaker};

@@ -6,7 +6,7 @@
 //! country; the host is the actor or place after "to" ("a visit to Beirut"), else the country of
 //! the dateline ("BEIJING: … as part of a state visit").
 
-use dyad_text::gazetteer::{Context, Gazetteer};
+use dyad_lang::gazetteer::{Context, Gazetteer};
 use dyad_text::Document;
 
 use crate::clauses::{Clause, Role};

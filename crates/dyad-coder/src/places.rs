@@ -2,12 +2,12 @@
 //! in the article's context (its dateline country and the countries of its actors), else the
 //! place of the dateline.
 
-use dyad_text::gazetteer::{Context, Feature, Gazetteer};
+use dyad_lang::gazetteer::{Context, Feature, Gazetteer};
 use dyad_text::Document;
 
-use crate::event::{Event, Place, Span};
+use dyad_model::{Event, Place, Span};
 
-fn place_of(p: &dyad_text::gazetteer::Place, text: Option<Span>) -> Place {
+fn place_of(p: &dyad_lang::gazetteer::Place, text: Option<Span>) -> Place {
     Place {
         name: p.name.clone(),
         country: p.country.clone(),

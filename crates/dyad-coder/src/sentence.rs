@@ -11,7 +11,7 @@ pub struct SentenceView<'a> {
     all_caps: bool,
     /// Part-of-speech tags from dyad's tagger, computed from the left as far as a tag is asked
     /// for: most sentences never need one, and many only their first words'.
-    tags: std::cell::RefCell<Option<dyad_text::tagger::Tagging<'a>>>,
+    tags: std::cell::RefCell<Option<dyad_lang::tagger::Tagging<'a>>>,
     /// The words as [`Vocabulary`] ids, computed the first time a dictionary is matched.
     word_ids: std::cell::OnceCell<Vec<u32>>,
     /// The words as verb-pattern word ids, computed the first time a verb is coded.
@@ -88,11 +88,11 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The part-of-speech tag of token `i`.
-    pub fn tag(&self, i: usize) -> Option<dyad_text::tagger::Tag> {
+    pub fn tag(&self, i: usize) -> Option<dyad_lang::tagger::Tag> {
         let mut tags = self.tags.borrow_mut();
         let tagging = tags.get_or_insert_with(|| {
             let written: Vec<&str> = self.tokens.iter().map(|t| t.text.as_str()).collect();
-            dyad_text::tagger::Tagging::new(dyad_text::tagger::Tagger::bundled(), written)
+            dyad_lang::tagger::Tagging::new(dyad_lang::tagger::Tagger::bundled(), written)
         });
         tagging.tag(i)
     }

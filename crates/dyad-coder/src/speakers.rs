@@ -5,35 +5,13 @@
 //! and `name` gives the person they refer to.
 
 use chrono::NaiveDate;
+use dyad_model::{QuoteRecord, Speaker};
 use dyad_text::quotes::{find_quotes_in, Quote};
 use dyad_text::{split_sentences, tokenize, Document, Token, WholeText};
-use serde::Serialize;
 
 use crate::mentions::{find_mentions, learn_aliases, MentionKind};
 use crate::sentence::SentenceView;
 use crate::Coder;
-
-/// A speaker as coded: the code, the words of the attribution, and the person meant.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Speaker {
-    pub code: String,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    /// The person's name as first written in the article ("Emmanuel Macron"), when known.
-    pub name: Option<String>,
-}
-
-/// One quotation, as `dyad code --quotes` writes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuoteRecord {
-    pub record: &'static str,
-    pub article_id: String,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub speaker: Option<Speaker>,
-}
 
 /// A person named in the article: where, the code on the article date, the name.
 #[derive(Debug, Clone)]

@@ -1,21 +1,12 @@
 //! Verb recognition: which tokens are dictionary verbs used as verbs (not "the attack", "their
 //! meeting"), and the verb group around each (auxiliaries, negation, modality, voice).
 
-use serde::Serialize;
+use dyad_model::Modality;
 
 use crate::english;
 use crate::lexicon::{Inflection, Lexicon, VerbCandidate, CLASS_NEVER_VERB};
 use crate::mentions::Mention;
 use crate::sentence::SentenceView;
-
-/// How firmly the text asserts the event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Modality {
-    Asserted,
-    Intended,
-    Hypothetical,
-}
 
 /// A dictionary verb used as a verb in the sentence.
 #[derive(Debug, Clone)]
@@ -289,7 +280,7 @@ fn conditions_questions_and_no(s: &SentenceView, verbs: &mut [VerbOccurrence]) {
 /// finite verb (VBD, VBZ, VBP) is one. (Letting it veto the rules' verbs — a noun or adjective
 /// tag overruling them — was measured and lost events on the GSR suite, so it does not.)
 fn with_tagger(s: &SentenceView, head: usize, heuristic: Option<bool>) -> Option<bool> {
-    use dyad_text::tagger::Tag;
+    use dyad_lang::tagger::Tag;
     // the sentence is tagged only when a candidate needs it
     match heuristic {
         None if matches!(s.tag(head), Some(Tag::VBD | Tag::VBZ | Tag::VBP)) => Some(true),
@@ -324,7 +315,7 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
 /// "A report released Tuesday in the Rwandan capital alleged": a participle between a common
 /// noun and a day ("Tuesday", "yesterday") describes the noun when a finite verb follows.
 fn released_on_a_day(s: &SentenceView, v: &VerbOccurrence, p: usize) -> bool {
-    use dyad_text::tagger::Tag;
+    use dyad_lang::tagger::Tag;
     // the day first: it is cheap, and the tags are computed only when asked for
     let day = english::is_time_word(s.word(v.last + 1));
     day && !s.capitalized(p)

@@ -9,7 +9,7 @@ use crate::words::{normalize_word, plural};
 /// A tolerated defect in a dictionary file: the line was read, but not quite as written (or was
 /// skipped). Loading goes on; callers may log these. The same type as a reader's warning about
 /// a bad article record: file, line, message.
-pub use dyad_text::readers::Warning;
+pub use dyad_model::Warning;
 
 /// The lines of a dictionary file as `(1-based line number, text)`, with `\r` removed and
 /// `<!-- ... -->` comment blocks (which may span lines, and which the validation files also

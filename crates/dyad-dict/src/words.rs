@@ -4,7 +4,7 @@
 //! dropped (so `U.S.`, `US` and the dictionary's `U.S._` agree, and the initial in
 //! `GEORGE_W._BUSH` matches `W.`), curly apostrophes made straight.
 
-pub use dyad_text::normalize_word;
+pub use dyad_model::normalize_word;
 
 /// Split a dictionary phrase written with `_` (or blanks) between words into normalised words.
 /// A trailing `_` (TABARI's "whole word" mark) is dropped.

@@ -164,10 +164,7 @@ impl dyad_server::ArticleCoder for SlowCoder {
     fn code(
         &self,
         doc: &dyad_text::Document,
-    ) -> (
-        Vec<dyad_coder::Event>,
-        Vec<dyad_coder::speakers::QuoteRecord>,
-    ) {
+    ) -> (Vec<dyad_model::Event>, Vec<dyad_model::QuoteRecord>) {
         std::thread::sleep(Duration::from_secs(1));
         dyad_server::ArticleCoder::code(&common::TestCoder, doc)
     }

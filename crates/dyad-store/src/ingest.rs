@@ -11,9 +11,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use dyad_coder::speakers::QuoteRecord;
-use dyad_coder::{Event, Span};
-use dyad_text::{split_sentences, Document, Origin, Sentence};
+use dyad_model::QuoteRecord;
+use dyad_model::{Document, Origin};
+use dyad_model::{Event, Span};
+use dyad_text::{split_sentences, Sentence};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::hash::Fnv64;

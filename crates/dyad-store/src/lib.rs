@@ -2,7 +2,7 @@
 //! events queried and exported.
 //!
 //! dyad-store owns everything after coding. It takes a [`Document`](dyad_text::Document) with
-//! the [`Event`](dyad_coder::Event)s and [`QuoteRecord`](dyad_coder::speakers::QuoteRecord)s the
+//! the [`Event`](dyad_model::Event)s and [`QuoteRecord`](dyad_model::QuoteRecord)s the
 //! coder found in it and keeps them in four tables (see [`schema`]): articles, events, event
 //! mentions (one row per article reporting an event, shaped like GDELT's Mentions table) and
 //! quotes. It never codes anything itself and knows nothing of the command line.

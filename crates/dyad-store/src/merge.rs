@@ -17,7 +17,7 @@
 //! NumArticles the number of distinct articles; NumSources the number of
 //! distinct sources (the article's `source`, else its URL's host, else one unnamed source).
 
-use dyad_coder::{Event, Modality};
+use dyad_model::{Event, Modality};
 use rusqlite::{params, Transaction};
 
 use crate::hash::Fnv64;

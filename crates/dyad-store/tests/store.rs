@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use dyad_coder::speakers::QuoteRecord;
-use dyad_coder::{Coder, Event};
+use dyad_coder::Coder;
 use dyad_dict::bundled::Dictionaries;
+use dyad_model::Event;
+use dyad_model::QuoteRecord;
 use dyad_store::export::{self, gdelt, mentions, ExportOptions, Format};
 use dyad_store::query::{self, Filter, Period};
 use dyad_store::{ArticleInput, Store};

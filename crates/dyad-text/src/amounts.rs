@@ -37,48 +37,9 @@
 //! inside words (`G7`, `F-16`, `three-day`), a lone `one`/`a`, and capitalised number words
 //! inside a sentence (`the Group of Seven`).
 
-use serde::Serialize;
-
 use crate::tokens::{Token, WholeText};
 
-/// What happened to the people counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Casualty {
-    Killed,
-    Injured,
-    Arrested,
-    Displaced,
-    /// Counted without a casualty (`5,000 protesters`), or missing, abducted, taken hostage.
-    Other,
-}
-
-/// What an amount measures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum AmountKind {
-    /// A sum of money in units of `currency` (an ISO 4217 code).
-    Money { value: f64, currency: String },
-    /// A count of people.
-    People { value: f64, what: Casualty },
-    /// Any other number.
-    Number { value: f64 },
-}
-
-/// An amount found in the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Amount {
-    /// Character offsets into the text, end exclusive.
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub kind: AmountKind,
-}
-
-impl Amount {
-    /// The amount's value, whatever its kind.
-    pub fn value(&self) -> f64 {
-        value_of(&self.kind)
-    }
-}
+pub use dyad_model::amount::{Amount, AmountKind, Casualty};
 
 /// Find every amount in `text`, in text order, without overlaps. Offsets are character
 /// offsets into `text`. Never panics.
@@ -115,7 +76,7 @@ fn find_amounts_filtered(whole: &WholeText, filter: bool) -> Vec<Amount> {
             .or_else(|| money_sign_first(&ctx, i))
             .or_else(|| quantity_first(&ctx, i, floor));
         match found {
-            Some((first, last, kind)) if value_of(&kind).is_finite() => {
+            Some((first, last, kind)) if dyad_model::amount::value_of(&kind).is_finite() => {
                 out.push(ctx.amount(first, last, kind));
                 floor = last + 1;
                 i = last + 1;
@@ -142,14 +103,6 @@ fn may_start_amount(ctx: &Ctx, i: usize) -> bool {
         || casualty_verb(w).is_some()
         || vague_word(w).is_some()
         || unit_word(w).is_some()
-}
-
-fn value_of(kind: &AmountKind) -> f64 {
-    match *kind {
-        AmountKind::Money { value, .. }
-        | AmountKind::People { value, .. }
-        | AmountKind::Number { value } => value,
-    }
 }
 
 struct Ctx<'a> {

@@ -10,21 +10,18 @@ mod abbrev;
 pub mod amounts;
 pub mod chars;
 pub mod dates;
-pub mod document;
-pub mod gazetteer;
 pub mod quotes;
 pub mod readers;
 pub mod sentences;
-pub mod tagger;
-#[cfg(test)]
-mod test_support;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
 pub mod tokens;
 
 pub use chars::CharIndex;
-pub use document::{Document, Origin};
+pub use dyad_model::{Document, Origin, Warning};
 pub use readers::{
     parse_dateline, parse_petr_xml, read_inputs, Dateline, ExpectedCoding, PetrEnvironment,
-    PetrRecord, ReadError, ReadOptions, ReadSummary, Warning,
+    PetrRecord, ReadError, ReadOptions, ReadSummary,
 };
 pub use sentences::{split_sentences, Sentence};
 pub use tokens::{normalize_word, tokenize, Token, WholeText};

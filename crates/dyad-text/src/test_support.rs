@@ -1,10 +1,10 @@
-//! Helpers for this crate's tests.
+//! Helpers for the tests of this crate and of the crates built on it (feature `test-support`).
 
 /// A deterministic xorshift generator, so that failures of the random-input tests reproduce.
-pub(crate) struct XorShift(pub(crate) u64);
+pub struct XorShift(pub u64);
 
 impl XorShift {
-    pub(crate) fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -12,13 +12,13 @@ impl XorShift {
     }
 
     /// One of `pieces`.
-    pub(crate) fn pick<'a>(&mut self, pieces: &[&'a str]) -> &'a str {
+    pub fn pick<'a>(&mut self, pieces: &[&'a str]) -> &'a str {
         pieces[(self.next() % pieces.len() as u64) as usize]
     }
 }
 
 /// Random texts from awkward pieces, sometimes run together, sometimes spaced.
-pub(crate) fn random_texts(pieces: &[&str]) -> Vec<String> {
+pub fn random_texts(pieces: &[&str]) -> Vec<String> {
     let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
     (0..4000)
         .map(|_| {

@@ -19,7 +19,7 @@
 use std::io::Write;
 
 use chrono::{Datelike, NaiveDate};
-use dyad_text::gazetteer::{Feature, Gazetteer};
+use dyad_lang::gazetteer::{Feature, Gazetteer};
 use rusqlite::Connection;
 
 use super::{cell, float, ExportOptions};

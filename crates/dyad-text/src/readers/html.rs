@@ -15,9 +15,9 @@
 use chrono::NaiveDate;
 use dom_smoothie::{Config, Readability, TextMode};
 
-use crate::document::{Document, Origin};
 use crate::readers::plain::parse_dateline;
 use crate::readers::Warning;
+use dyad_model::{Document, Origin};
 
 /// The paragraphs of extracted text: lines trimmed, runs of blank lines made one.
 fn tidy(text: &str) -> String {

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::{file_name, plain::parse_dateline, Collector, ReadError, Warning};
-use crate::document::{Document, Origin};
+use dyad_model::{Document, Origin};
 
 /// Read JSON Lines text into documents, collecting per-line warnings. `file` is the path as
 /// given (used in warnings and origins; its file name makes fallback ids).

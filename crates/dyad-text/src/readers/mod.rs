@@ -10,12 +10,11 @@ pub mod jsonl;
 pub mod petr_xml;
 pub mod plain;
 
-use std::fmt;
 use std::fs;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-use crate::document::Document;
+pub use dyad_model::{Document, Warning};
 
 pub use html::read_html;
 pub use jsonl::read_jsonl;
@@ -49,34 +48,6 @@ impl Default for ReadOptions {
         }
     }
 }
-
-/// A problem with one record or file that did not stop reading.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// The path as given (or as found under a given folder; `-` for stdin).
-    pub file: String,
-    /// 1-based line of the problem.
-    pub line: usize,
-    pub message: String,
-}
-
-impl Warning {
-    pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Warning {
-        Warning {
-            file: file.into(),
-            line,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
-
-impl std::error::Error for Warning {}
 
 /// A fatal reading error.
 #[derive(Debug, thiserror::Error)]

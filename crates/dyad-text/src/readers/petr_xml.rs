@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use roxmltree::{Node, ParsingOptions};
 
 use super::Warning;
-use crate::document::{Document, Origin};
+use dyad_model::{Document, Origin};
 
 /// One expected coding of a validation record.
 #[derive(Debug, Clone, PartialEq, Eq)]

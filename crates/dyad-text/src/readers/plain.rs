@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use crate::document::{Document, Origin};
+use dyad_model::{Document, Origin};
 
 /// What a dateline at the start of a text says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

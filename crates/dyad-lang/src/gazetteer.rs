@@ -22,8 +22,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::sentences::Sentence;
-use crate::tokens::{normalize_word, tokenize, Token};
+use dyad_text::Sentence;
+use dyad_text::{normalize_word, tokenize, Token};
 
 /// The bundled gazetteer file.
 const BUNDLED_TSV: &str = include_str!(concat!(
@@ -1200,7 +1200,7 @@ mod tests {
             "--",
         ];
         // all ASCII, so every name takes the byte loop
-        for name in crate::test_support::random_texts(&pieces) {
+        for name in dyad_text::test_support::random_texts(&pieces) {
             assert!(name.is_ascii());
             let mut chars = String::new();
             chars_key_into(&name, &mut chars);
@@ -1591,7 +1591,7 @@ mod tests {
             "A",
             "z",
         ];
-        let mut rng = crate::test_support::XorShift(0x2545_F491_4F6C_DD1D);
+        let mut rng = dyad_text::test_support::XorShift(0x2545_F491_4F6C_DD1D);
         for _ in 0..3000 {
             let len = (rng.next() % 30) as usize;
             let text: String = (0..len).map(|_| rng.pick(PIECES)).collect();

@@ -2,8 +2,6 @@
 
 use serde::Serialize;
 
-use crate::verbs::Modality;
-
 /// A span of the article text (character offsets, end exclusive) and its text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Span {
@@ -57,7 +55,7 @@ pub struct Event {
     pub repeated_in: Vec<Span>,
     /// Money and people (killed, injured, arrested…) stated in the event's clause.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub amounts: Vec<dyad_text::amounts::Amount>,
+    pub amounts: Vec<crate::Amount>,
     /// Where it happened: a place named in its clause, else the dateline's.
     pub place: Option<Place>,
     /// Character offsets of the event's clause (what its date, amounts and place are read
@@ -77,4 +75,13 @@ pub struct Place {
     pub lon: f64,
     /// The words that name it, when the clause names it (None: from the dateline).
     pub text: Option<Span>,
+}
+
+/// How firmly the text asserts the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Intended,
+    Hypothetical,
 }

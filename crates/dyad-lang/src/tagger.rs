@@ -5,7 +5,7 @@
 //! * [`Tagger::bundled`] is the model shipped in `data/tagger/model.bin` (compiled into the
 //!   binary, parsed once). `data/tagger/README.md` says how it was trained and how well it does;
 //!   `scripts/train-tagger.sh` retrains it.
-//! * [`Tagger::tag`] takes the words of one sentence as dyad's tokenizer ([`crate::tokens`])
+//! * [`Tagger::tag`] takes the words of one sentence as dyad's tokenizer ([`dyad_text::tokens`])
 //!   splits them — case preserved, `China's` as `China` + `'s`, `didn't` as `did` + `n't` —
 //!   and returns one [`Tag`] per word. It never panics, whatever the words.
 //! * [`Tagger::train`], [`Tagger::save`], [`Tagger::from_bytes`] / [`Tagger::from_reader`]
@@ -1449,8 +1449,8 @@ pub mod brown {
     //! A sentence with a `nil` (untagged) word is skipped.
 
     use super::{punct_tag, Tag};
-    use crate::sentences::Sentence;
-    use crate::tokens::tokenize;
+    use dyad_text::tokenize;
+    use dyad_text::Sentence;
 
     /// Parse one file of the corpus: one sentence per non-blank line, tokens `word/tag`
     /// separated by white space. Tokens without a `/` are ignored.
@@ -1966,8 +1966,8 @@ pub mod brown {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentences::Sentence;
-    use crate::tokens::tokenize;
+    use dyad_text::tokenize;
+    use dyad_text::Sentence;
 
     #[test]
     fn ascii_words_are_read_as_folding_would_read_them() {

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use dyad_text::tagger::{brown, Tag, Tagger};
+use dyad_lang::tagger::{brown, Tag, Tagger};
 
 type Tagged = Vec<(String, Tag)>;
 
