@@ -4,6 +4,7 @@
 pub struct XorShift(pub u64);
 
 impl XorShift {
+    #[allow(clippy::should_implement_trait)] // a generator, not an iterator: it never ends
     pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
