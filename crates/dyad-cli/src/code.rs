@@ -155,8 +155,15 @@ pub(crate) struct Coded {
 /// file and line), never the run and never the events already written.
 pub(crate) fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
     let run = std::panic::AssertUnwindSafe(|| {
-        let (events, quotes) = coder.code_article(doc, quotes);
-        Coded { events, quotes }
+        let coded = coder.code(doc, quotes);
+        // the stages' trace (DYAD_DEBUG), for developers
+        for line in &coded.trace {
+            eprintln!("{line}");
+        }
+        Coded {
+            events: coded.events,
+            quotes: coded.quotes,
+        }
     });
     match std::panic::catch_unwind(run) {
         Ok(events) => events,
@@ -181,7 +188,7 @@ pub(crate) fn start_coder(dicts: &DictionaryArgs) -> Result<Coder> {
             dyad_lang::tagger::Tagger::bundled();
             dyad_lang::gazetteer::Gazetteer::bundled();
         });
-        Ok(Coder::new(dicts.load()?))
+        Ok(Coder::new(dicts.load()?).with_trace(std::env::var_os("DYAD_DEBUG").is_some()))
     })
 }
 

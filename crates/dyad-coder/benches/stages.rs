@@ -85,7 +85,7 @@ fn stages(c: &mut Criterion) {
             let mut n = 0;
             for (date, doc) in &sentences {
                 for tokens in doc {
-                    let s = SentenceView::new(tokens);
+                    let s = SentenceView::new(tokens, tagger);
                     n += find_mentions(lex, &s, *date, &Default::default()).len();
                 }
             }
@@ -97,7 +97,7 @@ fn stages(c: &mut Criterion) {
             let mut n = 0;
             for (date, doc) in &sentences {
                 for tokens in doc {
-                    let s = SentenceView::new(tokens);
+                    let s = SentenceView::new(tokens, tagger);
                     let mentions = find_mentions(lex, &s, *date, &Default::default());
                     n += find_verbs(lex, &s, &mentions).len();
                 }

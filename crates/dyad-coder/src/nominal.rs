@@ -37,6 +37,7 @@ fn visit_noun(w: &str) -> Option<bool> {
 
 /// The visits a sentence names with a noun.
 pub fn visits(
+    gazetteer: &Gazetteer,
     doc: &Document,
     s: &SentenceView,
     is_verb: &[bool],
@@ -54,10 +55,10 @@ pub fn visits(
         let Some(phrase_start) = opening_preposition(s, v, is_verb) else {
             continue;
         };
-        let host = match destination(doc, s, v, phrases) {
+        let host = match destination(gazetteer, doc, s, v, phrases) {
             Some(h) => h,
             None if needs_destination => continue,
-            None => match dateline_host(doc) {
+            None => match dateline_host(gazetteer, doc) {
                 Some(h) => h,
                 None => continue,
             },
@@ -144,6 +145,7 @@ fn opening_preposition(s: &SentenceView, v: usize, is_verb: &[bool]) -> Option<u
 
 /// "a visit to Beirut", "a trip to China": the actor or the place after "to".
 fn destination(
+    gazetteer: &Gazetteer,
     doc: &Document,
     s: &SentenceView,
     v: usize,
@@ -170,7 +172,7 @@ fn destination(
     }
     let (cs, ce) = (s.tokens[at].start, s.tokens[end - 1].end);
     let name: String = doc.text.chars().skip(cs).take(ce - cs).collect();
-    let place = Gazetteer::bundled().resolve(&name, &Context::default())?;
+    let place = gazetteer.resolve(&name, &Context::default())?;
     Some(Role {
         members: vec![ActorCode {
             code: place.country.clone(),
@@ -185,9 +187,9 @@ fn destination(
 }
 
 /// The country of the dateline's place, as a host written where the dateline names it.
-fn dateline_host(doc: &Document) -> Option<Role> {
+fn dateline_host(gazetteer: &Gazetteer, doc: &Document) -> Option<Role> {
     let name = doc.dateline_place.as_deref()?;
-    let place = Gazetteer::bundled().resolve(name, &Context::default())?;
+    let place = gazetteer.resolve(name, &Context::default())?;
     // where the dateline writes the place, for the evidence
     let head: String = doc.text.chars().take(doc.body_start).collect();
     let (cs, ce) = match head.find(name) {

@@ -3,7 +3,8 @@
 //! place of the dateline.
 
 use dyad_lang::gazetteer::{Context, Feature, Gazetteer};
-use dyad_text::Document;
+use dyad_model::Document;
+use dyad_text::CharIndex;
 
 use dyad_model::{Event, Place, Span};
 
@@ -19,11 +20,10 @@ fn place_of(p: &dyad_lang::gazetteer::Place, text: Option<Span>) -> Place {
 }
 
 /// Give each event its place.
-pub fn attach(doc: &Document, events: &mut [Event]) {
+pub fn attach(gazetteer: &Gazetteer, doc: &Document, index: &CharIndex, events: &mut [Event]) {
     if events.is_empty() {
         return;
     }
-    let gazetteer = Gazetteer::bundled();
     let mut context = Context::default();
     for e in events.iter() {
         for a in [&e.source, &e.target].into_iter().flatten() {
@@ -40,7 +40,6 @@ pub fn attach(doc: &Document, events: &mut [Event]) {
         .as_deref()
         .and_then(|name| gazetteer.resolve(name, &context));
     context.dateline_country = dateline.map(|p| p.country.clone());
-    let index = dyad_text::CharIndex::new(&doc.text);
     // the places each clause names, once found: several events may share a clause
     let mut by_clause: Vec<((usize, usize), Vec<_>)> = Vec::new();
     for e in events.iter_mut() {
@@ -55,7 +54,7 @@ pub fn attach(doc: &Document, events: &mut [Event]) {
             Some(k) => k,
             None => {
                 let span = dyad_text::Sentence::from_char_range_indexed(
-                    &doc.text, &index, e.clause.0, e.clause.1,
+                    &doc.text, index, e.clause.0, e.clause.1,
                 );
                 let places = gazetteer.find_places_in(&doc.text, span, &context);
                 by_clause.push((e.clause, places));

@@ -1,6 +1,7 @@
 //! A sentence's tokens as the coder sees them: normalised words plus the few surface facts
 //! (capitalisation, punctuation) that the dictionaries do not carry.
 
+use dyad_lang::Tagger;
 use dyad_text::Token;
 
 use crate::lexicon::{PatternWords, Vocabulary, NO_WORD};
@@ -9,6 +10,7 @@ pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
     words: Vec<&'a str>,
     all_caps: bool,
+    tagger: &'a Tagger,
     /// Part-of-speech tags from dyad's tagger, computed from the left as far as a tag is asked
     /// for: most sentences never need one, and many only their first words'.
     tags: std::cell::RefCell<Option<dyad_lang::tagger::Tagging<'a>>>,
@@ -50,7 +52,7 @@ impl WordIds {
 }
 
 impl<'a> SentenceView<'a> {
-    pub fn new(tokens: &'a [Token]) -> Self {
+    pub fn new(tokens: &'a [Token], tagger: &'a Tagger) -> Self {
         let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         // some letter, and no letter that is not a capital
         let mut letters = tokens
@@ -63,6 +65,7 @@ impl<'a> SentenceView<'a> {
             tokens,
             words,
             all_caps,
+            tagger,
             tags: std::cell::RefCell::new(None),
             word_ids: std::cell::OnceCell::new(),
             pattern_ids: std::cell::OnceCell::new(),
@@ -72,8 +75,8 @@ impl<'a> SentenceView<'a> {
     /// A view of tokens whose [`Vocabulary`] ids are known already ([`Lexicon::word_ids`]).
     ///
     /// [`Lexicon::word_ids`]: crate::lexicon::Lexicon::word_ids
-    pub fn with_word_ids(tokens: &'a [Token], ids: &[u32]) -> Self {
-        let view = SentenceView::new(tokens);
+    pub fn with_word_ids(tokens: &'a [Token], ids: &[u32], tagger: &'a Tagger) -> Self {
+        let view = SentenceView::new(tokens, tagger);
         if ids.len() == tokens.len() {
             let _ = view.word_ids.set(ids.to_vec());
         }
@@ -92,7 +95,7 @@ impl<'a> SentenceView<'a> {
         let mut tags = self.tags.borrow_mut();
         let tagging = tags.get_or_insert_with(|| {
             let written: Vec<&str> = self.tokens.iter().map(|t| t.text.as_str()).collect();
-            dyad_lang::tagger::Tagging::new(dyad_lang::tagger::Tagger::bundled(), written)
+            dyad_lang::tagger::Tagging::new(self.tagger, written)
         });
         tagging.tag(i)
     }

@@ -5,13 +5,15 @@
 //! and `name` gives the person they refer to.
 
 use chrono::NaiveDate;
+use dyad_model::Document;
 use dyad_model::{QuoteRecord, Speaker};
 use dyad_text::quotes::{find_quotes_in, Quote};
-use dyad_text::{split_sentences, tokenize, Document, Token, WholeText};
+use dyad_text::{Token, WholeText};
 
 use crate::mentions::{find_mentions, learn_aliases, MentionKind};
+use crate::names::code_name;
+use crate::resources::Resources;
 use crate::sentence::SentenceView;
-use crate::Coder;
 
 /// A person named in the article: where, the code on the article date, the name.
 #[derive(Debug, Clone)]
@@ -24,164 +26,156 @@ struct Person {
     name: String,
 }
 
-impl Coder {
-    /// The quotations of an article with their speakers.
-    pub fn quotes(&self, doc: &Document) -> Vec<QuoteRecord> {
-        let tokenized: Vec<Vec<Token>> = split_sentences(&doc.text, doc.body_start)
-            .iter()
-            .map(|s| tokenize(&doc.text, s))
-            .collect();
-        let tokenized: Vec<&[Token]> = tokenized.iter().map(|t| &t[..]).collect();
-        let word_ids: Vec<Vec<u32>> = tokenized
-            .iter()
-            .map(|t| self.lexicon().word_ids(t))
-            .collect();
-        self.quotes_of(doc, &tokenized, &word_ids, &WholeText::new(&doc.text))
-    }
-
-    /// The quotations of an article whose sentences are tokenized already (`word_ids`: each
-    /// sentence's [`Lexicon::word_ids`]). `whole` is the article's text read as one piece
-    /// ([`WholeText`]).
-    ///
-    /// [`Lexicon::word_ids`]: crate::lexicon::Lexicon::word_ids
-    pub(crate) fn quotes_of(
-        &self,
-        doc: &Document,
-        tokenized: &[&[Token]],
-        word_ids: &[Vec<u32>],
-        whole: &WholeText,
-    ) -> Vec<QuoteRecord> {
-        let quotes = find_quotes_in(whole);
-        // the people named are needed only to name a speaker
-        let people = if quotes.iter().any(|q| q.speaker.is_some()) {
-            self.people(doc, tokenized, word_ids)
-        } else {
-            Vec::new()
-        };
-        quotes
-            .into_iter()
-            .map(|q| {
-                let speaker = self.speaker(&q, &people, doc.date);
-                QuoteRecord {
-                    record: "quote",
-                    article_id: doc.id.clone(),
-                    start: q.start,
-                    end: q.end,
-                    text: q.text,
-                    speaker,
-                }
-            })
-            .collect()
-    }
-
-    /// Every person the article names, in order (a dictionary actor whose entry gives a role,
-    /// FRAGOV, or dated codes; not a country, FRA), with the surnames learnt on the way ("Xi").
-    fn people(&self, doc: &Document, tokenized: &[&[Token]], word_ids: &[Vec<u32>]) -> Vec<Person> {
-        let lex = self.lexicon();
-        let mut aliases = Default::default();
-        let mut out: Vec<Person> = Vec::new();
-        let mut chars: Option<dyad_text::CharIndex> = None;
-        for (index, (tokens, ids)) in tokenized.iter().zip(word_ids).enumerate() {
-            let s = SentenceView::with_word_ids(tokens, ids);
-            let mentions = find_mentions(lex, &s, doc.date, &aliases);
-            learn_aliases(lex, &s, &mentions, &mut aliases);
-            for m in &mentions {
-                let MentionKind::Actor(id) = m.kind else {
-                    continue;
-                };
-                let entry = &lex.dicts.actors.entries[id as usize];
-                let Some(code) = entry.code_on(doc.date) else {
-                    continue;
-                };
-                // a person holds a role (FRAGOV) or holds it for a time (dated codes); a
-                // country (FRA) does neither
-                let dated = entry
-                    .codes
-                    .iter()
-                    .any(|c| c.when != dyad_dict::actors::DateRestriction::Always);
-                if code.len() < 6 && !dated {
-                    continue;
-                }
-                let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
-                // the name as first written: a surname later points back to the full name
-                let chars = chars.get_or_insert_with(|| dyad_text::CharIndex::new(&doc.text));
-                let written = without_title(chars.slice(&doc.text, start, end));
-                let name = out
-                    .iter()
-                    .find(|p| {
-                        p.code == code
-                            && p.name
-                                .split_whitespace()
-                                .any(|w| written.split_whitespace().any(|x| x == w))
-                    })
-                    .map(|p| p.name.clone())
-                    .unwrap_or(written);
-                out.push(Person {
-                    sentence: index,
-                    start,
-                    end,
-                    code: code.to_string(),
-                    name,
-                });
+/// The quotations of an article whose sentences are tokenized already (`word_ids`: each
+/// sentence's [`Lexicon::word_ids`]). `whole` is the article's text read as one piece
+/// ([`WholeText`]).
+///
+/// [`Lexicon::word_ids`]: crate::lexicon::Lexicon::word_ids
+pub(crate) fn quotes_of(
+    res: &Resources,
+    doc: &Document,
+    tokenized: &[&[Token]],
+    word_ids: &[Vec<u32>],
+    whole: &WholeText,
+) -> Vec<QuoteRecord> {
+    let quotes = find_quotes_in(whole);
+    // the people named are needed only to name a speaker
+    let people = if quotes.iter().any(|q| q.speaker.is_some()) {
+        people(res, doc, tokenized, word_ids)
+    } else {
+        Vec::new()
+    };
+    quotes
+        .into_iter()
+        .map(|q| {
+            let speaker = speaker(res, &q, &people, doc.date);
+            QuoteRecord {
+                record: "quote",
+                article_id: doc.id.clone(),
+                start: q.start,
+                end: q.end,
+                text: q.text,
+                speaker,
             }
-        }
-        out
-    }
-
-    fn speaker(&self, q: &Quote, people: &[Person], date: Option<NaiveDate>) -> Option<Speaker> {
-        let sp = q.speaker.as_ref()?;
-        let before = |p: &&Person| p.end <= sp.start.min(q.start);
-        let speaker = |code: String, name: Option<String>| Speaker {
-            code,
-            text: sp.text.clone(),
-            start: sp.start,
-            end: sp.end,
-            name,
-        };
-        // a name: the person named there
-        if let Some(p) = people.iter().find(|p| p.start < sp.end && sp.start < p.end) {
-            return Some(speaker(p.code.clone(), Some(p.name.clone())));
-        }
-        let lower = sp.text.to_lowercase();
-        if matches!(lower.as_str(), "he" | "she" | "him" | "her") {
-            // a person with a role first ("Xi Jinping", CHNGOV); a dated entry only when the
-            // article names no such person (a country can have dated codes too). Of the people
-            // of the last sentence that names one, the first, its subject as a rule ("Macron
-            // met Xi. … he added": Macron)
-            let with_role: Vec<&Person> = people
-                .iter()
-                .filter(before)
-                .filter(|p| p.code.len() >= 6)
-                .collect();
-            let p = match with_role.last() {
-                Some(last) => with_role
-                    .iter()
-                    .find(|p| p.sentence == last.sentence)
-                    .copied()
-                    .unwrap_or(last),
-                None => people.iter().rev().find(before)?,
-            };
-            return Some(speaker(p.code.clone(), Some(p.name.clone())));
-        }
-        // a description: the code it gives, and the person last named with that code ("the
-        // French leader" gives FRA or FRAGOV: the last French person named)
-        let code = self
-            .code_name(&sp.text, date)
-            .into_iter()
-            .flatten()
-            .next()?;
-        let p = people
-            .iter()
-            .rev()
-            .filter(before)
-            .find(|p| p.code == code || (code.len() == 3 && p.code.starts_with(&code)));
-        match p {
-            Some(p) => Some(speaker(p.code.clone(), Some(p.name.clone()))),
-            None => Some(speaker(code, None)),
-        }
-    }
+        })
+        .collect()
 }
 
+/// Every person the article names, in order (a dictionary actor whose entry gives a role,
+/// FRAGOV, or dated codes; not a country, FRA), with the surnames learnt on the way ("Xi").
+fn people(
+    res: &Resources,
+    doc: &Document,
+    tokenized: &[&[Token]],
+    word_ids: &[Vec<u32>],
+) -> Vec<Person> {
+    let lex = &res.lexicon;
+    let mut aliases = Default::default();
+    let mut out: Vec<Person> = Vec::new();
+    let mut chars: Option<dyad_text::CharIndex> = None;
+    for (index, (tokens, ids)) in tokenized.iter().zip(word_ids).enumerate() {
+        let s = SentenceView::with_word_ids(tokens, ids, &res.tagger);
+        let mentions = find_mentions(lex, &s, doc.date, &aliases);
+        learn_aliases(lex, &s, &mentions, &mut aliases);
+        for m in &mentions {
+            let MentionKind::Actor(id) = m.kind else {
+                continue;
+            };
+            let entry = &lex.dicts.actors.entries[id as usize];
+            let Some(code) = entry.code_on(doc.date) else {
+                continue;
+            };
+            // a person holds a role (FRAGOV) or holds it for a time (dated codes); a
+            // country (FRA) does neither
+            let dated = entry
+                .codes
+                .iter()
+                .any(|c| c.when != dyad_dict::actors::DateRestriction::Always);
+            if code.len() < 6 && !dated {
+                continue;
+            }
+            let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
+            // the name as first written: a surname later points back to the full name
+            let chars = chars.get_or_insert_with(|| dyad_text::CharIndex::new(&doc.text));
+            let written = without_title(chars.slice(&doc.text, start, end));
+            let name = out
+                .iter()
+                .find(|p| {
+                    p.code == code
+                        && p.name
+                            .split_whitespace()
+                            .any(|w| written.split_whitespace().any(|x| x == w))
+                })
+                .map(|p| p.name.clone())
+                .unwrap_or(written);
+            out.push(Person {
+                sentence: index,
+                start,
+                end,
+                code: code.to_string(),
+                name,
+            });
+        }
+    }
+    out
+}
+
+fn speaker(
+    res: &Resources,
+    q: &Quote,
+    people: &[Person],
+    date: Option<NaiveDate>,
+) -> Option<Speaker> {
+    let sp = q.speaker.as_ref()?;
+    let before = |p: &&Person| p.end <= sp.start.min(q.start);
+    let speaker = |code: String, name: Option<String>| Speaker {
+        code,
+        text: sp.text.clone(),
+        start: sp.start,
+        end: sp.end,
+        name,
+    };
+    // a name: the person named there
+    if let Some(p) = people.iter().find(|p| p.start < sp.end && sp.start < p.end) {
+        return Some(speaker(p.code.clone(), Some(p.name.clone())));
+    }
+    let lower = sp.text.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "him" | "her") {
+        // a person with a role first ("Xi Jinping", CHNGOV); a dated entry only when the
+        // article names no such person (a country can have dated codes too). Of the people
+        // of the last sentence that names one, the first, its subject as a rule ("Macron
+        // met Xi. … he added": Macron)
+        let with_role: Vec<&Person> = people
+            .iter()
+            .filter(before)
+            .filter(|p| p.code.len() >= 6)
+            .collect();
+        let p = match with_role.last() {
+            Some(last) => with_role
+                .iter()
+                .find(|p| p.sentence == last.sentence)
+                .copied()
+                .unwrap_or(last),
+            None => people.iter().rev().find(before)?,
+        };
+        return Some(speaker(p.code.clone(), Some(p.name.clone())));
+    }
+    // a description: the code it gives, and the person last named with that code ("the
+    // French leader" gives FRA or FRAGOV: the last French person named)
+    let code = code_name(res, &sp.text, date)
+        .into_iter()
+        .flatten()
+        .next()?;
+    let p = people
+        .iter()
+        .rev()
+        .filter(before)
+        .find(|p| p.code == code || (code.len() == 3 && p.code.starts_with(&code)));
+    match p {
+        Some(p) => Some(speaker(p.code.clone(), Some(p.name.clone()))),
+        None => Some(speaker(code, None)),
+    }
+}
 /// A name without the title written before it ("President Emmanuel Macron" → "Emmanuel
 /// Macron").
 fn without_title(name: &str) -> String {

@@ -493,9 +493,23 @@ fn offsets_are_character_offsets_after_non_ascii_text() {
 }
 
 #[test]
+fn a_report_of_the_same_act_on_another_day_is_another_event() {
+    // "same event" is one rule for the coder and the store: same dyad, code, polarity,
+    // modality and day
+    let events = code("Arnor met Bree on Monday. Arnor and Bree met again on Tuesday.");
+    let meetings: Vec<_> = events
+        .iter()
+        .filter(|e| e.source.as_ref().unwrap().code == "ARN" && e.code.starts_with("04"))
+        .collect();
+    assert_eq!(meetings.len(), 2, "{:?}", triples(&events));
+    assert!(meetings.iter().all(|e| e.mentions == 1));
+    assert_ne!(meetings[0].date, meetings[1].date);
+}
+
+#[test]
 fn every_span_matches_the_document_text() {
     let text = "Ελλάδα: Arnor met Bree. Gondor’s government condemned Arnor. \
-                Soldiers from Gondor shot Osgiliath. Arnor and Bree met on Tuesday. \
+                Soldiers from Gondor shot Osgiliath. Arnor and Bree met again. \
                 Eriador was criticized by Osgiliath. Arnor urged Bree to free Gondor. \
                 Arnor condemned Mordor. It also criticized Gondor.";
     let events = code(text);
@@ -505,7 +519,8 @@ fn every_span_matches_the_document_text() {
     assert_spans_match(text, &events);
     let chars: Vec<char> = text.chars().collect();
     for e in &events {
-        for span in &e.repeated_in {
+        for r in &e.repeated_in {
+            let span = &r.evidence;
             let slice: String = chars[span.start..span.end].iter().collect();
             assert_eq!(slice, span.text);
         }

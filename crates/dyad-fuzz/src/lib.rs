@@ -157,7 +157,7 @@ pub fn coder(data: &[u8]) {
         spans.extend(
             e.repeated_in
                 .iter()
-                .map(|s| (s.start, s.end, s.text.clone())),
+                .map(|r| (r.evidence.start, r.evidence.end, r.evidence.text.clone())),
         );
         for (start, end, written) in spans {
             assert_eq!(chars(&t, start, end), Some(written), "{e:?}");

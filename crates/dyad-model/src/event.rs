@@ -1,6 +1,6 @@
 //! The coded event: what dyad emits, one JSON object per event.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// A span of the article text (character offsets, end exclusive) and its text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,9 +50,13 @@ pub struct Event {
     /// How many times the article reports this event (same source, target, code, polarity and
     /// modality): 1, or more when later sentences repeat it.
     pub mentions: usize,
-    /// The evidence of the repeated reports, after the first (which is `evidence`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub repeated_in: Vec<Span>,
+    /// The later reports of the same event in the article (after the first, which is this
+    /// event's own sentence, evidence, date and place); written as their evidence spans.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "Report::serialize_evidence"
+    )]
+    pub repeated_in: Vec<Report>,
     /// Money and people (killed, injured, arrested…) stated in the event's clause.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub amounts: Vec<crate::Amount>,
@@ -62,6 +66,24 @@ pub struct Event {
     /// from).
     #[serde(skip)]
     pub clause: (usize, usize),
+}
+
+/// A later report of an event in the same article ([`Event::repeated_in`]): where the article
+/// says it again, and the date and place read there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// 0-based index of the sentence.
+    pub sentence: usize,
+    pub evidence: Span,
+    pub date: Option<String>,
+    pub place: Option<Place>,
+}
+
+impl Report {
+    /// The output format lists a repeat by its evidence span alone.
+    fn serialize_evidence<S: Serializer>(reports: &[Report], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(reports.iter().map(|r| &r.evidence))
+    }
 }
 
 /// A place from the gazetteer, as an event carries it.

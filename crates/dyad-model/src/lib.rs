@@ -13,12 +13,14 @@ pub mod amount;
 pub mod document;
 pub mod event;
 pub mod quote;
+pub mod same_event;
 pub mod token;
 pub mod warning;
 
 pub use amount::{Amount, AmountKind, Casualty};
 pub use document::{Document, Origin};
-pub use event::{ActorRef, Event, Modality, Place, Span};
+pub use event::{ActorRef, Event, Modality, Place, Report, Span};
 pub use quote::{QuoteRecord, Speaker};
+pub use same_event::{merge_repeated_reports, EventKey};
 pub use token::{normalize_word, Token};
 pub use warning::Warning;

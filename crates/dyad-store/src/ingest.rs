@@ -11,14 +11,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use dyad_model::QuoteRecord;
-use dyad_model::{Document, Origin};
-use dyad_model::{Event, Span};
-use dyad_text::{split_sentences, Sentence};
+use dyad_model::{Document, Event, EventKey, Origin, QuoteRecord, Report};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::hash::Fnv64;
-use crate::merge::{self, EventKey};
+use crate::merge;
 use crate::{schema, Result};
 
 /// One coded article, ready to store.
@@ -189,21 +186,14 @@ impl Store {
                 summary.added += 1;
             }
             insert_article(&tx, a, &hash, &article_added)?;
-            let mut sentences: Option<Vec<Sentence>> = None;
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
                 insert_mention(&tx, id, e, &a.doc.id)?;
                 touched.insert(id);
                 summary.mentions += 1;
-                for (k, span) in e.repeated_in.iter().enumerate() {
-                    let sentences = sentences
-                        .get_or_insert_with(|| split_sentences(&a.doc.text, a.doc.body_start));
-                    let sentence = sentences
-                        .iter()
-                        .position(|s| s.start <= span.start && span.start < s.end)
-                        .unwrap_or(e.sentence);
-                    insert_repeat(&tx, id, e, &a.doc.id, k + 1, sentence, span)?;
+                for (k, report) in e.repeated_in.iter().enumerate() {
+                    insert_repeat(&tx, id, e, &a.doc.id, k + 1, report)?;
                     summary.mentions += 1;
                 }
             }
@@ -351,17 +341,17 @@ fn insert_mention(
     Ok(())
 }
 
-/// A later sentence of the article that reports the same event: its sentence and evidence.
+/// A later sentence of the article that reports the same event: its own sentence, evidence,
+/// date and place, as the coder read them there.
 fn insert_repeat(
     tx: &rusqlite::Transaction,
     event_id: i64,
     e: &Event,
     article_id: &str,
     repeat: usize,
-    sentence: usize,
-    span: &Span,
+    report: &Report,
 ) -> Result<()> {
-    let place = e.place.as_ref();
+    let place = report.place.as_ref();
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat, evidence_start,
              evidence_end, evidence_text, confidence, date, place_name, place_country,
@@ -371,13 +361,13 @@ fn insert_repeat(
     .execute(params![
         event_id,
         article_id,
-        sentence as i64,
+        report.sentence as i64,
         repeat as i64,
-        span.start as i64,
-        span.end as i64,
-        span.text,
+        report.evidence.start as i64,
+        report.evidence.end as i64,
+        report.evidence.text,
         merge::confidence(e),
-        e.date,
+        report.date,
         place.map(|p| p.name.clone()),
         place.map(|p| p.country.clone()),
         place.map(|p| i64::from(p.geonameid)),

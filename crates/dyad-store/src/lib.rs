@@ -1,7 +1,7 @@
 //! The event database: coded articles stored in SQLite, reports of one event merged, and the
 //! events queried and exported.
 //!
-//! dyad-store owns everything after coding. It takes a [`Document`](dyad_text::Document) with
+//! dyad-store owns everything after coding. It takes a [`Document`](dyad_model::Document) with
 //! the [`Event`](dyad_model::Event)s and [`QuoteRecord`](dyad_model::QuoteRecord)s the
 //! coder found in it and keeps them in four tables (see [`schema`]): articles, events, event
 //! mentions (one row per article reporting an event, shaped like GDELT's Mentions table) and

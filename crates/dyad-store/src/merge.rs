@@ -1,12 +1,6 @@
-//! Which reports are one event, and the counts GDELT keeps for it.
-//!
-//! Two coded events are the same event when they have the same source code, target code and
-//! CAMEO code, the same polarity (negated or not) and modality, and the same date: the day the
-//! clause names ("on Thursday"), else the article's date. This is GDELT's own rule (it merges
-//! within a day); a window of several days would make the grouping depend on the order the
-//! articles arrive in (a report dated the 2nd could join the 1st's event or the 3rd's) and so
-//! would make event ids unstable. An event without a date keeps the empty date and merges with
-//! the undated reports of the same dyad and code.
+//! The store's side of "same event": reports are one event by [`EventKey`] (dyad-model's
+//! `same_event`, the rule the coder merges an article's repeats by), and here each key gets its
+//! row and the counts GDELT keeps for it.
 //!
 //! The event id (GDELT's GLOBALEVENTID) is a hash of that key, below 2^53 so that JavaScript
 //! reads it exactly; it is the same in every database and on every rerun.
@@ -17,70 +11,17 @@
 //! NumArticles the number of distinct articles; NumSources the number of
 //! distinct sources (the article's `source`, else its URL's host, else one unnamed source).
 
-use dyad_model::{Event, Modality};
+use dyad_model::{Event, EventKey, Modality};
 use rusqlite::{params, Transaction};
 
 use crate::hash::Fnv64;
 use crate::{Result, StoreError};
 
-/// What makes two reports one event.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct EventKey {
-    pub source: String,
-    pub target: String,
-    pub code: String,
-    pub negated: bool,
-    pub modality: String,
-    /// YYYY-MM-DD, or empty.
-    pub date: String,
-}
-
-impl EventKey {
-    pub fn of(event: &Event) -> EventKey {
-        EventKey {
-            source: event
-                .source
-                .as_ref()
-                .map(|a| a.code.clone())
-                .unwrap_or_default(),
-            target: event
-                .target
-                .as_ref()
-                .map(|a| a.code.clone())
-                .unwrap_or_default(),
-            code: event.code.clone(),
-            negated: event.negated,
-            modality: modality_name(event.modality).to_string(),
-            date: event.date.clone().unwrap_or_default(),
-        }
-    }
-
-    /// The key as stored (`USA|CHN|040|0|asserted|2025-12-04`).
-    pub fn text(&self) -> String {
-        format!(
-            "{}|{}|{}|{}|{}|{}",
-            self.source,
-            self.target,
-            self.code,
-            u8::from(self.negated),
-            self.modality,
-            self.date
-        )
-    }
-
-    /// The stable GLOBALEVENTID: a hash of the key in 1 ..= 2^53 − 1.
-    pub fn id(&self) -> i64 {
-        let h = Fnv64::new().field(&self.text()).finish() & ((1u64 << 53) - 1);
-        h.max(1) as i64
-    }
-}
-
-pub fn modality_name(m: Modality) -> &'static str {
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Intended => "intended",
-        Modality::Hypothetical => "hypothetical",
-    }
+/// The stable GLOBALEVENTID of an event key: a hash of its text in 1 ..= 2^53 − 1, so that
+/// JavaScript reads it exactly; the same in every database and on every rerun.
+pub fn event_id(key: &EventKey) -> i64 {
+    let h = Fnv64::new().field(&key.text()).finish() & ((1u64 << 53) - 1);
+    h.max(1) as i64
 }
 
 /// The three-digit base of a CAMEO code (`0251` → `025`; shorter codes are their own base).
@@ -112,7 +53,7 @@ pub fn confidence(event: &Event) -> i64 {
 /// Make sure the event row of `key` exists; returns its id. A different key under the same id
 /// (a hash collision) is an error rather than a silent merge.
 pub(crate) fn ensure_event(tx: &Transaction, key: &EventKey, event: &Event) -> Result<i64> {
-    let id = key.id();
+    let id = event_id(key);
     let text = key.text();
     let inserted = tx.execute(
         "INSERT OR IGNORE INTO events (id, key, source_code, target_code, code, base_code, root,

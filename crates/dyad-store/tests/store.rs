@@ -470,7 +470,9 @@ fn an_article_repeating_an_event_gives_one_mention_per_sentence() {
     assert!(reports[0].event_json.is_some());
     assert_eq!(reports[1].repeat, 1);
     assert!(reports[1].sentence > reports[0].sentence);
-    assert_eq!(reports[1].evidence, met.repeated_in[0].text);
+    assert_eq!(reports[1].evidence, met.repeated_in[0].evidence.text);
+    // each repeat's row carries its own sentence (and date and place), as the coder read them
+    assert_eq!(reports[1].sentence as usize, met.repeated_in[0].sentence);
 }
 
 #[test]

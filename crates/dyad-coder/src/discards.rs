@@ -1,0 +1,62 @@
+//! The discard list's layer: for each sentence, whether a story discard or a sentence discard
+//! holds, and where its time phrases are ("three years ago"), whose events are background.
+
+use dyad_model::Event;
+use dyad_text::Token;
+
+use crate::lexicon::Lexicon;
+
+/// What the discard list finds in a sentence (see [`find`]).
+#[derive(Default)]
+pub struct Discards {
+    pub story: bool,
+    pub sentence: bool,
+    /// Character spans of time phrases.
+    pub time: Vec<(usize, usize)>,
+}
+
+/// The discard phrases of a sentence: a story discard (`+` in the list), a sentence
+/// discard, and the spans of time phrases ("three years ago", "months later"), which are no
+/// sentence discards: they put the clause they stand in in the past or the future, so an
+/// event whose evidence holds one is background, not news, and the rest is still coded.
+pub fn find(lex: &Lexicon, tokens: &[Token], words: &[u32]) -> Discards {
+    let mut found = Discards::default();
+    for i in 0..words.len() {
+        let Some((len, id)) = lex.discards.longest_at(words, i) else {
+            continue;
+        };
+        let d = &lex.dicts.discards.entries[id as usize];
+        if d.story {
+            found.story |= !is_time_discard(&d.words);
+        } else if is_time_discard(&d.words) {
+            found.time.push((tokens[i].start, tokens[i + len - 1].end));
+        } else {
+            found.sentence = true;
+        }
+    }
+    found
+}
+
+/// Drop the events from `first` on whose evidence holds one of a sentence's time phrases
+/// ("three years ago"): they tell the background, not the news.
+pub fn drop_background(found: &Discards, events: &mut Vec<Event>, first: usize) {
+    if found.time.is_empty() {
+        return;
+    }
+    let mut k = first;
+    while k < events.len() {
+        let ev = &events[k].evidence;
+        if found.time.iter().any(|&(a, b)| a < ev.end && ev.start < b) {
+            events.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Is a discard phrase a time phrase ("YEARS AGO", "MONTHS LATER")?
+fn is_time_discard(words: &[String]) -> bool {
+    words
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "AGO" | "LATER" | "EARLIER"))
+}

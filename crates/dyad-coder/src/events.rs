@@ -1,0 +1,257 @@
+//! The events stage, sentence by sentence: where a sentence becomes events. The sentence's
+//! words go through the coder's reading in order — dictionary mentions ([`crate::mentions`]),
+//! verbs ([`crate::verbs`]), actor phrases and what the article lets them point to
+//! ([`crate::coreference`]), clauses with source, target and code ([`crate::clauses`]) — and
+//! each coded clause, alone or with the clause it governs ([`crate::nesting`]), is emitted
+//! ([`crate::emit`]); a visit named by a noun ([`crate::nominal`]) too.
+
+use std::borrow::Cow;
+
+use dyad_model::Event;
+use dyad_text::Token;
+
+use crate::article::Article;
+use crate::clauses::{self, Complement};
+use crate::coreference::{
+    resolve_both_sides, resolve_definite_descriptions, voices, ArticleMemory,
+};
+use crate::emit::{emit, EvidenceSpan, SentenceContext};
+use crate::lexicon::Inflection;
+use crate::mentions::{actor_phrases, find_mentions, learn_aliases};
+use crate::merging::dedup_events;
+use crate::nesting::{nested, rule, NestedEvent};
+use crate::nominal;
+use crate::resources::Resources;
+use crate::sentence::SentenceView;
+use crate::trace;
+use crate::verbs::find_verbs;
+
+/// Code sentence `index` of the article: its mentions, verbs, actor phrases (with what the
+/// article's earlier sentences let them point to), clauses, and the events they make.
+pub fn code_sentence(
+    res: &Resources,
+    article: &Article,
+    index: usize,
+    memory: &mut ArticleMemory,
+    events: &mut Vec<Event>,
+    trace: Option<&mut Vec<String>>,
+) {
+    let doc = article.doc;
+    let tokens = article.sentence_tokens(index);
+    let word_ids = &article.word_ids[index][..];
+    let first_new = events.len();
+    // a short parenthesis ("the European Union (EU)") is an aside: the coder reads past it
+    let kept = drop_parentheticals(tokens);
+    let s = match &kept {
+        Cow::Borrowed(_) => SentenceView::with_word_ids(&kept, word_ids, &res.tagger),
+        Cow::Owned(_) => SentenceView::new(&kept, &res.tagger),
+    };
+    let mentions = find_mentions(&res.lexicon, &s, doc.date, &memory.aliases);
+    learn_aliases(&res.lexicon, &s, &mentions, &mut memory.aliases);
+    let verbs = find_verbs(&res.lexicon, &s, &mentions);
+    let mut is_verb = vec![false; s.len()];
+    for v in &verbs {
+        for flag in is_verb.iter_mut().take(v.last + 1).skip(v.first) {
+            *flag = true;
+        }
+    }
+    let mut phrases = actor_phrases(&res.lexicon, &s, &mentions, &is_verb, doc.date);
+    resolve_both_sides(&s, &mut phrases, &mut memory.last_pair);
+    resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
+    let mut trace = trace;
+    if let Some(out) = trace.as_deref_mut() {
+        trace::sentence(out, &s, &mentions, &verbs, &phrases);
+    }
+    let quotes = || -> &[_] {
+        if article.has_quote_marks {
+            article.quotes(res)
+        } else {
+            &[]
+        }
+    };
+    let voices = voices(&s, &quotes);
+    let clauses = clauses::clauses(
+        &res.lexicon,
+        &s,
+        &verbs,
+        &phrases,
+        &voices,
+        &mut memory.last_subject,
+    );
+    if let Some(out) = trace {
+        trace::clauses(out, &s, &clauses);
+    }
+    let ctx = SentenceContext {
+        doc,
+        chars: &article.chars,
+        index,
+        s: &s,
+        clause_dates: Default::default(),
+    };
+    let mut done = vec![false; clauses.len()];
+    for (ci, c) in clauses.iter().enumerate() {
+        if done[ci] {
+            continue;
+        }
+        done[ci] = true;
+        let nested_pair = c
+            .complement
+            .map(|(k, kind)| (k, nested(res, c, &clauses[k], kind)));
+        match nested_pair {
+            Some((k, Some(first))) => {
+                // the governed verb, then any verb coordinated with it: "claimed that ISIL
+                // had attacked Iraq and taken Mosul" reports both
+                let mut chain = vec![(k, Some(first))];
+                let kind = c
+                    .complement
+                    .map(|(_, kind)| kind)
+                    .unwrap_or(Complement::Finite);
+                let mut last = k;
+                while let Some(j) =
+                    (last + 1..clauses.len()).find(|&j| clauses[j].coordinated_with == Some(last))
+                {
+                    chain.push((j, nested(res, c, &clauses[j], kind)));
+                    last = j;
+                }
+                for (k, n) in chain {
+                    let Some(n) = n else { continue };
+                    done[k] = true;
+                    let inner = &clauses[k];
+                    // "said he would not give permission to Russia to help Israel", "said
+                    // China will provide $100 million to help Gaza": the inner verb's own
+                    // infinitive belongs to it, not to a new event
+                    if let Some((k2, Complement::Infinitive)) = inner.complement {
+                        done[k2] = true;
+                    }
+                    let (outer_verb, last_verb) = (&c.verb, &inner.verb);
+                    emit(
+                        res,
+                        &ctx,
+                        &n,
+                        EvidenceSpan {
+                            group_start: outer_verb.group_start,
+                            verb: (outer_verb.first, last_verb.last),
+                            matched: inner
+                                .coded
+                                .matched
+                                .iter()
+                                .chain(&c.coded.matched)
+                                .copied()
+                                .max(),
+                            clause: (c.start, inner.end.max(c.end)),
+                        },
+                        outer_verb.negated || last_verb.negated || n.refused,
+                        n.modality
+                            .unwrap_or(outer_verb.modality.max(last_verb.modality)),
+                        events,
+                    );
+                }
+            }
+            _ => {
+                // "jailed a student for helping militants", "called for building trust":
+                // a gerund after "for" is the reason or the content of another act, not
+                // an act the text reports
+                let gerund_for = !c.verb.finite
+                    && c.verb.candidate.inflection == Inflection::Ing
+                    && c.verb.group_start > 0
+                    && s.word(c.verb.group_start - 1) == "FOR";
+                if gerund_for {
+                    continue;
+                }
+                let (source, target) = c.source_target();
+                let (Some(forward), reverse) =
+                    (Some(c.coded.code.forward()), c.coded.code.reverse())
+                else {
+                    continue;
+                };
+                if c.coded.code.is_null() {
+                    continue;
+                }
+                let Some(source) = source else { continue };
+                let n = NestedEvent {
+                    source: source.clone(),
+                    target: target.cloned(),
+                    forward: forward.map(str::to_string),
+                    reverse: reverse.map(str::to_string),
+                    rule: rule(res, c),
+                    modality: None,
+                    future: false,
+                    refused: false,
+                };
+                emit(
+                    res,
+                    &ctx,
+                    &n,
+                    EvidenceSpan {
+                        group_start: c.verb.group_start,
+                        verb: (c.verb.first, c.verb.last),
+                        matched: c.coded.matched.iter().copied().max(),
+                        clause: (c.start, c.end),
+                    },
+                    c.verb.negated,
+                    c.verb.modality,
+                    events,
+                );
+            }
+        }
+    }
+    // "as part of a three-day state visit": the visit the clause's actor makes
+    for v in nominal::visits(&res.gazetteer, doc, &s, &is_verb, &phrases, &clauses) {
+        let c = &clauses[v.clause];
+        // the visit shares the fate of the verbs above it: none when one is negated ("won't
+        // try to clash … during a trip"), their modality otherwise
+        let mut chain = vec![c];
+        while let Some(g) = chain.last().and_then(|c| c.governor) {
+            chain.push(&clauses[g]);
+        }
+        if chain.iter().any(|c| c.verb.negated) {
+            continue;
+        }
+        let modality = chain
+            .iter()
+            .map(|c| c.verb.modality)
+            .max()
+            .unwrap_or(c.verb.modality);
+        let n = NestedEvent {
+            source: v.visitor,
+            target: Some(v.host),
+            forward: Some("042".to_string()),
+            reverse: None,
+            rule: "visit (noun)".to_string(),
+            modality: None,
+            future: false,
+            refused: false,
+        };
+        let ev = EvidenceSpan {
+            group_start: v.phrase_start,
+            verb: (v.noun, v.noun),
+            matched: None,
+            clause: (c.start, c.end),
+        };
+        emit(res, &ctx, &n, ev, false, modality, events);
+    }
+    dedup_events(events, first_new);
+}
+
+/// The tokens without short parenthetical asides (up to six words between brackets).
+fn drop_parentheticals(tokens: &[Token]) -> Cow<'_, [Token]> {
+    let is_aside =
+        |i: usize| tokens[i].text == "(" && tokens[i + 1..].iter().take(7).any(|t| t.text == ")");
+    // most sentences have none: borrow them rather than copy every token
+    if !(0..tokens.len()).any(is_aside) {
+        return Cow::Borrowed(tokens);
+    }
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].text == "(" {
+            if let Some(close) = tokens[i + 1..].iter().take(7).position(|t| t.text == ")") {
+                i += close + 2;
+                continue;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    Cow::Owned(out)
+}

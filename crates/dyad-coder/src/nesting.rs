@@ -1,0 +1,296 @@
+//! When one verb governs another ("said it would attack", "urged Bree to help", "wants to
+//! help Israel"), whether the pair is one event and which: PETR-2's transformations, appeals
+//! and intents combined with their content by the CAMEO ontology, reported announcements,
+//! object control, and refusals.
+
+use dyad_dict::cameo;
+use dyad_dict::pico::Pico;
+use dyad_model::Modality;
+
+use crate::clauses::{Clause, Complement, Role};
+use crate::resources::Resources;
+use crate::verbs::VerbOccurrence;
+
+/// An event before it is spread over the members of its actors.
+#[derive(Debug, Clone)]
+pub struct NestedEvent {
+    pub source: Role,
+    pub target: Option<Role>,
+    pub forward: Option<String>,
+    pub reverse: Option<String>,
+    pub rule: String,
+    /// The modality of the pair when it is not simply the stronger of the two verbs'.
+    pub modality: Option<Modality>,
+    /// Announced for the future ("will free", "said it would free"): coded as the intent to
+    /// do it (0352, intent to release), as CAMEO's 03 codes are.
+    pub future: bool,
+    /// Refused or failed ("refused to meet", "failed to free"): the event did not happen.
+    pub refused: bool,
+}
+
+/// The dictionary line that coded a clause, as `BLOCK:line`.
+pub fn rule(res: &Resources, c: &Clause) -> String {
+    let block = &res.lexicon.dicts.verbs.blocks[c.verb.candidate.block];
+    let line = match c.coded.pattern {
+        Some(p) => p.line,
+        None => block.verbs[c.verb.candidate.entry].line,
+    };
+    format!("{}:{}", block.name, line)
+}
+
+/// The base form of a clause's verb ("SAY" for "said").
+fn verb_name<'r>(res: &'r Resources, c: &Clause) -> &'r str {
+    let block = &res.lexicon.dicts.verbs.blocks[c.verb.candidate.block];
+    block.verbs[c.verb.candidate.entry]
+        .forms
+        .first()
+        .map(|f| f.verb.as_str())
+        .unwrap_or("")
+}
+
+/// Does a transformation's verb name cover this clause? The name of its verb, or of its
+/// block; `SAY` covers every verb of saying (code root 01) and `ATTACK` every assault,
+/// fight or mass violence (roots 18–20); `Q` is any verb.
+fn verb_matches(res: &Resources, name: &str, c: &Clause) -> bool {
+    let block = &res.lexicon.dicts.verbs.blocks[c.verb.candidate.block];
+    let code = c.coded.code.forward().unwrap_or("");
+    name == "Q"
+        || name == verb_name(res, c)
+        || name == block.name
+        || (name == "SAY" && cameo::root(code) == "01")
+        || (name == "ATTACK" && matches!(cameo::root(code), "18" | "19" | "20"))
+}
+
+/// One event from a verb and the verb it governs, when the pair means one thing:
+/// PETR-2's transformations ("A said B attacked" → A accuses B, 112), an appeal or intent
+/// combined with its content ("wants to help" → 033), a verb of saying with its own
+/// subject's action ("Obama said he would attack" → the attack), or an object-control verb
+/// ("urged Bree to help" → the appeal). None: the two verbs are coded apart.
+pub fn nested(
+    res: &Resources,
+    outer: &Clause,
+    inner: &Clause,
+    kind: Complement,
+) -> Option<NestedEvent> {
+    let (a, outer_target) = outer.source_target();
+    let a = a?;
+    let (inner_source, inner_target) = inner.source_target();
+    let outer_code = outer.coded.code.forward();
+    let inner_code = if inner.coded.code.is_null() {
+        None
+    } else {
+        inner.coded.code.forward()
+    };
+    let same = |r: Option<&Role>| r.is_some_and(|r| same_actors(r, a));
+    // how the inner subject relates to the outer one: a (same), _ (absent: controlled by
+    // the outer subject), b (another actor)
+    let controlled =
+        kind == Complement::Infinitive && inner.subject.as_ref().is_some_and(|r| r.span.is_none());
+    let label = if controlled && same(inner_source) {
+        '_'
+    } else if same(inner_source) {
+        'a'
+    } else if inner_source.is_some() {
+        'b'
+    } else {
+        '.'
+    };
+    let outer_rule = rule(res, outer);
+    if let Some(ic) = inner_code {
+        for t in &res.lexicon.dicts.verbs.transformations {
+            if !verb_matches(res, &t.outer_verb, outer) || !verb_matches(res, &t.inner_verb, inner)
+            {
+                continue;
+            }
+            let source_ok = match t.inner_source.as_str() {
+                "a" => label == 'a' || label == '_',
+                "_" => label == '_',
+                "b" => label == 'b',
+                _ => true,
+            };
+            // in (a b X) the inner verb needs a target; in (b . X) anything goes
+            let target_ok = match t.inner_target.as_str() {
+                "b" => inner_target.is_some(),
+                _ => true,
+            };
+            if !source_ok || !target_ok {
+                continue;
+            }
+            let b = if t.inner_source == "b" {
+                inner_source
+            } else {
+                inner_target
+            };
+            let pick = |x: &str| match x {
+                "a" => Some(a),
+                "b" => b,
+                _ => None,
+            };
+            let code = if t.result_code == "Q" {
+                ic.to_string()
+            } else {
+                t.result_code.clone()
+            };
+            return Some(NestedEvent {
+                source: pick(&t.result_source)?.clone(),
+                target: pick(&t.result_target).cloned(),
+                forward: Some(code),
+                reverse: None,
+                rule: format!("{}+transformation:{}", outer_rule, t.line),
+                modality: match kind {
+                    Complement::Finite => reported_modality(inner),
+                    Complement::Infinitive => None,
+                },
+                future: kind == Complement::Finite && is_future(&inner.verb),
+                refused: false,
+            });
+        }
+    }
+    match kind {
+        Complement::Infinitive => {
+            if object_controls(outer, inner) {
+                // "urged Bree to help", "is being pressured by Congress to help": the
+                // appeal, for what it asks ("asking Obama to help" = appeal for aid, 023)
+                if outer.coded.code.is_null() {
+                    return None;
+                }
+                let combined = appeal_for(&res.pico, outer_code, inner_code);
+                return Some(NestedEvent {
+                    source: a.clone(),
+                    target: outer_target.cloned(),
+                    forward: combined.map(str::to_string),
+                    reverse: outer.coded.code.reverse().map(str::to_string),
+                    rule: outer_rule.clone(),
+                    modality: None,
+                    future: false,
+                    refused: false,
+                });
+            }
+            let ic = inner_code?;
+            // "wants to help Israel": intent + aid = 033; "pledged to expel": the expulsion
+            let pico = &res.pico;
+            let code = outer_code
+                .filter(|_| !outer.coded.code.is_null())
+                .and_then(|oc| pico.combine(oc, ic))
+                .unwrap_or(ic);
+            let intent = outer_code.is_some_and(|oc| cameo::root(oc) == "03");
+            // "refused to meet", "declined to provide aid", "failed to free": the act did
+            // not happen; coded as the act, negated (its negation code is the refusal)
+            let refused = matches!(
+                verb_name(res, outer),
+                "REFUSE" | "DECLINE" | "REJECT" | "FAIL"
+            );
+            let code = if refused { ic } else { code };
+            Some(NestedEvent {
+                source: inner_source.unwrap_or(a).clone(),
+                target: inner_target.cloned(),
+                forward: Some(code.to_string()),
+                reverse: if code == ic {
+                    inner.coded.code.reverse().map(str::to_string)
+                } else {
+                    None
+                },
+                rule: rule(res, inner),
+                modality: intent.then_some(Modality::Intended),
+                future: false,
+                refused,
+            })
+        }
+        Complement::Finite => {
+            // "I hope that China will join our call", "demanded that Israel withdraw": an
+            // appeal or a demand, made to the actor of the act it asks for, for that act
+            let asks = outer_code.is_some_and(|oc| matches!(cameo::root(oc), "02" | "10"));
+            if asks && label == 'b' && !outer.coded.code.is_null() {
+                let asked = inner_source?;
+                let combined = appeal_for(&res.pico, outer_code, inner_code);
+                return Some(NestedEvent {
+                    source: a.clone(),
+                    target: Some(asked.clone()),
+                    forward: combined.map(str::to_string),
+                    reverse: None,
+                    rule: outer_rule.clone(),
+                    modality: None,
+                    future: false,
+                    refused: false,
+                });
+            }
+            // "Obama said he would attack Iraq": the speaker's own announced action
+            let saying = outer_code.is_some_and(|oc| cameo::root(oc) == "01");
+            if saying && label == 'a' {
+                let ic = inner_code?;
+                return Some(NestedEvent {
+                    source: a.clone(),
+                    target: inner_target.cloned(),
+                    forward: Some(ic.to_string()),
+                    reverse: inner.coded.code.reverse().map(str::to_string),
+                    rule: rule(res, inner),
+                    modality: reported_modality(inner),
+                    future: is_future(&inner.verb),
+                    refused: false,
+                });
+            }
+            None
+        }
+    }
+}
+
+/// Does the outer verb hand the infinitive its object as subject ("urged Bree to help",
+/// "gave permission to Russia to help", "was pressured by Congress to help")? A passive with
+/// no agent before the infinitive raises its subject instead ("was seen to break").
+fn object_controls(outer: &Clause, inner: &Clause) -> bool {
+    outer
+        .object
+        .as_ref()
+        .and_then(|o| o.span)
+        .is_some_and(|(_, e)| e <= inner.verb.group_start)
+}
+
+/// An appeal or demand for what its content names ("urged Bree to help" = appeal for aid,
+/// 023), by the ontology; the appeal's own code when the ontology has no combination.
+fn appeal_for<'c>(
+    pico: &'c Pico,
+    outer: Option<&'c str>,
+    inner: Option<&'c str>,
+) -> Option<&'c str> {
+    outer
+        .zip(inner)
+        .and_then(|(oc, ic)| pico.combine(oc, ic))
+        .or(outer)
+}
+
+/// The intent to do what a code names (release persons 0841 → intent to release 0352), when
+/// the ontology has one; otherwise the code itself.
+pub fn intent_code(pico: &Pico, code: &str) -> String {
+    pico.combine("030", code).unwrap_or(code).to_string()
+}
+
+/// A verb announced for the future: "will free", or in reported speech "would free".
+fn is_future(v: &VerbOccurrence) -> bool {
+    matches!(
+        v.modal.as_deref(),
+        Some("WILL" | "SHALL" | "'LL" | "WO" | "WOULD")
+    )
+}
+
+/// In reported speech "would" is the "will" of the speaker ("said he would attack").
+fn reported_modality(inner: &Clause) -> Option<Modality> {
+    (inner.verb.modal.as_deref() == Some("WOULD")).then_some(Modality::Intended)
+}
+
+/// Do two roles name the same actors (by country, so "Xi" and "China" are one)?
+fn same_actors(x: &Role, y: &Role) -> bool {
+    let key = |r: &Role| {
+        let mut v: Vec<String> = r
+            .members
+            .iter()
+            .map(|m| m.code.chars().take(3).collect())
+            .collect();
+        v.sort();
+        v
+    };
+    key(x) == key(y)
+        && !x
+            .members
+            .iter()
+            .all(|m| m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY))
+}

@@ -1,0 +1,128 @@
+//! The coder's pipeline: the stages an article goes through, in order, written here once.
+//! Each stage takes the [`Article`] and adds its layer; after each, debug builds (and coders
+//! made [`with_checks`](crate::Coder::with_checks)) check the article and name the stage that
+//! broke it. Reading the article into sentences and tokens ([`Article::read`]) comes before;
+//! the quotations are a layer read when first needed (by the events stage, for the pronouns
+//! that stand for a speaker, or by `--quotes`).
+//!
+//! ```text
+//! read        Article::read        sentences, one token array, cut to the token limit
+//! vocabulary  Lexicon::word_ids    each word's dictionary vocabulary id
+//! discards    discards::find       story and sentence discards, time phrases
+//! events      events::code_sentence  mentions → verbs → actor phrases → clauses → events
+//! places      places::attach       where each report happened
+//! amounts     amounts::attach      money and casualties in each report's clause
+//! merge       merge_repeated_reports  later reports of an event become its mentions
+//! ```
+
+use dyad_model::merge_repeated_reports;
+
+use crate::article::Article;
+use crate::coreference::ArticleMemory;
+use crate::discards;
+use crate::events;
+use crate::resources::Resources;
+use crate::{amounts, places};
+
+/// A named step of the pipeline.
+pub struct Stage {
+    pub name: &'static str,
+    pub run: fn(&Resources, &mut Article),
+}
+
+/// The stages, in the order they run.
+pub const STAGES: &[Stage] = &[
+    Stage {
+        name: "vocabulary",
+        run: vocabulary,
+    },
+    Stage {
+        name: "discards",
+        run: find_discards,
+    },
+    Stage {
+        name: "events",
+        run: code_events,
+    },
+    Stage {
+        name: "places",
+        run: attach_places,
+    },
+    Stage {
+        name: "amounts",
+        run: attach_amounts,
+    },
+    Stage {
+        name: "merge",
+        run: merge_reports,
+    },
+];
+
+/// Run every stage on the article; with `check`, check the article after each.
+///
+/// # Panics
+/// When `check` is on and a stage leaves the article inconsistent: a dyad bug, which the
+/// command line reports as such for that article alone.
+pub fn run(res: &Resources, article: &mut Article, check: bool) {
+    if check {
+        if let Err(e) = article.check() {
+            panic!("reading the article left it inconsistent: {e}");
+        }
+    }
+    for stage in STAGES {
+        (stage.run)(res, article);
+        if check {
+            if let Err(e) = article.check() {
+                panic!("stage {} left the article inconsistent: {e}", stage.name);
+            }
+        }
+    }
+}
+
+fn vocabulary(res: &Resources, a: &mut Article) {
+    a.word_ids = (0..a.sentences.len())
+        .map(|i| res.lexicon.word_ids(a.sentence_tokens(i)))
+        .collect();
+}
+
+fn find_discards(res: &Resources, a: &mut Article) {
+    a.discards = (0..a.sentences.len())
+        .map(|i| discards::find(&res.lexicon, a.sentence_tokens(i), &a.word_ids[i]))
+        .collect();
+}
+
+/// Sentence by sentence, what the article has said so far carried along ([`ArticleMemory`]);
+/// nothing when a story discard holds, and nothing from a sentence a sentence discard holds.
+fn code_events(res: &Resources, a: &mut Article) {
+    if a.discarded() {
+        return;
+    }
+    let mut trace = a.trace.take();
+    let mut events = Vec::new();
+    let mut memory = ArticleMemory::default();
+    for index in 0..a.sentences.len() {
+        let found = &a.discards[index];
+        if a.sentences[index].tokens.is_empty() || found.sentence {
+            continue;
+        }
+        let before = events.len();
+        events::code_sentence(res, a, index, &mut memory, &mut events, trace.as_mut());
+        discards::drop_background(found, &mut events, before);
+    }
+    a.events = events;
+    a.trace = trace;
+}
+
+fn attach_places(res: &Resources, a: &mut Article) {
+    places::attach(&res.gazetteer, a.doc, &a.chars, &mut a.events);
+}
+
+fn attach_amounts(_: &Resources, a: &mut Article) {
+    if !a.events.is_empty() {
+        amounts::attach(&a.whole, &mut a.events);
+    }
+}
+
+fn merge_reports(_: &Resources, a: &mut Article) {
+    merge_repeated_reports(&mut a.events);
+}
