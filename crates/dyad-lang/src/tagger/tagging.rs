@@ -13,7 +13,7 @@ pub struct Tagging<'a> {
     tagger: &'a Tagger,
     words: Vec<&'a str>,
     buf: Buffers,
-    /// [`WordInfo`] of the words read so far, after two padding entries (see [`context`]).
+    /// [`WordInfo`] of the words read so far, after two padding entries (`-START-`, `-START2-`).
     ctx: Vec<WordInfo>,
     tags: Vec<Tag>,
     p1: u64,
