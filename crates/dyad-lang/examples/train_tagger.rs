@@ -1,7 +1,7 @@
 //! Train dyad's part-of-speech tagger on the tagged Brown corpus and measure it.
 //!
 //! ```sh
-//! cargo run --release -p dyad-text --example train_tagger -- CORPUS_DIR \
+//! cargo run --release -p dyad-lang --features train --example train_tagger -- CORPUS_DIR \
 //!     [--out data/tagger/model.bin] [--iterations 12] [--eval MODEL] [--dev]
 //! ```
 //!
