@@ -1,10 +1,20 @@
 //! dyad-text owns everything between the bytes of an article and the words of its sentences:
 //! reading articles in every supported form (plain text with a dateline, JSON Lines, PETRARCH
 //! XML, folders, stdin) into [`Document`]s ([`readers`]), splitting a document into sentences
-//! ([`sentences`]), and splitting sentences into tokens ([`tokens`]). Every span it produces is
-//! a character (Unicode scalar) offset into [`Document::text`], so evidence can be sliced by
-//! Python or JavaScript consumers; sentences also carry byte offsets for fast slicing in Rust.
-//! Reading never panics: bad records become [`Warning`]s naming file and line.
+//! ([`sentences`]) and sentences into tokens ([`tokens`]), and the article-wide detectors that
+//! read words, not grammar: direct quotations with their cue and speaker ([`quotes`]), sums of
+//! money and counts of people ([`amounts`]), and date expressions resolved against the article
+//! date ([`dates`]). Every span it produces is a character (Unicode scalar) offset into
+//! [`Document::text`] ([`chars`] maps them to bytes), so evidence can be sliced by Python or
+//! JavaScript consumers; sentences also carry byte offsets for fast slicing in Rust. Reading
+//! never panics: bad records become [`Warning`]s naming file and line.
+//!
+//! What is not here: the types other crates share with this one ([`Document`], [`Token`],
+//! [`amounts::Amount`], [`Warning`]) are defined in dyad-model and re-exported; the
+//! part-of-speech tagger and the gazetteer are in dyad-lang; tying quotations, amounts and
+//! dates to events is the coder's job (dyad-coder).
+
+#![forbid(unsafe_code)]
 
 mod abbrev;
 pub mod amounts;
