@@ -7,8 +7,7 @@ use crate::error::DictError;
 use crate::reader::{
     bounded_product, concat, dict_words, lines, noun_plural, strip_comment, Warning,
 };
-use crate::verbs::regular_forms;
-use crate::words::normalize_word;
+use crate::words::{normalize_word, regular_forms};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssuePhrase {
