@@ -39,8 +39,7 @@ copy dictionaries data/dictionaries \
     Phoenix.MilNonState.actors.txt \
     Phoenix.agents.txt \
     Phoenix.discards.txt \
-    Phoenix.IssueCoding.txt \
-    Phoenix.prepositions.txt
+    Phoenix.IssueCoding.txt
 
 copy dictionaries/petr1 data/dictionaries \
     CAMEO.verbpatterns.tabari-style.txt

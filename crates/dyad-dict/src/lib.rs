@@ -17,7 +17,6 @@ pub mod error;
 pub mod issues;
 pub mod pico;
 pub mod plover;
-pub mod prepositions;
 pub mod reader;
 #[cfg(test)]
 mod test_support;

@@ -10,16 +10,6 @@ use std::collections::HashSet;
 
 pub use dyad_model::normalize_word;
 
-/// Split a dictionary phrase written with `_` (or blanks) between words into normalised words.
-/// A trailing `_` (TABARI's "whole word" mark) is dropped.
-pub fn phrase_words(phrase: &str) -> Vec<String> {
-    phrase
-        .split(|c: char| c == '_' || c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .map(normalize_word)
-        .collect()
-}
-
 /// English regular plural of an upper-case noun, as the PETRARCH readers generate it:
 /// +S; Y→IES (after a consonant); S/X/Z/CH/SH→ES.
 pub fn plural(word: &str) -> String {
