@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::DictError;
+use crate::error::DictError;
 
 const EVENTCODES_FILE: &str = "data/cameo/CAMEO.eventcodes.txt";
 const GOLDSTEIN_FILE: &str = "data/cameo/CAMEO.goldsteinscale.txt";
