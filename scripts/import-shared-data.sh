@@ -39,15 +39,13 @@ copy dictionaries data/dictionaries \
     Phoenix.MilNonState.actors.txt \
     Phoenix.agents.txt \
     Phoenix.discards.txt \
-    Phoenix.IssueCoding.txt \
-    Phoenix.prepositions.txt
+    Phoenix.IssueCoding.txt
 
 copy dictionaries/petr1 data/dictionaries \
     CAMEO.verbpatterns.tabari-style.txt
 
 copy validation data/validation \
     GigaWord.sample.PETR.xml \
-    PETR.Internal.Coding.Ontology.txt \
     PETR.UnitTest.records.cameo2.xml \
     PETR.Validate.actors.txt \
     PETR.Validate.agents.txt \
@@ -69,7 +67,7 @@ copy cameo data/cameo \
     sample.gdelt1.dailyupdate.export.tsv
 
 # the ontology is read by the coder itself (crates/dyad-dict/src/pico.rs), so it sits with the
-# CAMEO tables as well as with the suite that names it
+# CAMEO tables (the validation suite names it too, but dyad keeps one copy)
 copy cameo data/validation \
     PETR.Internal.Coding.Ontology.txt
 

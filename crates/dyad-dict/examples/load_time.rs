@@ -31,7 +31,7 @@ fn main() {
         d.actors.entries.len(),
         d.agents.entries.len(),
         d.discards.entries.len(),
-        d.issues.entries.len(),
+        d.issues.get().map_or(0, |i| i.entries.len()),
         d.warnings().count(),
     );
 }

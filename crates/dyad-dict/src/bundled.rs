@@ -9,7 +9,7 @@ use crate::actors::{self, ActorDictionary};
 use crate::agents::{self, AgentDictionary};
 use crate::discards::{self, DiscardList};
 use crate::error::DictError;
-use crate::issues::{self, IssueDictionary};
+use crate::issues::LazyIssues;
 use crate::reader::Warning;
 use crate::verbs::{self, VerbDictionary};
 
@@ -82,14 +82,15 @@ pub fn bundled_files() -> Vec<(&'static str, &'static [u8])> {
 }
 
 /// Every dictionary a coder needs. Agents, discards and issues may be empty (a set without
-/// those files); verbs and actors are always read from a file.
+/// those files); verbs and actors are always read from a file. The issues are parsed on first
+/// use ([`LazyIssues::get`]): no coder reads them yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Dictionaries {
     pub verbs: VerbDictionary,
     pub actors: ActorDictionary,
     pub agents: AgentDictionary,
     pub discards: DiscardList,
-    pub issues: IssueDictionary,
+    pub issues: LazyIssues,
 }
 
 /// Bytes as text: invalid UTF-8 (the Countries file has some Latin-1 bytes) becomes U+FFFD.
@@ -98,7 +99,11 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn read(path: &Path) -> Result<String, DictError> {
-    std::fs::read(path).map(|b| text(&b)).map_err(|e| {
+    read_bytes(path).map(|b| text(&b))
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, DictError> {
+    std::fs::read(path).map_err(|e| {
         DictError::new(
             path.display().to_string(),
             0,
@@ -118,7 +123,7 @@ impl Dictionaries {
     /// issues.
     pub fn bundled() -> Result<Self, DictError> {
         // the actor files are half the work: they are read on a thread of their own while the
-        // verbs, agents, discards and issues are read here (errors are reported in the order
+        // verbs, agents and discards are read here (errors are reported in the order
         // the files are listed, as a sequential read would)
         std::thread::scope(|scope| {
             let actors = scope.spawn(|| {
@@ -144,8 +149,6 @@ impl Dictionaries {
             let agents = agents::parse(&text(bytes), name);
             let (name, bytes) = PRODUCTION_DISCARDS;
             let discards = discards::parse(&text(bytes), name);
-            let (name, bytes) = PRODUCTION_ISSUES;
-            let issues = issues::parse(&text(bytes), name);
             let actors = actors
                 .join()
                 .expect("the actor files are read without panicking");
@@ -154,7 +157,7 @@ impl Dictionaries {
                 actors: actors?,
                 agents: agents?,
                 discards: discards?,
-                issues: issues?,
+                issues: LazyIssues::new(PRODUCTION_ISSUES.0, PRODUCTION_ISSUES.1),
             })
         })
     }
@@ -176,7 +179,7 @@ impl Dictionaries {
             actors,
             agents,
             discards,
-            issues: IssueDictionary::default(),
+            issues: LazyIssues::default(),
         })
     }
 
@@ -292,9 +295,10 @@ impl Dictionaries {
             Some(p) => discards::parse(&read(p)?, &display(p))?,
             None => DiscardList::default(),
         };
+        // read now (a missing file is an error of the load), parsed on first use
         let issues = match issues {
-            Some(p) => issues::parse(&read(p)?, &display(p))?,
-            None => IssueDictionary::default(),
+            Some(p) => LazyIssues::new(display(p), read_bytes(p)?),
+            None => LazyIssues::default(),
         };
         Ok(Dictionaries {
             verbs,
@@ -305,7 +309,8 @@ impl Dictionaries {
         })
     }
 
-    /// Every tolerated defect met while reading, in file order per dictionary.
+    /// Every tolerated defect met while reading, in file order per dictionary. The issues,
+    /// not read yet, are not included: their warnings come with [`LazyIssues::get`].
     pub fn warnings(&self) -> impl Iterator<Item = &Warning> {
         self.verbs
             .warnings
@@ -313,13 +318,13 @@ impl Dictionaries {
             .chain(&self.actors.warnings)
             .chain(&self.agents.warnings)
             .chain(&self.discards.warnings)
-            .chain(&self.issues.warnings)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issues;
 
     fn data_dir(sub: &str) -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -386,8 +391,32 @@ mod tests {
         assert!(d.actors.entries[0].supersedes());
         assert_eq!(d.agents.entries.len(), 2_244);
         assert_eq!(d.discards.entries.len(), 506);
-        assert!(d.issues.entries.len() > 3_000);
+        // the issues are not parsed at load, only on first use
+        assert!(format!("{:?}", d.issues).contains("parsed: false"));
+        assert!(d.issues.get().unwrap().entries.len() > 3_000);
+        assert!(format!("{:?}", d.issues).contains("parsed: true"));
         assert!(d.warnings().count() > 0);
+    }
+
+    /// The files whose bytes name the dictionary version a database records: the issues are
+    /// among them although they are parsed only on use.
+    #[test]
+    fn bundled_files_name_the_version() {
+        let names: Vec<&str> = bundled_files().iter().map(|(n, _)| *n).collect();
+        let n = names.len();
+        assert_eq!(names[..2], ["CAMEO.2.0.txt", "dyad.verbs.txt"]);
+        assert_eq!(
+            names[n - 6..],
+            [
+                "Phoenix.Countries.actors.txt",
+                "Phoenix.International.actors.txt",
+                "Phoenix.MilNonState.actors.txt",
+                "Phoenix.agents.txt",
+                "Phoenix.discards.txt",
+                "Phoenix.IssueCoding.txt",
+            ]
+        );
+        assert_eq!(n, 8 + SUPPLEMENTARY_ACTORS.len());
     }
 
     #[test]
@@ -397,7 +426,7 @@ mod tests {
         assert_eq!(d.actors.entries.len(), 130);
         assert!(d.agents.entries.iter().any(|a| a.code == "GGS"));
         assert_eq!(d.discards.entries.len(), 9);
-        assert!(d.issues.entries.is_empty());
+        assert!(d.issues.get().unwrap().entries.is_empty());
     }
 
     #[test]
@@ -410,7 +439,7 @@ mod tests {
         assert_eq!(d.actors.entries.len(), b.actors.entries.len());
         assert!(d.agents.entries == b.agents.entries);
         assert!(d.discards.entries == b.discards.entries);
-        assert!(d.issues.entries == b.issues.entries);
+        assert!(d.issues.get().unwrap().entries == b.issues.get().unwrap().entries);
         // the file names are paths here
         assert!(d
             .actors
@@ -455,7 +484,7 @@ mod tests {
             .map(|e| e.codes[0].code.as_str())
             .collect();
         assert_eq!(codes, vec!["AAA", "BBB"]);
-        assert!(d.agents.entries.is_empty() && d.issues.entries.is_empty());
+        assert!(d.agents.entries.is_empty() && d.issues.get().unwrap().entries.is_empty());
         // a bad file: the error names it, with its line
         std::fs::write(tmp.join("c.actors.txt"), "C [CCC\n").unwrap();
         let err = Dictionaries::from_dir(&tmp).unwrap_err();

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::DictError;
+use crate::error::DictError;
 
 const EVENTCODES_FILE: &str = "data/cameo/CAMEO.eventcodes.txt";
 const GOLDSTEIN_FILE: &str = "data/cameo/CAMEO.goldsteinscale.txt";
@@ -240,11 +240,6 @@ impl CameoTable {
         self.event_index.get(code).map(|&i| &self.events[i])
     }
 
-    /// Whether this exact code is a CAMEO event code.
-    pub fn is_known(&self, code: &str) -> bool {
-        self.event_index.contains_key(code)
-    }
-
     /// The entry for this code, or for its nearest known parent (`0339` → `033` → `03`).
     pub fn nearest(&self, code: &str) -> Option<&EventCodeInfo> {
         ancestors(code).find_map(|c| self.get(c))
@@ -268,11 +263,6 @@ impl CameoTable {
     /// The entry of `code` in one actor list (ASCII case ignored).
     pub fn actor_code(&self, kind: ActorCodeKind, code: &str) -> Option<&ActorCodeInfo> {
         self.actors[kind.index()].get(&code.to_ascii_uppercase())
-    }
-
-    /// The label of `code` in one actor list (ASCII case ignored).
-    pub fn actor_code_label(&self, kind: ActorCodeKind, code: &str) -> Option<&str> {
-        self.actor_code(kind, code).map(|a| a.label.as_str())
     }
 
     /// Every list a 3-letter unit appears in, in [`ActorCodeKind::ALL`] order. Units are
@@ -564,9 +554,9 @@ mod tests {
 
     #[test]
     fn four_digit_codes_present() {
-        assert!(table().is_known("0333"));
+        assert!(table().get("0333").is_some());
         assert_eq!(table().get("0333").unwrap().goldstein, 5.2);
-        assert!(table().is_known("2042"));
+        assert!(table().get("2042").is_some());
     }
 
     #[test]
@@ -633,7 +623,7 @@ mod tests {
         assert_eq!(t.goldstein("21"), None);
         assert_eq!(t.goldstein(""), None);
         assert_eq!(t.goldstein("0"), None);
-        assert!(!t.is_known("0339"));
+        assert!(t.get("0339").is_none());
     }
 
     #[test]
@@ -702,7 +692,8 @@ mod tests {
         assert!(t.is_country_code("ROM")); // GDELT's Romania
         assert!(!t.is_country_code("GOV"));
         assert_eq!(
-            t.actor_code_label(ActorCodeKind::Country, "WSB"),
+            t.actor_code(ActorCodeKind::Country, "WSB")
+                .map(|a| a.label.as_str()),
             Some("West Bank")
         );
         assert!(t.is_actor_type_code("GOV"));

@@ -1,14 +1,16 @@
 //! Issue coding (`Phoenix.IssueCoding.txt`): phrases that tag a sentence with an issue such as
 //! `ID_ATROCITY`. See FORMATS.md §2.5.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
+use std::sync::OnceLock;
 
 use crate::error::DictError;
 use crate::reader::{
     bounded_product, concat, dict_words, lines, noun_plural, strip_comment, Warning,
 };
-use crate::verbs::regular_forms;
-use crate::words::normalize_word;
+use crate::words::{normalize_word, regular_forms};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssuePhrase {
@@ -31,6 +33,62 @@ pub struct IssueDictionary {
     pub entries: Vec<IssuePhrase>,
     /// Tolerated defects met while reading.
     pub warnings: Vec<Warning>,
+}
+
+/// An issue file kept as it was read and parsed on first use ([`LazyIssues::get`]): nothing
+/// codes issues yet, so loading a dictionary set does not pay for reading its ~3,000 phrases.
+/// Its bytes still name the dictionary version (`bundled::bundled_files`).
+#[derive(Clone, Default)]
+pub struct LazyIssues {
+    /// (file name, bytes); None for a set without an issue file.
+    source: Option<(String, Cow<'static, [u8]>)>,
+    parsed: OnceLock<Result<IssueDictionary, DictError>>,
+}
+
+impl LazyIssues {
+    /// The file `name` with contents `bytes` (invalid UTF-8 becomes U+FFFD when it is parsed).
+    pub fn new(name: impl Into<String>, bytes: impl Into<Cow<'static, [u8]>>) -> Self {
+        LazyIssues {
+            source: Some((name.into(), bytes.into())),
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// The issue dictionary, parsed now if this is the first call; empty for a set without an
+    /// issue file. A file that cannot be read as one gives its error at every call.
+    pub fn get(&self) -> Result<&IssueDictionary, DictError> {
+        self.parsed
+            .get_or_init(|| match &self.source {
+                Some((name, bytes)) => parse(&String::from_utf8_lossy(bytes), name),
+                None => Ok(IssueDictionary::default()),
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The name of the issue file, if the set has one.
+    fn file(&self) -> Option<&str> {
+        self.source.as_ref().map(|(name, _)| name.as_str())
+    }
+}
+
+/// Two sets hold the same issues when they hold the same file (parsed or not).
+impl PartialEq for LazyIssues {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}
+
+impl Eq for LazyIssues {}
+
+impl fmt::Debug for LazyIssues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LazyIssues")
+            .field("file", &self.file())
+            .field("bytes", &self.source.as_ref().map_or(0, |(_, b)| b.len()))
+            .field("parsed", &self.parsed.get().is_some())
+            .finish()
+    }
 }
 
 /// Most alternatives one line may expand to.
@@ -285,6 +343,23 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn lazy_issues_parse_on_first_use() {
+        let lazy = LazyIssues::new("i.txt", &b"n:school [ID_EDU]\n"[..]);
+        assert!(lazy.parsed.get().is_none());
+        assert_eq!(lazy.get().unwrap().entries[0].code, "ID_EDU");
+        assert!(lazy.parsed.get().is_some());
+        assert_eq!(
+            lazy,
+            LazyIssues::new("i.txt", b"n:school [ID_EDU]\n".to_vec())
+        );
+        assert!(LazyIssues::default().get().unwrap().entries.is_empty());
+        let bad = LazyIssues::new("bad.txt", &b"war [ID_WAR\n"[..]);
+        let err = bad.get().unwrap_err();
+        assert!(err.file == "bad.txt" && err.line == 1, "{err}");
+        assert_eq!(bad.get().unwrap_err(), err);
     }
 
     const FIXTURE: &str = "# Phoenix Open Event Data Issues\r

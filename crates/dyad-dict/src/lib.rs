@@ -1,11 +1,15 @@
 //! dyad-dict owns the coding knowledge that lives in files: parsers for every dictionary format
 //! of the PETRARCH family (PETR-2 verb patterns, actors with time-bounded roles, agents,
-//! discards, issues), the CAMEO event table (labels, Goldstein scores, quad classes) and the
-//! CAMEO→PLOVER mapping, and the bundled production set that ships inside the binary.
+//! discards, issues) and the checks of actor files, the CAMEO tables (event codes with labels,
+//! Goldstein scores and quad classes; the actor-code lists), PETRARCH's internal coding
+//! ontology (PICO), the CAMEO→PLOVER mapping, and the bundled production set that ships inside
+//! the binary. It does not code text: dyad-coder reads these tables.
 //!
 //! Parsers tolerate the known upstream defects (undefined synsets, 7-digit dates, `> 140608`,
 //! several `[..]` on one line, CRLF) and report real errors as [`DictError`] naming file, line
 //! and what was expected. Nothing here panics on input.
+
+#![forbid(unsafe_code)]
 
 pub mod actors;
 pub mod actors_check;
@@ -17,7 +21,6 @@ pub mod error;
 pub mod issues;
 pub mod pico;
 pub mod plover;
-pub mod prepositions;
 pub mod reader;
 #[cfg(test)]
 mod test_support;

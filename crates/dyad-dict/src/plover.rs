@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::cameo::ancestors;
-use crate::DictError;
+use crate::error::DictError;
 
 const MAPPING_FILE: &str = "data/plover/CAMEO2PLOVER-2021.tsv";
 const MAPPING_TEXT: &str = include_str!(concat!(
