@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use dyad_dict::bundled::Dictionaries;
-use dyad_dict::verbs::{Alternatives, CodeSpec, PatternElement, VerbForm};
+use dyad_dict::verbs::{Alternatives, CodeSpec, Pattern, PatternElement, VerbForm};
 use dyad_text::Token;
 
 /// Every word the dictionaries match a sentence's words against (the words of actor, agent and
@@ -429,7 +429,7 @@ impl PatternIndex {
     fn new(block: &dyad_dict::verbs::VerbBlock, compiled: &[CompiledPattern]) -> PatternIndex {
         let mut index = PatternIndex::default();
         for (k, (p, c)) in block.patterns.iter().zip(compiled).enumerate() {
-            if !crate::patterns::codes_an_event(p) {
+            if !codes_an_event(p) {
                 continue;
             }
             match c.needs.first() {
@@ -449,7 +449,7 @@ impl PatternIndex {
 
     /// The patterns (indexes into the block's, ascending) that may match a sentence holding
     /// the words `ids`.
-    pub fn candidates(&self, ids: &crate::sentence::WordIds) -> Vec<u32> {
+    pub fn candidates(&self, ids: &WordIds) -> Vec<u32> {
         let mut out = self.always.clone();
         // from whichever side is shorter: most blocks list fewer words than a sentence has
         if self.by_word.len() <= ids.ids().len() {
@@ -656,4 +656,47 @@ fn other_indexes(
         })
         .collect();
     (agents, discards, verbs, pattern_words, patterns)
+}
+
+/// A pattern whose code is TABARI's discard `###` or divert `+++` marks a sentence for a
+/// human, which PETR-2 does not do: such patterns are skipped.
+pub fn codes_an_event(p: &Pattern) -> bool {
+    match &p.code {
+        CodeSpec::Null => true,
+        CodeSpec::Code { forward, reverse } => forward
+            .iter()
+            .chain(reverse.iter())
+            .all(|c| c.chars().next().is_some_and(|ch| ch.is_ascii_digit())),
+    }
+}
+
+/// A sentence's words as [`PatternWords`] ids ([`NO_WORD`] for a word no pattern has), and the
+/// set of ids it holds.
+pub struct WordIds {
+    pub(crate) ids: Vec<u32>,
+    /// The id of the empty word, which [`SentenceView::word`] gives past the end.
+    pub(crate) empty: u32,
+    pub(crate) present: Vec<u64>,
+}
+
+impl WordIds {
+    /// The id of the word at `i` (the empty word's past the end).
+    #[inline]
+    pub fn at(&self, i: usize) -> u32 {
+        self.ids.get(i).copied().unwrap_or(self.empty)
+    }
+
+    /// The ids of the sentence's words, in order.
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+
+    /// Does the sentence hold the word `id`?
+    #[inline]
+    pub fn has(&self, id: u32) -> bool {
+        let i = id as usize;
+        self.present
+            .get(i / 64)
+            .is_some_and(|bits| (bits >> (i % 64)) & 1 == 1)
+    }
 }

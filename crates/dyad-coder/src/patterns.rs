@@ -3,8 +3,9 @@
 
 use dyad_dict::verbs::{CodeSpec, Pattern, PatternElement};
 
+use crate::lexicon::WordIds;
 use crate::lexicon::{CompiledPattern, Element, Lexicon};
-use crate::sentence::{SentenceView, WordIds};
+use crate::sentence::SentenceView;
 use crate::verbs::VerbOccurrence;
 
 /// The code chosen for a verb, with the pattern that gave it (None: the verb's default).
@@ -144,18 +145,6 @@ fn pattern_weight(p: &Pattern) -> usize {
             _ => 0,
         })
         .sum()
-}
-
-/// A pattern whose code is TABARI's discard `###` or divert `+++` marks a sentence for a
-/// human, which PETR-2 does not do: such patterns are skipped.
-pub(crate) fn codes_an_event(p: &Pattern) -> bool {
-    match &p.code {
-        CodeSpec::Null => true,
-        CodeSpec::Code { forward, reverse } => forward
-            .iter()
-            .chain(reverse.iter())
-            .all(|c| c.chars().next().is_some_and(|ch| ch.is_ascii_digit())),
-    }
 }
 
 /// Choose the code for `verb`: the heaviest pattern of its block that matches within

@@ -4,7 +4,7 @@
 use dyad_lang::Tagger;
 use dyad_text::Token;
 
-use crate::lexicon::{PatternWords, Vocabulary, NO_WORD};
+use crate::lexicon::{PatternWords, Vocabulary, WordIds, NO_WORD};
 
 pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
@@ -18,37 +18,6 @@ pub struct SentenceView<'a> {
     word_ids: std::cell::OnceCell<Vec<u32>>,
     /// The words as verb-pattern word ids, computed the first time a verb is coded.
     pattern_ids: std::cell::OnceCell<WordIds>,
-}
-
-/// A sentence's words as [`PatternWords`] ids ([`NO_WORD`] for a word no pattern has), and the
-/// set of ids it holds.
-pub struct WordIds {
-    ids: Vec<u32>,
-    /// The id of the empty word, which [`SentenceView::word`] gives past the end.
-    empty: u32,
-    present: Vec<u64>,
-}
-
-impl WordIds {
-    /// The id of the word at `i` (the empty word's past the end).
-    #[inline]
-    pub fn at(&self, i: usize) -> u32 {
-        self.ids.get(i).copied().unwrap_or(self.empty)
-    }
-
-    /// The ids of the sentence's words, in order.
-    pub fn ids(&self) -> &[u32] {
-        &self.ids
-    }
-
-    /// Does the sentence hold the word `id`?
-    #[inline]
-    pub fn has(&self, id: u32) -> bool {
-        let i = id as usize;
-        self.present
-            .get(i / 64)
-            .is_some_and(|bits| (bits >> (i % 64)) & 1 == 1)
-    }
 }
 
 impl<'a> SentenceView<'a> {
