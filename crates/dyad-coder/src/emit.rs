@@ -6,7 +6,8 @@ use std::cell::{OnceCell, RefCell};
 
 use dyad_dict::cameo;
 use dyad_model::{ActorRef, Document, Event, Modality, Span};
-use dyad_text::CharIndex;
+use dyad_text::tokens::tokens_within;
+use dyad_text::{CharIndex, Token};
 
 use crate::dates;
 use crate::english;
@@ -21,6 +22,9 @@ pub struct SentenceContext<'a> {
     /// The document's character index, for spans (built once per article).
     pub chars: &'a CharIndex,
     pub index: usize,
+    /// The sentence's tokens in the article's token array (a parenthesis included, which
+    /// the sentence view `s` reads past).
+    pub tokens: &'a [Token],
     pub s: &'a SentenceView<'a>,
     /// The day each clause (by its character span) names, once found: several events may
     /// come from one clause.
@@ -92,10 +96,8 @@ pub fn emit(
                 .find(|(span, _)| *span == clause_chars)
                 .map(|&(_, date)| date);
             known.unwrap_or_else(|| {
-                let clause_text = ctx
-                    .chars
-                    .slice(&ctx.doc.text, clause_chars.0, clause_chars.1);
-                let date = dates::clause_date(clause_text, ctx.doc.date);
+                let clause = tokens_within(ctx.tokens, clause_chars.0, clause_chars.1);
+                let date = dates::clause_date(clause, ctx.doc.date);
                 ctx.clause_dates.borrow_mut().push((clause_chars, date));
                 date
             })

@@ -85,6 +85,7 @@ pub fn code_sentence(
         doc,
         chars: &article.chars,
         index,
+        tokens,
         s: &s,
         clause_dates: Default::default(),
     };

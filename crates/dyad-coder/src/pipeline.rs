@@ -114,7 +114,9 @@ fn code_events(res: &Resources, a: &mut Article) {
 }
 
 fn attach_places(res: &Resources, a: &mut Article) {
-    places::attach(&res.gazetteer, a.doc, &a.chars, &mut a.events);
+    let mut events = std::mem::take(&mut a.events);
+    places::attach(&res.gazetteer, a.doc, &a.chars, a.tokens(), &mut events);
+    a.events = events;
 }
 
 fn attach_amounts(_: &Resources, a: &mut Article) {

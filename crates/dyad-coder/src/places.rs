@@ -4,7 +4,8 @@
 
 use dyad_lang::gazetteer::{Context, Feature, Gazetteer};
 use dyad_model::Document;
-use dyad_text::CharIndex;
+use dyad_text::tokens::tokens_within;
+use dyad_text::{CharIndex, Token};
 
 use dyad_model::{Event, Place, Span};
 
@@ -20,7 +21,13 @@ fn place_of(p: &dyad_lang::gazetteer::Place, text: Option<Span>) -> Place {
 }
 
 /// Give each event its place.
-pub fn attach(gazetteer: &Gazetteer, doc: &Document, index: &CharIndex, events: &mut [Event]) {
+pub fn attach(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    index: &CharIndex,
+    tokens: &[Token],
+    events: &mut [Event],
+) {
     if events.is_empty() {
         return;
     }
@@ -56,7 +63,8 @@ pub fn attach(gazetteer: &Gazetteer, doc: &Document, index: &CharIndex, events: 
                 let span = dyad_text::Sentence::from_char_range_indexed(
                     &doc.text, index, e.clause.0, e.clause.1,
                 );
-                let places = gazetteer.find_places_in(&doc.text, span, &context);
+                let clause = tokens_within(tokens, e.clause.0, e.clause.1);
+                let places = gazetteer.find_places_in_tokens(&doc.text, span, clause, &context);
                 by_clause.push((e.clause, places));
                 by_clause.len() - 1
             }

@@ -7,6 +7,8 @@
 //! (`fuzz/corpus/<target>/` and the crashes found so far in `fuzz/regressions/<target>/`) on
 //! stable Rust as part of the test suite.
 
+#![forbid(unsafe_code)]
+
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;

@@ -21,6 +21,8 @@
 //! * [`actor`] splits a CAMEO actor code into GDELT's country / group / ethnic / religion / type
 //!   fields; [`fips`] maps ISO 3166 country codes to the FIPS 10-4 codes of GDELT's geo fields.
 
+#![forbid(unsafe_code)]
+
 pub mod actor;
 pub mod error;
 pub mod explore;

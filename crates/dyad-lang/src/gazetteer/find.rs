@@ -61,6 +61,18 @@ impl Gazetteer {
         context: &Context,
     ) -> Vec<(usize, usize, &Place)> {
         let tokens = tokenize(text, &span);
+        self.find_places_in_tokens(text, span, &tokens, context)
+    }
+
+    /// [`Gazetteer::find_places_in`] over the span's tokens read already (a stretch of an
+    /// article's token array).
+    pub fn find_places_in_tokens(
+        &self,
+        text: &str,
+        span: Sentence,
+        tokens: &[Token],
+        context: &Context,
+    ) -> Vec<(usize, usize, &Place)> {
         if tokens.is_empty() || self.index.is_empty() {
             return Vec::new();
         }

@@ -50,7 +50,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::sentences::Sentence;
-use crate::tokens::tokenize;
+use crate::tokens::{tokenize, Token};
 
 pub use calendar::Precision;
 
@@ -106,6 +106,38 @@ pub fn find_dates(
     };
     let clause = &text[range.byte_start..range.byte_end];
     let tokens = tokenize(text, &range);
+    find_dates_in(&tokens, article)
+        .into_iter()
+        .map(|d| {
+            let start = tokens[d.first].start;
+            let end = tokens[d.last].end.min(to).max(start);
+            DateMention {
+                start,
+                end,
+                text: clause
+                    .chars()
+                    .skip(start - from)
+                    .take(end - start)
+                    .collect(),
+                date: d.date,
+                precision: d.precision,
+            }
+        })
+        .collect()
+}
+
+/// A date expression found among tokens: its first and last token, and the date it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenDate {
+    pub first: usize,
+    pub last: usize,
+    pub date: NaiveDate,
+    pub precision: Precision,
+}
+
+/// [`find_dates`] over tokens read already (a clause of an article's token array): the
+/// expressions in token order, without overlaps.
+pub fn find_dates_in(tokens: &[Token], article: Option<NaiveDate>) -> Vec<TokenDate> {
     let lower: Vec<String> = tokens
         .iter()
         .map(|t| {
@@ -117,7 +149,7 @@ pub fn find_dates(
         })
         .collect();
     let ctx = Ctx {
-        tokens: &tokens,
+        tokens,
         lower: &lower,
         article,
     };
@@ -136,16 +168,9 @@ pub fn find_dates(
                 date,
                 precision,
             }) => {
-                let start = tokens[i].start;
-                let end = tokens[last].end.min(to).max(start);
-                out.push(DateMention {
-                    start,
-                    end,
-                    text: clause
-                        .chars()
-                        .skip(start - from)
-                        .take(end - start)
-                        .collect(),
+                out.push(TokenDate {
+                    first: i,
+                    last,
                     date,
                     precision,
                 });

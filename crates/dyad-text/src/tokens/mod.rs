@@ -21,6 +21,40 @@ pub use dyad_model::token::{normalize_word, Token};
 pub use tokenizer::tokenize;
 pub use whole::{LowerWords, WholeText};
 
+/// The tokens of `tokens` (in text order, as a tokenizer gives them) that lie within the
+/// characters `start..end`: a clause's tokens out of its article's.
+pub fn tokens_within(tokens: &[Token], start: usize, end: usize) -> &[Token] {
+    let first = tokens.partition_point(|t| t.start < start);
+    let last = tokens.partition_point(|t| t.end <= end);
+    &tokens[first..last.max(first)]
+}
+
+#[cfg(test)]
+mod within_tests {
+    use super::*;
+    use crate::Sentence;
+
+    #[test]
+    fn the_tokens_within_a_span_are_those_it_holds_whole() {
+        let text = "Xi met Macron on Thursday.";
+        let tokens = tokenize(text, &Sentence::from_char_range(text, 0, 26));
+        let words = |a, b| -> Vec<&str> {
+            tokens_within(&tokens, a, b)
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect()
+        };
+        assert_eq!(words(3, 13), ["met", "Macron"]);
+        assert_eq!(
+            words(4, 13),
+            ["Macron"],
+            "a token cut by the span is not in it"
+        );
+        assert_eq!(words(20, 3), Vec::<&str>::new());
+        assert_eq!(words(0, 100).len(), 6);
+    }
+}
+
 #[cfg(test)]
 mod accent_tests {
     use super::normalize_word;
