@@ -84,7 +84,7 @@ impl Gazetteer {
                 .is_some_and(|g| g.contains(&'\n'))
         };
         let sentence_start: Vec<bool> = (0..tokens.len())
-            .map(|i| is_sentence_start(&tokens, i, &gap_has_newline))
+            .map(|i| is_sentence_start(tokens, i, &gap_has_newline))
             .collect();
         let lists = word_lists();
 
@@ -135,7 +135,7 @@ impl Gazetteer {
                 continue;
             };
             i = m.last + 1;
-            match self.accept(&m, &tokens, &sentence_start, &mentions, lists) {
+            match self.accept(&m, tokens, &sentence_start, &mentions, lists) {
                 Verdict::Place => mentions.push(m),
                 Verdict::NotPlace => {}
                 // "George Washington": neither name is a place.
