@@ -259,8 +259,7 @@ mod tests {
     }
 
     fn data(path: &str) -> String {
-        let p = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/corpus/");
-        std::fs::read_to_string(format!("{p}{path}")).expect("corpus file")
+        crate::test_support::corpus(path)
     }
 
     #[test]

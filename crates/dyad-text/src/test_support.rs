@@ -34,3 +34,9 @@ pub fn random_texts(pieces: &[&str]) -> Vec<String> {
         })
         .collect()
 }
+
+/// The text of a file of the bundled corpora (`data/corpus/NAME`).
+pub fn corpus(name: &str) -> String {
+    let p = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/corpus/");
+    std::fs::read_to_string(format!("{p}{name}")).expect("a bundled corpus file")
+}

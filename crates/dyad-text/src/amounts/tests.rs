@@ -252,11 +252,8 @@ fn what_is_not_an_amount() {
 
 #[test]
 fn seed_amounts() {
-    let p = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/corpus/seed-2025-12-04-beijing.txt"
-    );
-    let text = std::fs::read_to_string(p).expect("seed");
+    let p = "seed-2025-12-04-beijing.txt";
+    let text = crate::test_support::corpus(p);
     let a = find_amounts(&text);
     assert_eq!(a.len(), 1, "{a:#?}");
     assert_eq!(a[0].text, "$100 million");

@@ -153,11 +153,8 @@ fn not_dates() {
 
 #[test]
 fn seed_article() {
-    let p = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/corpus/seed-2025-12-04-beijing.txt"
-    );
-    let text = std::fs::read_to_string(p).expect("seed");
+    let p = "seed-2025-12-04-beijing.txt";
+    let text = crate::test_support::corpus(p);
     let n = text.chars().count();
     let got: Vec<(String, String)> = find_dates(&text, 0, n, article())
         .into_iter()

@@ -4,8 +4,7 @@ use super::*;
 use crate::test_support::random_texts;
 
 fn data(path: &str) -> String {
-    let p = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/corpus/");
-    std::fs::read_to_string(format!("{p}{path}")).expect("corpus file")
+    crate::test_support::corpus(path)
 }
 
 fn slice(text: &str, start: usize, end: usize) -> String {

@@ -369,11 +369,8 @@ mod tests {
 
     #[test]
     fn lee_corpus() {
-        let p = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../data/corpus/lee_abc_news.jsonl"
-        );
-        let text = std::fs::read_to_string(p).expect("lee corpus");
+        let p = "lee_abc_news.jsonl";
+        let text = crate::test_support::corpus(p);
         let (docs, warnings) = read_jsonl(&text, p);
         assert!(warnings.is_empty(), "{warnings:#?}");
         // The file holds 349 records (7 texts appear twice, under different ids).

@@ -680,11 +680,8 @@ mod tests {
 
     #[test]
     fn seed_story_tokens() {
-        let p = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../data/corpus/seed-2025-12-04-beijing.txt"
-        );
-        let text = std::fs::read_to_string(p).expect("seed story");
+        let p = "seed-2025-12-04-beijing.txt";
+        let text = crate::test_support::corpus(p);
         let body_start = " date 2025-12-04 BEIJING: ".chars().count();
         let sentences = split_sentences(&text, body_start);
         let all: Vec<Vec<String>> = sentences

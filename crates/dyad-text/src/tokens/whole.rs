@@ -148,11 +148,7 @@ mod tests {
 
     #[test]
     fn sentence_ranges_are_the_sentences_tokens() {
-        let seed = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../data/corpus/seed-2025-12-04-beijing.txt"
-        ))
-        .expect("seed story");
+        let seed = crate::test_support::corpus("seed-2025-12-04-beijing.txt");
         for text in [
             seed.as_str(),
             "Le café. “Élysée’s staff didn’t go,” he said.\n\nU.S. troops left. Then (in May) more.",
