@@ -51,8 +51,14 @@ use tower_http::cors::CorsLayer;
 pub use db::Db;
 pub use error::ApiError;
 
-/// Codes one article for the ingest endpoint.
+/// Codes one article for the ingest endpoint, with the limits `dyad ingest` codes with.
 pub trait ArticleCoder: Send + Sync + 'static {
+    /// Cut `doc` to the article size limit, as `dyad ingest` cuts what it reads; true when it
+    /// was cut. The article is stored as cut. No limit by default.
+    fn cut(&self, doc: &mut Document) -> bool {
+        let _ = doc;
+        false
+    }
     /// The article's events and quotations.
     fn code(&self, doc: &Document) -> (Vec<Event>, Vec<QuoteRecord>);
     /// The version of the dictionaries it codes with (stored with the article).

@@ -13,6 +13,7 @@
 //!   counts GDELT defines (NumMentions, NumSources, NumArticles).
 //! * [`filter`]: the event filter parsed from named values and checked, one set of rules and
 //!   messages for the command line and the API.
+//! * [`record`]: what is an article (an id and text that are not blank).
 //! * [`query`]: filters over events and per-dyad aggregations by day, week or month.
 //! * [`explore`]: what a browser of the database asks for: pages of events after a cursor, one
 //!   event with all its reports, an article with every coded span, actors by name or code,
@@ -33,6 +34,7 @@ pub mod hash;
 pub mod ingest;
 pub mod merge;
 pub mod query;
+pub mod record;
 pub mod schema;
 
 pub use error::StoreError;
