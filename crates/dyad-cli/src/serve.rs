@@ -70,6 +70,9 @@ pub fn run(args: ServeArgs) -> Result<()> {
     config.cors_origin = args.cors.clone();
     config.timeout = Duration::from_secs(args.timeout.max(1));
     config.header_timeout = config.timeout;
+    config.report = Some(Arc::new(|cause: &str| {
+        eprintln!("dyad serve: internal error: {cause}")
+    }));
     match &args.ingest_token {
         Some(token) => {
             let token = if token == "-" {
