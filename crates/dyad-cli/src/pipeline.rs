@@ -133,3 +133,105 @@ impl Loop<'_> {
         sink.write(docs, items)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_model::Origin;
+
+    /// Articles `0`, `1`, … `n - 1`; the summary is how many were handed over.
+    struct Numbered(usize);
+
+    impl Source for Numbered {
+        type Summary = usize;
+        fn read(self, take: &mut dyn FnMut(Document) -> bool) -> Result<usize> {
+            for i in 0..self.0 {
+                let origin = Origin {
+                    file: "n".into(),
+                    line: i + 1,
+                };
+                if !take(Document::new(
+                    i.to_string(),
+                    "France met China.",
+                    None,
+                    origin,
+                )) {
+                    return Ok(i + 1);
+                }
+            }
+            Ok(self.0)
+        }
+    }
+
+    /// Keeps the ids it is given, leaves out every fifth article, fails at batch `fail_at`.
+    #[derive(Default)]
+    struct Ids {
+        ids: Vec<usize>,
+        batches: usize,
+        fail_at: Option<usize>,
+    }
+
+    impl Sink for Ids {
+        type Item = (usize, usize);
+        fn select(&mut self, batch: Vec<Document>) -> Result<Vec<Document>> {
+            Ok(batch
+                .into_iter()
+                .filter(|d| d.id.parse::<usize>().unwrap() % 5 != 0)
+                .collect())
+        }
+        fn item(doc: &Document, coded: Coded) -> Result<(usize, usize)> {
+            Ok((doc.id.parse()?, coded.events.len()))
+        }
+        fn write(&mut self, docs: Vec<Document>, items: Vec<(usize, usize)>) -> Result<()> {
+            assert_eq!(docs.len(), items.len());
+            self.batches += 1;
+            if self.fail_at == Some(self.batches) {
+                anyhow::bail!("the disk is full");
+            }
+            for (d, (id, events)) in docs.iter().zip(items) {
+                assert_eq!(d.id, id.to_string());
+                assert_eq!(events, 1);
+                self.ids.push(id);
+            }
+            Ok(())
+        }
+    }
+
+    fn coder() -> Coder {
+        Coder::new(dyad_dict::bundled::Dictionaries::bundled().expect("bundled dictionaries"))
+    }
+
+    #[test]
+    fn batches_reach_the_sink_in_input_order() {
+        let coder = coder();
+        let coding = Loop {
+            coder: &coder,
+            quotes: false,
+            batch: 7,
+        };
+        let mut sink = Ids::default();
+        let read = coding.run(Numbered(100), &mut sink).unwrap();
+        assert_eq!(read, 100);
+        let expected: Vec<usize> = (0..100).filter(|i| i % 5 != 0).collect();
+        assert_eq!(sink.ids, expected);
+        assert_eq!(sink.batches, 15);
+    }
+
+    #[test]
+    fn an_error_of_the_sink_stops_the_reading() {
+        let coder = coder();
+        let coding = Loop {
+            coder: &coder,
+            quotes: false,
+            batch: 4,
+        };
+        let mut sink = Ids {
+            fail_at: Some(2),
+            ..Ids::default()
+        };
+        let e = coding.run(Numbered(100_000), &mut sink).unwrap_err();
+        assert!(e.to_string().contains("disk is full"));
+        // the first batch only was written
+        assert_eq!(sink.ids, [1, 2, 3]);
+    }
+}
