@@ -14,8 +14,10 @@ use dyad_coder::Coder;
 use dyad_text::readers::{read_inputs, ReadOptions};
 use serde::Serialize;
 
-use crate::code::{code_stream, start_coder};
+use crate::code::{start_coder, JsonLines, BATCH};
 use crate::dictionaries::DictionaryArgs;
+use crate::pipeline::Loop;
+use crate::reading::Files;
 
 #[derive(Args, Debug)]
 pub struct BenchArgs {
@@ -137,19 +139,38 @@ fn survey(inputs: &[String]) -> Result<Corpus> {
     Ok(c)
 }
 
+/// The output's hash, one write (a batch) at a time.
+#[derive(Default)]
+struct HashWriter(rustc_hash::FxHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn run_once(coder: &Coder, inputs: &[String], threads: usize, corpus: &Corpus) -> Result<Run> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .context("cannot start the thread pool")?;
-    let mut hash = rustc_hash::FxHasher::default();
     let (cpu0, t0) = (cpu_time(), Instant::now());
-    let (_, events) = pool.install(|| {
-        code_stream(coder, inputs, &ReadOptions::default(), false, |bytes| {
-            hash.write(bytes);
-            Ok(())
-        })
-    })?;
+    let mut sink = JsonLines::new(HashWriter::default(), false);
+    let source = Files {
+        inputs,
+        opts: ReadOptions::default(),
+    };
+    let coding = Loop {
+        coder,
+        quotes: false,
+        batch: BATCH,
+    };
+    pool.install(|| coding.run(source, &mut sink))?;
+    let (events, hash) = (sink.events, sink.out.0);
     let wall = t0.elapsed().as_secs_f64();
     let cpu = (cpu_time() - cpu0).as_secs_f64();
     let per = |n: f64, s: f64| if s > 0.0 { n / s } else { 0.0 };

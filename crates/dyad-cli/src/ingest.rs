@@ -1,9 +1,9 @@
 //! `dyad ingest`: code articles into the event database, and `dyad recode`: code the stored
 //! articles again with other dictionaries.
 //!
-//! Articles are read, coded (in parallel) and stored in batches, one transaction each; an
-//! article already stored with the same content hash is not coded again, so rerunning an
-//! interrupted ingest completes it.
+//! Both run the loop of [`crate::pipeline`] into a [`StoreSink`]: articles are read, coded
+//! (in parallel) and stored in batches, one transaction each; an article already stored with
+//! the same content hash is not coded again, so rerunning an interrupted ingest completes it.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -11,15 +11,16 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::Args;
 use dyad_coder::Coder;
+use dyad_model::Document;
 use dyad_store::ingest::{now_stamp, Counts};
 use dyad_store::{content_hash, ArticleInput, BatchSummary, Store};
-use dyad_text::readers::{read_inputs, MAX_WARNINGS_KEPT};
-use dyad_text::Document;
+use dyad_text::readers::MAX_WARNINGS_KEPT;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
-use crate::code::{code_guarded, report_reading, Coded, LimitArgs, SentenceLimitArg};
 use crate::dictionaries::DictionaryArgs;
+use crate::limits::{report_reading, LimitArgs, SentenceLimitArg};
+use crate::pipeline::{Coded, Loop, Sink, Source};
+use crate::reading::Files;
 
 #[derive(Args, Debug)]
 pub struct IngestArgs {
@@ -90,46 +91,198 @@ fn progress() -> ProgressBar {
     bar
 }
 
-/// Code the articles of a batch that need it and store them all in one transaction.
-fn store_batch(
-    store: &mut Store,
-    coder: &Coder,
-    version: &str,
-    docs: &mut Vec<Document>,
+/// An article id as a 128-bit hash, for the set of ids read in one run: 16 bytes an article
+/// (16 MB a million) whatever the ids' length, with no chance in practice that two ids meet.
+fn id_key(id: &str) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let half = |salt: u8| {
+        let mut h = std::hash::DefaultHasher::new();
+        salt.hash(&mut h);
+        id.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
+}
+
+/// The ids read in one run. An id is an article: a second record with an id already read
+/// (two `index.html` in different folders) would replace the first, and every rerun would
+/// replace it again, so it is skipped with a warning instead (fatal under `--strict`).
+#[derive(Default)]
+struct DistinctIds {
+    seen: HashSet<u128>,
+    strict: bool,
+    /// The first [`MAX_WARNINGS_KEPT`] warnings, to be printed; the rest counted.
+    warnings: Vec<String>,
+    repeats: usize,
+}
+
+impl DistinctIds {
+    /// Keep `doc` unless its id was read before.
+    fn keep(&mut self, doc: &Document) -> Result<bool> {
+        if self.seen.insert(id_key(&doc.id)) {
+            return Ok(true);
+        }
+        let warning = format!(
+            "{}:{}: article id {:?} was already read in this run; skipped (ids must be \
+             distinct)",
+            doc.origin.file, doc.origin.line, doc.id
+        );
+        self.repeats += 1;
+        if self.strict {
+            anyhow::bail!("{warning}");
+        }
+        if self.warnings.len() < MAX_WARNINGS_KEPT {
+            self.warnings.push(warning);
+        }
+        Ok(false)
+    }
+
+    fn report(&self) {
+        for w in &self.warnings {
+            eprintln!("warning: {w}");
+        }
+        if self.repeats > self.warnings.len() {
+            eprintln!(
+                "warning: … and {} more repeated ids, not shown",
+                self.repeats - self.warnings.len()
+            );
+        }
+    }
+}
+
+/// The loop's database sink: each batch stored in one transaction. Articles stored already
+/// with the same content hash are not coded again (`ingest`), and ids repeated in a run are
+/// skipped (`ingest`; `recode` reads each stored article once).
+pub struct StoreSink<'a> {
+    store: &'a mut Store,
+    version: String,
+    distinct: Option<DistinctIds>,
+    /// Leave out the articles stored with the same content hash.
     skip_stored: bool,
-) -> Result<BatchSummary> {
-    let mut skipped = 0;
-    if skip_stored {
-        let mut keep = Vec::with_capacity(docs.len());
-        for d in docs.drain(..) {
-            if store.stored_hash(&d.id)?.as_deref() == Some(content_hash(&d).as_str()) {
-                skipped += 1;
-            } else {
-                keep.push(d);
+    bar: ProgressBar,
+    /// Articles of the batch being coded, counted for the progress bar when it is stored.
+    read: u64,
+    unchanged: usize,
+    pub total: BatchSummary,
+}
+
+impl<'a> StoreSink<'a> {
+    /// For `dyad ingest`: stored articles unchanged are skipped, ids must be distinct.
+    fn ingest(store: &'a mut Store, version: String, strict: bool) -> Self {
+        let distinct = DistinctIds {
+            strict,
+            ..DistinctIds::default()
+        };
+        StoreSink::new(store, version, Some(distinct), true)
+    }
+
+    /// For `dyad recode`: every article read is coded and stored again.
+    fn recode(store: &'a mut Store, version: String) -> Self {
+        StoreSink::new(store, version, None, false)
+    }
+
+    fn new(
+        store: &'a mut Store,
+        version: String,
+        distinct: Option<DistinctIds>,
+        skip_stored: bool,
+    ) -> Self {
+        StoreSink {
+            store,
+            version,
+            distinct,
+            skip_stored,
+            bar: progress(),
+            read: 0,
+            unchanged: 0,
+            total: BatchSummary::default(),
+        }
+    }
+
+    /// Clear the progress bar, and say what the run stored.
+    fn finish(&mut self) {
+        self.bar.finish_and_clear();
+        self.total.unchanged += std::mem::take(&mut self.unchanged);
+    }
+}
+
+impl Sink for StoreSink<'_> {
+    type Item = Coded;
+
+    fn select(&mut self, batch: Vec<Document>) -> Result<Vec<Document>> {
+        let mut keep = Vec::with_capacity(batch.len());
+        for d in batch {
+            if let Some(distinct) = &mut self.distinct {
+                if !distinct.keep(&d)? {
+                    continue;
+                }
+            }
+            self.read += 1;
+            if self.skip_stored
+                && self.store.stored_hash(&d.id)?.as_deref() == Some(content_hash(&d).as_str())
+            {
+                self.unchanged += 1;
+                continue;
+            }
+            keep.push(d);
+        }
+        Ok(keep)
+    }
+
+    fn item(_doc: &Document, coded: Coded) -> Result<Coded> {
+        Ok(coded)
+    }
+
+    fn write(&mut self, docs: Vec<Document>, coded: Vec<Coded>) -> Result<()> {
+        let inputs: Vec<ArticleInput> = docs
+            .iter()
+            .zip(&coded)
+            .map(|(doc, c)| ArticleInput {
+                doc,
+                events: &c.events,
+                quotes: &c.quotes,
+                dict_version: &self.version,
+            })
+            .collect();
+        let summary = self
+            .store
+            .write_batch(&inputs, &now_stamp())
+            .context("cannot write to the database")?;
+        self.total.add(summary);
+        self.bar.inc(std::mem::take(&mut self.read));
+        Ok(())
+    }
+}
+
+/// The stored articles not coded with dictionary version `version`, page by page, read on
+/// a connection of their own (the database is in WAL mode: the reader sees the pages after
+/// the one being rewritten as they were).
+struct StoredArticles {
+    store: Store,
+    version: String,
+    page: usize,
+}
+
+impl Source for StoredArticles {
+    type Summary = ();
+
+    fn read(self, take: &mut dyn FnMut(Document) -> bool) -> Result<()> {
+        let mut after: Option<String> = None;
+        loop {
+            let docs = self
+                .store
+                .articles_page(after.as_deref(), &self.version, self.page)?;
+            let Some(last) = docs.last() else {
+                return Ok(());
+            };
+            after = Some(last.id.clone());
+            for d in docs {
+                if !take(d) {
+                    return Ok(());
+                }
             }
         }
-        *docs = keep;
     }
-    let coded: Vec<Coded> = docs
-        .par_iter()
-        .map(|d| code_guarded(coder, d, true))
-        .collect();
-    let inputs: Vec<ArticleInput> = docs
-        .iter()
-        .zip(&coded)
-        .map(|(doc, c)| ArticleInput {
-            doc,
-            events: &c.events,
-            quotes: &c.quotes,
-            dict_version: version,
-        })
-        .collect();
-    let mut summary = store
-        .write_batch(&inputs, &now_stamp())
-        .context("cannot write to the database")?;
-    summary.unchanged += skipped;
-    docs.clear();
-    Ok(summary)
 }
 
 fn report(summary: &BatchSummary, counts: &Counts, db: &Path) {
@@ -147,111 +300,58 @@ fn report(summary: &BatchSummary, counts: &Counts, db: &Path) {
     );
 }
 
-/// An article id as a 128-bit hash, for the set of ids read in one run: 16 bytes an article
-/// (16 MB a million) whatever the ids' length, with no chance in practice that two ids meet.
-fn id_key(id: &str) -> u128 {
-    use std::hash::{Hash, Hasher};
-    let half = |salt: u8| {
-        let mut h = std::hash::DefaultHasher::new();
-        salt.hash(&mut h);
-        id.hash(&mut h);
-        h.finish()
-    };
-    (u128::from(half(0)) << 64) | u128::from(half(1))
-}
-
 pub fn run(args: IngestArgs) -> Result<()> {
-    let batch_size = args.batch.max(1);
     let mut store = Store::open(&args.db)?;
     let version = args.dicts.version()?;
     let coder = args.limits.sentence.apply(Coder::new(args.dicts.load()?));
-    let bar = progress();
-    let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
-    let mut total = BatchSummary::default();
-    let mut error: Option<anyhow::Error> = None;
-    // An id is an article: a second record with an id already read in this run (two
-    // `index.html` in different folders) would replace the first, and every rerun would
-    // replace it again, so it is skipped with a warning instead.
-    let mut seen: HashSet<u128> = HashSet::new();
-    // the first MAX_WARNINGS_KEPT of them are kept to be printed, the rest counted
-    let mut repeated: Vec<String> = Vec::new();
-    let mut repeats = 0usize;
-    let opts = args.limits.read_options(args.strict);
-    let read = read_inputs(&args.inputs, &opts, &mut |doc| {
-        if error.is_some() {
-            return;
-        }
-        if !seen.insert(id_key(&doc.id)) {
-            let warning = format!(
-                "{}:{}: article id {:?} was already read in this run; skipped (ids must be \
-                 distinct)",
-                doc.origin.file, doc.origin.line, doc.id
-            );
-            repeats += 1;
-            if args.strict {
-                error = Some(anyhow::anyhow!("{warning}"));
-            } else if repeated.len() < MAX_WARNINGS_KEPT {
-                repeated.push(warning);
-            }
-            return;
-        }
-        batch.push(doc);
-        if batch.len() >= batch_size {
-            let n = batch.len() as u64;
-            match store_batch(&mut store, &coder, &version, &mut batch, true) {
-                Ok(s) => total.add(s),
-                Err(e) => error = Some(e),
-            }
-            bar.inc(n);
-        }
-    });
-    if let Some(e) = error {
-        bar.finish_and_clear();
-        return Err(e);
-    }
+    let mut sink = StoreSink::ingest(&mut store, version, args.strict);
+    let source = Files {
+        inputs: &args.inputs,
+        opts: args.limits.read_options(args.strict),
+    };
+    let coding = Loop {
+        coder: &coder,
+        quotes: true,
+        batch: args.batch,
+    };
     // what was read before a fatal reading error is still stored
-    let n = batch.len() as u64;
-    let last = store_batch(&mut store, &coder, &version, &mut batch, true);
-    bar.inc(n);
-    bar.finish_and_clear();
-    total.add(last?);
+    let read = coding.run(source, &mut sink);
+    sink.finish();
     let summary = read?;
     report_reading(&summary);
-    for w in &repeated {
-        eprintln!("warning: {w}");
-    }
-    if repeats > repeated.len() {
+    let distinct = sink.distinct.take().unwrap_or_default();
+    distinct.report();
+    args.limits.sentence.report(&coder);
+    if summary.skipped + distinct.repeats > 0 {
         eprintln!(
-            "warning: … and {} more repeated ids, not shown",
-            repeats - repeated.len()
+            "dyad: {} records skipped",
+            summary.skipped + distinct.repeats
         );
     }
-    args.limits.sentence.report(&coder);
-    if summary.skipped + repeats > 0 {
-        eprintln!("dyad: {} records skipped", summary.skipped + repeats);
-    }
+    let total = sink.total;
     report(&total, &store.counts()?, &args.db);
     Ok(())
 }
 
 pub fn recode(args: RecodeArgs) -> Result<()> {
-    let batch_size = args.batch.max(1);
     let mut store = open_existing(&args.db)?;
     let version = args.dicts.version()?;
     let coder = args.limits.apply(Coder::new(args.dicts.load()?));
-    let bar = progress();
-    let mut total = BatchSummary::default();
-    // page by page: memory holds one batch of articles, however large the database
-    let mut after: Option<String> = None;
-    loop {
-        let mut docs = store.articles_page(after.as_deref(), &version, batch_size)?;
-        let Some(last) = docs.last() else { break };
-        after = Some(last.id.clone());
-        let n = docs.len() as u64;
-        total.add(store_batch(&mut store, &coder, &version, &mut docs, false)?);
-        bar.inc(n);
-    }
-    bar.finish_and_clear();
+    let source = StoredArticles {
+        store: open_existing_read_only(&args.db)?,
+        version: version.clone(),
+        page: args.batch.max(1),
+    };
+    let mut sink = StoreSink::recode(&mut store, version.clone());
+    let coding = Loop {
+        coder: &coder,
+        quotes: true,
+        batch: args.batch,
+    };
+    let read = coding.run(source, &mut sink);
+    sink.finish();
+    read?;
+    let total = sink.total;
     eprintln!(
         "dyad: {} articles recoded with dictionary version {version}",
         total.replaced

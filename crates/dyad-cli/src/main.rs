@@ -14,7 +14,10 @@ mod dictionaries;
 mod eval;
 mod export;
 mod ingest;
+mod limits;
+mod pipeline;
 mod query;
+mod reading;
 mod serve;
 
 use std::process::ExitCode;

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use dyad_store::query::{self, parse_date};
+use dyad_store::filter::{self, FieldError};
+use dyad_store::query;
 use dyad_store::{Filter, Period};
 
 use crate::ingest::open_existing_read_only;
@@ -35,7 +36,7 @@ pub struct FilterArgs {
     /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     /// 4 material conflict.
     #[arg(long, value_name = "N")]
-    pub quad: Option<u8>,
+    pub quad: Option<String>,
     /// First event date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -48,54 +49,50 @@ pub struct FilterArgs {
     /// Words that must all appear in one report's evidence.
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
-    /// Include negated events ("did not meet").
-    #[arg(long)]
-    pub with_negated: bool,
+    /// Include negated events ("did not meet"); `--with-negated=false` is the default.
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = false,
+          default_missing_value = "true")]
+    pub with_negated: Option<String>,
     /// At most this many rows.
     #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
+    pub limit: Option<String>,
 }
 
 impl FilterArgs {
+    /// The flags as named values, checked by [`dyad_store::filter`] as the API's parameters
+    /// are; an error names the flag.
     pub fn filter(&self) -> Result<Filter> {
-        let (mut source, mut target) = (self.source.clone(), self.target.clone());
-        if let Some(d) = &self.dyad {
-            let Some((s, t)) = d.split_once(':') else {
-                anyhow::bail!("--dyad: {d:?} is not SOURCE:TARGET (e.g. FRA:CHN)");
-            };
-            if source.is_some() || target.is_some() {
-                anyhow::bail!("--dyad cannot be combined with --source or --target");
-            }
-            source = Some(s.to_string());
-            target = Some(t.to_string());
-        }
-        Ok(Filter {
-            actor: self.actor.clone(),
-            source,
-            target,
-            code: self.code.clone(),
-            root: self.root.clone(),
-            quad_class: self.quad,
-            from: self
-                .from
-                .as_deref()
-                .map(|s| parse_date("--from", s))
-                .transpose()?,
-            to: self
-                .to
-                .as_deref()
-                .map(|s| parse_date("--to", s))
-                .transpose()?,
-            country: self.country.clone(),
-            words: self
-                .text
-                .as_deref()
-                .map(|t| t.split_whitespace().map(str::to_string).collect())
-                .unwrap_or_default(),
-            with_negated: self.with_negated,
-            limit: self.limit,
-        })
+        let values = self.actor.iter().map(|a| ("actor", a.as_str())).chain(
+            [
+                ("source", self.source.as_deref()),
+                ("target", self.target.as_deref()),
+                ("dyad", self.dyad.as_deref()),
+                ("code", self.code.as_deref()),
+                ("root", self.root.as_deref()),
+                ("quad", self.quad.as_deref()),
+                ("from", self.from.as_deref()),
+                ("to", self.to.as_deref()),
+                ("country", self.country.as_deref()),
+                ("text", self.text.as_deref()),
+                ("with_negated", self.with_negated.as_deref()),
+            ]
+            .into_iter()
+            .filter_map(|(name, v)| Some((name, v?))),
+        );
+        let mut filter = filter::parse_filter(values).map_err(flag_error)?;
+        filter.limit = self
+            .limit
+            .as_deref()
+            .map(|v| filter::number("limit", v, 1, usize::MAX))
+            .transpose()
+            .map_err(flag_error)?;
+        Ok(filter)
     }
+}
+
+/// A refused value, naming its flag (`--from: …`).
+pub(crate) fn flag_error(e: FieldError) -> anyhow::Error {
+    anyhow::anyhow!(e.as_flag())
 }
 
 #[derive(Args, Debug)]
@@ -152,7 +149,12 @@ fn table(header: &[&str], rows: &[Vec<String>], out: &mut dyn Write) -> io::Resu
 
 pub fn run(args: QueryArgs) -> Result<()> {
     let filter = args.filter.filter()?;
-    let by: Option<Period> = args.by.as_deref().map(str::parse).transpose()?;
+    let by: Option<Period> = args
+        .by
+        .as_deref()
+        .map(|v| filter::period("by", v))
+        .transpose()
+        .map_err(flag_error)?;
     let store = open_existing_read_only(&args.db)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -8,14 +8,14 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::QuoteRecord;
-use dyad_coder::{Coder, Event};
+use dyad_coder::Coder;
+use dyad_model::{Document, Event, QuoteRecord};
 use dyad_server::{ArticleCoder, Config, Ingest};
-use dyad_text::Document;
 
-use crate::code::code_guarded;
 use crate::dictionaries::DictionaryArgs;
 use crate::ingest::open_existing_read_only;
+use crate::limits::LimitArgs;
+use crate::pipeline::code_guarded;
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
@@ -37,17 +37,25 @@ pub struct ServeArgs {
     /// send a request's headers, and an idle connection is kept, before it is closed.
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     pub timeout: u64,
+    /// The limits of what the ingest endpoint codes, as `dyad ingest`'s.
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
 }
 
-/// dyad's coder, for the ingest endpoint.
+/// dyad's coder, for the ingest endpoint: the limits and the one coding call of the loop
+/// (`dyad ingest`'s).
 struct DyadCoder {
     coder: Coder,
+    max_article_bytes: usize,
     version: String,
 }
 
 impl ArticleCoder for DyadCoder {
+    fn cut(&self, doc: &mut Document) -> bool {
+        doc.cut_to(self.max_article_bytes)
+    }
     fn code(&self, doc: &Document) -> (Vec<Event>, Vec<QuoteRecord>) {
         let c = code_guarded(&self.coder, doc, true);
         (c.events, c.quotes)
@@ -62,6 +70,9 @@ pub fn run(args: ServeArgs) -> Result<()> {
     config.cors_origin = args.cors.clone();
     config.timeout = Duration::from_secs(args.timeout.max(1));
     config.header_timeout = config.timeout;
+    config.report = Some(Arc::new(|cause: &str| {
+        eprintln!("dyad serve: internal error: {cause}")
+    }));
     match &args.ingest_token {
         Some(token) => {
             let token = if token == "-" {
@@ -75,7 +86,8 @@ pub fn run(args: ServeArgs) -> Result<()> {
             }
             let coder = DyadCoder {
                 version: args.dicts.version()?,
-                coder: Coder::new(args.dicts.load()?),
+                coder: args.limits.sentence.apply(Coder::new(args.dicts.load()?)),
+                max_article_bytes: args.limits.article_bytes(),
             };
             config.ingest = Some(Ingest {
                 token,

@@ -387,3 +387,37 @@ fn nul_and_other_control_characters_separate_words() {
     r.ok_saying("1 articles coded, 2 events");
     assert!(r.stdout.contains("\"text\":\"Russia\""), "{}", r.stdout);
 }
+
+/// A record with a blank id or blank text is no article: `code` and `ingest` skip it with a
+/// warning naming file and line (as `serve`'s ingest endpoint refuses it), `--strict` stops.
+#[test]
+fn blank_ids_and_texts_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("blank.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\": \" \", \"text\": \"France met China.\"}\n\
+         {\"id\": \"b\", \"text\": \"  \"}\n\
+         {\"id\": \"c\", \"text\": \"France met China.\"}\n",
+    )
+    .unwrap();
+    let f = f.to_str().unwrap();
+    let out = dyad(&["code", f]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("blank.jsonl:1: field \"id\""), "{stderr}");
+    assert!(stderr.contains("blank.jsonl:2: field \"text\""), "{stderr}");
+    assert!(
+        stderr.contains("1 articles coded, 1 events, 2 records skipped"),
+        "{stderr}"
+    );
+    let db = dir.path().join("blank.db");
+    let out = dyad(&["ingest", f, "--db", db.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("2 records skipped"), "{stderr}");
+    assert!(stderr.contains("1 articles added"), "{stderr}");
+    let out = dyad(&["code", "--strict", f]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("blank.jsonl:1:"));
+}

@@ -42,6 +42,11 @@ fn ingest_sample(dir: &Path) -> PathBuf {
 
 /// Start `dyad serve` on port 0 and read the address it reports.
 fn serve(db: &Path) -> Server {
+    serve_with(db, &[])
+}
+
+/// `dyad serve` with more arguments.
+fn serve_with(db: &Path, more: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
         .args([
             "serve",
@@ -50,6 +55,7 @@ fn serve(db: &Path) -> Server {
             "--addr",
             "127.0.0.1:0",
         ])
+        .args(more)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -87,6 +93,88 @@ fn http_get(addr: SocketAddr, path: &str) -> (u16, String) {
         .unwrap_or("")
         .to_string();
     (status, body)
+}
+
+/// A plain HTTP/1.1 POST of a JSON body with a bearer token: status code and body.
+fn http_post(addr: SocketAddr, path: &str, token: &str, body: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Authorization: Bearer {token}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    let status = out[9..12].parse().unwrap();
+    let body = out
+        .split_once("\r\n\r\n")
+        .map(|x| x.1)
+        .unwrap_or("")
+        .to_string();
+    (status, body)
+}
+
+/// The ingest endpoint checks and cuts an article as `dyad ingest` does, with the limits
+/// `dyad serve` is given.
+#[test]
+fn serve_ingests_with_the_limits_and_checks_of_dyad_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "France met China in Paris on Monday. ".repeat(200);
+    let record = serde_json::json!({"id": "long", "text": long}).to_string();
+    // dyad ingest, from a file
+    let file = dir.path().join("long.jsonl");
+    std::fs::write(&file, format!("{record}\n")).unwrap();
+    let by_ingest = dir.path().join("ingest.db");
+    dyad_ok(&[
+        "ingest",
+        file.to_str().unwrap(),
+        "--db",
+        by_ingest.to_str().unwrap(),
+        "--max-article-bytes",
+        "1000",
+    ]);
+    // dyad serve, over HTTP
+    let by_serve = dir.path().join("serve.db");
+    let token = "a-token-of-sixteen-characters";
+    let server = serve_with(
+        &by_serve,
+        &[
+            "--ingest-token",
+            token,
+            "--max-article-bytes",
+            "1000",
+            "--max-sentence-tokens",
+            "60",
+        ],
+    );
+    let (status, body) = http_post(server.addr, "/api/articles", token, &record);
+    assert_eq!(status, 201, "{body}");
+    for (bad, field) in [
+        (
+            serde_json::json!({"id": " ", "text": "France met China."}),
+            "id",
+        ),
+        (serde_json::json!({"id": "blank", "text": " "}), "text"),
+    ] {
+        let (status, body) = http_post(server.addr, "/api/articles", token, &bad.to_string());
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains(&format!("\"field\":\"{field}\"")), "{body}");
+    }
+    drop(server);
+    let text = |db: &Path| -> String {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row("SELECT text FROM articles WHERE id = 'long'", [], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    let cut = text(&by_ingest);
+    assert!(cut.len() <= 1000 && cut.len() > 800, "{}", cut.len());
+    assert_eq!(text(&by_serve), cut);
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! API errors: a status code and a JSON body `{"error": "...", "field": "..."}` naming the
-//! parameter at fault, if one is.
+//! parameter at fault, if one is. The cause of a 500 is not shown to the client: it rides on
+//! the response as an [`InternalCause`] for the server's owner to log (see
+//! [`crate::Config::report`]); the library prints nothing.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -13,7 +15,13 @@ pub struct ApiError {
     pub status: StatusCode,
     pub error: String,
     pub field: Option<String>,
+    /// The cause of an internal error, for the log only.
+    pub cause: Option<String>,
 }
+
+/// The cause of a 500, carried in the response's extensions to the reporting layer.
+#[derive(Debug, Clone)]
+pub struct InternalCause(pub String);
 
 #[derive(Serialize)]
 struct Body<'a> {
@@ -29,6 +37,7 @@ impl ApiError {
             status: StatusCode::BAD_REQUEST,
             error: error.into(),
             field: Some(field.to_string()),
+            cause: None,
         }
     }
 
@@ -37,6 +46,7 @@ impl ApiError {
             status: StatusCode::NOT_FOUND,
             error: what.into(),
             field: None,
+            cause: None,
         }
     }
 
@@ -45,13 +55,16 @@ impl ApiError {
             status,
             error: error.into(),
             field: None,
+            cause: None,
         }
     }
 
-    /// 500, with the cause logged on stderr rather than shown.
+    /// 500, with the cause kept for the log rather than shown.
     pub fn internal(cause: impl std::fmt::Display) -> ApiError {
-        eprintln!("dyad serve: internal error: {cause}");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
+        ApiError {
+            cause: Some(cause.to_string()),
+            ..ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
+        }
     }
 }
 
@@ -77,9 +90,31 @@ impl IntoResponse for ApiError {
             error: &self.error,
             field: self.field.as_deref(),
         };
-        (self.status, Json(body)).into_response()
+        let mut res = (self.status, Json(body)).into_response();
+        if let Some(cause) = self.cause {
+            res.extensions_mut().insert(InternalCause(cause));
+        }
+        res
     }
 }
 
 /// The result of a handler.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_cause_is_carried_for_the_log_not_shown() {
+        let res = ApiError::internal("disk on fire").into_response();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let cause = res.extensions().get::<InternalCause>().map(|c| c.0.clone());
+        assert_eq!(cause.as_deref(), Some("disk on fire"));
+        assert!(ApiError::bad("x", "no")
+            .into_response()
+            .extensions()
+            .get::<InternalCause>()
+            .is_none());
+    }
+}

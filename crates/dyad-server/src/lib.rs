@@ -21,6 +21,8 @@
 //! keep-alive connection left idle, is disconnected); CORS only for an origin given; the CLI
 //! binds to loopback unless told otherwise.
 
+#![forbid(unsafe_code)]
+
 pub mod assets;
 pub mod db;
 pub mod error;
@@ -51,8 +53,14 @@ use tower_http::cors::CorsLayer;
 pub use db::Db;
 pub use error::ApiError;
 
-/// Codes one article for the ingest endpoint.
+/// Codes one article for the ingest endpoint, with the limits `dyad ingest` codes with.
 pub trait ArticleCoder: Send + Sync + 'static {
+    /// Cut `doc` to the article size limit, as `dyad ingest` cuts what it reads; true when it
+    /// was cut. The article is stored as cut. No limit by default.
+    fn cut(&self, doc: &mut Document) -> bool {
+        let _ = doc;
+        false
+    }
     /// The article's events and quotations.
     fn code(&self, doc: &Document) -> (Vec<Event>, Vec<QuoteRecord>);
     /// The version of the dictionaries it codes with (stored with the article).
@@ -79,7 +87,13 @@ pub struct Config {
     /// How long a client may take to send a request's headers, and an idle keep-alive
     /// connection is kept open, before the connection is closed (for [`serve`]).
     pub header_timeout: Duration,
+    /// Told the cause of every internal error (500), which the client is not shown; the
+    /// CLI prints it. None: not told.
+    pub report: Option<Report>,
 }
+
+/// Where the causes of internal errors go.
+pub type Report = Arc<dyn Fn(&str) + Send + Sync>;
 
 impl Config {
     pub fn new(db: impl Into<PathBuf>) -> Config {
@@ -89,6 +103,7 @@ impl Config {
             cors_origin: None,
             timeout: Duration::from_secs(10),
             header_timeout: Duration::from_secs(10),
+            report: None,
         }
     }
 }
@@ -141,6 +156,12 @@ pub fn app(config: &Config) -> dyad_store::Result<Router> {
             time_limit,
         ))
         .layer(axum::middleware::map_response(security_headers));
+    if let Some(report) = &config.report {
+        router = router.layer(axum::middleware::map_response_with_state(
+            report.clone(),
+            report_internal,
+        ));
+    }
     if let Some(origin) = &config.cors_origin {
         let origin: HeaderValue = origin.parse().map_err(|_| {
             dyad_store::StoreError::Invalid(format!("--cors: {origin:?} is not an origin"))
@@ -179,6 +200,14 @@ async fn time_limit(State(limit): State<Duration>, req: Request, next: Next) -> 
             ApiError::new(StatusCode::REQUEST_TIMEOUT, "the request took too long").into_response()
         }
     }
+}
+
+/// Hand the cause of an internal error to the [`Config::report`] function.
+async fn report_internal(State(report): State<Report>, res: Response) -> Response {
+    if let Some(cause) = res.extensions().get::<error::InternalCause>() {
+        report(&cause.0);
+    }
+    res
 }
 
 /// Headers every answer carries: no content sniffing, no framing by other sites, and the

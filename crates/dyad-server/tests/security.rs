@@ -104,6 +104,17 @@ async fn ingest_refuses_bad_bodies() {
         (b"[1, 2]".to_vec(), "body"),
         (json!({"text": "no id"}).to_string().into_bytes(), "id"),
         (json!({"id": "no-text"}).to_string().into_bytes(), "text"),
+        // no article, as `dyad ingest` skips it
+        (
+            json!({"id": " ", "text": "x"}).to_string().into_bytes(),
+            "id",
+        ),
+        (
+            json!({"id": "blank", "text": " \n"})
+                .to_string()
+                .into_bytes(),
+            "text",
+        ),
         (
             json!({"id": "d", "text": "x", "date": "tomorrow"})
                 .to_string()
@@ -171,6 +182,44 @@ impl dyad_server::ArticleCoder for SlowCoder {
     fn dict_version(&self) -> String {
         "slow".into()
     }
+}
+
+/// Codes as dyad does, with an article size limit of 40 bytes.
+struct CuttingCoder;
+
+impl dyad_server::ArticleCoder for CuttingCoder {
+    fn cut(&self, doc: &mut dyad_text::Document) -> bool {
+        doc.cut_to(40)
+    }
+    fn code(
+        &self,
+        doc: &dyad_text::Document,
+    ) -> (Vec<dyad_model::Event>, Vec<dyad_model::QuoteRecord>) {
+        dyad_server::ArticleCoder::code(&common::TestCoder, doc)
+    }
+    fn dict_version(&self) -> String {
+        "cut".into()
+    }
+}
+
+#[tokio::test]
+async fn ingest_cuts_the_article_to_the_coders_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.db");
+    let mut config = Config::new(&path);
+    config.ingest = Some(dyad_server::Ingest {
+        token: TOKEN.into(),
+        coder: std::sync::Arc::new(CuttingCoder),
+    });
+    let app = dyad_server::app(&config).unwrap();
+    let text = "France met China on Monday. Russia attacked Ukraine on Tuesday.";
+    let body = json!({"id": "cut", "text": text}).to_string();
+    let a = post(&app, "/api/articles", Some(TOKEN), body.into_bytes()).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    // the article is coded and stored as cut: Russia's attack is beyond the limit
+    assert_eq!(a.json["events"], 1, "{}", a.text);
+    let stored = ok(&app, "/api/articles/cut").await;
+    assert_eq!(stored["text"], &text[..40], "{stored}");
 }
 
 #[tokio::test]

@@ -11,6 +11,9 @@
 //!   content hash is stored already changes nothing, a changed one replaces its own mentions.
 //! * [`merge`]: which reports are the same event (the merge key, its stable id) and the event
 //!   counts GDELT defines (NumMentions, NumSources, NumArticles).
+//! * [`filter`]: the event filter parsed from named values and checked, one set of rules and
+//!   messages for the command line and the API.
+//! * [`record`]: what is an article (an id and text that are not blank).
 //! * [`query`]: filters over events and per-dyad aggregations by day, week or month.
 //! * [`explore`]: what a browser of the database asks for: pages of events after a cursor, one
 //!   event with all its reports, an article with every coded span, actors by name or code,
@@ -27,14 +30,17 @@ pub mod actor;
 pub mod error;
 pub mod explore;
 pub mod export;
+pub mod filter;
 pub mod fips;
 pub mod hash;
 pub mod ingest;
 pub mod merge;
 pub mod query;
+pub mod record;
 pub mod schema;
 
 pub use error::StoreError;
+pub use filter::{parse_filter, FieldError};
 pub use ingest::{content_hash, ArticleInput, BatchSummary, Store};
 pub use query::{Aggregate, EventRow, Filter, Period};
 

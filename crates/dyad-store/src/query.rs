@@ -1,5 +1,6 @@
-//! Finding events: filters (actor codes, dyad, CAMEO code, quad class, dates, place country,
-//! evidence words) and per-dyad aggregations by day, week or month.
+//! Finding events: the [`Filter`] as SQL (actor codes, dyad, CAMEO code, quad class, dates,
+//! place country, evidence words) and per-dyad aggregations by day, week or month. A filter's
+//! values are parsed and checked in [`crate::filter`].
 
 use std::fmt::Write as _;
 
@@ -8,7 +9,8 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::{Result, StoreError};
+use crate::filter::{actor_code, country, event_code, quad_class, root, FieldError};
+use crate::Result;
 
 /// Which events to take. Every field narrows the selection; the default takes every event
 /// that is not negated.
@@ -36,34 +38,6 @@ pub struct Filter {
     /// Take negated events too ("did not meet"), which never happened.
     pub with_negated: bool,
     pub limit: Option<usize>,
-}
-
-/// An actor code argument: letters and `-` only, 3 to 60 characters (the prefix of a code).
-pub fn check_actor_code(field: &str, code: &str) -> Result<String> {
-    let c = code.trim().to_ascii_uppercase();
-    if c.is_empty() || c.len() > 60 || !c.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '-') {
-        return Err(StoreError::Invalid(format!(
-            "{field}: {code:?} is not a CAMEO actor code or prefix (letters, e.g. USA or USAGOV)"
-        )));
-    }
-    Ok(c)
-}
-
-/// A CAMEO event code argument: 2 to 4 digits.
-pub fn check_event_code(field: &str, code: &str) -> Result<String> {
-    let c = code.trim();
-    if !(1..=4).contains(&c.len()) || !c.chars().all(|ch| ch.is_ascii_digit()) {
-        return Err(StoreError::Invalid(format!(
-            "{field}: {code:?} is not a CAMEO event code (digits, e.g. 04 or 0431)"
-        )));
-    }
-    Ok(c.to_string())
-}
-
-/// A date argument, YYYY-MM-DD.
-pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| StoreError::Invalid(format!("{field}: {s:?} is not a date (YYYY-MM-DD)")))
 }
 
 /// `%` and `_` taken literally by LIKE … ESCAPE '\'.
@@ -99,7 +73,7 @@ impl Filter {
         // Code prefixes are ranges (`ISR` ≤ code < `ISS`), which the column indexes serve,
         // where LIKE 'ISR%' (case-insensitive) would scan every event.
         for a in &self.actor {
-            let a = check_actor_code("--actor", a)?;
+            let a = actor_code("actor", a)?;
             let (lo, hi) = prefix_range(&a);
             let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
             let _ = write!(
@@ -109,44 +83,35 @@ impl Filter {
             );
         }
         if let Some(s) = &self.source {
-            let s = check_actor_code("source", s)?;
+            let s = actor_code("source", s)?;
             let (lo, hi) = prefix_range(&s);
             let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
             let _ = write!(sql, " AND e.source_code >= {lo} AND e.source_code < {hi}");
         }
         if let Some(t) = &self.target {
-            let t = check_actor_code("target", t)?;
+            let t = actor_code("target", t)?;
             let (lo, hi) = prefix_range(&t);
             let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
             let _ = write!(sql, " AND e.target_code >= {lo} AND e.target_code < {hi}");
         }
         if let Some(c) = &self.code {
-            let c = check_event_code("--code", c)?;
+            let c = event_code("code", c)?;
             let (lo, hi) = prefix_range(&c);
             let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
             let _ = write!(sql, " AND e.code >= {lo} AND e.code < {hi}");
         }
         if let Some(r) = &self.root {
-            let r = check_event_code("--root", r)?;
-            if r.len() != 2 {
-                return Err(StoreError::Invalid(format!(
-                    "--root: {r:?} is not a CAMEO root (two digits, 01 to 20)"
-                )));
-            }
+            let r = root("root", r)?;
             let n = p(r, &mut params);
             let _ = write!(sql, " AND e.root = {n}");
         }
         if let Some(q) = self.quad_class {
-            if !(1..=4).contains(&q) {
-                return Err(StoreError::Invalid(format!(
-                    "--quad: {q} is not a quad class (1 to 4)"
-                )));
-            }
+            let q = quad_class("quad", &q.to_string())?;
             let _ = write!(sql, " AND e.quad_class = {q}");
         }
         if let (Some(f), Some(t)) = (self.from, self.to) {
             if f > t {
-                return Err(StoreError::Invalid(format!("--from {f} is after --to {t}")));
+                return Err(FieldError::new("to", format!("{t} is before from {f}")).into());
             }
         }
         if let Some(f) = self.from {
@@ -158,7 +123,7 @@ impl Filter {
             let _ = write!(sql, " AND e.date <> '' AND e.date <= {n}");
         }
         if let Some(c) = &self.country {
-            let c = check_actor_code("--country", c)?;
+            let c = country("country", c)?;
             let n = p(c, &mut params);
             let _ = write!(sql, " AND e.place_country = {n}");
         }
@@ -342,16 +307,10 @@ pub enum Period {
 }
 
 impl std::str::FromStr for Period {
-    type Err = StoreError;
-    fn from_str(s: &str) -> Result<Period> {
-        match s {
-            "day" => Ok(Period::Day),
-            "week" => Ok(Period::Week),
-            "month" => Ok(Period::Month),
-            _ => Err(StoreError::Invalid(format!(
-                "--by: {s:?} is not a period (day, week or month)"
-            ))),
-        }
+    type Err = FieldError;
+    /// `day`, `week` or `month` (see [`crate::filter::period`]).
+    fn from_str(s: &str) -> Result<Period, FieldError> {
+        crate::filter::period("by", s)
     }
 }
 

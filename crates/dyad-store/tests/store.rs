@@ -312,7 +312,7 @@ fn filters_and_aggregations() {
     ] {
         assert!(query::events(c, &bad).is_err(), "{bad:?}");
     }
-    assert!(query::parse_date("--from", "2025-13-01").is_err());
+    assert!(dyad_store::filter::date("from", "2025-13-01").is_err());
     assert!("fortnight".parse::<Period>().is_err());
 
     let weeks = query::aggregate(c, &Filter::default(), Period::Week).unwrap();

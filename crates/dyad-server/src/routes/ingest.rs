@@ -1,7 +1,9 @@
 //! `POST /api/articles`: code one article and store it (only when the server was started with
 //! an ingest token). The request must carry `Authorization: Bearer TOKEN`; the body is one JSON
 //! article as `dyad ingest` reads JSON Lines (`id`, `text`, optional `date`, `url`, `title`,
-//! `source`), at most [`MAX_BODY`] bytes.
+//! `source`), at most [`MAX_BODY`] bytes. The article is checked ([`dyad_store::record`]: an
+//! id and text that are not blank) and cut to the coder's article size limit as `dyad ingest`
+//! checks and cuts what it reads.
 
 use std::sync::Arc;
 
@@ -92,10 +94,13 @@ pub async fn ingest(
     if let Some(w) = warnings.first() {
         return Err(ApiError::bad("body", w.message.clone()));
     }
-    let Some(doc) = docs.pop() else {
+    let Some(mut doc) = docs.pop() else {
         return Err(ApiError::bad("body", "no article in the body"));
     };
+    // the checks and the limits of `dyad ingest`
+    dyad_store::record::check(&doc).map_err(|e| ApiError::bad(&e.field, e.to_string()))?;
     let coder = ingest.coder.clone();
+    coder.cut(&mut doc);
     let result = st
         .db
         .write(move |store| {
