@@ -8,8 +8,53 @@
 
 use chrono::NaiveDate;
 
-use crate::query::{Filter, Period};
 use crate::StoreError;
+
+/// Which events to take. Every field narrows the selection; the default takes every event
+/// that is not negated.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// An actor code or code prefix on either side (`USA` matches `USAGOV` as source or target).
+    pub actor: Vec<String>,
+    /// Source code or prefix.
+    pub source: Option<String>,
+    /// Target code or prefix.
+    pub target: Option<String>,
+    /// CAMEO event code or prefix (`04` takes 040–046 and their sub-codes).
+    pub code: Option<String>,
+    /// CAMEO root (two digits).
+    pub root: Option<String>,
+    pub quad_class: Option<u8>,
+    /// First and last event date, inclusive.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Country (ISO 3166 alpha-3) of the event's place.
+    pub country: Option<String>,
+    /// Words that must all appear in the evidence of one of the event's reports (case
+    /// ignored for ASCII letters).
+    pub words: Vec<String>,
+    /// Take negated events too ("did not meet"), which never happened.
+    pub with_negated: bool,
+    pub limit: Option<usize>,
+}
+
+/// The period of an aggregation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Day,
+    /// ISO weeks, named by their Monday.
+    Week,
+    /// YYYY-MM.
+    Month,
+}
+
+impl std::str::FromStr for Period {
+    type Err = FieldError;
+    /// `day`, `week` or `month` (see [`period`]).
+    fn from_str(s: &str) -> Result<Period, FieldError> {
+        period("by", s)
+    }
+}
 
 /// The fields of a filter, by name.
 pub const FIELDS: &[&str] = &[

@@ -40,9 +40,9 @@ pub mod record;
 pub mod schema;
 
 pub use error::StoreError;
-pub use filter::{parse_filter, FieldError};
+pub use filter::{parse_filter, FieldError, Filter, Period};
 pub use ingest::{content_hash, ArticleInput, BatchSummary, Store};
-pub use query::{Aggregate, EventRow, Filter, Period};
+pub use query::{Aggregate, EventRow};
 
 /// The result of store operations.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
