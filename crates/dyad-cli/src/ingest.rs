@@ -199,10 +199,19 @@ impl<'a> StoreSink<'a> {
         }
     }
 
-    /// Clear the progress bar, and say what the run stored.
-    fn finish(&mut self) {
+    /// Code every article of `source` into the store through the loop (quotations included),
+    /// then clear the progress bar and total what the run stored. What was read before a
+    /// fatal reading error is stored all the same.
+    fn fill<S: Source>(&mut self, coder: &Coder, batch: usize, source: S) -> Result<S::Summary> {
+        let coding = Loop {
+            coder,
+            quotes: true,
+            batch,
+        };
+        let read = coding.run(source, self);
         self.bar.finish_and_clear();
         self.total.unchanged += std::mem::take(&mut self.unchanged);
+        read
     }
 }
 
@@ -309,15 +318,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
         inputs: &args.inputs,
         opts: args.limits.read_options(args.strict),
     };
-    let coding = Loop {
-        coder: &coder,
-        quotes: true,
-        batch: args.batch,
-    };
-    // what was read before a fatal reading error is still stored
-    let read = coding.run(source, &mut sink);
-    sink.finish();
-    let summary = read?;
+    let summary = sink.fill(&coder, args.batch, source)?;
     report_reading(&summary);
     let distinct = sink.distinct.take().unwrap_or_default();
     distinct.report();
@@ -343,14 +344,7 @@ pub fn recode(args: RecodeArgs) -> Result<()> {
         page: args.batch.max(1),
     };
     let mut sink = StoreSink::recode(&mut store, version.clone());
-    let coding = Loop {
-        coder: &coder,
-        quotes: true,
-        batch: args.batch,
-    };
-    let read = coding.run(source, &mut sink);
-    sink.finish();
-    read?;
+    sink.fill(&coder, args.batch, source)?;
     let total = sink.total;
     eprintln!(
         "dyad: {} articles recoded with dictionary version {version}",

@@ -204,20 +204,22 @@ mod tests {
         }
     }
 
-    fn coder() -> Coder {
-        Coder::new(dyad_dict::bundled::Dictionaries::bundled().expect("bundled dictionaries"))
+    /// Run `source` through the loop, in batches of `batch`, into `sink`.
+    fn run(batch: usize, source: Numbered, sink: &mut Ids) -> Result<usize> {
+        let coder =
+            Coder::new(dyad_dict::bundled::Dictionaries::bundled().expect("bundled dictionaries"));
+        let coding = Loop {
+            coder: &coder,
+            quotes: false,
+            batch,
+        };
+        coding.run(source, sink)
     }
 
     #[test]
     fn batches_reach_the_sink_in_input_order() {
-        let coder = coder();
-        let coding = Loop {
-            coder: &coder,
-            quotes: false,
-            batch: 7,
-        };
         let mut sink = Ids::default();
-        let read = coding.run(Numbered(100), &mut sink).unwrap();
+        let read = run(7, Numbered(100), &mut sink).unwrap();
         assert_eq!(read, 100);
         let expected: Vec<usize> = (0..100).filter(|i| i % 5 != 0).collect();
         assert_eq!(sink.ids, expected);
@@ -226,17 +228,11 @@ mod tests {
 
     #[test]
     fn an_error_of_the_sink_stops_the_reading() {
-        let coder = coder();
-        let coding = Loop {
-            coder: &coder,
-            quotes: false,
-            batch: 4,
-        };
         let mut sink = Ids {
             fail_at: Some(2),
             ..Ids::default()
         };
-        let e = coding.run(Numbered(100_000), &mut sink).unwrap_err();
+        let e = run(4, Numbered(100_000), &mut sink).unwrap_err();
         assert!(e.to_string().contains("disk is full"));
         // the first batch only was written
         assert_eq!(sink.ids, [1, 2, 3]);

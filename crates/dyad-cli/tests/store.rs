@@ -121,15 +121,16 @@ fn an_ingest_killed_midway_leaves_a_sound_database_and_a_rerun_completes_it() {
 
     // killed with SIGKILL once some batches are committed
     let db = dir.path().join("killed.db");
+    let args = [
+        "ingest",
+        &input,
+        "--db",
+        db.to_str().unwrap(),
+        "--batch",
+        "40",
+    ];
     let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args([
-            "ingest",
-            &input,
-            "--db",
-            db.to_str().unwrap(),
-            "--batch",
-            "40",
-        ])
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -153,14 +154,7 @@ fn an_ingest_killed_midway_leaves_a_sound_database_and_a_rerun_completes_it() {
     eprintln!("killed after {partial} of {total} articles were stored");
     assert!(partial > 0 && partial <= total);
 
-    let (_, rerun) = ok(&[
-        "ingest",
-        &input,
-        "--db",
-        db.to_str().unwrap(),
-        "--batch",
-        "40",
-    ]);
+    let (_, rerun) = ok(&args);
     assert!(
         rerun.contains(&format!("{} unchanged", partial)),
         "{rerun} (after {partial})"
@@ -188,17 +182,24 @@ fn an_ingest_killed_midway_leaves_a_sound_database_and_a_rerun_completes_it() {
     assert_eq!(dup, dup_clean);
 }
 
-#[test]
-fn query_and_export_the_seed() {
+/// A database with the seed story ingested, in a folder of its own (kept while the
+/// returned handle lives).
+fn seed_db() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("seed.db");
-    let dbs = db.to_str().unwrap();
     ok(&[
         "ingest",
         &data("corpus/seed-2025-12-04-beijing.txt"),
         "--db",
-        dbs,
+        db.to_str().unwrap(),
     ]);
+    (dir, db)
+}
+
+#[test]
+fn query_and_export_the_seed() {
+    let (dir, db) = seed_db();
+    let dbs = db.to_str().unwrap();
     let (table, _) = ok(&["query", "--db", dbs, "--dyad", "FRA:CHN"]);
     assert!(table.starts_with("date"), "{table}");
     assert!(table.contains("FRAGOV  040   CHNGOV"), "{table}");
@@ -305,15 +306,8 @@ fn two_wires_reporting_one_meeting_give_one_event() {
 
 #[test]
 fn recode_updates_articles_coded_with_other_dictionaries() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("seed.db");
+    let (_dir, db) = seed_db();
     let dbs = db.to_str().unwrap();
-    ok(&[
-        "ingest",
-        &data("corpus/seed-2025-12-04-beijing.txt"),
-        "--db",
-        dbs,
-    ]);
     let before = event_table(&db);
     let (_, same) = ok(&["recode", "--db", dbs]);
     assert!(same.contains("0 articles recoded"), "{same}");

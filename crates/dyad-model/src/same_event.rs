@@ -135,14 +135,20 @@ mod tests {
         }
     }
 
+    /// The events left after merging reports (sentence, date, code), and their mentions.
+    fn merged(reports: &[(usize, &str, &str)]) -> Vec<Event> {
+        let mut events = reports.iter().map(|&(s, d, c)| report(s, d, c)).collect();
+        merge_repeated_reports(&mut events);
+        events
+    }
+
     #[test]
     fn a_later_sentence_with_the_same_key_is_a_repeat_that_keeps_its_own_sentence() {
-        let mut events = vec![
-            report(0, "2025-12-04", "040"),
-            report(2, "2025-12-04", "040"),
-            report(3, "2025-12-04", "057"),
-        ];
-        merge_repeated_reports(&mut events);
+        let events = merged(&[
+            (0, "2025-12-04", "040"),
+            (2, "2025-12-04", "040"),
+            (3, "2025-12-04", "057"),
+        ]);
         assert_eq!(events.len(), 2);
         assert_eq!(events[0].mentions, 2);
         assert_eq!(events[0].repeated_in[0].sentence, 2);
@@ -151,12 +157,11 @@ mod tests {
 
     #[test]
     fn another_day_or_the_same_sentence_is_another_event() {
-        let mut events = vec![
-            report(0, "2025-12-04", "040"),
-            report(0, "2025-12-04", "040"),
-            report(1, "2025-12-01", "040"),
-        ];
-        merge_repeated_reports(&mut events);
+        let events = merged(&[
+            (0, "2025-12-04", "040"),
+            (0, "2025-12-04", "040"),
+            (1, "2025-12-01", "040"),
+        ]);
         assert_eq!(events.len(), 3);
         assert!(events.iter().all(|e| e.mentions == 1));
     }

@@ -16,17 +16,13 @@
 //!   (the FIPS code for a country). Actor1Geo and Actor2Geo are type 0 (dyad does not place
 //!   actors apart from the action).
 
-use std::io::Write;
-
 use chrono::{Datelike, NaiveDate};
 use dyad_lang::gazetteer::{Feature, Gazetteer};
-use rusqlite::Connection;
 
-use super::{cell, float, ExportOptions};
+use super::tsv::{cell, float};
 use crate::actor::split;
 use crate::fips;
-use crate::query::{self, EventRow, Filter};
-use crate::Result;
+use crate::query::EventRow;
 
 /// GDELT 2.0's event columns, in order.
 pub const COLUMNS: [&str; 61] = [
@@ -214,14 +210,4 @@ pub fn row(e: &EventRow) -> Vec<String> {
     f.push(cell(e.url.as_deref().unwrap_or(&e.article_id)));
     debug_assert_eq!(f.len(), COLUMNS.len());
     f
-}
-
-pub fn write(
-    conn: &Connection,
-    filter: &Filter,
-    opts: &ExportOptions,
-    out: &mut (dyn Write + Send),
-) -> Result<usize> {
-    let rows = query::events(conn, &super::gdelt_filter(filter))?;
-    super::write_tsv(out, &COLUMNS, opts, rows, row)
 }

@@ -8,13 +8,8 @@
 //! has its actors at −1 and its evidence's start as the action's; InRawText is always 1; Confidence is [`crate::merge::confidence`]. Tone and translation fields are
 //! empty.
 
-use std::io::Write;
-
-use rusqlite::Connection;
-
-use super::{cell, ExportOptions};
-use crate::query::{self, Filter, MentionRow};
-use crate::Result;
+use super::tsv::cell;
+use crate::query::MentionRow;
 
 /// GDELT 2.0's mention columns, in order.
 pub const COLUMNS: [&str; 16] = [
@@ -64,14 +59,4 @@ pub fn row(m: &MentionRow) -> Vec<String> {
         String::new(),
         String::new(),
     ]
-}
-
-pub fn write(
-    conn: &Connection,
-    filter: &Filter,
-    opts: &ExportOptions,
-    out: &mut (dyn Write + Send),
-) -> Result<usize> {
-    let rows = query::mentions(conn, &super::gdelt_filter(filter))?;
-    super::write_tsv(out, &COLUMNS, opts, rows, row)
 }

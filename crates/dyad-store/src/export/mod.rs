@@ -11,13 +11,16 @@ pub mod jsonl;
 pub mod mentions;
 pub mod parquet;
 pub mod plover;
+mod tsv;
 
 use std::io::Write;
 
 use rusqlite::Connection;
 
-use crate::query::Filter;
+use crate::query::{self, Filter};
 use crate::{Result, StoreError};
+pub use tsv::ExportOptions;
+use tsv::{gdelt_filter, write_tsv};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,14 +52,6 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// Options of an export.
-#[derive(Debug, Clone, Default)]
-pub struct ExportOptions {
-    /// Write a header line of column names (GDELT and Mentions files have none by default;
-    /// CSV always has one).
-    pub header: bool,
-}
-
 /// Write the events `filter` selects in `format`; returns the number of records written.
 pub fn export(
     conn: &Connection,
@@ -66,46 +61,18 @@ pub fn export(
     out: &mut (dyn Write + Send),
 ) -> Result<usize> {
     match format {
-        Format::Gdelt => gdelt::write(conn, filter, opts, out),
-        Format::Mentions => mentions::write(conn, filter, opts, out),
+        // GDELT's two tables: negated events left out, whatever was asked
+        Format::Gdelt => {
+            let rows = query::events(conn, &gdelt_filter(filter))?;
+            write_tsv(out, &gdelt::COLUMNS, opts, rows, gdelt::row)
+        }
+        Format::Mentions => {
+            let rows = query::mentions(conn, &gdelt_filter(filter))?;
+            write_tsv(out, &mentions::COLUMNS, opts, rows, mentions::row)
+        }
         Format::Jsonl => jsonl::write(conn, filter, out),
         Format::Csv => csv::write(conn, filter, out),
         Format::Parquet => parquet::write(conn, filter, out),
         Format::Plover => plover::write(conn, filter, out),
     }
-}
-
-/// A value in a tab-separated GDELT cell: tabs and line breaks become spaces.
-pub(crate) fn cell(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
-}
-
-/// A float as GDELT writes it (`1.0`, `27.8333`).
-pub(crate) fn float(x: f64) -> String {
-    format!("{x:?}")
-}
-
-/// The filter GDELT's formats read with: negated events left out, whatever was asked.
-fn gdelt_filter(filter: &Filter) -> Filter {
-    let mut filter = filter.clone();
-    filter.with_negated = false;
-    filter
-}
-
-/// Rows as tab-separated lines, after the column names when a header is asked for; the number
-/// of rows written.
-fn write_tsv<T>(
-    out: &mut (dyn Write + Send),
-    columns: &[&str],
-    opts: &ExportOptions,
-    rows: Vec<T>,
-    row: impl Fn(&T) -> Vec<String>,
-) -> Result<usize> {
-    if opts.header {
-        writeln!(out, "{}", columns.join("\t"))?;
-    }
-    for r in &rows {
-        writeln!(out, "{}", row(r).join("\t"))?;
-    }
-    Ok(rows.len())
 }

@@ -532,22 +532,18 @@ mod tests {
 
     #[test]
     fn record_dates() {
-        assert_eq!(
-            parse_record_date("19950101"),
-            NaiveDate::from_ymd_opt(1995, 1, 1)
-        );
-        assert_eq!(
-            parse_record_date("950101"),
-            NaiveDate::from_ymd_opt(1995, 1, 1)
-        );
-        assert_eq!(
-            parse_record_date("121108"),
-            NaiveDate::from_ymd_opt(2012, 11, 8)
-        );
-        assert_eq!(
-            parse_record_date("1995-01-01"),
-            NaiveDate::from_ymd_opt(1995, 1, 1)
-        );
+        for (written, (y, m, d)) in [
+            ("19950101", (1995, 1, 1)),
+            ("950101", (1995, 1, 1)),
+            ("121108", (2012, 11, 8)),
+            ("1995-01-01", (1995, 1, 1)),
+        ] {
+            assert_eq!(
+                parse_record_date(written),
+                NaiveDate::from_ymd_opt(y, m, d),
+                "{written}"
+            );
+        }
         for bad in ["", "2001", "19951301", "+1995011", "199501011", "é"] {
             assert_eq!(parse_record_date(bad), None, "{bad}");
         }
