@@ -81,7 +81,11 @@ copy corpus corpus \
     brown_press_1961.txt \
     lee_abc_news.jsonl \
     seed-2025-12-04-beijing.txt \
-    seed.gold.json
+    seed.gold.json \
+    dev.gold.jsonl
+
+# the coding guide the gold articles follow, which `dyad eval articles` scores by
+cp "$shared/docs/CODING-GUIDE.md" "$repo/docs/CODING-GUIDE.md"
 
 # The GPL-3.0 gdeltPyR files must never be shipped.
 for f in GDELT1.events.columns.tsv GDELT2.events.columns.csv GDELT2.mentions.columns.tsv \
