@@ -109,19 +109,18 @@ pub fn align(gold: &[Scored], produced: &[Scored]) -> Alignment {
     let mut a = Alignment::default();
     let mut gold_used = vec![false; gold.len()];
     let mut used = vec![false; produced.len()];
-    let same_root = |g: &Scored, p: &Scored| g.root() == p.root();
     let stages: [(Option<ErrorKind>, &Fits); 4] = [
         (None, &|g, p| {
-            same_root(g, p) && g.source == p.source && g.target == p.target
+            g.root() == p.root() && g.source == p.source && g.target == p.target
         }),
         (Some(ErrorKind::WrongCode), &|g, p| {
             g.source == p.source && g.target == p.target
         }),
         (Some(ErrorKind::WrongDirection), &|g, p| {
-            same_root(g, p) && g.source == p.target && g.target == p.source
+            g.root() == p.root() && g.source == p.target && g.target == p.source
         }),
         (Some(ErrorKind::WrongActor), &|g, p| {
-            same_root(g, p) && (g.source == p.source || g.target == p.target)
+            g.root() == p.root() && (g.source == p.source || g.target == p.target)
         }),
     ];
     for (kind, fits) in stages {
