@@ -236,6 +236,7 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
         };
         let heuristic = used_as_verb(s, first, cand.inflection, &in_mention, out.last());
         let decision = with_tagger(s, i, heuristic);
+        let decision = plural_noun_after_name(s, i, first, cand.inflection, &in_mention, decision);
         match decision {
             Some(finite) => {
                 let mut v = verb_group(s, i, first, last, cand.clone(), finite);
@@ -285,6 +286,38 @@ fn with_tagger(s: &SentenceView, head: usize, heuristic: Option<bool>) -> Option
     match heuristic {
         None if matches!(s.tag(head), Some(Tag::VBD | Tag::VBZ | Tag::VBP)) => Some(true),
         h => h,
+    }
+}
+
+/// "US and Afghan forces killed", "Israeli forces shelled": an -s form right after a name or
+/// a demonym is read as a verb by the context rules ("Gondor attacks Arnor"), but when the
+/// tagger takes it for a plural noun and the next word is a finite verb, it is the head of
+/// the subject that verb has. (The tagger alone may not veto a verb: see [`with_tagger`].)
+fn plural_noun_after_name(
+    s: &SentenceView,
+    head: usize,
+    first: usize,
+    infl: Inflection,
+    in_mention: &[bool],
+    decision: Option<bool>,
+) -> Option<bool> {
+    use dyad_lang::tagger::Tag;
+    if decision != Some(true) || infl != Inflection::ThirdSingular || first == 0 {
+        return decision;
+    }
+    let p = first - 1;
+    if !(in_mention[p] || s.capitalized(p)) {
+        return decision;
+    }
+    let plural = matches!(s.tag(head), Some(Tag::NNS | Tag::NNPS));
+    let verb_next = matches!(
+        s.tag(head + 1),
+        Some(Tag::VBD | Tag::VBN | Tag::VBZ | Tag::VBP | Tag::MD)
+    );
+    if plural && verb_next {
+        None
+    } else {
+        decision
     }
 }
 

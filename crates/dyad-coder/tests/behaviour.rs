@@ -1042,3 +1042,32 @@ fn not_responding_to_a_call_is_a_negated_event_not_a_missing_one() {
     assert_eq!(triples(&events), expect(&["CHNGOV 032 FRA"]));
     assert!(e.negated);
 }
+
+#[test]
+fn a_plural_noun_after_a_demonym_heads_the_subject_of_the_verb_after_it() {
+    // "forces" after a name or demonym is a plural noun when a finite verb follows it, not
+    // the verb "force" (170) between two countries
+    let text = "British and French forces shelled rebel positions near Tripoli on Monday.";
+    let events = code_on(production(), text, date(2011, 4, 5));
+    assert!(
+        events.iter().all(|e| e.code != "170"),
+        "{:?}",
+        triples(&events)
+    );
+    assert!(
+        events.iter().any(|e| e.verb.text == "shelled"),
+        "{:?}",
+        triples(&events)
+    );
+    // a name followed by the verb "forces" is still the verb
+    let events = code_on(
+        production(),
+        "Russia forces Ukraine to retreat.",
+        date(2022, 3, 1),
+    );
+    assert!(
+        events.iter().any(|e| e.code.starts_with("17")),
+        "{:?}",
+        triples(&events)
+    );
+}
