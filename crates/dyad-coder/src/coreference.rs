@@ -18,6 +18,23 @@ pub struct ArticleMemory {
     pub aliases: crate::mentions::Aliases,
     /// The last two actors named together ("China and France"), for "the two sides".
     pub last_pair: Option<Vec<ActorCode>>,
+    /// The country the article is about: its dateline's, for agents named without one.
+    pub country: Option<String>,
+}
+
+/// "Police fired tear gas", "the prime minister said", "demonstrators marched" in a story
+/// datelined Kinshasa: an agent named with no country of its own is of the country the story
+/// is datelined in (CODCOP). Descriptions that point back to an actor ("the ministry" after
+/// "Russia", "the two sides") are resolved before, and keep what they point to.
+pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], country: Option<&str>) {
+    let Some(country) = country else { return };
+    for p in phrases.iter_mut() {
+        for m in p.members.iter_mut() {
+            if let Some(agent) = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) {
+                m.code = format!("{country}{agent}");
+            }
+        }
+    }
 }
 
 /// "The ministry accused Britain", "the government condemned Beijing": a state body named by a

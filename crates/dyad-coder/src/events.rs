@@ -13,7 +13,8 @@ use dyad_text::Token;
 use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
-    resolve_both_sides, resolve_definite_descriptions, voices, ArticleMemory,
+    agents_take_the_article_country, resolve_both_sides, resolve_definite_descriptions, voices,
+    ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::lexicon::Inflection;
@@ -58,6 +59,7 @@ pub fn code_sentence(
     let mut phrases = actor_phrases(&res.lexicon, &s, &mentions, &is_verb, doc.date);
     resolve_both_sides(&s, &mut phrases, &mut memory.last_pair);
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
+    agents_take_the_article_country(&mut phrases, memory.country.as_deref());
     let mut trace = trace;
     if let Some(out) = trace.as_deref_mut() {
         trace::sentence(out, &s, &mentions, &verbs, &phrases);

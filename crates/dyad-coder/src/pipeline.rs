@@ -99,7 +99,15 @@ fn code_events(res: &Resources, a: &mut Article) {
     }
     let mut trace = a.trace.take();
     let mut events = Vec::new();
-    let mut memory = ArticleMemory::default();
+    let mut memory = ArticleMemory {
+        country: a
+            .doc
+            .dateline_place
+            .as_deref()
+            .and_then(|place| res.gazetteer.resolve(place, &Default::default()))
+            .map(|p| p.country.clone()),
+        ..ArticleMemory::default()
+    };
     for index in 0..a.sentences.len() {
         let found = &a.discards[index];
         if a.sentences[index].tokens.is_empty() || found.sentence {

@@ -1071,3 +1071,17 @@ fn a_plural_noun_after_a_demonym_heads_the_subject_of_the_verb_after_it() {
         triples(&events)
     );
 }
+
+#[test]
+fn an_agent_without_a_country_takes_the_datelines() {
+    // a story datelined in a city: its police, its prime minister, its protesters are of the
+    // city's country; an agent whose country the sentence names keeps it
+    let text = "LAGOS (Reuters) - Police arrested the opposition leader on Monday. \
+                French police detained two Nigerian journalists.";
+    let doc = dyad_text::readers::read_plain(text, "t.txt", "t.txt").unwrap();
+    let events = production().code_document(&doc);
+    let t = triples(&events);
+    assert!(t.iter().any(|e| e.starts_with("NGACOP 17")), "{t:?}");
+    assert!(t.iter().any(|e| e.starts_with("FRACOP 17")), "{t:?}");
+    assert!(!t.iter().any(|e| e.contains("---")), "{t:?}");
+}

@@ -34,7 +34,40 @@ pub fn parse_dateline(text: &str) -> Dateline {
     }
     explicit_dateline(&head, i)
         .or_else(|| wire_dateline(&head, i))
+        .or_else(|| dateline_after_headline(text))
         .unwrap_or_default()
+}
+
+/// Longest headline before a dateline, in characters.
+const MAX_HEADLINE_CHARS: usize = 200;
+
+/// A page's text opens with its headline, then the story with its dateline ("Treaty Signed\n\n
+/// KIEV, UKRAINE — …"). The dateline's place and date are the story's; the headline stays
+/// text to code (a headline can be the only report of an act), so the body starts at 0. A
+/// headline is one line of at most [`MAX_HEADLINE_CHARS`] characters that does not end a
+/// sentence, followed by a blank line.
+fn dateline_after_headline(text: &str) -> Option<Dateline> {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let line_end = rest.find('\n')?;
+    let headline = rest[..line_end].trim_end();
+    let blank_line_next = rest[line_end + 1..]
+        .trim_start_matches([' ', '\t', '\r'])
+        .starts_with('\n');
+    if headline.is_empty()
+        || headline.chars().count() > MAX_HEADLINE_CHARS
+        || headline.ends_with(['.', '!', '?', ':', '"', '”'])
+        || !blank_line_next
+    {
+        return None;
+    }
+    let story = rest[line_end..].trim_start();
+    let head: Vec<char> = story.chars().take(MAX_DATELINE_CHARS).collect();
+    let found = explicit_dateline(&head, 0).or_else(|| wire_dateline(&head, 0))?;
+    Some(Dateline {
+        body_start: 0,
+        ..found
+    })
 }
 
 fn skip_spaces(h: &[char], mut i: usize) -> usize {
@@ -270,6 +303,24 @@ mod tests {
         assert!(d.is_some());
         assert_eq!(parse_dateline("date 2025-13-45 X: y"), Dateline::default());
         assert_eq!(parse_dateline("dated 2025-12-04 X: y"), Dateline::default());
+    }
+
+    #[test]
+    fn a_dateline_after_the_headline_gives_the_place_and_keeps_the_headline() {
+        let text = "Ministers Agree on Grain Deal\n\nNAIROBI, Kenya — The ministers agreed.";
+        let d = parse_dateline(text);
+        assert_eq!(d.place.as_deref(), Some("NAIROBI"));
+        assert_eq!(d.body_start, 0, "the headline is text to code");
+        let d = parse_dateline("Talks Resume\n\nGENEVA (Reuters) - Envoys met.");
+        assert_eq!(d.place.as_deref(), Some("GENEVA"));
+        // a first sentence is no headline, and the dateline must open the next paragraph
+        for text in [
+            "The talks resumed.\n\nGENEVA (Reuters) - Envoys met.",
+            "Talks Resume\nGENEVA (Reuters) - Envoys met.",
+            "Talks Resume\n\nEnvoys met in GENEVA - on Monday.",
+        ] {
+            assert_eq!(parse_dateline(text), Dateline::default(), "{text:?}");
+        }
     }
 
     #[test]
