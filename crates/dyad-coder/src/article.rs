@@ -9,6 +9,7 @@ use std::ops::Range;
 use dyad_model::{Document, Event, QuoteRecord};
 use dyad_text::{split_sentences, tokenize, CharIndex, Sentence, Token, WholeText};
 
+use crate::conventions::Convention;
 use crate::discards::Discards;
 use crate::resources::Resources;
 use crate::speakers;
@@ -49,6 +50,8 @@ pub struct Article<'d> {
     pub events: Vec<Event>,
     /// What the stages found, for developers, when asked for ([`crate::Coder::with_trace`]).
     pub trace: Option<Vec<String>>,
+    /// The convention the events are coded in (stage `conventions`).
+    pub convention: Convention,
 }
 
 impl<'d> Article<'d> {
@@ -99,6 +102,7 @@ impl<'d> Article<'d> {
             quotes: OnceCell::new(),
             events: Vec::new(),
             trace: None,
+            convention: Convention::default(),
         }
     }
 

@@ -7,6 +7,7 @@ use dyad_dict::bundled::Dictionaries;
 use dyad_model::{Document, Event, QuoteRecord};
 
 use crate::article::Article;
+use crate::conventions::Convention;
 use crate::lexicon::Lexicon;
 use crate::names::{self, NameReading};
 use crate::pipeline;
@@ -21,6 +22,8 @@ pub struct Coder {
     checks: bool,
     /// Keep what the stages found, for developers ([`Coded::trace`]).
     trace: bool,
+    /// The convention the codes follow.
+    convention: Convention,
     /// Sentences cut at `limits.max_sentence_tokens` so far (reported by the command line).
     sentences_cut: AtomicUsize,
 }
@@ -64,6 +67,7 @@ impl Coder {
             limits: Limits::default(),
             checks: cfg!(debug_assertions),
             trace: false,
+            convention: Convention::default(),
             sentences_cut: Default::default(),
         }
     }
@@ -84,6 +88,12 @@ impl Coder {
     /// The same coder, keeping what the stages find in each sentence ([`Coded::trace`]).
     pub fn with_trace(mut self, on: bool) -> Coder {
         self.trace = on;
+        self
+    }
+
+    /// The same coder, coding in another convention (PETRARCH's for its validation suites).
+    pub fn with_convention(mut self, convention: Convention) -> Coder {
+        self.convention = convention;
         self
     }
 
@@ -128,6 +138,7 @@ impl Coder {
         if self.trace {
             article.trace = Some(Vec::new());
         }
+        article.convention = self.convention;
         pipeline::run(&self.res, &mut article, self.checks);
         article
     }

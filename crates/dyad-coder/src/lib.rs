@@ -16,6 +16,7 @@ pub mod amounts;
 pub mod article;
 pub mod clauses;
 pub mod coder;
+pub mod conventions;
 pub mod coreference;
 pub mod dates;
 pub mod discards;
@@ -39,5 +40,6 @@ pub mod verbs;
 
 pub use article::Article;
 pub use coder::{Coded, Coder, Limits};
+pub use conventions::Convention;
 pub use dyad_model::{ActorRef, Event, Modality, QuoteRecord, Span, Speaker};
 pub use resources::{Resources, Shared};

@@ -10,6 +10,7 @@
 //! vocabulary  Lexicon::word_ids    each word's dictionary vocabulary id
 //! discards    discards::find       story and sentence discards, time phrases
 //! events      events::code_sentence  mentions → verbs → actor phrases → clauses → events
+//! conventions conventions.rs       the codes the convention (the guide's, PETRARCH's) writes
 //! places      places::attach       where each report happened
 //! amounts     amounts::attach      money and casualties in each report's clause
 //! merge       merge_repeated_reports  later reports of an event become its mentions
@@ -43,6 +44,10 @@ pub const STAGES: &[Stage] = &[
     Stage {
         name: "events",
         run: code_events,
+    },
+    Stage {
+        name: "conventions",
+        run: apply_conventions,
     },
     Stage {
         name: "places",
@@ -119,6 +124,11 @@ fn code_events(res: &Resources, a: &mut Article) {
     }
     a.events = events;
     a.trace = trace;
+}
+
+fn apply_conventions(_: &Resources, a: &mut Article) {
+    let convention = a.convention;
+    convention.apply(&mut a.events);
 }
 
 fn attach_places(res: &Resources, a: &mut Article) {

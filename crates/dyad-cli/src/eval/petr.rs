@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use dyad_coder::{Coder, Event};
+use dyad_coder::{Coder, Convention, Event};
 use dyad_dict::bundled::Dictionaries;
 use dyad_text::readers::petr_xml::{parse_petr_xml, ExpectedCoding, PetrEnvironment};
 use serde::Serialize;
@@ -113,7 +113,8 @@ pub fn petr_report(file: &Path, dicts: &DictionaryArgs, show_errors: bool) -> Re
     } else {
         dicts.load()?
     };
-    let coder = Coder::new(dictionaries);
+    // the suites were coded in PETRARCH's convention
+    let coder = Coder::new(dictionaries).with_convention(Convention::Petrarch);
     let mut overall = Score::default();
     let mut categories: BTreeMap<String, Score> = BTreeMap::new();
     for rec in records {
