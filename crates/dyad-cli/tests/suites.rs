@@ -51,8 +51,10 @@ fn gsr_records_with_production_dictionaries() {
     assert_eq!(r["records"], 78);
     at_least(&r, "recall", 0.85);
     // (0.792 before nominal visits: the GSR's coders left "during a surprise visit to Beirut"
-    // uncoded, the seed's code it, and the hand-coded articles are what dyad is judged on)
-    at_least(&r, "precision", 0.781);
+    // uncoded, the seed's code it, and the hand-coded articles are what dyad is judged on;
+    // 0.781 before "forces" after a demonym was read as a noun: "Syrian forces clash with
+    // tunisian rioters" now gives its two events, with EGYOPP where the suite writes EGY)
+    at_least(&r, "precision", 0.764);
     // the issue's bar
     at_least(&r, "precision", 0.75);
 }
