@@ -11,10 +11,12 @@ use dyad_model::Event;
 pub enum Convention {
     /// docs/CODING-GUIDE.md: a bare statement ("said", CAMEO 010, make statement not
     /// specified) is commentary with no addressee and no event; what was said is coded when
-    /// it is one.
+    /// it is one. An agent named without a country ("police") is of the article's country
+    /// ([`crate::coreference::agents_take_the_article_country`]).
     #[default]
     Guide,
-    /// PETRARCH-2's: every dictionary verb's code, 010 included.
+    /// PETRARCH-2's: every dictionary verb's code, 010 included; an agent named without a
+    /// country stays without (`---COP`).
     Petrarch,
 }
 

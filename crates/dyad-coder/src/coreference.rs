@@ -20,18 +20,52 @@ pub struct ArticleMemory {
     pub last_pair: Option<Vec<ActorCode>>,
     /// The country the article is about: its dateline's, for agents named without one.
     pub country: Option<String>,
+    /// The countries of the actors named so far, with how often, in the order first named.
+    pub named: Vec<(String, usize)>,
+    /// Do agents named without a country take the article's? (The coding guide's
+    /// convention; PETRARCH's leaves them without, `---`.)
+    pub agents_take_country: bool,
 }
 
 /// "Police fired tear gas", "the prime minister said", "demonstrators marched" in a story
 /// datelined Kinshasa: an agent named with no country of its own is of the country the story
-/// is datelined in (CODCOP). Descriptions that point back to an actor ("the ministry" after
-/// "Russia", "the two sides") are resolved before, and keep what they point to.
-pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], country: Option<&str>) {
-    let Some(country) = country else { return };
+/// is datelined in (CODCOP); in a story without a dateline, of the country the article's
+/// earlier sentences named most often, when one stands out (none on a tie). Descriptions
+/// that point back to an actor ("the ministry" after "Russia", "the two sides") are resolved
+/// before, and keep what they point to.
+pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut ArticleMemory) {
+    if !memory.agents_take_country {
+        return;
+    }
+    // the country named most often, when one stands out: on a tie the article is about
+    // several, and an agent's is not told
+    let top = memory.named.iter().map(|c| c.1).max().unwrap_or(0);
+    let mut at_top = memory.named.iter().filter(|c| c.1 == top);
+    let most_named = match (at_top.next(), at_top.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    };
+    let country = memory
+        .country
+        .clone()
+        .or_else(|| most_named.map(|(c, _)| c.clone()));
     for p in phrases.iter_mut() {
         for m in p.members.iter_mut() {
-            if let Some(agent) = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) {
-                m.code = format!("{country}{agent}");
+            match (
+                m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY),
+                &country,
+            ) {
+                (Some(agent), Some(country)) => m.code = format!("{country}{agent}"),
+                (Some(_), None) => {}
+                (None, _) => {
+                    // the sentence's own actors count for the sentences after it
+                    if let Some(c) = crate::mentions::state_of(&m.code) {
+                        match memory.named.iter_mut().find(|(n, _)| n == c) {
+                            Some((_, n)) => *n += 1,
+                            None => memory.named.push((c.to_string(), 1)),
+                        }
+                    }
+                }
             }
         }
     }

@@ -59,7 +59,7 @@ pub fn code_sentence(
     let mut phrases = actor_phrases(&res.lexicon, &s, &mentions, &is_verb, doc.date);
     resolve_both_sides(&s, &mut phrases, &mut memory.last_pair);
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
-    agents_take_the_article_country(&mut phrases, memory.country.as_deref());
+    agents_take_the_article_country(&mut phrases, memory);
     let mut trace = trace;
     if let Some(out) = trace.as_deref_mut() {
         trace::sentence(out, &s, &mentions, &verbs, &phrases);

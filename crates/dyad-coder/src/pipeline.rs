@@ -19,6 +19,7 @@
 use dyad_model::merge_repeated_reports;
 
 use crate::article::Article;
+use crate::conventions::Convention;
 use crate::coreference::ArticleMemory;
 use crate::discards;
 use crate::events;
@@ -111,6 +112,7 @@ fn code_events(res: &Resources, a: &mut Article) {
             .as_deref()
             .and_then(|place| res.gazetteer.resolve(place, &Default::default()))
             .map(|p| p.country.clone()),
+        agents_take_country: a.convention == Convention::Guide,
         ..ArticleMemory::default()
     };
     for index in 0..a.sentences.len() {

@@ -1107,3 +1107,17 @@ fn a_bare_statement_is_an_event_in_petrarchs_convention_only() {
         triples(&guide)
     );
 }
+
+#[test]
+fn without_a_dateline_an_agent_takes_the_country_the_article_names_most() {
+    let text = "Kenya and Uganda signed a border agreement. Kenya's president praised \
+                the deal on Tuesday. Police arrested twelve protesters outside parliament.";
+    let d = doc(text, Some(date(2024, 5, 8)));
+    let t = triples(&production().code_document(&d));
+    assert!(t.iter().any(|e| e.starts_with("KENCOP 17")), "{t:?}");
+    // PETRARCH's convention leaves the agent without a country
+    let petr = dyad_coder::Coder::new(dyad_dict::bundled::Dictionaries::bundled().unwrap())
+        .with_convention(dyad_coder::Convention::Petrarch);
+    let t = triples(&petr.code_document(&d));
+    assert!(!t.iter().any(|e| e.starts_with("KENCOP")), "{t:?}");
+}
