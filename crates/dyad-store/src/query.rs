@@ -244,28 +244,31 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
            m.article_id, m.repeat > 0, m.sentence, m.id",
     );
     let mut st = conn.prepare(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
-        Ok(MentionRow {
-            event_id: r.get(0)?,
-            article_id: r.get(1)?,
-            url: r.get(2)?,
-            source_name: r.get(3)?,
-            added: r.get(4)?,
-            sentence: r.get(5)?,
-            repeat: r.get(6)?,
-            source_start: r.get(7)?,
-            target_start: r.get(8)?,
-            verb_start: r.get(9)?,
-            evidence_start: r.get(10)?,
-            evidence_end: r.get(11)?,
-            evidence: r.get(12)?,
-            confidence: r.get(13)?,
-            doc_len: r.get(14)?,
-            event_json: r.get(15)?,
-            event_added: r.get(16)?,
-        })
-    })?;
+    let rows = st.query_map(rusqlite::params_from_iter(params), mention_row)?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// A [`MentionRow`] from the seventeen columns [`mentions`] selects.
+pub(crate) fn mention_row(r: &rusqlite::Row) -> rusqlite::Result<MentionRow> {
+    Ok(MentionRow {
+        event_id: r.get(0)?,
+        article_id: r.get(1)?,
+        url: r.get(2)?,
+        source_name: r.get(3)?,
+        added: r.get(4)?,
+        sentence: r.get(5)?,
+        repeat: r.get(6)?,
+        source_start: r.get(7)?,
+        target_start: r.get(8)?,
+        verb_start: r.get(9)?,
+        evidence_start: r.get(10)?,
+        evidence_end: r.get(11)?,
+        evidence: r.get(12)?,
+        confidence: r.get(13)?,
+        doc_len: r.get(14)?,
+        event_json: r.get(15)?,
+        event_added: r.get(16)?,
+    })
 }
 
 impl Period {

@@ -12,6 +12,11 @@
 //!   confidence, and the coder's whole event record as JSON) and each later sentence of the same
 //!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
 //! * `quotes`: each article's quotations with their speakers.
+//! * `updates`, `update_events`, `update_mentions`: which GDELT update (named by its stamp,
+//!   YYYYMMDDHHMMSS) each event and each report was published in, and whether that update's
+//!   files are written ([`crate::updates`]). Events and reports are named by what outlives a
+//!   re-ingest (the event's stable id; article, sentence and repeat), so none is published
+//!   twice.
 //!
 //! Besides the indexes of single columns, `events_dyad` and `events_dyad_target` cover what a
 //! per-dyad count reads (codes, date, polarity, quad class, Goldstein), so a time series of one
@@ -120,6 +125,25 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_name   TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+-- the 15-minute update files `dyad watch --updates` published (see crate::updates)
+CREATE TABLE IF NOT EXISTS updates (
+    stamp     TEXT PRIMARY KEY,
+    published INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS update_events (
+    event_id  INTEGER PRIMARY KEY,
+    stamp     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS update_events_stamp ON update_events(stamp);
+CREATE TABLE IF NOT EXISTS update_mentions (
+    event_id   INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    sentence   INTEGER NOT NULL,
+    repeat     INTEGER NOT NULL,
+    stamp      TEXT NOT NULL,
+    PRIMARY KEY (event_id, article_id, sentence, repeat)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS update_mentions_stamp ON update_mentions(stamp);
 ";
 
 /// Open (creating if needed) the database at `path`: WAL journal, `synchronous=NORMAL`
