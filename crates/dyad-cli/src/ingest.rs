@@ -168,7 +168,7 @@ pub struct StoreSink<'a> {
 
 impl<'a> StoreSink<'a> {
     /// For `dyad ingest`: stored articles unchanged are skipped, ids must be distinct.
-    fn ingest(store: &'a mut Store, version: String, strict: bool) -> Self {
+    pub(crate) fn ingest(store: &'a mut Store, version: String, strict: bool) -> Self {
         let distinct = DistinctIds {
             strict,
             ..DistinctIds::default()
@@ -200,7 +200,7 @@ impl<'a> StoreSink<'a> {
     }
 
     /// Clear the progress bar, and say what the run stored.
-    fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         self.bar.finish_and_clear();
         self.total.unchanged += std::mem::take(&mut self.unchanged);
     }
