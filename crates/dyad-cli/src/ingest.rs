@@ -242,6 +242,7 @@ impl Sink for StoreSink<'_> {
                 events: &c.events,
                 quotes: &c.quotes,
                 dict_version: &self.version,
+                tone: Some(&c.tone),
             })
             .collect();
         let summary = self

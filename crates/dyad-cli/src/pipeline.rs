@@ -16,6 +16,7 @@ use rayon::prelude::*;
 pub struct Coded {
     pub events: Vec<Event>,
     pub quotes: Vec<QuoteRecord>,
+    pub tone: dyad_dict::tone::ArticleTone,
 }
 
 /// Code one article; a coder bug on one article costs that article (with a message naming its
@@ -30,6 +31,7 @@ pub fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
         Coded {
             events: coded.events,
             quotes: coded.quotes,
+            tone: coded.tone,
         }
     });
     match std::panic::catch_unwind(run) {
@@ -42,6 +44,7 @@ pub fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
             Coded {
                 events: Vec::new(),
                 quotes: Vec::new(),
+                tone: Default::default(),
             }
         }
     }

@@ -221,6 +221,10 @@ fn an_article_dropped_in_is_stored_and_published_once() {
     let (stamp, (events, mentions)) = published.iter().next().unwrap();
     assert_eq!(stamp.len(), 14);
     assert!(events.iter().all(|r| r.len() == 61), "61 columns");
+    for r in events {
+        let tone: f64 = r[34].parse().expect("AvgTone is a number");
+        assert!((-100.0..=100.0).contains(&tone));
+    }
     let in_file: BTreeSet<String> = events.iter().map(|r| r[0].clone()).collect();
     assert_eq!(in_file, stored, "every stored event, once");
     assert_eq!(in_file.len(), events.len());
@@ -359,6 +363,7 @@ fn a_watch_killed_at_random_points_loses_and_duplicates_nothing() {
     }
     // the last run goes on until every article is stored and every event published
     let watch = Watch::start(&f.input, &f.db, &f.out, &f.root.join("last.log"));
+    wait_until(LONG, "the last watch", || watch.log().contains("watching"));
     wait_until(Duration::from_secs(300), "everything published", || {
         count(&f.db, "SELECT COUNT(*) FROM articles") == 48
             && count(

@@ -47,6 +47,8 @@ pub struct Coded {
     pub events: Vec<Event>,
     /// The quotations with their speakers, when asked for.
     pub quotes: Vec<QuoteRecord>,
+    /// The article's tone and each sentence's.
+    pub tone: dyad_dict::tone::ArticleTone,
     /// What the stages found in each sentence, when the coder keeps a trace.
     pub trace: Vec<String>,
 }
@@ -144,6 +146,7 @@ impl Coder {
         Coded {
             events: std::mem::take(&mut article.events),
             quotes,
+            tone: std::mem::take(&mut article.tone),
             trace: article.trace.take().unwrap_or_default(),
         }
     }

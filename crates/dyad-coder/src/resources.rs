@@ -1,6 +1,6 @@
 //! What the coder reads text with, owned by the coder and replaceable: the compiled
 //! dictionaries ([`Lexicon`]), the tagger, the gazetteer, the CAMEO ontology (PETR-2's pico
-//! table), the CAMEO tables and the CAMEO→PLOVER map. Nothing in the coding stages reaches a
+//! table), the CAMEO tables, the CAMEO→PLOVER map and the tone lexicon. Nothing in the coding stages reaches a
 //! global: a coder built with other resources codes with them.
 
 use std::ops::Deref;
@@ -10,6 +10,7 @@ use dyad_dict::bundled::Dictionaries;
 use dyad_dict::cameo::CameoTable;
 use dyad_dict::pico::Pico;
 use dyad_dict::plover::PloverMap;
+use dyad_dict::tone::ToneLexicon;
 use dyad_lang::{Gazetteer, Tagger};
 
 use crate::lexicon::Lexicon;
@@ -49,6 +50,8 @@ pub struct Resources {
     pub pico: Shared<Pico>,
     pub cameo: Shared<CameoTable>,
     pub plover: Shared<PloverMap>,
+    /// The tone lexicon (AFINN-165) of GDELT's AvgTone.
+    pub tone: Shared<ToneLexicon>,
 }
 
 impl Resources {
@@ -61,6 +64,7 @@ impl Resources {
             pico: Shared::Bundled(Pico::bundled),
             cameo: Shared::Bundled(CameoTable::bundled),
             plover: Shared::Bundled(PloverMap::bundled),
+            tone: Shared::Bundled(ToneLexicon::bundled),
         }
     }
 }

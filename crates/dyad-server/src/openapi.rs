@@ -37,6 +37,16 @@ fn filters() -> Vec<Value> {
             "string",
             "Words (at most 8) that must all appear in one report's evidence",
         ),
+        q(
+            "tone_below",
+            "number",
+            "Events whose tone (AvgTone, -100 to 100) is below this",
+        ),
+        q(
+            "tone_above",
+            "number",
+            "Events whose tone (AvgTone, -100 to 100) is above this",
+        ),
         q("with_negated", "boolean", "Include negated events"),
     ]
 }

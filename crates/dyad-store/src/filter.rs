@@ -33,6 +33,10 @@ pub struct Filter {
     /// Words that must all appear in the evidence of one of the event's reports (case
     /// ignored for ASCII letters).
     pub words: Vec<String>,
+    /// The event's tone (its first report's article's, GDELT's AvgTone) below or above these,
+    /// exclusive; an event whose tone is not known is left out by either.
+    pub tone_below: Option<f64>,
+    pub tone_above: Option<f64>,
     /// Take negated events too ("did not meet"), which never happened.
     pub with_negated: bool,
     pub limit: Option<usize>,
@@ -69,6 +73,8 @@ pub const FIELDS: &[&str] = &[
     "to",
     "country",
     "text",
+    "tone_below",
+    "tone_above",
     "with_negated",
 ];
 
@@ -193,6 +199,17 @@ pub fn words(field: &str, value: &str) -> Result<Vec<String>, FieldError> {
     Ok(words)
 }
 
+/// A tone, a number from -100 to 100.
+pub fn tone(field: &str, value: &str) -> Result<f64, FieldError> {
+    match value.trim().parse::<f64>() {
+        Ok(t) if (-100.0..=100.0).contains(&t) => Ok(t),
+        _ => Err(FieldError::new(
+            field,
+            format!("{value:?} is not a tone (a number from -100 to 100)"),
+        )),
+    }
+}
+
 /// `true`/`1`/`yes` or `false`/`0`/`no`.
 pub fn flag(field: &str, value: &str) -> Result<bool, FieldError> {
     match value.trim() {
@@ -304,6 +321,12 @@ pub fn parse_filter<'a>(
             .map(|v| words("text", v))
             .transpose()?
             .unwrap_or_default(),
+        tone_below: one("tone_below")
+            .map(|v| tone("tone_below", v))
+            .transpose()?,
+        tone_above: one("tone_above")
+            .map(|v| tone("tone_above", v))
+            .transpose()?,
         with_negated: one("with_negated")
             .map(|v| flag("with_negated", v))
             .transpose()?

@@ -26,6 +26,8 @@ pub struct ArticleInput<'a> {
     pub quotes: &'a [QuoteRecord],
     /// The version of the dictionaries the article was coded with.
     pub dict_version: &'a str,
+    /// The article's tone and each sentence's (none: not known, stored as NULL).
+    pub tone: Option<&'a dyad_dict::tone::ArticleTone>,
 }
 
 /// What a batch did.
@@ -189,11 +191,13 @@ impl Store {
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
-                insert_mention(&tx, id, e, &a.doc.id)?;
+                let tone = a.tone.map(|t| t.sentence(e.sentence));
+                insert_mention(&tx, id, e, &a.doc.id, tone)?;
                 touched.insert(id);
                 summary.mentions += 1;
                 for (k, report) in e.repeated_in.iter().enumerate() {
-                    insert_repeat(&tx, id, e, &a.doc.id, k + 1, report)?;
+                    let tone = a.tone.map(|t| t.sentence(report.sentence));
+                    insert_repeat(&tx, id, e, &a.doc.id, (k + 1, tone), report)?;
                     summary.mentions += 1;
                 }
             }
@@ -273,8 +277,9 @@ fn insert_article(
     let d = a.doc;
     tx.prepare_cached(
         "INSERT INTO articles (id, url, title, source, source_key, date, dateline_place,
-             body_start, content_hash, dict_version, added, origin_file, origin_line, length, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             body_start, content_hash, dict_version, added, origin_file, origin_line, length, text,
+             tone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         d.id,
@@ -291,7 +296,8 @@ fn insert_article(
         d.origin.file,
         d.origin.line as i64,
         d.text.chars().count() as i64,
-        d.text
+        d.text,
+        a.tone.map(|t| t.article.tone()),
     ])?;
     Ok(())
 }
@@ -301,6 +307,7 @@ fn insert_mention(
     event_id: i64,
     e: &Event,
     article_id: &str,
+    tone: Option<f64>,
 ) -> Result<()> {
     let json = serde_json::to_string(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
     let place = e.place.as_ref();
@@ -308,9 +315,10 @@ fn insert_mention(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat,
              source_text, source_start, source_end, target_text, target_start, target_end,
              verb_start, verb_end, evidence_start, evidence_end, evidence_text, confidence, rule,
-             date, place_name, place_country, place_geonameid, place_lat, place_lon, event_json)
+             date, place_name, place_country, place_geonameid, place_lat, place_lon, event_json,
+             tone)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     )?
     .execute(params![
         event_id,
@@ -336,7 +344,8 @@ fn insert_mention(
         place.map(|p| i64::from(p.geonameid)),
         place.map(|p| p.lat),
         place.map(|p| p.lon),
-        json
+        json,
+        tone,
     ])?;
     Ok(())
 }
@@ -348,15 +357,15 @@ fn insert_repeat(
     event_id: i64,
     e: &Event,
     article_id: &str,
-    repeat: usize,
+    (repeat, tone): (usize, Option<f64>),
     report: &Report,
 ) -> Result<()> {
     let place = report.place.as_ref();
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat, evidence_start,
              evidence_end, evidence_text, confidence, date, place_name, place_country,
-             place_geonameid, place_lat, place_lon)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             place_geonameid, place_lat, place_lon, tone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         event_id,
@@ -373,6 +382,7 @@ fn insert_repeat(
         place.map(|p| i64::from(p.geonameid)),
         place.map(|p| p.lat),
         place.map(|p| p.lon),
+        tone,
     ])?;
     Ok(())
 }

@@ -99,6 +99,17 @@ impl Filter {
             let n = p(c, &mut params);
             let _ = write!(sql, " AND e.place_country = {n}");
         }
+        for (bound, op) in [(self.tone_below, "<"), (self.tone_above, ">")] {
+            if let Some(t) = bound {
+                params.push(Value::Real(t));
+                let _ = write!(
+                    sql,
+                    " AND (SELECT ta.tone FROM mentions tm JOIN articles ta ON ta.id = tm.article_id
+                           WHERE tm.id = e.first_mention) {op} ?{}",
+                    params.len()
+                );
+            }
+        }
         if !self.words.is_empty() {
             sql.push_str(" AND EXISTS (SELECT 1 FROM mentions w WHERE w.event_id = e.id");
             for word in &self.words {
@@ -145,6 +156,8 @@ pub struct EventRow {
     pub place_geonameid: Option<i64>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// GDELT's AvgTone: the tone of the first report's article (None when not known).
+    pub tone: Option<f64>,
 }
 
 pub(crate) const ROW_SQL: &str =
@@ -152,7 +165,7 @@ pub(crate) const ROW_SQL: &str =
         e.root, e.quad_class, e.goldstein, e.plover, e.negated, e.modality, e.num_mentions,
         e.num_sources, e.num_articles, e.date_added, m.article_id, a.url, m.sentence,
         m.source_text, m.target_text, m.evidence_text, m.place_name, m.place_country,
-        m.place_geonameid, m.place_lat, m.place_lon
+        m.place_geonameid, m.place_lat, m.place_lon, a.tone
     FROM events e JOIN mentions m ON m.id = e.first_mention JOIN articles a ON a.id = m.article_id";
 
 pub(crate) fn row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
@@ -184,6 +197,7 @@ pub(crate) fn row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
         place_geonameid: r.get(24)?,
         lat: r.get(25)?,
         lon: r.get(26)?,
+        tone: r.get(27)?,
     })
 }
 
@@ -223,6 +237,9 @@ pub struct MentionRow {
     pub event_json: Option<String>,
     /// When the event was first stored (its DATEADDED).
     pub event_added: String,
+    /// The article's tone (MentionDocTone) and the sentence's (None when not known).
+    pub doc_tone: Option<f64>,
+    pub tone: Option<f64>,
 }
 
 /// Every report of the events `filter` selects, by event (date, id) then article.
@@ -232,7 +249,7 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
         "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
                 m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
                 m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
-                (SELECT date_added FROM events WHERE id = m.event_id)
+                (SELECT date_added FROM events WHERE id = m.event_id), a.tone, m.tone
          FROM mentions m JOIN articles a ON a.id = m.article_id
          WHERE m.event_id IN (SELECT e.id FROM events e{clause}"
     );
@@ -248,7 +265,7 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// A [`MentionRow`] from the seventeen columns [`mentions`] selects.
+/// A [`MentionRow`] from the nineteen columns [`mentions`] selects.
 pub(crate) fn mention_row(r: &rusqlite::Row) -> rusqlite::Result<MentionRow> {
     Ok(MentionRow {
         event_id: r.get(0)?,
@@ -268,6 +285,8 @@ pub(crate) fn mention_row(r: &rusqlite::Row) -> rusqlite::Result<MentionRow> {
         doc_len: r.get(14)?,
         event_json: r.get(15)?,
         event_added: r.get(16)?,
+        doc_tone: r.get(17)?,
+        tone: r.get(18)?,
     })
 }
 

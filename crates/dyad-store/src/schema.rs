@@ -12,6 +12,9 @@
 //!   confidence, and the coder's whole event record as JSON) and each later sentence of the same
 //!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
 //! * `quotes`: each article's quotations with their speakers.
+//! * `tone` (articles, mentions): GDELT's tone of the article and of the report's sentence
+//!   ([`dyad_dict::tone`]); NULL when not known (stored before dyad counted tone, or through
+//!   `dyad serve`'s ingest).
 //! * `updates`, `update_events`, `update_mentions`: which GDELT update (named by its stamp,
 //!   YYYYMMDDHHMMSS) each event and each report was published in, and whether that update's
 //!   files are written ([`crate::updates`]). Events and reports are named by what outlives a
@@ -51,7 +54,8 @@ CREATE TABLE IF NOT EXISTS articles (
     origin_file    TEXT NOT NULL,
     origin_line    INTEGER NOT NULL,
     length         INTEGER NOT NULL,
-    text           TEXT NOT NULL
+    text           TEXT NOT NULL,
+    tone           REAL
 );
 CREATE TABLE IF NOT EXISTS events (
     id              INTEGER PRIMARY KEY,
@@ -108,7 +112,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     place_geonameid INTEGER,
     place_lat      REAL,
     place_lon      REAL,
-    event_json     TEXT
+    event_json     TEXT,
+    tone           REAL
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
@@ -283,6 +288,25 @@ fn open_read_only_with(path: &std::path::Path, immutable: bool) -> Result<Connec
     }
 }
 
+/// Columns added since a table was first made, as (table, column, type): a database made
+/// before them gets them when next opened for writing (NULL in the rows it holds).
+const ADDED_COLUMNS: &[(&str, &str, &str)] =
+    &[("articles", "tone", "REAL"), ("mentions", "tone", "REAL")];
+
+fn add_missing_columns(conn: &Connection) -> Result<()> {
+    for (table, column, kind) in ADDED_COLUMNS {
+        let has: bool = conn.query_row(
+            &format!("SELECT COUNT(*) > 0 FROM pragma_table_info('{table}') WHERE name = ?1"),
+            [column],
+            |r| r.get(0),
+        )?;
+        if !has {
+            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))?;
+        }
+    }
+    Ok(())
+}
+
 /// An in-memory database with the same tables (for tests and one-off runs).
 pub fn open_in_memory() -> Result<Connection> {
     let conn = Connection::open_in_memory()?;
@@ -313,6 +337,7 @@ fn prepare(conn: &Connection) -> Result<()> {
         _ => {}
     }
     conn.execute_batch(DDL)?;
+    add_missing_columns(conn)?;
     conn.execute(
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)",
         [SCHEMA_VERSION.to_string()],

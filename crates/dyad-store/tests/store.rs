@@ -59,6 +59,7 @@ fn write(store: &mut Store, arts: &[&Coded], version: &str) -> dyad_store::Batch
             events: &c.events,
             quotes: &c.quotes,
             dict_version: version,
+            tone: None,
         })
         .collect();
     store

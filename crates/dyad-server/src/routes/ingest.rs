@@ -111,6 +111,7 @@ pub async fn ingest(
                 events: &events,
                 quotes: &quotes,
                 dict_version: &version,
+                tone: None,
             };
             let s = store
                 .write_batch(&[input], &now_stamp())

@@ -76,6 +76,7 @@ pub fn build_db(path: &Path) {
             events,
             quotes,
             dict_version: "test",
+            tone: None,
         })
         .collect();
     let mut store = Store::open(path).expect("create the database");
