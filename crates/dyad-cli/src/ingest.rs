@@ -243,6 +243,7 @@ impl Sink for StoreSink<'_> {
                 quotes: &c.quotes,
                 dict_version: &self.version,
                 tone: Some(&c.tone),
+                issues: Some(&c.issues),
             })
             .collect();
         let summary = self

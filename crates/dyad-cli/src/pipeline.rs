@@ -17,6 +17,7 @@ pub struct Coded {
     pub events: Vec<Event>,
     pub quotes: Vec<QuoteRecord>,
     pub tone: dyad_dict::tone::ArticleTone,
+    pub issues: dyad_dict::issues::ArticleIssues,
 }
 
 /// Code one article; a coder bug on one article costs that article (with a message naming its
@@ -32,6 +33,7 @@ pub fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
             events: coded.events,
             quotes: coded.quotes,
             tone: coded.tone,
+            issues: coded.issues,
         }
     });
     match std::panic::catch_unwind(run) {
@@ -45,6 +47,7 @@ pub fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
                 events: Vec::new(),
                 quotes: Vec::new(),
                 tone: Default::default(),
+                issues: Default::default(),
             }
         }
     }

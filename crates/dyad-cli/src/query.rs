@@ -49,6 +49,10 @@ pub struct FilterArgs {
     /// Words that must all appear in one report's evidence.
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
+    /// Only events one of whose reports' sentences names this issue (theme: a Phoenix issue
+    /// code such as `REFUGEES`, `PEACEKEEPERS`).
+    #[arg(long, value_name = "CODE")]
+    pub issue: Option<String>,
     /// Only events whose tone (GDELT's AvgTone: the first report's article's, -100 to 100) is
     /// below this.
     #[arg(long, value_name = "TONE", allow_negative_numbers = true)]
@@ -81,6 +85,7 @@ impl FilterArgs {
                 ("to", self.to.as_deref()),
                 ("country", self.country.as_deref()),
                 ("text", self.text.as_deref()),
+                ("issue", self.issue.as_deref()),
                 ("tone_below", self.tone_below.as_deref()),
                 ("tone_above", self.tone_above.as_deref()),
                 ("with_negated", self.with_negated.as_deref()),

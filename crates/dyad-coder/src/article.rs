@@ -6,6 +6,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use dyad_dict::issues::ArticleIssues;
 use dyad_dict::tone::ArticleTone;
 use dyad_model::{Document, Event, QuoteRecord};
 use dyad_text::{split_sentences, tokenize, CharIndex, Sentence, Token, WholeText};
@@ -48,6 +49,8 @@ pub struct Article<'d> {
     quotes: OnceCell<Vec<QuoteRecord>>,
     /// Layer `tone`: the article's tone count and each sentence's (GDELT's AvgTone).
     pub tone: ArticleTone,
+    /// Layer `themes`: each sentence's issues (Phoenix issue codes) and the article's.
+    pub issues: ArticleIssues,
     /// Layer `events` (with `places` and `amounts`, merged by `merge`).
     pub events: Vec<Event>,
     /// What the stages found, for developers, when asked for ([`crate::Coder::with_trace`]).
@@ -101,6 +104,7 @@ impl<'d> Article<'d> {
             discards: Vec::new(),
             quotes: OnceCell::new(),
             tone: ArticleTone::default(),
+            issues: ArticleIssues::default(),
             events: Vec::new(),
             trace: None,
         }

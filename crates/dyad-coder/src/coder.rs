@@ -49,6 +49,8 @@ pub struct Coded {
     pub quotes: Vec<QuoteRecord>,
     /// The article's tone and each sentence's.
     pub tone: dyad_dict::tone::ArticleTone,
+    /// The issues (themes) of the article and of each sentence.
+    pub issues: dyad_dict::issues::ArticleIssues,
     /// What the stages found in each sentence, when the coder keeps a trace.
     pub trace: Vec<String>,
 }
@@ -147,6 +149,7 @@ impl Coder {
             events: std::mem::take(&mut article.events),
             quotes,
             tone: std::mem::take(&mut article.tone),
+            issues: std::mem::take(&mut article.issues),
             trace: article.trace.take().unwrap_or_default(),
         }
     }

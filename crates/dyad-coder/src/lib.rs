@@ -34,6 +34,7 @@ pub mod places;
 pub mod resources;
 pub mod sentence;
 pub mod speakers;
+pub mod themes;
 pub mod trace;
 pub mod verbs;
 

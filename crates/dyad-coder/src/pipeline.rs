@@ -10,6 +10,7 @@
 //! vocabulary  Lexicon::word_ids    each word's dictionary vocabulary id
 //! discards    discards::find       story and sentence discards, time phrases
 //! tone        ToneLexicon::count   positive and negative words of each sentence (AvgTone)
+//! themes      themes::tag_article  the issues each sentence names (Phoenix issue codes)
 //! events      events::code_sentence  mentions → verbs → actor phrases → clauses → events
 //! places      places::attach       where each report happened
 //! amounts     amounts::attach      money and casualties in each report's clause
@@ -44,6 +45,10 @@ pub const STAGES: &[Stage] = &[
     Stage {
         name: "tone",
         run: count_tone,
+    },
+    Stage {
+        name: "themes",
+        run: tag_themes,
     },
     Stage {
         name: "events",
@@ -119,6 +124,14 @@ fn count_tone(res: &Resources, a: &mut Article) {
         tone.sentences.push(count);
     }
     a.tone = tone;
+}
+
+fn tag_themes(res: &Resources, a: &mut Article) {
+    let sentences: Vec<&[dyad_text::Token]> = (0..a.sentences.len())
+        .map(|i| a.sentence_tokens(i))
+        .collect();
+    let issues = crate::themes::tag_article(&res.issues, &sentences);
+    a.issues = issues;
 }
 
 /// Sentence by sentence, what the article has said so far carried along ([`ArticleMemory`]);

@@ -38,6 +38,11 @@ fn filters() -> Vec<Value> {
             "Words (at most 8) that must all appear in one report's evidence",
         ),
         q(
+            "issue",
+            "string",
+            "An issue (theme, Phoenix issue code such as REFUGEES) a report's sentence names",
+        ),
+        q(
             "tone_below",
             "number",
             "Events whose tone (AvgTone, -100 to 100) is below this",
@@ -209,7 +214,8 @@ fn components() -> Value {
         "Stats": obj(json!({"articles": i, "events": i, "negated_events": i, "mentions": i,
             "quotes": i, "undated_events": i, "first_date": ns, "last_date": ns, "quad": quad,
             "goldstein_mean": nn, "roots": array_of("Count"), "top_actors": array_of("Count"),
-            "top_dyads": array_of("Count"), "top_countries": array_of("Count")})),
+            "top_dyads": array_of("Count"), "top_countries": array_of("Count"),
+            "top_issues": array_of("Count")})),
         "ArticleInput": {"type": "object", "required": ["id", "text"], "properties":
             {"id": s, "text": s, "date": s, "url": s, "title": s, "source": s}},
         "Ingested": obj(json!({"id": s, "status": {"type": "string",

@@ -613,6 +613,32 @@ pub struct Stats {
     pub top_dyads: Vec<Count>,
     /// The ten countries of event places with most events.
     pub top_countries: Vec<Count>,
+    /// The twenty issues (themes) with most events, counted by each event's first report's
+    /// sentence.
+    pub top_issues: Vec<Count>,
+}
+
+/// Events per issue of their first report's sentence, most first (then by code), at most
+/// `limit`.
+fn issue_counts(conn: &Connection, limit: usize) -> Result<Vec<Count>> {
+    let mut st = conn.prepare_cached(
+        "SELECT m.issues FROM events e JOIN mentions m ON m.id = e.first_mention
+         WHERE e.negated = 0 AND m.issues IS NOT NULL AND m.issues <> ''",
+    )?;
+    let mut tally: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+    for issues in rows {
+        for code in issues?.split_whitespace() {
+            *tally.entry(code.to_string()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<Count> = tally
+        .into_iter()
+        .map(|(key, events)| Count { key, events })
+        .collect();
+    out.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.key.cmp(&b.key)));
+    out.truncate(limit);
+    Ok(out)
 }
 
 fn counts(conn: &Connection, sql: &str) -> Result<Vec<Count>> {
@@ -687,5 +713,6 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
              WHERE negated = 0 AND place_country IS NOT NULL AND place_country <> ''
              GROUP BY place_country ORDER BY n DESC, place_country LIMIT 10",
         )?,
+        top_issues: issue_counts(conn, 20)?,
     })
 }

@@ -35,6 +35,9 @@ pub struct Filter {
     pub words: Vec<String>,
     /// The event's tone (its first report's article's, GDELT's AvgTone) below or above these,
     /// exclusive; an event whose tone is not known is left out by either.
+    /// An issue (theme, a Phoenix issue code such as `REFUGEES`) one of the event's reports'
+    /// sentences names.
+    pub issue: Option<String>,
     pub tone_below: Option<f64>,
     pub tone_above: Option<f64>,
     /// Take negated events too ("did not meet"), which never happened.
@@ -73,6 +76,7 @@ pub const FIELDS: &[&str] = &[
     "to",
     "country",
     "text",
+    "issue",
     "tone_below",
     "tone_above",
     "with_negated",
@@ -199,6 +203,23 @@ pub fn words(field: &str, value: &str) -> Result<Vec<String>, FieldError> {
     Ok(words)
 }
 
+/// An issue code: letters, digits, `_` and `-`, at most 60 characters; upper-cased.
+pub fn issue(field: &str, value: &str) -> Result<String, FieldError> {
+    let c = value.trim().to_ascii_uppercase();
+    if c.is_empty()
+        || c.len() > 60
+        || !c
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '_' || ch == '-')
+    {
+        return Err(FieldError::new(
+            field,
+            format!("{value:?} is not an issue code (e.g. REFUGEES or PEACEKEEPERS)"),
+        ));
+    }
+    Ok(c)
+}
+
 /// A tone, a number from -100 to 100.
 pub fn tone(field: &str, value: &str) -> Result<f64, FieldError> {
     match value.trim().parse::<f64>() {
@@ -321,6 +342,7 @@ pub fn parse_filter<'a>(
             .map(|v| words("text", v))
             .transpose()?
             .unwrap_or_default(),
+        issue: one("issue").map(|v| issue("issue", v)).transpose()?,
         tone_below: one("tone_below")
             .map(|v| tone("tone_below", v))
             .transpose()?,

@@ -28,6 +28,8 @@ pub struct ArticleInput<'a> {
     pub dict_version: &'a str,
     /// The article's tone and each sentence's (none: not known, stored as NULL).
     pub tone: Option<&'a dyad_dict::tone::ArticleTone>,
+    /// The article's issues (themes) and each sentence's (none: not known, stored as NULL).
+    pub issues: Option<&'a dyad_dict::issues::ArticleIssues>,
 }
 
 /// What a batch did.
@@ -191,13 +193,13 @@ impl Store {
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
-                let tone = a.tone.map(|t| t.sentence(e.sentence));
-                insert_mention(&tx, id, e, &a.doc.id, tone)?;
+                let said = Said::of(a, e.sentence);
+                insert_mention(&tx, id, e, &a.doc.id, &said)?;
                 touched.insert(id);
                 summary.mentions += 1;
                 for (k, report) in e.repeated_in.iter().enumerate() {
-                    let tone = a.tone.map(|t| t.sentence(report.sentence));
-                    insert_repeat(&tx, id, e, &a.doc.id, (k + 1, tone), report)?;
+                    let said = Said::of(a, report.sentence);
+                    insert_repeat(&tx, id, e, &a.doc.id, (k + 1, &said), report)?;
                     summary.mentions += 1;
                 }
             }
@@ -278,8 +280,8 @@ fn insert_article(
     tx.prepare_cached(
         "INSERT INTO articles (id, url, title, source, source_key, date, dateline_place,
              body_start, content_hash, dict_version, added, origin_file, origin_line, length, text,
-             tone)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             tone, issues)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         d.id,
@@ -298,6 +300,7 @@ fn insert_article(
         d.text.chars().count() as i64,
         d.text,
         a.tone.map(|t| t.article.tone()),
+        a.issues.map(|i| i.article.join(" ")),
     ])?;
     Ok(())
 }
@@ -307,7 +310,7 @@ fn insert_mention(
     event_id: i64,
     e: &Event,
     article_id: &str,
-    tone: Option<f64>,
+    said: &Said,
 ) -> Result<()> {
     let json = serde_json::to_string(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
     let place = e.place.as_ref();
@@ -316,9 +319,9 @@ fn insert_mention(
              source_text, source_start, source_end, target_text, target_start, target_end,
              verb_start, verb_end, evidence_start, evidence_end, evidence_text, confidence, rule,
              date, place_name, place_country, place_geonameid, place_lat, place_lon, event_json,
-             tone)
+             tone, issues)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     )?
     .execute(params![
         event_id,
@@ -345,7 +348,8 @@ fn insert_mention(
         place.map(|p| p.lat),
         place.map(|p| p.lon),
         json,
-        tone,
+        said.tone,
+        said.issues,
     ])?;
     Ok(())
 }
@@ -357,15 +361,15 @@ fn insert_repeat(
     event_id: i64,
     e: &Event,
     article_id: &str,
-    (repeat, tone): (usize, Option<f64>),
+    (repeat, said): (usize, &Said),
     report: &Report,
 ) -> Result<()> {
     let place = report.place.as_ref();
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat, evidence_start,
              evidence_end, evidence_text, confidence, date, place_name, place_country,
-             place_geonameid, place_lat, place_lon, tone)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             place_geonameid, place_lat, place_lon, tone, issues)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         event_id,
@@ -382,9 +386,25 @@ fn insert_repeat(
         place.map(|p| i64::from(p.geonameid)),
         place.map(|p| p.lat),
         place.map(|p| p.lon),
-        tone,
+        said.tone,
+        said.issues,
     ])?;
     Ok(())
+}
+
+/// What a report's sentence says besides the event: its tone and its issues (space-separated).
+struct Said {
+    tone: Option<f64>,
+    issues: Option<String>,
+}
+
+impl Said {
+    fn of(a: &ArticleInput, sentence: usize) -> Said {
+        Said {
+            tone: a.tone.map(|t| t.sentence(sentence)),
+            issues: a.issues.map(|i| i.sentence(sentence).join(" ")),
+        }
+    }
 }
 
 fn insert_quote(tx: &rusqlite::Transaction, q: &QuoteRecord) -> Result<()> {

@@ -15,6 +15,8 @@
 //! * `tone` (articles, mentions): GDELT's tone of the article and of the report's sentence
 //!   ([`dyad_dict::tone`]); NULL when not known (stored before dyad counted tone, or through
 //!   `dyad serve`'s ingest).
+//! * `issues` (articles, mentions): the Phoenix issue codes (themes) of the article and of the
+//!   report's sentence, space-separated; NULL when not known.
 //! * `updates`, `update_events`, `update_mentions`: which GDELT update (named by its stamp,
 //!   YYYYMMDDHHMMSS) each event and each report was published in, and whether that update's
 //!   files are written ([`crate::updates`]). Events and reports are named by what outlives a
@@ -55,7 +57,8 @@ CREATE TABLE IF NOT EXISTS articles (
     origin_line    INTEGER NOT NULL,
     length         INTEGER NOT NULL,
     text           TEXT NOT NULL,
-    tone           REAL
+    tone           REAL,
+    issues         TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     id              INTEGER PRIMARY KEY,
@@ -113,7 +116,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     place_lat      REAL,
     place_lon      REAL,
     event_json     TEXT,
-    tone           REAL
+    tone           REAL,
+    issues         TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
@@ -290,8 +294,12 @@ fn open_read_only_with(path: &std::path::Path, immutable: bool) -> Result<Connec
 
 /// Columns added since a table was first made, as (table, column, type): a database made
 /// before them gets them when next opened for writing (NULL in the rows it holds).
-const ADDED_COLUMNS: &[(&str, &str, &str)] =
-    &[("articles", "tone", "REAL"), ("mentions", "tone", "REAL")];
+const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
+    ("articles", "tone", "REAL"),
+    ("mentions", "tone", "REAL"),
+    ("articles", "issues", "TEXT"),
+    ("mentions", "issues", "TEXT"),
+];
 
 fn add_missing_columns(conn: &Connection) -> Result<()> {
     for (table, column, kind) in ADDED_COLUMNS {

@@ -155,7 +155,7 @@ fn update_mentions(conn: &Connection, stamp: &str) -> Result<Vec<MentionRow>> {
         "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
                 m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
                 m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
-                e.date_added, a.tone, m.tone
+                e.date_added, a.tone, m.tone, m.issues
          FROM update_mentions p
          JOIN mentions m ON m.event_id = p.event_id AND m.article_id = p.article_id
                         AND m.sentence = p.sentence AND m.repeat = p.repeat

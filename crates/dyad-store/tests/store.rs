@@ -60,6 +60,7 @@ fn write(store: &mut Store, arts: &[&Coded], version: &str) -> dyad_store::Batch
             quotes: &c.quotes,
             dict_version: version,
             tone: None,
+            issues: None,
         })
         .collect();
     store

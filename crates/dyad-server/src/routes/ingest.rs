@@ -112,6 +112,7 @@ pub async fn ingest(
                 quotes: &quotes,
                 dict_version: &version,
                 tone: None,
+                issues: None,
             };
             let s = store
                 .write_batch(&[input], &now_stamp())

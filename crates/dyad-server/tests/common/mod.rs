@@ -77,6 +77,7 @@ pub fn build_db(path: &Path) {
             quotes,
             dict_version: "test",
             tone: None,
+            issues: None,
         })
         .collect();
     let mut store = Store::open(path).expect("create the database");

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use crate::query::{self, EventRow, Filter};
 use crate::Result;
 
-pub const COLUMNS: [&str; 28] = [
+pub const COLUMNS: [&str; 29] = [
     "id",
     "date",
     "source",
@@ -36,6 +36,7 @@ pub const COLUMNS: [&str; 28] = [
     "lat",
     "lon",
     "tone",
+    "issues",
 ];
 
 /// A field quoted when it holds a comma, quote or line break.
@@ -81,6 +82,7 @@ pub fn row(e: &EventRow) -> Vec<String> {
         opt(&e.lat),
         opt(&e.lon),
         opt(&e.tone),
+        e.issues.join(" "),
     ]
 }
 

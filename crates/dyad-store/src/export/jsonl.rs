@@ -38,6 +38,7 @@ pub(crate) fn report_json(m: &MentionRow) -> Result<Value> {
         "evidence": {"start": m.evidence_start, "end": m.evidence_end, "text": m.evidence},
         "confidence": m.confidence,
         "tone": m.tone,
+        "issues": m.issues,
         "event": event,
     }))
 }
