@@ -53,6 +53,9 @@ pub struct FilterArgs {
     /// code such as `REFUGEES`, `PEACEKEEPERS`).
     #[arg(long, value_name = "CODE")]
     pub issue: Option<String>,
+    /// Only events first stored after this time (DATEADDED, YYYYMMDDHHMMSS, UTC).
+    #[arg(long, value_name = "STAMP")]
+    pub since: Option<String>,
     /// Only events whose tone (GDELT's AvgTone: the first report's article's, -100 to 100) is
     /// below this.
     #[arg(long, value_name = "TONE", allow_negative_numbers = true)]
@@ -86,6 +89,7 @@ impl FilterArgs {
                 ("country", self.country.as_deref()),
                 ("text", self.text.as_deref()),
                 ("issue", self.issue.as_deref()),
+                ("since", self.since.as_deref()),
                 ("tone_below", self.tone_below.as_deref()),
                 ("tone_above", self.tone_above.as_deref()),
                 ("with_negated", self.with_negated.as_deref()),

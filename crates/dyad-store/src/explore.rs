@@ -121,6 +121,10 @@ pub struct ArticleMeta {
     pub added: String,
     /// In characters.
     pub length: i64,
+    /// GDELT's tone of the article (None when not known).
+    pub tone: Option<f64>,
+    /// Its issues (themes).
+    pub issues: Vec<String>,
 }
 
 /// One event, every report of it, and the articles those are in.
@@ -132,7 +136,8 @@ pub struct EventDetail {
 }
 
 const META_SQL: &str =
-    "SELECT a.id, a.url, a.title, a.source, a.date, a.dateline_place, a.added, a.length
+    "SELECT a.id, a.url, a.title, a.source, a.date, a.dateline_place, a.added, a.length,
+            a.tone, a.issues
      FROM articles a";
 
 fn meta(r: &rusqlite::Row) -> rusqlite::Result<ArticleMeta> {
@@ -145,6 +150,8 @@ fn meta(r: &rusqlite::Row) -> rusqlite::Result<ArticleMeta> {
         dateline_place: r.get(5)?,
         added: r.get(6)?,
         length: r.get(7)?,
+        tone: r.get(8)?,
+        issues: crate::query::codes(r.get(9)?),
     })
 }
 
@@ -268,9 +275,9 @@ pub struct ArticleView {
 /// One article by its id.
 pub fn article(conn: &Connection, id: &str) -> Result<Option<ArticleView>> {
     let sql = "SELECT a.id, a.url, a.title, a.source, a.date, a.dateline_place, a.added,
-                      a.length, a.text FROM articles a WHERE a.id = ?1";
+                      a.length, a.tone, a.issues, a.text FROM articles a WHERE a.id = ?1";
     let Some((meta, text)) = conn
-        .query_row(sql, [id], |r| Ok((meta(r)?, r.get::<_, String>(8)?)))
+        .query_row(sql, [id], |r| Ok((meta(r)?, r.get::<_, String>(10)?)))
         .optional()?
     else {
         return Ok(None);
@@ -616,6 +623,8 @@ pub struct Stats {
     /// The twenty issues (themes) with most events, counted by each event's first report's
     /// sentence.
     pub top_issues: Vec<Count>,
+    /// When the last event was first stored (DATEADDED): where a live view starts its `since`.
+    pub last_added: Option<String>,
 }
 
 /// Events per issue of their first report's sentence, most first (then by code), at most
@@ -714,5 +723,6 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
              GROUP BY place_country ORDER BY n DESC, place_country LIMIT 10",
         )?,
         top_issues: issue_counts(conn, 20)?,
+        last_added: conn.query_row("SELECT MAX(date_added) FROM events", [], |r| r.get(0))?,
     })
 }

@@ -38,6 +38,9 @@ pub struct Filter {
     /// An issue (theme, a Phoenix issue code such as `REFUGEES`) one of the event's reports'
     /// sentences names.
     pub issue: Option<String>,
+    /// Events first stored after this time (DATEADDED, YYYYMMDDHHMMSS, UTC): what a live
+    /// view has not seen yet.
+    pub since: Option<String>,
     pub tone_below: Option<f64>,
     pub tone_above: Option<f64>,
     /// Take negated events too ("did not meet"), which never happened.
@@ -77,6 +80,7 @@ pub const FIELDS: &[&str] = &[
     "country",
     "text",
     "issue",
+    "since",
     "tone_below",
     "tone_above",
     "with_negated",
@@ -220,6 +224,19 @@ pub fn issue(field: &str, value: &str) -> Result<String, FieldError> {
     Ok(c)
 }
 
+/// A time as DATEADDED writes it: YYYYMMDDHHMMSS, fourteen digits.
+pub fn stamp(field: &str, value: &str) -> Result<String, FieldError> {
+    let s = value.trim();
+    if s.len() == 14 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err(FieldError::new(
+            field,
+            format!("{value:?} is not a time YYYYMMDDHHMMSS (e.g. 20251204093000)"),
+        ))
+    }
+}
+
 /// A tone, a number from -100 to 100.
 pub fn tone(field: &str, value: &str) -> Result<f64, FieldError> {
     match value.trim().parse::<f64>() {
@@ -343,6 +360,7 @@ pub fn parse_filter<'a>(
             .transpose()?
             .unwrap_or_default(),
         issue: one("issue").map(|v| issue("issue", v)).transpose()?,
+        since: one("since").map(|v| stamp("since", v)).transpose()?,
         tone_below: one("tone_below")
             .map(|v| tone("tone_below", v))
             .transpose()?,

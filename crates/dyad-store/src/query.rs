@@ -110,6 +110,11 @@ impl Filter {
                 );
             }
         }
+        if let Some(s) = &self.since {
+            let s = crate::filter::stamp("since", s)?;
+            let n = p(s, &mut params);
+            let _ = write!(sql, " AND e.date_added > {n}");
+        }
         if let Some(code) = &self.issue {
             let code = issue("issue", code)?;
             let n = p(format!("% {code} %"), &mut params);
