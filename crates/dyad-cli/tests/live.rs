@@ -95,7 +95,10 @@ fn an_article_dropped_in_appears_in_what_the_dashboard_polls() {
             .contains("watching")
     };
     while !watching() {
-        assert!(start.elapsed() < Duration::from_secs(60), "the watch never started");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the watch never started"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     let (_server, addr) = serve(&db);
@@ -127,9 +130,7 @@ fn an_article_dropped_in_appears_in_what_the_dashboard_polls() {
         );
         std::thread::sleep(Duration::from_millis(250));
     };
-    assert!(events
-        .iter()
-        .all(|e| e["article_id"] == "seed.txt"));
+    assert!(events.iter().all(|e| e["article_id"] == "seed.txt"));
     assert!(
         events.iter().all(|e| e["tone"].is_number()),
         "tone is served"

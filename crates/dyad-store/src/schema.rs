@@ -13,8 +13,7 @@
 //!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
 //! * `quotes`: each article's quotations with their speakers.
 //! * `tone` (articles, mentions): GDELT's tone of the article and of the report's sentence
-//!   ([`dyad_dict::tone`]); NULL when not known (stored before dyad counted tone, or through
-//!   `dyad serve`'s ingest).
+//!   ([`dyad_dict::tone`]); NULL when not known (stored before dyad counted tone).
 //! * `issues` (articles, mentions): the Phoenix issue codes (themes) of the article and of the
 //!   report's sentence, space-separated; NULL when not known.
 //! * `updates`, `update_events`, `update_mentions`: which GDELT update (named by its stamp,
