@@ -4,7 +4,7 @@ import { get } from './api.js';
 import { drawTimeline } from './timeline.js';
 import { drawNetwork } from './network.js';
 import { drawMap } from './map.js';
-import { appendRows } from './table.js';
+import { appendRows, toneText } from './table.js';
 import { renderArticle } from './article.js';
 
 const $ = (id) => document.getElementById(id);
@@ -98,10 +98,43 @@ async function pickEvent(e, row) {
   const a = await get(`/api/articles/${encodeURIComponent(e.article_id)}`);
   note('article-title', a.title || a.id);
   note('article-meta', [a.id, a.date, a.source, a.url].filter(Boolean).join(' · ')
+    + ` · tone ${toneText(a.tone)}`
+    + (a.issues && a.issues.length ? ` · issues ${a.issues.join(', ')}` : '')
     + ` — event ${e.source} ${e.code} ${e.target}`);
   const chosen = renderArticle($('article'), a, e.id);
   state.article = { id: a.id, event: e.id, highlighted: Boolean(chosen) };
   $('article-panel').scrollIntoView({ block: 'start' });
+}
+
+// Live: the database may be growing (`dyad watch` or the ingest endpoint writing to it). Every
+// few seconds the events stored since the newest one seen are asked for, with the table's
+// filters, and put at the top of the table; the indicator says whether the last poll worked.
+const LIVE_EVERY_MS = 5000;
+
+function setLive(ok, text) {
+  const el = $('live');
+  el.classList.toggle('on', ok);
+  el.textContent = ok ? 'live' : 'offline';
+  el.title = text;
+}
+
+async function poll() {
+  try {
+    if (state.since) {
+      const page = await get('/api/events', { ...state.filter, since: state.since, limit: 500 });
+      if (page.events.length) {
+        appendRows($('events').tBodies[0], page.events, pickEvent, true);
+        state.live.seen += page.events.length;
+        await loadStats();
+      }
+      for (const e of page.events) if (e.date_added > state.since) state.since = e.date_added;
+    }
+    state.live.polls += 1;
+    setLive(true, `new events are shown as they are stored (checked every ${LIVE_EVERY_MS / 1000} s)`);
+  } catch (err) {
+    setLive(false, `cannot reach the server: ${err.message}`);
+  }
+  setTimeout(poll, LIVE_EVERY_MS);
 }
 
 async function show() {
@@ -132,6 +165,9 @@ async function start() {
   $('more').addEventListener('click', () => showTable(choice(), true));
   $('f-apply').addEventListener('click', () => showTable(choice()));
   const stats = await loadStats();
+  state.since = stats.last_added || '00000000000000';
+  state.live = { polls: 0, seen: 0 };
+  setTimeout(poll, LIVE_EVERY_MS);
   const params = new URLSearchParams(window.location.search);
   let [a, b] = [params.get('a'), params.get('b')];
   if (!a && stats.top_dyads.length) [a, b] = stats.top_dyads[0].key.split('→');

@@ -168,7 +168,7 @@ pub struct StoreSink<'a> {
 
 impl<'a> StoreSink<'a> {
     /// For `dyad ingest`: stored articles unchanged are skipped, ids must be distinct.
-    fn ingest(store: &'a mut Store, version: String, strict: bool) -> Self {
+    pub(crate) fn ingest(store: &'a mut Store, version: String, strict: bool) -> Self {
         let distinct = DistinctIds {
             strict,
             ..DistinctIds::default()
@@ -209,9 +209,14 @@ impl<'a> StoreSink<'a> {
             batch,
         };
         let read = coding.run(source, self);
+        self.finish();
+        read
+    }
+
+    /// Clear the progress bar, and say what the run stored.
+    pub(crate) fn finish(&mut self) {
         self.bar.finish_and_clear();
         self.total.unchanged += std::mem::take(&mut self.unchanged);
-        read
     }
 }
 
@@ -251,6 +256,8 @@ impl Sink for StoreSink<'_> {
                 events: &c.events,
                 quotes: &c.quotes,
                 dict_version: &self.version,
+                tone: Some(&c.tone),
+                issues: Some(&c.issues),
             })
             .collect();
         let summary = self

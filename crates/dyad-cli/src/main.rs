@@ -4,10 +4,12 @@
 //! stdin) and writes one JSON object per event; `dyad eval petr` scores PETRARCH validation
 //! records; `dyad eval articles` scores article-level gold codings; `dyad ingest`, `recode`,
 //! `query` and `export` keep events in an SQLite database and get them out again; `dyad serve`
-//! serves it over HTTP (JSON API and dashboard).
+//! serves it over HTTP (JSON API and dashboard); `dyad watch` codes the files that arrive in
+//! folders as they come and publishes GDELT's 15-minute update files.
 
 mod actors;
 mod allocator;
+mod arrivals;
 mod bench;
 mod code;
 mod dictionaries;
@@ -19,6 +21,7 @@ mod pipeline;
 mod query;
 mod reading;
 mod serve;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -59,6 +62,9 @@ enum Command {
     Export(export::ExportArgs),
     /// Serve the database: a JSON API and a dashboard (read-only unless --ingest-token).
     Serve(serve::ServeArgs),
+    /// Code the article files that arrive in folders as they come, and publish GDELT's
+    /// 15-minute update files.
+    Watch(watch::WatchArgs),
     /// Measure speed (one core, all cores), peak memory and start-up on a corpus.
     Bench(bench::BenchArgs),
 }
@@ -112,6 +118,7 @@ fn main() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Watch(args) => watch::run(args),
         Command::Bench(args) => bench::run(args),
     };
     finish(result.map(|()| ExitCode::SUCCESS))

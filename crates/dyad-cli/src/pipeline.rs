@@ -16,6 +16,8 @@ use rayon::prelude::*;
 pub struct Coded {
     pub events: Vec<Event>,
     pub quotes: Vec<QuoteRecord>,
+    pub tone: dyad_dict::tone::ArticleTone,
+    pub issues: dyad_dict::issues::ArticleIssues,
 }
 
 /// Code one article; a coder bug on one article costs that article (with a message naming its
@@ -30,6 +32,8 @@ pub fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
         Coded {
             events: coded.events,
             quotes: coded.quotes,
+            tone: coded.tone,
+            issues: coded.issues,
         }
     });
     match std::panic::catch_unwind(run) {
@@ -42,6 +46,8 @@ pub fn code_guarded(coder: &Coder, doc: &Document, quotes: bool) -> Coded {
             Coded {
                 events: Vec::new(),
                 quotes: Vec::new(),
+                tone: Default::default(),
+                issues: Default::default(),
             }
         }
     }

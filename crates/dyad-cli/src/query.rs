@@ -49,6 +49,20 @@ pub struct FilterArgs {
     /// Words that must all appear in one report's evidence.
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
+    /// Only events one of whose reports' sentences names this issue (theme: a Phoenix issue
+    /// code such as `REFUGEES`, `PEACEKEEPERS`).
+    #[arg(long, value_name = "CODE")]
+    pub issue: Option<String>,
+    /// Only events first stored after this time (DATEADDED, YYYYMMDDHHMMSS, UTC).
+    #[arg(long, value_name = "STAMP")]
+    pub since: Option<String>,
+    /// Only events whose tone (GDELT's AvgTone: the first report's article's, -100 to 100) is
+    /// below this.
+    #[arg(long, value_name = "TONE", allow_negative_numbers = true)]
+    pub tone_below: Option<String>,
+    /// Only events whose tone is above this.
+    #[arg(long, value_name = "TONE", allow_negative_numbers = true)]
+    pub tone_above: Option<String>,
     /// Include negated events ("did not meet"); `--with-negated=false` is the default.
     #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = false,
           default_missing_value = "true")]
@@ -74,6 +88,10 @@ impl FilterArgs {
                 ("to", self.to.as_deref()),
                 ("country", self.country.as_deref()),
                 ("text", self.text.as_deref()),
+                ("issue", self.issue.as_deref()),
+                ("since", self.since.as_deref()),
+                ("tone_below", self.tone_below.as_deref()),
+                ("tone_above", self.tone_above.as_deref()),
                 ("with_negated", self.with_negated.as_deref()),
             ]
             .into_iter()

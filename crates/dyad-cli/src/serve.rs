@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use dyad_coder::Coder;
 use dyad_model::{Document, Event, QuoteRecord};
-use dyad_server::{ArticleCoder, Config, Ingest};
+use dyad_server::{ArticleCoder, CodedArticle, Config, Ingest};
 
 use crate::dictionaries::DictionaryArgs;
 use crate::ingest::open_existing_read_only;
@@ -59,6 +59,15 @@ impl ArticleCoder for DyadCoder {
     fn code(&self, doc: &Document) -> (Vec<Event>, Vec<QuoteRecord>) {
         let c = code_guarded(&self.coder, doc, true);
         (c.events, c.quotes)
+    }
+    fn code_article(&self, doc: &Document) -> CodedArticle {
+        let c = code_guarded(&self.coder, doc, true);
+        CodedArticle {
+            events: c.events,
+            quotes: c.quotes,
+            tone: Some(c.tone),
+            issues: Some(c.issues),
+        }
     }
     fn dict_version(&self) -> String {
         self.version.clone()

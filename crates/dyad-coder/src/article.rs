@@ -6,6 +6,8 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use dyad_dict::issues::ArticleIssues;
+use dyad_dict::tone::ArticleTone;
 use dyad_model::{Document, Event, QuoteRecord};
 use dyad_text::{split_sentences, tokenize, CharIndex, Sentence, Token, WholeText};
 
@@ -46,6 +48,10 @@ pub struct Article<'d> {
     /// Layer `quotations`: the quotations with their speakers, read when first needed (a
     /// pronoun that may stand for a speaker, or `--quotes`).
     quotes: OnceCell<Vec<QuoteRecord>>,
+    /// Layer `tone`: the article's tone count and each sentence's (GDELT's AvgTone).
+    pub tone: ArticleTone,
+    /// Layer `themes`: each sentence's issues (Phoenix issue codes) and the article's.
+    pub issues: ArticleIssues,
     /// Layer `events` (with `places` and `amounts`, merged by `merge`).
     pub events: Vec<Event>,
     /// What the stages found, for developers, when asked for ([`crate::Coder::with_trace`]).
@@ -100,6 +106,8 @@ impl<'d> Article<'d> {
             word_ids: Vec::new(),
             discards: Vec::new(),
             quotes: OnceCell::new(),
+            tone: ArticleTone::default(),
+            issues: ArticleIssues::default(),
             events: Vec::new(),
             trace: None,
             convention: Convention::default(),

@@ -50,6 +50,10 @@ pub struct Coded {
     pub events: Vec<Event>,
     /// The quotations with their speakers, when asked for.
     pub quotes: Vec<QuoteRecord>,
+    /// The article's tone and each sentence's.
+    pub tone: dyad_dict::tone::ArticleTone,
+    /// The issues (themes) of the article and of each sentence.
+    pub issues: dyad_dict::issues::ArticleIssues,
     /// What the stages found in each sentence, when the coder keeps a trace.
     pub trace: Vec<String>,
 }
@@ -155,6 +159,8 @@ impl Coder {
         Coded {
             events: std::mem::take(&mut article.events),
             quotes,
+            tone: std::mem::take(&mut article.tone),
+            issues: std::mem::take(&mut article.issues),
             trace: article.trace.take().unwrap_or_default(),
         }
     }

@@ -35,6 +35,7 @@ pub mod places;
 pub mod resources;
 pub mod sentence;
 pub mod speakers;
+pub mod themes;
 pub mod trace;
 pub mod verbs;
 

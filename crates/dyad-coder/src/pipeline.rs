@@ -9,6 +9,8 @@
 //! read        Article::read        sentences, one token array, cut to the token limit
 //! vocabulary  Lexicon::word_ids    each word's dictionary vocabulary id
 //! discards    discards::find       story and sentence discards, time phrases
+//! tone        ToneLexicon::count   positive and negative words of each sentence (AvgTone)
+//! themes      themes::tag_article  the issues each sentence names (Phoenix issue codes)
 //! events      events::code_sentence  mentions → verbs → actor phrases → clauses → events
 //! conventions conventions.rs       the codes the convention (the guide's, PETRARCH's) writes
 //! places      places::attach       where each report happened
@@ -41,6 +43,14 @@ pub const STAGES: &[Stage] = &[
     Stage {
         name: "discards",
         run: find_discards,
+    },
+    Stage {
+        name: "tone",
+        run: count_tone,
+    },
+    Stage {
+        name: "themes",
+        run: tag_themes,
     },
     Stage {
         name: "events",
@@ -95,6 +105,39 @@ fn find_discards(res: &Resources, a: &mut Article) {
     a.discards = (0..a.sentences.len())
         .map(|i| discards::find(&res.lexicon, a.sentence_tokens(i), &a.word_ids[i]))
         .collect();
+}
+
+/// Each sentence's words (its tokens glued where no space parts them, so `can't` and
+/// `cover-up` are one word, as the lexicon has them) counted for tone; the article's count is
+/// the sum.
+fn count_tone(res: &Resources, a: &mut Article) {
+    let mut tone = dyad_dict::tone::ArticleTone::default();
+    for i in 0..a.sentences.len() {
+        let mut words: Vec<String> = Vec::new();
+        let mut glued = String::new();
+        let mut end = None;
+        for t in a.sentence_tokens(i) {
+            if end != Some(t.start) && !glued.is_empty() {
+                words.extend(dyad_dict::tone::word_form(&glued));
+                glued.clear();
+            }
+            glued.push_str(&t.text);
+            end = Some(t.end);
+        }
+        words.extend(dyad_dict::tone::word_form(&glued));
+        let count = res.tone.count(&words);
+        tone.article.add(count);
+        tone.sentences.push(count);
+    }
+    a.tone = tone;
+}
+
+fn tag_themes(res: &Resources, a: &mut Article) {
+    let sentences: Vec<&[dyad_text::Token]> = (0..a.sentences.len())
+        .map(|i| a.sentence_tokens(i))
+        .collect();
+    let issues = crate::themes::tag_article(&res.issues, &sentences);
+    a.issues = issues;
 }
 
 /// Sentence by sentence, what the article has said so far carried along ([`ArticleMemory`]);

@@ -1,6 +1,6 @@
 //! What the coder reads text with, owned by the coder and replaceable: the compiled
 //! dictionaries ([`Lexicon`]), the tagger, the gazetteer, the CAMEO ontology (PETR-2's pico
-//! table), the CAMEO tables and the CAMEO→PLOVER map. Nothing in the coding stages reaches a
+//! table), the CAMEO tables, the CAMEO→PLOVER map, the tone lexicon and the issue phrases. Nothing in the coding stages reaches a
 //! global: a coder built with other resources codes with them.
 
 use std::ops::Deref;
@@ -10,9 +10,11 @@ use dyad_dict::bundled::Dictionaries;
 use dyad_dict::cameo::CameoTable;
 use dyad_dict::pico::Pico;
 use dyad_dict::plover::PloverMap;
+use dyad_dict::tone::ToneLexicon;
 use dyad_lang::{Gazetteer, Tagger};
 
 use crate::lexicon::Lexicon;
+use crate::themes::IssueIndex;
 
 /// A resource shared by every thread that codes: the bundled one, loaded the first time it is
 /// read (the bundled tagger and gazetteer take a tenth of a second to load, which commands
@@ -49,18 +51,24 @@ pub struct Resources {
     pub pico: Shared<Pico>,
     pub cameo: Shared<CameoTable>,
     pub plover: Shared<PloverMap>,
+    /// The tone lexicon (AFINN-165) of GDELT's AvgTone.
+    pub tone: Shared<ToneLexicon>,
+    /// The issue phrases (themes) of the dictionaries' issue file.
+    pub issues: IssueIndex,
 }
 
 impl Resources {
     /// These dictionaries with the bundled tagger, gazetteer and tables.
     pub fn new(dicts: Dictionaries) -> Resources {
         Resources {
+            issues: IssueIndex::new(dicts.issues.clone()),
             lexicon: Lexicon::new(dicts),
             tagger: Shared::Bundled(Tagger::bundled),
             gazetteer: Shared::Bundled(Gazetteer::bundled),
             pico: Shared::Bundled(Pico::bundled),
             cameo: Shared::Bundled(CameoTable::bundled),
             plover: Shared::Bundled(PloverMap::bundled),
+            tone: Shared::Bundled(ToneLexicon::bundled),
         }
     }
 }

@@ -28,6 +28,21 @@ pub struct IssuePhrase {
     pub line: usize,
 }
 
+/// The issues (themes) an article's sentences are tagged with: each sentence's codes, sorted
+/// and distinct, and the article's (all of them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleIssues {
+    pub article: Vec<String>,
+    pub sentences: Vec<Vec<String>>,
+}
+
+impl ArticleIssues {
+    /// The codes of sentence `i` (none for a sentence it does not have).
+    pub fn sentence(&self, i: usize) -> &[String] {
+        self.sentences.get(i).map_or(&[], Vec::as_slice)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IssueDictionary {
     pub entries: Vec<IssuePhrase>,

@@ -2,7 +2,7 @@
 //! of the PETRARCH family (PETR-2 verb patterns, actors with time-bounded roles, agents,
 //! discards, issues) and the checks of actor files, the CAMEO tables (event codes with labels,
 //! Goldstein scores and quad classes; the actor-code lists), PETRARCH's internal coding
-//! ontology (PICO), the CAMEO→PLOVER mapping, and the bundled production set that ships inside
+//! ontology (PICO), the CAMEO→PLOVER mapping, the tone lexicon (AFINN-165) with GDELT's tone, and the bundled production set that ships inside
 //! the binary. It does not code text: dyad-coder reads these tables.
 //!
 //! Parsers tolerate the known upstream defects (undefined synsets, 7-digit dates, `> 140608`,
@@ -24,6 +24,7 @@ pub mod plover;
 pub mod reader;
 #[cfg(test)]
 mod test_support;
+pub mod tone;
 pub mod verbs;
 pub mod words;
 

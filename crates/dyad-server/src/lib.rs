@@ -53,6 +53,14 @@ use tower_http::cors::CorsLayer;
 pub use db::Db;
 pub use error::ApiError;
 
+/// What the ingest endpoint stores of one article.
+pub struct CodedArticle {
+    pub events: Vec<Event>,
+    pub quotes: Vec<QuoteRecord>,
+    pub tone: Option<dyad_dict::tone::ArticleTone>,
+    pub issues: Option<dyad_dict::issues::ArticleIssues>,
+}
+
 /// Codes one article for the ingest endpoint, with the limits `dyad ingest` codes with.
 pub trait ArticleCoder: Send + Sync + 'static {
     /// Cut `doc` to the article size limit, as `dyad ingest` cuts what it reads; true when it
@@ -63,6 +71,17 @@ pub trait ArticleCoder: Send + Sync + 'static {
     }
     /// The article's events and quotations.
     fn code(&self, doc: &Document) -> (Vec<Event>, Vec<QuoteRecord>);
+    /// The article's events and quotations, and its tone and issues (themes) when the coder
+    /// counts them; by default [`ArticleCoder::code`] with neither.
+    fn code_article(&self, doc: &Document) -> CodedArticle {
+        let (events, quotes) = self.code(doc);
+        CodedArticle {
+            events,
+            quotes,
+            tone: None,
+            issues: None,
+        }
+    }
     /// The version of the dictionaries it codes with (stored with the article).
     fn dict_version(&self) -> String;
 }

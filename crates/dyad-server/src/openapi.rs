@@ -37,6 +37,26 @@ fn filters() -> Vec<Value> {
             "string",
             "Words (at most 8) that must all appear in one report's evidence",
         ),
+        q(
+            "issue",
+            "string",
+            "An issue (theme, Phoenix issue code such as REFUGEES) a report's sentence names",
+        ),
+        q(
+            "since",
+            "string",
+            "Events first stored after this time, YYYYMMDDHHMMSS (UTC): a live view's new events",
+        ),
+        q(
+            "tone_below",
+            "number",
+            "Events whose tone (AvgTone, -100 to 100) is below this",
+        ),
+        q(
+            "tone_above",
+            "number",
+            "Events whose tone (AvgTone, -100 to 100) is above this",
+        ),
         q("with_negated", "boolean", "Include negated events"),
     ]
 }
@@ -165,13 +185,14 @@ fn components() -> Value {
             "num_articles": i, "date_added": s, "article_id": s, "url": ns, "sentence": i,
             "source_text": ns, "target_text": ns, "evidence": s, "place_name": ns,
             "place_country": ns, "place_geonameid": {"type": "integer", "nullable": true},
-            "lat": nn, "lon": nn})),
+            "lat": nn, "lon": nn, "tone": nn, "issues": {"type": "array", "items": s}})),
         "EventPage": obj(json!({"events": array_of("Event"), "next_cursor": ns})),
         "Report": obj(json!({"event_id": i, "article_id": s, "sentence": i, "repeat": i,
             "source": span, "target": span, "verb": span, "evidence": span, "confidence": i,
             "rule": ns, "place_name": ns, "place_country": ns, "lat": nn, "lon": nn})),
         "ArticleMeta": obj(json!({"id": s, "url": ns, "title": ns, "source": ns, "date": ns,
-            "dateline_place": ns, "added": s, "length": i})),
+            "dateline_place": ns, "added": s, "length": i, "tone": nn,
+            "issues": {"type": "array", "items": s}})),
         "EventDetail": obj(json!({"event": {"$ref": "#/components/schemas/Event"},
             "reports": array_of("Report"), "articles": array_of("ArticleMeta")})),
         "CodedSpan": {"allOf": [{"$ref": "#/components/schemas/Report"}, obj(json!({
@@ -199,7 +220,8 @@ fn components() -> Value {
         "Stats": obj(json!({"articles": i, "events": i, "negated_events": i, "mentions": i,
             "quotes": i, "undated_events": i, "first_date": ns, "last_date": ns, "quad": quad,
             "goldstein_mean": nn, "roots": array_of("Count"), "top_actors": array_of("Count"),
-            "top_dyads": array_of("Count"), "top_countries": array_of("Count")})),
+            "top_dyads": array_of("Count"), "top_countries": array_of("Count"),
+            "top_issues": array_of("Count"), "last_added": ns})),
         "ArticleInput": {"type": "object", "required": ["id", "text"], "properties":
             {"id": s, "text": s, "date": s, "url": s, "title": s, "source": s}},
         "Ingested": obj(json!({"id": s, "status": {"type": "string",

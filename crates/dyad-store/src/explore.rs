@@ -121,6 +121,10 @@ pub struct ArticleMeta {
     pub added: String,
     /// In characters.
     pub length: i64,
+    /// GDELT's tone of the article (None when not known).
+    pub tone: Option<f64>,
+    /// Its issues (themes).
+    pub issues: Vec<String>,
 }
 
 /// One event, every report of it, and the articles those are in.
@@ -132,7 +136,8 @@ pub struct EventDetail {
 }
 
 const META_SQL: &str =
-    "SELECT a.id, a.url, a.title, a.source, a.date, a.dateline_place, a.added, a.length
+    "SELECT a.id, a.url, a.title, a.source, a.date, a.dateline_place, a.added, a.length,
+            a.tone, a.issues
      FROM articles a";
 
 fn meta(r: &rusqlite::Row) -> rusqlite::Result<ArticleMeta> {
@@ -145,6 +150,8 @@ fn meta(r: &rusqlite::Row) -> rusqlite::Result<ArticleMeta> {
         dateline_place: r.get(5)?,
         added: r.get(6)?,
         length: r.get(7)?,
+        tone: r.get(8)?,
+        issues: crate::query::codes(r.get(9)?),
     })
 }
 
@@ -268,9 +275,9 @@ pub struct ArticleView {
 /// One article by its id.
 pub fn article(conn: &Connection, id: &str) -> Result<Option<ArticleView>> {
     let sql = "SELECT a.id, a.url, a.title, a.source, a.date, a.dateline_place, a.added,
-                      a.length, a.text FROM articles a WHERE a.id = ?1";
+                      a.length, a.tone, a.issues, a.text FROM articles a WHERE a.id = ?1";
     let Some((meta, text)) = conn
-        .query_row(sql, [id], |r| Ok((meta(r)?, r.get::<_, String>(8)?)))
+        .query_row(sql, [id], |r| Ok((meta(r)?, r.get::<_, String>(10)?)))
         .optional()?
     else {
         return Ok(None);
@@ -613,6 +620,34 @@ pub struct Stats {
     pub top_dyads: Vec<Count>,
     /// The ten countries of event places with most events.
     pub top_countries: Vec<Count>,
+    /// The twenty issues (themes) with most events, counted by each event's first report's
+    /// sentence.
+    pub top_issues: Vec<Count>,
+    /// When the last event was first stored (DATEADDED): where a live view starts its `since`.
+    pub last_added: Option<String>,
+}
+
+/// Events per issue of their first report's sentence, most first (then by code), at most
+/// `limit`.
+fn issue_counts(conn: &Connection, limit: usize) -> Result<Vec<Count>> {
+    let mut st = conn.prepare_cached(
+        "SELECT m.issues FROM events e JOIN mentions m ON m.id = e.first_mention
+         WHERE e.negated = 0 AND m.issues IS NOT NULL AND m.issues <> ''",
+    )?;
+    let mut tally: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+    for issues in rows {
+        for code in issues?.split_whitespace() {
+            *tally.entry(code.to_string()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<Count> = tally
+        .into_iter()
+        .map(|(key, events)| Count { key, events })
+        .collect();
+    out.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.key.cmp(&b.key)));
+    out.truncate(limit);
+    Ok(out)
 }
 
 fn counts(conn: &Connection, sql: &str) -> Result<Vec<Count>> {
@@ -687,5 +722,7 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
              WHERE negated = 0 AND place_country IS NOT NULL AND place_country <> ''
              GROUP BY place_country ORDER BY n DESC, place_country LIMIT 10",
         )?,
+        top_issues: issue_counts(conn, 20)?,
+        last_added: conn.query_row("SELECT MAX(date_added) FROM events", [], |r| r.get(0))?,
     })
 }

@@ -33,6 +33,16 @@ pub struct Filter {
     /// Words that must all appear in the evidence of one of the event's reports (case
     /// ignored for ASCII letters).
     pub words: Vec<String>,
+    /// The event's tone (its first report's article's, GDELT's AvgTone) below or above these,
+    /// exclusive; an event whose tone is not known is left out by either.
+    /// An issue (theme, a Phoenix issue code such as `REFUGEES`) one of the event's reports'
+    /// sentences names.
+    pub issue: Option<String>,
+    /// Events first stored after this time (DATEADDED, YYYYMMDDHHMMSS, UTC): what a live
+    /// view has not seen yet.
+    pub since: Option<String>,
+    pub tone_below: Option<f64>,
+    pub tone_above: Option<f64>,
     /// Take negated events too ("did not meet"), which never happened.
     pub with_negated: bool,
     pub limit: Option<usize>,
@@ -69,6 +79,10 @@ pub const FIELDS: &[&str] = &[
     "to",
     "country",
     "text",
+    "issue",
+    "since",
+    "tone_below",
+    "tone_above",
     "with_negated",
 ];
 
@@ -193,6 +207,47 @@ pub fn words(field: &str, value: &str) -> Result<Vec<String>, FieldError> {
     Ok(words)
 }
 
+/// An issue code: letters, digits, `_` and `-`, at most 60 characters; upper-cased.
+pub fn issue(field: &str, value: &str) -> Result<String, FieldError> {
+    let c = value.trim().to_ascii_uppercase();
+    if c.is_empty()
+        || c.len() > 60
+        || !c
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '_' || ch == '-')
+    {
+        return Err(FieldError::new(
+            field,
+            format!("{value:?} is not an issue code (e.g. REFUGEES or PEACEKEEPERS)"),
+        ));
+    }
+    Ok(c)
+}
+
+/// A time as DATEADDED writes it: YYYYMMDDHHMMSS, fourteen digits.
+pub fn stamp(field: &str, value: &str) -> Result<String, FieldError> {
+    let s = value.trim();
+    if s.len() == 14 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err(FieldError::new(
+            field,
+            format!("{value:?} is not a time YYYYMMDDHHMMSS (e.g. 20251204093000)"),
+        ))
+    }
+}
+
+/// A tone, a number from -100 to 100.
+pub fn tone(field: &str, value: &str) -> Result<f64, FieldError> {
+    match value.trim().parse::<f64>() {
+        Ok(t) if (-100.0..=100.0).contains(&t) => Ok(t),
+        _ => Err(FieldError::new(
+            field,
+            format!("{value:?} is not a tone (a number from -100 to 100)"),
+        )),
+    }
+}
+
 /// `true`/`1`/`yes` or `false`/`0`/`no`.
 pub fn flag(field: &str, value: &str) -> Result<bool, FieldError> {
     match value.trim() {
@@ -304,6 +359,14 @@ pub fn parse_filter<'a>(
             .map(|v| words("text", v))
             .transpose()?
             .unwrap_or_default(),
+        issue: one("issue").map(|v| issue("issue", v)).transpose()?,
+        since: one("since").map(|v| stamp("since", v)).transpose()?,
+        tone_below: one("tone_below")
+            .map(|v| tone("tone_below", v))
+            .transpose()?,
+        tone_above: one("tone_above")
+            .map(|v| tone("tone_above", v))
+            .transpose()?,
         with_negated: one("with_negated")
             .map(|v| flag("with_negated", v))
             .transpose()?

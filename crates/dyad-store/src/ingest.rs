@@ -26,6 +26,10 @@ pub struct ArticleInput<'a> {
     pub quotes: &'a [QuoteRecord],
     /// The version of the dictionaries the article was coded with.
     pub dict_version: &'a str,
+    /// The article's tone and each sentence's (none: not known, stored as NULL).
+    pub tone: Option<&'a dyad_dict::tone::ArticleTone>,
+    /// The article's issues (themes) and each sentence's (none: not known, stored as NULL).
+    pub issues: Option<&'a dyad_dict::issues::ArticleIssues>,
 }
 
 /// What a batch did.
@@ -189,11 +193,13 @@ impl Store {
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
-                insert_mention(&tx, id, e, &a.doc.id)?;
+                let said = Said::of(a, e.sentence);
+                insert_mention(&tx, id, e, &a.doc.id, &said)?;
                 touched.insert(id);
                 summary.mentions += 1;
                 for (k, report) in e.repeated_in.iter().enumerate() {
-                    insert_repeat(&tx, id, e, &a.doc.id, k + 1, report)?;
+                    let said = Said::of(a, report.sentence);
+                    insert_repeat(&tx, id, e, &a.doc.id, (k + 1, &said), report)?;
                     summary.mentions += 1;
                 }
             }
@@ -273,8 +279,9 @@ fn insert_article(
     let d = a.doc;
     tx.prepare_cached(
         "INSERT INTO articles (id, url, title, source, source_key, date, dateline_place,
-             body_start, content_hash, dict_version, added, origin_file, origin_line, length, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             body_start, content_hash, dict_version, added, origin_file, origin_line, length, text,
+             tone, issues)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         d.id,
@@ -291,7 +298,9 @@ fn insert_article(
         d.origin.file,
         d.origin.line as i64,
         d.text.chars().count() as i64,
-        d.text
+        d.text,
+        a.tone.map(|t| t.article.tone()),
+        a.issues.map(|i| i.article.join(" ")),
     ])?;
     Ok(())
 }
@@ -301,6 +310,7 @@ fn insert_mention(
     event_id: i64,
     e: &Event,
     article_id: &str,
+    said: &Said,
 ) -> Result<()> {
     let json = serde_json::to_string(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
     let place = e.place.as_ref();
@@ -308,9 +318,10 @@ fn insert_mention(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat,
              source_text, source_start, source_end, target_text, target_start, target_end,
              verb_start, verb_end, evidence_start, evidence_end, evidence_text, confidence, rule,
-             date, place_name, place_country, place_geonameid, place_lat, place_lon, event_json)
+             date, place_name, place_country, place_geonameid, place_lat, place_lon, event_json,
+             tone, issues)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     )?
     .execute(params![
         event_id,
@@ -336,7 +347,9 @@ fn insert_mention(
         place.map(|p| i64::from(p.geonameid)),
         place.map(|p| p.lat),
         place.map(|p| p.lon),
-        json
+        json,
+        said.tone,
+        said.issues,
     ])?;
     Ok(())
 }
@@ -348,15 +361,15 @@ fn insert_repeat(
     event_id: i64,
     e: &Event,
     article_id: &str,
-    repeat: usize,
+    (repeat, said): (usize, &Said),
     report: &Report,
 ) -> Result<()> {
     let place = report.place.as_ref();
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat, evidence_start,
              evidence_end, evidence_text, confidence, date, place_name, place_country,
-             place_geonameid, place_lat, place_lon)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             place_geonameid, place_lat, place_lon, tone, issues)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         event_id,
@@ -373,8 +386,25 @@ fn insert_repeat(
         place.map(|p| i64::from(p.geonameid)),
         place.map(|p| p.lat),
         place.map(|p| p.lon),
+        said.tone,
+        said.issues,
     ])?;
     Ok(())
+}
+
+/// What a report's sentence says besides the event: its tone and its issues (space-separated).
+struct Said {
+    tone: Option<f64>,
+    issues: Option<String>,
+}
+
+impl Said {
+    fn of(a: &ArticleInput, sentence: usize) -> Said {
+        Said {
+            tone: a.tone.map(|t| t.sentence(sentence)),
+            issues: a.issues.map(|i| i.sentence(sentence).join(" ")),
+        }
+    }
 }
 
 fn insert_quote(tx: &rusqlite::Transaction, q: &QuoteRecord) -> Result<()> {

@@ -21,6 +21,8 @@
 //!   `dyad serve`).
 //! * [`export`]: GDELT 2.0 events (61 columns) and mentions (16 columns), JSON Lines, CSV,
 //!   Parquet and PLOVER records.
+//! * [`updates`]: GDELT's 15-minute update files (events and mentions first stored in an
+//!   interval, zipped, listed in `lastupdate.txt`), each event and report published once.
 //! * [`actor`] splits a CAMEO actor code into GDELT's country / group / ethnic / religion / type
 //!   fields; [`fips`] maps ISO 3166 country codes to the FIPS 10-4 codes of GDELT's geo fields.
 
@@ -38,6 +40,7 @@ pub mod merge;
 pub mod query;
 pub mod record;
 pub mod schema;
+pub mod updates;
 
 pub use error::StoreError;
 pub use filter::{parse_filter, FieldError, Filter, Period};

@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::filter::{actor_code, country, event_code, quad_class, root, FieldError};
+use crate::filter::{actor_code, country, event_code, issue, quad_class, root, FieldError};
 pub use crate::filter::{Filter, Period};
 use crate::Result;
 
@@ -99,6 +99,31 @@ impl Filter {
             let n = p(c, &mut params);
             let _ = write!(sql, " AND e.place_country = {n}");
         }
+        for (bound, op) in [(self.tone_below, "<"), (self.tone_above, ">")] {
+            if let Some(t) = bound {
+                params.push(Value::Real(t));
+                let _ = write!(
+                    sql,
+                    " AND (SELECT ta.tone FROM mentions tm JOIN articles ta ON ta.id = tm.article_id
+                           WHERE tm.id = e.first_mention) {op} ?{}",
+                    params.len()
+                );
+            }
+        }
+        if let Some(s) = &self.since {
+            let s = crate::filter::stamp("since", s)?;
+            let n = p(s, &mut params);
+            let _ = write!(sql, " AND e.date_added > {n}");
+        }
+        if let Some(code) = &self.issue {
+            let code = issue("issue", code)?;
+            let n = p(format!("% {code} %"), &mut params);
+            let _ = write!(
+                sql,
+                " AND EXISTS (SELECT 1 FROM mentions im WHERE im.event_id = e.id
+                              AND ' ' || im.issues || ' ' LIKE {n})"
+            );
+        }
         if !self.words.is_empty() {
             sql.push_str(" AND EXISTS (SELECT 1 FROM mentions w WHERE w.event_id = e.id");
             for word in &self.words {
@@ -145,6 +170,16 @@ pub struct EventRow {
     pub place_geonameid: Option<i64>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// GDELT's AvgTone: the tone of the first report's article (None when not known).
+    pub tone: Option<f64>,
+    /// The issues (themes) of the first report's sentence (Phoenix issue codes).
+    pub issues: Vec<String>,
+}
+
+/// Space-separated codes as a list.
+pub(crate) fn codes(s: Option<String>) -> Vec<String> {
+    s.map(|s| s.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 pub(crate) const ROW_SQL: &str =
@@ -152,7 +187,7 @@ pub(crate) const ROW_SQL: &str =
         e.root, e.quad_class, e.goldstein, e.plover, e.negated, e.modality, e.num_mentions,
         e.num_sources, e.num_articles, e.date_added, m.article_id, a.url, m.sentence,
         m.source_text, m.target_text, m.evidence_text, m.place_name, m.place_country,
-        m.place_geonameid, m.place_lat, m.place_lon
+        m.place_geonameid, m.place_lat, m.place_lon, a.tone, m.issues
     FROM events e JOIN mentions m ON m.id = e.first_mention JOIN articles a ON a.id = m.article_id";
 
 pub(crate) fn row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
@@ -184,6 +219,8 @@ pub(crate) fn row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
         place_geonameid: r.get(24)?,
         lat: r.get(25)?,
         lon: r.get(26)?,
+        tone: r.get(27)?,
+        issues: codes(r.get(28)?),
     })
 }
 
@@ -223,6 +260,11 @@ pub struct MentionRow {
     pub event_json: Option<String>,
     /// When the event was first stored (its DATEADDED).
     pub event_added: String,
+    /// The article's tone (MentionDocTone) and the sentence's (None when not known).
+    pub doc_tone: Option<f64>,
+    pub tone: Option<f64>,
+    /// The issues of the report's sentence.
+    pub issues: Vec<String>,
 }
 
 /// Every report of the events `filter` selects, by event (date, id) then article.
@@ -232,7 +274,8 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
         "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
                 m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
                 m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
-                (SELECT date_added FROM events WHERE id = m.event_id)
+                (SELECT date_added FROM events WHERE id = m.event_id), a.tone, m.tone,
+                m.issues
          FROM mentions m JOIN articles a ON a.id = m.article_id
          WHERE m.event_id IN (SELECT e.id FROM events e{clause}"
     );
@@ -244,28 +287,34 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
            m.article_id, m.repeat > 0, m.sentence, m.id",
     );
     let mut st = conn.prepare(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
-        Ok(MentionRow {
-            event_id: r.get(0)?,
-            article_id: r.get(1)?,
-            url: r.get(2)?,
-            source_name: r.get(3)?,
-            added: r.get(4)?,
-            sentence: r.get(5)?,
-            repeat: r.get(6)?,
-            source_start: r.get(7)?,
-            target_start: r.get(8)?,
-            verb_start: r.get(9)?,
-            evidence_start: r.get(10)?,
-            evidence_end: r.get(11)?,
-            evidence: r.get(12)?,
-            confidence: r.get(13)?,
-            doc_len: r.get(14)?,
-            event_json: r.get(15)?,
-            event_added: r.get(16)?,
-        })
-    })?;
+    let rows = st.query_map(rusqlite::params_from_iter(params), mention_row)?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// A [`MentionRow`] from the twenty columns [`mentions`] selects.
+pub(crate) fn mention_row(r: &rusqlite::Row) -> rusqlite::Result<MentionRow> {
+    Ok(MentionRow {
+        event_id: r.get(0)?,
+        article_id: r.get(1)?,
+        url: r.get(2)?,
+        source_name: r.get(3)?,
+        added: r.get(4)?,
+        sentence: r.get(5)?,
+        repeat: r.get(6)?,
+        source_start: r.get(7)?,
+        target_start: r.get(8)?,
+        verb_start: r.get(9)?,
+        evidence_start: r.get(10)?,
+        evidence_end: r.get(11)?,
+        evidence: r.get(12)?,
+        confidence: r.get(13)?,
+        doc_len: r.get(14)?,
+        event_json: r.get(15)?,
+        event_added: r.get(16)?,
+        doc_tone: r.get(17)?,
+        tone: r.get(18)?,
+        issues: codes(r.get(19)?),
+    })
 }
 
 impl Period {

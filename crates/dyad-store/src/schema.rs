@@ -12,6 +12,15 @@
 //!   confidence, and the coder's whole event record as JSON) and each later sentence of the same
 //!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
 //! * `quotes`: each article's quotations with their speakers.
+//! * `tone` (articles, mentions): GDELT's tone of the article and of the report's sentence
+//!   ([`dyad_dict::tone`]); NULL when not known (stored before dyad counted tone).
+//! * `issues` (articles, mentions): the Phoenix issue codes (themes) of the article and of the
+//!   report's sentence, space-separated; NULL when not known.
+//! * `updates`, `update_events`, `update_mentions`: which GDELT update (named by its stamp,
+//!   YYYYMMDDHHMMSS) each event and each report was published in, and whether that update's
+//!   files are written ([`crate::updates`]). Events and reports are named by what outlives a
+//!   re-ingest (the event's stable id; article, sentence and repeat), so none is published
+//!   twice.
 //!
 //! Besides the indexes of single columns, `events_dyad` and `events_dyad_target` cover what a
 //! per-dyad count reads (codes, date, polarity, quad class, Goldstein), so a time series of one
@@ -46,7 +55,9 @@ CREATE TABLE IF NOT EXISTS articles (
     origin_file    TEXT NOT NULL,
     origin_line    INTEGER NOT NULL,
     length         INTEGER NOT NULL,
-    text           TEXT NOT NULL
+    text           TEXT NOT NULL,
+    tone           REAL,
+    issues         TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     id              INTEGER PRIMARY KEY,
@@ -103,7 +114,9 @@ CREATE TABLE IF NOT EXISTS mentions (
     place_geonameid INTEGER,
     place_lat      REAL,
     place_lon      REAL,
-    event_json     TEXT
+    event_json     TEXT,
+    tone           REAL,
+    issues         TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
@@ -120,6 +133,25 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_name   TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+-- the 15-minute update files `dyad watch --updates` published (see crate::updates)
+CREATE TABLE IF NOT EXISTS updates (
+    stamp     TEXT PRIMARY KEY,
+    published INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS update_events (
+    event_id  INTEGER PRIMARY KEY,
+    stamp     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS update_events_stamp ON update_events(stamp);
+CREATE TABLE IF NOT EXISTS update_mentions (
+    event_id   INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    sentence   INTEGER NOT NULL,
+    repeat     INTEGER NOT NULL,
+    stamp      TEXT NOT NULL,
+    PRIMARY KEY (event_id, article_id, sentence, repeat)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS update_mentions_stamp ON update_mentions(stamp);
 ";
 
 /// Open (creating if needed) the database at `path`: WAL journal, `synchronous=NORMAL`
@@ -259,6 +291,29 @@ fn open_read_only_with(path: &std::path::Path, immutable: bool) -> Result<Connec
     }
 }
 
+/// Columns added since a table was first made, as (table, column, type): a database made
+/// before them gets them when next opened for writing (NULL in the rows it holds).
+const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
+    ("articles", "tone", "REAL"),
+    ("mentions", "tone", "REAL"),
+    ("articles", "issues", "TEXT"),
+    ("mentions", "issues", "TEXT"),
+];
+
+fn add_missing_columns(conn: &Connection) -> Result<()> {
+    for (table, column, kind) in ADDED_COLUMNS {
+        let has: bool = conn.query_row(
+            &format!("SELECT COUNT(*) > 0 FROM pragma_table_info('{table}') WHERE name = ?1"),
+            [column],
+            |r| r.get(0),
+        )?;
+        if !has {
+            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))?;
+        }
+    }
+    Ok(())
+}
+
 /// An in-memory database with the same tables (for tests and one-off runs).
 pub fn open_in_memory() -> Result<Connection> {
     let conn = Connection::open_in_memory()?;
@@ -289,6 +344,7 @@ fn prepare(conn: &Connection) -> Result<()> {
         _ => {}
     }
     conn.execute_batch(DDL)?;
+    add_missing_columns(conn)?;
     conn.execute(
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)",
         [SCHEMA_VERSION.to_string()],

@@ -59,6 +59,8 @@ fn write(store: &mut Store, arts: &[&Coded], version: &str) -> dyad_store::Batch
             events: &c.events,
             quotes: &c.quotes,
             dict_version: version,
+            tone: None,
+            issues: None,
         })
         .collect();
     store

@@ -104,13 +104,15 @@ pub async fn ingest(
     let result = st
         .db
         .write(move |store| {
-            let (events, quotes) = coder.code(&doc);
+            let coded = coder.code_article(&doc);
             let version = coder.dict_version();
             let input = ArticleInput {
                 doc: &doc,
-                events: &events,
-                quotes: &quotes,
+                events: &coded.events,
+                quotes: &coded.quotes,
                 dict_version: &version,
+                tone: coded.tone.as_ref(),
+                issues: coded.issues.as_ref(),
             };
             let s = store
                 .write_batch(&[input], &now_stamp())
@@ -125,7 +127,7 @@ pub async fn ingest(
             Ok(Ingested {
                 id: doc.id.clone(),
                 status,
-                events: events.len(),
+                events: coded.events.len(),
             })
         })
         .await?;

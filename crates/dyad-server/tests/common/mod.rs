@@ -81,6 +81,8 @@ pub fn build_db(path: &Path) {
             events,
             quotes,
             dict_version: "test",
+            tone: None,
+            issues: None,
         })
         .collect();
     let mut store = Store::open(path).expect("create the database");

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use crate::query::{self, EventRow, Filter};
 use crate::Result;
 
-pub const COLUMNS: [&str; 27] = [
+pub const COLUMNS: [&str; 29] = [
     "id",
     "date",
     "source",
@@ -35,6 +35,8 @@ pub const COLUMNS: [&str; 27] = [
     "place_geonameid",
     "lat",
     "lon",
+    "tone",
+    "issues",
 ];
 
 /// A field quoted when it holds a comma, quote or line break.
@@ -79,6 +81,8 @@ pub fn row(e: &EventRow) -> Vec<String> {
         opt(&e.place_geonameid),
         opt(&e.lat),
         opt(&e.lon),
+        opt(&e.tone),
+        e.issues.join(" "),
     ]
 }
 

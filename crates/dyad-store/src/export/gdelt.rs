@@ -8,8 +8,8 @@
 //! * Actor fields are split from the CAMEO code by [`crate::actor::split`]; the name is the
 //!   first report's words for the actor, upper-cased as GDELT writes names.
 //! * IsRootEvent is 1 when the first report is the article's first sentence.
-//! * NumMentions, NumSources, NumArticles: see [`crate::merge`]. AvgTone is left empty: dyad
-//!   has no tone model.
+//! * NumMentions, NumSources, NumArticles: see [`crate::merge`]. AvgTone is the tone of the
+//!   first report's article ([`dyad_dict::tone`]; empty when not known).
 //! * ActionGeo is the event's place: type 1 country, 2 US state, 3 US city, 4 world city,
 //!   5 world first-level division; FIPS 10-4 country code; ADM1 as FIPS country + the GeoNames
 //!   first-level code (a US state's postal code, as GDELT has it); FeatureID the GeoNames id
@@ -200,7 +200,7 @@ pub fn row(e: &EventRow) -> Vec<String> {
     f.push(e.num_mentions.to_string());
     f.push(e.num_sources.to_string());
     f.push(e.num_articles.to_string());
-    f.push(String::new());
+    f.push(e.tone.map(float).unwrap_or_default());
     for _ in 0..2 {
         f.push("0".into());
         f.extend(std::iter::repeat_n(String::new(), 7));

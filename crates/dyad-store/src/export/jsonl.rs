@@ -37,6 +37,8 @@ pub(crate) fn report_json(m: &MentionRow) -> Result<Value> {
         "repeat": m.repeat,
         "evidence": {"start": m.evidence_start, "end": m.evidence_end, "text": m.evidence},
         "confidence": m.confidence,
+        "tone": m.tone,
+        "issues": m.issues,
         "event": event,
     }))
 }

@@ -5,10 +5,10 @@
 //! MentionType is 1 (web) for an article with a URL, else 2 (citation only, the identifier
 //! being the article id); SentenceID counts from 1 as GDELT's does; the char offsets are
 //! dyad's character offsets (−1 for a missing actor), ActionCharOffset the verb's; a repeat
-//! has its actors at −1 and its evidence's start as the action's; InRawText is always 1; Confidence is [`crate::merge::confidence`]. Tone and translation fields are
-//! empty.
+//! has its actors at −1 and its evidence's start as the action's; InRawText is always 1; Confidence is [`crate::merge::confidence`]; MentionDocTone is the
+//! article's tone ([`dyad_dict::tone`]); the translation fields are empty.
 
-use super::tsv::cell;
+use super::tsv::{cell, float};
 use crate::query::MentionRow;
 
 /// GDELT 2.0's mention columns, in order.
@@ -55,7 +55,7 @@ pub fn row(m: &MentionRow) -> Vec<String> {
         "1".into(),
         m.confidence.to_string(),
         m.doc_len.to_string(),
-        String::new(),
+        m.doc_tone.map(float).unwrap_or_default(),
         String::new(),
         String::new(),
     ]

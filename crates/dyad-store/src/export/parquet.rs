@@ -1,5 +1,6 @@
 //! Parquet: one row per event, typed columns (codes stay strings: `040` keeps its zero; the
-//! event date is a Date32, counts are Int64, Goldstein and coordinates Float64).
+//! event date is a Date32, counts are Int64, Goldstein, coordinates and tone Float64; the issues
+//! space-separated).
 
 use std::io::Write;
 use std::sync::Arc;
@@ -48,6 +49,8 @@ pub fn schema() -> Schema {
         Field::new("place_geonameid", DataType::Int64, true),
         Field::new("lat", DataType::Float64, true),
         Field::new("lon", DataType::Float64, true),
+        Field::new("tone", DataType::Float64, true),
+        s("issues", false),
     ])
 }
 
@@ -109,6 +112,12 @@ fn batch(rows: &[EventRow]) -> Result<RecordBatch> {
         ),
         Arc::new(rows.iter().map(|e| e.lat).collect::<Float64Array>()),
         Arc::new(rows.iter().map(|e| e.lon).collect::<Float64Array>()),
+        Arc::new(rows.iter().map(|e| e.tone).collect::<Float64Array>()),
+        Arc::new(
+            rows.iter()
+                .map(|e| Some(e.issues.join(" ")))
+                .collect::<StringArray>(),
+        ),
     ];
     RecordBatch::try_new(Arc::new(schema()), columns)
         .map_err(|e| StoreError::Parquet(e.to_string()))

@@ -1,7 +1,8 @@
 //! PLOVER JSON records (one per line), with the field names of the PLOVER specification:
 //! `id`, `date`, `actor` and `recipient` (entity objects: `code` the first unit of the CAMEO
 //! code, `sector` the rest, `entity_text`), `event` (the PLOVER type from the CAMEO→PLOVER
-//! mapping in `data/plover/`), `mode`, `context`, `quad_code`, `event_loc`, `event_text` (the
+//! mapping in `data/plover/`), `mode`, `context` (the mapping's contexts and the Phoenix issues of
+//! the event's sentence), `quad_code`, `event_loc`, `event_text` (the
 //! evidence of every report), `text_info`, `cite_info`, `coder`, `codebook`, and dyad's
 //! additions `cameo`, `goldstein`, `num_mentions`, `num_articles`, `num_sources`, `negated`,
 //! `modality`. Events whose CAMEO code has no PLOVER type (roots 01 and 02, which PLOVER
@@ -27,6 +28,19 @@ fn entity(code: &str, text: &Option<String>) -> Value {
         "sector": &code[cut..],
         "entity_text": text,
     }])
+}
+
+/// PLOVER's `context`: the mapping's contexts of the CAMEO code, then the issues (themes) of
+/// the event's sentence, lower-cased as PLOVER writes contexts.
+fn context(contexts: &[String], issues: &[String]) -> Vec<String> {
+    let mut all = contexts.to_vec();
+    for i in issues {
+        let c = i.to_ascii_lowercase();
+        if !all.contains(&c) {
+            all.push(c);
+        }
+    }
+    all
 }
 
 pub fn write(conn: &Connection, filter: &Filter, out: &mut (dyn Write + Send)) -> Result<usize> {
@@ -59,7 +73,7 @@ pub fn write(conn: &Connection, filter: &Filter, out: &mut (dyn Write + Send)) -
             "recipient": entity(&e.target, &e.target_text),
             "event": [entry.event_type],
             "mode": entry.mode.iter().collect::<Vec<_>>(),
-            "context": entry.contexts,
+            "context": context(&entry.contexts, &e.issues),
             "quad_code": e.quad_class,
             "event_loc": loc,
             "event_text": texts,
