@@ -146,6 +146,27 @@ fn html_with_no_article_is_skipped_with_a_warning() {
         .says("1 records skipped");
 }
 
+/// Issue 21, item 1: a page of 100,000 nested `<div>` hung the run (killed after 120 s with
+/// nothing coded, the good file's events included); it is now skipped at once, naming the file.
+#[test]
+fn a_deeply_nested_html_page_is_skipped_and_the_rest_is_coded() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let page = format!(
+        "<html><body>{}<p>Russia attacked Ukraine.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let nested = write(&dir, "n.html", page.as_bytes());
+    let good = write(&dir, "good.txt", b"Russia attacked Ukraine on Monday.\n");
+    let t = std::time::Instant::now();
+    let run = code(&[good.to_str().unwrap(), nested.to_str().unwrap()]);
+    run.ok_saying("n.html:1: this HTML page leaves")
+        .says("1 records skipped");
+    assert!(run.events() >= 1, "{}", run.stdout);
+    assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
+}
+
 #[test]
 fn petr_xml_that_is_malformed_or_explosive_is_refused() {
     let dir = tempfile::tempdir().unwrap();
