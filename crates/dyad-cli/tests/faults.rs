@@ -14,17 +14,22 @@ use rusqlite::{Connection, OpenFlags};
 
 /// The sample corpus `copies` times over with distinct ids.
 fn corpus(dir: &Path, copies: usize) -> String {
+    corpus_tagged(dir, copies, "")
+}
+
+/// [`corpus`] in `dir/corpus{tag}.jsonl`, each id ending in `{tag}`.
+fn corpus_tagged(dir: &Path, copies: usize, tag: &str) -> String {
     let text = std::fs::read_to_string(data("corpus/lee_abc_news.jsonl")).unwrap();
     let mut out = String::new();
     for k in 0..copies {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
-            v["id"] = format!("{}-{k}", v["id"].as_str().unwrap()).into();
+            v["id"] = format!("{}-{k}{tag}", v["id"].as_str().unwrap()).into();
             out.push_str(&v.to_string());
             out.push('\n');
         }
     }
-    let p = dir.join("corpus.jsonl");
+    let p = dir.join(format!("corpus{tag}.jsonl"));
     std::fs::write(&p, out).unwrap();
     p.display().to_string()
 }
@@ -143,6 +148,34 @@ fn an_ingest_killed_again_and_again_loses_and_doubles_nothing() {
         contents(&clean),
         "no duplicates, none missing"
     );
+}
+
+/// Issue 21, item 4: two `dyad ingest` into one database. Each batch's deferred transaction
+/// read first and then asked for the write lock, which SQLite refuses at once ("database is
+/// locked", no busy wait) when the other writer got in between: one ingest exited 1 with
+/// hundreds of articles never stored. Writers now take the lock up front and wait for it.
+#[test]
+fn two_ingests_into_one_database_store_every_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = corpus_tagged(dir.path(), 3, "a");
+    let b = corpus_tagged(dir.path(), 3, "b");
+    let db = dir.path().join("events.db");
+    // the database exists before either starts, as when an ingest joins a running one
+    assert!(ingest_run(&data("corpus/seed-2025-12-04-beijing.txt"), &db)
+        .status
+        .success());
+    let before = stored(&db);
+    let (first, second) = (ingest(&a, &db), ingest(&b, &db));
+    for child in [first, second] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    sound(&db);
+    assert_eq!(stored(&db), before + 2 * 3 * 349);
 }
 
 #[test]

@@ -159,7 +159,12 @@ impl Store {
     /// Store a batch of coded articles in one transaction. `added` is the DATEADDED stamp
     /// of new articles (see [`now_stamp`]).
     pub fn write_batch(&mut self, articles: &[ArticleInput], added: &str) -> Result<BatchSummary> {
-        let tx = self.conn.transaction()?;
+        // the write lock is taken up front and waited for (the busy timeout): a deferred
+        // transaction that reads first and then writes cannot wait for another writer, and
+        // failed at once with "database is locked" when two ingests shared a database
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut summary = BatchSummary::default();
         let mut touched: BTreeSet<i64> = BTreeSet::new();
         for a in articles {
