@@ -7,7 +7,7 @@
 //! dictionary version (`dyad recode`), its own mentions and quotes are replaced and the events
 //! they belonged to are recounted (an event left without reports is removed).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -166,7 +166,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut summary = BatchSummary::default();
-        let mut touched: BTreeSet<i64> = BTreeSet::new();
+        let mut deltas: BTreeMap<i64, merge::Delta> = BTreeMap::new();
         for a in articles {
             let hash = content_hash(a.doc);
             let stored: Option<(String, String, String)> = tx
@@ -185,20 +185,36 @@ impl Store {
                 if h == hash {
                     article_added = when;
                 }
-                remove_article(&tx, &a.doc.id, &mut touched)?;
+                remove_article(&tx, &a.doc.id, &mut deltas)?;
                 summary.replaced += 1;
             } else {
                 summary.added += 1;
             }
             insert_article(&tx, a, &hash, &article_added)?;
+            let source = source_key(a.doc);
+            let mut counted: BTreeSet<i64> = BTreeSet::new();
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
-                insert_mention(&tx, id, e, &a.doc.id)?;
-                touched.insert(id);
+                let delta = deltas.entry(id).or_default();
+                if counted.insert(id) {
+                    merge::count_article(&tx, id, &source, 1, delta)?;
+                }
+                let first = |repeat: bool, sentence: usize, mention: i64| merge::FirstKey {
+                    added: article_added.clone(),
+                    article: a.doc.id.clone(),
+                    repeat,
+                    sentence: sentence as i64,
+                    mention,
+                };
+                let m = insert_mention(&tx, id, e, &a.doc.id)?;
+                delta.offer(first(false, e.sentence, m));
+                delta.mentions += 1;
                 summary.mentions += 1;
                 for (k, report) in e.repeated_in.iter().enumerate() {
-                    insert_repeat(&tx, id, e, &a.doc.id, k + 1, report)?;
+                    let m = insert_repeat(&tx, id, e, &a.doc.id, k + 1, report)?;
+                    delta.offer(first(true, report.sentence, m));
+                    delta.mentions += 1;
                     summary.mentions += 1;
                 }
             }
@@ -206,8 +222,7 @@ impl Store {
                 insert_quote(&tx, q)?;
             }
         }
-        let ids: Vec<i64> = touched.into_iter().collect();
-        merge::refresh_events(&tx, &ids)?;
+        merge::apply(&tx, &deltas)?;
         tx.commit()?;
         Ok(summary)
     }
@@ -253,15 +268,35 @@ impl Store {
     }
 }
 
-/// Delete an article's mentions and quotes and the article itself, noting the events touched.
-fn remove_article(tx: &rusqlite::Transaction, id: &str, touched: &mut BTreeSet<i64>) -> Result<()> {
-    {
-        let mut st =
-            tx.prepare_cached("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
-        let ids = st.query_map([id], |r| r.get::<_, i64>(0))?;
-        for e in ids {
-            touched.insert(e?);
-        }
+/// Delete an article's mentions and quotes and the article itself, taking its reports out of
+/// the counts of the events they belong to and noting the events whose first report it held.
+fn remove_article(
+    tx: &rusqlite::Transaction,
+    id: &str,
+    deltas: &mut BTreeMap<i64, merge::Delta>,
+) -> Result<()> {
+    let source: String = tx
+        .prepare_cached("SELECT source_key FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    let reports: Vec<(i64, i64, bool)> = tx
+        .prepare_cached(
+            "SELECT m.event_id, COUNT(*),
+                    MAX(m.id = (SELECT e.first_mention FROM events e WHERE e.id = m.event_id))
+             FROM mentions m WHERE m.article_id = ?1 GROUP BY m.event_id",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get::<_, Option<bool>>(2)?.unwrap_or(false),
+            ))
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    for (event, n, held_first) in reports {
+        let delta = deltas.entry(event).or_default();
+        delta.mentions -= n;
+        delta.first_removed |= held_first;
+        merge::count_article(tx, event, &source, -1, delta)?;
     }
     tx.execute("DELETE FROM mentions WHERE article_id = ?1", [id])?;
     tx.execute("DELETE FROM quotes WHERE article_id = ?1", [id])?;
@@ -301,12 +336,13 @@ fn insert_article(
     Ok(())
 }
 
+/// Store the coded report of an event; returns its row id.
 fn insert_mention(
     tx: &rusqlite::Transaction,
     event_id: i64,
     e: &Event,
     article_id: &str,
-) -> Result<()> {
+) -> Result<i64> {
     let json = serde_json::to_string(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
     let place = e.place.as_ref();
     tx.prepare_cached(
@@ -343,7 +379,7 @@ fn insert_mention(
         place.map(|p| p.lon),
         json
     ])?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 /// A later sentence of the article that reports the same event: its own sentence, evidence,
@@ -355,7 +391,7 @@ fn insert_repeat(
     article_id: &str,
     repeat: usize,
     report: &Report,
-) -> Result<()> {
+) -> Result<i64> {
     let place = report.place.as_ref();
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat, evidence_start,
@@ -379,7 +415,7 @@ fn insert_repeat(
         place.map(|p| p.lat),
         place.map(|p| p.lon),
     ])?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 fn insert_quote(tx: &rusqlite::Transaction, q: &QuoteRecord) -> Result<()> {

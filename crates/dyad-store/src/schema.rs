@@ -106,6 +106,14 @@ CREATE TABLE IF NOT EXISTS mentions (
     event_json     TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
+-- per event and source, the articles that report it: NumSources is kept up to date from it
+-- without reading the event's every report
+CREATE TABLE IF NOT EXISTS event_sources (
+    event_id   INTEGER NOT NULL,
+    source_key TEXT NOT NULL,
+    articles   INTEGER NOT NULL,
+    PRIMARY KEY (event_id, source_key)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE TABLE IF NOT EXISTS quotes (
     id             INTEGER PRIMARY KEY,
@@ -270,7 +278,11 @@ fn prepare(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
     // journal_mode returns a row; in memory it stays "memory"
     let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-    conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
+    // a writer's page cache of 64 MB (SQLite's default is 2 MB): each batch adds to the index
+    // entries of events all over the mentions index, which outgrows a small cache early
+    conn.execute_batch(
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;",
+    )?;
     let found: Option<i64> = conn
         .query_row(
             "SELECT value FROM meta WHERE key='schema_version'",
@@ -293,5 +305,41 @@ fn prepare(conn: &Connection) -> Result<()> {
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)",
         [SCHEMA_VERSION.to_string()],
     )?;
+    fill_event_sources(conn)
+}
+
+/// A database written before `event_sources` existed gets it filled from its reports, once.
+fn fill_event_sources(conn: &Connection) -> Result<()> {
+    let done = |c: &Connection| -> Result<bool> {
+        Ok(c.query_row(
+            "SELECT COUNT(*) FROM meta WHERE key = 'event_sources'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? > 0)
+    };
+    if done(conn)? {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let filled = (|| -> Result<()> {
+        if !done(conn)? {
+            conn.execute_batch(
+                "DELETE FROM event_sources;
+                 INSERT INTO event_sources (event_id, source_key, articles)
+                     SELECT m.event_id, a.source_key, COUNT(DISTINCT m.article_id)
+                     FROM mentions m JOIN articles a ON a.id = m.article_id
+                     GROUP BY m.event_id, a.source_key;
+                 INSERT INTO meta (key, value) VALUES ('event_sources', '1');",
+            )?;
+        }
+        Ok(())
+    })();
+    match filled {
+        Ok(()) => conn.execute_batch("COMMIT")?,
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(e);
+        }
+    }
     Ok(())
 }
