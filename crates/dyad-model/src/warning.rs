@@ -8,7 +8,8 @@ use std::fmt;
 pub struct Warning {
     /// The path as given (or as found under a given folder; `-` for stdin).
     pub file: String,
-    /// 1-based line of the problem.
+    /// 1-based line of the problem; 0 when it concerns the whole file (one that cannot be
+    /// read), shown then as `file: message`.
     pub line: usize,
     pub message: String,
 }
@@ -25,7 +26,11 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
     }
 }
 
