@@ -174,7 +174,8 @@ pub fn open(path: &std::path::Path) -> Result<Connection> {
 /// and no statement can write; the schema version is checked as [`open`] does.
 ///
 /// A database in WAL mode needs its `-shm` file beside it, which SQLite cannot create on a
-/// read-only medium (a CD, a read-only mount, a snapshot). When the plain open fails there and
+/// read-only medium (a CD, a read-only mount, a snapshot) or in a folder the user may not
+/// write. When the plain open fails there and
 /// no write-ahead log is left beside the file (every write is in the database itself), the
 /// file is opened as immutable, which needs no `-shm`. With a non-empty `-wal` left over the
 /// error says so: reading without it would silently miss its last writes.
@@ -202,8 +203,14 @@ pub fn open_read_only(path: &std::path::Path) -> Result<Connection> {
     }
 }
 
+/// The errors of a plain read-only open that opening as immutable gets past: the `-shm` cannot
+/// be created (SQLITE_CANTOPEN on a read-only medium; SQLITE_READONLY in a read-only folder of
+/// a writable disk, or for a user who may not write there).
 fn is_cannot_open(e: &rusqlite::Error) -> bool {
-    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen))
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    )
 }
 
 /// A `file:` URI for `path` (SQLite's URI syntax: `?`, `#` and `%` must be escaped).
