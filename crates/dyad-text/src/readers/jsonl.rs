@@ -205,7 +205,7 @@ fn record_from_value(
         Some((field, s)) => Some(parse_date(&s).ok_or_else(|| {
             warn(format!(
                 "field \"{field}\": expected YYYY-MM-DD, got {}",
-                Value::String(s.clone())
+                dyad_model::warning::quote_prefix(&s)
             ))
         })?),
         None => None,
