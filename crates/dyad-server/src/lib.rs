@@ -150,6 +150,7 @@ pub fn app(config: &Config) -> dyad_store::Result<Router> {
         .route("/", get(assets::index))
         .route("/assets/{file}", get(assets::file))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(
             config.timeout,
@@ -184,6 +185,16 @@ async fn not_found(req: Request) -> Response {
     } else {
         (StatusCode::NOT_FOUND, "not found\n").into_response()
     }
+}
+
+/// A route asked with a method it does not take (`GET /api/articles`): 405 with the JSON error
+/// (axum's own 405 had an empty body).
+async fn method_not_allowed(req: Request) -> Response {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{} is not a method of {}", req.method(), req.uri().path()),
+    )
+    .into_response()
 }
 
 /// A request that runs past `limit` is answered 408 with the API's JSON error (its query, if
