@@ -285,11 +285,7 @@ fn prepare(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
     // journal_mode returns a row; in memory it stays "memory"
     let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-    // a writer's page cache of 64 MB (SQLite's default is 2 MB): each batch adds to the index
-    // entries of events all over the mentions index, which outgrows a small cache early
-    conn.execute_batch(
-        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;",
-    )?;
+    conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
     let found: Option<i64> = conn
         .query_row(
             "SELECT value FROM meta WHERE key='schema_version'",
