@@ -275,6 +275,45 @@ fn serve_ingests_while_a_command_line_ingest_writes_the_same_database() {
     assert_eq!(stored, 350 + 3 * 349 + 2 * 80);
 }
 
+/// Issue 21: the `Host` header was not checked, so a page whose name was made to resolve to
+/// 127.0.0.1 (DNS rebinding) could read a loopback server. Another name is answered 421 now;
+/// `localhost`, the address itself and `--allow-host` names are served.
+#[test]
+fn a_loopback_server_answers_only_to_its_own_host_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ingest_sample(dir.path());
+    let server = serve_with(&db, &["--allow-host", "dyad.internal"]);
+    let port = server.addr.port();
+    let get_as = |host: &str| -> (u16, String) {
+        let mut s = TcpStream::connect(server.addr).expect("connect");
+        write!(
+            s,
+            "GET /api/stats HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        let body = out.split_once("\r\n\r\n").map(|x| x.1).unwrap_or("");
+        (out[9..12].parse().unwrap(), body.to_string())
+    };
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "LOCALHOST".to_string(),
+        format!("dyad.internal:{port}"),
+    ] {
+        assert_eq!(get_as(&host).0, 200, "{host}");
+    }
+    for host in [
+        format!("attacker.example:{port}"),
+        "localhost.attacker.example".to_string(),
+    ] {
+        let (status, body) = get_as(&host);
+        assert_eq!(status, 421, "{host}: {body}");
+        assert!(body.contains("\"error\""), "{body}");
+    }
+}
+
 #[test]
 fn serve_refuses_a_missing_database_and_short_tokens() {
     let dir = tempfile::tempdir().unwrap();
