@@ -4,8 +4,12 @@
 //!
 //! An article is known by its id. Stored again with the same content hash and dictionary
 //! version it changes nothing; with another content hash (the article was edited) or another
-//! dictionary version (`dyad recode`), its own mentions and quotes are replaced and the events
-//! they belonged to are recounted (an event left without reports is removed).
+//! dictionary version (`dyad recode`), its own mentions and quotes are replaced and the counts
+//! of the events they belonged to move by what it took away and added (an event left without
+//! reports is removed; see [`crate::merge::apply`]).
+//!
+//! Each batch is a `BEGIN IMMEDIATE` transaction: it takes the write lock before it reads, and
+//! waits the busy timeout for it while another process writes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

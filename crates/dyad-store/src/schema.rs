@@ -12,6 +12,9 @@
 //!   confidence, and the coder's whole event record as JSON) and each later sentence of the same
 //!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
 //! * `quotes`: each article's quotations with their speakers.
+//! * `event_sources`: per event and source, how many articles report it; NumSources is the
+//!   number of its rows, kept as batches add and remove articles (filled from the reports once,
+//!   when a database written before it is opened for writing).
 //!
 //! Besides the indexes of single columns, `events_dyad` and `events_dyad_target` cover what a
 //! per-dyad count reads (codes, date, polarity, quad class, Goldstein), so a time series of one
