@@ -139,5 +139,6 @@ pub fn run(args: CodeArgs) -> Result<()> {
         "dyad: {} articles coded, {} events, {} records skipped",
         summary.documents, sink.events, summary.skipped
     );
+    crate::limits::inputs_failed(&summary)?;
     Ok(())
 }

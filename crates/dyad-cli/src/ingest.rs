@@ -338,7 +338,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
     }
     let total = sink.total;
     report(&total, &store.counts()?, &args.db);
-    Ok(())
+    crate::limits::inputs_failed(&summary)
 }
 
 pub fn recode(args: RecodeArgs) -> Result<()> {

@@ -84,3 +84,13 @@ pub fn report_reading(summary: &ReadSummary) {
         );
     }
 }
+
+/// The error that makes the exit status say some inputs could not be read (each was named in a
+/// warning; the others were coded, and their output written or stored).
+pub fn inputs_failed(summary: &ReadSummary) -> anyhow::Result<()> {
+    match summary.inputs_failed {
+        0 => Ok(()),
+        1 => anyhow::bail!("1 input could not be read (named above); the others were read"),
+        n => anyhow::bail!("{n} inputs could not be read (named above); the others were read"),
+    }
+}

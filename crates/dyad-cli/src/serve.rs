@@ -37,6 +37,12 @@ pub struct ServeArgs {
     /// send a request's headers, and an idle connection is kept, before it is closed.
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     pub timeout: u64,
+    /// A host name requests may give in `Host` (repeatable). On a loopback address the
+    /// server answers to `localhost` and loopback addresses only, unless more are named here
+    /// (a page whose name was made to resolve to 127.0.0.1 cannot read it: DNS rebinding); on
+    /// another address, Host is checked only when this is given.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_host: Vec<String>,
     /// The limits of what the ingest endpoint codes, as `dyad ingest`'s.
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -79,6 +85,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
     config.cors_origin = args.cors.clone();
     config.timeout = Duration::from_secs(args.timeout.max(1));
     config.header_timeout = config.timeout;
+    config.allowed_hosts = allowed_hosts(args.addr, &args.allow_host);
     config.report = Some(Arc::new(|cause: &str| {
         eprintln!("dyad serve: internal error: {cause}")
     }));
@@ -137,4 +144,15 @@ pub fn run(args: ServeArgs) -> Result<()> {
         dyad_server::serve(listener, router, config.header_timeout).await?;
         Ok(())
     })
+}
+
+/// The `Host` names the server answers to: on a loopback address `localhost`, the loopback
+/// addresses and those given; elsewhere those given, or any when none is.
+fn allowed_hosts(addr: SocketAddr, given: &[String]) -> Option<Vec<String>> {
+    let mut hosts = given.to_vec();
+    if addr.ip().is_loopback() {
+        hosts.extend(["localhost", "127.0.0.1", "::1"].map(String::from));
+        hosts.push(addr.ip().to_string());
+    }
+    (!hosts.is_empty()).then_some(hosts)
 }

@@ -146,6 +146,27 @@ fn html_with_no_article_is_skipped_with_a_warning() {
         .says("1 records skipped");
 }
 
+/// Issue 21, item 1: a page of 100,000 nested `<div>` hung the run (killed after 120 s with
+/// nothing coded, the good file's events included); it is now skipped at once, naming the file.
+#[test]
+fn a_deeply_nested_html_page_is_skipped_and_the_rest_is_coded() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let page = format!(
+        "<html><body>{}<p>Russia attacked Ukraine.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let nested = write(&dir, "n.html", page.as_bytes());
+    let good = write(&dir, "good.txt", b"Russia attacked Ukraine on Monday.\n");
+    let t = std::time::Instant::now();
+    let run = code(&[good.to_str().unwrap(), nested.to_str().unwrap()]);
+    run.ok_saying("n.html:1: this HTML page leaves")
+        .says("1 records skipped");
+    assert!(run.events() >= 1, "{}", run.stdout);
+    assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
+}
+
 #[test]
 fn petr_xml_that_is_malformed_or_explosive_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -420,4 +441,48 @@ fn blank_ids_and_texts_are_skipped() {
     let out = dyad(&["code", "--strict", f]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("blank.jsonl:1:"));
+}
+
+/// Issue 21, item 7: a bad value was echoed whole in its warning, and the warnings kept were
+/// counted, not measured: 1,000 records with a 2 MB `date` took 3.75 GB and wrote 2 GB to
+/// stderr. The warning quotes a short prefix; here 100 such records (200 MB through a pipe)
+/// give a few kilobytes of warnings. (The 1,000-record case is measured by hand in
+/// docs/ROBUSTNESS.md.)
+#[test]
+fn a_huge_bad_value_is_quoted_by_a_short_prefix() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", "--stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let date = "2".repeat(2_000_000);
+        for k in 0..100 {
+            let line = format!(
+                "{{\"id\": \"r{k}\", \"text\": \"Russia attacked Ukraine.\", \"date\": \"{date}\"}}\n"
+            );
+            if stdin.write_all(line.as_bytes()).is_err() {
+                return;
+            }
+        }
+        let _ = stdin.write_all(b"{\"id\": \"ok\", \"text\": \"Russia attacked Ukraine.\"}\n");
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.len() < 100 * 300, "{} bytes of stderr", stderr.len());
+    assert!(
+        stderr.contains("-:1: field \"date\": expected YYYY-MM-DD, got \"2222"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(stderr.contains("(2000000 bytes)"));
+    assert!(stderr.contains("100 records skipped"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"article_id\":\"ok\""));
 }

@@ -14,17 +14,22 @@ use rusqlite::{Connection, OpenFlags};
 
 /// The sample corpus `copies` times over with distinct ids.
 fn corpus(dir: &Path, copies: usize) -> String {
+    corpus_tagged(dir, copies, "")
+}
+
+/// [`corpus`] in `dir/corpus{tag}.jsonl`, each id ending in `{tag}`.
+fn corpus_tagged(dir: &Path, copies: usize, tag: &str) -> String {
     let text = std::fs::read_to_string(data("corpus/lee_abc_news.jsonl")).unwrap();
     let mut out = String::new();
     for k in 0..copies {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
-            v["id"] = format!("{}-{k}", v["id"].as_str().unwrap()).into();
+            v["id"] = format!("{}-{k}{tag}", v["id"].as_str().unwrap()).into();
             out.push_str(&v.to_string());
             out.push('\n');
         }
     }
-    let p = dir.join("corpus.jsonl");
+    let p = dir.join(format!("corpus{tag}.jsonl"));
     std::fs::write(&p, out).unwrap();
     p.display().to_string()
 }
@@ -143,6 +148,34 @@ fn an_ingest_killed_again_and_again_loses_and_doubles_nothing() {
         contents(&clean),
         "no duplicates, none missing"
     );
+}
+
+/// Issue 21, item 4: two `dyad ingest` into one database. Each batch's deferred transaction
+/// read first and then asked for the write lock, which SQLite refuses at once ("database is
+/// locked", no busy wait) when the other writer got in between: one ingest exited 1 with
+/// hundreds of articles never stored. Writers now take the lock up front and wait for it.
+#[test]
+fn two_ingests_into_one_database_store_every_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = corpus_tagged(dir.path(), 3, "a");
+    let b = corpus_tagged(dir.path(), 3, "b");
+    let db = dir.path().join("events.db");
+    // the database exists before either starts, as when an ingest joins a running one
+    assert!(ingest_run(&data("corpus/seed-2025-12-04-beijing.txt"), &db)
+        .status
+        .success());
+    let before = stored(&db);
+    let (first, second) = (ingest(&a, &db), ingest(&b, &db));
+    for child in [first, second] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    sound(&db);
+    assert_eq!(stored(&db), before + 2 * 3 * 349);
 }
 
 #[test]
@@ -340,4 +373,71 @@ fn a_database_on_a_read_only_medium_is_read_and_a_write_is_refused_with_nothing_
     assert_eq!(read.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("write-ahead log"), "{stderr}");
     remount(&disk.0, "rw");
+}
+
+/// Issue 21, item 5: a database closed cleanly in a folder the user may not write could not
+/// be read ("not a dyad event database"): SQLite answers SQLITE_READONLY there, not the
+/// SQLITE_CANTOPEN of a read-only medium, and only the latter fell back to `immutable=1`.
+/// Permissions do not bind root, so the reads run as `nobody` (`setpriv`); where that is not
+/// possible the test is skipped with a message.
+#[cfg(unix)]
+#[test]
+fn a_database_in_a_read_only_folder_is_read_by_a_user_who_may_not_write_there() {
+    use std::os::unix::fs::PermissionsExt;
+    let as_nobody = |args: &[&str]| {
+        Command::new("setpriv")
+            .args([
+                "--reuid=nobody",
+                "--regid=nogroup",
+                "--clear-groups",
+                "--",
+                env!("CARGO_BIN_EXE_dyad"),
+            ])
+            .args(args)
+            .output()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let db = ro.join("events.db");
+    let seed = data("corpus/seed-2025-12-04-beijing.txt");
+    assert!(dyad(&["ingest", &seed, "--db", db.to_str().unwrap()])
+        .status
+        .success());
+    let expected = dyad(&["query", "--db", db.to_str().unwrap(), "--json"]);
+    assert!(expected.status.success());
+    // the read above leaves an empty -wal and -shm behind; a clean close has neither
+    for extra in ["events.db-wal", "events.db-shm"] {
+        let _ = std::fs::remove_file(ro.join(extra));
+    }
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    match as_nobody(&["--version"]) {
+        Ok(out) if out.status.success() => {}
+        _ => {
+            eprintln!("skipped: cannot run dyad as the user nobody (needs root and setpriv)");
+            return;
+        }
+    }
+    let read = as_nobody(&["query", "--db", db.to_str().unwrap(), "--json"]).unwrap();
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    assert_eq!(read.stdout, expected.stdout);
+    for format in ["gdelt", "csv", "jsonl"] {
+        let out = as_nobody(&["export", "--db", db.to_str().unwrap(), "--format", format]).unwrap();
+        assert!(
+            out.status.success() && !out.stdout.is_empty(),
+            "export {format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let names: Vec<_> = std::fs::read_dir(&ro)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["events.db"], "nothing written beside it");
 }

@@ -131,6 +131,110 @@ fn out_file_and_missing_input() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/dyad/input.txt"));
 }
 
+/// Issue 21, item 3: `dyad code good.txt /nonexistent` wrote nothing at all, not even the good
+/// file's events. The missing input is a warning naming it, the good file is coded, and the
+/// exit status (1) says an input failed; under `--strict` it is fatal before anything is coded.
+#[test]
+fn a_missing_input_is_a_warning_the_rest_is_coded_and_the_exit_status_says_so() {
+    let good = data("corpus/seed-2025-12-04-beijing.txt");
+    let out = dyad(&["code", &good, "/no/such/dyad/input.txt"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("warning: /no/such/dyad/input.txt: cannot be read"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 input could not be read"), "{stderr}");
+    let coded = events(&String::from_utf8_lossy(&out.stdout));
+    assert!(!coded.is_empty(), "the good file's events are written");
+    assert_eq!(coded, events(&dyad_ok(&["code", &good])));
+    let strict = dyad(&["code", "/no/such/dyad/input.txt", &good, "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(strict.stdout.is_empty());
+}
+
+/// Issue 21, item 3: files removed from a folder while it is read. The walk lists them first;
+/// each that is gone when its turn comes is a warning, and the rest of the folder is coded.
+/// (Shown here with an unreadable entry standing for a vanished one: a dangling link with a
+/// readable extension, which the walk lists and the open then fails on.)
+#[cfg(unix)]
+#[test]
+fn a_file_gone_from_a_folder_is_a_warning_and_the_folder_is_coded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        data("corpus/seed-2025-12-04-beijing.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("b.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "Russia attacked Ukraine on Monday.\n",
+    )
+    .unwrap();
+    let out = dyad(&["code", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("b.txt: cannot be read"), "{stderr}");
+    let coded = events(&String::from_utf8_lossy(&out.stdout));
+    assert!(coded.iter().any(|e| e["article_id"] == "a.txt"));
+    assert!(coded.iter().any(|e| e["article_id"] == "c.txt"));
+}
+
+/// Issue 21, item 2: `mkfifo p.jsonl; (head -3 corpus.jsonl > p.jsonl &); dyad code p.jsonl`
+/// hung for ever (the file was opened twice). It is read once, as a stream.
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_jsonl_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("p.jsonl");
+    if !Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let lines: String = std::fs::read_to_string(data("corpus/lee_abc_news.jsonl"))
+        .unwrap()
+        .lines()
+        .take(3)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let writer = {
+        let fifo = fifo.clone();
+        let lines = lines.clone();
+        std::thread::spawn(move || std::fs::write(fifo, lines).unwrap())
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", fifo.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed().as_secs() > 60 {
+            let _ = child.kill();
+            panic!("dyad code on a FIFO hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    writer.join().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::create_dir(dir.path().join("plain")).unwrap();
+    let plain = dir.path().join("plain/p.jsonl");
+    std::fs::write(&plain, lines).unwrap();
+    let expected = dyad_ok(&["code", plain.to_str().unwrap()]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}
+
 #[test]
 fn bad_dictionary_names_file_and_line() {
     let verbs = tmp(

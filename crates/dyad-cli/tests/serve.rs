@@ -189,6 +189,126 @@ fn serve_answers_over_http() {
     assert!(body.contains("dyad"));
 }
 
+/// Issue 21, item 4: `serve --ingest-token` taking POSTs while a `dyad ingest` writes the same
+/// database answered some POSTs 500 ("database is locked"). Writers now wait for the lock;
+/// every POST is stored (a 503 with `Retry-After`, should the wait pass the busy timeout, is
+/// sent again) and no answer is a 500.
+#[test]
+fn serve_ingests_while_a_command_line_ingest_writes_the_same_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ingest_sample(dir.path());
+    let records: Vec<serde_json::Value> =
+        std::fs::read_to_string(data("corpus/lee_abc_news.jsonl"))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+    let mut cli = String::new();
+    for k in 0..3 {
+        for r in &records {
+            let mut r = r.clone();
+            r["id"] = format!("{}-cli{k}", r["id"].as_str().unwrap()).into();
+            cli.push_str(&r.to_string());
+            cli.push('\n');
+        }
+    }
+    let cli_file = dir.path().join("cli.jsonl");
+    std::fs::write(&cli_file, cli).unwrap();
+    let token = "a-token-of-sixteen-characters";
+    let server = serve_with(&db, &["--ingest-token", token]);
+    let addr = server.addr;
+    let mut ingest = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "ingest",
+            cli_file.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+            "--batch",
+            "10",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let posters: Vec<_> = (0..2)
+        .map(|t| {
+            let records = records.clone();
+            std::thread::spawn(move || {
+                let mut statuses = Vec::new();
+                for r in records.iter().take(80) {
+                    let mut r = r.clone();
+                    r["id"] = format!("{}-api{t}", r["id"].as_str().unwrap()).into();
+                    loop {
+                        let (status, body) =
+                            http_post(addr, "/api/articles", token, &r.to_string());
+                        statuses.push((status, body));
+                        if status != 503 {
+                            break;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(200));
+                    }
+                }
+                statuses
+            })
+        })
+        .collect();
+    for p in posters {
+        for (status, body) in p.join().unwrap() {
+            assert!(
+                status == 201 || status == 200 || status == 503,
+                "{status} {body}"
+            );
+        }
+    }
+    assert!(ingest.wait().unwrap().success());
+    drop(server);
+    let stored: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 350 + 3 * 349 + 2 * 80);
+}
+
+/// Issue 21: the `Host` header was not checked, so a page whose name was made to resolve to
+/// 127.0.0.1 (DNS rebinding) could read a loopback server. Another name is answered 421 now;
+/// `localhost`, the address itself and `--allow-host` names are served.
+#[test]
+fn a_loopback_server_answers_only_to_its_own_host_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ingest_sample(dir.path());
+    let server = serve_with(&db, &["--allow-host", "dyad.internal"]);
+    let port = server.addr.port();
+    let get_as = |host: &str| -> (u16, String) {
+        let mut s = TcpStream::connect(server.addr).expect("connect");
+        write!(
+            s,
+            "GET /api/stats HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        let body = out.split_once("\r\n\r\n").map(|x| x.1).unwrap_or("");
+        (out[9..12].parse().unwrap(), body.to_string())
+    };
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "LOCALHOST".to_string(),
+        format!("dyad.internal:{port}"),
+    ] {
+        assert_eq!(get_as(&host).0, 200, "{host}");
+    }
+    for host in [
+        format!("attacker.example:{port}"),
+        "localhost.attacker.example".to_string(),
+    ] {
+        let (status, body) = get_as(&host);
+        assert_eq!(status, 421, "{host}: {body}");
+        assert!(body.contains("\"error\""), "{body}");
+    }
+}
+
 #[test]
 fn serve_refuses_a_missing_database_and_short_tokens() {
     let dir = tempfile::tempdir().unwrap();

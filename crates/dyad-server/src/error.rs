@@ -17,6 +17,8 @@ pub struct ApiError {
     pub field: Option<String>,
     /// The cause of an internal error, for the log only.
     pub cause: Option<String>,
+    /// Seconds after which the client may try again (a `Retry-After` header), for a 503.
+    pub retry_after: Option<u32>,
 }
 
 /// The cause of a 500, carried in the response's extensions to the reporting layer.
@@ -38,6 +40,7 @@ impl ApiError {
             error: error.into(),
             field: Some(field.to_string()),
             cause: None,
+            retry_after: None,
         }
     }
 
@@ -47,6 +50,7 @@ impl ApiError {
             error: what.into(),
             field: None,
             cause: None,
+            retry_after: None,
         }
     }
 
@@ -56,6 +60,19 @@ impl ApiError {
             error: error.into(),
             field: None,
             cause: None,
+            retry_after: None,
+        }
+    }
+
+    /// 503 with `Retry-After`: the database is busy with another writer past the busy
+    /// timeout; the request may be sent again.
+    pub fn busy() -> ApiError {
+        ApiError {
+            retry_after: Some(5),
+            ..ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database is busy with another writer; try again",
+            )
         }
     }
 
@@ -79,6 +96,16 @@ impl From<StoreError> for ApiError {
             {
                 ApiError::new(StatusCode::REQUEST_TIMEOUT, "the query took too long")
             }
+            // another process holds the write lock past the busy timeout: not the server's
+            // fault, and worth sending again
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) =>
+            {
+                ApiError::busy()
+            }
             other => ApiError::internal(other),
         }
     }
@@ -91,6 +118,10 @@ impl IntoResponse for ApiError {
             field: self.field.as_deref(),
         };
         let mut res = (self.status, Json(body)).into_response();
+        if let Some(secs) = self.retry_after {
+            res.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
         if let Some(cause) = self.cause {
             res.extensions_mut().insert(InternalCause(cause));
         }
@@ -116,5 +147,23 @@ mod tests {
             .extensions()
             .get::<InternalCause>()
             .is_none());
+    }
+
+    /// Issue 21, item 4: a database locked by another writer past the busy timeout was a 500.
+    #[test]
+    fn a_busy_database_is_a_503_with_retry_after() {
+        let busy = StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("database is locked".into()),
+        ));
+        let res = ApiError::from(busy).into_response();
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            res.headers()
+                .get(axum::http::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok()),
+            Some("5")
+        );
+        assert!(res.extensions().get::<InternalCause>().is_none());
     }
 }

@@ -109,6 +109,10 @@ pub struct Config {
     /// Told the cause of every internal error (500), which the client is not shown; the
     /// CLI prints it. None: not told.
     pub report: Option<Report>,
+    /// The host names (or addresses) a request's `Host` may name; another is answered 421.
+    /// A page of another site whose name was made to resolve to 127.0.0.1 (DNS rebinding)
+    /// sends its own name, so a loopback server is not readable from it. None: not checked.
+    pub allowed_hosts: Option<Vec<String>>,
 }
 
 /// Where the causes of internal errors go.
@@ -123,6 +127,7 @@ impl Config {
             timeout: Duration::from_secs(10),
             header_timeout: Duration::from_secs(10),
             report: None,
+            allowed_hosts: None,
         }
     }
 }
@@ -169,12 +174,18 @@ pub fn app(config: &Config) -> dyad_store::Result<Router> {
         .route("/", get(assets::index))
         .route("/assets/{file}", get(assets::file))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(
             config.timeout,
             time_limit,
         ))
         .layer(axum::middleware::map_response(security_headers));
+    if let Some(hosts) = &config.allowed_hosts {
+        let hosts: Arc<Vec<String>> =
+            Arc::new(hosts.iter().map(|h| normal_host(h).to_string()).collect());
+        router = router.layer(axum::middleware::from_fn_with_state(hosts, check_host));
+    }
     if let Some(report) = &config.report {
         router = router.layer(axum::middleware::map_response_with_state(
             report.clone(),
@@ -203,6 +214,45 @@ async fn not_found(req: Request) -> Response {
     } else {
         (StatusCode::NOT_FOUND, "not found\n").into_response()
     }
+}
+
+/// The host of a `Host` value, lower-cased, without its port or an IPv6 address's brackets.
+fn normal_host(host: &str) -> String {
+    let host = host.trim();
+    let host = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.rsplit_once(':')
+            .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
+            .map_or(host, |(h, _)| h)
+    };
+    host.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// A request whose `Host` names none of the allowed hosts is answered 421 with the JSON error;
+/// one without a `Host` (HTTP/1.0) is let through.
+async fn check_host(State(hosts): State<Arc<Vec<String>>>, req: Request, next: Next) -> Response {
+    if let Some(value) = req.headers().get(header::HOST) {
+        let named = value.to_str().map(normal_host).unwrap_or_default();
+        if !hosts.contains(&named) {
+            return ApiError::new(
+                StatusCode::MISDIRECTED_REQUEST,
+                "this server does not answer to that Host name (see dyad serve --allow-host)",
+            )
+            .into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// A route asked with a method it does not take (`GET /api/articles`): 405 with the JSON error
+/// (axum's own 405 had an empty body).
+async fn method_not_allowed(req: Request) -> Response {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{} is not a method of {}", req.method(), req.uri().path()),
+    )
+    .into_response()
 }
 
 /// A request that runs past `limit` is answered 408 with the API's JSON error (its query, if

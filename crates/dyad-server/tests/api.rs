@@ -441,3 +441,25 @@ async fn dashboard_assets_and_no_path_traversal() {
         "security headers"
     );
 }
+
+/// Issue 21: `GET /api/articles` (a POST-only route) was a 405 with an empty body; every 4xx
+/// is the JSON error.
+#[tokio::test]
+async fn a_method_a_route_does_not_take_is_a_json_405() {
+    let app = app();
+    for uri in ["/api/articles", "/api/stats"] {
+        let req = if uri == "/api/articles" {
+            axum::http::Request::get(uri)
+        } else {
+            axum::http::Request::delete(uri)
+        };
+        let a = common::send(&app, req.body(axum::body::Body::empty()).unwrap()).await;
+        assert_eq!(
+            a.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{uri}: {}",
+            a.text
+        );
+        assert!(a.json["error"].is_string(), "{uri}: {}", a.text);
+    }
+}

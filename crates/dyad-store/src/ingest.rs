@@ -4,10 +4,14 @@
 //!
 //! An article is known by its id. Stored again with the same content hash and dictionary
 //! version it changes nothing; with another content hash (the article was edited) or another
-//! dictionary version (`dyad recode`), its own mentions and quotes are replaced and the events
-//! they belonged to are recounted (an event left without reports is removed).
+//! dictionary version (`dyad recode`), its own mentions and quotes are replaced and the counts
+//! of the events they belonged to move by what it took away and added (an event left without
+//! reports is removed; see [`crate::merge::apply`]).
+//!
+//! Each batch is a `BEGIN IMMEDIATE` transaction: it takes the write lock before it reads, and
+//! waits the busy timeout for it while another process writes.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -163,9 +167,14 @@ impl Store {
     /// Store a batch of coded articles in one transaction. `added` is the DATEADDED stamp
     /// of new articles (see [`now_stamp`]).
     pub fn write_batch(&mut self, articles: &[ArticleInput], added: &str) -> Result<BatchSummary> {
-        let tx = self.conn.transaction()?;
+        // the write lock is taken up front and waited for (the busy timeout): a deferred
+        // transaction that reads first and then writes cannot wait for another writer, and
+        // failed at once with "database is locked" when two ingests shared a database
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut summary = BatchSummary::default();
-        let mut touched: BTreeSet<i64> = BTreeSet::new();
+        let mut deltas: BTreeMap<i64, merge::Delta> = BTreeMap::new();
         for a in articles {
             let hash = content_hash(a.doc);
             let stored: Option<(String, String, String)> = tx
@@ -184,22 +193,38 @@ impl Store {
                 if h == hash {
                     article_added = when;
                 }
-                remove_article(&tx, &a.doc.id, &mut touched)?;
+                remove_article(&tx, &a.doc.id, &mut deltas)?;
                 summary.replaced += 1;
             } else {
                 summary.added += 1;
             }
             insert_article(&tx, a, &hash, &article_added)?;
+            let source = source_key(a.doc);
+            let mut counted: BTreeSet<i64> = BTreeSet::new();
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
+                let delta = deltas.entry(id).or_default();
+                if counted.insert(id) {
+                    merge::count_article(&tx, id, &source, 1, delta)?;
+                }
+                let first = |repeat: bool, sentence: usize, mention: i64| merge::FirstKey {
+                    added: article_added.clone(),
+                    article: a.doc.id.clone(),
+                    repeat,
+                    sentence: sentence as i64,
+                    mention,
+                };
                 let said = Said::of(a, e.sentence);
-                insert_mention(&tx, id, e, &a.doc.id, &said)?;
-                touched.insert(id);
+                let m = insert_mention(&tx, id, e, &a.doc.id, &said)?;
+                delta.offer(first(false, e.sentence, m));
+                delta.mentions += 1;
                 summary.mentions += 1;
                 for (k, report) in e.repeated_in.iter().enumerate() {
                     let said = Said::of(a, report.sentence);
-                    insert_repeat(&tx, id, e, &a.doc.id, (k + 1, &said), report)?;
+                    let m = insert_repeat(&tx, id, e, &a.doc.id, (k + 1, &said), report)?;
+                    delta.offer(first(true, report.sentence, m));
+                    delta.mentions += 1;
                     summary.mentions += 1;
                 }
             }
@@ -207,8 +232,7 @@ impl Store {
                 insert_quote(&tx, q)?;
             }
         }
-        let ids: Vec<i64> = touched.into_iter().collect();
-        merge::refresh_events(&tx, &ids)?;
+        merge::apply(&tx, &deltas)?;
         tx.commit()?;
         Ok(summary)
     }
@@ -254,15 +278,35 @@ impl Store {
     }
 }
 
-/// Delete an article's mentions and quotes and the article itself, noting the events touched.
-fn remove_article(tx: &rusqlite::Transaction, id: &str, touched: &mut BTreeSet<i64>) -> Result<()> {
-    {
-        let mut st =
-            tx.prepare_cached("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
-        let ids = st.query_map([id], |r| r.get::<_, i64>(0))?;
-        for e in ids {
-            touched.insert(e?);
-        }
+/// Delete an article's mentions and quotes and the article itself, taking its reports out of
+/// the counts of the events they belong to and noting the events whose first report it held.
+fn remove_article(
+    tx: &rusqlite::Transaction,
+    id: &str,
+    deltas: &mut BTreeMap<i64, merge::Delta>,
+) -> Result<()> {
+    let source: String = tx
+        .prepare_cached("SELECT source_key FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    let reports: Vec<(i64, i64, bool)> = tx
+        .prepare_cached(
+            "SELECT m.event_id, COUNT(*),
+                    MAX(m.id = (SELECT e.first_mention FROM events e WHERE e.id = m.event_id))
+             FROM mentions m WHERE m.article_id = ?1 GROUP BY m.event_id",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get::<_, Option<bool>>(2)?.unwrap_or(false),
+            ))
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    for (event, n, held_first) in reports {
+        let delta = deltas.entry(event).or_default();
+        delta.mentions -= n;
+        delta.first_removed |= held_first;
+        merge::count_article(tx, event, &source, -1, delta)?;
     }
     tx.execute("DELETE FROM mentions WHERE article_id = ?1", [id])?;
     tx.execute("DELETE FROM quotes WHERE article_id = ?1", [id])?;
@@ -305,13 +349,14 @@ fn insert_article(
     Ok(())
 }
 
+/// Store the coded report of an event; returns its row id.
 fn insert_mention(
     tx: &rusqlite::Transaction,
     event_id: i64,
     e: &Event,
     article_id: &str,
     said: &Said,
-) -> Result<()> {
+) -> Result<i64> {
     let json = serde_json::to_string(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
     let place = e.place.as_ref();
     tx.prepare_cached(
@@ -351,7 +396,7 @@ fn insert_mention(
         said.tone,
         said.issues,
     ])?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 /// A later sentence of the article that reports the same event: its own sentence, evidence,
@@ -363,7 +408,7 @@ fn insert_repeat(
     article_id: &str,
     (repeat, said): (usize, &Said),
     report: &Report,
-) -> Result<()> {
+) -> Result<i64> {
     let place = report.place.as_ref();
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat, evidence_start,
@@ -389,7 +434,7 @@ fn insert_repeat(
         said.tone,
         said.issues,
     ])?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 /// What a report's sentence says besides the event: its tone and its issues (space-separated).

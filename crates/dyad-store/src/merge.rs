@@ -12,7 +12,7 @@
 //! distinct sources (the article's `source`, else its URL's host, else one unnamed source).
 
 use dyad_model::{Event, EventKey, Modality};
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::hash::Fnv64;
 use crate::{Result, StoreError};
@@ -87,17 +87,100 @@ pub(crate) fn ensure_event(tx: &Transaction, key: &EventKey, event: &Event) -> R
     Ok(id)
 }
 
-/// Recompute the counts, first report, place and DATEADDED of each event in `ids`; delete
-/// those no report is left for.
-pub(crate) fn refresh_events(tx: &Transaction, ids: &[i64]) -> Result<()> {
-    let mut update = tx.prepare_cached(
+/// The order that picks an event's first report: the article added first, then its id, the
+/// coded report before its repeats, the sentence, the row (as `first_mention` is defined).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct FirstKey {
+    pub added: String,
+    pub article: String,
+    pub repeat: bool,
+    pub sentence: i64,
+    pub mention: i64,
+}
+
+/// What one batch did to one event: counts to add (or take away) and whether its first report
+/// may have changed.
+#[derive(Debug, Default)]
+pub(crate) struct Delta {
+    pub mentions: i64,
+    pub articles: i64,
+    pub sources: i64,
+    /// The event's first report belonged to an article the batch removed.
+    pub first_removed: bool,
+    /// The earliest report the batch added.
+    pub candidate: Option<FirstKey>,
+}
+
+impl Delta {
+    pub fn offer(&mut self, key: FirstKey) {
+        if self.candidate.as_ref().is_none_or(|c| key < *c) {
+            self.candidate = Some(key);
+        }
+    }
+}
+
+/// Count one article in (`sign` 1) or out (−1) of the distinct articles and sources of
+/// `event`: the per-source tally in `event_sources` says whether the source is new to the event
+/// or its last article left.
+pub(crate) fn count_article(
+    tx: &Transaction,
+    event: i64,
+    source_key: &str,
+    sign: i64,
+    delta: &mut Delta,
+) -> Result<()> {
+    delta.articles += sign;
+    let before: i64 = tx
+        .prepare_cached(
+            "SELECT articles FROM event_sources WHERE event_id = ?1 AND source_key = ?2",
+        )?
+        .query_row(params![event, source_key], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0);
+    let after = before + sign;
+    if after <= 0 {
+        tx.prepare_cached("DELETE FROM event_sources WHERE event_id = ?1 AND source_key = ?2")?
+            .execute(params![event, source_key])?;
+    } else {
+        tx.prepare_cached(
+            "INSERT INTO event_sources (event_id, source_key, articles) VALUES (?1, ?2, ?3)
+             ON CONFLICT (event_id, source_key) DO UPDATE SET articles = excluded.articles",
+        )?
+        .execute(params![event, source_key, after])?;
+    }
+    if before == 0 && after > 0 {
+        delta.sources += 1;
+    } else if before > 0 && after <= 0 {
+        delta.sources -= 1;
+    }
+    Ok(())
+}
+
+/// Apply a batch's changes to each event it touched: counts moved by the batch's deltas (not
+/// recounted: recounting every report of an event on every batch made ingest quadratic, as
+/// each copy of a story adds to the same events), the first report replaced by an earlier one
+/// the batch added, or looked for again when its article was removed; an event left with no
+/// report is deleted.
+pub(crate) fn apply(
+    tx: &Transaction,
+    deltas: &std::collections::BTreeMap<i64, Delta>,
+) -> Result<()> {
+    let mut counts = tx.prepare_cached(
+        "UPDATE events SET num_mentions = num_mentions + ?2, num_articles = num_articles + ?3,
+             num_sources = num_sources + ?4
+         WHERE id = ?1 RETURNING num_mentions, first_mention",
+    )?;
+    let mut first_of = tx.prepare_cached(
+        "SELECT a.added, a.id, m.repeat > 0, m.sentence, m.id FROM mentions m
+         JOIN articles a ON a.id = m.article_id WHERE m.id = ?1",
+    )?;
+    let mut set_first = tx.prepare_cached(
+        "UPDATE events SET first_mention = ?2, date_added = ?3,
+             place_country = (SELECT place_country FROM mentions WHERE id = ?2)
+         WHERE id = ?1",
+    )?;
+    let mut recompute = tx.prepare_cached(
         "UPDATE events SET
-            num_mentions = (SELECT COUNT(*) FROM mentions m
-                            WHERE m.event_id = events.id),
-            num_articles = (SELECT COUNT(DISTINCT m.article_id) FROM mentions m
-                            WHERE m.event_id = events.id),
-            num_sources  = (SELECT COUNT(DISTINCT a.source_key) FROM mentions m
-                            JOIN articles a ON a.id = m.article_id WHERE m.event_id = events.id),
             first_mention = (SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id
                              WHERE m.event_id = events.id
                              ORDER BY a.added, a.id, m.repeat > 0, m.sentence, m.id LIMIT 1),
@@ -111,11 +194,41 @@ pub(crate) fn refresh_events(tx: &Transaction, ids: &[i64]) -> Result<()> {
             (SELECT place_country FROM mentions WHERE id = events.first_mention)
          WHERE id = ?1",
     )?;
-    let mut delete = tx.prepare_cached("DELETE FROM events WHERE id = ?1 AND num_mentions = 0")?;
-    for &id in ids {
-        update.execute([id])?;
-        place.execute([id])?;
-        delete.execute([id])?;
+    let mut delete = tx.prepare_cached("DELETE FROM events WHERE id = ?1")?;
+    for (&id, d) in deltas {
+        let (mentions, first): (i64, Option<i64>) = counts
+            .query_row(params![id, d.mentions, d.articles, d.sources], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        if mentions <= 0 {
+            delete.execute([id])?;
+            continue;
+        }
+        if d.first_removed {
+            recompute.execute([id])?;
+            place.execute([id])?;
+            continue;
+        }
+        let Some(candidate) = &d.candidate else {
+            continue;
+        };
+        let current = match first {
+            Some(m) => first_of
+                .query_row([m], |r| {
+                    Ok(FirstKey {
+                        added: r.get(0)?,
+                        article: r.get(1)?,
+                        repeat: r.get(2)?,
+                        sentence: r.get(3)?,
+                        mention: r.get(4)?,
+                    })
+                })
+                .optional()?,
+            None => None,
+        };
+        if current.as_ref().is_none_or(|c| candidate < c) {
+            set_first.execute(params![id, candidate.mention, candidate.added])?;
+        }
     }
     Ok(())
 }

@@ -21,6 +21,9 @@
 //!   files are written ([`crate::updates`]). Events and reports are named by what outlives a
 //!   re-ingest (the event's stable id; article, sentence and repeat), so none is published
 //!   twice.
+//! * `event_sources`: per event and source, how many articles report it; NumSources is the
+//!   number of its rows, kept as batches add and remove articles (filled from the reports once,
+//!   when a database written before it is opened for writing).
 //!
 //! Besides the indexes of single columns, `events_dyad` and `events_dyad_target` cover what a
 //! per-dyad count reads (codes, date, polarity, quad class, Goldstein), so a time series of one
@@ -119,6 +122,14 @@ CREATE TABLE IF NOT EXISTS mentions (
     issues         TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
+-- per event and source, the articles that report it: NumSources is kept up to date from it
+-- without reading the event's every report
+CREATE TABLE IF NOT EXISTS event_sources (
+    event_id   INTEGER NOT NULL,
+    source_key TEXT NOT NULL,
+    articles   INTEGER NOT NULL,
+    PRIMARY KEY (event_id, source_key)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE TABLE IF NOT EXISTS quotes (
     id             INTEGER PRIMARY KEY,
@@ -198,7 +209,8 @@ pub fn open(path: &std::path::Path) -> Result<Connection> {
 /// and no statement can write; the schema version is checked as [`open`] does.
 ///
 /// A database in WAL mode needs its `-shm` file beside it, which SQLite cannot create on a
-/// read-only medium (a CD, a read-only mount, a snapshot). When the plain open fails there and
+/// read-only medium (a CD, a read-only mount, a snapshot) or in a folder the user may not
+/// write. When the plain open fails there and
 /// no write-ahead log is left beside the file (every write is in the database itself), the
 /// file is opened as immutable, which needs no `-shm`. With a non-empty `-wal` left over the
 /// error says so: reading without it would silently miss its last writes.
@@ -226,8 +238,14 @@ pub fn open_read_only(path: &std::path::Path) -> Result<Connection> {
     }
 }
 
+/// The errors of a plain read-only open that opening as immutable gets past: the `-shm` cannot
+/// be created (SQLITE_CANTOPEN on a read-only medium; SQLITE_READONLY in a read-only folder of
+/// a writable disk, or for a user who may not write there).
 fn is_cannot_open(e: &rusqlite::Error) -> bool {
-    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen))
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    )
 }
 
 /// A `file:` URI for `path` (SQLite's URI syntax: `?`, `#` and `%` must be escaped).
@@ -349,5 +367,41 @@ fn prepare(conn: &Connection) -> Result<()> {
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)",
         [SCHEMA_VERSION.to_string()],
     )?;
+    fill_event_sources(conn)
+}
+
+/// A database written before `event_sources` existed gets it filled from its reports, once.
+fn fill_event_sources(conn: &Connection) -> Result<()> {
+    let done = |c: &Connection| -> Result<bool> {
+        Ok(c.query_row(
+            "SELECT COUNT(*) FROM meta WHERE key = 'event_sources'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? > 0)
+    };
+    if done(conn)? {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let filled = (|| -> Result<()> {
+        if !done(conn)? {
+            conn.execute_batch(
+                "DELETE FROM event_sources;
+                 INSERT INTO event_sources (event_id, source_key, articles)
+                     SELECT m.event_id, a.source_key, COUNT(DISTINCT m.article_id)
+                     FROM mentions m JOIN articles a ON a.id = m.article_id
+                     GROUP BY m.event_id, a.source_key;
+                 INSERT INTO meta (key, value) VALUES ('event_sources', '1');",
+            )?;
+        }
+        Ok(())
+    })();
+    match filled {
+        Ok(()) => conn.execute_batch("COMMIT")?,
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(e);
+        }
+    }
     Ok(())
 }

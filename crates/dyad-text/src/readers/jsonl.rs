@@ -80,9 +80,71 @@ fn parse_line(
     if line.trim().is_empty() {
         return Ok(None);
     }
-    let value: Value = serde_json::from_str(line)
+    let Lenient(value) = serde_json::from_str(line)
         .map_err(|e| Warning::new(file, line_no, format!("invalid JSON: {e}")))?;
     record_from_value(value, file, name, line_no).map(Some)
+}
+
+/// The fields of a record that dyad reads; the others are passed over.
+const FIELDS: &[&str] = &["text", "id", "date", "published", "url", "title", "source"];
+
+/// A line's JSON value, with the fields of an object that dyad does not read passed over
+/// unparsed ([`serde::de::IgnoredAny`]): only their syntax is checked, so a value there that
+/// serde_json cannot hold (`"n": 1e999999999`) no longer costs the record. Anything but an
+/// object is read whole, as before, for its message.
+struct Lenient(Value);
+
+impl<'de> serde::Deserialize<'de> for Lenient {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lenient, D::Error> {
+        use serde::de::{self, MapAccess, SeqAccess};
+        struct Visit;
+        impl<'de> de::Visitor<'de> for Visit {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                let mut obj = Map::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if FIELDS.contains(&key.as_str()) {
+                        let v: Value = map.next_value()?;
+                        obj.insert(key, v);
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                Ok(Value::Object(obj))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
+                serde::Deserialize::deserialize(de::value::SeqAccessDeserializer::new(seq))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::from(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::from(v))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+                Ok(Value::from(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::String(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+                Ok(Value::String(v))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+        }
+        d.deserialize_any(Visit).map(Lenient)
+    }
 }
 
 /// A file of pretty-printed JSON objects one after another (as `seed.gold.json`), or one JSON
@@ -205,7 +267,7 @@ fn record_from_value(
         Some((field, s)) => Some(parse_date(&s).ok_or_else(|| {
             warn(format!(
                 "field \"{field}\": expected YYYY-MM-DD, got {}",
-                Value::String(s.clone())
+                dyad_model::warning::quote_prefix(&s)
             ))
         })?),
         None => None,
@@ -270,6 +332,23 @@ fn kind(v: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    /// Issue 21: one out-of-range number in a field dyad does not read (`"n": 1e999999999`)
+    /// skipped the record; the field's value is passed over now. Bad JSON anywhere is still a
+    /// bad record, and so is an out-of-range number in a field dyad reads.
+    #[test]
+    fn unknown_fields_are_ignored_whatever_their_value() {
+        let (docs, warnings) = read_jsonl(
+            "{\"id\": \"a\", \"n\": 1e999999999, \"x\": [[{\"y\": -1e400}]], \"text\": \"Russia attacked Ukraine.\"}\n\
+             {\"id\": \"b\", \"n\": 1e99x, \"text\": \"Russia attacked Ukraine.\"}\n\
+             {\"id\": 1e999999999, \"text\": \"Russia attacked Ukraine.\"}\n",
+            "f.jsonl",
+        );
+        assert_eq!(docs.len(), 1, "{warnings:?}");
+        assert_eq!(docs[0].id, "a");
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!((warnings[0].line, warnings[1].line), (2, 3));
+    }
+
     #[test]
     fn pretty_printed_objects_and_arrays() {
         let text = "{\n  \"id\": \"a\",\n  \"text\": \"one\"\n}\n{\n  \"text\": \"two\"\n}\n";

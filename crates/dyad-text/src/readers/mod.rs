@@ -3,7 +3,13 @@
 //!
 //! Bad records never stop a run: each becomes a [`Warning`] naming file and line, and is
 //! skipped. Under [`ReadOptions::strict`] the first warning is a fatal [`ReadError`] instead.
-//! A path that cannot be opened or read is always fatal.
+//! So is a path that cannot be opened, listed or read (missing, gone while a folder was read,
+//! unreadable, a device): without `strict` it is a warning naming it, counted in
+//! [`ReadSummary::inputs_failed`], and the other inputs are read.
+//!
+//! Each file is opened once and read as a stream, so a FIFO (`mkfifo p.jsonl`) is read as it
+//! comes; character and block devices and sockets are refused (a device such as `/dev/zero`
+//! never ends).
 
 pub mod html;
 pub mod jsonl;
@@ -77,6 +83,9 @@ pub struct ReadSummary {
     pub warnings_not_kept: usize,
     /// Articles cut to [`ReadOptions::max_article_bytes`] (each has its warning too).
     pub articles_cut: usize,
+    /// Inputs (named paths, or files of a folder) that could not be opened or read: missing,
+    /// gone, unreadable or a device. Each has its warning; the other inputs were read.
+    pub inputs_failed: usize,
 }
 
 /// The input formats.
@@ -169,6 +178,22 @@ impl Collector<'_> {
         Ok(())
     }
 
+    /// An input that could not be opened or read: fatal under strict, else a warning naming it,
+    /// counted, and reading goes on with the next input.
+    fn input_failed(&mut self, e: ReadError) -> Result<(), ReadError> {
+        match e {
+            ReadError::Io { path, source } if !self.strict => {
+                self.summary.inputs_failed += 1;
+                self.warn(Warning::new(
+                    path,
+                    0,
+                    format!("cannot be read ({source}); skipped"),
+                ))
+            }
+            other => Err(other),
+        }
+    }
+
     /// Record a skipped record with its warning; fatal under strict.
     pub(crate) fn skip(&mut self, w: Warning) -> Result<(), ReadError> {
         self.warn(w)?;
@@ -194,23 +219,31 @@ pub fn read_inputs(
     };
     for input in inputs {
         if input == "-" {
-            read_stdin(&mut std::io::stdin().lock(), &mut c)?;
+            read_stream(&mut std::io::stdin().lock(), "-", "-", &mut c)?;
             continue;
         }
         let path = Path::new(input);
-        let meta = fs::metadata(path).map_err(|source| ReadError::Io {
-            path: input.clone(),
-            source,
-        })?;
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(source) => {
+                c.input_failed(ReadError::Io {
+                    path: input.clone(),
+                    source,
+                })?;
+                continue;
+            }
+        };
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files)?;
+            walk(path, &mut files, &mut c)?;
             for file in files {
                 let format = Format::from_extension(&file);
-                read_file(&file, format, &mut c)?;
+                if let Err(e) = read_file(&file, format, &mut c) {
+                    c.input_failed(e)?;
+                }
             }
-        } else {
-            read_file(path, Format::from_extension(path), &mut c)?;
+        } else if let Err(e) = read_file(path, Format::from_extension(path), &mut c) {
+            c.input_failed(e)?;
         }
     }
     Ok(c.summary)
@@ -218,14 +251,22 @@ pub fn read_inputs(
 
 /// Collect the readable files under `dir`, sorted, recursively; hidden entries are skipped and
 /// symbolic links to directories are not followed.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), ReadError> {
+/// A folder (or entry) that cannot be listed is an input that failed: a warning, unless strict.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, c: &mut Collector) -> Result<(), ReadError> {
     let io_err = |source| ReadError::Io {
         path: dir.display().to_string(),
         source,
     };
+    let listing = match fs::read_dir(dir) {
+        Ok(listing) => listing,
+        Err(e) => return c.input_failed(io_err(e)),
+    };
     let mut entries = Vec::new();
-    for entry in fs::read_dir(dir).map_err(io_err)? {
-        let entry = entry.map_err(io_err)?;
+    for entry in listing {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return c.input_failed(io_err(e)),
+        };
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') {
             continue;
@@ -235,24 +276,51 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), ReadError> {
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
-        let file_type = entry.file_type().map_err(io_err)?;
+        let file_type = match entry.file_type() {
+            Ok(t) => t,
+            // gone since it was listed
+            Err(e) => {
+                c.input_failed(ReadError::Io {
+                    path: path.display().to_string(),
+                    source: e,
+                })?;
+                continue;
+            }
+        };
         if file_type.is_dir() {
-            walk(&path, files)?;
-        } else if Format::from_extension(&path).is_some() && (file_type.is_file() || path.is_file())
+            walk(&path, files, c)?;
+        } else if Format::from_extension(&path).is_some()
+            && (file_type.is_file() || (file_type.is_symlink() && !path.is_dir()))
         {
+            // a link whose file is gone is listed, and warned about when it cannot be opened
             files.push(path);
         }
     }
     Ok(())
 }
 
-/// Standard input, read as it comes when it is JSON Lines (so that a pipe is coded batch by
-/// batch and memory does not grow with the input); any other format is read whole. The one
-/// difference a stream makes: a line that is not valid UTF-8 is warned about when it is
-/// reached rather than before the first record.
-fn read_stdin(input: &mut dyn BufRead, c: &mut Collector) -> Result<(), ReadError> {
+/// Standard input or a FIFO, read as it comes when it is JSON Lines (so that a pipe is coded
+/// batch by batch and memory does not grow with the input); any other format is read whole
+/// (`format`, else sniffed). The one difference a stream makes: a line that is not valid UTF-8
+/// is warned about when it is reached rather than before the first record.
+fn read_stream(
+    input: &mut dyn BufRead,
+    file: &str,
+    name: &str,
+    c: &mut Collector,
+) -> Result<(), ReadError> {
+    read_stream_as(input, file, name, None, c)
+}
+
+fn read_stream_as(
+    input: &mut dyn BufRead,
+    file: &str,
+    name: &str,
+    format: Option<Format>,
+    c: &mut Collector,
+) -> Result<(), ReadError> {
     let io_err = |source| ReadError::Io {
-        path: "-".to_string(),
+        path: file.to_string(),
         source,
     };
     // the lines up to the first that is not blank tell the format
@@ -271,19 +339,20 @@ fn read_stdin(input: &mut dyn BufRead, c: &mut Collector) -> Result<(), ReadErro
         }
     }
     let (head_text, _) = decode(&head);
-    if Format::sniff(&head_text) == Format::JsonLines && jsonl::is_json_lines(&head_text) {
+    let sniffed = format.unwrap_or_else(|| Format::sniff(&head_text));
+    if sniffed == Format::JsonLines && jsonl::is_json_lines(&head_text) {
         let mut utf8_warning = true;
         let mut line_no = 0;
         for line in head.split_inclusive(|&b| b == b'\n') {
             line_no += 1;
             let line = line.strip_suffix(b"\n").unwrap_or(line);
-            jsonl::stream_line(line, line_no, "-", "-", &mut utf8_warning, c)?;
+            jsonl::stream_line(line, line_no, file, name, &mut utf8_warning, c)?;
         }
         debug_assert_eq!(line_no, lines);
-        return stream_jsonl(input, line_no, "-", "-", utf8_warning, c);
+        return stream_jsonl(input, line_no, file, name, utf8_warning, c);
     }
     input.read_to_end(&mut head).map_err(io_err)?;
-    read_bytes(&head, "-", None, c)
+    read_bytes(&head, file, format, c)
 }
 
 /// The rest of a JSON Lines input, line by line, after `line_no` lines.
@@ -316,14 +385,14 @@ fn stream_jsonl(
 /// A JSON Lines file, streamed: a first pass finds the first line that is not valid UTF-8 (so
 /// its warning comes first, as for a file read whole) and whether the file is pretty-printed
 /// JSON instead (read whole, then); the second reads the records one line at a time.
-fn read_jsonl_file(path: &Path, c: &mut Collector) -> Result<(), ReadError> {
+fn read_jsonl_file(file: fs::File, path: &Path, c: &mut Collector) -> Result<(), ReadError> {
+    use std::io::{Read, Seek};
     let shown = path.display().to_string();
     let io_err = |source| ReadError::Io {
         path: shown.clone(),
         source,
     };
-    let open = || fs::File::open(path).map(|f| std::io::BufReader::with_capacity(1 << 16, f));
-    let mut reader = open().map_err(io_err)?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
     let mut line = Vec::new();
     let mut line_no = 0;
     let mut bad_line = None;
@@ -348,8 +417,13 @@ fn read_jsonl_file(path: &Path, c: &mut Collector) -> Result<(), ReadError> {
             break;
         }
     }
+    // the same open file again from its start (opening it again by name would block on a
+    // FIFO, or read another file put in its place)
+    reader.rewind().map_err(io_err)?;
     if !jsonl::is_json_lines(&head) {
-        return read_file_whole(path, Some(Format::JsonLines), c);
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(io_err)?;
+        return read_bytes(&bytes, &shown, Some(Format::JsonLines), c);
     }
     if let Some(line) = bad_line {
         c.warn(Warning::new(
@@ -359,27 +433,39 @@ fn read_jsonl_file(path: &Path, c: &mut Collector) -> Result<(), ReadError> {
         ))?;
     }
     let name = file_name(&shown);
-    let mut reader = open().map_err(io_err)?;
     stream_jsonl(&mut reader, 0, &shown, &name, false, c)
 }
 
+/// Open a file once and read it: a regular file as its format asks, a FIFO as a stream (as
+/// stdin is); a device or socket is refused (an I/O error, so a warning naming it).
 fn read_file(path: &Path, format: Option<Format>, c: &mut Collector) -> Result<(), ReadError> {
-    if format == Some(Format::JsonLines) {
-        return read_jsonl_file(path, c);
-    }
-    read_file_whole(path, format, c)
-}
-
-fn read_file_whole(
-    path: &Path,
-    format: Option<Format>,
-    c: &mut Collector,
-) -> Result<(), ReadError> {
+    use std::io::Read;
     let shown = path.display().to_string();
-    let bytes = fs::read(path).map_err(|source| ReadError::Io {
+    let io_err = |source| ReadError::Io {
         path: shown.clone(),
         source,
-    })?;
+    };
+    let mut file = fs::File::open(path).map_err(io_err)?;
+    let kind = file.metadata().map_err(io_err)?.file_type();
+    if !kind.is_file() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                let name = file_name(&shown);
+                let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+                return read_stream_as(&mut reader, &shown, &name, format, c);
+            }
+        }
+        return Err(io_err(std::io::Error::other(
+            "not a regular file, folder or FIFO (a device or socket?)",
+        )));
+    }
+    if format == Some(Format::JsonLines) {
+        return read_jsonl_file(file, path, c);
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(io_err)?;
     read_bytes(&bytes, &shown, format, c)
 }
 
@@ -500,11 +586,82 @@ mod tests {
         assert!(s.contains('\u{FFFD}'));
     }
 
+    /// Issue 21, item 3: a missing input stopped the whole run; it is a warning naming it,
+    /// counted, and the other inputs are read (fatal under strict).
     #[test]
-    fn missing_path_is_fatal_and_named() {
-        let (r, _) = read(&["/no/such/dyad/file.txt".to_string()], false);
+    fn a_missing_path_is_a_warning_and_the_rest_is_read_fatal_when_strict() {
+        let d = tmpdir("missing");
+        fs::write(d.join("good.txt"), "Russia attacked Ukraine.").unwrap();
+        let inputs = vec![
+            "/no/such/dyad/file.txt".to_string(),
+            d.join("good.txt").display().to_string(),
+        ];
+        let (r, docs) = read(&inputs, false);
+        let s = r.expect("lenient read");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(s.inputs_failed, 1);
+        assert!(
+            s.warnings[0]
+                .to_string()
+                .starts_with("/no/such/dyad/file.txt: cannot be read"),
+            "{}",
+            s.warnings[0]
+        );
+        let (r, _) = read(&inputs, true);
         let e = r.expect_err("missing file");
         assert!(e.to_string().contains("/no/such/dyad/file.txt"), "{e}");
+    }
+
+    /// Issue 21, item 2: a FIFO named `.jsonl` was opened twice, and the second open blocked
+    /// for ever once the writer had gone. It is opened once and read as a stream.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_read_once_as_a_stream_and_a_device_is_refused() {
+        let d = tmpdir("fifo");
+        for name in ["p.jsonl", "p.json", "p.txt"] {
+            let fifo = d.join(name);
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if !made.is_ok_and(|s| s.success()) {
+                eprintln!("skipped: mkfifo is not available");
+                return;
+            }
+            let writer = {
+                let fifo = fifo.clone();
+                std::thread::spawn(move || {
+                    let body = if fifo.extension().is_some_and(|e| e == "txt") {
+                        "Russia attacked Ukraine.\n"
+                    } else {
+                        "{\"id\": \"a\", \"text\": \"Russia attacked Ukraine.\"}\n\
+                         {\"id\": \"b\", \"text\": \"China met France.\"}\n"
+                    };
+                    fs::write(&fifo, body).unwrap();
+                })
+            };
+            let (done, got) = std::sync::mpsc::channel();
+            let input = vec![fifo.display().to_string()];
+            std::thread::spawn(move || {
+                let (r, docs) = read(&input, false);
+                let _ = done.send((r.map(|s| s.inputs_failed), docs.len()));
+            });
+            let (failed, n) = got
+                .recv_timeout(std::time::Duration::from_secs(20))
+                .unwrap_or_else(|_| panic!("reading the FIFO {name} hung"));
+            writer.join().unwrap();
+            assert_eq!(failed.unwrap(), 0);
+            assert_eq!(n, if name == "p.txt" { 1 } else { 2 }, "{name}");
+        }
+        // a device never ends: refused with a warning
+        if Path::new("/dev/zero").exists() {
+            let (r, docs) = read(&["/dev/zero".to_string()], false);
+            let s = r.expect("lenient read");
+            assert!(docs.is_empty());
+            assert_eq!(s.inputs_failed, 1);
+            assert!(
+                s.warnings[0].message.contains("not a regular file"),
+                "{:?}",
+                s.warnings
+            );
+        }
     }
 
     #[test]
