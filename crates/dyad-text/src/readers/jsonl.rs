@@ -10,7 +10,10 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::{file_name, plain::parse_dateline, Collector, ReadError, Warning};
+use dyad_model::Warning;
+
+use super::collector::{file_name, Collector, ReadError};
+use super::plain::parse_dateline;
 use dyad_model::{Document, Origin};
 
 /// Read JSON Lines text into documents, collecting per-line warnings. `file` is the path as

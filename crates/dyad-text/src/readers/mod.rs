@@ -11,6 +11,7 @@
 //! comes; character and block devices and sockets are refused (a device such as `/dev/zero`
 //! never ends).
 
+mod collector;
 pub mod html;
 pub mod jsonl;
 pub mod petr_xml;
@@ -22,6 +23,8 @@ use std::path::{Path, PathBuf};
 
 pub use dyad_model::{Document, Warning};
 
+pub(crate) use collector::{file_name, Collector};
+pub use collector::{ReadError, ReadSummary, MAX_WARNINGS_KEPT};
 pub use html::read_html;
 pub use jsonl::read_jsonl;
 pub use petr_xml::{parse_petr_xml, ExpectedCoding, PetrEnvironment, PetrRecord, PetrXml};
@@ -42,10 +45,6 @@ pub struct ReadOptions {
 /// (wire articles run to some kilobytes).
 pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 2_000_000;
 
-/// At most this many warnings are kept in a [`ReadSummary`] (the rest are counted), so that a
-/// stream of millions of bad records does not fill memory.
-pub const MAX_WARNINGS_KEPT: usize = 1_000;
-
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
         ReadOptions {
@@ -53,39 +52,6 @@ impl Default for ReadOptions {
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
         }
     }
-}
-
-/// A fatal reading error.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    /// A path (or stdin) could not be opened, listed or read.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
-    /// The first bad record under `--strict`.
-    #[error("{0}")]
-    Strict(Warning),
-}
-
-/// What a call to [`read_inputs`] did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReadSummary {
-    /// Documents handed to the sink.
-    pub documents: usize,
-    /// Records (or whole files, for malformed XML or empty text files) skipped.
-    pub skipped: usize,
-    /// The warnings, in reading order: the first [`MAX_WARNINGS_KEPT`] of them.
-    pub warnings: Vec<Warning>,
-    /// Warnings given after the first [`MAX_WARNINGS_KEPT`] (counted, not kept).
-    pub warnings_not_kept: usize,
-    /// Articles cut to [`ReadOptions::max_article_bytes`] (each has its warning too).
-    pub articles_cut: usize,
-    /// Inputs (named paths, or files of a folder) that could not be opened or read: missing,
-    /// gone, unreadable or a device. Each has its warning; the other inputs were read.
-    pub inputs_failed: usize,
 }
 
 /// The input formats.
@@ -132,76 +98,6 @@ impl Format {
     }
 }
 
-/// Accumulates the result of one read and applies the strict rule.
-pub(crate) struct Collector<'a> {
-    strict: bool,
-    max_article_bytes: usize,
-    summary: ReadSummary,
-    sink: &'a mut dyn FnMut(Document),
-}
-
-impl Collector<'_> {
-    /// Hand a document to the sink, cut to the size limit first (with a warning; fatal under
-    /// strict).
-    pub(crate) fn document(&mut self, mut doc: Document) -> Result<(), ReadError> {
-        let len = doc.text.len();
-        if len > self.max_article_bytes {
-            doc.cut_to(self.max_article_bytes);
-            self.summary.articles_cut += 1;
-            self.warn(Warning::new(
-                doc.origin.file.as_str(),
-                doc.origin.line,
-                format!(
-                    "article {} has {len} bytes of text, more than the limit of {} \
-                     (--max-article-bytes); only its first {} bytes are coded",
-                    doc.id,
-                    self.max_article_bytes,
-                    doc.text.len()
-                ),
-            ))?;
-        }
-        self.summary.documents += 1;
-        (self.sink)(doc);
-        Ok(())
-    }
-
-    /// Record a warning; fatal under strict.
-    pub(crate) fn warn(&mut self, w: Warning) -> Result<(), ReadError> {
-        if self.strict {
-            return Err(ReadError::Strict(w));
-        }
-        if self.summary.warnings.len() < MAX_WARNINGS_KEPT {
-            self.summary.warnings.push(w);
-        } else {
-            self.summary.warnings_not_kept += 1;
-        }
-        Ok(())
-    }
-
-    /// An input that could not be opened or read: fatal under strict, else a warning naming it,
-    /// counted, and reading goes on with the next input.
-    fn input_failed(&mut self, e: ReadError) -> Result<(), ReadError> {
-        match e {
-            ReadError::Io { path, source } if !self.strict => {
-                self.summary.inputs_failed += 1;
-                self.warn(Warning::new(
-                    path,
-                    0,
-                    format!("cannot be read ({source}); skipped"),
-                ))
-            }
-            other => Err(other),
-        }
-    }
-
-    /// Record a skipped record with its warning; fatal under strict.
-    pub(crate) fn skip(&mut self, w: Warning) -> Result<(), ReadError> {
-        self.warn(w)?;
-        self.summary.skipped += 1;
-        Ok(())
-    }
-}
-
 /// Read every input in order, calling `sink` for each document. `-` is stdin (format sniffed);
 /// a directory is walked recursively in sorted order, reading `.txt .text .jsonl .ndjson .json
 /// .xml .html .htm` files and skipping hidden entries; a named file's format comes from its extension, or
@@ -211,12 +107,7 @@ pub fn read_inputs(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Document),
 ) -> Result<ReadSummary, ReadError> {
-    let mut c = Collector {
-        strict: opts.strict,
-        max_article_bytes: opts.max_article_bytes,
-        summary: ReadSummary::default(),
-        sink,
-    };
+    let mut c = Collector::new(opts.strict, opts.max_article_bytes, sink);
     for input in inputs {
         if input == "-" {
             read_stream(&mut std::io::stdin().lock(), "-", "-", &mut c)?;
@@ -530,14 +421,6 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Option<usize>) {
     }
 }
 
-/// The last component of a path as given (`-` stays `-`).
-pub(crate) fn file_name(file: &str) -> String {
-    Path::new(file)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -792,12 +675,7 @@ mod tests {
     fn stdin_content_is_sniffed() {
         let mut docs = Vec::new();
         let mut sink = |d: Document| docs.push(d);
-        let mut c = Collector {
-            strict: false,
-            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
-            summary: ReadSummary::default(),
-            sink: &mut sink,
-        };
+        let mut c = Collector::new(false, DEFAULT_MAX_ARTICLE_BYTES, &mut sink);
         read_bytes(b"\xEF\xBB\xBF LONDON (AFP) -- Hi.", "-", None, &mut c).unwrap();
         read_bytes(b"\n{\"text\": \"a\"}\n", "-", None, &mut c).unwrap();
         read_bytes(

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use roxmltree::{Node, ParsingOptions};
 
-use super::Warning;
+use dyad_model::Warning;
 use dyad_model::{Document, Origin};
 
 /// One expected coding of a validation record.
