@@ -13,7 +13,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use common::{data, dyad_ok};
+use common::{data, dyad_ok, http_get, http_post};
 
 /// A running `dyad serve`, stopped when dropped.
 struct Server {
@@ -74,42 +74,6 @@ fn serve_with(db: &Path, more: &[&str]) -> Server {
     // keep draining stderr so the server never blocks on it
     std::thread::spawn(move || for _ in lines {});
     Server { child, addr }
-}
-
-/// Send one plain HTTP/1.1 request and read the whole answer: status code and body.
-fn http(addr: SocketAddr, request: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    s.write_all(request.as_bytes()).unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    let status = out[9..12].parse().unwrap();
-    let body = out
-        .split_once("\r\n\r\n")
-        .map(|x| x.1)
-        .unwrap_or("")
-        .to_string();
-    (status, body)
-}
-
-/// A plain HTTP/1.1 GET: status code and body.
-fn http_get(addr: SocketAddr, path: &str) -> (u16, String) {
-    http(
-        addr,
-        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
-    )
-}
-
-/// A plain HTTP/1.1 POST of a JSON body with a bearer token: status code and body.
-fn http_post(addr: SocketAddr, path: &str, token: &str, body: &str) -> (u16, String) {
-    http(
-        addr,
-        &format!(
-            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-             Authorization: Bearer {token}\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\n\r\n{body}",
-            body.len()
-        ),
-    )
 }
 
 /// The ingest endpoint checks and cuts an article as `dyad ingest` does, with the limits

@@ -135,6 +135,8 @@ mod tests {
         }
     }
 
+    const DAY: &str = "2025-12-04";
+
     /// The events left after merging reports (sentence, date, code), and their mentions.
     fn merged(reports: &[(usize, &str, &str)]) -> Vec<Event> {
         let mut events = reports.iter().map(|&(s, d, c)| report(s, d, c)).collect();
@@ -144,11 +146,7 @@ mod tests {
 
     #[test]
     fn a_later_sentence_with_the_same_key_is_a_repeat_that_keeps_its_own_sentence() {
-        let events = merged(&[
-            (0, "2025-12-04", "040"),
-            (2, "2025-12-04", "040"),
-            (3, "2025-12-04", "057"),
-        ]);
+        let events = merged(&[(0, DAY, "040"), (2, DAY, "040"), (3, DAY, "057")]);
         assert_eq!(events.len(), 2);
         assert_eq!(events[0].mentions, 2);
         assert_eq!(events[0].repeated_in[0].sentence, 2);
@@ -157,11 +155,7 @@ mod tests {
 
     #[test]
     fn another_day_or_the_same_sentence_is_another_event() {
-        let events = merged(&[
-            (0, "2025-12-04", "040"),
-            (0, "2025-12-04", "040"),
-            (1, "2025-12-01", "040"),
-        ]);
+        let events = merged(&[(0, DAY, "040"), (0, DAY, "040"), (1, "2025-12-01", "040")]);
         assert_eq!(events.len(), 3);
         assert!(events.iter().all(|e| e.mentions == 1));
     }

@@ -51,9 +51,9 @@ fn article(id: &str, source: &str, date: &str, text: &str) -> Coded {
     code(doc)
 }
 
-fn write(store: &mut Store, arts: &[&Coded], version: &str) -> dyad_store::BatchSummary {
-    let inputs: Vec<ArticleInput> = arts
-        .iter()
+/// The coded articles as the store takes them, coded with dictionaries `version`.
+fn inputs<'a>(arts: &[&'a Coded], version: &'a str) -> Vec<ArticleInput<'a>> {
+    arts.iter()
         .map(|c| ArticleInput {
             doc: &c.doc,
             events: &c.events,
@@ -62,7 +62,11 @@ fn write(store: &mut Store, arts: &[&Coded], version: &str) -> dyad_store::Batch
             tone: None,
             issues: None,
         })
-        .collect();
+        .collect()
+}
+
+fn write(store: &mut Store, arts: &[&Coded], version: &str) -> dyad_store::BatchSummary {
+    let inputs = inputs(arts, version);
     store
         .write_batch(&inputs, "20251205120000")
         .expect("write batch")
@@ -302,17 +306,7 @@ fn counts_kept_by_batch_equal_a_full_recount() {
         }
         let version = ["v1", "v2"][next(2)];
         let added = ["20251205120000", "20251201000000", "20251209000000"][next(3)];
-        let inputs: Vec<ArticleInput> = batch
-            .iter()
-            .map(|c| ArticleInput {
-                doc: &c.doc,
-                events: &c.events,
-                quotes: &c.quotes,
-                dict_version: version,
-                tone: None,
-                issues: None,
-            })
-            .collect();
+        let inputs = inputs(&batch, version);
         // one id twice in a batch is refused by the command line; here take the last
         let mut seen = std::collections::HashSet::new();
         let mut unique: Vec<ArticleInput> = Vec::new();

@@ -239,6 +239,16 @@ mod tests {
         Scored::new(code, Some(source), Some(target))
     }
 
+    /// Events written `CODE SOURCE TARGET`, separated by commas.
+    fn events(list: &str) -> Vec<Scored> {
+        list.split(", ")
+            .map(|e| {
+                let w: Vec<&str> = e.split(' ').collect();
+                s(w[0], w[1], w[2])
+            })
+            .collect()
+    }
+
     #[test]
     fn organisations_compare_on_six_letters_and_others_on_their_country() {
         assert_eq!(actor_key(Some("FRAGOV")), "FRA");
@@ -254,21 +264,11 @@ mod tests {
 
     #[test]
     fn each_leftover_gets_the_kind_of_its_error() {
-        let gold = [
-            s("040", "FRAGOV", "CHNGOV"),
-            s("0331", "CHN", "PSE"),
-            s("111", "RUS", "GBR"),
-            s("190", "ISRMIL", "PSEREB"),
-            s("173", "CODCOP", "CODOPP"),
-        ];
-        let produced = [
-            s("042", "USA", "IRQ"),
-            s("111", "GBR", "RUS"),
-            s("071", "CHN", "PSE"),
-            s("043", "FRA", "CHN"),
-            s("040", "FRA", "CHN"),
-            s("195", "ISR", "LBN"),
-        ];
+        let gold = events(
+            "040 FRAGOV CHNGOV, 0331 CHN PSE, 111 RUS GBR, 190 ISRMIL PSEREB, 173 CODCOP CODOPP",
+        );
+        let produced =
+            events("042 USA IRQ, 111 GBR RUS, 071 CHN PSE, 043 FRA CHN, 040 FRA CHN, 195 ISR LBN");
         let a = align(&gold, &produced);
         assert_eq!(a.matched, [(0, 3)], "043 and 040 share the root 04");
         assert_eq!(

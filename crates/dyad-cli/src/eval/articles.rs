@@ -120,16 +120,12 @@ pub fn eval_articles(args: EvalArgs) -> Result<()> {
             println!("{name:<7} no articles");
             return;
         }
-        println!(
-            "{name:<7} gold {:>4}  produced {:>4}  matched {:>4}  precision {:>5.1}%  recall {:>5.1}%  F1 {:>5.1}%",
-            s.expected,
-            s.produced,
-            s.matched,
-            100.0 * s.precision,
-            100.0 * s.recall,
-            100.0 * s.f1
-        );
+        println!("{name:<7} {}", s.cells());
     };
+    println!(
+        "{:<7} {:>8} {:>8} {:>7} {:>9} {:>7} {:>6}",
+        "", "expected", "produced", "matched", "precision", "recall", "F1"
+    );
     line("root", &report.root);
     line("code", &report.code);
     line("root a", &report.halves[0]);

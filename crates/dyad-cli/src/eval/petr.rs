@@ -189,17 +189,12 @@ fn print_table(r: &PetrReport) {
     );
     let row = |name: &str, s: &Score| {
         println!(
-            "{:<12} {:>7} {:>6} {:>6.1}% {:>8} {:>8} {:>7} {:>8.1}% {:>6.1}% {:>5.1}%",
+            "{:<12} {:>7} {:>6} {:>6.1}% {}",
             name,
             s.records,
             s.exact,
             100.0 * s.exact_rate,
-            s.expected,
-            s.produced,
-            s.matched,
-            100.0 * s.precision,
-            100.0 * s.recall,
-            100.0 * s.f1
+            s.cells()
         )
     };
     for (c, s) in &r.categories {

@@ -26,6 +26,20 @@ impl Score {
         self.matched += matched;
     }
 
+    /// Expected, produced and matched events, precision, recall and F1, as the tables of
+    /// `dyad eval` print them (the columns `expected produced matched precision recall F1`).
+    pub(crate) fn cells(&self) -> String {
+        format!(
+            "{:>8} {:>8} {:>7} {:>8.1}% {:>6.1}% {:>5.1}%",
+            self.expected,
+            self.produced,
+            self.matched,
+            100.0 * self.precision,
+            100.0 * self.recall,
+            100.0 * self.f1
+        )
+    }
+
     pub(crate) fn finish(&mut self) {
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         self.precision = ratio(self.matched, self.produced);
