@@ -179,10 +179,7 @@ pub fn run(args: QueryArgs) -> Result<()> {
     if let Some(by) = by {
         let rows = query::aggregate(store.conn(), &filter, by)?;
         if args.json {
-            for r in &rows {
-                serde_json::to_writer(&mut out, r)?;
-                writeln!(out)?;
-            }
+            json_lines(&mut out, &rows)?;
         } else {
             let cells: Vec<Vec<String>> = rows
                 .iter()
@@ -224,10 +221,7 @@ pub fn run(args: QueryArgs) -> Result<()> {
     }
     let rows = query::events(store.conn(), &filter)?;
     if args.json {
-        for r in &rows {
-            serde_json::to_writer(&mut out, r)?;
-            writeln!(out)?;
-        }
+        json_lines(&mut out, &rows)?;
     } else {
         let cells: Vec<Vec<String>> = rows
             .iter()
@@ -265,5 +259,14 @@ pub fn run(args: QueryArgs) -> Result<()> {
     }
     out.flush()?;
     eprintln!("dyad: {} events", rows.len());
+    Ok(())
+}
+
+/// Rows as JSON Lines.
+fn json_lines<T: serde::Serialize>(out: &mut impl Write, rows: &[T]) -> Result<()> {
+    for r in rows {
+        serde_json::to_writer(&mut *out, r)?;
+        writeln!(out)?;
+    }
     Ok(())
 }

@@ -94,3 +94,21 @@ pub fn http_post(addr: SocketAddr, path: &str, token: &str, body: &str) -> (u16,
         ),
     )
 }
+
+/// The values of one column of a Parquet file, row by row.
+pub fn parquet_column(path: &Path, column: &str) -> Vec<parquet::record::Field> {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let reader = SerializedFileReader::new(std::fs::File::open(path).unwrap()).unwrap();
+    reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|row| {
+            let row = row.unwrap();
+            let (_, v) = row
+                .get_column_iter()
+                .find(|(name, _)| name.as_str() == column)
+                .unwrap_or_else(|| panic!("no {column} column"));
+            v.clone()
+        })
+        .collect()
+}

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{dyad, dyad_ok, events};
+use common::{dyad, dyad_ok, events, parquet_column};
 
 /// Two articles: United Nations peacekeepers attacked (PEACEKEEPERS), and praise (no issue).
 fn database(dir: &Path) -> String {
@@ -98,21 +98,11 @@ fn issues_are_in_every_export_format() {
 
     let parquet = dir.path().join("events.parquet");
     export(&db, "parquet", &["--out", parquet.to_str().unwrap()]);
-    use parquet::file::reader::{FileReader, SerializedFileReader};
-    let reader = SerializedFileReader::new(std::fs::File::open(&parquet).unwrap()).unwrap();
-    let mut issues: Vec<String> = reader
-        .get_row_iter(None)
-        .unwrap()
-        .map(|row| {
-            let row = row.unwrap();
-            let (_, v) = row
-                .get_column_iter()
-                .find(|(name, _)| name.as_str() == "issues")
-                .expect("an issues column");
-            match v {
-                parquet::record::Field::Str(s) => s.clone(),
-                other => panic!("issues is {other:?}"),
-            }
+    let mut issues: Vec<String> = parquet_column(&parquet, "issues")
+        .into_iter()
+        .map(|v| match v {
+            parquet::record::Field::Str(x) => x,
+            other => panic!("issues is {other:?}"),
         })
         .collect();
     issues.sort();

@@ -10,7 +10,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{dyad_ok, events};
+use common::{dyad_ok, events, parquet_column};
 
 const PRAISE: f64 = 42.8571;
 const ATTACK: f64 = -33.3333;
@@ -106,21 +106,11 @@ fn tone_is_in_every_export_format() {
         "--out",
         parquet.to_str().unwrap(),
     ]);
-    use parquet::file::reader::{FileReader, SerializedFileReader};
-    let reader = SerializedFileReader::new(std::fs::File::open(&parquet).unwrap()).unwrap();
-    let mut col: Vec<f64> = reader
-        .get_row_iter(None)
-        .unwrap()
-        .map(|row| {
-            let row = row.unwrap();
-            let (_, v) = row
-                .get_column_iter()
-                .find(|(name, _)| name.as_str() == "tone")
-                .expect("a tone column");
-            match v {
-                parquet::record::Field::Double(x) => *x,
-                other => panic!("tone is {other:?}"),
-            }
+    let mut col: Vec<f64> = parquet_column(&parquet, "tone")
+        .into_iter()
+        .map(|v| match v {
+            parquet::record::Field::Double(x) => x,
+            other => panic!("tone is {other:?}"),
         })
         .collect();
     col.sort_by(f64::total_cmp);
