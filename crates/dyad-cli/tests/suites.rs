@@ -103,7 +103,7 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     let out = dyad_ok(&["eval", "articles", &file, "--json"]);
     let r: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(r["articles"], 120);
-    at_least(&r["root"], "f1", 0.16);
+    at_least(&r["root"], "f1", 0.22);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
