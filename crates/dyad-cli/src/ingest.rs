@@ -319,7 +319,10 @@ fn report(summary: &BatchSummary, counts: &Counts, db: &Path) {
 pub fn run(args: IngestArgs) -> Result<()> {
     let mut store = Store::open(&args.db)?;
     let version = args.dicts.version()?;
-    let coder = args.limits.sentence.apply(Coder::new(args.dicts.load()?));
+    let coder = args
+        .limits
+        .sentence
+        .apply(Coder::new(args.dicts.load()?).with_tone_and_themes(true));
     let mut sink = StoreSink::ingest(&mut store, version, args.strict);
     let source = Files {
         inputs: &args.inputs,
@@ -344,7 +347,9 @@ pub fn run(args: IngestArgs) -> Result<()> {
 pub fn recode(args: RecodeArgs) -> Result<()> {
     let mut store = open_existing(&args.db)?;
     let version = args.dicts.version()?;
-    let coder = args.limits.apply(Coder::new(args.dicts.load()?));
+    let coder = args
+        .limits
+        .apply(Coder::new(args.dicts.load()?).with_tone_and_themes(true));
     let source = StoredArticles {
         store: open_existing_read_only(&args.db)?,
         version: version.clone(),

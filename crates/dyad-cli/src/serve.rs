@@ -102,7 +102,10 @@ pub fn run(args: ServeArgs) -> Result<()> {
             }
             let coder = DyadCoder {
                 version: args.dicts.version()?,
-                coder: args.limits.sentence.apply(Coder::new(args.dicts.load()?)),
+                coder: args
+                    .limits
+                    .sentence
+                    .apply(Coder::new(args.dicts.load()?).with_tone_and_themes(true)),
                 max_article_bytes: args.limits.article_bytes(),
             };
             config.ingest = Some(Ingest {

@@ -174,7 +174,10 @@ pub fn run(args: WatchArgs) -> Result<()> {
     let stop = stop_flag()?;
     let mut store = Store::open(&args.db)?;
     let version = args.dicts.version()?;
-    let coder = args.limits.sentence.apply(Coder::new(args.dicts.load()?));
+    let coder = args
+        .limits
+        .sentence
+        .apply(Coder::new(args.dicts.load()?).with_tone_and_themes(true));
     let coding = Loop {
         coder: &coder,
         quotes: true,

@@ -58,6 +58,8 @@ pub struct Article<'d> {
     pub trace: Option<Vec<String>>,
     /// The convention the events are coded in (stage `conventions`).
     pub convention: Convention,
+    /// Are the tone and themes layers wanted (stages `tone`, `themes`)?
+    pub tone_and_themes: bool,
 }
 
 impl<'d> Article<'d> {
@@ -111,6 +113,7 @@ impl<'d> Article<'d> {
             events: Vec::new(),
             trace: None,
             convention: Convention::default(),
+            tone_and_themes: false,
         }
     }
 

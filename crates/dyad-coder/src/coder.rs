@@ -24,6 +24,9 @@ pub struct Coder {
     trace: bool,
     /// The convention the codes follow.
     convention: Convention,
+    /// Count each article's tone and tag its themes (what the store keeps; JSON Lines
+    /// output does not carry them, so `dyad code` leaves them out).
+    tone_and_themes: bool,
     /// Sentences cut at `limits.max_sentence_tokens` so far (reported by the command line).
     sentences_cut: AtomicUsize,
 }
@@ -72,6 +75,7 @@ impl Coder {
             checks: cfg!(debug_assertions),
             trace: false,
             convention: Convention::default(),
+            tone_and_themes: false,
             sentences_cut: Default::default(),
         }
     }
@@ -98,6 +102,14 @@ impl Coder {
     /// The same coder, coding in another convention (PETRARCH's for its validation suites).
     pub fn with_convention(mut self, convention: Convention) -> Coder {
         self.convention = convention;
+        self
+    }
+
+    /// The same coder, counting each article's tone and tagging its themes ([`Coded::tone`],
+    /// [`Coded::issues`]), as the store wants; off by default, since the events do not need
+    /// them.
+    pub fn with_tone_and_themes(mut self, on: bool) -> Coder {
+        self.tone_and_themes = on;
         self
     }
 
@@ -143,6 +155,7 @@ impl Coder {
             article.trace = Some(Vec::new());
         }
         article.convention = self.convention;
+        article.tone_and_themes = self.tone_and_themes;
         pipeline::run(&self.res, &mut article, self.checks);
         article
     }

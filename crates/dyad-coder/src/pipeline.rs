@@ -111,6 +111,9 @@ fn find_discards(res: &Resources, a: &mut Article) {
 /// `cover-up` are one word, as the lexicon has them) counted for tone; the article's count is
 /// the sum.
 fn count_tone(res: &Resources, a: &mut Article) {
+    if !a.tone_and_themes {
+        return;
+    }
     let mut tone = dyad_dict::tone::ArticleTone::default();
     for i in 0..a.sentences.len() {
         let mut words: Vec<String> = Vec::new();
@@ -133,6 +136,9 @@ fn count_tone(res: &Resources, a: &mut Article) {
 }
 
 fn tag_themes(res: &Resources, a: &mut Article) {
+    if !a.tone_and_themes {
+        return;
+    }
     let sentences: Vec<&[dyad_text::Token]> = (0..a.sentences.len())
         .map(|i| a.sentence_tokens(i))
         .collect();
