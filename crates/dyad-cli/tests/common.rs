@@ -2,10 +2,10 @@
 
 #![allow(dead_code)]
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 
 /// A path under the repository's `data/`.
 pub fn data(rel: &str) -> String {
@@ -111,4 +111,48 @@ pub fn parquet_column(path: &Path, column: &str) -> Vec<parquet::record::Field> 
             v.clone()
         })
         .collect()
+}
+
+/// A running `dyad serve`, stopped when dropped.
+pub struct Server {
+    pub child: Child,
+    pub addr: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Start `dyad serve` on port 0 with more arguments, and read the address it reports.
+pub fn serve_with(db: &Path, more: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .args(more)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start dyad serve");
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let line = lines
+        .next()
+        .expect("dyad serve says where it listens")
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.trim_end_matches('/').parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    // keep draining stderr so the server never blocks on it
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, addr }
 }

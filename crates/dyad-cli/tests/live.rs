@@ -5,13 +5,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{data, http_get};
+use common::{data, http_get, serve_with};
 
 /// A child process ended when dropped.
 struct Running(Child);
@@ -27,30 +25,6 @@ fn json(addr: SocketAddr, path: &str) -> serde_json::Value {
     let (status, body) = http_get(addr, path);
     assert_eq!(status, 200, "{path}: {body}");
     serde_json::from_str(&body).unwrap()
-}
-
-fn serve(db: &Path) -> (Running, SocketAddr) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args([
-            "serve",
-            "--db",
-            db.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start dyad serve");
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let line = lines.next().expect("dyad serve says where").unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.trim_end_matches('/').parse().ok())
-        .unwrap_or_else(|| panic!("no address in {line:?}"));
-    std::thread::spawn(move || for _ in lines {});
-    (Running(child), addr)
 }
 
 #[test]
@@ -83,7 +57,8 @@ fn an_article_dropped_in_appears_in_what_the_dashboard_polls() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let (_server, addr) = serve(&db);
+    let server = serve_with(&db, &[]);
+    let addr = server.addr;
 
     // what the page starts from: an empty database
     let stats = json(addr, "/api/stats");

@@ -8,25 +8,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
-use common::{data, dyad_ok, http_get, http_post};
-
-/// A running `dyad serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::{data, dyad_ok, http_get, http_post, serve_with, Server};
 
 fn ingest_sample(dir: &Path) -> PathBuf {
     let db = dir.join("events.db");
@@ -43,37 +30,6 @@ fn ingest_sample(dir: &Path) -> PathBuf {
 /// Start `dyad serve` on port 0 and read the address it reports.
 fn serve(db: &Path) -> Server {
     serve_with(db, &[])
-}
-
-/// `dyad serve` with more arguments.
-fn serve_with(db: &Path, more: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args([
-            "serve",
-            "--db",
-            db.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-        ])
-        .args(more)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start dyad serve");
-    let stderr = child.stderr.take().unwrap();
-    let mut lines = BufReader::new(stderr).lines();
-    let line = lines
-        .next()
-        .expect("dyad serve says where it listens")
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.trim_end_matches('/').parse().ok())
-        .unwrap_or_else(|| panic!("no address in {line:?}"));
-    // keep draining stderr so the server never blocks on it
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, addr }
 }
 
 /// The ingest endpoint checks and cuts an article as `dyad ingest` does, with the limits
