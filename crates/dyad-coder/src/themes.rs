@@ -108,7 +108,8 @@ mod tests {
     use crate::Coder;
 
     fn issues(text: &str) -> dyad_dict::issues::ArticleIssues {
-        let coder = Coder::new(dyad_dict::bundled::Dictionaries::bundled().unwrap());
+        let coder = Coder::new(dyad_dict::bundled::Dictionaries::bundled().unwrap())
+            .with_tone_and_themes(true);
         let origin = Origin {
             file: "t".into(),
             line: 1,
