@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::error::DictError;
-use crate::reader::{dict_words, lines, parse_date, strip_comment, Warning};
+use crate::reader::{bracket_groups, dict_words, lines, parse_date, strip_comment, Warning};
 
 /// When a code applies. PETR-2's `[CODE >YYMMDD]`, `[CODE <YYMMDD]`, `[CODE YYMMDD-YYMMDD]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,19 +276,17 @@ fn parse_codes(
     no: usize,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<DatedCode>, DictError> {
+    let Some((groups, _)) = bracket_groups(s) else {
+        return Err(DictError::new(
+            file,
+            no,
+            "expected `]` to close the code `[CODE restriction]`",
+        ));
+    };
     let mut out = Vec::new();
-    let mut rest = s;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find(']') else {
-            return Err(DictError::new(
-                file,
-                no,
-                "expected `]` to close the code `[CODE restriction]`",
-            ));
-        };
+    for (_, inside) in groups {
         // a date neither YYMMDD nor YYYYMMDD (an upstream defect) is read, but said
-        let restriction = after[..close]
+        let restriction = inside
             .trim()
             .split_once(char::is_whitespace)
             .map_or("", |(_, r)| r);
@@ -303,8 +301,7 @@ fn parse_codes(
                 ));
             }
         }
-        out.push(parse_dated_code(&after[..close]).map_err(|m| DictError::new(file, no, m))?);
-        rest = &after[close + 1..];
+        out.push(parse_dated_code(inside).map_err(|m| DictError::new(file, no, m))?);
     }
     Ok(out)
 }
@@ -353,15 +350,10 @@ fn parse_restriction(r: &str) -> Result<DateRestriction, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::test_support::{every_prefix, real};
+    use crate::test_support::{every_prefix, real, w};
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-    }
-
-    fn w(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
     }
 
     fn find<'a>(dict: &'a ActorDictionary, name: &str) -> &'a ActorEntry {

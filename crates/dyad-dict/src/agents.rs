@@ -268,12 +268,7 @@ fn expand(
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::test_support::{every_prefix, real};
-
-    fn w(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
-    }
+    use crate::test_support::{every_prefix, real, w};
 
     const FIXTURE: &str = "<!-- AGENTS -->\r
 !PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON\r

@@ -68,12 +68,7 @@ pub fn parse(text: &str, file: &str) -> Result<DiscardList, DictError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::test_support::{every_prefix, real};
-
-    fn w(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
-    }
+    use crate::test_support::{real, w};
 
     #[test]
     fn fixture() {

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::error::DictError;
 use crate::reader::{
-    bounded_product, concat, dict_words, lines, noun_plural, strip_comment, Warning,
+    bounded_product, bracket_groups, concat, dict_words, lines, noun_plural, strip_comment, Warning,
 };
 use crate::words::{normalize_word, regular_forms};
 
@@ -153,20 +153,17 @@ pub fn parse(text: &str, file: &str) -> Result<IssueDictionary, DictError> {
             continue;
         }
         // Split `phrase [CODE] phrase [CODE] ...`.
-        let mut segments: Vec<(&str, Option<&str>)> = Vec::new();
-        let mut rest = line;
-        while let Some(open) = rest.find('[') {
-            let after = &rest[open + 1..];
-            let Some(close) = after.find(']') else {
-                return Err(DictError::new(
-                    file,
-                    no,
-                    "expected `]` to close the issue code like [ID_ATROCITY]",
-                ));
-            };
-            segments.push((&rest[..open], Some(after[..close].trim())));
-            rest = &after[close + 1..];
-        }
+        let Some((groups, rest)) = bracket_groups(line) else {
+            return Err(DictError::new(
+                file,
+                no,
+                "expected `]` to close the issue code like [ID_ATROCITY]",
+            ));
+        };
+        let mut segments: Vec<(&str, Option<&str>)> = groups
+            .into_iter()
+            .map(|(phrase, code)| (phrase, Some(code.trim())))
+            .collect();
         if !rest.trim().is_empty() || segments.is_empty() {
             segments.push((rest, None));
         }
@@ -353,12 +350,7 @@ fn expand(phrase: &str, warnings: &mut Vec<Warning>, file: &str, no: usize) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::test_support::{every_prefix, real};
-
-    fn w(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
-    }
+    use crate::test_support::{real, w};
 
     #[test]
     fn lazy_issues_parse_on_first_use() {

@@ -67,6 +67,21 @@ fn find_comment_open(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// A line cut at its `[...]` groups, as the actor and issue files write `phrase [CODE] ...`:
+/// each group's inside with the text before it, and the text after the last group. `None`
+/// when a `[` is never closed (the caller names what it expected there).
+pub(crate) fn bracket_groups(line: &str) -> Option<(Vec<(&str, &str)>, &str)> {
+    let mut groups = Vec::new();
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let close = after.find(']')?;
+        groups.push((&rest[..open], &after[..close]));
+        rest = &after[close + 1..];
+    }
+    Some((groups, rest))
+}
+
 /// Cut a line at the first comment character in `marks` that is not inside `[...]` (so the
 /// TABARI code `[###]` survives `#` comments).
 pub(crate) fn strip_comment<'a>(line: &'a str, marks: &[char]) -> &'a str {

@@ -17,3 +17,8 @@ pub fn every_prefix<T, E>(samples: &[&str], parse: impl Fn(&str, &str) -> Result
         }
     }
 }
+
+/// The words of `s`, as the parsers keep a phrase (`"GROUP A_"` → `["GROUP", "A_"]`).
+pub fn w(s: &str) -> Vec<String> {
+    s.split_whitespace().map(String::from).collect()
+}

@@ -2,11 +2,7 @@
 //! and the two real dictionaries (`CAMEO.2.0.txt`, `PETR.Validate.verbs.2.0.txt`).
 
 use super::*;
-use crate::test_support::real;
-
-fn w(s: &str) -> Vec<String> {
-    s.split_whitespace().map(String::from).collect()
-}
+use crate::test_support::{real, w};
 
 fn code(f: Option<&str>, r: Option<&str>) -> CodeSpec {
     CodeSpec::Code {
