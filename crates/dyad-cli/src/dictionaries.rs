@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::Args;
 use dyad_dict::bundled::Dictionaries;
-use dyad_dict::{actors, agents, discards, verbs};
+use dyad_dict::{actors, agents, discards, event_nouns, verbs};
 use dyad_store::hash::Fnv64;
 
 #[derive(Args, Debug, Clone, Default)]
@@ -14,9 +14,14 @@ pub struct DictionaryArgs {
     /// Folder holding a verb dictionary, actor, agent and discard files (found by name).
     #[arg(long, value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
-    /// PETR-2 verb-pattern file (replaces the verbs of the base set).
+    /// PETR-2 verb-pattern file (replaces the verbs of the base set, and with them its event
+    /// nouns, whose light verbs are verbs of that set: give --event-nouns to keep some).
     #[arg(long, value_name = "FILE")]
     pub verbs: Option<PathBuf>,
+    /// Event-noun lexicon (replaces the event nouns of the base set; format in
+    /// data/dictionaries/dyad.event-nouns.txt).
+    #[arg(long, value_name = "FILE")]
+    pub event_nouns: Option<PathBuf>,
     /// Actor dictionary file(s) (replace the actors of the base set).
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub actors: Vec<PathBuf>,
@@ -32,6 +37,7 @@ impl DictionaryArgs {
     pub fn is_default(&self) -> bool {
         self.dictionaries.is_none()
             && self.verbs.is_none()
+            && self.event_nouns.is_none()
             && self.actors.is_empty()
             && self.agents.is_none()
             && self.discards.is_none()
@@ -67,6 +73,7 @@ impl DictionaryArgs {
             .verbs
             .iter()
             .map(|f| ("verbs", f))
+            .chain(self.event_nouns.iter().map(|f| ("event nouns", f)))
             .chain(self.actors.iter().map(|f| ("actors", f)))
             .chain(self.agents.iter().map(|f| ("agents", f)))
             .chain(self.discards.iter().map(|f| ("discards", f)));
@@ -86,6 +93,11 @@ impl DictionaryArgs {
         if let Some(f) = &self.verbs {
             d.verbs = verbs::parse(&read(f)?, &name(f))?;
             report(&d.verbs.warnings);
+            d.event_nouns = Default::default();
+        }
+        if let Some(f) = &self.event_nouns {
+            d.event_nouns = event_nouns::parse(&read(f)?, &name(f))?;
+            report(&d.event_nouns.warnings);
         }
         if !self.actors.is_empty() {
             let mut all = actors::ActorDictionary::default();
@@ -135,7 +147,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryArgs::default().version().unwrap(),
-            "ea65ebf806515120"
+            "e386dc5e33979cb5"
         );
     }
 }

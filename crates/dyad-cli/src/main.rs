@@ -17,6 +17,7 @@ mod eval;
 mod export;
 mod ingest;
 mod limits;
+mod nouns;
 mod pipeline;
 mod query;
 mod reading;
@@ -52,6 +53,9 @@ enum Command {
     /// Look names up in the actor dictionaries, and check them.
     #[command(subcommand)]
     Actors(actors::ActorsCommand),
+    /// Check the event nouns of the dictionaries.
+    #[command(subcommand)]
+    Nouns(nouns::NounsCommand),
     /// Code articles into the event database (SQLite).
     Ingest(ingest::IngestArgs),
     /// Code the stored articles again with other dictionaries.
@@ -113,6 +117,7 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Actors(cmd) => return finish(actors::run(cmd)),
+        Command::Nouns(cmd) => return finish(nouns::run(cmd)),
         Command::Ingest(args) => ingest::run(args),
         Command::Recode(args) => ingest::recode(args),
         Command::Query(args) => query::run(args),

@@ -103,7 +103,8 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     let out = dyad_ok(&["eval", "articles", &file, "--json"]);
     let r: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(r["articles"], 120);
-    at_least(&r["root"], "f1", 0.22);
+    // 0.229 before the event nouns and the locative rule, 0.247 after (halves 0.215, 0.282)
+    at_least(&r["root"], "f1", 0.24);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(

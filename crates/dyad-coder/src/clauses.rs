@@ -534,9 +534,16 @@ fn object(
                 || (s.word(k) == "SUCH" && s.word(k + 1) == "AS")
         })
         .unwrap_or(clause_end);
-    let p = phrases
+    // "will hold talks in Washington with his Cuban counterpart": a name after "in" or "at"
+    // says where the act took place when another actor follows to be its target
+    let mut after = phrases
         .iter()
-        .find(|p| p.start > v.last && p.start < clause_end)?;
+        .filter(|p| p.start > v.last && p.start < clause_end);
+    let first = after.next()?;
+    let p = match after.next() {
+        Some(next) if is_locative(s, first) && !is_locative(s, next) => next,
+        _ => first,
+    };
     if let Some(n) = verbs[vi + 1..].iter().find(|n| n.finite) {
         let mut k = p.end;
         while k < n.group_start && (english::is_adverb(s.word(k)) || s.word(k) == ",") {
@@ -551,4 +558,18 @@ fn object(
         span: Some((p.start, p.end)),
         pronoun: false,
     })
+}
+
+/// Is the phrase a place where something happened: a whole noun phrase after "in" or "at"
+/// (through "the"), as "in Washington", not "in Israeli tank shelling"?
+fn is_locative(s: &SentenceView, p: &ActorPhrase) -> bool {
+    let mut k = p.start;
+    if k > 0 && s.word(k - 1) == "THE" {
+        k -= 1;
+    }
+    let whole = p.end >= s.len()
+        || s.is_punct(p.end)
+        || english::is_preposition(s.word(p.end))
+        || english::opens_clause(s.word(p.end));
+    whole && k > 0 && matches!(s.word(k - 1), "IN" | "AT")
 }

@@ -17,6 +17,7 @@ use crate::coreference::{
     ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
+use crate::event_nouns::noun_events;
 use crate::lexicon::Inflection;
 use crate::mentions::{actor_phrases, find_mentions, learn_aliases};
 use crate::merging::dedup_events;
@@ -91,7 +92,14 @@ pub fn code_sentence(
         s: &s,
         clause_dates: Default::default(),
     };
+    let nouns = noun_events(&res.lexicon, &s, &is_verb, &phrases, &clauses);
     let mut done = vec![false; clauses.len()];
+    // "held a summit": the light verb's own code (HOLD is a detention) gives way to the noun's
+    for n in nouns.iter().filter(|n| n.replaces_clause) {
+        if let Some(ci) = n.clause {
+            done[ci] = true;
+        }
+    }
     for (ci, c) in clauses.iter().enumerate() {
         if done[ci] {
             continue;
@@ -199,22 +207,20 @@ pub fn code_sentence(
         }
     }
     // "as part of a three-day state visit": the visit the clause's actor makes
-    for v in nominal::visits(&res.gazetteer, doc, &s, &is_verb, &phrases, &clauses) {
+    let lexicon = &res.lexicon.dicts.event_nouns;
+    for v in nominal::visits(
+        lexicon,
+        &res.gazetteer,
+        doc,
+        &s,
+        &is_verb,
+        &phrases,
+        &clauses,
+    ) {
         let c = &clauses[v.clause];
-        // the visit shares the fate of the verbs above it: none when one is negated ("won't
-        // try to clash … during a trip"), their modality otherwise
-        let mut chain = vec![c];
-        while let Some(g) = chain.last().and_then(|c| c.governor) {
-            chain.push(&clauses[g]);
-        }
-        if chain.iter().any(|c| c.verb.negated) {
+        let Some(modality) = fate(&clauses, v.clause) else {
             continue;
-        }
-        let modality = chain
-            .iter()
-            .map(|c| c.verb.modality)
-            .max()
-            .unwrap_or(c.verb.modality);
+        };
         let n = NestedEvent {
             source: v.visitor,
             target: Some(v.host),
@@ -233,7 +239,64 @@ pub fn code_sentence(
         };
         emit(res, &ctx, &n, ev, false, modality, events);
     }
+    // "talks between Kyiv and Moscow", "imposed sanctions on Iran": events told by a noun
+    for nv in nouns {
+        let modality = match nv.clause {
+            Some(ci) => match fate(&clauses, ci) {
+                Some(m) => m,
+                None => continue,
+            },
+            None => dyad_model::Modality::Asserted,
+        };
+        let code = nv.entry.code.clone();
+        let first = [nv.source.span, nv.target.as_ref().and_then(|t| t.span)]
+            .into_iter()
+            .flatten()
+            .map(|(st, _)| st)
+            .chain(
+                nv.clause
+                    .filter(|_| nv.replaces_clause)
+                    .map(|ci| clauses[ci].verb.group_start),
+            )
+            .min()
+            .unwrap_or(nv.noun)
+            .min(nv.noun);
+        let clause = match nv.clause {
+            Some(ci) => (clauses[ci].start, clauses[ci].end),
+            None => (first, s.len()),
+        };
+        let n = NestedEvent {
+            source: nv.source,
+            target: nv.target,
+            reverse: nv.entry.symmetric.then(|| code.clone()),
+            forward: Some(code),
+            rule: format!("event noun {}:{}", nv.entry.file, nv.entry.line),
+            modality: None,
+            future: false,
+            refused: false,
+        };
+        let ev = EvidenceSpan {
+            group_start: first,
+            verb: (nv.noun, nv.noun),
+            matched: None,
+            clause,
+        };
+        emit(res, &ctx, &n, ev, false, modality, events);
+    }
     dedup_events(events, first_new);
+}
+
+/// What the verbs above clause `ci` make of an act named inside it: nothing when one is
+/// negated ("won't try to clash … during a trip"), else their strongest modality.
+fn fate(clauses: &[clauses::Clause], ci: usize) -> Option<dyad_model::Modality> {
+    let mut chain = vec![&clauses[ci]];
+    while let Some(g) = chain.last().and_then(|c| c.governor) {
+        chain.push(&clauses[g]);
+    }
+    if chain.iter().any(|c| c.verb.negated) {
+        return None;
+    }
+    chain.iter().map(|c| c.verb.modality).max()
 }
 
 /// The tokens without short parenthetical asides (up to six words between brackets).

@@ -22,6 +22,7 @@ pub mod dates;
 pub mod discards;
 pub mod emit;
 pub mod english;
+pub mod event_nouns;
 pub mod events;
 pub mod lexicon;
 pub mod mentions;

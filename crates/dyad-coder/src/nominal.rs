@@ -6,6 +6,7 @@
 //! country; the host is the actor or place after "to" ("a visit to Beirut"), else the country of
 //! the dateline ("BEIJING: … as part of a state visit").
 
+use dyad_dict::event_nouns::EventNounLexicon;
 use dyad_lang::gazetteer::{Context, Gazetteer};
 use dyad_text::Document;
 
@@ -26,17 +27,10 @@ pub struct Visit {
     pub noun: usize,
 }
 
-/// Nouns that name a visit; a trip or tour needs its destination ("a trip to Kyiv").
-fn visit_noun(w: &str) -> Option<bool> {
-    match w {
-        "VISIT" | "VISITS" => Some(false),
-        "TRIP" | "TOUR" => Some(true),
-        _ => None,
-    }
-}
-
-/// The visits a sentence names with a noun.
+/// The visits a sentence names with a noun: the event nouns of code 042 (a visit; a trip or
+/// tour, which needs its destination).
 pub fn visits(
+    nouns: &EventNounLexicon,
     gazetteer: &Gazetteer,
     doc: &Document,
     s: &SentenceView,
@@ -46,7 +40,11 @@ pub fn visits(
 ) -> Vec<Visit> {
     let mut out = Vec::new();
     for v in 0..s.len() {
-        let Some(needs_destination) = visit_noun(s.word(v)) else {
+        let Some(needs_destination) = nouns
+            .get(s.word(v))
+            .filter(|n| n.code == "042")
+            .map(|n| n.needs_target)
+        else {
             continue;
         };
         if is_verb[v] {

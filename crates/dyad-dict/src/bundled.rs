@@ -9,6 +9,7 @@ use crate::actors::{self, ActorDictionary};
 use crate::agents::{self, AgentDictionary};
 use crate::discards::{self, DiscardList};
 use crate::error::DictError;
+use crate::event_nouns::{self, EventNounLexicon};
 use crate::issues::LazyIssues;
 use crate::reader::Warning;
 use crate::verbs::{self, VerbDictionary};
@@ -45,6 +46,11 @@ const PRODUCTION_DISCARDS: (&str, &[u8]) = (
     "Phoenix.discards.txt",
     data!("dictionaries/Phoenix.discards.txt"),
 );
+/// dyad's event nouns ("talks", "invasion", "sanctions"), read with the verbs.
+const EVENT_NOUNS: (&str, &[u8]) = (
+    "dyad.event-nouns.txt",
+    data!("dictionaries/dyad.event-nouns.txt"),
+);
 const PRODUCTION_ISSUES: (&str, &[u8]) = (
     "Phoenix.IssueCoding.txt",
     data!("dictionaries/Phoenix.IssueCoding.txt"),
@@ -74,7 +80,7 @@ const VALIDATION_DISCARDS: (&str, &[u8]) = (
 /// The embedded files of the production set, in load order: (file name, bytes). Their hash
 /// names the dictionary version a database records for each article it stores.
 pub fn bundled_files() -> Vec<(&'static str, &'static [u8])> {
-    let mut files = vec![PRODUCTION_VERBS, SUPPLEMENTARY_VERBS];
+    let mut files = vec![PRODUCTION_VERBS, SUPPLEMENTARY_VERBS, EVENT_NOUNS];
     files.extend(SUPPLEMENTARY_ACTORS.iter().copied());
     files.extend(PRODUCTION_ACTORS);
     files.extend([PRODUCTION_AGENTS, PRODUCTION_DISCARDS, PRODUCTION_ISSUES]);
@@ -91,6 +97,9 @@ pub struct Dictionaries {
     pub agents: AgentDictionary,
     pub discards: DiscardList,
     pub issues: LazyIssues,
+    /// The nouns that report events, and the light verbs that lend them a subject; empty for
+    /// a set without an event-noun file (the PETRARCH validation set).
+    pub event_nouns: EventNounLexicon,
 }
 
 /// Bytes as text: invalid UTF-8 (the Countries file has some Latin-1 bytes) becomes U+FFFD.
@@ -149,6 +158,8 @@ impl Dictionaries {
             let agents = agents::parse(&text(bytes), name);
             let (name, bytes) = PRODUCTION_DISCARDS;
             let discards = discards::parse(&text(bytes), name);
+            let (name, bytes) = EVENT_NOUNS;
+            let event_nouns = event_nouns::parse(&text(bytes), name);
             let actors = actors
                 .join()
                 .expect("the actor files are read without panicking");
@@ -158,6 +169,7 @@ impl Dictionaries {
                 agents: agents?,
                 discards: discards?,
                 issues: LazyIssues::new(PRODUCTION_ISSUES.0, PRODUCTION_ISSUES.1),
+                event_nouns: event_nouns?,
             })
         })
     }
@@ -180,6 +192,7 @@ impl Dictionaries {
             agents,
             discards,
             issues: LazyIssues::default(),
+            event_nouns: EventNounLexicon::default(),
         })
     }
 
@@ -187,8 +200,8 @@ impl Dictionaries {
     /// * verbs: a `*verbs*.txt` or `CAMEO*.txt` file; a `.2.0` one is preferred, a TABARI-style
     ///   one (`tabari` in the name) comes last; several equal ones: the first by name;
     /// * actors: every file with `actors` in its name, in name order;
-    /// * agents, discards, issues: the first file with `agents`, `discards`, `issue` in its name,
-    ///   if any.
+    /// * agents, discards, issues, event nouns: the first file with `agents`, `discards`,
+    ///   `issue`, `event-nouns` in its name, if any.
     ///
     /// Documentation files (`.rst`, `.md`, `.xml`, `.json`) are never taken. A folder without a
     /// verbs or an actors file is an error naming the folder.
@@ -263,6 +276,9 @@ impl Dictionaries {
             discards.as_deref(),
             issues.as_deref(),
         )?;
+        if let Some((_, path)) = files.iter().find(|(n, _)| n.contains("event-nouns")) {
+            d.event_nouns = event_nouns::parse(&read(path)?, &display(path))?;
+        }
         // dyad's supplementary verb files (`dyad.*verbs*.txt`) come after the main one
         for (name, path) in &files {
             if name.starts_with("dyad.") && name.contains("verbs") && *path != verbs {
@@ -306,6 +322,7 @@ impl Dictionaries {
             agents,
             discards,
             issues,
+            event_nouns: EventNounLexicon::default(),
         })
     }
 
@@ -318,6 +335,7 @@ impl Dictionaries {
             .chain(&self.actors.warnings)
             .chain(&self.agents.warnings)
             .chain(&self.discards.warnings)
+            .chain(&self.event_nouns.warnings)
     }
 }
 
@@ -404,7 +422,10 @@ mod tests {
     fn bundled_files_name_the_version() {
         let names: Vec<&str> = bundled_files().iter().map(|(n, _)| *n).collect();
         let n = names.len();
-        assert_eq!(names[..2], ["CAMEO.2.0.txt", "dyad.verbs.txt"]);
+        assert_eq!(
+            names[..3],
+            ["CAMEO.2.0.txt", "dyad.verbs.txt", "dyad.event-nouns.txt"]
+        );
         assert_eq!(
             names[n - 6..],
             [
@@ -416,7 +437,7 @@ mod tests {
                 "Phoenix.IssueCoding.txt",
             ]
         );
-        assert_eq!(n, 8 + SUPPLEMENTARY_ACTORS.len());
+        assert_eq!(n, 9 + SUPPLEMENTARY_ACTORS.len());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! dyad-dict owns the coding knowledge that lives in files: parsers for every dictionary format
 //! of the PETRARCH family (PETR-2 verb patterns, actors with time-bounded roles, agents,
-//! discards, issues) and the checks of actor files, the CAMEO tables (event codes with labels,
+//! discards, issues, event nouns) and the checks of actor files, the CAMEO tables (event codes with labels,
 //! Goldstein scores and quad classes; the actor-code lists), PETRARCH's internal coding
 //! ontology (PICO), the CAMEO→PLOVER mapping, the tone lexicon (AFINN-165) with GDELT's tone, and the bundled production set that ships inside
 //! the binary. It does not code text: dyad-coder reads these tables.
@@ -18,6 +18,7 @@ pub mod bundled;
 pub mod cameo;
 pub mod discards;
 pub mod error;
+pub mod event_nouns;
 pub mod issues;
 pub mod pico;
 pub mod plover;

@@ -1,0 +1,293 @@
+//! Events told by a noun of the event-noun lexicon (`dyad.event-nouns.txt`): "talks between
+//! Kyiv and Moscow", "Russia's invasion of Ukraine", "imposed sanctions on Iran", "the arrest
+//! of the opposition leader by police". Visits have their own reading ([`crate::nominal`]).
+//!
+//! English gives a noun's actors in a few places, read here in this order:
+//! - the target: "between A and B" (both ways), or the actor after the preposition that
+//!   follows the noun — to, with, on, against, into, toward(s), for — or after "of" when the
+//!   lexicon says "the N of X" names who undergoes it (the invasion of Ukraine);
+//! - the source: "of X" when the lexicon says it names the actor (the mediation of IGAD); an
+//!   actor right before the noun, through its modifiers ("Russia's full-scale invasion",
+//!   "Israeli air strikes"); "by X" after it; else the subject of a light verb whose object
+//!   the noun is ("Kenya held talks with", "the US imposed sanctions on").
+//!
+//! A noun whose actors are not both found makes no event, except a symmetric one with a
+//! compound source ("Kenya and Somalia held talks"), which pairs its members.
+
+use dyad_dict::event_nouns::{EventNoun, OfRole};
+
+use crate::clauses::{Clause, Role};
+use crate::english;
+use crate::lexicon::Lexicon;
+use crate::mentions::ActorPhrase;
+use crate::sentence::SentenceView;
+
+/// An event a noun tells.
+#[derive(Debug, Clone)]
+pub struct NounEvent<'l> {
+    pub entry: &'l EventNoun,
+    pub source: Role,
+    pub target: Option<Role>,
+    /// The token of the noun.
+    pub noun: usize,
+    /// The clause whose light verb lends the source, or in which the noun stands.
+    pub clause: Option<usize>,
+    /// The light verb's clause: its own event gives way to the noun's.
+    pub replaces_clause: bool,
+}
+
+/// Prepositions that introduce the target of an event noun.
+fn target_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "TO" | "WITH" | "ON" | "AGAINST" | "INTO" | "TOWARD" | "TOWARDS" | "FOR" | "UPON"
+    )
+}
+
+fn role(p: &ActorPhrase) -> Role {
+    Role {
+        members: p.members.clone(),
+        span: Some((p.start, p.end)),
+        pronoun: false,
+    }
+}
+
+/// The actor phrase that starts at `at` (or after "the" there).
+fn phrase_at<'p>(
+    s: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    at: usize,
+) -> Option<&'p ActorPhrase> {
+    let after_the = if s.word(at) == "THE" { at + 1 } else { at };
+    phrases
+        .iter()
+        .find(|p| p.start == at || p.start == after_the)
+}
+
+/// "clashes erupted early Thursday between Thai and Cambodian forces", "a meeting in Brussels
+/// between the two leaders": the "between" that belongs to the noun, a few words on, before
+/// any punctuation or other preposition's actor.
+fn between_after(s: &SentenceView, phrases: &[ActorPhrase], noun: usize) -> Option<usize> {
+    (noun + 1..(noun + 8).min(s.len()))
+        .take_while(|&k| !s.is_punct(k) && !english::opens_clause(s.word(k)))
+        .take_while(|&k| !phrases.iter().any(|p| p.start == k))
+        .find(|&k| s.word(k) == "BETWEEN")
+}
+
+/// The events the sentence's event nouns tell.
+pub fn noun_events<'l>(
+    lex: &'l Lexicon,
+    s: &SentenceView,
+    is_verb: &[bool],
+    phrases: &[ActorPhrase],
+    clauses: &[Clause],
+) -> Vec<NounEvent<'l>> {
+    let nouns = &lex.dicts.event_nouns;
+    let mut out = Vec::new();
+    if nouns.nouns.is_empty() {
+        return out;
+    }
+    for i in 0..s.len() {
+        let Some(entry) = nouns.get(s.word(i)) else {
+            continue;
+        };
+        // visits are read by crate::nominal; a verb ("they will attack", "talks tough") or
+        // a modifier ("attack helicopters", "the talks process") is no event noun
+        // (a noun in -ing is a gerund to the tagger: "fighting broke out")
+        let verb_tag = !s.word(i).ends_with("ING") && s.tag(i).is_some_and(|t| t.is_verb());
+        if entry.code == "042" || is_verb[i] || verb_tag {
+            continue;
+        }
+        if i + 1 < s.len()
+            && !s.capitalized(i + 1)
+            && s.tag(i + 1).is_some_and(|t| t.is_noun())
+            && !english::is_preposition(s.word(i + 1))
+        {
+            continue;
+        }
+        // inside an actor's name ("the Summit of the Americas") it names no act
+        let in_name =
+            i > 0 && s.capitalized(i) && phrases.iter().any(|p| p.start <= i && i < p.end);
+        if in_name {
+            continue;
+        }
+        let mut source: Option<Role> = None;
+        let mut target: Option<Role> = None;
+        let mut next = i + 1;
+        let between = between_after(s, phrases, i);
+        if let Some(next) = between {
+            // "talks between Kyiv and Moscow": one phrase of two members, or two phrases
+            let Some(first) = phrase_at(s, phrases, next + 1) else {
+                continue;
+            };
+            let mut pair = role(first);
+            if s.word(first.end) == "AND" {
+                if let Some(second) = phrase_at(s, phrases, first.end + 1) {
+                    pair.members.extend(second.members.iter().cloned());
+                    pair.span = Some((first.start, second.end));
+                }
+            }
+            if pair.members.len() < 2 {
+                continue;
+            }
+            out.push(NounEvent {
+                entry,
+                source: pair,
+                target: None,
+                noun: i,
+                clause: clause_of(clauses, i),
+                replaces_clause: false,
+            });
+            continue;
+        }
+        if s.word(next) == "OF" {
+            if let Some(p) = phrase_at(s, phrases, next + 1) {
+                match entry.of_role {
+                    OfRole::Source => source = Some(role(p)),
+                    OfRole::Target => target = Some(role(p)),
+                }
+                next = p.end;
+            }
+        }
+        if target.is_none() && target_preposition(s.word(next)) {
+            if let Some(p) = phrase_at(s, phrases, next + 1) {
+                target = Some(role(p));
+                next = p.end;
+            }
+        }
+        if source.is_none() {
+            source = actor_before(s, is_verb, phrases, i);
+        }
+        if source.is_none() && s.word(next) == "BY" {
+            source = phrase_at(s, phrases, next + 1).map(role);
+        }
+        let mut clause = clause_of(clauses, i);
+        let mut replaces_clause = false;
+        if source.is_none() {
+            if let Some((ci, c)) = light_verb_clause(lex, s, clauses, i) {
+                // the verb dictionary read the noun itself ("HOLD + TALKS"): its event stands
+                if c.coded.matched.contains(&i) {
+                    continue;
+                }
+                source = c.subject.clone();
+                clause = Some(ci);
+                replaces_clause = true;
+            }
+        }
+        let Some(source) = source else { continue };
+        if target.is_none() && !(entry.symmetric && source.members.len() > 1) {
+            continue;
+        }
+        out.push(NounEvent {
+            entry,
+            source,
+            target,
+            noun: i,
+            clause,
+            replaces_clause,
+        });
+    }
+    out
+}
+
+/// The clause the token stands in.
+fn clause_of(clauses: &[Clause], i: usize) -> Option<usize> {
+    clauses
+        .iter()
+        .enumerate()
+        .rfind(|(_, c)| c.start <= i && i < c.end)
+        .map(|(k, _)| k)
+}
+
+/// "Russia's invasion", "the Israeli air strikes", "US sanctions": an actor that ends right
+/// before the noun or before its lower-case modifiers (the phrase may run on over the noun:
+/// the actor is the member that ends there).
+fn actor_before(
+    s: &SentenceView,
+    is_verb: &[bool],
+    phrases: &[ActorPhrase],
+    noun: usize,
+) -> Option<Role> {
+    // "Iraq's invasion": the phrase ran on over the noun; its actor is what comes before
+    if let Some(p) = phrases.iter().find(|p| p.start < noun && noun < p.end) {
+        let members: Vec<_> = p
+            .members
+            .iter()
+            .filter(|m| m.start < noun)
+            .cloned()
+            .collect();
+        return (!members.is_empty()).then_some(Role {
+            span: Some((p.start, noun)),
+            members,
+            pronoun: false,
+        });
+    }
+    let mut k = noun;
+    for _ in 0..4 {
+        for p in phrases {
+            if let Some(m) = p.members.iter().find(|m| m.end == k) {
+                // "talks with China's Xi": a phrase that is a preposition's object is not
+                if crate::clauses::is_pp_object(s, p.start) {
+                    return None;
+                }
+                let members = if p.end == k {
+                    p.members.clone()
+                } else {
+                    vec![m.clone()]
+                };
+                return Some(Role {
+                    span: Some((members[0].start, k)),
+                    members,
+                    pronoun: false,
+                });
+            }
+        }
+        if k == 0 {
+            return None;
+        }
+        let w = s.word(k - 1);
+        let modifier = (w == "'S" || w == "'")
+            || (!s.capitalized(k - 1)
+                && !is_verb[k - 1]
+                && !s.tag(k - 1).is_some_and(|t| t.is_verb())
+                && !s.is_punct(k - 1)
+                && !english::is_preposition(w)
+                && !english::is_determiner(w)
+                && !english::is_conjunction(w));
+        if !modifier {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// The clause whose light verb takes the noun as its object: the verb stands before the
+/// noun in the same clause with only determiners and modifiers between ("held two days of
+/// talks" is not; "held lengthy talks" is).
+fn light_verb_clause<'c>(
+    lex: &Lexicon,
+    s: &SentenceView,
+    clauses: &'c [Clause],
+    noun: usize,
+) -> Option<(usize, &'c Clause<'c>)> {
+    let (ci, c) = clauses
+        .iter()
+        .enumerate()
+        .rfind(|(_, c)| c.verb.last < noun && noun < c.end.max(noun + 1))?;
+    let v = &c.verb.candidate;
+    let base = &lex.dicts.verbs.blocks[v.block].verbs[v.entry].forms[0].verb;
+    if !lex.dicts.event_nouns.is_light_verb(base) {
+        return None;
+    }
+    let between_ok = (c.verb.last + 1..noun).all(|k| {
+        let w = s.word(k);
+        english::is_determiner(w)
+            || matches!(w, "HIS" | "HER" | "ITS" | "THEIR" | "NEW" | "FRESH")
+            || (!s.is_punct(k)
+                && !english::is_preposition(w)
+                && !english::is_conjunction(w)
+                && s.tag(k).is_some_and(|t| !t.is_noun() && !t.is_verb()))
+    });
+    between_ok.then_some((ci, c))
+}

@@ -1,0 +1,105 @@
+//! Events told by nouns (data/dictionaries/dyad.event-nouns.txt), each way English gives a
+//! noun its actors, on sentences written for these tests with the production dictionaries.
+
+#[allow(dead_code)] // each test file uses part of the shared helpers
+mod common;
+
+use common::*;
+use dyad_coder::Event;
+
+fn nouns(text: &str) -> Vec<Event> {
+    code_on(production(), text, date(2024, 5, 14))
+        .into_iter()
+        .filter(|e| e.rule.starts_with("event noun"))
+        .collect()
+}
+
+#[test]
+fn between_a_and_b_is_coded_both_ways() {
+    assert_eq!(
+        triples(&nouns("Talks between Chile and Peru resumed on Monday.")),
+        expect(&["CHL 040 PER", "PER 040 CHL"])
+    );
+    // the "between" may stand a few words on
+    assert_eq!(
+        triples(&nouns(
+            "Heavy fighting broke out overnight between Armenian and Azerbaijani troops."
+        )),
+        expect(&["ARMMIL 190 AZEMIL", "AZEMIL 190 ARMMIL"])
+    );
+}
+
+#[test]
+fn an_actor_before_the_noun_is_its_source_and_of_names_the_target() {
+    assert_eq!(
+        triples(&nouns("Iraq's invasion of Kuwait shocked the region.")),
+        expect(&["IRQ 192 KWT"])
+    );
+}
+
+#[test]
+fn a_preposition_after_the_noun_gives_the_target_and_by_the_source() {
+    assert_eq!(
+        triples(&nouns(
+            "The attack on Nigerian soldiers by Boko Haram fighters was the third this month."
+        )),
+        expect(&["NGAREBUAF 190 NGAMIL"])
+    );
+}
+
+#[test]
+fn a_light_verb_lends_its_subject() {
+    // HOLD alone would be a detention: the noun's code replaces the verb's
+    let events = code_on(
+        production(),
+        "Ghana and Togo held a summit in Accra.",
+        date(2024, 5, 14),
+    );
+    assert_eq!(triples(&events), expect(&["GHA 044 TGO", "TGO 044 GHA"]));
+    assert_eq!(
+        triples(&nouns(
+            "Norway announced the expulsion of three Russian diplomats."
+        )),
+        expect(&["NOR 161 RUSGOV"])
+    );
+}
+
+#[test]
+fn a_negated_or_planned_verb_governs_its_noun() {
+    assert!(nouns("Ghana did not hold talks with Togo.").is_empty());
+    let planned = nouns("Ghana will conduct negotiations with Togo next week.");
+    assert_eq!(triples(&planned), expect(&["GHA 046 TGO", "TGO 046 GHA"]));
+    assert!(planned
+        .iter()
+        .all(|e| e.modality == dyad_coder::Modality::Intended));
+}
+
+#[test]
+fn no_event_without_both_actors_or_as_a_modifier() {
+    assert!(nouns("The talks ended without a deal.").is_empty());
+    assert!(nouns("Kenya bought attack helicopters from Italy.").is_empty());
+}
+
+#[test]
+fn a_place_after_in_is_where_not_whom_when_an_actor_follows() {
+    // the verb's target is the counterpart, not the city the talks were held in
+    let events = code_on(
+        production(),
+        "Ghana will negotiate in Lome with Togolese President Faure Gnassingbe.",
+        date(2024, 5, 14),
+    );
+    assert!(
+        triples(&events)
+            .iter()
+            .all(|t| !t.ends_with(" TGO") || t.contains("GOV")),
+        "{:?}",
+        triples(&events)
+    );
+    assert!(
+        triples(&events)
+            .iter()
+            .any(|t| t.starts_with("GHA ") && t.ends_with("TGOGOV")),
+        "{:?}",
+        triples(&events)
+    );
+}

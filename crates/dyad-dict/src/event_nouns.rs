@@ -1,0 +1,315 @@
+//! The event-noun lexicon (`dyad.event-nouns.txt`): nouns that report an action as a verb would
+//! ("the invasion of Ukraine", "talks between Kyiv and Moscow", "sanctions on Iran", "a state
+//! visit to Japan"), with the CAMEO code a coder writes for them and how the noun's "of" phrase
+//! reads; and the light verbs whose subject performs the act their object noun names ("held
+//! talks", "paid a visit", "imposed sanctions").
+//!
+//! ```text
+//! # comment
+//! LIGHT HOLD HAVE PAY CONDUCT              light verbs (one or more lines)
+//! TALKS [040] both                         # from TALK (WordNet 3.1) — provenance
+//! INVASION [192] of=target                 # from INVADE
+//! VISIT {VISITS} [042] of=source needs=target
+//! ```
+//!
+//! A noun line is the noun (its regular plural is added; irregular or extra forms go in
+//! `{...}`), its code in brackets, then flags: `both` — a symmetric act, coded both ways when
+//! its actors are a pair ("A and B held talks", "talks between A and B"); `of=source` or
+//! `of=target` — who "the N of X" names (the visit of the president; the arrest of the
+//! president); `needs=target` — no event without a target in the text (a trip, a tour). A
+//! comment saying where the entry comes from is required for dyad's own file
+//! ([`check`]).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::cameo::CameoTable;
+use crate::error::DictError;
+use crate::reader::{lines, noun_plural, strip_comment, Warning};
+use crate::verbs::VerbDictionary;
+
+/// Who "the N of X" names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OfRole {
+    /// "the visit of the president": the actor.
+    Source,
+    /// "the invasion of Ukraine", "the arrest of the president": who undergoes it.
+    #[default]
+    Target,
+}
+
+/// One event noun.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventNoun {
+    /// The noun and its forms, upper case ("VISIT", "VISITS").
+    pub forms: Vec<String>,
+    /// The CAMEO code a coder writes for the act.
+    pub code: String,
+    /// Coded both ways when its actors are a pair.
+    pub symmetric: bool,
+    pub of_role: OfRole,
+    /// No event unless the text names a target.
+    pub needs_target: bool,
+    /// The provenance comment (after `#`), empty when there is none.
+    pub provenance: String,
+    pub file: String,
+    pub line: usize,
+}
+
+/// The lexicon: the nouns, by form, and the light verbs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventNounLexicon {
+    pub nouns: Vec<EventNoun>,
+    /// Form (upper case) → index into `nouns`; the first entry of a form wins.
+    pub by_form: HashMap<String, usize>,
+    /// Light verbs, upper case base forms ("HOLD", "PAY").
+    pub light_verbs: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+impl EventNounLexicon {
+    /// The entry for a word (upper case), if it is an event noun.
+    pub fn get(&self, word: &str) -> Option<&EventNoun> {
+        self.by_form.get(word).map(|&i| &self.nouns[i])
+    }
+
+    /// Is `base` (an upper-case verb base form) a light verb?
+    pub fn is_light_verb(&self, base: &str) -> bool {
+        self.light_verbs.iter().any(|v| v == base)
+    }
+}
+
+/// Parse an event-noun file. A line that cannot be read is an error naming the file and line.
+pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
+    let mut lex = EventNounLexicon::default();
+    for (no, raw) in lines(text) {
+        let provenance = raw
+            .split_once('#')
+            .map_or("", |(_, c)| c.trim())
+            .to_string();
+        let line = strip_comment(&raw, &['#']).trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(verbs) = line.strip_prefix("LIGHT ") {
+            lex.light_verbs
+                .extend(verbs.split_whitespace().map(str::to_uppercase));
+            continue;
+        }
+        let entry = parse_noun(line, file, no, provenance)?;
+        let index = lex.nouns.len();
+        for form in &entry.forms {
+            if lex.by_form.insert(form.clone(), index).is_some() {
+                lex.warnings.push(Warning::new(
+                    file,
+                    no,
+                    format!("`{form}` is listed twice; the first entry is kept"),
+                ));
+                lex.by_form
+                    .insert(form.clone(), index_of(&lex, form, index));
+            }
+        }
+        lex.nouns.push(entry);
+    }
+    Ok(lex)
+}
+
+/// The earlier entry holding `form` (before `index`).
+fn index_of(lex: &EventNounLexicon, form: &str, index: usize) -> usize {
+    lex.nouns
+        .iter()
+        .position(|n| n.forms.iter().any(|f| f == form))
+        .unwrap_or(index)
+}
+
+fn parse_noun(
+    line: &str,
+    file: &str,
+    no: usize,
+    provenance: String,
+) -> Result<EventNoun, DictError> {
+    let err = |m: String| DictError::new(file, no, m);
+    let (head, rest) = line.split_once('[').ok_or_else(|| {
+        err(format!(
+            "expected `NOUN [CODE] flags`, found `{line}` (no `[CODE]`)"
+        ))
+    })?;
+    let (code, flags) = rest
+        .split_once(']')
+        .ok_or_else(|| err("expected `]` to close the code `[CODE]`".to_string()))?;
+    let code = code.trim();
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(err(format!(
+            "expected a CAMEO event code like [040], found `[{code}]`"
+        )));
+    }
+    let (noun, extra) = match head.split_once('{') {
+        Some((n, e)) => {
+            let e = e
+                .strip_suffix('}')
+                .or_else(|| e.trim_end().strip_suffix('}'))
+                .ok_or_else(|| err("expected `}` to close the forms `{...}`".to_string()))?;
+            (n.trim(), e.split_whitespace().collect::<Vec<_>>())
+        }
+        None => (head.trim(), Vec::new()),
+    };
+    if noun.is_empty() || noun.contains(char::is_whitespace) {
+        return Err(err(format!(
+            "expected one noun before the code, found `{noun}`"
+        )));
+    }
+    let noun = noun.to_uppercase();
+    let mut forms = vec![noun.clone()];
+    forms.extend(noun_plural(&noun));
+    forms.extend(extra.iter().map(|f| f.to_uppercase()));
+    forms.dedup();
+    let mut entry = EventNoun {
+        forms,
+        code: code.to_string(),
+        symmetric: false,
+        of_role: OfRole::default(),
+        needs_target: false,
+        provenance,
+        file: file.to_string(),
+        line: no,
+    };
+    for flag in flags.split_whitespace() {
+        match flag {
+            "both" => entry.symmetric = true,
+            "of=source" => entry.of_role = OfRole::Source,
+            "of=target" => entry.of_role = OfRole::Target,
+            "needs=target" => entry.needs_target = true,
+            _ => {
+                return Err(err(format!(
+                    "unknown flag `{flag}` (expected both, of=source, of=target or needs=target)"
+                )))
+            }
+        }
+    }
+    Ok(entry)
+}
+
+/// What is wrong with a lexicon: codes the CAMEO table does not know, nouns listed twice,
+/// entries that do not say where they come from, and light verbs the verb dictionary does not
+/// know (the coder finds clauses only at its verbs, so such a verb would lend no subject).
+/// Each finding names the file and line.
+pub fn check(lex: &EventNounLexicon, cameo: &CameoTable, verbs: &VerbDictionary) -> Vec<String> {
+    let mut out: Vec<String> = lex
+        .warnings
+        .iter()
+        .map(|w| format!("{}:{}: {}", w.file, w.line, w.message))
+        .collect();
+    for n in &lex.nouns {
+        if cameo.get(&n.code).is_none() {
+            out.push(format!(
+                "{}:{}: {}: code {} is not in the CAMEO table",
+                n.file, n.line, n.forms[0], n.code
+            ));
+        }
+        if n.provenance.is_empty() {
+            out.push(format!(
+                "{}:{}: {}: no comment saying where the entry comes from",
+                n.file, n.line, n.forms[0]
+            ));
+        }
+    }
+    let known: HashSet<&str> = verbs
+        .blocks
+        .iter()
+        .flat_map(|b| &b.verbs)
+        .flat_map(|v| &v.forms)
+        .map(|f| f.verb.as_str())
+        .collect();
+    for v in &lex.light_verbs {
+        if !known.contains(v.as_str()) {
+            out.push(format!(
+                "light verb {v} is not a verb of the verb dictionary: it lends no subject"
+            ));
+        }
+    }
+    if lex.light_verbs.is_empty() && !lex.nouns.is_empty() {
+        out.push("no LIGHT line: no verb lends its subject to an event noun".to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::every_prefix;
+
+    #[test]
+    fn reads_nouns_flags_forms_and_light_verbs() {
+        let lex = parse(
+            "# a comment\nLIGHT hold pay\nLIGHT conduct\nTALKS [040] both # from TALK\n\
+             VISIT {STOPOVER} [042] of=source needs=target # from VISIT\n\
+             INVASION [192] # from INVADE\n",
+            "n.txt",
+        )
+        .unwrap();
+        assert_eq!(lex.light_verbs, ["HOLD", "PAY", "CONDUCT"]);
+        let talks = lex.get("TALKS").unwrap();
+        assert!(talks.symmetric && talks.code == "040" && talks.provenance == "from TALK");
+        let visit = lex.get("VISITS").unwrap();
+        assert_eq!(visit.forms, ["VISIT", "VISITS", "STOPOVER"]);
+        assert!(visit.needs_target && visit.of_role == OfRole::Source);
+        assert_eq!(lex.get("INVASIONS").unwrap().of_role, OfRole::Target);
+        assert_eq!(lex.get("INVASION").unwrap().line, 6);
+        assert!(lex.get("INVADE").is_none());
+    }
+
+    #[test]
+    fn errors_name_file_line_and_expectation() {
+        for (text, want) in [
+            ("TALKS 040", "n.txt:1: expected `NOUN [CODE] flags`"),
+            ("TALKS [040", "n.txt:1: expected `]`"),
+            ("TALKS [04x]", "n.txt:1: expected a CAMEO event code"),
+            ("\nPEACE TALKS [046]", "n.txt:2: expected one noun"),
+            ("TALKS [040] twice", "n.txt:1: unknown flag `twice`"),
+            ("VISIT {VISITS [042]", "n.txt:1: expected `}`"),
+        ] {
+            let e = parse(text, "n.txt").unwrap_err().to_string();
+            assert!(e.starts_with(want), "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn duplicates_unknown_codes_and_missing_provenance_are_found() {
+        let lex = parse(
+            "LIGHT HOLD HAVE\nTALKS [040] # a\nRAID [999]\nTALKS [046] # b\n",
+            "n.txt",
+        )
+        .unwrap();
+        assert_eq!(lex.get("TALKS").unwrap().code, "040");
+        let verbs = crate::verbs::parse("---  HOLD   [---]  ---\nHOLD\n", "v.txt").unwrap();
+        let found = check(&lex, CameoTable::bundled(), &verbs);
+        assert!(found
+            .iter()
+            .any(|f| f.contains("n.txt:4: `TALKS` is listed twice")));
+        assert!(found.iter().any(|f| f.contains("light verb HAVE is not")));
+        assert!(found.iter().any(|f| f.contains("n.txt:3: RAID: code 999")));
+        assert!(found
+            .iter()
+            .any(|f| f.contains("n.txt:3: RAID: no comment")));
+        assert_eq!(found.len(), 4, "{found:?}");
+    }
+
+    #[test]
+    fn the_shipped_lexicon_is_clean() {
+        let dicts = crate::bundled::Dictionaries::bundled().unwrap();
+        let lex = &dicts.event_nouns;
+        assert!(lex.nouns.len() > 50);
+        let found = check(lex, CameoTable::bundled(), &dicts.verbs);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        every_prefix(
+            &[
+                "LIGHT HOLD\nVISIT {VISITS} [042] of=source # x\n",
+                "[{]}#\u{e9}",
+            ],
+            parse,
+        );
+    }
+}
