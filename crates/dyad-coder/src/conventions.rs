@@ -4,14 +4,20 @@
 //! `dyad eval petr` asks for explicitly ([`crate::Coder::with_convention`]), so each figure is
 //! measured in the convention its gold was coded in.
 
-use dyad_model::Event;
+use dyad_dict::cameo;
+use dyad_model::{Event, Modality};
+
+use crate::resources::Resources;
 
 /// A coding convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Convention {
     /// docs/CODING-GUIDE.md: a bare statement ("said", CAMEO 010, make statement not
     /// specified) is commentary with no addressee and no event; what was said is coded when
-    /// it is one. An agent named without a country ("police") is of the article's country
+    /// it is one. An act announced or planned ("will hold talks", "is to provide $10
+    /// million") is coded as the intent it states: a meeting, visit or negotiation to come is
+    /// 036, another act the intent CAMEO names for it (aid: 033x); the modality stays
+    /// `intended`. An agent named without a country ("police") is of the article's country
     /// ([`crate::coreference::agents_take_the_article_country`]).
     #[default]
     Guide,
@@ -22,9 +28,42 @@ pub enum Convention {
 
 impl Convention {
     /// Drop or recode the events this convention codes otherwise than the dictionaries.
-    pub fn apply(self, events: &mut Vec<Event>) {
-        if self == Convention::Guide {
-            events.retain(|e| e.code != "010");
+    pub fn apply(self, res: &Resources, events: &mut Vec<Event>) {
+        if self != Convention::Guide {
+            return;
+        }
+        events.retain(|e| e.code != "010");
+        for e in events.iter_mut() {
+            if e.modality != Modality::Intended || e.negated {
+                continue;
+            }
+            if let Some(code) = intent_of(res, &e.code) {
+                recode(res, e, &code);
+            }
         }
     }
+}
+
+/// The intent a coder writes for an announced act, if it is not one already: 036 for a
+/// meeting, visit or negotiation (root 04), else what PETRARCH's ontology combines "intend"
+/// with the act into (provide economic aid 071 → 0331).
+fn intent_of(res: &Resources, code: &str) -> Option<String> {
+    match cameo::root(code) {
+        "03" | "13" => None,
+        "04" => Some("036".to_string()),
+        _ => res
+            .pico
+            .combine("030", code)
+            .filter(|c| *c != code)
+            .map(str::to_string),
+    }
+}
+
+/// Give an event another code, and the values that follow from the code.
+fn recode(res: &Resources, e: &mut Event, code: &str) {
+    e.code = code.to_string();
+    e.root = cameo::root(code).to_string();
+    e.quad_class = cameo::quad_class(code).unwrap_or(0);
+    e.goldstein = res.cameo.goldstein(code).unwrap_or(0.0);
+    e.plover = res.plover.event_type(code).map(str::to_string);
 }

@@ -177,9 +177,9 @@ fn code_events(res: &Resources, a: &mut Article) {
     a.trace = trace;
 }
 
-fn apply_conventions(_: &Resources, a: &mut Article) {
+fn apply_conventions(res: &Resources, a: &mut Article) {
     let convention = a.convention;
-    convention.apply(&mut a.events);
+    convention.apply(res, &mut a.events);
 }
 
 fn attach_places(res: &Resources, a: &mut Article) {

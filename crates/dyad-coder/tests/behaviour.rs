@@ -1085,39 +1085,3 @@ fn an_agent_without_a_country_takes_the_datelines() {
     assert!(t.iter().any(|e| e.starts_with("FRACOP 17")), "{t:?}");
     assert!(!t.iter().any(|e| e.contains("---")), "{t:?}");
 }
-
-#[test]
-fn a_bare_statement_is_an_event_in_petrarchs_convention_only() {
-    use dyad_coder::Convention;
-    let text = "Italy's prime minister spoke about Ethiopia at length on Monday.";
-    let d = doc(text, Some(date(2024, 5, 6)));
-    let petr = dyad_coder::Coder::new(dyad_dict::bundled::Dictionaries::bundled().unwrap())
-        .with_convention(Convention::Petrarch);
-    let with_petr = petr.code_document(&d);
-    assert!(
-        with_petr.iter().any(|e| e.code == "010"),
-        "{:?}",
-        triples(&with_petr)
-    );
-    // the coding guide: commentary with no addressee is no event
-    let guide = production().code_document(&d);
-    assert!(
-        guide.iter().all(|e| e.code != "010"),
-        "{:?}",
-        triples(&guide)
-    );
-}
-
-#[test]
-fn without_a_dateline_an_agent_takes_the_country_the_article_names_most() {
-    let text = "Kenya and Uganda signed a border agreement. Kenya's president praised \
-                the deal on Tuesday. Police arrested twelve protesters outside parliament.";
-    let d = doc(text, Some(date(2024, 5, 8)));
-    let t = triples(&production().code_document(&d));
-    assert!(t.iter().any(|e| e.starts_with("KENCOP 17")), "{t:?}");
-    // PETRARCH's convention leaves the agent without a country
-    let petr = dyad_coder::Coder::new(dyad_dict::bundled::Dictionaries::bundled().unwrap())
-        .with_convention(dyad_coder::Convention::Petrarch);
-    let t = triples(&petr.code_document(&d));
-    assert!(!t.iter().any(|e| e.starts_with("KENCOP")), "{t:?}");
-}
