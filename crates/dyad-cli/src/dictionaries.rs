@@ -147,7 +147,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryArgs::default().version().unwrap(),
-            "e386dc5e33979cb5"
+            "09bd0951b779583b"
         );
     }
 }

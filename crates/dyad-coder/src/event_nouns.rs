@@ -5,11 +5,13 @@
 //! English gives a noun's actors in a few places, read here in this order:
 //! - the target: "between A and B" (both ways), or the actor after the preposition that
 //!   follows the noun — to, with, on, against, into, toward(s), for — or after "of" when the
-//!   lexicon says "the N of X" names who undergoes it (the invasion of Ukraine);
+//!   lexicon says "the N of X" names who undergoes it (the invasion of Ukraine), or after
+//!   "over" or "about" for a statement whose topic is its target (concern over Iran);
 //! - the source: "of X" when the lexicon says it names the actor (the mediation of IGAD); an
 //!   actor right before the noun, through its modifiers ("Russia's full-scale invasion",
-//!   "Israeli air strikes"); "by X" after it; else the subject of a light verb whose object
-//!   the noun is ("Kenya held talks with", "the US imposed sanctions on").
+//!   "Israeli air strikes"); "by X" or "from X" after it ("criticism from the EU"); else the
+//!   subject of a light verb whose object the noun is ("Kenya held talks with", "the US
+//!   imposed sanctions on").
 //!
 //! A noun whose actors are not both found makes no event, except a symmetric one with a
 //! compound source ("Kenya and Somalia held talks"), which pairs its members.
@@ -149,7 +151,8 @@ pub fn noun_events<'l>(
                 next = p.end;
             }
         }
-        if target.is_none() && target_preposition(s.word(next)) {
+        let topic = entry.topic_target && matches!(s.word(next), "OVER" | "ABOUT");
+        if target.is_none() && (target_preposition(s.word(next)) || topic) {
             if let Some(p) = phrase_at(s, phrases, next + 1) {
                 target = Some(role(p));
                 next = p.end;
@@ -158,7 +161,7 @@ pub fn noun_events<'l>(
         if source.is_none() {
             source = actor_before(s, is_verb, phrases, i);
         }
-        if source.is_none() && s.word(next) == "BY" {
+        if source.is_none() && matches!(s.word(next), "BY" | "FROM") {
             source = phrase_at(s, phrases, next + 1).map(role);
         }
         let mut clause = clause_of(clauses, i);

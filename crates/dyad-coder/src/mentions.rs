@@ -91,8 +91,10 @@ pub fn learn_aliases(lex: &Lexicon, s: &SentenceView, mentions: &[Mention], alia
         if !person {
             continue;
         }
-        // the family name comes last in "Emmanuel Macron", first in "Xi Jinping"
-        for name in [s.word(m.start), s.word(m.end - 1)] {
+        // the family name comes last in "Emmanuel Macron", first in "Xi Jinping", after the
+        // title in "South Korean President Yoon Suk Yeol": every word of the name that is not
+        // itself a known actor or agent ("Korean", "President") may stand for the person
+        for name in (m.start..m.end).map(|k| s.word(k)) {
             let word = [lex.vocabulary.id(name)];
             let known = lex.actors.longest_at(&word, 0).is_some()
                 || lex.agents.longest_at(&word, 0).is_some();

@@ -16,7 +16,8 @@
 //! `{...}`), its code in brackets, then flags: `both` — a symmetric act, coded both ways when
 //! its actors are a pair ("A and B held talks", "talks between A and B"); `of=source` or
 //! `of=target` — who "the N of X" names (the visit of the president; the arrest of the
-//! president); `needs=target` — no event without a target in the text (a trip, a tour). A
+//! president); `needs=target` — no event without a target in the text (a trip, a tour);
+//! `about=target` — a statement whose topic is its target ("concern over Russia's actions"). A
 //! comment saying where the entry comes from is required for dyad's own file
 //! ([`check`]).
 
@@ -49,6 +50,9 @@ pub struct EventNoun {
     pub of_role: OfRole,
     /// No event unless the text names a target.
     pub needs_target: bool,
+    /// A statement whose topic is its target: "concern over Russia's actions", "warnings
+    /// about Iran" (for other nouns "over" and "about" name a topic, not an actor).
+    pub topic_target: bool,
     /// The provenance comment (after `#`), empty when there is none.
     pub provenance: String,
     pub file: String,
@@ -168,6 +172,7 @@ fn parse_noun(
         symmetric: false,
         of_role: OfRole::default(),
         needs_target: false,
+        topic_target: false,
         provenance,
         file: file.to_string(),
         line: no,
@@ -178,9 +183,11 @@ fn parse_noun(
             "of=source" => entry.of_role = OfRole::Source,
             "of=target" => entry.of_role = OfRole::Target,
             "needs=target" => entry.needs_target = true,
+            "about=target" => entry.topic_target = true,
             _ => {
                 return Err(err(format!(
-                    "unknown flag `{flag}` (expected both, of=source, of=target or needs=target)"
+                    "unknown flag `{flag}` (expected both, of=source, of=target, needs=target \
+                     or about=target)"
                 )))
             }
         }

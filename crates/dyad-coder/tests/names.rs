@@ -1,0 +1,16 @@
+//! How a person named once in full is known by part of the name later in the article.
+
+#[allow(dead_code)] // each test file uses part of the shared helpers
+mod common;
+
+use common::*;
+
+#[test]
+fn any_word_of_a_full_name_after_its_title_stands_for_the_person() {
+    // family name first, after a title: "Yoon" is the president named in full before
+    let text = "South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida \
+                in Seoul. Later Kishida praised Yoon.";
+    let events = code_on(production(), text, date(2023, 5, 7));
+    let t = triples(&events);
+    assert!(t.contains(&"JPNGOV 051 KORGOV".to_string()), "{t:?}");
+}
