@@ -33,6 +33,12 @@ pub struct CodeArgs {
     /// after the article's events).
     #[arg(long)]
     pub quotes: bool,
+    /// Give each event what made it (an `explain` object): how its source and target were
+    /// reached and the dictionary entries (file:line) their words match, the verb pattern or
+    /// event noun, the clause, the words that made it negated or intended, the code before the
+    /// convention changed it, the date expression and the place choice.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
     #[command(flatten)]
@@ -106,7 +112,11 @@ pub(crate) fn start_coder(dicts: &DictionaryArgs) -> Result<Coder> {
 }
 
 pub fn run(args: CodeArgs) -> Result<()> {
-    let coder = args.limits.sentence.apply(start_coder(&args.dicts)?);
+    let coder = args
+        .limits
+        .sentence
+        .apply(start_coder(&args.dicts)?)
+        .with_explain(args.explain);
     let writer: Box<dyn Write> = match &args.out {
         Some(p) => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)

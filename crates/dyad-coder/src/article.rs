@@ -60,6 +60,8 @@ pub struct Article<'d> {
     pub convention: Convention,
     /// Are the tone and themes layers wanted (stages `tone`, `themes`)?
     pub tone_and_themes: bool,
+    /// Does each event carry what made it (stages `events` and `explain`)?
+    pub explain: bool,
 }
 
 impl<'d> Article<'d> {
@@ -114,6 +116,7 @@ impl<'d> Article<'d> {
             trace: None,
             convention: Convention::default(),
             tone_and_themes: false,
+            explain: false,
         }
     }
 

@@ -27,6 +27,7 @@ pub struct Coder {
     /// Count each article's tone and tag its themes (what the store keeps; JSON Lines
     /// output does not carry them, so `dyad code` leaves them out).
     tone_and_themes: bool,
+    explain: bool,
     /// Sentences cut at `limits.max_sentence_tokens` so far (reported by the command line).
     sentences_cut: AtomicUsize,
 }
@@ -76,6 +77,7 @@ impl Coder {
             trace: false,
             convention: Convention::default(),
             tone_and_themes: false,
+            explain: false,
             sentences_cut: Default::default(),
         }
     }
@@ -102,6 +104,14 @@ impl Coder {
     /// The same coder, coding in another convention (PETRARCH's for its validation suites).
     pub fn with_convention(mut self, convention: Convention) -> Coder {
         self.convention = convention;
+        self
+    }
+
+    /// The same coder, giving each event what made it ([`dyad_model::Explanation`]): how its
+    /// actors were reached and their dictionary entries, the pattern, the clause, the words
+    /// that made it negated or intended, the date expression and the place choice.
+    pub fn with_explain(mut self, on: bool) -> Coder {
+        self.explain = on;
         self
     }
 
@@ -156,6 +166,7 @@ impl Coder {
         }
         article.convention = self.convention;
         article.tone_and_themes = self.tone_and_themes;
+        article.explain = self.explain;
         pipeline::run(&self.res, &mut article, self.checks);
         article
     }

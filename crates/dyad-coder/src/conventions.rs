@@ -61,6 +61,9 @@ fn intent_of(res: &Resources, code: &str) -> Option<String> {
 
 /// Give an event another code, and the values that follow from the code.
 fn recode(res: &Resources, e: &mut Event, code: &str) {
+    if let Some(x) = e.explain.as_mut() {
+        x.code_before_convention = Some(e.code.clone());
+    }
     e.code = code.to_string();
     e.root = cameo::root(code).to_string();
     e.quad_class = cameo::quad_class(code).unwrap_or(0);

@@ -7,7 +7,7 @@
 use dyad_model::QuoteRecord;
 
 use crate::clauses::Role;
-use crate::mentions::{ActorCode, ActorPhrase};
+use crate::mentions::{ActorCode, ActorPhrase, Reached};
 use crate::sentence::SentenceView;
 
 /// What the coder remembers from one sentence of an article to the next.
@@ -56,7 +56,14 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
                 m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY),
                 &country,
             ) {
-                (Some(agent), Some(country)) => m.code = format!("{country}{agent}"),
+                (Some(agent), Some(country)) => {
+                    m.code = format!("{country}{agent}");
+                    m.reached = if memory.country.is_some() {
+                        Reached::DatelineCountry
+                    } else {
+                        Reached::MostNamedCountry
+                    };
+                }
                 (Some(_), None) => {}
                 (None, _) => {
                     // the sentence's own actors count for the sentences after it
@@ -103,6 +110,7 @@ pub fn resolve_definite_descriptions(
         );
         if subject_position && s.word(p.start) == "THE" && state_body {
             member.code = format!("{country}{agent}");
+            member.reached = Reached::LastSubjectCountry;
         }
     }
 }
@@ -148,6 +156,7 @@ pub fn resolve_both_sides(
                     end,
                     char_start: cs,
                     char_end: ce,
+                    reached: Reached::LastPair,
                 })
                 .collect();
             found.push(ActorPhrase {
@@ -201,6 +210,7 @@ pub fn voices<'q>(s: &SentenceView, quotes: &dyn Fn() -> &'q [QuoteRecord]) -> V
                 end: i + 1,
                 char_start: t.start,
                 char_end: t.end,
+                reached: Reached::Speaker,
             };
             out.push((
                 i,

@@ -5,12 +5,13 @@
 use std::cell::{OnceCell, RefCell};
 
 use dyad_dict::cameo;
-use dyad_model::{ActorRef, Document, Event, Modality, Span};
+use dyad_model::{ActorRef, Document, Event, Explanation, Modality, Span};
 use dyad_text::tokens::tokens_within;
 use dyad_text::{CharIndex, Token};
 
 use crate::dates;
 use crate::english;
+use crate::explain;
 use crate::mentions::ActorCode;
 use crate::nesting::{intent_code, NestedEvent};
 use crate::resources::Resources;
@@ -29,6 +30,8 @@ pub struct SentenceContext<'a> {
     /// The day each clause (by its character span) names, once found: several events may
     /// come from one clause.
     pub clause_dates: RefCell<Vec<ClauseDate>>,
+    /// Does each event carry what made it?
+    pub explain: bool,
 }
 
 /// A clause's character span and the day it names.
@@ -176,6 +179,31 @@ pub fn emit(
                 amounts: Vec::new(),
                 place: None,
                 clause: clause_chars,
+                explain: ctx.explain.then(|| {
+                    let how = |m: &ActorCode, r: &crate::clauses::Role| explain::how(m, r.pronoun);
+                    let (src_role, tgt_role) = if std::ptr::eq(src, a) {
+                        (&n.source, n.target.as_ref().unwrap_or(&n.source))
+                    } else {
+                        (n.target.as_ref().unwrap_or(&n.source), &n.source)
+                    };
+                    Box::new(Explanation {
+                        source: explain::actor(actor_ref(ctx, src), how(src, src_role)),
+                        target: Some(explain::actor(actor_ref(ctx, tgt), how(tgt, tgt_role))),
+                        pattern: n.rule.clone(),
+                        code_before_convention: None,
+                        clause: ctx
+                            .chars
+                            .slice(&ctx.doc.text, clause_chars.0, clause_chars.1)
+                            .to_string(),
+                        trigger: if ev.group_start < ev.verb.0 {
+                            span(ctx, ev.group_start, ev.verb.0 - 1).text
+                        } else {
+                            String::new()
+                        },
+                        date: explain::date(ctx.tokens, clause_chars, ctx.doc, ctx.chars),
+                        place: String::new(),
+                    })
+                }),
             });
         }
     }

@@ -91,6 +91,7 @@ pub fn code_sentence(
         tokens,
         s: &s,
         clause_dates: Default::default(),
+        explain: article.explain,
     };
     let nouns = noun_events(&res.lexicon, &s, &is_verb, &phrases, &clauses);
     let mut done = vec![false; clauses.len()];

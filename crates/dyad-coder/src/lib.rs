@@ -24,6 +24,7 @@ pub mod emit;
 pub mod english;
 pub mod event_nouns;
 pub mod events;
+pub mod explain;
 pub mod lexicon;
 pub mod mentions;
 pub mod merging;

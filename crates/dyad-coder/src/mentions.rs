@@ -152,6 +152,46 @@ pub struct ActorCode {
     /// another sentence (by a pronoun) still points at its name.
     pub char_start: usize,
     pub char_end: usize,
+    /// How the code was reached, for explanations.
+    pub reached: Reached,
+}
+
+/// How an actor's code was reached, besides the dictionary entries its words match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reached {
+    /// Its own words: dictionary names and agents (or a name seen earlier in the article).
+    #[default]
+    Named,
+    /// An agent without a country, given the article's: its dateline's ...
+    DatelineCountry,
+    /// ... or the country the article names most.
+    MostNamedCountry,
+    /// A definite description ("the ministry") given the country of the last subject.
+    LastSubjectCountry,
+    /// "the two sides", "both leaders": the last pair the article named.
+    LastPair,
+    /// "I", "we", "he" inside or beside a quotation: its speaker.
+    Speaker,
+    /// A town after "to" ("a visit to Mosul"), by the gazetteer.
+    Place,
+    /// The dateline's place, as a visit's host.
+    Dateline,
+}
+
+impl Reached {
+    /// In words, for an explanation.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reached::Named => "its words in the dictionaries",
+            Reached::DatelineCountry => "an agent, with the country of the dateline",
+            Reached::MostNamedCountry => "an agent, with the country the article names most",
+            Reached::LastSubjectCountry => "a state body, with the country of the last subject",
+            Reached::LastPair => "\"the two sides\": the last pair the article named",
+            Reached::Speaker => "the speaker of the quotation",
+            Reached::Place => "the place after \"to\", by the gazetteer",
+            Reached::Dateline => "the dateline's place",
+        }
+    }
 }
 
 /// A noun phrase that names one actor or several (a compound).
@@ -426,6 +466,7 @@ pub fn actor_phrases(
                 end: np.end,
                 char_start: s.tokens[first].start,
                 char_end: s.tokens[last - 1].end,
+                reached: Reached::Named,
             });
             prev = Some((base, agents));
         }

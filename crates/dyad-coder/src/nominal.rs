@@ -12,7 +12,7 @@ use dyad_text::Document;
 
 use crate::clauses::{Clause, Role};
 use crate::english;
-use crate::mentions::{ActorCode, ActorPhrase};
+use crate::mentions::{ActorCode, ActorPhrase, Reached};
 use crate::sentence::SentenceView;
 
 /// A visit found in a sentence: who visits whom, and the words that say so.
@@ -178,6 +178,7 @@ fn destination(
             end,
             char_start: cs,
             char_end: ce,
+            reached: Reached::Place,
         }],
         span: Some((at, end)),
         pronoun: false,
@@ -204,6 +205,7 @@ fn dateline_host(gazetteer: &Gazetteer, doc: &Document) -> Option<Role> {
             end: 0,
             char_start: cs,
             char_end: ce,
+            reached: Reached::Dateline,
         }],
         span: None,
         pronoun: false,

@@ -16,6 +16,7 @@
 //! places      places::attach       where each report happened
 //! amounts     amounts::attach      money and casualties in each report's clause
 //! merge       merge_repeated_reports  later reports of an event become its mentions
+//! explain     explain::complete    what made each event, when asked (`--explain`)
 //! ```
 
 use dyad_model::merge_repeated_reports;
@@ -25,6 +26,7 @@ use crate::conventions::Convention;
 use crate::coreference::ArticleMemory;
 use crate::discards;
 use crate::events;
+use crate::explain;
 use crate::resources::Resources;
 use crate::{amounts, places};
 
@@ -71,6 +73,10 @@ pub const STAGES: &[Stage] = &[
     Stage {
         name: "merge",
         run: merge_reports,
+    },
+    Stage {
+        name: "explain",
+        run: explain_events,
     },
 ];
 
@@ -191,6 +197,12 @@ fn attach_places(res: &Resources, a: &mut Article) {
 fn attach_amounts(_: &Resources, a: &mut Article) {
     if !a.events.is_empty() {
         amounts::attach(&a.whole, &mut a.events);
+    }
+}
+
+fn explain_events(res: &Resources, a: &mut Article) {
+    if a.explain {
+        explain::complete(res, a.doc, &mut a.events);
     }
 }
 

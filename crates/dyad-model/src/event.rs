@@ -66,6 +66,9 @@ pub struct Event {
     /// from).
     #[serde(skip)]
     pub clause: (usize, usize),
+    /// What made the event, when the coder was asked to explain (`dyad code --explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Box<crate::Explanation>>,
 }
 
 /// A later report of an event in the same article ([`Event::repeated_in`]): where the article

@@ -12,6 +12,7 @@
 pub mod amount;
 pub mod document;
 pub mod event;
+pub mod explain;
 pub mod quote;
 pub mod same_event;
 pub mod token;
@@ -20,6 +21,7 @@ pub mod warning;
 pub use amount::{Amount, AmountKind, Casualty};
 pub use document::{Document, Origin};
 pub use event::{ActorRef, Event, Modality, Place, Report, Span};
+pub use explain::{ActorExplanation, Explanation};
 pub use quote::{QuoteRecord, Speaker};
 pub use same_event::{merge_repeated_reports, EventKey};
 pub use token::{normalize_word, Token};

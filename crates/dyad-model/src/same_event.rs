@@ -132,6 +132,7 @@ mod tests {
             amounts: Vec::new(),
             place: None,
             clause: (0, 0),
+            explain: None,
         }
     }
 

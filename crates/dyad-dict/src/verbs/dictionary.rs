@@ -79,6 +79,8 @@ pub struct VerbBlock {
     pub verbs: Vec<VerbEntry>,
     pub patterns: Vec<Pattern>,
     pub line: usize,
+    /// The file the block is read from (its lines are that file's).
+    pub file: String,
 }
 
 /// A whole verb dictionary.

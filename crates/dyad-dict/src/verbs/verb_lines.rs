@@ -41,6 +41,7 @@ pub(super) fn block_header(line: &str, no: usize, log: &mut Log) -> Result<VerbB
         verbs: Vec::new(),
         patterns: Vec::new(),
         line: no,
+        file: log.file.to_string(),
     })
 }
 
