@@ -17,9 +17,7 @@ mod eval;
 mod export;
 mod ingest;
 mod limits;
-mod pipeline;
 mod query;
-mod reading;
 mod serve;
 mod watch;
 
