@@ -1,0 +1,28 @@
+//! The `dyad` Python package's native module, `dyad._dyad`: a thin layer over the library
+//! crates, with no coding logic of its own. Records come in as the JSON lines `dyad code` would
+//! read, go through [`dyad_run`]'s loop (the command's reader, coder and JSON Lines writer) with
+//! the GIL released, and come back as the bytes the command writes; stored events come back as
+//! Arrow record batches through the Arrow C data interface. The Python side (`python/dyad/`)
+//! turns those into dicts and tables and holds the documentation of the API.
+//!
+//! The one exemption from the workspace's `forbid(unsafe_code)`: PyO3's macros expand to the
+//! unsafe calls of CPython's C API, so this crate cannot forbid them; it writes none itself
+//! (`deny`, which the macros' own `allow` may lift, instead of `forbid`).
+
+#![deny(unsafe_code)]
+
+mod coder;
+mod errors;
+mod store;
+mod threads;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _dyad(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<coder::NativeCoder>()?;
+    m.add_class::<store::NativeStore>()?;
+    m.add("BATCH", dyad_run::BATCH)?;
+    m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
