@@ -266,9 +266,10 @@ class Store:
         if items and all(_is_path(p) for p in items):
             paths = [_os.fsdecode(p) for p in items]
             summary = self._native.ingest_paths(native, paths, strict, batch)
-            _warn(summary["warnings"])
+            failed = [w for w in summary["warnings"] if w.endswith("; skipped") and
+                      "cannot be read (" in w]
+            _warn([w for w in summary["warnings"] if w not in failed])
             if summary["inputs_failed"]:
-                failed = [w for w in summary["warnings"] if "cannot be read" in w]
                 raise OSError("; ".join(failed) or "an input could not be read")
             return summary
         if any(_is_path(p) for p in items):
