@@ -8,7 +8,8 @@ run (for docs/PERFORMANCE.md; not a test). Run it with the venv's Python that ha
 Each round runs `dyad code CORPUS -o /dev/null` and then `dyad.code_many(records)` over the
 corpus's records (already read into dicts, as a program holding them has them: the package's
 time includes writing each record as JSON, coding, and reading each event back into a dict),
-and the best round of each is compared. MB/s counts the articles' text bytes, as `dyad bench`
+and the best round of each is compared, in wall time and in CPU time (all threads; the
+fairer figure on a busy machine). MB/s counts the articles' text bytes, as `dyad bench`
 does. The events must be the same (compared through a hash of the JSON lines).
 """
 
@@ -16,6 +17,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import subprocess
 import time
 
@@ -38,17 +40,24 @@ def main():
     if args.threads:
         env["RAYON_NUM_THREADS"] = str(args.threads)
     coder = dyad.Coder()  # loaded once, as a program keeps it (the CLI's start-up is counted)
-    cli_times, py_times = [], []
+    cli_times, py_times, cli_cpu, py_cpu = [], [], [], []
     cli_hash = py_hash = None
+
+    def children_cpu():
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
     for _ in range(args.rounds):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), children_cpu()
         out = subprocess.run([args.dyad, "code", args.corpus], env=env, check=True,
                              capture_output=True).stdout
         cli_times.append(time.perf_counter() - t)
+        cli_cpu.append(children_cpu() - c)
         cli_hash = hashlib.sha256(out).hexdigest()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         events = list(coder.code_many(records, threads=args.threads))
         py_times.append(time.perf_counter() - t)
+        py_cpu.append(time.process_time() - c)
         lines = "".join(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n"
                         for e in events)
         py_hash = hashlib.sha256(lines.encode("utf-8")).hexdigest()
@@ -61,6 +70,9 @@ def main():
     print(f"dyad.code_many (py):   best {py:.2f} s  {mb / py:.2f} MB/s   rounds: "
           + " ".join(f"{t:.2f}" for t in py_times))
     print(f"package / CLI MB/s: {cli / py:.3f}")
+    cc, pc = min(cli_cpu), min(py_cpu)
+    print(f"CPU time: CLI best {cc:.2f} s ({mb / cc:.2f} MB per CPU-s), package best {pc:.2f} s "
+          f"({mb / pc:.2f} MB per CPU-s); package / CLI: {cc / pc:.3f}")
 
 
 if __name__ == "__main__":

@@ -75,7 +75,9 @@ def _warn(messages):
 
 
 def _events(data):
-    return [_json.loads(line) for line in data.splitlines()]
+    """The JSON Lines `data` as dicts: read as one JSON array (a line break never occurs
+    inside a JSON line, which writes it as an escape), faster than line by line."""
+    return _json.loads(b"[" + data.rstrip(b"\n").replace(b"\n", b",") + b"]")
 
 
 class Coder:

@@ -17,6 +17,13 @@ mod threads;
 
 use pyo3::prelude::*;
 
+/// mimalloc, as in the `dyad` binary (its `allocator.rs`, which also skips the alignment checks
+/// for small requests; that needs `unsafe`, which this library crate forbids): the coder
+/// allocates many small strings on every thread, which glibc's malloc makes markedly slower.
+/// Only the module's own Rust allocations go through it; Python's objects are Python's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[pymodule]
 fn _dyad(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<coder::NativeCoder>()?;
