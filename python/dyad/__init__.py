@@ -258,8 +258,9 @@ class Store:
 
         Paths: a record that cannot be read is skipped with a warning, as by the command
         (``strict=True`` raises ValueError instead), and a path that cannot be read raises
-        OSError once the others are stored. Records: a record the command would skip raises
-        ValueError, and nothing of that call is stored after it.
+        OSError once the others are stored. Records: a record the command would skip (a bad
+        field, an id given twice) raises ValueError naming it (``records:3: …``, counting
+        from 1), once the other records are stored.
         """
         native = (coder or _default_coder())._native
         if _is_path(records_or_paths):
@@ -277,7 +278,9 @@ class Store:
         if any(_is_path(p) for p in items):
             raise TypeError("give paths or record dicts, not both")
         lines = [_record_line(r) for r in items]
-        summary = self._native.ingest_records(native, lines, "records", True, batch)
+        summary = self._native.ingest_records(native, lines, "records", batch)
+        if summary["skipped"]:
+            raise ValueError("\n".join(summary["warnings"]))
         _warn(summary["warnings"])
         return summary
 

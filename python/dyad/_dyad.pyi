@@ -37,8 +37,8 @@ class NativeStore:
         max_article_bytes: int = ...,
     ) -> Dict[str, Any]: ...
     def ingest_records(
-        self, coder: NativeCoder, records: List[str], file: str, strict: bool = True,
-        batch: int = 256, max_article_bytes: int = ...,
+        self, coder: NativeCoder, records: List[str], file: str, batch: int = 256,
+        max_article_bytes: int = ...,
     ) -> Dict[str, Any]: ...
     def query(self, filters: List[Tuple[str, str]], limit: Optional[str] = None) -> Any: ...
     def export(

@@ -92,5 +92,9 @@ def test_bad_filters_files_and_records_raise(stored, tmp_path):
     store = dyad.Store(tmp_path / "bad.db")
     with pytest.raises(ValueError, match=r'records:2: field "text": missing'):
         store.ingest([{"id": "a", "text": "France met China."}, {"id": "b"}])
+    assert store.counts()["articles"] == 1  # the good record is stored
+    with pytest.raises(ValueError, match=r'records:2: article id "c" was already read'):
+        store.ingest([{"id": "c", "text": "France met China."},
+                      {"id": "c", "text": "Iran met Iraq."}])
     with pytest.raises(OSError, match=r"missing.jsonl"):
         store.ingest([ABC, tmp_path / "missing.jsonl"])

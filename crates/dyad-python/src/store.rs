@@ -16,7 +16,7 @@ use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::coder::{records, warnings, NativeCoder};
+use crate::coder::{records, NativeCoder};
 use crate::errors::{from_anyhow, from_store};
 
 /// One database file; calls from several Python threads take turns.
@@ -123,27 +123,22 @@ impl NativeStore {
     }
 
     /// Code and store `records` (JSON objects, one a string), read as the lines of a JSON
-    /// Lines file named `file`. A record `dyad ingest` would skip is a `ValueError`.
-    #[pyo3(signature = (coder, records, file, strict=true, batch=256,
+    /// Lines file named `file`, as `dyad ingest` reads such a file: a bad record, or one whose
+    /// id was read before, is skipped with a warning (counted in `skipped`).
+    #[pyo3(signature = (coder, records, file, batch=256,
                         max_article_bytes=DEFAULT_MAX_ARTICLE_BYTES))]
-    #[allow(clippy::too_many_arguments)]
     fn ingest_records<'py>(
         &self,
         py: Python<'py>,
         coder: &NativeCoder,
         records: Vec<String>,
         file: &str,
-        strict: bool,
         batch: usize,
         max_article_bytes: usize,
     ) -> PyResult<Bound<'py, PyDict>> {
-        self.ingest(py, coder, strict, move |sink, c| {
+        self.ingest(py, coder, false, move |sink, c| {
             let source = self::records(records, 1, file, max_article_bytes, false);
-            let summary = sink.fill(c, batch, source)?;
-            if strict {
-                warnings(&summary)?;
-            }
-            Ok(summary)
+            sink.fill(c, batch, source)
         })
     }
 
