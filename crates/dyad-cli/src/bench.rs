@@ -14,10 +14,8 @@ use dyad_coder::Coder;
 use dyad_text::readers::{read_inputs, ReadOptions};
 use serde::Serialize;
 
-use crate::code::{start_coder, JsonLines, BATCH};
 use crate::dictionaries::DictionaryArgs;
-use crate::pipeline::Loop;
-use crate::reading::Files;
+use dyad_run::{Files, JsonLines, Loop, BATCH};
 
 #[derive(Args, Debug)]
 pub struct BenchArgs {
@@ -201,7 +199,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
     let inputs = vec![args.corpus.clone()];
     // start-up as `dyad code` does it, measured first, before anything is loaded
     let t = Instant::now();
-    let coder = start_coder(&args.dicts)?;
+    let coder = args.dicts.start_coder()?;
     let total = t.elapsed();
     // its parts, again, one after the other (the tagger and gazetteer load once a process:
     // their share is what is left)

@@ -6,13 +6,10 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::Coder;
-use dyad_model::Document;
+use dyad_run::{Files, JsonLines, Loop, BATCH};
 
 use crate::dictionaries::DictionaryArgs;
 use crate::limits::{report_reading, LimitArgs};
-use crate::pipeline::{Coded, Loop, Sink};
-use crate::reading::Files;
 
 #[derive(Args, Debug)]
 pub struct CodeArgs {
@@ -45,77 +42,11 @@ pub struct CodeArgs {
     pub dicts: DictionaryArgs,
 }
 
-/// Articles per batch of `dyad code`.
-pub const BATCH: usize = 512;
-
-/// The loop's JSON Lines sink: one JSON object per line, each article's events then its
-/// quotations; each batch written at once, and flushed when `flush` (a pipe's reader gets
-/// every batch as soon as it is coded).
-pub struct JsonLines<W: Write> {
-    pub out: W,
-    pub flush: bool,
-    /// Events written so far.
-    pub events: usize,
-}
-
-impl<W: Write> JsonLines<W> {
-    pub fn new(out: W, flush: bool) -> Self {
-        JsonLines {
-            out,
-            flush,
-            events: 0,
-        }
-    }
-}
-
-impl<W: Write> Sink for JsonLines<W> {
-    /// The article's lines, and its number of events.
-    type Item = (Vec<u8>, usize);
-
-    fn item(_doc: &Document, coded: Coded) -> Result<(Vec<u8>, usize)> {
-        let mut out = Vec::new();
-        for e in &coded.events {
-            serde_json::to_writer(&mut out, e)?;
-            out.push(b'\n');
-        }
-        for q in &coded.quotes {
-            serde_json::to_writer(&mut out, q)?;
-            out.push(b'\n');
-        }
-        Ok((out, coded.events.len()))
-    }
-
-    fn write(&mut self, _docs: Vec<Document>, items: Vec<(Vec<u8>, usize)>) -> Result<()> {
-        let mut bytes = Vec::with_capacity(items.iter().map(|(b, _)| b.len()).sum());
-        for (b, n) in items {
-            bytes.extend_from_slice(&b);
-            self.events += n;
-        }
-        self.out.write_all(&bytes)?;
-        if self.flush {
-            self.out.flush()?;
-        }
-        Ok(())
-    }
-}
-
-/// The coder, built while the tagger and the gazetteer load on another thread: start-up takes
-/// the longer of the two rather than their sum.
-pub(crate) fn start_coder(dicts: &DictionaryArgs) -> Result<Coder> {
-    std::thread::scope(|scope| {
-        scope.spawn(|| {
-            dyad_lang::tagger::Tagger::bundled();
-            dyad_lang::gazetteer::Gazetteer::bundled();
-        });
-        Ok(Coder::new(dicts.load()?).with_trace(std::env::var_os("DYAD_DEBUG").is_some()))
-    })
-}
-
 pub fn run(args: CodeArgs) -> Result<()> {
     let coder = args
         .limits
         .sentence
-        .apply(start_coder(&args.dicts)?)
+        .apply(args.dicts.start_coder()?)
         .with_explain(args.explain);
     let writer: Box<dyn Write> = match &args.out {
         Some(p) => {

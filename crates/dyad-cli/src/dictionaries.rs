@@ -1,13 +1,16 @@
-//! Choosing the dictionaries a command codes with: the bundled production set, a folder, or
-//! individual files, each flag overriding one part.
+//! The flags choosing the dictionaries a command codes with: the bundled production set, a
+//! folder, or individual files, each flag overriding one part (read and hashed by
+//! [`dyad_run::dictionaries`]).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
+use dyad_coder::Coder;
 use dyad_dict::bundled::Dictionaries;
-use dyad_dict::{actors, agents, discards, event_nouns, verbs};
-use dyad_store::hash::Fnv64;
+use dyad_run::DictionaryFiles;
+
+pub use dyad_run::dictionaries::read;
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct DictionaryArgs {
@@ -43,111 +46,34 @@ impl DictionaryArgs {
             && self.discards.is_none()
     }
 
-    /// A stable hash of the dictionary bytes these flags select (the bundled files, or every
-    /// file of the folder, then each override file), 16 hex digits: the "dictionary version"
-    /// the event database records with each article, so `dyad recode` knows what to redo.
+    /// The files the flags name.
+    pub fn files(&self) -> DictionaryFiles {
+        DictionaryFiles {
+            dictionaries: self.dictionaries.clone(),
+            verbs: self.verbs.clone(),
+            event_nouns: self.event_nouns.clone(),
+            actors: self.actors.clone(),
+            agents: self.agents.clone(),
+            discards: self.discards.clone(),
+        }
+    }
+
+    /// The dictionary version the event database records ([`DictionaryFiles::version`]).
     pub fn version(&self) -> Result<String> {
-        let mut h = Fnv64::new();
-        match &self.dictionaries {
-            None => {
-                for (name, bytes) in dyad_dict::bundled::bundled_files() {
-                    h.field(name).write(bytes);
-                }
-            }
-            Some(dir) => {
-                let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-                    .with_context(|| format!("cannot read {}", dir.display()))?
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.is_file())
-                    .collect();
-                files.sort();
-                for f in files {
-                    let bytes = std::fs::read(&f)
-                        .with_context(|| format!("cannot read {}", f.display()))?;
-                    h.field(&f.file_name().unwrap_or_default().to_string_lossy())
-                        .write(&bytes);
-                }
-            }
-        }
-        let overrides = self
-            .verbs
-            .iter()
-            .map(|f| ("verbs", f))
-            .chain(self.event_nouns.iter().map(|f| ("event nouns", f)))
-            .chain(self.actors.iter().map(|f| ("actors", f)))
-            .chain(self.agents.iter().map(|f| ("agents", f)))
-            .chain(self.discards.iter().map(|f| ("discards", f)));
-        for (part, f) in overrides {
-            let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
-            h.field(part).write(&bytes);
-        }
-        Ok(h.hex())
+        self.files().version()
     }
 
-    /// Load the base set (folder or bundled), then apply the per-file overrides.
+    /// The base set (folder or bundled) with the per-file overrides.
     pub fn load(&self) -> Result<Dictionaries> {
-        let mut d = match &self.dictionaries {
-            Some(dir) => Dictionaries::from_dir(dir)?,
-            None => Dictionaries::bundled()?,
-        };
-        if let Some(f) = &self.verbs {
-            d.verbs = verbs::parse(&read(f)?, &name(f))?;
-            report(&d.verbs.warnings);
-            d.event_nouns = Default::default();
-        }
-        if let Some(f) = &self.event_nouns {
-            d.event_nouns = event_nouns::parse(&read(f)?, &name(f))?;
-            report(&d.event_nouns.warnings);
-        }
-        if !self.actors.is_empty() {
-            let mut all = actors::ActorDictionary::default();
-            for f in &self.actors {
-                let a = actors::parse(&read(f)?, &name(f))?;
-                report(&a.warnings);
-                all.extend(a);
-            }
-            d.actors = all;
-        }
-        if let Some(f) = &self.agents {
-            d.agents = agents::parse(&read(f)?, &name(f))?;
-            report(&d.agents.warnings);
-        }
-        if let Some(f) = &self.discards {
-            d.discards = discards::parse(&read(f)?, &name(f))?;
-            report(&d.discards.warnings);
-        }
-        Ok(d)
+        self.files().load()
     }
-}
 
-/// A user's dictionary file read with tolerated defects: say so once per defect, on stderr.
-fn report(warnings: &[dyad_dict::Warning]) {
-    for w in warnings {
-        eprintln!("warning: {w}");
-    }
-}
-
-pub fn read(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-pub fn name(path: &Path) -> String {
-    path.display().to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Databases record the version of the dictionaries each article was coded with: the
-    /// bundled set's must not change unless its files do (reading the issues only on use left
-    /// their bytes in the hash).
-    #[test]
-    fn the_bundled_version_is_stable() {
-        assert_eq!(
-            DictionaryArgs::default().version().unwrap(),
-            "09bd0951b779583b"
-        );
+    /// The coder `dyad code` and `bench` start with ([`DictionaryFiles::start_coder`]), with
+    /// the stages' trace when `DYAD_DEBUG` is set.
+    pub fn start_coder(&self) -> Result<Coder> {
+        Ok(self
+            .files()
+            .start_coder()?
+            .with_trace(std::env::var_os("DYAD_DEBUG").is_some()))
     }
 }

@@ -1,26 +1,23 @@
 //! `dyad ingest`: code articles into the event database, and `dyad recode`: code the stored
 //! articles again with other dictionaries.
 //!
-//! Both run the loop of [`crate::pipeline`] into a [`StoreSink`]: articles are read, coded
+//! Both run the loop of [`dyad_run::pipeline`] into a [`StoreSink`]: articles are read, coded
 //! (in parallel) and stored in batches, one transaction each; an article already stored with
 //! the same content hash is not coded again, so rerunning an interrupted ingest completes it.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 use dyad_coder::Coder;
 use dyad_model::Document;
-use dyad_store::ingest::{now_stamp, Counts};
-use dyad_store::{content_hash, ArticleInput, BatchSummary, Store};
-use dyad_text::readers::MAX_WARNINGS_KEPT;
+use dyad_run::{Files, Source, StoreSink};
+use dyad_store::ingest::Counts;
+use dyad_store::{BatchSummary, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::dictionaries::DictionaryArgs;
 use crate::limits::{report_reading, LimitArgs, SentenceLimitArg};
-use crate::pipeline::{Coded, Loop, Sink, Source};
-use crate::reading::Files;
 
 #[derive(Args, Debug)]
 pub struct IngestArgs {
@@ -81,7 +78,7 @@ fn must_exist(db: &Path) -> Result<()> {
 }
 
 /// A spinner with the article count and rate, drawn only when stderr is a terminal.
-fn progress() -> ProgressBar {
+pub(crate) fn progress() -> ProgressBar {
     let bar = ProgressBar::new_spinner();
     bar.set_style(
         ProgressStyle::with_template("{spinner} {human_pos} articles ({per_sec}) {elapsed} {msg}")
@@ -89,185 +86,6 @@ fn progress() -> ProgressBar {
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
-}
-
-/// An article id as a 128-bit hash, for the set of ids read in one run: 16 bytes an article
-/// (16 MB a million) whatever the ids' length, with no chance in practice that two ids meet.
-fn id_key(id: &str) -> u128 {
-    use std::hash::{Hash, Hasher};
-    let half = |salt: u8| {
-        let mut h = std::hash::DefaultHasher::new();
-        salt.hash(&mut h);
-        id.hash(&mut h);
-        h.finish()
-    };
-    (u128::from(half(0)) << 64) | u128::from(half(1))
-}
-
-/// The ids read in one run. An id is an article: a second record with an id already read
-/// (two `index.html` in different folders) would replace the first, and every rerun would
-/// replace it again, so it is skipped with a warning instead (fatal under `--strict`).
-#[derive(Default)]
-struct DistinctIds {
-    seen: HashSet<u128>,
-    strict: bool,
-    /// The first [`MAX_WARNINGS_KEPT`] warnings, to be printed; the rest counted.
-    warnings: Vec<String>,
-    repeats: usize,
-}
-
-impl DistinctIds {
-    /// Keep `doc` unless its id was read before.
-    fn keep(&mut self, doc: &Document) -> Result<bool> {
-        if self.seen.insert(id_key(&doc.id)) {
-            return Ok(true);
-        }
-        let warning = format!(
-            "{}:{}: article id {:?} was already read in this run; skipped (ids must be \
-             distinct)",
-            doc.origin.file, doc.origin.line, doc.id
-        );
-        self.repeats += 1;
-        if self.strict {
-            anyhow::bail!("{warning}");
-        }
-        if self.warnings.len() < MAX_WARNINGS_KEPT {
-            self.warnings.push(warning);
-        }
-        Ok(false)
-    }
-
-    fn report(&self) {
-        for w in &self.warnings {
-            eprintln!("warning: {w}");
-        }
-        if self.repeats > self.warnings.len() {
-            eprintln!(
-                "warning: … and {} more repeated ids, not shown",
-                self.repeats - self.warnings.len()
-            );
-        }
-    }
-}
-
-/// The loop's database sink: each batch stored in one transaction. Articles stored already
-/// with the same content hash are not coded again (`ingest`), and ids repeated in a run are
-/// skipped (`ingest`; `recode` reads each stored article once).
-pub struct StoreSink<'a> {
-    store: &'a mut Store,
-    version: String,
-    distinct: Option<DistinctIds>,
-    /// Leave out the articles stored with the same content hash.
-    skip_stored: bool,
-    bar: ProgressBar,
-    /// Articles of the batch being coded, counted for the progress bar when it is stored.
-    read: u64,
-    unchanged: usize,
-    pub total: BatchSummary,
-}
-
-impl<'a> StoreSink<'a> {
-    /// For `dyad ingest`: stored articles unchanged are skipped, ids must be distinct.
-    pub(crate) fn ingest(store: &'a mut Store, version: String, strict: bool) -> Self {
-        let distinct = DistinctIds {
-            strict,
-            ..DistinctIds::default()
-        };
-        StoreSink::new(store, version, Some(distinct), true)
-    }
-
-    /// For `dyad recode`: every article read is coded and stored again.
-    fn recode(store: &'a mut Store, version: String) -> Self {
-        StoreSink::new(store, version, None, false)
-    }
-
-    fn new(
-        store: &'a mut Store,
-        version: String,
-        distinct: Option<DistinctIds>,
-        skip_stored: bool,
-    ) -> Self {
-        StoreSink {
-            store,
-            version,
-            distinct,
-            skip_stored,
-            bar: progress(),
-            read: 0,
-            unchanged: 0,
-            total: BatchSummary::default(),
-        }
-    }
-
-    /// Code every article of `source` into the store through the loop (quotations included),
-    /// then clear the progress bar and total what the run stored. What was read before a
-    /// fatal reading error is stored all the same.
-    fn fill<S: Source>(&mut self, coder: &Coder, batch: usize, source: S) -> Result<S::Summary> {
-        let coding = Loop {
-            coder,
-            quotes: true,
-            batch,
-        };
-        let read = coding.run(source, self);
-        self.finish();
-        read
-    }
-
-    /// Clear the progress bar, and say what the run stored.
-    pub(crate) fn finish(&mut self) {
-        self.bar.finish_and_clear();
-        self.total.unchanged += std::mem::take(&mut self.unchanged);
-    }
-}
-
-impl Sink for StoreSink<'_> {
-    type Item = Coded;
-
-    fn select(&mut self, batch: Vec<Document>) -> Result<Vec<Document>> {
-        let mut keep = Vec::with_capacity(batch.len());
-        for d in batch {
-            if let Some(distinct) = &mut self.distinct {
-                if !distinct.keep(&d)? {
-                    continue;
-                }
-            }
-            self.read += 1;
-            if self.skip_stored
-                && self.store.stored_hash(&d.id)?.as_deref() == Some(content_hash(&d).as_str())
-            {
-                self.unchanged += 1;
-                continue;
-            }
-            keep.push(d);
-        }
-        Ok(keep)
-    }
-
-    fn item(_doc: &Document, coded: Coded) -> Result<Coded> {
-        Ok(coded)
-    }
-
-    fn write(&mut self, docs: Vec<Document>, coded: Vec<Coded>) -> Result<()> {
-        let inputs: Vec<ArticleInput> = docs
-            .iter()
-            .zip(&coded)
-            .map(|(doc, c)| ArticleInput {
-                doc,
-                events: &c.events,
-                quotes: &c.quotes,
-                dict_version: &self.version,
-                tone: Some(&c.tone),
-                issues: Some(&c.issues),
-            })
-            .collect();
-        let summary = self
-            .store
-            .write_batch(&inputs, &now_stamp())
-            .context("cannot write to the database")?;
-        self.total.add(summary);
-        self.bar.inc(std::mem::take(&mut self.read));
-        Ok(())
-    }
 }
 
 /// The stored articles not coded with dictionary version `version`, page by page, read on
@@ -323,12 +141,16 @@ pub fn run(args: IngestArgs) -> Result<()> {
         .limits
         .sentence
         .apply(Coder::new(args.dicts.load()?).with_tone_and_themes(true));
-    let mut sink = StoreSink::ingest(&mut store, version, args.strict);
+    let bar = progress();
+    let mut sink =
+        StoreSink::ingest(&mut store, version, args.strict).with_progress(|n| bar.inc(n));
     let source = Files {
         inputs: &args.inputs,
         opts: args.limits.read_options(args.strict),
     };
-    let summary = sink.fill(&coder, args.batch, source)?;
+    let summary = sink.fill(&coder, args.batch, source);
+    bar.finish_and_clear();
+    let summary = summary?;
     report_reading(&summary);
     let distinct = sink.distinct.take().unwrap_or_default();
     distinct.report();
@@ -339,7 +161,8 @@ pub fn run(args: IngestArgs) -> Result<()> {
             summary.skipped + distinct.repeats
         );
     }
-    let total = sink.total;
+    let total = std::mem::take(&mut sink.total);
+    drop(sink);
     report(&total, &store.counts()?, &args.db);
     crate::limits::inputs_failed(&summary)
 }
@@ -355,9 +178,13 @@ pub fn recode(args: RecodeArgs) -> Result<()> {
         version: version.clone(),
         page: args.batch.max(1),
     };
-    let mut sink = StoreSink::recode(&mut store, version.clone());
-    sink.fill(&coder, args.batch, source)?;
-    let total = sink.total;
+    let bar = progress();
+    let mut sink = StoreSink::recode(&mut store, version.clone()).with_progress(|n| bar.inc(n));
+    let filled = sink.fill(&coder, args.batch, source);
+    bar.finish_and_clear();
+    filled?;
+    let total = std::mem::take(&mut sink.total);
+    drop(sink);
     eprintln!(
         "dyad: {} articles recoded with dictionary version {version}",
         total.replaced

@@ -18,9 +18,7 @@ mod export;
 mod ingest;
 mod limits;
 mod nouns;
-mod pipeline;
 mod query;
-mod reading;
 mod serve;
 mod watch;
 

@@ -10,12 +10,12 @@ use anyhow::{Context, Result};
 use clap::Args;
 use dyad_coder::Coder;
 use dyad_model::{Document, Event, QuoteRecord};
+use dyad_run::code_guarded;
 use dyad_server::{ArticleCoder, CodedArticle, Config, Ingest};
 
 use crate::dictionaries::DictionaryArgs;
 use crate::ingest::open_existing_read_only;
 use crate::limits::LimitArgs;
-use crate::pipeline::code_guarded;
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {

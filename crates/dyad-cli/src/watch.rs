@@ -2,7 +2,7 @@
 //! they come, and with `--updates` publish GDELT's 15-minute update files.
 //!
 //! Each round takes the files [`crate::arrivals`] found complete and runs them through the
-//! one loop of [`crate::pipeline`] into `ingest`'s [`StoreSink`], so they are stored in the
+//! one loop of [`dyad_run::pipeline`] into `ingest`'s [`StoreSink`], so they are stored in the
 //! same transactions and with the same idempotence as `dyad ingest`: an article stored with
 //! the same content is not coded again, so a restart reads the folders again and codes
 //! nothing it did before. Between rounds, at each interval's end (aligned to the clock, as
@@ -25,10 +25,8 @@ use dyad_text::readers::ReadOptions;
 
 use crate::arrivals::Arrivals;
 use crate::dictionaries::DictionaryArgs;
-use crate::ingest::StoreSink;
 use crate::limits::{report_reading, LimitArgs};
-use crate::pipeline::{Loop, Source};
-use crate::reading::Files;
+use dyad_run::{Files, Loop, Source, StoreSink};
 
 #[derive(Args, Debug)]
 pub struct WatchArgs {
@@ -208,7 +206,9 @@ pub fn run(args: WatchArgs) -> Result<()> {
     while !stop.load(Ordering::Relaxed) {
         let files = arrivals.next(tick);
         if !files.is_empty() {
-            let mut sink = StoreSink::ingest(&mut store, version.clone(), false);
+            let bar = crate::ingest::progress();
+            let mut sink =
+                StoreSink::ingest(&mut store, version.clone(), false).with_progress(|n| bar.inc(n));
             let round = Round {
                 files: &files,
                 opts,
@@ -216,7 +216,9 @@ pub fn run(args: WatchArgs) -> Result<()> {
             };
             let read = coding.run(round, &mut sink);
             sink.finish();
-            let total = sink.total;
+            bar.finish_and_clear();
+            let total = std::mem::take(&mut sink.total);
+            drop(sink);
             let read = read?;
             for p in &read.unread {
                 arrivals.not_handed(p);

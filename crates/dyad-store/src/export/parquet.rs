@@ -62,7 +62,9 @@ fn ints(rows: &[EventRow], f: impl Fn(&EventRow) -> i64) -> ArrayRef {
     Arc::new(rows.iter().map(f).collect::<Int64Array>())
 }
 
-fn batch(rows: &[EventRow]) -> Result<RecordBatch> {
+/// The rows as one Arrow record batch of [`schema`]: a Parquet file's row group, and what the
+/// Python package's `Store.query` hands to pyarrow.
+pub fn batch(rows: &[EventRow]) -> Result<RecordBatch> {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
     let dates: Date32Array = rows
         .iter()

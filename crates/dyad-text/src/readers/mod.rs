@@ -140,6 +140,32 @@ pub fn read_inputs(
     Ok(c.summary)
 }
 
+/// JSON records a program holds (the Python package's dicts, each written as one JSON line),
+/// read as the lines of a JSON Lines file named `file` would be: each `(line_no, line)` with the
+/// same fields, checks, size cut and warnings, so that a record gives the document it would give
+/// as line `line_no` of that file (a record without an id is `<file>#<line_no>`).
+pub fn read_json_lines<L: AsRef<[u8]>>(
+    lines: impl IntoIterator<Item = (usize, L)>,
+    file: &str,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Document),
+) -> Result<ReadSummary, ReadError> {
+    let mut c = Collector::new(opts.strict, opts.max_article_bytes, sink);
+    let name = file_name(file);
+    let mut utf8_warning = true;
+    for (line_no, line) in lines {
+        jsonl::stream_line(
+            line.as_ref(),
+            line_no,
+            file,
+            &name,
+            &mut utf8_warning,
+            &mut c,
+        )?;
+    }
+    Ok(c.summary)
+}
+
 /// Collect the readable files under `dir`, sorted, recursively; hidden entries are skipped and
 /// symbolic links to directories are not followed.
 /// A folder (or entry) that cannot be listed is an input that failed: a warning, unless strict.

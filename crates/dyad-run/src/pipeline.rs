@@ -1,10 +1,10 @@
-//! The one read → code → write loop of `dyad code`, `ingest` and `recode`.
+//! The one read → code → write loop of `dyad code`, `ingest`, `recode` and the Python package.
 //!
 //! A [`Source`] hands articles over on a thread of its own, a batch or two ahead of the
 //! coding; each batch is coded on every core ([`code_guarded`], the one place the coder is
 //! called) and handed whole, in input order whatever the thread count, to a [`Sink`]: JSON
-//! Lines for `dyad code` ([`crate::code::JsonLines`]), the database for `ingest` and
-//! `recode` ([`crate::ingest::StoreSink`]). Coding never knows where events go, and memory
+//! Lines for `dyad code` ([`crate::jsonl::JsonLines`]), the database for `ingest` and
+//! `recode` ([`crate::store::StoreSink`]). Coding never knows where events go, and memory
 //! holds a few batches, whatever the size of the input.
 
 use anyhow::Result;
