@@ -191,6 +191,16 @@ pub fn is_intent_modal(w: &str) -> bool {
     matches!(w, "WILL" | "SHALL" | "WO" | "'LL")
 }
 
+/// Commissive verbs: with an infinitive they state the subject's intent to do what it names
+/// ("agreed to restore relations", "pledged to send aid", "vowed to retaliate"), which a coder
+/// writes as the intent (CAMEO 03x, threats 13x), not as the act.
+pub fn is_commissive(base: &str) -> bool {
+    matches!(
+        base,
+        "AGREE" | "PLEDGE" | "VOW" | "PROMISE" | "COMMIT" | "UNDERTAKE" | "RESOLVE" | "DECIDE"
+    )
+}
+
 /// Modals that make an event hypothetical.
 pub fn is_hypothetical_modal(w: &str) -> bool {
     matches!(

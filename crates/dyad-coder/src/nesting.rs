@@ -8,6 +8,7 @@ use dyad_dict::pico::Pico;
 use dyad_model::Modality;
 
 use crate::clauses::{Clause, Complement, Role};
+use crate::english;
 use crate::resources::Resources;
 use crate::verbs::VerbOccurrence;
 
@@ -166,14 +167,21 @@ pub fn nested(
                     refused: false,
                 });
             }
-            let ic = inner_code?;
+            let commissive = english::is_commissive(verb_name(res, outer));
+            // "agreed to strengthen their ties": an intent to cooperate whose act the
+            // dictionaries do not code
+            let ic = match inner_code {
+                Some(ic) => ic,
+                None if commissive && !outer.coded.code.is_null() => "030",
+                None => return None,
+            };
             // "wants to help Israel": intent + aid = 033; "pledged to expel": the expulsion
             let pico = &res.pico;
             let code = outer_code
                 .filter(|_| !outer.coded.code.is_null())
                 .and_then(|oc| pico.combine(oc, ic))
                 .unwrap_or(ic);
-            let intent = outer_code.is_some_and(|oc| cameo::root(oc) == "03");
+            let intent = outer_code.is_some_and(|oc| cameo::root(oc) == "03") || commissive;
             // "refused to meet", "declined to provide aid", "failed to free": the act did
             // not happen; coded as the act, negated (its negation code is the refusal)
             let refused = matches!(

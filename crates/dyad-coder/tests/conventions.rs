@@ -66,3 +66,18 @@ fn without_a_dateline_an_agent_takes_the_country_the_article_names_most() {
     let t = triples(&petr.code_document(&d));
     assert!(!t.iter().any(|e| e.starts_with("KENCOP")), "{t:?}");
 }
+
+#[test]
+fn agreeing_or_pledging_to_act_is_the_intent_to_act() {
+    let d = |text: &str| doc(text, Some(date(2024, 5, 6)));
+    let ties = production().code_document(&d("Chile and Peru agreed to strengthen their ties."));
+    assert_eq!(triples(&ties), expect(&["CHL 030 PER", "PER 030 CHL"]));
+    assert!(ties.iter().all(|e| e.modality == Modality::Intended));
+    // a pledge of aid is the intent to give it (03x), not aid given (07x)
+    let aid = production().code_document(&d("Chile pledged to send humanitarian aid to Haiti."));
+    assert!(
+        !aid.is_empty() && aid.iter().all(|e| e.root == "03"),
+        "{:?}",
+        triples(&aid)
+    );
+}
