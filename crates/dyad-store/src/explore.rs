@@ -371,8 +371,11 @@ pub struct ActorHit {
     pub reports: i64,
     /// Distinct events it takes part in.
     pub events: i64,
-    /// The words most often coded with it, most frequent first (at most five).
+    /// The words most often coded with it, most frequent first (at most five), cleaned
+    /// ([`crate::names::clean_name`]: no leading determiner, no pronouns or "both sides").
     pub names: Vec<String>,
+    /// What the code's units name in the CAMEO lists ("France · Government").
+    pub label: String,
 }
 
 /// (reports, words) for each way an actor is named.
@@ -409,7 +412,7 @@ pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>>
         let (code, name, n) = x?;
         let entry = by_code.entry(code).or_default();
         entry.0 += n;
-        if let Some(name) = name.filter(|s| !s.is_empty()) {
+        if let Some(name) = name.as_deref().and_then(crate::names::clean_name) {
             entry.1.push((n, name));
         }
     }
@@ -433,6 +436,7 @@ pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>>
         }
         let events = count.query_row([&code], |r| r.get(0))?;
         out.push(ActorHit {
+            label: crate::actor::label(&code),
             code,
             reports,
             events,

@@ -189,7 +189,7 @@ impl FieldError {
 
 impl From<FieldError> for StoreError {
     fn from(e: FieldError) -> StoreError {
-        StoreError::Invalid(e.to_string())
+        StoreError::Field(e)
     }
 }
 

@@ -245,6 +245,41 @@ pub fn resolve(
     Ok((out, resolved))
 }
 
+/// Words that stand for an actor without naming it: pronouns and the phrases coreference
+/// reads ("both sides", "the two sides").
+const NOT_NAMES: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its",
+    "their", "our", "both sides", "the two sides", "two sides", "both", "the sides", "sides",
+    "the side", "side", "who", "which", "this", "that", "these", "those",
+];
+
+/// Leading words that are not part of a name.
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
+
+/// A coded actor's words as a name to show: a leading determiner dropped ("The US
+/// warplanes" → "US warplanes"), trailing punctuation trimmed; None for a pronoun, "both
+/// sides" and the like, or nothing left.
+pub fn clean_name(words: &str) -> Option<String> {
+    let mut w = words.trim().trim_matches(|c: char| c == ',' || c == '.' || c == ';');
+    while let Some((first, rest)) = w.split_once([' ', ',']) {
+        if DETERMINERS.contains(&first.to_ascii_lowercase().as_str()) {
+            w = rest.trim_start_matches([' ', ',']);
+        } else {
+            break;
+        }
+    }
+    let w = w.trim();
+    let lower = w.to_ascii_lowercase();
+    if w.is_empty()
+        || NOT_NAMES.contains(&lower.as_str())
+        || DETERMINERS.contains(&lower.as_str())
+        || !w.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    Some(w.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +303,16 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn names_are_cleaned_for_suggestions() {
+        assert_eq!(clean_name("The, US warplanes").as_deref(), Some("US warplanes"));
+        assert_eq!(clean_name("the United Nations").as_deref(), Some("United Nations"));
+        for junk in ["he", "both sides", "The", "The two sides", ",", "They"] {
+            assert_eq!(clean_name(junk), None, "{junk}");
+        }
+        assert_eq!(clean_name("Xi Jinping").as_deref(), Some("Xi Jinping"));
     }
 
     #[test]

@@ -3,6 +3,9 @@
 
 pub mod actors;
 pub mod articles;
+pub mod codes;
+pub mod export;
+pub mod filter;
 pub mod events;
 pub mod ingest;
 pub mod network;
