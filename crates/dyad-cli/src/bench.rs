@@ -163,6 +163,7 @@ fn run_once(coder: &Coder, inputs: &[String], threads: usize, corpus: &Corpus) -
     let source = Files {
         inputs,
         opts: ReadOptions::default(),
+        bar: None,
     };
     let coding = Loop {
         coder,

@@ -106,6 +106,7 @@ pub(crate) fn start_coder(dicts: &DictionaryArgs) -> Result<Coder> {
 }
 
 pub fn run(args: CodeArgs) -> Result<()> {
+    crate::ingest::inputs_exist(&args.inputs)?;
     let coder = args.limits.sentence.apply(start_coder(&args.dicts)?);
     let writer: Box<dyn Write> = match &args.out {
         Some(p) => {
@@ -119,9 +120,11 @@ pub fn run(args: CodeArgs) -> Result<()> {
         args.inputs.clone()
     };
     let mut sink = JsonLines::new(BufWriter::with_capacity(1 << 16, writer), args.stdin);
+    let bar = crate::progress::reading(crate::progress::input_bytes(&inputs));
     let source = Files {
         inputs: &inputs,
         opts: args.limits.read_options(args.strict),
+        bar: Some(bar.clone()),
     };
     let coding = Loop {
         coder: &coder,
@@ -129,6 +132,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
         batch: BATCH,
     };
     let read = coding.run(source, &mut sink);
+    bar.finish_and_clear();
     // the batches written before an error stay written
     let flushed = sink.out.flush();
     let summary = read?;
@@ -136,8 +140,10 @@ pub fn run(args: CodeArgs) -> Result<()> {
     report_reading(&summary);
     args.limits.sentence.report(&coder);
     eprintln!(
-        "dyad: {} articles coded, {} events, {} records skipped",
-        summary.documents, sink.events, summary.skipped
+        "dyad: {} coded, {} events, {} records skipped",
+        crate::progress::rate(&bar, summary.documents as u64, "articles"),
+        sink.events,
+        summary.skipped
     );
     crate::limits::inputs_failed(&summary)?;
     Ok(())

@@ -80,15 +80,27 @@ fn must_exist(db: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A spinner with the article count and rate, drawn only when stderr is a terminal.
+/// A spinner whose message says the articles stored and their rate (`recode`, whose input
+/// is the database), drawn only when stderr is a terminal.
 fn progress() -> ProgressBar {
     let bar = ProgressBar::new_spinner();
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {human_pos} articles ({per_sec}) {elapsed} {msg}")
+        ProgressStyle::with_template("{spinner} {elapsed} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
+}
+
+/// Refuse inputs that are not there before anything is created: a mistyped file name must
+/// not leave an empty database behind.
+pub(crate) fn inputs_exist(inputs: &[String]) -> Result<()> {
+    for i in inputs {
+        if i != "-" && !Path::new(i).exists() {
+            anyhow::bail!("{i}: no such file or folder (nothing was created)");
+        }
+    }
+    Ok(())
 }
 
 /// An article id as a 128-bit hash, for the set of ids read in one run: 16 bytes an article
@@ -162,6 +174,8 @@ pub struct StoreSink<'a> {
     bar: ProgressBar,
     /// Articles of the batch being coded, counted for the progress bar when it is stored.
     read: u64,
+    /// Articles stored so far (for the bar's message).
+    stored: u64,
     unchanged: usize,
     pub total: BatchSummary,
 }
@@ -194,6 +208,7 @@ impl<'a> StoreSink<'a> {
             skip_stored,
             bar: progress(),
             read: 0,
+            stored: 0,
             unchanged: 0,
             total: BatchSummary::default(),
         }
@@ -265,7 +280,11 @@ impl Sink for StoreSink<'_> {
             .write_batch(&inputs, &now_stamp())
             .context("cannot write to the database")?;
         self.total.add(summary);
-        self.bar.inc(std::mem::take(&mut self.read));
+        self.stored += std::mem::take(&mut self.read);
+        self.bar.set_message(format!(
+            "{} stored",
+            crate::progress::rate(&self.bar, self.stored, "articles")
+        ));
         Ok(())
     }
 }
@@ -317,6 +336,7 @@ fn report(summary: &BatchSummary, counts: &Counts, db: &Path) {
 }
 
 pub fn run(args: IngestArgs) -> Result<()> {
+    inputs_exist(&args.inputs)?;
     let mut store = Store::open(&args.db)?;
     let version = args.dicts.version()?;
     let coder = args
@@ -324,9 +344,13 @@ pub fn run(args: IngestArgs) -> Result<()> {
         .sentence
         .apply(Coder::new(args.dicts.load()?).with_tone_and_themes(true));
     let mut sink = StoreSink::ingest(&mut store, version, args.strict);
+    // the bytes of the inputs, with the articles stored in its message
+    sink.bar.finish_and_clear();
+    sink.bar = crate::progress::reading(crate::progress::input_bytes(&args.inputs));
     let source = Files {
         inputs: &args.inputs,
         opts: args.limits.read_options(args.strict),
+        bar: Some(sink.bar.clone()),
     };
     let summary = sink.fill(&coder, args.batch, source)?;
     report_reading(&summary);

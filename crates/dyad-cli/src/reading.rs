@@ -8,11 +8,15 @@ use dyad_model::{Document, Warning};
 use dyad_text::readers::{read_inputs, ReadOptions, ReadSummary, MAX_WARNINGS_KEPT};
 
 use crate::pipeline::Source;
+use crate::progress::BytesRead;
+use indicatif::ProgressBar;
 
 /// The inputs as given on the command line (`-` for stdin).
 pub struct Files<'a> {
     pub inputs: &'a [String],
     pub opts: ReadOptions,
+    /// Moved by the bytes read ([`crate::progress::reading`]), when there is one.
+    pub bar: Option<ProgressBar>,
 }
 
 impl Source for Files<'_> {
@@ -23,9 +27,19 @@ impl Source for Files<'_> {
         let mut refused: Vec<Warning> = Vec::new();
         let mut refusals = 0usize;
         let mut fatal: Option<Warning> = None;
+        let mut bytes = BytesRead::default();
+        let mut articles = 0u64;
+        let bar = self.bar.clone();
         let read = read_inputs(self.inputs, &self.opts, &mut |doc| {
             if stopped {
                 return;
+            }
+            if let Some(bar) = &bar {
+                articles += 1;
+                bar.set_position(bytes.article(&doc.origin.file, doc.text.len()));
+                if articles % 64 == 0 {
+                    bar.set_message(crate::progress::rate(bar, articles, "articles"));
+                }
             }
             if let Err(e) = dyad_store::record::check(&doc) {
                 let w = Warning::new(

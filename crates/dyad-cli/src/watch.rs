@@ -103,6 +103,7 @@ impl Source for Round<'_> {
             let files = Files {
                 inputs: &input,
                 opts: self.opts,
+                bar: None,
             };
             let mut going = true;
             let outcome = files.read(&mut |doc| {

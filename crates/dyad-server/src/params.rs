@@ -135,8 +135,8 @@ impl Params {
             .cloned()
             .collect();
         let (values, resolved) = names::resolve(values, names).map_err(refused)?;
-        let mut f = parse_filter(values.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .map_err(refused)?;
+        let mut f =
+            parse_filter(values.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(refused)?;
         if let Some(v) = self.one("sort")? {
             f.sort = filter::sort("sort", v).map_err(refused)?;
         }

@@ -21,7 +21,11 @@ fn codes(page: &Value, field: &str) -> Vec<String> {
 async fn a_typed_name_resolves_through_the_dictionaries() {
     let app = app_with_names();
     let page = ok(&app, "/api/events?actor=Macron").await;
-    assert_eq!(page["resolved"][0]["code"], "FRAGOV", "{}", page["resolved"]);
+    assert_eq!(
+        page["resolved"][0]["code"], "FRAGOV",
+        "{}",
+        page["resolved"]
+    );
     assert_eq!(page["resolved"][0]["name"], "Macron");
     let sources = codes(&page, "source");
     let targets = codes(&page, "target");
@@ -40,12 +44,21 @@ async fn a_typed_name_resolves_through_the_dictionaries() {
     // an unknown name says so and offers codes
     let e = bad(&app, "/api/events?actor=Francia", 400, Some("actor")).await;
     let msg = e["error"].as_str().unwrap();
-    assert!(msg.contains("no actor dictionary entry names \"Francia\""), "{msg}");
+    assert!(
+        msg.contains("no actor dictionary entry names \"Francia\""),
+        "{msg}"
+    );
     assert!(msg.contains("FRA (France)"), "{msg}");
     let e = bad(&app, "/api/series?country=Chinaland", 400, Some("country")).await;
     assert!(e["error"].as_str().unwrap().contains("CHN (China)"), "{e}");
     // without a name reader (an embedding that hands in none) names are refused, not empty
-    bad(&common::app(), "/api/events?actor=Macron", 400, Some("actor")).await;
+    bad(
+        &common::app(),
+        "/api/events?actor=Macron",
+        400,
+        Some("actor"),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -58,8 +71,15 @@ async fn pages_carry_the_total_and_follow_the_order() {
     // newest first: the seed story's dated events before the undated ABC ones
     assert_eq!(first["events"][0]["date"], "2025-12-04");
     let next = first["next_cursor"].as_str().unwrap();
-    let second = ok(&app, &format!("/api/events?sort=-date&limit=20&cursor={next}")).await;
-    assert!(second["total"].is_null(), "the total comes with the first page");
+    let second = ok(
+        &app,
+        &format!("/api/events?sort=-date&limit=20&cursor={next}"),
+    )
+    .await;
+    assert!(
+        second["total"].is_null(),
+        "the total comes with the first page"
+    );
     let by_reports = ok(&app, "/api/events?sort=-reports&limit=500").await;
     let n: Vec<i64> = by_reports["events"]
         .as_array()
@@ -82,9 +102,21 @@ async fn pages_carry_the_total_and_follow_the_order() {
         filtered["events"].as_array().unwrap().len()
     );
     bad(&app, "/api/events?sort=newest", 400, Some("sort")).await;
-    bad(&app, "/api/events?sort=goldstein&cursor=2025-12-04~1", 400, Some("cursor")).await;
+    bad(
+        &app,
+        "/api/events?sort=goldstein&cursor=2025-12-04~1",
+        400,
+        Some("cursor"),
+    )
+    .await;
     // from after to: one error, naming `to`
-    bad(&app, "/api/filter?from=2025-12-05&to=2025-12-01", 400, Some("to")).await;
+    bad(
+        &app,
+        "/api/filter?from=2025-12-05&to=2025-12-01",
+        400,
+        Some("to"),
+    )
+    .await;
     bad(&app, "/api/filter?code=04x", 400, Some("code")).await;
 }
 
@@ -117,21 +149,35 @@ async fn labels_and_clean_suggestions() {
     let c = ok(&app, "/api/codes?actor=FRAGOV&actor=---").await;
     let events = c["events"].as_array().unwrap();
     let meet = events.iter().find(|e| e["code"] == "040").unwrap();
-    assert!(meet["label"].as_str().unwrap().to_lowercase().contains("consult"), "{meet}");
-    assert!(c["actors"]["FRAGOV"].as_str().unwrap().starts_with("France"));
+    assert!(
+        meet["label"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("consult"),
+        "{meet}"
+    );
+    assert!(c["actors"]["FRAGOV"]
+        .as_str()
+        .unwrap()
+        .starts_with("France"));
     assert_eq!(c["actors"]["---"], "country unknown");
     let hits = ok(&app, "/api/actors?q=isr&limit=20").await;
     for a in hits["actors"].as_array().unwrap() {
         for n in a["names"].as_array().unwrap() {
             let n = n.as_str().unwrap().to_lowercase();
             assert!(
-                !["he", "both sides", "the", "they"].contains(&n.as_str()) && !n.starts_with("the "),
+                !["he", "both sides", "the", "they"].contains(&n.as_str())
+                    && !n.starts_with("the "),
                 "{a}"
             );
         }
     }
     let isr = &hits["actors"][0];
-    assert!(isr["label"].as_str().unwrap().starts_with("Israel"), "{isr}");
+    assert!(
+        isr["label"].as_str().unwrap().starts_with("Israel"),
+        "{isr}"
+    );
 }
 
 #[tokio::test]
@@ -146,11 +192,18 @@ async fn the_view_exports_as_a_streamed_file() {
         .to_str()
         .unwrap()
         .contains("dyad-events.csv"));
-    assert_eq!(csv.text.lines().count() as i64, total + 1, "header and rows");
+    assert_eq!(
+        csv.text.lines().count() as i64,
+        total + 1,
+        "header and rows"
+    );
     // every ISR event of the sample is undated: GDELT's format leaves them out, and says so
     let gdelt = get(&app, "/api/export?format=gdelt&actor=ISR").await;
     assert_eq!(gdelt.status, StatusCode::OK);
-    assert_eq!(gdelt.headers["x-dyad-undated-left-out"], total.to_string().as_str());
+    assert_eq!(
+        gdelt.headers["x-dyad-undated-left-out"],
+        total.to_string().as_str()
+    );
     assert_eq!(gdelt.text.lines().count(), 0);
     let dated = get(&app, "/api/export?format=gdelt&actor=ISR&undated=dateadded").await;
     assert_eq!(dated.text.lines().count() as i64, total);
@@ -165,5 +218,11 @@ async fn the_view_exports_as_a_streamed_file() {
     assert_eq!(jsonl.text.lines().count() as i64, all);
     bad(&app, "/api/export", 400, Some("format")).await;
     bad(&app, "/api/export?format=xls", 400, Some("format")).await;
-    bad(&app, "/api/export?format=gdelt&undated=today", 400, Some("undated")).await;
+    bad(
+        &app,
+        "/api/export?format=gdelt&undated=today",
+        400,
+        Some("undated"),
+    )
+    .await;
 }

@@ -143,7 +143,10 @@ pub fn label(code: &str) -> String {
         }
         t.actor_code(kind, unit)
             .map(|a| a.label.clone())
-            .or_else(|| (kind == ActorCodeKind::Country).then(|| fips::by_iso3(unit).map(|c| c.name.clone()))?)
+            .or_else(|| {
+                (kind == ActorCodeKind::Country)
+                    .then(|| fips::by_iso3(unit).map(|c| c.name.clone()))?
+            })
     };
     parts.extend(of(ActorCodeKind::Country, &f.country));
     parts.extend(of(ActorCodeKind::KnownGroup, &f.known_group));
@@ -163,8 +166,16 @@ mod tests {
 
     #[test]
     fn labels_in_words() {
-        assert!(label("FRAGOV").starts_with("France · "), "{}", label("FRAGOV"));
-        assert!(label("---GOV").starts_with("country unknown · "), "{}", label("---GOV"));
+        assert!(
+            label("FRAGOV").starts_with("France · "),
+            "{}",
+            label("FRAGOV")
+        );
+        assert!(
+            label("---GOV").starts_with("country unknown · "),
+            "{}",
+            label("---GOV")
+        );
         assert!(known_unit("usa") && known_unit("---") && !known_unit("XQZ"));
     }
 

@@ -500,9 +500,8 @@ pub fn date_range(
         .query_row(rusqlite::params_from_iter(params), |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?;
-    let day = |s: Option<String>| {
-        s.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
-    };
+    let day =
+        |s: Option<String>| s.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
     Ok((day(a), day(b)))
 }
 

@@ -37,7 +37,11 @@ pub struct Resolution {
 
 impl std::fmt::Display for Resolution {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {:?} is {} ({})", self.field, self.name, self.code, self.by)
+        write!(
+            f,
+            "{} {:?} is {} ({})",
+            self.field, self.name, self.code, self.by
+        )
     }
 }
 
@@ -52,9 +56,7 @@ pub fn is_actor_code(value: &str) -> bool {
     }
     let upper = v.to_ascii_uppercase();
     let whole = upper.len() / 3 * 3;
-    let units_known = (0..whole)
-        .step_by(3)
-        .all(|i| known_unit(&upper[i..i + 3]));
+    let units_known = (0..whole).step_by(3).all(|i| known_unit(&upper[i..i + 3]));
     units_known && (whole == upper.len() || v == upper)
 }
 
@@ -248,9 +250,35 @@ pub fn resolve(
 /// Words that stand for an actor without naming it: pronouns and the phrases coreference
 /// reads ("both sides", "the two sides").
 const NOT_NAMES: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its",
-    "their", "our", "both sides", "the two sides", "two sides", "both", "the sides", "sides",
-    "the side", "side", "who", "which", "this", "that", "these", "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "his",
+    "its",
+    "their",
+    "our",
+    "both sides",
+    "the two sides",
+    "two sides",
+    "both",
+    "the sides",
+    "sides",
+    "the side",
+    "side",
+    "who",
+    "which",
+    "this",
+    "that",
+    "these",
+    "those",
 ];
 
 /// Leading words that are not part of a name.
@@ -260,7 +288,9 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "
 /// warplanes" → "US warplanes"), trailing punctuation trimmed; None for a pronoun, "both
 /// sides" and the like, or nothing left.
 pub fn clean_name(words: &str) -> Option<String> {
-    let mut w = words.trim().trim_matches(|c: char| c == ',' || c == '.' || c == ';');
+    let mut w = words
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '.' || c == ';');
     while let Some((first, rest)) = w.split_once([' ', ',']) {
         if DETERMINERS.contains(&first.to_ascii_lowercase().as_str()) {
             w = rest.trim_start_matches([' ', ',']);
@@ -307,8 +337,14 @@ mod tests {
 
     #[test]
     fn names_are_cleaned_for_suggestions() {
-        assert_eq!(clean_name("The, US warplanes").as_deref(), Some("US warplanes"));
-        assert_eq!(clean_name("the United Nations").as_deref(), Some("United Nations"));
+        assert_eq!(
+            clean_name("The, US warplanes").as_deref(),
+            Some("US warplanes")
+        );
+        assert_eq!(
+            clean_name("the United Nations").as_deref(),
+            Some("United Nations")
+        );
         for junk in ["he", "both sides", "The", "The two sides", ",", "They"] {
             assert_eq!(clean_name(junk), None, "{junk}");
         }
@@ -328,7 +364,11 @@ mod tests {
     #[test]
     fn names_resolve_on_the_filters_date() {
         let (values, done) = resolve(
-            pairs(&[("actor", "Macron"), ("to", "2020-01-01"), ("country", "china")]),
+            pairs(&[
+                ("actor", "Macron"),
+                ("to", "2020-01-01"),
+                ("country", "china"),
+            ]),
             Some(&Two),
         )
         .unwrap();
@@ -348,7 +388,11 @@ mod tests {
     fn unknown_names_say_so_and_offer_codes() {
         let e = resolve(pairs(&[("actor", "Francia")]), Some(&Two)).unwrap_err();
         assert_eq!(e.field, "actor");
-        assert!(e.reason.contains("no actor dictionary entry names \"Francia\""), "{e}");
+        assert!(
+            e.reason
+                .contains("no actor dictionary entry names \"Francia\""),
+            "{e}"
+        );
         assert!(e.reason.contains("FRA (France)"), "{e}");
         let e = resolve(pairs(&[("actor", "both")]), Some(&Two)).unwrap_err();
         assert!(e.reason.contains("names 2 actors"), "{e}");

@@ -198,6 +198,9 @@ mod tests {
             period_count(Period::Month, d("2000-01-31"), d("2025-12-01")),
             312
         );
-        assert_eq!(period_count(Period::Day, d("2025-12-01"), d("2025-12-01")), 1);
+        assert_eq!(
+            period_count(Period::Day, d("2025-12-01"), d("2025-12-01")),
+            1
+        );
     }
 }

@@ -84,7 +84,9 @@ fn undated_events_are_left_out_of_gdelt_unless_asked_and_empty_elsewhere() {
     assert_eq!(export::left_out(c, &f, Format::Csv, &leave).unwrap(), 0);
     let gdelt = export_text(&store, Format::Gdelt, Undated::LeaveOut);
     assert_eq!(gdelt.lines().count(), all.len() - undated);
-    assert!(gdelt.lines().all(|l| l.split('\t').nth(1) != Some("20251205")));
+    assert!(gdelt
+        .lines()
+        .all(|l| l.split('\t').nth(1) != Some("20251205")));
     let mentions = export_text(&store, Format::Mentions, Undated::LeaveOut);
     let dated_ids: Vec<String> = all
         .iter()
@@ -108,13 +110,27 @@ fn undated_events_are_left_out_of_gdelt_unless_asked_and_empty_elsewhere() {
     let csv = export_text(&store, Format::Csv, Undated::LeaveOut);
     assert_eq!(csv.lines().count(), all.len() + 1);
     assert_eq!(
-        csv.lines().filter(|l| l.split(',').nth(1) == Some("")).count(),
+        csv.lines()
+            .filter(|l| l.split(',').nth(1) == Some(""))
+            .count(),
         undated
     );
     let jsonl = export_text(&store, Format::Jsonl, Undated::LeaveOut);
-    assert_eq!(jsonl.lines().filter(|l| l.contains("\"date\":\"\"")).count(), undated);
+    assert_eq!(
+        jsonl
+            .lines()
+            .filter(|l| l.contains("\"date\":\"\""))
+            .count(),
+        undated
+    );
     let plover = export_text(&store, Format::Plover, Undated::LeaveOut);
-    assert_eq!(plover.lines().filter(|l| l.contains("\"date\":null")).count(), undated);
+    assert_eq!(
+        plover
+            .lines()
+            .filter(|l| l.contains("\"date\":null"))
+            .count(),
+        undated
+    );
 }
 
 #[test]
@@ -122,7 +138,10 @@ fn totals_orders_and_cursors() {
     let store = store();
     let c = store.conn();
     let all = query::events(c, &Filter::default()).unwrap();
-    assert_eq!(query::count(c, &Filter::default()).unwrap(), all.len() as i64);
+    assert_eq!(
+        query::count(c, &Filter::default()).unwrap(),
+        all.len() as i64
+    );
     for name in ["-date", "goldstein", "-goldstein", "reports", "-reports"] {
         let sort = dyad_store::filter::sort("sort", name).unwrap();
         let f = Filter {

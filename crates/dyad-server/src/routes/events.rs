@@ -57,7 +57,11 @@ pub async fn list(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Api
         .db
         .read(move |c| {
             let page = explore::events_page(c, &filter, cursor.as_ref(), limit + 1)?;
-            let total = if first { Some(query::count(c, &filter)?) } else { None };
+            let total = if first {
+                Some(query::count(c, &filter)?)
+            } else {
+                None
+            };
             Ok((page, total))
         })
         .await?;

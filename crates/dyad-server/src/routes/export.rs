@@ -123,15 +123,16 @@ fn write_all(
     Ok(())
 }
 
-pub async fn export(
-    State(st): State<Arc<AppState>>,
-    RawQuery(q): RawQuery,
-) -> ApiResult<Response> {
+pub async fn export(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> ApiResult<Response> {
     let p = Params::parse(q.as_deref(), &["format", "sort", "undated"], true)?;
     let mut filter = p.filter(st.names())?;
     let (format, kind, ext) = match p.one("format")? {
         Some("csv") => (Format::Csv, "text/csv; charset=utf-8", "csv"),
-        Some("gdelt") => (Format::Gdelt, "text/tab-separated-values; charset=utf-8", "tsv"),
+        Some("gdelt") => (
+            Format::Gdelt,
+            "text/tab-separated-values; charset=utf-8",
+            "tsv",
+        ),
         Some("jsonl") => (Format::Jsonl, "application/x-ndjson", "jsonl"),
         Some("parquet") => (Format::Parquet, "application/vnd.apache.parquet", "parquet"),
         other => {

@@ -4,9 +4,9 @@
 pub mod actors;
 pub mod articles;
 pub mod codes;
+pub mod events;
 pub mod export;
 pub mod filter;
-pub mod events;
 pub mod ingest;
 pub mod network;
 pub mod places;

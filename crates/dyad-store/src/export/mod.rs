@@ -21,8 +21,8 @@ use rusqlite::Connection;
 
 use crate::query::{self, Filter};
 use crate::{Result, StoreError};
-pub use tsv::{ExportOptions, Undated};
 use tsv::{gdelt_filter, write_tsv};
+pub use tsv::{ExportOptions, Undated};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
