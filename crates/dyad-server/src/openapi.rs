@@ -189,7 +189,8 @@ fn view_schemas() -> Value {
     let n = json!({"type": "number"});
     json!({
         "Resolution": obj(json!({"field": s, "name": s, "code": s, "by": s})),
-        "FilterRead": obj(json!({"params": {"type": "array", "items": {"type": "array",
+        "FilterRead": obj(json!({"valid": {"type": "boolean"}, "error": s, "field": s,
+            "params": {"type": "array", "items": {"type": "array",
             "items": s}}, "resolved": array_of("Resolution"), "events": i, "undated": i,
             "sort": s})),
         "Codes": obj(json!({"events": {"type": "array", "items": obj(json!({"code": s,
