@@ -127,7 +127,7 @@ impl Params {
     pub fn read_filter(
         &self,
         names: Option<&dyn ActorNames>,
-    ) -> ApiResult<(Filter, Vec<Resolution>, Vec<(String, String)>)> {
+    ) -> ApiResult<(Filter, Vec<Resolution>, names::Values)> {
         let values: Vec<(String, String)> = self
             .pairs
             .iter()

@@ -195,13 +195,16 @@ fn actor(
     }
 }
 
+/// A filter's named values, (field, value), in the order given.
+pub type Values = Vec<(String, String)>;
+
 /// The filter's named values with every actor and country name replaced by its code, and
 /// what was replaced; an error names the field of a name nothing resolves. Other values pass
 /// unchanged, to be checked by [`crate::filter::parse_filter`].
 pub fn resolve(
     values: Vec<(String, String)>,
     names: Option<&dyn ActorNames>,
-) -> Result<(Vec<(String, String)>, Vec<Resolution>), FieldError> {
+) -> Result<(Values, Vec<Resolution>), FieldError> {
     let on = reading_date(&values);
     let mut resolved = Vec::new();
     let mut out = Vec::with_capacity(values.len());
