@@ -37,7 +37,7 @@ impl Source for Files<'_> {
             if let Some(bar) = &bar {
                 articles += 1;
                 bar.set_position(bytes.article(&doc.origin.file, doc.text.len()));
-                if articles % 64 == 0 {
+                if articles.is_multiple_of(64) {
                     bar.set_message(crate::progress::rate(bar, articles, "articles"));
                 }
             }
