@@ -1,5 +1,5 @@
 // The dashboard of `dyad serve`: one filter state (actors, dates, period, code, quad, country,
-// words, negated, order) behind every panel — timeline, network, map, table — kept in the URL.
+// words, issue, tone, negated, order) behind every panel — timeline, network, map, table — kept in the URL.
 // The API reads the filter first (`/api/filter`: names resolved, values checked), so a bad
 // value is one message and no panel shows a stale answer as if it were current.
 import { eventLabels, get, query } from './api.js';
@@ -20,12 +20,14 @@ function note(id, text) { $(id).textContent = text; }
 /** The form's fields, by state field. */
 const FORM = {
   a: 'actor-a', b: 'actor-b', from: 'from', to: 'to', by: 'by', view: 'view',
-  code: 'f-code', quad: 'f-quad', country: 'f-country', text: 'f-text',
+  code: 'f-code', quad: 'f-quad', country: 'f-country', text: 'f-text', issue: 'f-issue',
+  tlo: 'f-tone-above', thi: 'f-tone-below',
 };
 /** The input to point at when the API refuses a field. */
 const FIELD_INPUT = {
   actor: 'actor-a', from: 'from', to: 'to', code: 'f-code', root: 'f-code', quad: 'f-quad',
-  country: 'f-country', text: 'f-text', dyad: 'actor-a', by: 'by',
+  country: 'f-country', text: 'f-text', dyad: 'actor-a', by: 'by', issue: 'f-issue',
+  tone_above: 'f-tone-above', tone_below: 'f-tone-below',
 };
 
 function readForm() {

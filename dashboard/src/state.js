@@ -5,7 +5,8 @@
 /** The state's fields and their defaults; every one goes in the URL when not the default. */
 export const DEFAULTS = {
   a: '', b: '', from: '', to: '', by: 'auto', view: 'count',
-  code: '', root: '', quad: '', country: '', text: '', neg: '', sort: '-date',
+  code: '', root: '', quad: '', country: '', text: '', issue: '', tlo: '', thi: '', neg: '',
+  sort: '-date',
 };
 
 /** The state written in a URL's query string (unknown keys are ignored). */
@@ -32,14 +33,15 @@ export function actorOf(input) {
 }
 
 /** The API's filter parameters of a state: both actors when there are two (events between
- * them, either way), dates, codes, country, words, negated. */
+ * them, either way), dates, codes, country, words, issue (theme), tone, negated. */
 export function apiParams(s) {
   const a = actorOf(s.a);
   const b = actorOf(s.b);
   return {
     actor: [a, b].filter(Boolean),
     from: s.from, to: s.to, code: s.code.trim(), root: s.root, quad: s.quad,
-    country: s.country.trim(), text: s.text.trim(), with_negated: s.neg === '1' ? 'true' : '',
+    country: s.country.trim(), text: s.text.trim(), issue: s.issue.trim(),
+    tone_above: s.tlo.trim(), tone_below: s.thi.trim(), with_negated: s.neg === '1' ? 'true' : '',
   };
 }
 

@@ -140,10 +140,11 @@ pub fn run(args: CodeArgs) -> Result<()> {
     report_reading(&summary);
     args.limits.sentence.report(&coder);
     eprintln!(
-        "dyad: {} coded, {} events, {} records skipped",
-        crate::progress::rate(&bar, summary.documents as u64, "articles"),
+        "dyad: {} articles coded, {} events, {} records skipped{}",
+        summary.documents,
         sink.events,
-        summary.skipped
+        summary.skipped,
+        crate::progress::per_second(&bar, summary.documents as u64, "articles")
     );
     crate::limits::inputs_failed(&summary)?;
     Ok(())

@@ -64,13 +64,20 @@ pub fn writing(total: u64) -> ProgressBar {
     bar
 }
 
-/// `n` things over the time the bar has run, as a plain rate ("420 articles/s").
+/// `n` things and their rate over the time the bar has run, plainly ("8000 articles (420
+/// articles/s)"; the rate left out in the first half second).
 pub fn rate(bar: &ProgressBar, n: u64, what: &str) -> String {
+    format!("{n} {what}{}", per_second(bar, n, what))
+}
+
+/// ", 420 articles/s" for `n` things over the time the bar has run; empty in the first half
+/// second, when a rate says nothing.
+pub fn per_second(bar: &ProgressBar, n: u64, what: &str) -> String {
     let secs = bar.elapsed().as_secs_f64();
     if secs < 0.5 {
-        return format!("{n} {what}");
+        return String::new();
     }
-    format!("{n} {what}, {:.0} {what}/s", n as f64 / secs)
+    format!(" ({:.0} {what}/s)", n as f64 / secs)
 }
 
 /// Where the bytes of one run's inputs have got to: the files finished and the current
