@@ -106,7 +106,6 @@ pub(crate) fn start_coder(dicts: &DictionaryArgs) -> Result<Coder> {
 }
 
 pub fn run(args: CodeArgs) -> Result<()> {
-    crate::ingest::inputs_exist(&args.inputs)?;
     let coder = args.limits.sentence.apply(start_coder(&args.dicts)?);
     let writer: Box<dyn Write> = match &args.out {
         Some(p) => {

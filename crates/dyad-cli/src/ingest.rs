@@ -92,13 +92,15 @@ fn progress() -> ProgressBar {
     bar
 }
 
-/// Refuse inputs that are not there before anything is created: a mistyped file name must
-/// not leave an empty database behind.
-pub(crate) fn inputs_exist(inputs: &[String]) -> Result<()> {
-    for i in inputs {
-        if i != "-" && !Path::new(i).exists() {
-            anyhow::bail!("{i}: no such file or folder (nothing was created)");
-        }
+/// Refuse a run none of whose inputs is there before the database is opened: a mistyped
+/// file name must not leave an empty database behind. (One missing input among others is a
+/// warning, and the rest is ingested, as `dyad code` does.)
+fn some_input_exists(inputs: &[String]) -> Result<()> {
+    if inputs.iter().all(|i| i != "-" && !Path::new(i).exists()) {
+        anyhow::bail!(
+            "{}: no such file or folder (nothing was created)",
+            inputs.join(", ")
+        );
     }
     Ok(())
 }
@@ -336,7 +338,7 @@ fn report(summary: &BatchSummary, counts: &Counts, db: &Path) {
 }
 
 pub fn run(args: IngestArgs) -> Result<()> {
-    inputs_exist(&args.inputs)?;
+    some_input_exists(&args.inputs)?;
     let mut store = Store::open(&args.db)?;
     let version = args.dicts.version()?;
     let coder = args

@@ -158,6 +158,16 @@ fn a_missing_input_creates_no_database() {
         stderr(&out)
     );
     assert!(!db.exists(), "an empty database was left behind");
+    // one missing among others is a warning; the rest is ingested (exit 1 says an input failed)
+    let db_s = db.display().to_string();
+    let seed = data("corpus/seed-2025-12-04-beijing.txt");
+    let out = dyad(&["ingest", &seed, "no-such-file.jsonl", "--db", &db_s]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 articles added"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// Run `dyad ARGS` with stderr on a pseudo-terminal (util-linux's `script`); None when
