@@ -1,114 +1,277 @@
-// The dashboard of `dyad serve`: pick an actor, or two for a dyad, and see the
-// cooperation–conflict timeline, the actor network, the map, the events and their articles.
-import { get } from './api.js';
-import { drawTimeline } from './timeline.js';
-import { drawNetwork } from './network.js';
+// The dashboard of `dyad serve`: one filter state (actors, dates, period, code, quad, country,
+// words, issue, tone, negated, order) behind every panel — timeline, network, map, table — kept in the URL.
+// The API reads the filter first (`/api/filter`: names resolved, values checked), so a bad
+// value is one message and no panel shows a stale answer as if it were current.
+import { eventLabels, get, query } from './api.js';
+import { drawTimeline, enableBrush } from './timeline.js';
+import { drawNetwork, resizeNetwork } from './network.js';
 import { drawMap } from './map.js';
-import { appendRows, toneText } from './table.js';
+import { appendRows, markSort, toneText } from './table.js';
 import { renderArticle } from './article.js';
+import { actorOf, apiParams, DEFAULTS, exportCommand, fromUrl, periodDays, toUrl } from './state.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { cursor: null, filter: {}, ready: { timeline: false, network: false, map: false, table: false } };
-window.dyad = state; // for the end-to-end test and the curious
+const PANELS = ['timeline', 'network', 'map', 'table'];
+const dyad = { state: { ...DEFAULTS }, ready: {}, errors: [], labels: {} };
+window.dyad = dyad; // for the end-to-end test and the curious
 
 function note(id, text) { $(id).textContent = text; }
 
-function codeOf(input) {
-  // "FRA — France, Macron" (a suggestion) or a plain code
-  return input.trim().split(/[\s—]/)[0].toUpperCase();
+/** The form's fields, by state field. */
+const FORM = {
+  a: 'actor-a', b: 'actor-b', from: 'from', to: 'to', by: 'by', view: 'view',
+  code: 'f-code', quad: 'f-quad', country: 'f-country', text: 'f-text', issue: 'f-issue',
+  tlo: 'f-tone-above', thi: 'f-tone-below',
+};
+/** The input to point at when the API refuses a field. */
+const FIELD_INPUT = {
+  actor: 'actor-a', from: 'from', to: 'to', code: 'f-code', root: 'f-code', quad: 'f-quad',
+  country: 'f-country', text: 'f-text', dyad: 'actor-a', by: 'by', issue: 'f-issue',
+  tone_above: 'f-tone-above', tone_below: 'f-tone-below',
+};
+
+function readForm() {
+  const s = { ...dyad.state };
+  for (const [k, id] of Object.entries(FORM)) s[k] = $(id).value;
+  s.neg = $('f-negated').checked ? '1' : '';
+  return s;
 }
 
-function choice() {
-  const a = codeOf($('actor-a').value);
-  const b = codeOf($('actor-b').value);
-  const base = { from: $('from').value, to: $('to').value };
-  const actor = b ? [a, b] : [a];
-  return { a, b, base, actor };
+function writeForm(s) {
+  for (const [k, id] of Object.entries(FORM)) $(id).value = s[k];
+  $('f-negated').checked = s.neg === '1';
+  markSort($('events').tHead, s.sort);
+}
+
+/** Mark every panel as not showing the current choice (after an error). */
+function stale(panel, message) {
+  const box = $(`${panel}-panel`);
+  box.classList.toggle('stale', Boolean(message));
+  const p = box.querySelector('.stale-note');
+  p.hidden = !message;
+  p.textContent = message ? `Not updated: ${message}` : '';
+}
+
+function showError(message, field) {
+  for (const el of document.querySelectorAll('.bad')) el.classList.remove('bad');
+  $('error').hidden = !message;
+  $('error').textContent = message || '';
+  if (message && FIELD_INPUT[field]) $(FIELD_INPUT[field]).classList.add('bad');
+}
+
+function clearArticle() {
+  note('article-title', '');
+  note('article-meta', 'Pick an event in the table.');
+  $('reports').replaceChildren();
+  $('article').replaceChildren();
+  dyad.article = null;
 }
 
 async function loadStats() {
   const s = await get('/api/stats');
   note('stats', `${s.articles.toLocaleString()} articles · ${s.events.toLocaleString()} events · ${s.mentions.toLocaleString()} reports`
-    + (s.first_date ? ` · ${s.first_date} to ${s.last_date}` : '') + (s.undated_events ? ` · ${s.undated_events} undated` : ''));
+    + (s.first_date ? ` · ${s.first_date} to ${s.last_date}` : '') + (s.undated_events ? ` · ${s.undated_events.toLocaleString()} undated` : ''));
   return s;
+}
+
+/** The API's parameters as `/api/filter` gave them back (names read as codes). */
+function canonical(read) {
+  const p = { actor: [] };
+  for (const [k, v] of read.params) {
+    if (k === 'actor') p.actor.push(v); else p[k] = v;
+  }
+  return p;
 }
 
 async function suggest(input) {
   const q = input.value.trim();
-  if (q.length < 2 || q.includes('—')) return;
+  if (q.length < 2 || q.includes(' — ')) return;
   try {
-    const { actors } = await get('/api/actors', { q, limit: 12 });
-    $('actor-list').replaceChildren(...actors.map((a) => {
+    const [{ actors }, read] = await Promise.all([
+      get('/api/actors', { q, limit: 12 }),
+      get('/api/filter', { actor: q }),
+    ]);
+    const options = [];
+    if (read.valid && read.resolved.length) {
+      const r = read.resolved[0];
+      options.push(`${r.code} — ${q} (${r.by})`);
+    }
+    for (const a of actors) {
+      const names = a.names.slice(0, 3).join(', ');
+      options.push(`${a.code} — ${[a.label, names].filter(Boolean).join(': ')}`);
+    }
+    $('actor-list').replaceChildren(...options.map((v) => {
       const o = document.createElement('option');
-      o.value = `${a.code} — ${a.names.slice(0, 2).join(', ')}`;
+      o.value = v;
       return o;
     }));
   } catch { /* suggestions are a nicety */ }
 }
 
-async function showTimeline(c) {
-  const { points } = await get('/api/series', { actor: c.actor, by: $('by').value, ...c.base });
-  note('timeline-title', c.b ? `${c.a} ↔ ${c.b}` : c.a);
-  $('timeline-empty').hidden = points.length > 0;
-  state.timelinePoints = drawTimeline($('timeline'), points);
-  state.ready.timeline = true;
+async function showTimeline(p, s) {
+  const series = await get('/api/series', { ...p, by: s.by });
+  dyad.series = series;
+  const a = actorOf(s.a);
+  const b = actorOf(s.b);
+  note('timeline-title', [a && b ? `${a} ↔ ${b}` : a, `by ${series.by}`, series.from ? `${series.from} to ${series.to}` : ''].filter(Boolean).join(' · '));
+  $('timeline-empty').hidden = series.points.some((x) => x.events > 0);
+  note('timeline-undated', series.undated ? `${series.undated.toLocaleString()} undated events of this choice are not on the timeline (they have no date).` : '');
+  dyad.timelinePoints = drawTimeline($('timeline'), series, s.view === 'share', zoomTo);
 }
 
-async function showNetwork(c) {
-  const net = await get('/api/network', { actor: c.a, ...c.base, edges: 60 });
-  note('network-title', `around ${c.a}${net.edges_omitted ? ` (${net.edges_omitted} lighter edges left out)` : ''}`);
-  state.networkNodes = drawNetwork($('network'), net, [c.a, c.b].filter(Boolean), (id) => {
-    $('actor-b').value = id;
+function zoomTo(first, last) {
+  const by = dyad.series.by;
+  $('from').value = periodDays(first, by)[0];
+  $('to').value = periodDays(last, by)[1];
+  show();
+}
+
+async function showNetwork(p, s) {
+  const net = await get('/api/network', { ...p, edges: 60 });
+  const a = actorOf(s.a);
+  note('network-title', `${a ? `around ${p.actor.join(' and ')}` : 'all actors'}${net.edges_omitted ? ` (${net.edges_omitted} lighter edges left out)` : ''}`);
+  let labels = {};
+  if (net.nodes.length) {
+    try { ({ actors: labels } = await get('/api/codes', { actor: net.nodes.map((n) => n.id).slice(0, 200) })); } catch { /* labels are a nicety */ }
+  }
+  dyad.networkNodes = drawNetwork($('network'), net, p.actor, labels, (id) => {
+    if (!$('actor-a').value.trim()) $('actor-a').value = id;
+    else if (!p.actor.includes(id)) $('actor-b').value = id;
+    else return;
+    show();
+  }, (source, target) => {
+    $('actor-a').value = source;
+    $('actor-b').value = target;
     show();
   });
-  state.ready.network = true;
 }
 
-async function showMap(c) {
-  const { places } = await get('/api/places', { actor: c.actor, ...c.base, limit: 500 });
-  state.mapPlaces = await drawMap($('map'), places);
-  note('map-note', places.length ? `${places.length} places; circle size: events, colour: mean Goldstein` : 'No event places for this choice.');
-  state.ready.map = true;
+async function showMap(p) {
+  const { places } = await get('/api/places', { ...p, limit: 500 });
+  dyad.placeEvents = places.reduce((n, x) => n + x.events, 0);
+  dyad.mapPlaces = await drawMap($('map'), places, (place) => {
+    if (!place.country) return;
+    $('f-country').value = place.country;
+    show();
+  });
+  note('map-note', places.length ? `${places.length} places of the events (their first report's place)` : 'No event places for this choice.');
 }
 
-function tableFilter(c) {
-  return {
-    actor: c.actor, ...c.base,
-    code: $('f-code').value.trim(), quad: $('f-quad').value,
-    country: $('f-country').value.trim(), text: $('f-text').value.trim(),
-    with_negated: $('f-negated').checked,
-  };
-}
-
-async function showTable(c, more = false) {
+async function showTable(more = false) {
   const body = $('events').tBodies[0];
-  if (!more) { body.replaceChildren(); state.cursor = null; state.filter = tableFilter(c); }
-  const page = await get('/api/events', { ...state.filter, limit: 50, cursor: state.cursor });
-  appendRows(body, page.events, pickEvent);
-  state.cursor = page.next_cursor;
-  $('more').hidden = !state.cursor;
-  note('table-note', `${body.rows.length} events shown${state.cursor ? '' : ' (all)'}`);
-  state.ready.table = true;
+  if (!more) { body.replaceChildren(); dyad.cursor = null; }
+  const page = await get('/api/events', { ...dyad.params, sort: dyad.state.sort, limit: 50, cursor: dyad.cursor });
+  if (!more) dyad.total = page.total;
+  appendRows(body, page.events, pickEvent, dyad.labels);
+  dyad.cursor = page.next_cursor;
+  $('more').hidden = !dyad.cursor;
+  note('table-total', `${dyad.total.toLocaleString()} events`);
+  note('table-note', `${body.rows.length.toLocaleString()} of ${dyad.total.toLocaleString()} events shown`);
+  markSort($('events').tHead, dyad.state.sort);
 }
 
-async function pickEvent(e, row) {
-  for (const r of row.parentNode.querySelectorAll('tr.selected')) r.classList.remove('selected');
-  row.classList.add('selected');
+async function showArticle(e, articleId, sentence) {
   note('article-meta', 'loading…');
-  const a = await get(`/api/articles/${encodeURIComponent(e.article_id)}`);
+  const a = await get(`/api/articles/${encodeURIComponent(articleId)}`);
   note('article-title', a.title || a.id);
   note('article-meta', [a.id, a.date, a.source, a.url].filter(Boolean).join(' · ')
     + ` · tone ${toneText(a.tone)}`
     + (a.issues && a.issues.length ? ` · issues ${a.issues.join(', ')}` : '')
     + ` — event ${e.source} ${e.code} ${e.target}`);
-  const chosen = renderArticle($('article'), a, e.id);
-  state.article = { id: a.id, event: e.id, highlighted: Boolean(chosen) };
-  $('article-panel').scrollIntoView({ block: 'start' });
+  const chosen = renderArticle($('article'), a, e.id, dyad.labels, sentence);
+  dyad.article = { id: a.id, event: e.id, highlighted: Boolean(chosen) };
+  for (const b of $('reports').querySelectorAll('button')) {
+    b.classList.toggle('on', b.dataset.article === articleId && Number(b.dataset.sentence) === sentence);
+  }
+}
+
+async function pickEvent(e, row) {
+  for (const r of row.parentNode.querySelectorAll('tr.selected')) r.classList.remove('selected');
+  row.classList.add('selected');
+  try {
+    const detail = await get(`/api/events/${e.id}`);
+    const buttons = detail.reports.map((r) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'report';
+      b.dataset.article = r.article_id;
+      b.dataset.sentence = String(r.sentence);
+      b.textContent = `${r.article_id} §${r.sentence + 1}${r.repeat ? ' (repeat)' : ''}`;
+      b.title = r.evidence.text;
+      b.addEventListener('click', () => showArticle(e, r.article_id, r.sentence).catch((x) => note('article-meta', x.message)));
+      return b;
+    });
+    const head = document.createElement('span');
+    head.className = 'muted';
+    head.textContent = `${detail.reports.length} report${detail.reports.length === 1 ? '' : 's'} in ${detail.articles.length} article${detail.articles.length === 1 ? '' : 's'}: `;
+    $('reports').replaceChildren(head, ...buttons);
+    const first = detail.reports[0];
+    await showArticle(e, first ? first.article_id : e.article_id, first ? first.sentence : e.sentence);
+  } catch (x) {
+    note('article-meta', `cannot show the article: ${x.message}`);
+  }
+}
+
+function showExport(read) {
+  const q = query({ ...canonical(read), sort: dyad.state.sort });
+  for (const f of ['csv', 'gdelt', 'parquet']) $(`x-${f}`).href = `/api/export?${q}${q ? '&' : ''}format=${f}`;
+  note('x-note', read.undated ? `(GDELT TSV leaves out the ${read.undated.toLocaleString()} undated events; CSV and Parquet keep them)` : '');
+  note('x-command', exportCommand({ ...read, sort: dyad.state.sort }, 'csv'));
+}
+
+/** Read the form into the state, check it with the API, and refresh every panel. */
+async function show({ push = true } = {}) {
+  const s = readForm();
+  dyad.state = s;
+  const search = toUrl(s);
+  if (search !== window.location.search.replace(/^\?/, '')) {
+    const url = `${window.location.pathname}${search ? `?${search}` : ''}`;
+    if (push) window.history.pushState(null, '', url); else window.history.replaceState(null, '', url);
+  }
+  clearArticle();
+  for (const p of PANELS) dyad.ready[p] = false;
+  let read;
+  try {
+    read = await get('/api/filter', { ...apiParams(s), sort: s.sort });
+  } catch (x) {
+    read = { valid: false, error: x.message };
+  }
+  if (!read.valid) {
+    showError(read.error, read.field);
+    for (const p of PANELS) { stale(p, read.error); dyad.ready[p] = true; }
+    dyad.errors.push(read.error);
+    return;
+  }
+  showError('');
+  dyad.read = read;
+  dyad.params = canonical(read);
+  note('pick-note', [
+    ...read.resolved.map((r) => `${r.name} → ${r.code} (${r.by})`),
+    `${read.events.toLocaleString()} events`,
+    read.undated ? `${read.undated.toLocaleString()} of them undated` : '',
+  ].filter(Boolean).join(' · '));
+  showExport(read);
+  const run = async (panel, f) => {
+    try {
+      await f();
+      stale(panel, '');
+    } catch (x) {
+      stale(panel, x.message);
+    } finally {
+      dyad.ready[panel] = true;
+    }
+  };
+  await Promise.all([
+    run('timeline', () => showTimeline(dyad.params, s)),
+    run('network', () => showNetwork(dyad.params, s)),
+    run('map', () => showMap(dyad.params)),
+    run('table', () => showTable()),
+  ]);
 }
 
 // Live: the database may be growing (`dyad watch` or the ingest endpoint writing to it). Every
-// few seconds the events stored since the newest one seen are asked for, with the table's
-// filters, and put at the top of the table; the indicator says whether the last poll worked.
+// few seconds the events stored since the newest one seen are asked for, with the view's
+// filter, and put at the top of the table; the indicator says whether the last poll worked.
 const LIVE_EVERY_MS = 5000;
 
 function setLive(ok, text) {
@@ -120,16 +283,16 @@ function setLive(ok, text) {
 
 async function poll() {
   try {
-    if (state.since) {
-      const page = await get('/api/events', { ...state.filter, since: state.since, limit: 500 });
+    if (dyad.since && dyad.params) {
+      const page = await get('/api/events', { ...dyad.params, since: dyad.since, limit: 500 });
       if (page.events.length) {
-        appendRows($('events').tBodies[0], page.events, pickEvent, true);
-        state.live.seen += page.events.length;
+        appendRows($('events').tBodies[0], page.events, pickEvent, dyad.labels, true);
+        dyad.live.seen += page.events.length;
         await loadStats();
       }
-      for (const e of page.events) if (e.date_added > state.since) state.since = e.date_added;
+      for (const e of page.events) if (e.date_added > dyad.since) dyad.since = e.date_added;
     }
-    state.live.polls += 1;
+    dyad.live.polls += 1;
     setLive(true, `new events are shown as they are stored (checked every ${LIVE_EVERY_MS / 1000} s)`);
   } catch (err) {
     setLive(false, `cannot reach the server: ${err.message}`);
@@ -137,24 +300,33 @@ async function poll() {
   setTimeout(poll, LIVE_EVERY_MS);
 }
 
-async function show() {
-  const c = choice();
-  if (!c.a) return;
-  state.ready = { timeline: false, network: false, map: false, table: false };
-  note('pick-note', '');
-  const parts = [showTimeline(c), showNetwork(c), showMap(c), showTable(c)];
-  const results = await Promise.allSettled(parts);
-  const failed = results.filter((r) => r.status === 'rejected').map((r) => r.reason.message);
-  if (failed.length) note('pick-note', failed.join('; '));
-  const url = new URL(window.location);
-  url.searchParams.set('a', c.a);
-  if (c.b) url.searchParams.set('b', c.b); else url.searchParams.delete('b');
-  window.history.replaceState(null, '', url);
-}
-
 async function start() {
   $('pick').addEventListener('submit', (ev) => { ev.preventDefault(); show(); });
-  // suggestions after a pause in typing, not on every key
+  $('f-apply').addEventListener('click', () => show());
+  for (const id of ['by', 'f-quad', 'f-negated']) $(id).addEventListener('change', () => show());
+  $('view').addEventListener('change', () => {
+    dyad.state.view = $('view').value;
+    window.history.replaceState(null, '', `?${toUrl(dyad.state)}`);
+    if (dyad.series) drawTimeline($('timeline'), dyad.series, dyad.state.view === 'share', zoomTo);
+  });
+  $('all-dates').addEventListener('click', () => { $('from').value = ''; $('to').value = ''; show(); });
+  $('more').addEventListener('click', () => showTable(true).catch((x) => stale('table', x.message)));
+  for (const th of $('events').tHead.querySelectorAll('th[data-sort]')) {
+    th.addEventListener('click', () => {
+      const key = th.dataset.sort;
+      const cur = dyad.state.sort;
+      // a new column sorts descending first (newest, most cooperative, most reported)
+      dyad.state.sort = cur === `-${key}` ? key : `-${key}`;
+      show();
+    });
+  }
+  enableBrush($('timeline'), $('brush'));
+  window.addEventListener('resize', () => resizeNetwork());
+  window.addEventListener('popstate', () => {
+    dyad.state = fromUrl(window.location.search);
+    writeForm(dyad.state);
+    show({ push: false });
+  });
   let timer = null;
   for (const id of ['actor-a', 'actor-b']) {
     $(id).addEventListener('input', (ev) => {
@@ -162,20 +334,20 @@ async function start() {
       timer = setTimeout(() => suggest(ev.target), 300);
     });
   }
-  $('more').addEventListener('click', () => showTable(choice(), true));
-  $('f-apply').addEventListener('click', () => showTable(choice()));
+  try { dyad.labels = await eventLabels(); } catch { dyad.labels = {}; }
   const stats = await loadStats();
-  state.since = stats.last_added || '00000000000000';
-  state.live = { polls: 0, seen: 0 };
+  dyad.since = stats.last_added || '00000000000000';
+  dyad.live = { polls: 0, seen: 0 };
   setTimeout(poll, LIVE_EVERY_MS);
-  const params = new URLSearchParams(window.location.search);
-  let [a, b] = [params.get('a'), params.get('b')];
-  if (!a && stats.top_dyads.length) [a, b] = stats.top_dyads[0].key.split('→');
-  if (a) {
-    $('actor-a').value = a;
-    $('actor-b').value = b || '';
-    await show();
-  }
+  const s = fromUrl(window.location.search);
+  if (!s.a && !window.location.search && stats.top_dyads.length) [s.a, s.b] = stats.top_dyads[0].key.split('→');
+  dyad.state = s;
+  writeForm(s);
+  await show({ push: false });
 }
 
+// a failure no panel caught is still said on the page (and left in the console)
+window.addEventListener('unhandledrejection', (ev) => {
+  showError(`unexpected: ${ev.reason && ev.reason.message ? ev.reason.message : ev.reason}`);
+});
 start().catch((e) => note('stats', `error: ${e.message}`));

@@ -161,6 +161,7 @@ fn run_once(coder: &Coder, inputs: &[String], threads: usize, corpus: &Corpus) -
     let source = Files {
         inputs,
         opts: ReadOptions::default(),
+        on_read: None,
     };
     let coding = Loop {
         coder,

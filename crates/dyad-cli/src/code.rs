@@ -60,9 +60,11 @@ pub fn run(args: CodeArgs) -> Result<()> {
         args.inputs.clone()
     };
     let mut sink = JsonLines::new(BufWriter::with_capacity(1 << 16, writer), args.stdin);
+    let bar = crate::progress::reading(crate::progress::input_bytes(&inputs));
     let source = Files {
         inputs: &inputs,
         opts: args.limits.read_options(args.strict),
+        on_read: Some(crate::progress::on_read(&bar)),
     };
     let coding = Loop {
         coder: &coder,
@@ -70,6 +72,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
         batch: BATCH,
     };
     let read = coding.run(source, &mut sink);
+    bar.finish_and_clear();
     // the batches written before an error stay written
     let flushed = sink.out.flush();
     let summary = read?;
@@ -77,8 +80,11 @@ pub fn run(args: CodeArgs) -> Result<()> {
     report_reading(&summary);
     args.limits.sentence.report(&coder);
     eprintln!(
-        "dyad: {} articles coded, {} events, {} records skipped",
-        summary.documents, sink.events, summary.skipped
+        "dyad: {} articles coded, {} events, {} records skipped{}",
+        summary.documents,
+        sink.events,
+        summary.skipped,
+        crate::progress::per_second(&bar, summary.documents as u64, "articles")
     );
     crate::limits::inputs_failed(&summary)?;
     Ok(())

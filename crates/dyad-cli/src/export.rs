@@ -7,9 +7,11 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_store::export::{export, ExportOptions, Format};
+use dyad_store::export::{export, left_out, ExportOptions, Format, Undated};
+use dyad_store::query;
 
 use crate::ingest::open_existing_read_only;
+use crate::progress::{self, CountLines};
 use crate::query::FilterArgs;
 
 #[derive(Args, Debug)]
@@ -26,6 +28,11 @@ pub struct ExportArgs {
     /// Start GDELT and mentions files with a line of column names.
     #[arg(long)]
     pub header: bool,
+    /// GDELT formats (gdelt, mentions): what to do with events that have no date —
+    /// `leave-out` (the default; how many is said) or `dateadded` (SQLDATE the day the event
+    /// was stored, as GDELT's update files date theirs).
+    #[arg(long, value_name = "WHAT", default_value = "leave-out")]
+    pub undated: String,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -36,8 +43,9 @@ pub fn run(args: ExportArgs) -> Result<()> {
     if format == Format::Parquet && args.out.is_none() && io::stdout().is_terminal() {
         anyhow::bail!("--format parquet writes a binary file: give it with --out FILE");
     }
+    let undated: Undated = args.undated.parse()?;
     let store = open_existing_read_only(&args.db)?;
-    let mut out: Box<dyn Write + Send> = match &args.out {
+    let file: Box<dyn Write + Send> = match &args.out {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
         )),
@@ -45,9 +53,29 @@ pub fn run(args: ExportArgs) -> Result<()> {
     };
     let opts = ExportOptions {
         header: args.header,
+        undated,
     };
-    let n = export(store.conn(), &filter, format, &opts, &mut *out)?;
+    // the bar counts lines, which are records in every format but Parquet's
+    let total = if format == Format::Parquet {
+        0
+    } else {
+        query::count(store.conn(), &filter)?.max(0) as u64
+    };
+    let bar = progress::writing(total);
+    let mut out = CountLines {
+        inner: file,
+        bar: bar.clone(),
+    };
+    let n = export(store.conn(), &filter, format, &opts, &mut out)?;
     out.flush()?;
+    bar.finish_and_clear();
     eprintln!("dyad: {n} records written");
+    let left_out = left_out(store.conn(), &filter, format, &opts)?;
+    if left_out > 0 {
+        eprintln!(
+            "dyad: {left_out} undated events left out (GDELT has no empty SQLDATE; \
+             --undated dateadded dates them by the day they were stored)"
+        );
+    }
     Ok(())
 }

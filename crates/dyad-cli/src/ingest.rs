@@ -77,11 +77,37 @@ fn must_exist(db: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A spinner with the article count and rate, drawn only when stderr is a terminal.
+/// Refuse a run none of whose inputs is there before the database is opened: a mistyped
+/// file name must not leave an empty database behind. (One missing input among others is a
+/// warning, and the rest is ingested, as `dyad code` does.)
+fn some_input_exists(inputs: &[String]) -> Result<()> {
+    if inputs.iter().all(|i| i != "-" && !Path::new(i).exists()) {
+        anyhow::bail!(
+            "{}: no such file or folder (nothing was created)",
+            inputs.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The message of a bar: the articles stored so far and their rate.
+pub(crate) fn stored<'a>(bar: &'a ProgressBar) -> impl FnMut(u64) + 'a {
+    let mut stored = 0u64;
+    move |n| {
+        stored += n;
+        bar.set_message(format!(
+            "{} stored",
+            crate::progress::rate(bar, stored, "articles")
+        ));
+    }
+}
+
+/// A spinner whose message says the articles stored and their rate (`recode`, whose input
+/// is the database), drawn only when stderr is a terminal.
 pub(crate) fn progress() -> ProgressBar {
     let bar = ProgressBar::new_spinner();
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {human_pos} articles ({per_sec}) {elapsed} {msg}")
+        ProgressStyle::with_template("{spinner} {elapsed} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
@@ -135,18 +161,20 @@ fn report(summary: &BatchSummary, counts: &Counts, db: &Path) {
 }
 
 pub fn run(args: IngestArgs) -> Result<()> {
+    some_input_exists(&args.inputs)?;
     let mut store = Store::open(&args.db)?;
     let version = args.dicts.version()?;
     let coder = args
         .limits
         .sentence
         .apply(Coder::new(args.dicts.load()?).with_tone_and_themes(true));
-    let bar = progress();
-    let mut sink =
-        StoreSink::ingest(&mut store, version, args.strict).with_progress(|n| bar.inc(n));
+    // the bytes of the inputs, with the articles stored in its message
+    let bar = crate::progress::reading(crate::progress::input_bytes(&args.inputs));
+    let mut sink = StoreSink::ingest(&mut store, version, args.strict).with_progress(stored(&bar));
     let source = Files {
         inputs: &args.inputs,
         opts: args.limits.read_options(args.strict),
+        on_read: Some(crate::progress::on_read(&bar)),
     };
     let summary = sink.fill(&coder, args.batch, source);
     bar.finish_and_clear();
@@ -179,7 +207,7 @@ pub fn recode(args: RecodeArgs) -> Result<()> {
         page: args.batch.max(1),
     };
     let bar = progress();
-    let mut sink = StoreSink::recode(&mut store, version.clone()).with_progress(|n| bar.inc(n));
+    let mut sink = StoreSink::recode(&mut store, version.clone()).with_progress(stored(&bar));
     let filled = sink.fill(&coder, args.batch, source);
     bar.finish_and_clear();
     filled?;

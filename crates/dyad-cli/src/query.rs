@@ -11,6 +11,7 @@ use dyad_store::query;
 use dyad_store::{Filter, Period};
 
 use crate::ingest::open_existing_read_only;
+use crate::names::CoderNames;
 
 /// The filters `query` and `export` share.
 #[derive(Args, Debug, Clone, Default)]
@@ -70,13 +71,42 @@ pub struct FilterArgs {
     /// At most this many rows.
     #[arg(long, value_name = "N")]
     pub limit: Option<String>,
+    /// The order of the rows: date (default), goldstein or reports; `-` before it for
+    /// descending (`--sort=-date`: newest first).
+    #[arg(long, value_name = "ORDER", allow_hyphen_values = true)]
+    pub sort: Option<String>,
 }
 
 impl FilterArgs {
-    /// The flags as named values, checked by [`dyad_store::filter`] as the API's parameters
+    /// The flags as named values, names among them read as codes by the dictionaries (what
+    /// was read is said on stderr), checked by [`dyad_store::filter`] as the API's parameters
     /// are; an error names the flag.
     pub fn filter(&self) -> Result<Filter> {
-        let values = self.actor.iter().map(|a| ("actor", a.as_str())).chain(
+        let values: Vec<(String, String)> = self
+            .values()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let names = CoderNames::bundled();
+        let (values, resolved) =
+            dyad_store::names::resolve(values, Some(&names)).map_err(flag_error)?;
+        crate::names::report(&resolved);
+        let mut filter = filter::parse_filter(values.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(flag_error)?;
+        filter.limit = self
+            .limit
+            .as_deref()
+            .map(|v| filter::number("limit", v, 1, usize::MAX))
+            .transpose()
+            .map_err(flag_error)?;
+        if let Some(s) = &self.sort {
+            filter.sort = filter::sort("sort", s).map_err(flag_error)?;
+        }
+        Ok(filter)
+    }
+
+    /// The filter flags given, as (field, value).
+    fn values(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.actor.iter().map(|a| ("actor", a.as_str())).chain(
             [
                 ("source", self.source.as_deref()),
                 ("target", self.target.as_deref()),
@@ -96,15 +126,7 @@ impl FilterArgs {
             ]
             .into_iter()
             .filter_map(|(name, v)| Some((name, v?))),
-        );
-        let mut filter = filter::parse_filter(values).map_err(flag_error)?;
-        filter.limit = self
-            .limit
-            .as_deref()
-            .map(|v| filter::number("limit", v, 1, usize::MAX))
-            .transpose()
-            .map_err(flag_error)?;
-        Ok(filter)
+        )
     }
 }
 
@@ -216,7 +238,16 @@ pub fn run(args: QueryArgs) -> Result<()> {
             )?;
         }
         out.flush()?;
-        eprintln!("dyad: {} dyad-periods", rows.len());
+        let undated = query::undated(store.conn(), &filter)?;
+        if undated > 0 {
+            eprintln!(
+                "dyad: {} dyad-periods; {undated} undated events left out (they have no \
+                 date to count them by)",
+                rows.len()
+            );
+        } else {
+            eprintln!("dyad: {} dyad-periods", rows.len());
+        }
         return Ok(());
     }
     let rows = query::events(store.conn(), &filter)?;

@@ -86,6 +86,11 @@ pub fn run(args: ServeArgs) -> Result<()> {
     config.timeout = Duration::from_secs(args.timeout.max(1));
     config.header_timeout = config.timeout;
     config.allowed_hosts = allowed_hosts(args.addr, &args.allow_host);
+    // names typed where codes are expected (`actor=Macron`), read with serve's dictionaries
+    let dicts = args.dicts.clone();
+    config.names = Some(Arc::new(crate::names::CoderNames::new(move || {
+        Ok(Coder::new(dicts.load()?))
+    })));
     config.report = Some(Arc::new(|cause: &str| {
         eprintln!("dyad serve: internal error: {cause}")
     }));

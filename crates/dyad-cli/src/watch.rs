@@ -101,6 +101,7 @@ impl Source for Round<'_> {
             let files = Files {
                 inputs: &input,
                 opts: self.opts,
+                on_read: None,
             };
             let mut going = true;
             let outcome = files.read(&mut |doc| {

@@ -23,6 +23,10 @@ const GOOD: &[&str] = &[
     "text=met with",
     "with_negated=true",
     "with_negated=no",
+    // names, read through the dictionaries (Macron: FRAGOV) and the country table
+    "actor=Macron",
+    "dyad=Macron:China",
+    "country=China",
 ];
 
 /// Bad cases with the field named.
@@ -37,17 +41,36 @@ const BAD: &[(&str, &str)] = &[
     ("root=99", "root"),
     ("code=04x", "code"),
     ("code=abc", "code"),
-    ("actor=U S", "actor"),
+    ("actor=1FRA", "actor"),
     ("actor=A&actor=B&actor=C&actor=D&actor=E", "actor"),
     ("source=1", "source"),
     ("target=C-3PO", "target"),
     ("dyad=FRA", "dyad"),
     ("dyad=FRA:1", "dyad"),
     ("dyad=FRA:CHN&source=FRA", "dyad"),
-    ("country=China", "country"),
+    ("country=Chinaland", "country"),
+    ("actor=Zzyzx Qwerty", "actor"),
     ("text=a b c d e f g h i", "text"),
     ("with_negated=maybe", "with_negated"),
 ];
+
+/// Names read by dyad's coder with the bundled dictionaries, as `dyad query` reads them.
+struct CoderNames;
+
+impl dyad_store::names::ActorNames for CoderNames {
+    fn codes(&self, name: &str, date: chrono::NaiveDate) -> Vec<String> {
+        static CODER: std::sync::OnceLock<dyad_coder::Coder> = std::sync::OnceLock::new();
+        CODER
+            .get_or_init(|| {
+                dyad_coder::Coder::new(dyad_dict::bundled::Dictionaries::bundled().unwrap())
+            })
+            .read_name(name, Some(date))
+            .phrases
+            .iter()
+            .flat_map(|p| p.members.iter().map(|m| m.code.clone()))
+            .collect()
+    }
+}
 
 fn pairs(q: &str) -> Vec<(&str, &str)> {
     q.split('&').map(|p| p.split_once('=').unwrap()).collect()
@@ -59,7 +82,7 @@ fn api(q: &str) -> Result<(), (String, String)> {
         .extend_pairs(pairs(q))
         .finish();
     let p = Params::parse(Some(&encoded), &[], true).map_err(|e| (String::new(), e.error))?;
-    p.filter()
+    p.filter(Some(&CoderNames))
         .map(drop)
         .map_err(|e| (e.field.unwrap_or_default(), e.error))
 }

@@ -452,7 +452,8 @@ fn user_errors_are_reported_not_panics() {
     fails(&["query", "--db", d, "--root", "4"], "--root");
     fails(&["query", "--db", d, "--code", "abc"], "--code");
     fails(&["query", "--db", d, "--quad", "7"], "--quad");
-    fails(&["query", "--db", d, "--actor", "U S"], "--actor");
+    // not a code, and no dictionary entry names it
+    fails(&["query", "--db", d, "--actor", "1FRA"], "--actor");
     fails(&["query", "--db", d, "--dyad", "FRA"], "--dyad");
     fails(&["query", "--db", d, "--by", "year"], "--by");
     fails(&["export", "--db", d, "--format", "xls"], "--format");

@@ -117,6 +117,7 @@ impl NativeStore {
                         n => n,
                     },
                 },
+                on_read: None,
             };
             sink.fill(c, batch, source)
         })
@@ -185,7 +186,10 @@ impl NativeStore {
                 self.lock().conn(),
                 &filter,
                 format,
-                &ExportOptions { header },
+                &ExportOptions {
+                    header,
+                    ..ExportOptions::default()
+                },
                 &mut out,
             )?;
             out.flush()?;

@@ -12,18 +12,29 @@ use dyad_text::readers::{
 
 use crate::pipeline::Source;
 
+/// Told of each document as it is read.
+pub type OnRead<'a> = Box<dyn FnMut(&Document) + Send + 'a>;
+
 /// The inputs as given on the command line (`-` for stdin).
 pub struct Files<'a> {
     pub inputs: &'a [String],
     pub opts: ReadOptions,
+    /// Told of each document as it is read (a progress bar over the inputs' bytes).
+    pub on_read: Option<OnRead<'a>>,
 }
 
 impl Source for Files<'_> {
     type Summary = ReadSummary;
 
-    fn read(self, take: &mut dyn FnMut(Document) -> bool) -> Result<ReadSummary> {
+    fn read(mut self, take: &mut dyn FnMut(Document) -> bool) -> Result<ReadSummary> {
+        let mut on_read = self.on_read.take();
         checked(&self.opts, take, |sink| {
-            read_inputs(self.inputs, &self.opts, sink)
+            read_inputs(self.inputs, &self.opts, &mut |doc| {
+                if let Some(f) = on_read.as_mut() {
+                    f(&doc);
+                }
+                sink(doc)
+            })
         })
     }
 }

@@ -91,6 +91,7 @@ impl From<StoreError> for ApiError {
             // filters are checked before they reach the store; what is left is still the
             // client's: a bad argument, named in the message
             StoreError::Invalid(m) => ApiError::new(StatusCode::BAD_REQUEST, m),
+            StoreError::Field(f) => ApiError::bad(&f.field, f.to_string()),
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
                 if f.code == rusqlite::ErrorCode::OperationInterrupted =>
             {

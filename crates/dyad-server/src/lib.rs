@@ -10,12 +10,13 @@
 //! * [`db`]: a small pool of SQLite connections, read-only (`SQLITE_OPEN_READ_ONLY`) unless
 //!   ingest is on; queries run on blocking threads and are interrupted when a request times
 //!   out.
-//! * [`routes`]: events (filters, cursor pages), one event, actors, series, network, places,
-//!   articles, stats, ingest.
+//! * [`routes`]: events (filters, orders, cursor pages, totals), one event, actors, series on
+//!   a continuous axis, network, places, articles, stats, the filter as resolved, CAMEO
+//!   labels, export of a view (streamed), ingest.
 //! * [`params`]: query strings, checked field by field; [`error`]: JSON errors with 4xx codes.
 //! * [`openapi`]: `/api/openapi.json`; [`assets`]: the dashboard.
 //!
-//! Limits: pages of at most 500 events, series and networks over at most 20 years, 1 MiB
+//! Limits: pages of at most 500 events, series of at most 10,000 periods, 1 MiB
 //! article bodies, a request timeout (10 s by default, answered 408 with the API's JSON error),
 //! a time limit on reading a request's headers ([`serve`]: a client that trickles them, or a
 //! keep-alive connection left idle, is disconnected); CORS only for an origin given; the CLI
@@ -45,6 +46,7 @@ use axum::Router;
 use dyad_model::Document;
 use dyad_model::Event;
 use dyad_model::QuoteRecord;
+use dyad_store::names::ActorNames;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
@@ -113,6 +115,9 @@ pub struct Config {
     /// A page of another site whose name was made to resolve to 127.0.0.1 (DNS rebinding)
     /// sends its own name, so a loopback server is not readable from it. None: not checked.
     pub allowed_hosts: Option<Vec<String>>,
+    /// Reads actor names given where codes are expected (`actor=Macron`); None: names are
+    /// refused, with the nearest codes offered.
+    pub names: Option<Arc<dyn ActorNames>>,
 }
 
 /// Where the causes of internal errors go.
@@ -128,6 +133,7 @@ impl Config {
             header_timeout: Duration::from_secs(10),
             report: None,
             allowed_hosts: None,
+            names: None,
         }
     }
 }
@@ -136,6 +142,14 @@ impl Config {
 pub struct AppState {
     pub db: Arc<Db>,
     pub ingest: Option<Ingest>,
+    pub names: Option<Arc<dyn ActorNames>>,
+}
+
+impl AppState {
+    /// The name reader, if any.
+    pub fn names(&self) -> Option<&dyn ActorNames> {
+        self.names.as_deref()
+    }
 }
 
 /// The API's routes: (method, path as OpenAPI writes it). The router and the OpenAPI document
@@ -150,6 +164,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/articles/{id}"),
     ("post", "/api/articles"),
     ("get", "/api/stats"),
+    ("get", "/api/filter"),
+    ("get", "/api/codes"),
+    ("get", "/api/export"),
     ("get", "/api/openapi.json"),
 ];
 
@@ -159,6 +176,7 @@ pub fn app(config: &Config) -> dyad_store::Result<Router> {
     let state = Arc::new(AppState {
         db,
         ingest: config.ingest.clone(),
+        names: config.names.clone(),
     });
     let mut router = Router::new()
         .route("/api/events", get(routes::events::list))
@@ -170,6 +188,9 @@ pub fn app(config: &Config) -> dyad_store::Result<Router> {
         .route("/api/articles/{id}", get(routes::articles::one))
         .route("/api/articles", axum::routing::post(routes::ingest::ingest))
         .route("/api/stats", get(routes::stats::stats))
+        .route("/api/filter", get(routes::filter::filter))
+        .route("/api/codes", get(routes::codes::codes))
+        .route("/api/export", get(routes::export::export))
         .route("/api/openapi.json", get(openapi::document))
         .route("/", get(assets::index))
         .route("/assets/{file}", get(assets::file))

@@ -14,9 +14,9 @@ fn filters() -> Vec<Value> {
     vec![
         json!({"name": "actor", "in": "query", "required": false, "style": "form",
                "explode": true, "schema": {"type": "array", "items": {"type": "string"}},
-               "description": "Actor code or prefix on either side; repeat (up to 4) to require several"}),
-        q("source", "string", "Source actor code or prefix"),
-        q("target", "string", "Target actor code or prefix"),
+               "description": "Actor code or prefix on either side, or a name the dictionaries resolve (Macron: FRAGOV on the `to` date, else `from`, else today); repeat (up to 4) to require several"}),
+        q("source", "string", "Source actor code or prefix, or a name"),
+        q("target", "string", "Target actor code or prefix, or a name"),
         q(
             "dyad",
             "string",
@@ -30,7 +30,7 @@ fn filters() -> Vec<Value> {
         q(
             "country",
             "string",
-            "ISO 3166 alpha-3 country of the event's place",
+            "ISO 3166 alpha-3 country of the event's place, or the country's name",
         ),
         q(
             "text",
@@ -59,6 +59,12 @@ fn filters() -> Vec<Value> {
         ),
         q("with_negated", "boolean", "Include negated events"),
     ]
+}
+
+fn sort() -> Value {
+    json!({"name": "sort", "in": "query", "required": false,
+           "schema": {"type": "string", "enum": dyad_store::filter::SORTS},
+           "description": "date (default), goldstein or reports; - before it for descending"})
 }
 
 fn with_filters(extra: Vec<Value>) -> Vec<Value> {
@@ -94,10 +100,11 @@ pub fn spec() -> Value {
                 time series, networks, places and articles with their coded spans. Errors are \
                 {\"error\": \"…\", \"field\": \"…\"} with a 4xx status."},
       "paths": {
-        "/api/events": {"get": {"summary": "Events, filtered, one page at a time (by date, then id)",
+        "/api/events": {"get": {"summary": "Events, filtered, one page at a time, in an order (by date, then id, unless sort says otherwise), with the total",
             "parameters": with_filters(vec![
                 q("limit", "integer", "Events per page, 1 to 500 (default 50)"),
-                q("cursor", "string", "next_cursor of the previous page")]),
+                q("cursor", "string", "next_cursor of the previous page (same sort)"),
+                sort()]),
             "responses": ok("EventPage")}},
         "/api/events/{id}": {"get": {"summary": "One event with its reports, evidence spans and articles",
             "parameters": [id_param("GLOBALEVENTID", "integer")],
@@ -110,9 +117,25 @@ pub fn spec() -> Value {
             "responses": ok("Actors")}},
         "/api/series": {"get": {"summary": "Events per period: counts by quad class, Goldstein sum and mean",
             "parameters": with_filters(vec![json!({"name": "by", "in": "query", "required": false,
-                "schema": {"type": "string", "enum": ["day", "week", "month"]},
-                "description": "Period (default month); from..to at most 20 years"})]),
+                "schema": {"type": "string", "enum": ["day", "week", "month", "auto"]},
+                "description": "Period (default month; auto fits it to the span); every period from `from` (else the first dated event) to `to` (else the last) is a point, at most 10,000"})]),
             "responses": ok("Series")}},
+        "/api/filter": {"get": {"summary": "The filter as read: names resolved to codes, values checked, the events it selects and the undated ones it leaves out",
+            "parameters": with_filters(vec![sort()]),
+            "responses": ok("FilterRead")}},
+        "/api/codes": {"get": {"summary": "CAMEO event codes with labels, and labels of the actor codes asked for",
+            "parameters": [q("actor", "string", "An actor code to label (repeatable, at most 200)")],
+            "responses": ok("Codes")}},
+        "/api/export": {"get": {"summary": "The events of a filter as a file (streamed): csv, gdelt (61 columns), jsonl or parquet",
+            "parameters": with_filters(vec![
+                json!({"name": "format", "in": "query", "required": true,
+                       "schema": {"type": "string", "enum": ["csv", "gdelt", "jsonl", "parquet"]}}),
+                json!({"name": "undated", "in": "query", "required": false,
+                       "schema": {"type": "string", "enum": ["leave-out", "dateadded"]},
+                       "description": "gdelt: leave undated events out (default; the count is in X-Dyad-Undated-Left-Out) or date them by DATEADDED"}),
+                sort()]),
+            "responses": {"200": {"description": "The file"},
+                          "400": {"$ref": "#/components/responses/BadRequest"}}}},
         "/api/network": {"get": {"summary": "The actor network: nodes and directed edges weighted by events",
             "parameters": with_filters(vec![
                 json!({"name": "level", "in": "query", "required": false,
@@ -158,7 +181,33 @@ fn array_of(schema: &str) -> Value {
     json!({"type": "array", "items": {"$ref": format!("#/components/schemas/{schema}")}})
 }
 
+/// The schemas of the analyst's routes (filter, codes), kept apart from [`components`]'s one
+/// `json!` (whose macro has a recursion limit).
+fn view_schemas() -> Value {
+    let s = json!({"type": "string"});
+    let i = json!({"type": "integer"});
+    let n = json!({"type": "number"});
+    json!({
+        "Resolution": obj(json!({"field": s, "name": s, "code": s, "by": s})),
+        "FilterRead": obj(json!({"valid": {"type": "boolean"}, "error": s, "field": s,
+            "params": {"type": "array", "items": {"type": "array",
+            "items": s}}, "resolved": array_of("Resolution"), "events": i, "undated": i,
+            "sort": s})),
+        "Codes": obj(json!({"events": {"type": "array", "items": obj(json!({"code": s,
+            "label": s, "goldstein": n, "quad_class": i}))},
+            "actors": {"type": "object", "additionalProperties": s}}))
+    })
+}
+
 fn components() -> Value {
+    let mut c = base_components();
+    if let (Some(schemas), Value::Object(more)) = (c["schemas"].as_object_mut(), view_schemas()) {
+        schemas.extend(more);
+    }
+    c
+}
+
+fn base_components() -> Value {
     let s = json!({"type": "string"});
     let ns = json!({"type": "string", "nullable": true});
     let i = json!({"type": "integer"});
@@ -186,7 +235,10 @@ fn components() -> Value {
             "source_text": ns, "target_text": ns, "evidence": s, "place_name": ns,
             "place_country": ns, "place_geonameid": {"type": "integer", "nullable": true},
             "lat": nn, "lon": nn, "tone": nn, "issues": {"type": "array", "items": s}})),
-        "EventPage": obj(json!({"events": array_of("Event"), "next_cursor": ns})),
+        "EventPage": obj(json!({"events": array_of("Event"), "next_cursor": ns,
+            "total": {"type": "integer", "nullable": true,
+                      "description": "events the filter selects (first page only)"},
+            "sort": s, "resolved": array_of("Resolution")})),
         "Report": obj(json!({"event_id": i, "article_id": s, "sentence": i, "repeat": i,
             "source": span, "target": span, "verb": span, "evidence": span, "confidence": i,
             "rule": ns, "place_name": ns, "place_country": ns, "lat": nn, "lon": nn})),
@@ -202,12 +254,13 @@ fn components() -> Value {
             "speaker": span, "speaker_name": ns})),
         "Article": {"allOf": [{"$ref": "#/components/schemas/ArticleMeta"}, obj(json!({
             "text": s, "events": array_of("CodedSpan"), "quotes": array_of("Quote")}))]},
-        "Actor": obj(json!({"code": s, "reports": i, "events": i,
+        "Actor": obj(json!({"code": s, "label": s, "reports": i, "events": i,
             "names": {"type": "array", "items": s}})),
         "Actors": obj(json!({"actors": array_of("Actor")})),
         "SeriesPoint": obj(json!({"period": s, "events": i, "quad": quad, "goldstein_sum": n,
             "goldstein_mean": n})),
-        "Series": obj(json!({"by": s, "points": array_of("SeriesPoint")})),
+        "Series": obj(json!({"by": s, "points": array_of("SeriesPoint"), "from": ns,
+            "to": ns, "undated": i})),
         "Node": obj(json!({"id": s, "events": i})),
         "Edge": obj(json!({"source": s, "target": s, "events": i, "quad": quad,
             "goldstein_sum": n, "goldstein_mean": n})),

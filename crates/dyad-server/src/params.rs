@@ -5,12 +5,10 @@
 use axum::extract::rejection::PathRejection;
 use axum::extract::Path;
 use dyad_store::filter::{self, parse_filter, FieldError};
+use dyad_store::names::{self, ActorNames, Resolution};
 use dyad_store::{Filter, Period};
 
 use crate::error::{ApiError, ApiResult};
-
-/// The longest span of dates `from`..`to` a series or network may cover.
-pub const MAX_SPAN_DAYS: i64 = 20 * 366;
 
 /// The `{id}` of a path, percent-decoded; a 400 naming `id` when it does not decode to UTF-8
 /// text (`/api/articles/%FF`), where axum would answer in plain text.
@@ -78,6 +76,15 @@ impl Params {
         Ok(first)
     }
 
+    /// Every value of a parameter that may repeat (empty ones left out).
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.pairs
+            .iter()
+            .filter(|(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
     /// A whole number in `min..=max`, else `default`.
     pub fn number(&self, name: &str, default: usize, min: usize, max: usize) -> ApiResult<usize> {
         match self.one(name)? {
@@ -94,29 +101,50 @@ impl Params {
         }
     }
 
-    /// The event filter (the parameters of `dyad query`), parsed and checked by
-    /// [`dyad_store::filter`] as the command line's flags are.
-    pub fn filter(&self) -> ApiResult<Filter> {
-        let values = self
-            .pairs
-            .iter()
-            .filter(|(k, _)| FILTER_PARAMS.contains(&k.as_str()))
-            .map(|(k, v)| (k.as_str(), v.as_str()));
-        parse_filter(values).map_err(refused)
+    /// `by`: day, week or month, or `auto` (None: the period that fits the span).
+    pub fn period_or_auto(&self, default: Option<Period>) -> ApiResult<Option<Period>> {
+        match self.one("by")? {
+            None => Ok(default),
+            Some("auto") => Ok(None),
+            Some(v) => filter::period("by", v).map(Some).map_err(refused),
+        }
     }
 
-    /// The filter of a series or network, whose `from`..`to` may span at most
-    /// [`MAX_SPAN_DAYS`].
-    pub fn period_filter(&self) -> ApiResult<Filter> {
-        let f = self.filter()?;
-        if let (Some(a), Some(b)) = (f.from, f.to) {
-            if (b - a).num_days() > MAX_SPAN_DAYS {
-                return Err(ApiError::bad(
-                    "to",
-                    format!("from..to spans more than {MAX_SPAN_DAYS} days; ask for less"),
-                ));
-            }
+    /// The event filter (the parameters of `dyad query`), its names resolved to codes
+    /// through `names` ([`dyad_store::names`]), then parsed and checked by
+    /// [`dyad_store::filter`] as the command line's flags are; with what was resolved.
+    /// `sort`, where the route takes it, orders the listing.
+    pub fn resolved_filter(
+        &self,
+        names: Option<&dyn ActorNames>,
+    ) -> ApiResult<(Filter, Vec<Resolution>)> {
+        let (f, resolved, _) = self.read_filter(names)?;
+        Ok((f, resolved))
+    }
+
+    /// [`Params::resolved_filter`], and the filter's parameters (those given, not empty) with
+    /// names replaced by codes.
+    pub fn read_filter(
+        &self,
+        names: Option<&dyn ActorNames>,
+    ) -> ApiResult<(Filter, Vec<Resolution>, names::Values)> {
+        let values: Vec<(String, String)> = self
+            .pairs
+            .iter()
+            .filter(|(k, v)| FILTER_PARAMS.contains(&k.as_str()) && !v.trim().is_empty())
+            .cloned()
+            .collect();
+        let (values, resolved) = names::resolve(values, names).map_err(refused)?;
+        let mut f =
+            parse_filter(values.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(refused)?;
+        if let Some(v) = self.one("sort")? {
+            f.sort = filter::sort("sort", v).map_err(refused)?;
         }
-        Ok(f)
+        Ok((f, resolved, values))
+    }
+
+    /// The event filter, as [`Params::resolved_filter`] gives it.
+    pub fn filter(&self, names: Option<&dyn ActorNames>) -> ApiResult<Filter> {
+        Ok(self.resolved_filter(names)?.0)
     }
 }

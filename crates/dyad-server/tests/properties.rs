@@ -525,6 +525,11 @@ const COVERED: &[&str] = &[
     "/api/places",
     "/api/articles/{id}",
     "/api/stats",
+    "/api/filter",
+    "/api/codes",
+    // its filter is /api/filter's (fuzzed there) and it answers files, not JSON: its formats
+    // and refusals are tested in tests/views.rs
+    "/api/export",
     "/api/openapi.json",
 ];
 
@@ -579,6 +584,16 @@ fn no_query_or_id_breaks_one_article() {
 #[test]
 fn no_query_breaks_stats() {
     fuzz_route("/api/stats");
+}
+
+#[test]
+fn no_query_breaks_the_filter() {
+    fuzz_route("/api/filter");
+}
+
+#[test]
+fn no_query_breaks_codes() {
+    fuzz_route("/api/codes");
 }
 
 #[test]

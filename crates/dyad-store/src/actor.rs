@@ -117,9 +117,67 @@ pub fn split(code: &str) -> ActorFields {
     f
 }
 
+/// Whether a 3-letter unit is in any CAMEO list, the FIPS table or dyad's own units (`---`,
+/// the unknown country, counts).
+pub fn known_unit(unit: &str) -> bool {
+    let u = unit.to_ascii_uppercase();
+    u == "---"
+        || !CameoTable::bundled().actor_unit(&u).is_empty()
+        || fips::is_iso3(&u)
+        || dyad_units().contains_key(&u)
+}
+
+/// What a code names in words, from the CAMEO lists: `FRAGOV` → "France · Government",
+/// `IGOUNO` → "United Nations · International Government Organization", `---` → "country
+/// unknown". Units no list knows are left out; an empty string when none is known.
+pub fn label(code: &str) -> String {
+    let t = CameoTable::bundled();
+    let f = split(code);
+    let mut parts: Vec<String> = Vec::new();
+    if code.len() >= 3 && code.get(..3) == Some("---") {
+        parts.push("country unknown".into());
+    }
+    let of = |kind: ActorCodeKind, unit: &str| -> Option<String> {
+        if unit.is_empty() {
+            return None;
+        }
+        t.actor_code(kind, unit)
+            .map(|a| a.label.clone())
+            .or_else(|| {
+                (kind == ActorCodeKind::Country)
+                    .then(|| fips::by_iso3(unit).map(|c| c.name.clone()))?
+            })
+    };
+    parts.extend(of(ActorCodeKind::Country, &f.country));
+    parts.extend(of(ActorCodeKind::KnownGroup, &f.known_group));
+    parts.extend(of(ActorCodeKind::Ethnic, &f.ethnic));
+    for r in [&f.religion1, &f.religion2] {
+        parts.extend(of(ActorCodeKind::Religion, r));
+    }
+    for ty in [&f.type1, &f.type2, &f.type3] {
+        parts.extend(of(ActorCodeKind::Type, ty));
+    }
+    parts.join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_in_words() {
+        assert!(
+            label("FRAGOV").starts_with("France · "),
+            "{}",
+            label("FRAGOV")
+        );
+        assert!(
+            label("---GOV").starts_with("country unknown · "),
+            "{}",
+            label("---GOV")
+        );
+        assert!(known_unit("usa") && known_unit("---") && !known_unit("XQZ"));
+    }
 
     #[test]
     fn gdelt_splits() {

@@ -18,6 +18,9 @@ pub enum StoreError {
     /// A bad filter or argument (named in the message).
     #[error("{0}")]
     Invalid(String),
+    /// A bad value of a named field (a filter's, a period's).
+    #[error("{0}")]
+    Field(crate::filter::FieldError),
     /// The file is a database of another program or of a newer dyad.
     #[error("database {path}: {message}")]
     Schema { path: String, message: String },

@@ -14,47 +14,64 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::query::{row, tally_at, EventRow, Period, ROW_SQL, TALLY_SQL};
+use crate::query::{row, tally_at, EventRow, Period, Sort, SortKey, ROW_SQL, TALLY_SQL};
 use crate::{Filter, Result};
 
-/// Where a page of events ends: the last event's date and id (events are ordered by date,
-/// then id; undated events come first, with an empty date).
+/// Where a page of events ends: the last event's sort key (its date, Goldstein score or
+/// report count, as the page's [`Sort`] orders) and id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor {
-    pub date: String,
+    pub key: String,
     pub id: i64,
 }
 
 impl Cursor {
-    /// The cursor after an event.
-    pub fn after(e: &EventRow) -> Cursor {
-        Cursor {
-            date: e.date.clone(),
-            id: e.id,
-        }
+    /// The cursor after an event of a page in order `sort`.
+    pub fn after(e: &EventRow, sort: Sort) -> Cursor {
+        let key = match sort.key {
+            SortKey::Date => e.date.clone(),
+            // `{:?}` writes the float back exactly
+            SortKey::Goldstein => format!("{:?}", e.goldstein),
+            SortKey::Reports => e.num_mentions.to_string(),
+        };
+        Cursor { key, id: e.id }
     }
 
-    /// `DATE~ID` (DATE may be empty): opaque to clients, readable in logs.
+    /// `KEY~ID` (KEY may be empty, an undated event's date): opaque to clients, readable in
+    /// logs.
     pub fn encode(&self) -> String {
-        format!("{}~{}", self.date, self.id)
+        format!("{}~{}", self.key, self.id)
     }
 
-    /// The inverse of [`Cursor::encode`]; None for anything else.
-    pub fn decode(s: &str) -> Option<Cursor> {
-        let (date, id) = s.rsplit_once('~')?;
+    /// The inverse of [`Cursor::encode`] for a page in order `sort`; None for anything else.
+    pub fn decode(s: &str, sort: Sort) -> Option<Cursor> {
+        let (key, id) = s.rsplit_once('~')?;
         let id: i64 = id.parse().ok()?;
-        if !date.is_empty() && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-            return None;
-        }
-        Some(Cursor {
-            date: date.to_string(),
+        let fits = match sort.key {
+            SortKey::Date => {
+                key.is_empty() || chrono::NaiveDate::parse_from_str(key, "%Y-%m-%d").is_ok()
+            }
+            SortKey::Goldstein => key.parse::<f64>().is_ok_and(f64::is_finite),
+            SortKey::Reports => key.parse::<i64>().is_ok(),
+        };
+        fits.then(|| Cursor {
+            key: key.to_string(),
             id,
         })
     }
+
+    /// The key as the SQL value it is compared with.
+    fn value(&self, sort: Sort) -> Value {
+        match sort.key {
+            SortKey::Date => Value::Text(self.key.clone()),
+            SortKey::Goldstein => Value::Real(self.key.parse().unwrap_or(0.0)),
+            SortKey::Reports => Value::Integer(self.key.parse().unwrap_or(0)),
+        }
+    }
 }
 
-/// At most `limit` events of `filter` after `after`, by date then id (the filter's own limit
-/// is ignored).
+/// At most `limit` events of `filter` after `after`, in the filter's order (the filter's own
+/// limit is ignored).
 pub fn events_page(
     conn: &Connection,
     filter: &Filter,
@@ -62,17 +79,28 @@ pub fn events_page(
     limit: usize,
 ) -> Result<Vec<EventRow>> {
     let (mut clause, mut params) = filter.where_clause()?;
+    let sort = filter.sort;
     if let Some(c) = after {
-        params.push(Value::Text(c.date.clone()));
-        let d = params.len();
+        params.push(c.value(sort));
+        let k = params.len();
         params.push(Value::Integer(c.id));
         let i = params.len();
+        let col = sort.column();
+        // the first comparison alone lets an index on the column serve the page
+        let (ge, gt) = if sort.descending {
+            ("<=", "<")
+        } else {
+            (">=", ">")
+        };
         let _ = write!(
             clause,
-            " AND e.date >= ?{d} AND (e.date > ?{d} OR e.id > ?{i})"
+            " AND {col} {ge} ?{k} AND ({col} {gt} ?{k} OR e.id {gt} ?{i})"
         );
     }
-    let sql = format!("{ROW_SQL}{clause} ORDER BY e.date, e.id LIMIT {limit}");
+    let sql = format!(
+        "{ROW_SQL}{clause} ORDER BY {} LIMIT {limit}",
+        sort.order_sql()
+    );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(rusqlite::params_from_iter(params), row)?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -343,8 +371,11 @@ pub struct ActorHit {
     pub reports: i64,
     /// Distinct events it takes part in.
     pub events: i64,
-    /// The words most often coded with it, most frequent first (at most five).
+    /// The words most often coded with it, most frequent first (at most five), cleaned
+    /// ([`crate::names::clean_name`]: no leading determiner, no pronouns or "both sides").
     pub names: Vec<String>,
+    /// What the code's units name in the CAMEO lists ("France · Government").
+    pub label: String,
 }
 
 /// (reports, words) for each way an actor is named.
@@ -381,7 +412,7 @@ pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>>
         let (code, name, n) = x?;
         let entry = by_code.entry(code).or_default();
         entry.0 += n;
-        if let Some(name) = name.filter(|s| !s.is_empty()) {
+        if let Some(name) = name.as_deref().and_then(crate::names::clean_name) {
             entry.1.push((n, name));
         }
     }
@@ -405,6 +436,7 @@ pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>>
         }
         let events = count.query_row([&code], |r| r.get(0))?;
         out.push(ActorHit {
+            label: crate::actor::label(&code),
             code,
             reports,
             events,
@@ -454,6 +486,23 @@ pub fn series(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Seri
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// The first and last date of the selected events that have one.
+pub fn date_range(
+    conn: &Connection,
+    filter: &Filter,
+) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
+    let (clause, params) = filter.where_clause()?;
+    let sql = format!("SELECT MIN(e.date), MAX(e.date) FROM events e{clause} AND e.date <> ''");
+    let mut st = conn.prepare_cached(&sql)?;
+    let (a, b): (Option<String>, Option<String>) = st
+        .query_row(rusqlite::params_from_iter(params), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let day =
+        |s: Option<String>| s.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+    Ok((day(a), day(b)))
 }
 
 /// How actors are drawn in the network.

@@ -45,7 +45,73 @@ pub struct Filter {
     pub tone_above: Option<f64>,
     /// Take negated events too ("did not meet"), which never happened.
     pub with_negated: bool,
+    /// Only events with a date (what a time series or GDELT's SQLDATE can place).
+    pub dated: bool,
+    /// The order of a listing (events, exports); aggregations ignore it.
+    pub sort: Sort,
     pub limit: Option<usize>,
+}
+
+/// The order events are listed in: by date, Goldstein score or number of reports, each
+/// ascending or descending (`-date`: newest first); ties by event id in the same direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+/// What events are sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// The event date (undated events sort before every date).
+    #[default]
+    Date,
+    Goldstein,
+    /// NumMentions.
+    Reports,
+}
+
+/// The names `sort` takes.
+pub const SORTS: &[&str] = &[
+    "date",
+    "-date",
+    "goldstein",
+    "-goldstein",
+    "reports",
+    "-reports",
+];
+
+impl Sort {
+    /// The name `sort` takes for this order (`-date`).
+    pub fn name(self) -> String {
+        let key = match self.key {
+            SortKey::Date => "date",
+            SortKey::Goldstein => "goldstein",
+            SortKey::Reports => "reports",
+        };
+        format!("{}{key}", if self.descending { "-" } else { "" })
+    }
+}
+
+/// An order: `date`, `goldstein` or `reports`, `-` before it for descending.
+pub fn sort(field: &str, value: &str) -> Result<Sort, FieldError> {
+    let v = value.trim();
+    let (descending, key) = match v.strip_prefix('-') {
+        Some(k) => (true, k),
+        None => (false, v),
+    };
+    let key = match key {
+        "date" => SortKey::Date,
+        "goldstein" => SortKey::Goldstein,
+        "reports" => SortKey::Reports,
+        _ => {
+            return Err(FieldError::new(
+                field,
+                format!("{value:?} is not an order ({})", SORTS.join(", ")),
+            ))
+        }
+    };
+    Ok(Sort { key, descending })
 }
 
 /// The period of an aggregation.
@@ -123,7 +189,7 @@ impl FieldError {
 
 impl From<FieldError> for StoreError {
     fn from(e: FieldError) -> StoreError {
-        StoreError::Invalid(e.to_string())
+        StoreError::Field(e)
     }
 }
 
@@ -288,6 +354,29 @@ pub fn period(field: &str, value: &str) -> Result<Period, FieldError> {
     }
 }
 
+impl Period {
+    /// The period's name as `by` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+        }
+    }
+
+    /// The period that draws `days` days as a readable number of bars (at most about 120
+    /// days, 160 weeks, then months).
+    pub fn to_fit(days: i64) -> Period {
+        if days <= 120 {
+            Period::Day
+        } else if days <= 7 * 160 {
+            Period::Week
+        } else {
+            Period::Month
+        }
+    }
+}
+
 /// The filter of named values, in the order given (`("actor", "FRA")`, `("from",
 /// "2025-12-01")`…), every value checked: a name outside [`FIELDS`], a field other than
 /// `actor` given twice, or a bad value is an error naming the field. The filter has no
@@ -371,6 +460,8 @@ pub fn parse_filter<'a>(
             .map(|v| flag("with_negated", v))
             .transpose()?
             .unwrap_or(false),
+        dated: false,
+        sort: Sort::default(),
         limit: None,
     })
 }
@@ -449,5 +540,19 @@ mod tests {
         assert!(number("limit", "0", 1, usize::MAX).is_err());
         assert_eq!(number("limit", " 7", 1, 500), Ok(7));
         assert_eq!(period("by", "week"), Ok(Period::Week));
+    }
+
+    #[test]
+    fn orders_and_fitted_periods() {
+        let s = sort("sort", "-goldstein").unwrap();
+        assert_eq!((s.key, s.descending), (SortKey::Goldstein, true));
+        assert_eq!(s.name(), "-goldstein");
+        assert_eq!(sort("sort", "reports").unwrap().name(), "reports");
+        let e = sort("sort", "newest").unwrap_err();
+        assert_eq!(e.field, "sort");
+        assert!(e.reason.contains("-date"), "{e}");
+        assert_eq!(Period::to_fit(30), Period::Day);
+        assert_eq!(Period::to_fit(400), Period::Week);
+        assert_eq!(Period::to_fit(25 * 365), Period::Month);
     }
 }

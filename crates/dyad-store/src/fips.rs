@@ -61,6 +61,11 @@ pub fn by_iso3(iso3: &str) -> Option<&'static FipsCountry> {
     table().get(&iso3.to_ascii_uppercase())
 }
 
+/// Every country of the table, in no order.
+pub fn all() -> impl Iterator<Item = &'static FipsCountry> {
+    table().values()
+}
+
 /// Whether `code` is the ISO 3166 alpha-3 code of a country of the table.
 pub fn is_iso3(code: &str) -> bool {
     by_iso3(code).is_some()

@@ -19,6 +19,11 @@
 //!   event with all its reports, an article with every coded span, actors by name or code,
 //!   time series, the actor network, places and summary statistics (read-only, used by
 //!   `dyad serve`).
+//! * [`timeline`]: a series on a continuous axis (zero periods filled in, the period fitted
+//!   to the span, undated events counted apart).
+//! * [`names`]: names given where codes are expected (`Macron`, `China`) resolved to actor
+//!   codes through the dictionaries (a [`names::ActorNames`] the caller hands in) and to
+//!   country codes through the country table.
 //! * [`export`]: GDELT 2.0 events (61 columns) and mentions (16 columns), JSON Lines, CSV,
 //!   Parquet and PLOVER records.
 //! * [`updates`]: GDELT's 15-minute update files (events and mentions first stored in an
@@ -37,9 +42,11 @@ pub mod fips;
 pub mod hash;
 pub mod ingest;
 pub mod merge;
+pub mod names;
 pub mod query;
 pub mod record;
 pub mod schema;
+pub mod timeline;
 pub mod updates;
 
 pub use error::StoreError;

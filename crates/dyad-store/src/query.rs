@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::filter::{actor_code, country, event_code, issue, quad_class, root, FieldError};
-pub use crate::filter::{Filter, Period};
+pub use crate::filter::{Filter, Period, Sort, SortKey};
 use crate::Result;
 
 /// `%` and `_` taken literally by LIKE … ESCAPE '\'.
@@ -93,6 +93,9 @@ impl Filter {
         if let Some(t) = self.to {
             let n = p(t.to_string(), &mut params);
             let _ = write!(sql, " AND e.date <> '' AND e.date <= {n}");
+        }
+        if self.dated {
+            sql.push_str(" AND e.date <> ''");
         }
         if let Some(c) = &self.country {
             let c = country("country", c)?;
@@ -224,10 +227,49 @@ pub(crate) fn row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
     })
 }
 
-/// The events `filter` selects, by date, then id.
+impl Sort {
+    /// The column of events `e` this order sorts by.
+    pub(crate) fn column(self) -> &'static str {
+        match self.key {
+            SortKey::Date => "e.date",
+            SortKey::Goldstein => "e.goldstein",
+            SortKey::Reports => "e.num_mentions",
+        }
+    }
+
+    /// The ORDER BY clause (without the words) for events `e`: the column, then the id, both
+    /// in the order's direction.
+    pub(crate) fn order_sql(self) -> String {
+        let dir = if self.descending { "DESC" } else { "ASC" };
+        format!("{} {dir}, e.id {dir}", self.column())
+    }
+}
+
+/// How many events `filter` selects (its limit ignored).
+pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
+    let (clause, params) = filter.where_clause()?;
+    let sql = format!("SELECT COUNT(*) FROM events e{clause}");
+    let mut st = conn.prepare_cached(&sql)?;
+    Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
+}
+
+/// How many events `filter` would select but for their having no date: what a time series,
+/// a date range or a GDELT export (without `--undated dateadded`) leaves out.
+pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
+    let mut f = filter.clone();
+    f.from = None;
+    f.to = None;
+    f.dated = false;
+    let (clause, params) = f.where_clause()?;
+    let sql = format!("SELECT COUNT(*) FROM events e{clause} AND e.date = ''");
+    let mut st = conn.prepare_cached(&sql)?;
+    Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
+}
+
+/// The events `filter` selects, in its order (by date, then id, unless it says otherwise).
 pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<EventRow>> {
     let (clause, params) = filter.where_clause()?;
-    let mut sql = format!("{ROW_SQL}{clause} ORDER BY e.date, e.id");
+    let mut sql = format!("{ROW_SQL}{clause} ORDER BY {}", filter.sort.order_sql());
     if let Some(n) = filter.limit {
         let _ = write!(sql, " LIMIT {n}");
     }

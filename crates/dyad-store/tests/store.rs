@@ -440,7 +440,10 @@ fn export_text(store: &Store, format: Format, header: bool) -> String {
         store.conn(),
         &Filter::default(),
         format,
-        &ExportOptions { header },
+        &ExportOptions {
+            header,
+            ..ExportOptions::default()
+        },
         &mut out,
     )
     .expect("export");

@@ -1,4 +1,5 @@
-//! `GET /api/events`: a page of events (every filter of `dyad query`, cursor pagination) and
+//! `GET /api/events`: a page of events (every filter of `dyad query`, an order, cursor
+//! pagination, the total the filter selects and the names it resolved) and
 //! `GET /api/events/{id}`: one event with its reports, evidence spans and articles.
 
 use std::sync::Arc;
@@ -7,7 +8,8 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use dyad_store::explore::{self, Cursor, EventDetail};
-use dyad_store::EventRow;
+use dyad_store::names::Resolution;
+use dyad_store::{query, EventRow};
 use serde::Serialize;
 
 use crate::error::{ApiError, ApiResult};
@@ -22,35 +24,59 @@ pub const MAX_PAGE: usize = 500;
 #[derive(Serialize)]
 pub struct Page {
     pub events: Vec<EventRow>,
-    /// Pass as `cursor` for the next page; null on the last page.
+    /// Pass as `cursor` (with the same `sort`) for the next page; null on the last page.
     pub next_cursor: Option<String>,
+    /// Every event the filter selects, on all pages (given with the first page; null on the
+    /// pages after a cursor, whose total the first page gave).
+    pub total: Option<i64>,
+    /// The order of the pages (`date`, `-date`, `goldstein`, … ).
+    pub sort: String,
+    /// Names given for codes and the codes they were read as.
+    pub resolved: Vec<Resolution>,
 }
 
 pub async fn list(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> ApiResult<Json<Page>> {
-    let p = Params::parse(q.as_deref(), &["limit", "cursor"], true)?;
-    let filter = p.filter()?;
+    let p = Params::parse(q.as_deref(), &["limit", "cursor", "sort"], true)?;
+    let (filter, resolved) = p.resolved_filter(st.names())?;
+    let sort = filter.sort;
     let limit = p.number("limit", DEFAULT_PAGE, 1, MAX_PAGE)?;
     let cursor = p
         .one("cursor")?
         .map(|c| {
-            Cursor::decode(c).ok_or_else(|| {
-                ApiError::bad("cursor", "cursor: not a cursor this API gave (DATE~ID)")
+            Cursor::decode(c, sort).ok_or_else(|| {
+                ApiError::bad(
+                    "cursor",
+                    "cursor: not a cursor this API gave for this sort (KEY~ID)",
+                )
             })
         })
         .transpose()?;
-    let mut events = st
+    // the total only with the first page: later pages keep the one it gave
+    let first = cursor.is_none();
+    let (mut events, total) = st
         .db
-        .read(move |c| explore::events_page(c, &filter, cursor.as_ref(), limit + 1))
+        .read(move |c| {
+            let page = explore::events_page(c, &filter, cursor.as_ref(), limit + 1)?;
+            let total = if first {
+                Some(query::count(c, &filter)?)
+            } else {
+                None
+            };
+            Ok((page, total))
+        })
         .await?;
     let next_cursor = if events.len() > limit {
         events.truncate(limit);
-        events.last().map(|e| Cursor::after(e).encode())
+        events.last().map(|e| Cursor::after(e, sort).encode())
     } else {
         None
     };
     Ok(Json(Page {
         events,
         next_cursor,
+        total,
+        sort: sort.name(),
+        resolved,
     }))
 }
 

@@ -3,7 +3,10 @@
 
 pub mod actors;
 pub mod articles;
+pub mod codes;
 pub mod events;
+pub mod export;
+pub mod filter;
 pub mod ingest;
 pub mod network;
 pub mod places;

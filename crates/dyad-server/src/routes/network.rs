@@ -16,7 +16,7 @@ pub async fn network(
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<Network>> {
     let p = Params::parse(q.as_deref(), &["level", "edges"], true)?;
-    let filter = p.period_filter()?;
+    let filter = p.filter(st.names())?;
     let level = match p.one("level")? {
         None | Some("country") => Level::Country,
         Some("actor") => Level::Actor,

@@ -21,7 +21,7 @@ pub async fn places(
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<Places>> {
     let p = Params::parse(q.as_deref(), &["limit"], true)?;
-    let filter = p.period_filter()?;
+    let filter = p.filter(st.names())?;
     let limit = p.number("limit", 500, 1, 2000)?;
     let places = st
         .db

@@ -108,6 +108,27 @@ pub fn app() -> Router {
     dyad_server::app(&Config::new(sample_db())).expect("open the sample database")
 }
 
+/// Names read by dyad's coder, as `dyad serve` reads them.
+pub struct CoderNames;
+
+impl dyad_store::names::ActorNames for CoderNames {
+    fn codes(&self, name: &str, date: chrono::NaiveDate) -> Vec<String> {
+        coder()
+            .read_name(name, Some(date))
+            .phrases
+            .iter()
+            .flat_map(|p| p.members.iter().map(|m| m.code.clone()))
+            .collect()
+    }
+}
+
+/// The read-only app over the sample database, reading names through the dictionaries.
+pub fn app_with_names() -> Router {
+    let mut config = Config::new(sample_db());
+    config.names = Some(Arc::new(CoderNames));
+    dyad_server::app(&config).expect("open the sample database")
+}
+
 /// An app with ingest on, over a fresh copy of the sample database.
 pub fn ingest_app(token: &str) -> (tempfile::TempDir, Router) {
     let dir = tempfile::tempdir().expect("temp dir");

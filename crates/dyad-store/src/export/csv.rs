@@ -86,14 +86,22 @@ pub fn row(e: &EventRow) -> Vec<String> {
     ]
 }
 
+/// One event as a CSV line, its line break included.
+pub fn line(e: &EventRow) -> String {
+    let fields: Vec<String> = row(e).iter().map(|f| quote(f)).collect();
+    format!("{}\r\n", fields.join(","))
+}
+
+/// The header line.
+pub fn header() -> String {
+    format!("{}\r\n", COLUMNS.join(","))
+}
+
 pub fn write(conn: &Connection, filter: &Filter, out: &mut (dyn Write + Send)) -> Result<usize> {
-    out.write_all(COLUMNS.join(",").as_bytes())?;
-    out.write_all(b"\r\n")?;
+    out.write_all(header().as_bytes())?;
     let mut n = 0;
     for e in query::events(conn, filter)? {
-        let fields: Vec<String> = row(&e).iter().map(|f| quote(f)).collect();
-        out.write_all(fields.join(",").as_bytes())?;
-        out.write_all(b"\r\n")?;
+        out.write_all(line(&e).as_bytes())?;
         n += 1;
     }
     Ok(n)

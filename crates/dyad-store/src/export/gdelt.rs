@@ -3,7 +3,8 @@
 //! * GLOBALEVENTID is the event's stable id (see [`crate::merge`]); DATEADDED the time its
 //!   first report was stored (YYYYMMDDHHMMSS, UTC); SOURCEURL the first report's URL, else its
 //!   article id.
-//! * SQLDATE is the event date (an undated event takes the day it was added); FractionDate is
+//! * SQLDATE is the event date; an undated event takes the day it was added, when the export
+//!   or the update files take undated events at all (see [`super::Undated`]); FractionDate is
 //!   GDELT's YYYY + (30 × (month − 1) + day) / 365, to 4 decimals.
 //! * Actor fields are split from the CAMEO code by [`crate::actor::split`]; the name is the
 //!   first report's words for the actor, upper-cased as GDELT writes names.

@@ -3,7 +3,9 @@
 //!
 //! The GDELT formats leave negated events out (GDELT has no negation; a denied event did not
 //! happen); the other formats keep them with their `negated` flag, unless the filter drops
-//! them (the default).
+//! them (the default). The GDELT formats leave undated events out too, unless asked to date
+//! them by the day they were added ([`Undated`]); the others keep them with an empty date
+//! (CSV, JSON Lines, Parquet) or a null one (PLOVER).
 
 pub mod csv;
 pub mod gdelt;
@@ -19,8 +21,8 @@ use rusqlite::Connection;
 
 use crate::query::{self, Filter};
 use crate::{Result, StoreError};
-pub use tsv::ExportOptions;
 use tsv::{gdelt_filter, write_tsv};
+pub use tsv::{ExportOptions, Undated};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,16 +65,34 @@ pub fn export(
     match format {
         // GDELT's two tables: negated events left out, whatever was asked
         Format::Gdelt => {
-            let rows = query::events(conn, &gdelt_filter(filter))?;
+            let rows = query::events(conn, &gdelt_filter(filter, opts))?;
             write_tsv(out, &gdelt::COLUMNS, opts, rows, gdelt::row)
         }
         Format::Mentions => {
-            let rows = query::mentions(conn, &gdelt_filter(filter))?;
+            let rows = query::mentions(conn, &gdelt_filter(filter, opts))?;
             write_tsv(out, &mentions::COLUMNS, opts, rows, mentions::row)
         }
         Format::Jsonl => jsonl::write(conn, filter, out),
         Format::Csv => csv::write(conn, filter, out),
         Format::Parquet => parquet::write(conn, filter, out),
         Format::Plover => plover::write(conn, filter, out),
+    }
+}
+
+/// How many events `filter` selects that an export in `format` leaves out for having no date
+/// (only GDELT's formats, and only unless [`Undated::DateAdded`] is asked).
+pub fn left_out(
+    conn: &Connection,
+    filter: &Filter,
+    format: Format,
+    opts: &ExportOptions,
+) -> Result<i64> {
+    match format {
+        Format::Gdelt | Format::Mentions if opts.undated == Undated::LeaveOut => {
+            let mut f = filter.clone();
+            f.with_negated = false;
+            query::undated(conn, &f)
+        }
+        _ => Ok(0),
     }
 }

@@ -125,6 +125,36 @@ pub fn batch(rows: &[EventRow]) -> Result<RecordBatch> {
         .map_err(|e| StoreError::Parquet(e.to_string()))
 }
 
+/// A Parquet file written a page of events at a time (one row group a page), for a caller
+/// that reads the events in pages (the API's streamed export).
+pub struct PageWriter<W: Write + Send> {
+    writer: ArrowWriter<W>,
+}
+
+fn perr(e: parquet::errors::ParquetError) -> StoreError {
+    StoreError::Parquet(e.to_string())
+}
+
+impl<W: Write + Send> PageWriter<W> {
+    pub fn new(out: W) -> Result<Self> {
+        Ok(PageWriter {
+            writer: ArrowWriter::try_new(out, Arc::new(schema()), None).map_err(perr)?,
+        })
+    }
+
+    /// Write a page of events as a row group.
+    pub fn write(&mut self, rows: &[EventRow]) -> Result<()> {
+        self.writer.write(&batch(rows)?).map_err(perr)?;
+        self.writer.flush().map_err(perr)
+    }
+
+    /// Write the footer.
+    pub fn close(self) -> Result<()> {
+        self.writer.close().map_err(perr)?;
+        Ok(())
+    }
+}
+
 pub fn write(conn: &Connection, filter: &Filter, out: &mut (dyn Write + Send)) -> Result<usize> {
     let rows = query::events(conn, filter)?;
     let perr = |e: parquet::errors::ParquetError| StoreError::Parquet(e.to_string());

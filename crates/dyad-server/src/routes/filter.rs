@@ -1,0 +1,69 @@
+//! `GET /api/filter`: the filter parameters as the API reads them — names resolved to codes,
+//! every value checked — with the events it selects and the undated ones it leaves out. A
+//! value refused is the answer, not a failure: `valid: false` with the error and its field
+//! (a 200; an unknown parameter is still a 400). The dashboard asks it first, so that one
+//! message says what is wrong with a choice before any panel asks, and it shows what a name
+//! was read as.
+
+use std::sync::Arc;
+
+use axum::extract::{RawQuery, State};
+use axum::Json;
+use dyad_store::names::Resolution;
+use dyad_store::query;
+use serde::Serialize;
+
+use crate::error::ApiResult;
+use crate::params::Params;
+use crate::AppState;
+
+/// The filter as read.
+#[derive(Serialize, Default)]
+pub struct Read {
+    /// Whether every value was taken; if not, `error` and `field` say which was not.
+    pub valid: bool,
+    pub error: Option<String>,
+    pub field: Option<String>,
+    /// The parameters with names replaced by codes, as every route reads them.
+    pub params: Vec<(String, String)>,
+    pub resolved: Vec<Resolution>,
+    /// Events the filter selects.
+    pub events: i64,
+    /// Of those the filter would select but for the dates, how many have no date.
+    pub undated: i64,
+    /// The order asked for.
+    pub sort: String,
+}
+
+pub async fn filter(
+    State(st): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Json<Read>> {
+    let p = Params::parse(q.as_deref(), &["sort"], true)?;
+    let (filter, resolved, params) = match p.read_filter(st.names()) {
+        Ok(read) => read,
+        Err(e) => {
+            return Ok(Json(Read {
+                valid: false,
+                error: Some(e.error),
+                field: e.field,
+                ..Read::default()
+            }))
+        }
+    };
+    let sort = filter.sort.name();
+    let (events, undated) = st
+        .db
+        .read(move |c| Ok((query::count(c, &filter)?, query::undated(c, &filter)?)))
+        .await?;
+    Ok(Json(Read {
+        valid: true,
+        error: None,
+        field: None,
+        params,
+        resolved,
+        events,
+        undated,
+        sort,
+    }))
+}
