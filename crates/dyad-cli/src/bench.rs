@@ -20,7 +20,10 @@ use crate::pipeline::Loop;
 use crate::reading::Files;
 
 #[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct BenchArgs {
+    #[command(subcommand)]
+    pub what: Option<BenchWhat>,
     /// The corpus to code (any input `dyad code` reads).
     #[arg(
         long,
@@ -39,6 +42,14 @@ pub struct BenchArgs {
     pub json: bool,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
+}
+
+/// What else `dyad bench` measures than coding.
+#[derive(clap::Subcommand, Debug)]
+pub enum BenchWhat {
+    /// The event database at scale: a synthetic store of N events written through ingest,
+    /// then every API route and `dyad query` timed warm and cold.
+    Store(crate::bench_store::StoreBenchArgs),
 }
 
 /// What the corpus holds.
@@ -191,6 +202,9 @@ fn run_once(coder: &Coder, inputs: &[String], threads: usize, corpus: &Corpus) -
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
+    if let Some(BenchWhat::Store(store)) = args.what {
+        return crate::bench_store::run(store);
+    }
     let path = PathBuf::from(&args.corpus);
     if !path.exists() {
         bail!(
