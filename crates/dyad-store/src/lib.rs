@@ -13,12 +13,15 @@
 //!   counts GDELT defines (NumMentions, NumSources, NumArticles).
 //! * [`filter`]: the event filter parsed from named values and checked, one set of rules and
 //!   messages for the command line and the API.
+//! * [`rollup`]: counts per day and code, per actor, dyad, country and issue, actor names and
+//!   table rows, kept by each batch in its transaction, for the summary and series readers.
 //! * [`record`]: what is an article (an id and text that are not blank).
 //! * [`query`]: filters over events and per-dyad aggregations by day, week or month.
 //! * [`explore`]: what a browser of the database asks for: pages of events after a cursor, one
 //!   event with all its reports, an article with every coded span, actors by name or code,
 //!   time series, the actor network, places and summary statistics (read-only, used by
 //!   `dyad serve`).
+//! * [`summary`]: the summary statistics (`/api/stats`), from the rollups where they are kept.
 //! * [`export`]: GDELT 2.0 events (61 columns) and mentions (16 columns), JSON Lines, CSV,
 //!   Parquet and PLOVER records.
 //! * [`updates`]: GDELT's 15-minute update files (events and mentions first stored in an
@@ -39,7 +42,9 @@ pub mod ingest;
 pub mod merge;
 pub mod query;
 pub mod record;
+pub mod rollup;
 pub mod schema;
+pub mod summary;
 pub mod updates;
 
 pub use error::StoreError;

@@ -31,6 +31,37 @@ fn prefix_range(prefix: &str) -> (String, String) {
 }
 
 impl Filter {
+    /// Whether the filter reads only what `rollup_day` keeps per day (CAMEO code, root, quad
+    /// class, dates, polarity), so that a count of it may read the rollup (see
+    /// [`crate::rollup`]); its [`Filter::where_clause`] then applies to the rollup's rows.
+    pub(crate) fn by_day_and_code(&self) -> bool {
+        self.actor.is_empty()
+            && self.source.is_none()
+            && self.target.is_none()
+            && self.country.is_none()
+            && self.beyond_rollups_none()
+    }
+
+    /// Whether the filter reads only actors and polarity, which `rollup_dyad` keeps per dyad.
+    pub(crate) fn by_dyad(&self) -> bool {
+        self.code.is_none()
+            && self.root.is_none()
+            && self.quad_class.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.country.is_none()
+            && self.beyond_rollups_none()
+    }
+
+    /// None of the fields no rollup keeps: words, issues, DATEADDED, tone.
+    fn beyond_rollups_none(&self) -> bool {
+        self.words.is_empty()
+            && self.issue.is_none()
+            && self.since.is_none()
+            && self.tone_below.is_none()
+            && self.tone_above.is_none()
+    }
+
     /// The WHERE clause over `events e` and its parameters.
     pub(crate) fn where_clause(&self) -> Result<(String, Vec<Value>)> {
         let mut sql = String::from(" WHERE 1=1");
