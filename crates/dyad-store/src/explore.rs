@@ -62,7 +62,7 @@ pub fn events_page(
     after: Option<&Cursor>,
     limit: usize,
 ) -> Result<Vec<EventRow>> {
-    let (mut clause, mut params) = filter.where_clause()?;
+    let (mut clause, mut params) = filter.where_in(conn)?;
     if let Some(c) = after {
         params.push(Value::Text(c.date.clone()));
         let d = params.len();
@@ -457,7 +457,7 @@ pub struct SeriesPoint {
 
 /// The selected events (those with a date) counted per period, oldest first.
 pub fn series(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<SeriesPoint>> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
     // a filter of codes, quad classes and dates counts from the events per day and code
     let (table, tally) = if filter.by_day_and_code() && crate::rollup::ready(conn) {
@@ -530,7 +530,7 @@ pub fn network(
     level: Level,
     max_edges: usize,
 ) -> Result<Network> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let (s, t) = match level {
         Level::Actor => ("e.source_code", "e.target_code"),
         Level::Country => ("substr(e.source_code, 1, 3)", "substr(e.target_code, 1, 3)"),
@@ -597,7 +597,7 @@ pub struct Place {
 
 /// The places of the selected events, most events first; at most `limit`.
 pub fn places(conn: &Connection, filter: &Filter, limit: usize) -> Result<Vec<Place>> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let sql = format!(
         "SELECT m.place_name, m.place_country, m.place_geonameid, m.place_lat, m.place_lon,
                 COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),

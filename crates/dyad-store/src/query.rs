@@ -33,7 +33,7 @@ fn prefix_range(prefix: &str) -> (String, String) {
 impl Filter {
     /// Whether the filter reads only what `rollup_day` keeps per day (CAMEO code, root, quad
     /// class, dates, polarity), so that a count of it may read the rollup (see
-    /// [`crate::rollup`]); its [`Filter::where_clause`] then applies to the rollup's rows.
+    /// [`crate::rollup`]); its [`Filter::where_in`] then applies to the rollup's rows.
     pub(crate) fn by_day_and_code(&self) -> bool {
         self.actor.is_empty()
             && self.source.is_none()
@@ -62,8 +62,14 @@ impl Filter {
             && self.tone_above.is_none()
     }
 
-    /// The WHERE clause over `events e` and its parameters.
-    pub(crate) fn where_clause(&self) -> Result<(String, Vec<Value>)> {
+    /// The WHERE clause over `events e` in the database `conn` and its parameters: evidence
+    /// words are looked up in the evidence index where the database has it (see
+    /// [`crate::rollup`]).
+    pub(crate) fn where_in(&self, conn: &Connection) -> Result<(String, Vec<Value>)> {
+        self.clause(!self.words.is_empty() && crate::rollup::ready(conn))
+    }
+
+    fn clause(&self, fts: bool) -> Result<(String, Vec<Value>)> {
         let mut sql = String::from(" WHERE 1=1");
         let mut params: Vec<Value> = Vec::new();
         let p = |v: String, params: &mut Vec<Value>| {
@@ -155,7 +161,30 @@ impl Filter {
                               AND ' ' || im.issues || ' ' LIKE {n})"
             );
         }
-        if !self.words.is_empty() {
+        // the trigram index finds the reports holding every word of three characters or more;
+        // LIKE then checks each word on those reports alone, as it does without the index
+        let indexed: Vec<&String> = self
+            .words
+            .iter()
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
+        if fts && !indexed.is_empty() {
+            let phrase: Vec<String> = indexed
+                .iter()
+                .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+                .collect();
+            let n = p(phrase.join(" AND "), &mut params);
+            let _ = write!(
+                sql,
+                " AND e.id IN (SELECT w.event_id FROM mentions w
+                      WHERE w.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH {n})"
+            );
+            for word in &self.words {
+                let n = p(format!("%{}%", like_escape(word)), &mut params);
+                let _ = write!(sql, " AND w.evidence_text LIKE {n} ESCAPE '\\'");
+            }
+            sql.push(')');
+        } else if !self.words.is_empty() {
             sql.push_str(" AND EXISTS (SELECT 1 FROM mentions w WHERE w.event_id = e.id");
             for word in &self.words {
                 let n = p(format!("%{}%", like_escape(word)), &mut params);
@@ -257,7 +286,7 @@ pub(crate) fn row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
 
 /// The events `filter` selects, by date, then id.
 pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<EventRow>> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let mut sql = format!("{ROW_SQL}{clause} ORDER BY e.date, e.id");
     if let Some(n) = filter.limit {
         let _ = write!(sql, " LIMIT {n}");
@@ -300,7 +329,7 @@ pub struct MentionRow {
 
 /// Every report of the events `filter` selects, by event (date, id) then article.
 pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let mut sql = format!(
         "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
                 m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
@@ -404,7 +433,7 @@ pub struct Aggregate {
 
 /// Count the selected events (those with a date) per period and dyad.
 pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Aggregate>> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
     let sql = format!(
         "SELECT {period} AS p, e.source_code, e.target_code, {TALLY_SQL}

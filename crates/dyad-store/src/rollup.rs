@@ -79,6 +79,17 @@ CREATE TABLE IF NOT EXISTS actor_names (
     reports INTEGER NOT NULL,
     PRIMARY KEY (code, name)
 ) WITHOUT ROWID;
+-- evidence words: a trigram index of each report's evidence (substrings of three characters
+-- or more, case ignored), kept by the triggers below
+CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts
+    USING fts5(evidence_text, content='mentions', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS mentions_evidence_in AFTER INSERT ON mentions BEGIN
+    INSERT INTO evidence_fts(rowid, evidence_text) VALUES (new.id, new.evidence_text);
+END;
+CREATE TRIGGER IF NOT EXISTS mentions_evidence_out AFTER DELETE ON mentions BEGIN
+    INSERT INTO evidence_fts(evidence_fts, rowid, evidence_text)
+        VALUES ('delete', old.id, old.evidence_text);
+END;
 CREATE TABLE IF NOT EXISTS totals (
     name TEXT PRIMARY KEY,
     n    INTEGER NOT NULL
@@ -411,7 +422,10 @@ pub(crate) fn fill(conn: &Connection) -> Result<()> {
                 "DELETE FROM {table}; INSERT INTO {table} {select};"
             ))?;
         }
-        conn.execute_batch("DELETE FROM rollup_issue")?;
+        conn.execute_batch(
+            "INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
+             DELETE FROM rollup_issue;",
+        )?;
         let mut ins =
             conn.prepare("INSERT INTO rollup_issue (issue, negated, events) VALUES (?1, ?2, ?3)")?;
         for (issue, negated, n) in recount_issues(conn)? {

@@ -352,6 +352,21 @@ fn counts_kept_by_batch_equal_a_full_recount() {
             g.actor = vec!["FRA".into()];
             let n = explore::network(c, &g, Level::Actor, 10).unwrap();
             out.push(serde_json::to_value(n).unwrap());
+            // evidence words through the trigram index (and short ones without it)
+            for words in [
+                &["met"][..],
+                &["Xi"],
+                &["attacked", "GAZA"],
+                &["ACRON", "xi"],
+            ] {
+                let mut g = f.clone();
+                g.words = words.iter().map(|w| w.to_string()).collect();
+                let rows = query::events(c, &g).unwrap();
+                out.push(serde_json::json!(rows
+                    .iter()
+                    .map(|r| r.id)
+                    .collect::<Vec<_>>()));
+            }
         }
         rounded(serde_json::Value::Array(out))
     };
