@@ -14,7 +14,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::query::{row, tally_at, EventRow, Period, ROW_SQL, TALLY_SQL};
+use crate::query::{row, tally_at, EventRow, Period, ROLLUP_TALLY_SQL, ROW_SQL, TALLY_SQL};
 pub use crate::summary::{stats, Count, Stats};
 use crate::{Filter, Result};
 
@@ -431,14 +431,6 @@ fn like_escape(s: &str) -> String {
         .replace('_', "\\_")
 }
 
-/// [`TALLY_SQL`] over `rollup_day` rows (each counts `events` events).
-const ROLLUP_TALLY_SQL: &str = "SUM(e.events),
-    SUM(CASE WHEN e.quad_class = 1 THEN e.events ELSE 0 END),
-    SUM(CASE WHEN e.quad_class = 2 THEN e.events ELSE 0 END),
-    SUM(CASE WHEN e.quad_class = 3 THEN e.events ELSE 0 END),
-    SUM(CASE WHEN e.quad_class = 4 THEN e.events ELSE 0 END),
-    SUM(e.goldstein), SUM(e.goldstein) / SUM(e.events)";
-
 /// [`TALLY_SQL`] over `rollup_dyad` rows.
 const DYAD_TALLY_SQL: &str = "SUM(e.events), SUM(e.quad1), SUM(e.quad2), SUM(e.quad3),
     SUM(e.quad4), SUM(e.goldstein), SUM(e.goldstein) / SUM(e.events)";
@@ -460,8 +452,11 @@ pub fn series(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Seri
     let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
     // a filter of codes, quad classes and dates counts from the events per day and code
-    let (table, tally) = if filter.by_day_and_code() && crate::rollup::ready(conn) {
+    let rollups = crate::rollup::ready(conn);
+    let (table, tally) = if filter.by_day_and_code() && rollups {
         ("rollup_day", ROLLUP_TALLY_SQL)
+    } else if filter.by_dyad_day() && rollups {
+        ("rollup_dyad_day", ROLLUP_TALLY_SQL)
     } else {
         ("events", TALLY_SQL)
     };
@@ -535,9 +530,13 @@ pub fn network(
         Level::Actor => ("e.source_code", "e.target_code"),
         Level::Country => ("substr(e.source_code, 1, 3)", "substr(e.target_code, 1, 3)"),
     };
-    // a filter of actors alone counts from the events per dyad
-    let (table, tally, n) = if filter.by_dyad() && crate::rollup::ready(conn) {
+    // a filter of actors alone counts from the events per dyad; with dates, roots or quad
+    // classes, per dyad and day
+    let rollups = crate::rollup::ready(conn);
+    let (table, tally, n) = if filter.by_dyad() && rollups {
         ("rollup_dyad", DYAD_TALLY_SQL, "SUM(e.events)")
+    } else if filter.by_dyad_day() && rollups {
+        ("rollup_dyad_day", ROLLUP_TALLY_SQL, "SUM(e.events)")
     } else {
         ("events", TALLY_SQL, "COUNT(*)")
     };
@@ -598,15 +597,27 @@ pub struct Place {
 /// The places of the selected events, most events first; at most `limit`.
 pub fn places(conn: &Connection, filter: &Filter, limit: usize) -> Result<Vec<Place>> {
     let (clause, params) = filter.where_in(conn)?;
-    let sql = format!(
-        "SELECT m.place_name, m.place_country, m.place_geonameid, m.place_lat, m.place_lon,
+    let rollup = filter.by_place_day() && crate::rollup::ready(conn);
+    let sql = if rollup {
+        // the rollup keeps a missing name, country or id as '' or -1
+        format!(
+            "SELECT NULLIF(e.place_name, ''), NULLIF(e.place_country, ''),
+                    NULLIF(e.place_geonameid, -1), e.place_lat, e.place_lon, {ROLLUP_TALLY_SQL}
+             FROM rollup_place_day e{clause}
+             GROUP BY e.place_lat, e.place_lon, e.place_name
+             ORDER BY SUM(e.events) DESC, e.place_name LIMIT {limit}"
+        )
+    } else {
+        format!(
+            "SELECT m.place_name, m.place_country, m.place_geonameid, m.place_lat, m.place_lon,
                 COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),
                 SUM(e.quad_class = 4), AVG(e.goldstein)
          FROM events e JOIN mentions m ON m.id = e.first_mention{clause}
                AND m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
          GROUP BY m.place_lat, m.place_lon, m.place_name
          ORDER BY COUNT(*) DESC, m.place_name LIMIT {limit}"
-    );
+        )
+    };
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
         Ok(Place {
@@ -617,7 +628,8 @@ pub fn places(conn: &Connection, filter: &Filter, limit: usize) -> Result<Vec<Pl
             lon: r.get(4)?,
             events: r.get(5)?,
             quad: [r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?],
-            goldstein_mean: r.get(10)?,
+            // the rollup's tally has the Goldstein sum before the mean
+            goldstein_mean: r.get(if rollup { 11 } else { 10 })?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)

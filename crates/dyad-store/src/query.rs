@@ -42,6 +42,18 @@ impl Filter {
             && self.beyond_rollups_none()
     }
 
+    /// Whether the filter reads only actors, roots, quad classes, dates and polarity, which
+    /// `rollup_dyad_day` keeps per dyad and day.
+    pub(crate) fn by_dyad_day(&self) -> bool {
+        self.code.is_none() && self.country.is_none() && self.beyond_rollups_none()
+    }
+
+    /// Whether the filter reads only actors, quad classes, dates, the place's country and
+    /// polarity, which `rollup_place_day` keeps per place.
+    pub(crate) fn by_place_day(&self) -> bool {
+        self.code.is_none() && self.root.is_none() && self.beyond_rollups_none()
+    }
+
     /// Whether the filter reads only actors and polarity, which `rollup_dyad` keeps per dyad.
     pub(crate) fn by_dyad(&self) -> bool {
         self.code.is_none()
@@ -394,6 +406,15 @@ impl Period {
 pub(crate) const TALLY_SQL: &str = "COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
     SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein), AVG(e.goldstein)";
 
+/// [`TALLY_SQL`] over rollup rows that each count `events` events (`rollup_day`,
+/// `rollup_dyad_day`).
+pub(crate) const ROLLUP_TALLY_SQL: &str = "SUM(e.events),
+    SUM(CASE WHEN e.quad_class = 1 THEN e.events ELSE 0 END),
+    SUM(CASE WHEN e.quad_class = 2 THEN e.events ELSE 0 END),
+    SUM(CASE WHEN e.quad_class = 3 THEN e.events ELSE 0 END),
+    SUM(CASE WHEN e.quad_class = 4 THEN e.events ELSE 0 END),
+    SUM(e.goldstein), SUM(e.goldstein) / SUM(e.events)";
+
 /// The columns of [`TALLY_SQL`].
 pub(crate) struct Tally {
     pub events: i64,
@@ -435,11 +456,17 @@ pub struct Aggregate {
 pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Aggregate>> {
     let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
+    // a filter of actors, roots, quad classes and dates counts per dyad and day
+    let (table, tally, n) = if filter.by_dyad_day() && crate::rollup::ready(conn) {
+        ("rollup_dyad_day", ROLLUP_TALLY_SQL, "SUM(e.events)")
+    } else {
+        ("events", TALLY_SQL, "COUNT(*)")
+    };
     let sql = format!(
-        "SELECT {period} AS p, e.source_code, e.target_code, {TALLY_SQL}
-         FROM events e{clause} AND e.date <> ''
+        "SELECT {period} AS p, e.source_code, e.target_code, {tally}
+         FROM {table} e{clause} AND e.date <> ''
          GROUP BY p, e.source_code, e.target_code
-         ORDER BY p, COUNT(*) DESC, e.source_code, e.target_code"
+         ORDER BY p, {n} DESC, e.source_code, e.target_code"
     );
     let mut st = conn.prepare(&sql)?;
     let rows = st.query_map(rusqlite::params_from_iter(params), |r| {

@@ -6,6 +6,11 @@
 //!   root. Its size is bounded by days × codes (a year: at most about 220,000 rows, whatever
 //!   the number of events), so a series or a `--by` count over codes, roots, quad classes and
 //!   dates reads it whole in milliseconds.
+//! * `rollup_dyad_day`: the same per directed dyad, day, polarity, root and quad class. A
+//!   dyad or an actor in the news every day has many events a day, so the series, networks and
+//!   `--by` counts of the actors that have most events read one row for many.
+//! * `rollup_place_day`: per dyad, day, polarity and quad class, the events of each place
+//!   (their first report's), for the map.
 //! * `rollup_actor`, `rollup_dyad`, `rollup_country`, `rollup_issue`: events per actor code
 //!   (as source or target, once), per directed dyad, per country of the place, per issue of the
 //!   first report's sentence; each by polarity, for the "top ten" lists of the statistics.
@@ -40,6 +45,44 @@ CREATE TABLE IF NOT EXISTS rollup_day (
     goldstein  REAL NOT NULL,
     PRIMARY KEY (date, code, negated, quad_class, root)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rollup_dyad_day (
+    source_code TEXT NOT NULL,
+    target_code TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    negated     INTEGER NOT NULL,
+    root        TEXT NOT NULL,
+    quad_class  INTEGER NOT NULL,
+    events      INTEGER NOT NULL,
+    goldstein   REAL NOT NULL,
+    PRIMARY KEY (source_code, target_code, date, negated, root, quad_class)
+) WITHOUT ROWID;
+-- a target actor's rows, and a period's, without reading the rest
+CREATE INDEX IF NOT EXISTS rollup_dyad_day_target ON rollup_dyad_day
+    (target_code, source_code, date, negated, root, quad_class, events, goldstein);
+CREATE INDEX IF NOT EXISTS rollup_dyad_day_date ON rollup_dyad_day
+    (date, source_code, target_code, negated, root, quad_class, events, goldstein);
+CREATE TABLE IF NOT EXISTS rollup_place_day (
+    source_code     TEXT NOT NULL,
+    target_code     TEXT NOT NULL,
+    date            TEXT NOT NULL,
+    negated         INTEGER NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    place_lat       REAL NOT NULL,
+    place_lon       REAL NOT NULL,
+    place_name      TEXT NOT NULL,
+    place_country   TEXT NOT NULL,
+    place_geonameid INTEGER NOT NULL,
+    events          INTEGER NOT NULL,
+    goldstein       REAL NOT NULL,
+    PRIMARY KEY (source_code, target_code, date, negated, quad_class, place_lat, place_lon,
+                 place_name, place_country, place_geonameid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rollup_place_day_target ON rollup_place_day
+    (target_code, source_code, date, negated, quad_class, place_lat, place_lon, place_name,
+     place_country, place_geonameid, events, goldstein);
+CREATE INDEX IF NOT EXISTS rollup_place_day_date ON rollup_place_day
+    (date, source_code, target_code, negated, quad_class, place_lat, place_lon, place_name,
+     place_country, place_geonameid, events, goldstein);
 CREATE TABLE IF NOT EXISTS rollup_actor (
     code    TEXT NOT NULL,
     negated INTEGER NOT NULL,
@@ -118,6 +161,9 @@ pub(crate) struct Facts {
     target: String,
     country: Option<String>,
     issues: Option<String>,
+    /// The first report's place: name, country, GeoNames id, latitude, longitude (None
+    /// without coordinates).
+    place: Option<(String, String, i64, f64, f64)>,
 }
 
 /// The facts of a counted event (one with reports), or None.
@@ -125,9 +171,10 @@ pub(crate) fn facts(tx: &Transaction, id: i64) -> Result<Option<Facts>> {
     Ok(tx
         .prepare_cached(
             "SELECT e.date, e.code, e.negated, e.quad_class, e.root, e.goldstein, e.source_code,
-                    e.target_code, e.place_country,
-                    (SELECT m.issues FROM mentions m WHERE m.id = e.first_mention)
-             FROM events e WHERE e.id = ?1 AND e.num_mentions > 0",
+                    e.target_code, e.place_country, m.issues, m.place_name, m.place_country,
+                    m.place_geonameid, m.place_lat, m.place_lon
+             FROM events e LEFT JOIN mentions m ON m.id = e.first_mention
+             WHERE e.id = ?1 AND e.num_mentions > 0",
         )?
         .query_row([id], |r| {
             Ok(Facts {
@@ -141,6 +188,16 @@ pub(crate) fn facts(tx: &Transaction, id: i64) -> Result<Option<Facts>> {
                 target: r.get(7)?,
                 country: r.get(8)?,
                 issues: r.get(9)?,
+                place: match (r.get::<_, Option<f64>>(13)?, r.get::<_, Option<f64>>(14)?) {
+                    (Some(lat), Some(lon)) => Some((
+                        r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                        r.get::<_, Option<String>>(11)?.unwrap_or_default(),
+                        r.get::<_, Option<i64>>(12)?.unwrap_or(-1),
+                        lat,
+                        lon,
+                    )),
+                    _ => None,
+                },
             })
         })
         .optional()?)
@@ -215,6 +272,82 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
                  AND quad_class = ?4 AND root = ?5 AND events <= 0",
         )?
         .execute(params![f.date, f.code, f.negated, f.quad_class, f.root])?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO rollup_dyad_day (source_code, target_code, date, negated, root, quad_class,
+             events, goldstein)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT DO UPDATE SET events = events + excluded.events,
+             goldstein = goldstein + excluded.goldstein",
+    )?
+    .execute(params![
+        f.source,
+        f.target,
+        f.date,
+        f.negated,
+        f.root,
+        f.quad_class,
+        sign,
+        f.goldstein * sign as f64
+    ])?;
+    if sign < 0 {
+        tx.prepare_cached(
+            "DELETE FROM rollup_dyad_day WHERE source_code = ?1 AND target_code = ?2
+                 AND date = ?3 AND negated = ?4 AND root = ?5 AND quad_class = ?6
+                 AND events <= 0",
+        )?
+        .execute(params![
+            f.source,
+            f.target,
+            f.date,
+            f.negated,
+            f.root,
+            f.quad_class
+        ])?;
+    }
+    if let Some((name, country, geonameid, lat, lon)) = &f.place {
+        tx.prepare_cached(
+            "INSERT INTO rollup_place_day (source_code, target_code, date, negated, quad_class,
+                 place_lat, place_lon, place_name, place_country, place_geonameid, events,
+                 goldstein)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+             ON CONFLICT DO UPDATE SET events = events + excluded.events,
+                 goldstein = goldstein + excluded.goldstein",
+        )?
+        .execute(params![
+            f.source,
+            f.target,
+            f.date,
+            f.negated,
+            f.quad_class,
+            lat,
+            lon,
+            name,
+            country,
+            geonameid,
+            sign,
+            f.goldstein * sign as f64
+        ])?;
+        if sign < 0 {
+            tx.prepare_cached(
+                "DELETE FROM rollup_place_day WHERE source_code = ?1 AND target_code = ?2
+                     AND date = ?3 AND negated = ?4 AND quad_class = ?5 AND place_lat = ?6
+                     AND place_lon = ?7 AND place_name = ?8 AND place_country = ?9
+                     AND place_geonameid = ?10 AND events <= 0",
+            )?
+            .execute(params![
+                f.source,
+                f.target,
+                f.date,
+                f.negated,
+                f.quad_class,
+                lat,
+                lon,
+                name,
+                country,
+                geonameid
+            ])?;
+        }
     }
     bump(
         tx,
@@ -346,6 +479,21 @@ const RECOUNT: &[(&str, &str)] = &[
         "rollup_day",
         "SELECT date, code, negated, quad_class, root, COUNT(*), SUM(goldstein) FROM events
          GROUP BY date, code, negated, quad_class, root",
+    ),
+    (
+        "rollup_dyad_day",
+        "SELECT source_code, target_code, date, negated, root, quad_class, COUNT(*),
+             SUM(goldstein)
+         FROM events GROUP BY source_code, target_code, date, negated, root, quad_class",
+    ),
+    (
+        "rollup_place_day",
+        "SELECT e.source_code, e.target_code, e.date, e.negated, e.quad_class, m.place_lat,
+             m.place_lon, COALESCE(m.place_name, ''), COALESCE(m.place_country, ''),
+             COALESCE(m.place_geonameid, -1), COUNT(*), SUM(e.goldstein)
+         FROM events e JOIN mentions m ON m.id = e.first_mention
+         WHERE m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
     ),
     (
         "rollup_actor",

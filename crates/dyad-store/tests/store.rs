@@ -352,6 +352,23 @@ fn counts_kept_by_batch_equal_a_full_recount() {
             g.actor = vec!["FRA".into()];
             let n = explore::network(c, &g, Level::Actor, 10).unwrap();
             out.push(serde_json::to_value(n).unwrap());
+            // per dyad and day: actors with dates, roots, quad classes
+            g.from = NaiveDate::from_ymd_opt(2025, 12, 1);
+            g.quad_class = Some(1);
+            for by in [Period::Day, Period::Month] {
+                out.push(serde_json::to_value(explore::series(c, &g, by).unwrap()).unwrap());
+                out.push(serde_json::to_value(query::aggregate(c, &g, by).unwrap()).unwrap());
+            }
+            let n = explore::network(c, &g, Level::Country, 10).unwrap();
+            out.push(serde_json::to_value(n).unwrap());
+            for limit in [1, 50] {
+                out.push(serde_json::to_value(explore::places(c, &f, limit).unwrap()).unwrap());
+                out.push(serde_json::to_value(explore::places(c, &g, limit).unwrap()).unwrap());
+            }
+            let mut g = f.clone();
+            g.source = Some("IS".into());
+            g.root = Some("19".into());
+            out.push(serde_json::to_value(query::aggregate(c, &g, Period::Week).unwrap()).unwrap());
             // evidence words through the trigram index (and short ones without it)
             for words in [
                 &["met"][..],
