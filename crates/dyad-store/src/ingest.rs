@@ -220,6 +220,7 @@ impl Store {
                 };
                 let said = Said::of(a, e.sentence);
                 let m = insert_mention(&tx, id, e, &a.doc.id, &said)?;
+                rollup::evidence(&tx, m, &e.evidence.text, 1)?;
                 rollup::named(
                     &tx,
                     (&key.source, e.source.as_ref().map(|x| x.text.as_str())),
@@ -233,6 +234,7 @@ impl Store {
                 for (k, report) in e.repeated_in.iter().enumerate() {
                     let said = Said::of(a, report.sentence);
                     let m = insert_repeat(&tx, id, e, &a.doc.id, (k + 1, &said), report)?;
+                    rollup::evidence(&tx, m, &report.evidence.text, 1)?;
                     delta.offer(first(true, report.sentence, m));
                     delta.mentions += 1;
                     summary.mentions += 1;
@@ -246,6 +248,7 @@ impl Store {
         }
         merge::apply(&tx, &deltas)?;
         rollup::add_rows(&tx, &rows)?;
+        rollup::kept(&tx)?;
         tx.commit()?;
         Ok(summary)
     }
@@ -332,6 +335,13 @@ fn remove_article(
         .collect::<std::result::Result<_, _>>()?;
     for (s, st, t, tt) in &named {
         rollup::named(tx, (s, st.as_deref()), (t, tt.as_deref()), -1)?;
+    }
+    let said: Vec<(i64, String)> = tx
+        .prepare_cached("SELECT id, evidence_text FROM mentions WHERE article_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<std::result::Result<_, _>>()?;
+    for (m, text) in &said {
+        rollup::evidence(tx, *m, text, -1)?;
     }
     rows.mentions -= tx.execute("DELETE FROM mentions WHERE article_id = ?1", [id])? as i64;
     rows.quotes -= tx.execute("DELETE FROM quotes WHERE article_id = ?1", [id])? as i64;

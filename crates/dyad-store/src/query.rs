@@ -173,7 +173,8 @@ impl Filter {
                               AND ' ' || im.issues || ' ' LIKE {n})"
             );
         }
-        // the trigram index finds the reports holding every word of three characters or more;
+        // the trigram index finds the reports holding every word of three characters or more
+        // (its LIKE takes no ESCAPE: `%` and `_` in a word match more there, never less);
         // LIKE then checks each word on those reports alone, as it does without the index
         let indexed: Vec<&String> = self
             .words
@@ -181,15 +182,15 @@ impl Filter {
             .filter(|w| w.chars().count() >= 3)
             .collect();
         if fts && !indexed.is_empty() {
-            let phrase: Vec<String> = indexed
+            let likes: Vec<String> = indexed
                 .iter()
-                .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+                .map(|w| format!("evidence_text LIKE {}", p(format!("%{w}%"), &mut params)))
                 .collect();
-            let n = p(phrase.join(" AND "), &mut params);
             let _ = write!(
                 sql,
                 " AND e.id IN (SELECT w.event_id FROM mentions w
-                      WHERE w.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH {n})"
+                      WHERE w.id IN (SELECT rowid FROM evidence_fts WHERE {})",
+                likes.join(" AND ")
             );
             for word in &self.words {
                 let n = p(format!("%{}%", like_escape(word)), &mut params);

@@ -777,3 +777,54 @@ fn a_file_that_is_not_a_database_is_an_error() {
         .expect("refused");
     assert!(e.to_string().contains("x.db"), "{e}");
 }
+
+/// Issue 19: a database written before the rollups gets them on its next open for writing,
+/// and one written by such an older dyad after it had them (reports added without them) is
+/// counted from its events until then, and filled again.
+#[test]
+fn rollups_are_filled_for_older_databases_and_after_older_writers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.db");
+    let (a, b) = meeting();
+    {
+        let mut store = Store::open(&path).unwrap();
+        write(&mut store, &[&a], "v1");
+        assert!(dyad_store::rollup::ready(store.conn()));
+        // as a database written before the rollups: no rollups, no mark
+        store
+            .conn()
+            .execute_batch(
+                "DELETE FROM rollup_day; DELETE FROM rollup_actor;
+                 DELETE FROM meta WHERE key IN ('rollups', 'rollups_at');",
+            )
+            .unwrap();
+    }
+    let read = Store::open_read_only(&path).unwrap();
+    assert!(!dyad_store::rollup::ready(read.conn()));
+    let counted = dyad_store::explore::stats(read.conn()).unwrap();
+    drop(read);
+    let store = Store::open(&path).unwrap();
+    assert!(dyad_store::rollup::ready(store.conn()));
+    assert_eq!(dyad_store::rollup::check(store.conn()).unwrap(), None);
+    assert_eq!(dyad_store::explore::stats(store.conn()).unwrap(), counted);
+    // an older dyad adds an article (and would add its reports) without the rollups
+    store
+        .conn()
+        .execute_batch(
+            "INSERT INTO articles (id, source_key, body_start, content_hash, dict_version,
+                 added, origin_file, origin_line, length, text)
+             VALUES ('older', '', 0, 'x', 'v0', '20250101000000', 'f', 1, 5, 'text.')",
+        )
+        .unwrap();
+    assert!(!dyad_store::rollup::ready(store.conn()));
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    assert!(dyad_store::rollup::ready(store.conn()));
+    assert_eq!(dyad_store::rollup::check(store.conn()).unwrap(), None);
+    write(&mut store, &[&b], "v1");
+    assert_eq!(dyad_store::rollup::check(store.conn()).unwrap(), None);
+    assert_eq!(
+        dyad_store::explore::stats(store.conn()).unwrap().articles,
+        3
+    );
+}
