@@ -13,3 +13,4 @@ fi
 cargo build --release -q
 PY=$(cd "$VENV/bin" && pwd)/python
 PYSPARK_PYTHON="$PY" PYSPARK_DRIVER_PYTHON="$PY" "$PY" examples/spark/test_code_corpus.py target/release/dyad
+PYSPARK_PYTHON="$PY" PYSPARK_DRIVER_PYTHON="$PY" "$PY" examples/spark/test_partitioned.py target/release/dyad

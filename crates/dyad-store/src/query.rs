@@ -340,18 +340,19 @@ pub struct MentionRow {
     pub issues: Vec<String>,
 }
 
+/// The twenty columns of a [`MentionRow`], over `mentions m JOIN articles a`.
+pub(crate) const MENTION_SQL: &str =
+    "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
+            m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
+            m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
+            (SELECT date_added FROM events WHERE id = m.event_id), a.tone, m.tone,
+            m.issues
+     FROM mentions m JOIN articles a ON a.id = m.article_id";
+
 /// Every report of the events `filter` selects, by event (date, id) then article.
 pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
     let (clause, params) = filter.where_in(conn)?;
-    let mut sql = format!(
-        "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
-                m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
-                m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
-                (SELECT date_added FROM events WHERE id = m.event_id), a.tone, m.tone,
-                m.issues
-         FROM mentions m JOIN articles a ON a.id = m.article_id
-         WHERE m.event_id IN (SELECT e.id FROM events e{clause}"
-    );
+    let mut sql = format!("{MENTION_SQL} WHERE m.event_id IN (SELECT e.id FROM events e{clause}");
     if let Some(n) = filter.limit {
         let _ = write!(sql, " ORDER BY e.date, e.id LIMIT {n}");
     }
