@@ -828,3 +828,87 @@ fn rollups_are_filled_for_older_databases_and_after_older_writers() {
         3
     );
 }
+
+/// Issue 19: GDELT's two tables as Hive partitions by day: every event once, in the folder of
+/// its SQLDATE, every mention beside its event, with GDELT's column names and types.
+#[test]
+fn partitioned_parquet_puts_each_event_in_its_days_folder() {
+    use dyad_store::export::partitioned::{self, PartitionBy};
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let store = seed_store();
+    let dir = tempfile::tempdir().unwrap();
+    let w = partitioned::write(
+        store.conn(),
+        &Filter::default(),
+        PartitionBy::Day,
+        dir.path(),
+    )
+    .unwrap();
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    let reports = query::mentions(store.conn(), &Filter::default()).unwrap();
+    assert_eq!((w.events, w.mentions), (events.len(), reports.len()));
+    assert!(w.events > 0 && w.mentions >= w.events);
+    let mut seen: Vec<(String, i64)> = Vec::new();
+    let mut mentions = 0;
+    let mut walk = vec![dir.path().to_path_buf()];
+    while let Some(d) = walk.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(dir.path())
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            let reader =
+                ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
+                    .unwrap()
+                    .build()
+                    .unwrap();
+            for batch in reader {
+                let batch = batch.unwrap();
+                if rel.starts_with("mentions/") {
+                    mentions += batch.num_rows();
+                    continue;
+                }
+                assert!(
+                    batch.schema().field_with_name("Year").is_err(),
+                    "Year is the partition"
+                );
+                let date = batch
+                    .column_by_name("SQLDATE")
+                    .unwrap()
+                    .as_any()
+                    .downcast_ref::<arrow_array::Int64Array>()
+                    .unwrap();
+                let ids = batch
+                    .column_by_name("GLOBALEVENTID")
+                    .unwrap()
+                    .as_any()
+                    .downcast_ref::<arrow_array::Int64Array>()
+                    .unwrap();
+                for i in 0..batch.num_rows() {
+                    let d = date.value(i).to_string();
+                    let folder = format!(
+                        "events/year={}/month={}/day={}/",
+                        &d[..4],
+                        &d[4..6],
+                        &d[6..]
+                    );
+                    assert!(rel.starts_with(&folder), "{rel} holds an event of {d}");
+                    seen.push((d, ids.value(i)));
+                }
+            }
+        }
+    }
+    assert_eq!(mentions, reports.len());
+    let mut want: Vec<i64> = events.iter().map(|e| e.id).collect();
+    let mut got: Vec<i64> = seen.iter().map(|s| s.1).collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+}
