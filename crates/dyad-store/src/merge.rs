@@ -120,17 +120,13 @@ pub(crate) fn touch<'d>(
     deltas: &'d mut std::collections::BTreeMap<i64, Delta>,
     event: i64,
 ) -> Result<&'d mut Delta> {
-    if !deltas.contains_key(&event) {
-        let before = crate::rollup::facts(tx, event)?;
-        deltas.insert(
-            event,
-            Delta {
-                before,
-                ..Delta::default()
-            },
-        );
-    }
-    Ok(deltas.get_mut(&event).expect("inserted above"))
+    Ok(match deltas.entry(event) {
+        std::collections::btree_map::Entry::Occupied(d) => d.into_mut(),
+        std::collections::btree_map::Entry::Vacant(v) => v.insert(Delta {
+            before: crate::rollup::facts(tx, event)?,
+            ..Delta::default()
+        }),
+    })
 }
 
 impl Delta {

@@ -220,21 +220,21 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
 pub fn probes(store: &Store, seed: u64, per_label: usize) -> Result<Vec<Probe>> {
     let conn = store.conn();
     let mut rng = Rng::new(seed);
-    let actors: Vec<String> = conn
-        .prepare(
+    // actors as the store has them: the source of events at random points of the id space
+    let mut actors: Vec<String> = Vec::new();
+    {
+        let mut st = conn.prepare(
             "SELECT source_code FROM events WHERE id >= ?1 AND negated = 0 ORDER BY id LIMIT 1",
-        )
-        .and_then(|mut st| {
-            let mut out = Vec::new();
-            let mut r = Rng::new(seed ^ 1);
-            for _ in 0..200 {
-                let at = (r.next_u64() & ((1 << 53) - 1)) as i64;
-                if let Ok(code) = st.query_row([at], |x| x.get::<_, String>(0)) {
-                    out.push(code);
-                }
+        )?;
+        let mut r = Rng::new(seed ^ 1);
+        for _ in 0..200 {
+            let at = (r.next_u64() & ((1 << 53) - 1)) as i64;
+            if let Ok(code) = st.query_row([at], |x| x.get::<_, String>(0)) {
+                actors.push(code);
             }
-            Ok(out)
-        })?;
+        }
+    }
+    actors.retain(|a| a.len() >= 3);
     if actors.is_empty() {
         bail!("the database holds no events to query");
     }
