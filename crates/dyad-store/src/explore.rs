@@ -14,7 +14,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::query::{row, tally_at, EventRow, Period, ROLLUP_TALLY_SQL, ROW_SQL, TALLY_SQL};
+use crate::query::{row, tally_at, EventRow, Needs, Period, ROLLUP_TALLY_SQL, ROW_SQL};
 pub use crate::summary::{stats, Count, Stats};
 use crate::{Filter, Result};
 
@@ -431,10 +431,6 @@ fn like_escape(s: &str) -> String {
         .replace('_', "\\_")
 }
 
-/// [`TALLY_SQL`] over `rollup_dyad` rows.
-const DYAD_TALLY_SQL: &str = "SUM(e.events), SUM(e.quad1), SUM(e.quad2), SUM(e.quad3),
-    SUM(e.quad4), SUM(e.goldstein), SUM(e.goldstein) / SUM(e.events)";
-
 /// The selected events of one period, all dyads together.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SeriesPoint {
@@ -451,15 +447,8 @@ pub struct SeriesPoint {
 pub fn series(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<SeriesPoint>> {
     let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
-    // a filter of codes, quad classes and dates counts from the events per day and code
-    let rollups = crate::rollup::ready(conn);
-    let (table, tally) = if filter.by_day_and_code() && rollups {
-        ("rollup_day", ROLLUP_TALLY_SQL)
-    } else if filter.by_dyad_day() && rollups {
-        ("rollup_dyad_day", ROLLUP_TALLY_SQL)
-    } else {
-        ("events", TALLY_SQL)
-    };
+    // counted from the smallest rollup that keeps what the filter reads (else the events)
+    let (table, tally, _) = filter.counted_from(conn, Needs::Dates);
     let sql = format!(
         "SELECT {period} AS p, {tally}
          FROM {table} e{clause} AND e.date <> ''
@@ -530,16 +519,8 @@ pub fn network(
         Level::Actor => ("e.source_code", "e.target_code"),
         Level::Country => ("substr(e.source_code, 1, 3)", "substr(e.target_code, 1, 3)"),
     };
-    // a filter of actors alone counts from the events per dyad; with dates, roots or quad
-    // classes, per dyad and day
-    let rollups = crate::rollup::ready(conn);
-    let (table, tally, n) = if filter.by_dyad() && rollups {
-        ("rollup_dyad", DYAD_TALLY_SQL, "SUM(e.events)")
-    } else if filter.by_dyad_day() && rollups {
-        ("rollup_dyad_day", ROLLUP_TALLY_SQL, "SUM(e.events)")
-    } else {
-        ("events", TALLY_SQL, "COUNT(*)")
-    };
+    // counted from the smallest rollup that keeps what the filter reads (else the events)
+    let (table, tally, n) = filter.counted_from(conn, Needs::Dyads);
     let sql = format!(
         "SELECT {s} AS s, {t} AS t, {tally}
          FROM {table} e{clause} AND {s} <> {t}

@@ -48,6 +48,32 @@ impl Filter {
         self.code.is_none() && self.country.is_none() && self.beyond_rollups_none()
     }
 
+    /// Where counts of the events this filter selects are read, as (table, the
+    /// [`TALLY_SQL`] columns over it, the count of a group): the smallest rollup that keeps
+    /// every field the filter reads and what the count groups by, else the events.
+    pub(crate) fn counted_from(
+        &self,
+        conn: &Connection,
+        needs: Needs,
+    ) -> (&'static str, &'static str, &'static str) {
+        let from = |table| (table, ROLLUP_TALLY_SQL, "SUM(e.events)");
+        if !crate::rollup::ready(conn) {
+            return ("events", TALLY_SQL, "COUNT(*)");
+        }
+        if needs == Needs::Dates && self.by_day_and_code() {
+            from("rollup_day")
+        } else if needs == Needs::Dyads && self.by_dyad() {
+            ("rollup_dyad", DYAD_TALLY_SQL, "SUM(e.events)")
+        } else if self.by_dyad_day() {
+            from("rollup_dyad_day")
+        } else if self.country.is_some() && self.by_place_day() {
+            // events without a place are not in it, but a country filter leaves them out
+            from("rollup_place_day")
+        } else {
+            ("events", TALLY_SQL, "COUNT(*)")
+        }
+    }
+
     /// Whether the filter reads only actors, quad classes, dates, the place's country and
     /// polarity, which `rollup_place_day` keeps per place.
     pub(crate) fn by_place_day(&self) -> bool {
@@ -417,6 +443,21 @@ pub(crate) const ROLLUP_TALLY_SQL: &str = "SUM(e.events),
     SUM(CASE WHEN e.quad_class = 4 THEN e.events ELSE 0 END),
     SUM(e.goldstein), SUM(e.goldstein) / SUM(e.events)";
 
+/// [`TALLY_SQL`] over `rollup_dyad` rows (per dyad, with no date).
+pub(crate) const DYAD_TALLY_SQL: &str = "SUM(e.events), SUM(e.quad1), SUM(e.quad2),
+    SUM(e.quad3), SUM(e.quad4), SUM(e.goldstein), SUM(e.goldstein) / SUM(e.events)";
+
+/// What a count groups by besides the filter, for [`Filter::counted_from`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Needs {
+    /// Periods only (a series).
+    Dates,
+    /// Dyads only (a network).
+    Dyads,
+    /// Periods and dyads (`dyad query --by`).
+    DatesAndDyads,
+}
+
 /// The columns of [`TALLY_SQL`].
 pub(crate) struct Tally {
     pub events: i64,
@@ -458,12 +499,7 @@ pub struct Aggregate {
 pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Aggregate>> {
     let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
-    // a filter of actors, roots, quad classes and dates counts per dyad and day
-    let (table, tally, n) = if filter.by_dyad_day() && crate::rollup::ready(conn) {
-        ("rollup_dyad_day", ROLLUP_TALLY_SQL, "SUM(e.events)")
-    } else {
-        ("events", TALLY_SQL, "COUNT(*)")
-    };
+    let (table, tally, n) = filter.counted_from(conn, Needs::DatesAndDyads);
     let sql = format!(
         "SELECT {period} AS p, e.source_code, e.target_code, {tally}
          FROM {table} e{clause} AND e.date <> ''

@@ -365,6 +365,20 @@ fn counts_kept_by_batch_equal_a_full_recount() {
                 out.push(serde_json::to_value(explore::places(c, &f, limit).unwrap()).unwrap());
                 out.push(serde_json::to_value(explore::places(c, &g, limit).unwrap()).unwrap());
             }
+            // a place's country, from the rollup per place
+            for country in ["CHN", "FRA", "UKR"] {
+                let mut g = f.clone();
+                g.country = Some(country.into());
+                out.push(
+                    serde_json::to_value(explore::series(c, &g, Period::Week).unwrap()).unwrap(),
+                );
+                out.push(
+                    serde_json::to_value(query::aggregate(c, &g, Period::Day).unwrap()).unwrap(),
+                );
+                let n = explore::network(c, &g, Level::Actor, 10).unwrap();
+                out.push(serde_json::to_value(n).unwrap());
+                out.push(serde_json::to_value(explore::places(c, &g, 10).unwrap()).unwrap());
+            }
             let mut g = f.clone();
             g.source = Some("IS".into());
             g.root = Some("19".into());
