@@ -70,6 +70,9 @@ pub struct Latency {
     pub p95_ms: f64,
     pub p99_ms: f64,
     pub max_ms: f64,
+    /// Requests the API refused (a timeout: their time is the limit's); counted in the
+    /// figures with the time they took.
+    pub errors: usize,
     /// The slowest request.
     pub slowest: String,
 }
@@ -83,7 +86,10 @@ fn quantile(v: &[f64], q: f64) -> f64 {
     v[rank - 1]
 }
 
-fn summarize(times: BTreeMap<String, Vec<(f64, String)>>) -> Vec<Latency> {
+/// Per label: (milliseconds, the request, whether it failed).
+type Times = BTreeMap<String, Vec<(f64, String, bool)>>;
+
+fn summarize(times: Times) -> Vec<Latency> {
     times
         .into_iter()
         .map(|(label, mut v)| {
@@ -96,6 +102,7 @@ fn summarize(times: BTreeMap<String, Vec<(f64, String)>>) -> Vec<Latency> {
                 p95_ms: quantile(&ms, 0.95),
                 p99_ms: quantile(&ms, 0.99),
                 max_ms: ms.last().copied().unwrap_or(0.0),
+                errors: v.iter().filter(|x| x.2).count(),
                 slowest: v.last().map(|x| x.1.clone()).unwrap_or_default(),
             }
         })
@@ -116,8 +123,9 @@ impl Open {
         Ok(Open { router, store })
     }
 
-    /// Run one probe; returns the milliseconds it took.
-    fn run(&self, rt: &tokio::runtime::Runtime, probe: &Probe) -> Result<f64> {
+    /// Run one probe; returns the milliseconds it took and, for a request the API refused
+    /// (a 408 after its 10 s limit), what it answered.
+    fn run(&self, rt: &tokio::runtime::Runtime, probe: &Probe) -> Result<(f64, Option<String>)> {
         let t = Instant::now();
         match probe {
             Probe::Http { uri, .. } => {
@@ -129,7 +137,9 @@ impl Open {
                     anyhow::Ok((status, body))
                 })?;
                 if !status.0.is_success() {
-                    bail!("{uri}: {} {}", status.0, String::from_utf8_lossy(&status.1));
+                    let ms = t.elapsed().as_secs_f64() * 1000.0;
+                    let said = format!("{} {}", status.0, String::from_utf8_lossy(&status.1));
+                    return Ok((ms, Some(said)));
                 }
             }
             Probe::Query { filter, by, .. } => {
@@ -146,7 +156,7 @@ impl Open {
                 }
             }
         }
-        Ok(t.elapsed().as_secs_f64() * 1000.0)
+        Ok((t.elapsed().as_secs_f64() * 1000.0, None))
     }
 }
 
@@ -179,14 +189,15 @@ pub fn warm(db: &Path, probes: &[Probe], rounds: usize) -> Result<Vec<Latency>> 
     for p in probes {
         open.run(&rt, p)?;
     }
-    let mut times: BTreeMap<String, Vec<(f64, String)>> = BTreeMap::new();
+    let mut times = Times::new();
     for _ in 0..rounds {
         for p in probes {
-            let ms = open.run(&rt, p)?;
-            times
-                .entry(p.label().to_string())
-                .or_default()
-                .push((ms, p.describe()));
+            let (ms, error) = open.run(&rt, p)?;
+            times.entry(p.label().to_string()).or_default().push((
+                ms,
+                p.describe(),
+                error.is_some(),
+            ));
         }
     }
     Ok(summarize(times))
@@ -195,15 +206,15 @@ pub fn warm(db: &Path, probes: &[Probe], rounds: usize) -> Result<Vec<Latency>> 
 /// Cold figures: each probe once, on a database just opened with its file out of the cache.
 pub fn cold(db: &Path, probes: &[Probe]) -> Result<Vec<Latency>> {
     let rt = runtime()?;
-    let mut times: BTreeMap<String, Vec<(f64, String)>> = BTreeMap::new();
+    let mut times = Times::new();
     for p in probes {
         evict(db);
         let open = Open::new(db)?;
-        let ms = open.run(&rt, p)?;
+        let (ms, error) = open.run(&rt, p)?;
         times
             .entry(p.label().to_string())
             .or_default()
-            .push((ms, p.describe()));
+            .push((ms, p.describe(), error.is_some()));
     }
     Ok(summarize(times))
 }
