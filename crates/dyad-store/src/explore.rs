@@ -62,7 +62,7 @@ pub fn events_page(
     after: Option<&Cursor>,
     limit: usize,
 ) -> Result<Vec<EventRow>> {
-    let (mut clause, mut params) = filter.where_in(conn)?;
+    let (mut clause, mut params) = filter.where_for_page(conn)?;
     if let Some(c) = after {
         params.push(Value::Text(c.date.clone()));
         let d = params.len();
