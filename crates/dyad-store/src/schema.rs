@@ -21,9 +21,10 @@
 //!   files are written ([`crate::updates`]). Events and reports are named by what outlives a
 //!   re-ingest (the event's stable id; article, sentence and repeat), so none is published
 //!   twice.
-//! * the rollups (`rollup_day`, `rollup_actor`, `rollup_dyad`, `rollup_country`,
-//!   `rollup_issue`, `actor_names`, `totals`): counts kept by each batch, see
-//!   [`crate::rollup`].
+//! * the rollups (`rollup_day`, `rollup_dyad_day`, `rollup_place_day`, `rollup_actor`,
+//!   `rollup_dyad`, `rollup_country`, `rollup_issue`, `actor_names`, `totals`) and the
+//!   evidence index (`evidence_fts`, FTS5 trigrams): kept by each batch, filled once for a
+//!   database written before them, see [`crate::rollup`].
 //! * `event_sources`: per event and source, how many articles report it; NumSources is the
 //!   number of its rows, kept as batches add and remove articles (filled from the reports once,
 //!   when a database written before it is opened for writing).
