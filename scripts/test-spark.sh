@@ -18,3 +18,4 @@ wheel=$(scripts/build-python-wheel.sh)
 "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps "$wheel" >&2
 PY=$(cd "$VENV/bin" && pwd)/python
 PYSPARK_PYTHON="$PY" PYSPARK_DRIVER_PYTHON="$PY" "$PY" examples/spark/test_code_corpus.py target/release/dyad
+PYSPARK_PYTHON="$PY" PYSPARK_DRIVER_PYTHON="$PY" "$PY" examples/spark/test_partitioned.py target/release/dyad

@@ -18,7 +18,10 @@ use crate::dictionaries::DictionaryArgs;
 use dyad_run::{Files, JsonLines, Loop, BATCH};
 
 #[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct BenchArgs {
+    #[command(subcommand)]
+    pub what: Option<BenchWhat>,
     /// The corpus to code (any input `dyad code` reads).
     #[arg(
         long,
@@ -37,6 +40,14 @@ pub struct BenchArgs {
     pub json: bool,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
+}
+
+/// What else `dyad bench` measures than coding.
+#[derive(clap::Subcommand, Debug)]
+pub enum BenchWhat {
+    /// The event database at scale: a synthetic store of N events written through ingest,
+    /// then every API route and `dyad query` timed warm and cold.
+    Store(crate::bench_store::StoreBenchArgs),
 }
 
 /// What the corpus holds.
@@ -190,6 +201,9 @@ fn run_once(coder: &Coder, inputs: &[String], threads: usize, corpus: &Corpus) -
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
+    if let Some(BenchWhat::Store(store)) = args.what {
+        return crate::bench_store::run(store);
+    }
     let path = PathBuf::from(&args.corpus);
     if !path.exists() {
         bail!(

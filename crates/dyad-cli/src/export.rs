@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use dyad_store::export::partitioned::{self, PartitionBy};
 use dyad_store::export::{export, left_out, ExportOptions, Format, Undated};
 use dyad_store::query;
 
@@ -25,6 +26,12 @@ pub struct ExportArgs {
     /// Write here instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// With --format parquet: write GDELT's events and mentions tables as Hive-style
+    /// partitions by event date under the folder --out names
+    /// (`events/year=2025/month=12/part-00000.parquet`, `mentions/…`), for Spark, DuckDB or
+    /// BigQuery.
+    #[arg(long, value_name = "day|month")]
+    pub partition_by: Option<String>,
     /// Start GDELT and mentions files with a line of column names.
     #[arg(long)]
     pub header: bool,
@@ -40,6 +47,31 @@ pub struct ExportArgs {
 pub fn run(args: ExportArgs) -> Result<()> {
     let format: Format = args.format.parse()?;
     let filter = args.filter.filter()?;
+    if let Some(by) = &args.partition_by {
+        let by: PartitionBy = by.parse()?;
+        if format != Format::Parquet {
+            anyhow::bail!("--partition-by: only --format parquet is written in partitions");
+        }
+        let Some(dir) = &args.out else {
+            anyhow::bail!("--partition-by: give the folder to write with --out DIR");
+        };
+        if dir.is_file() {
+            anyhow::bail!(
+                "--out {}: a file; --partition-by writes a folder",
+                dir.display()
+            );
+        }
+        let store = open_existing_read_only(&args.db)?;
+        let w = partitioned::write(store.conn(), &filter, by, dir)?;
+        eprintln!(
+            "dyad: {} events and {} mentions written to {} Parquet files under {}",
+            w.events,
+            w.mentions,
+            w.files,
+            dir.display()
+        );
+        return Ok(());
+    }
     if format == Format::Parquet && args.out.is_none() && io::stdout().is_terminal() {
         anyhow::bail!("--format parquet writes a binary file: give it with --out FILE");
     }

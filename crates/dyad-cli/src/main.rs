@@ -11,6 +11,7 @@ mod actors;
 mod allocator;
 mod arrivals;
 mod bench;
+mod bench_store;
 mod code;
 mod dictionaries;
 mod eval;

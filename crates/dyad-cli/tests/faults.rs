@@ -247,7 +247,7 @@ impl Drop for SmallDisk {
 #[test]
 fn a_full_disk_stops_the_ingest_with_a_clear_error_and_a_rerun_completes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(disk) = SmallDisk::mount(dir.path(), "600k") else {
+    let Some(disk) = SmallDisk::mount(dir.path(), "1m") else {
         eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
         return;
     };

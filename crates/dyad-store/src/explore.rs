@@ -14,7 +14,10 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::query::{row, tally_at, EventRow, Period, Sort, SortKey, ROW_SQL, TALLY_SQL};
+use crate::query::{
+    row, tally_at, EventRow, Needs, Period, Sort, SortKey, ROLLUP_TALLY_SQL, ROW_SQL,
+};
+pub use crate::summary::{stats, Count, Stats};
 use crate::{Filter, Result};
 
 /// Where a page of events ends: the last event's sort key (its date, Goldstein score or
@@ -78,8 +81,13 @@ pub fn events_page(
     after: Option<&Cursor>,
     limit: usize,
 ) -> Result<Vec<EventRow>> {
-    let (mut clause, mut params) = filter.where_clause()?;
     let sort = filter.sort;
+    // in date order a page of a common actor reads along the date index (where_for_page)
+    let (mut clause, mut params) = if sort.key == SortKey::Date {
+        filter.where_for_page(conn)?
+    } else {
+        filter.where_in(conn)?
+    };
     if let Some(c) = after {
         params.push(c.value(sort));
         let k = params.len();
@@ -386,7 +394,13 @@ type Names = Vec<(i64, String)>;
 pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>> {
     let code_prefix = format!("{}%", like_escape(&q.to_ascii_uppercase()));
     let words = format!("%{}%", like_escape(q));
-    let mut st = conn.prepare_cached(
+    let rollups = crate::rollup::ready(conn);
+    // with the rollups, the (code, words) pairs and their reports are kept in `actor_names`;
+    // without, they are counted from every coded report
+    let mut st = conn.prepare_cached(if rollups {
+        "SELECT code, name, reports FROM actor_names
+         WHERE code LIKE ?1 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\'"
+    } else {
         "WITH hits AS (
              SELECT e.source_code AS code, m.source_text AS name, e.id AS event
              FROM mentions m JOIN events e ON e.id = m.event_id
@@ -397,8 +411,8 @@ pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>>
              FROM mentions m JOIN events e ON e.id = m.event_id
              WHERE m.repeat = 0 AND (e.target_code LIKE ?1 ESCAPE '\\'
                                      OR m.target_text LIKE ?2 ESCAPE '\\'))
-         SELECT code, name, COUNT(*), COUNT(DISTINCT event) FROM hits GROUP BY code, name",
-    )?;
+         SELECT code, name, COUNT(*) FROM hits GROUP BY code, name"
+    })?;
     // per code: its reports, and (reports, words) for each way it is named
     let mut by_code: BTreeMap<String, (i64, Names)> = BTreeMap::new();
     let rows = st.query_map(params![code_prefix, words], |r| {
@@ -420,8 +434,11 @@ pub fn actors(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>>
         by_code.into_iter().map(|(c, (n, v))| (c, n, v)).collect();
     hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     hits.truncate(limit);
-    let mut count = conn
-        .prepare_cached("SELECT COUNT(*) FROM events WHERE source_code = ?1 OR target_code = ?1")?;
+    let mut count = conn.prepare_cached(if rollups {
+        "SELECT COALESCE(SUM(events), 0) FROM rollup_actor WHERE code = ?1"
+    } else {
+        "SELECT COUNT(*) FROM events WHERE source_code = ?1 OR target_code = ?1"
+    })?;
     let mut out = Vec::with_capacity(hits.len());
     for (code, reports, mut names) in hits {
         names.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -467,11 +484,13 @@ pub struct SeriesPoint {
 
 /// The selected events (those with a date) counted per period, oldest first.
 pub fn series(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<SeriesPoint>> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
+    // counted from the smallest rollup that keeps what the filter reads (else the events)
+    let (table, tally, _) = filter.counted_from(conn, Needs::Dates);
     let sql = format!(
-        "SELECT {period} AS p, {TALLY_SQL}
-         FROM events e{clause} AND e.date <> ''
+        "SELECT {period} AS p, {tally}
+         FROM {table} e{clause} AND e.date <> ''
          GROUP BY p ORDER BY p"
     );
     let mut st = conn.prepare_cached(&sql)?;
@@ -493,7 +512,7 @@ pub fn date_range(
     conn: &Connection,
     filter: &Filter,
 ) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let sql = format!("SELECT MIN(e.date), MAX(e.date) FROM events e{clause} AND e.date <> ''");
     let mut st = conn.prepare_cached(&sql)?;
     let (a, b): (Option<String>, Option<String>) = st
@@ -551,15 +570,17 @@ pub fn network(
     level: Level,
     max_edges: usize,
 ) -> Result<Network> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let (s, t) = match level {
         Level::Actor => ("e.source_code", "e.target_code"),
         Level::Country => ("substr(e.source_code, 1, 3)", "substr(e.target_code, 1, 3)"),
     };
+    // counted from the smallest rollup that keeps what the filter reads (else the events)
+    let (table, tally, n) = filter.counted_from(conn, Needs::Dyads);
     let sql = format!(
-        "SELECT {s} AS s, {t} AS t, {TALLY_SQL}
-         FROM events e{clause} AND {s} <> {t}
-         GROUP BY s, t ORDER BY COUNT(*) DESC, s, t"
+        "SELECT {s} AS s, {t} AS t, {tally}
+         FROM {table} e{clause} AND {s} <> {t}
+         GROUP BY s, t ORDER BY {n} DESC, s, t"
     );
     let mut st = conn.prepare_cached(&sql)?;
     let mut edges = st
@@ -612,16 +633,28 @@ pub struct Place {
 
 /// The places of the selected events, most events first; at most `limit`.
 pub fn places(conn: &Connection, filter: &Filter, limit: usize) -> Result<Vec<Place>> {
-    let (clause, params) = filter.where_clause()?;
-    let sql = format!(
-        "SELECT m.place_name, m.place_country, m.place_geonameid, m.place_lat, m.place_lon,
+    let (clause, params) = filter.where_in(conn)?;
+    let rollup = filter.by_place_day() && crate::rollup::ready(conn);
+    let sql = if rollup {
+        // the rollup keeps a missing name, country or id as '' or -1
+        format!(
+            "SELECT NULLIF(e.place_name, ''), NULLIF(e.place_country, ''),
+                    NULLIF(e.place_geonameid, -1), e.place_lat, e.place_lon, {ROLLUP_TALLY_SQL}
+             FROM rollup_place_day e{clause}
+             GROUP BY e.place_lat, e.place_lon, e.place_name
+             ORDER BY SUM(e.events) DESC, e.place_name LIMIT {limit}"
+        )
+    } else {
+        format!(
+            "SELECT m.place_name, m.place_country, m.place_geonameid, m.place_lat, m.place_lon,
                 COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),
                 SUM(e.quad_class = 4), AVG(e.goldstein)
          FROM events e JOIN mentions m ON m.id = e.first_mention{clause}
                AND m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
          GROUP BY m.place_lat, m.place_lon, m.place_name
          ORDER BY COUNT(*) DESC, m.place_name LIMIT {limit}"
-    );
+        )
+    };
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
         Ok(Place {
@@ -632,146 +665,9 @@ pub fn places(conn: &Connection, filter: &Filter, limit: usize) -> Result<Vec<Pl
             lon: r.get(4)?,
             events: r.get(5)?,
             quad: [r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?],
-            goldstein_mean: r.get(10)?,
+            // the rollup's tally has the Goldstein sum before the mean
+            goldstein_mean: r.get(if rollup { 11 } else { 10 })?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
-}
-
-/// A code or actor and how many events it has.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Count {
-    pub key: String,
-    pub events: i64,
-}
-
-/// Summary statistics of the whole database.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Stats {
-    pub articles: i64,
-    /// Events that are not negated (the ones that happened).
-    pub events: i64,
-    pub negated_events: i64,
-    pub mentions: i64,
-    pub quotes: i64,
-    /// Events with no date.
-    pub undated_events: i64,
-    pub first_date: Option<String>,
-    pub last_date: Option<String>,
-    /// Events per quad class 1 … 4.
-    pub quad: [i64; 4],
-    pub goldstein_mean: Option<f64>,
-    /// Events per CAMEO root, in root order.
-    pub roots: Vec<Count>,
-    /// The ten actors (full codes) in most events, as source or target.
-    pub top_actors: Vec<Count>,
-    /// The ten directed dyads (`SRC→TGT`) with most events.
-    pub top_dyads: Vec<Count>,
-    /// The ten countries of event places with most events.
-    pub top_countries: Vec<Count>,
-    /// The twenty issues (themes) with most events, counted by each event's first report's
-    /// sentence.
-    pub top_issues: Vec<Count>,
-    /// When the last event was first stored (DATEADDED): where a live view starts its `since`.
-    pub last_added: Option<String>,
-}
-
-/// Events per issue of their first report's sentence, most first (then by code), at most
-/// `limit`.
-fn issue_counts(conn: &Connection, limit: usize) -> Result<Vec<Count>> {
-    let mut st = conn.prepare_cached(
-        "SELECT m.issues FROM events e JOIN mentions m ON m.id = e.first_mention
-         WHERE e.negated = 0 AND m.issues IS NOT NULL AND m.issues <> ''",
-    )?;
-    let mut tally: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
-    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-    for issues in rows {
-        for code in issues?.split_whitespace() {
-            *tally.entry(code.to_string()).or_default() += 1;
-        }
-    }
-    let mut out: Vec<Count> = tally
-        .into_iter()
-        .map(|(key, events)| Count { key, events })
-        .collect();
-    out.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.key.cmp(&b.key)));
-    out.truncate(limit);
-    Ok(out)
-}
-
-fn counts(conn: &Connection, sql: &str) -> Result<Vec<Count>> {
-    let mut st = conn.prepare_cached(sql)?;
-    let rows = st.query_map([], |r| {
-        Ok(Count {
-            key: r.get(0)?,
-            events: r.get(1)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
-}
-
-/// Counts over the whole database (negated events are counted apart and left out of the rest).
-pub fn stats(conn: &Connection) -> Result<Stats> {
-    let one = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
-    let (events, undated, q1, q2, q3, q4, mean): (i64, i64, i64, i64, i64, i64, Option<f64>) = conn
-        .query_row(
-            "SELECT COUNT(*), COALESCE(SUM(date = ''), 0), COALESCE(SUM(quad_class = 1), 0),
-                    COALESCE(SUM(quad_class = 2), 0), COALESCE(SUM(quad_class = 3), 0),
-                    COALESCE(SUM(quad_class = 4), 0), AVG(goldstein)
-             FROM events WHERE negated = 0",
-            [],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            },
-        )?;
-    let (first_date, last_date): (Option<String>, Option<String>) = conn.query_row(
-        "SELECT MIN(date), MAX(date) FROM events WHERE date > ''",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    Ok(Stats {
-        articles: one("SELECT COUNT(*) FROM articles")?,
-        events,
-        negated_events: one("SELECT COUNT(*) FROM events WHERE negated = 1")?,
-        mentions: one("SELECT COUNT(*) FROM mentions")?,
-        quotes: one("SELECT COUNT(*) FROM quotes")?,
-        undated_events: undated,
-        first_date,
-        last_date,
-        quad: [q1, q2, q3, q4],
-        goldstein_mean: mean,
-        roots: counts(
-            conn,
-            "SELECT root, COUNT(*) FROM events WHERE negated = 0 GROUP BY root ORDER BY root",
-        )?,
-        top_actors: counts(
-            conn,
-            "SELECT code, COUNT(*) AS n FROM (
-                 SELECT source_code AS code FROM events WHERE negated = 0
-                 UNION ALL
-                 SELECT target_code FROM events WHERE negated = 0 AND target_code <> source_code)
-             GROUP BY code ORDER BY n DESC, code LIMIT 10",
-        )?,
-        top_dyads: counts(
-            conn,
-            "SELECT source_code || '→' || target_code AS d, COUNT(*) AS n FROM events
-             WHERE negated = 0 GROUP BY source_code, target_code ORDER BY n DESC, d LIMIT 10",
-        )?,
-        top_countries: counts(
-            conn,
-            "SELECT place_country, COUNT(*) AS n FROM events
-             WHERE negated = 0 AND place_country IS NOT NULL AND place_country <> ''
-             GROUP BY place_country ORDER BY n DESC, place_country LIMIT 10",
-        )?,
-        top_issues: issue_counts(conn, 20)?,
-        last_added: conn.query_row("SELECT MAX(date_added) FROM events", [], |r| r.get(0))?,
-    })
 }

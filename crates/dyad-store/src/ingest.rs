@@ -20,6 +20,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::hash::Fnv64;
 use crate::merge;
+use crate::rollup::{self, Rows};
 use crate::{schema, Result};
 
 /// One coded article, ready to store.
@@ -175,6 +176,7 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut summary = BatchSummary::default();
         let mut deltas: BTreeMap<i64, merge::Delta> = BTreeMap::new();
+        let mut rows = Rows::default();
         for a in articles {
             let hash = content_hash(a.doc);
             let stored: Option<(String, String, String)> = tx
@@ -193,18 +195,19 @@ impl Store {
                 if h == hash {
                     article_added = when;
                 }
-                remove_article(&tx, &a.doc.id, &mut deltas)?;
+                remove_article(&tx, &a.doc.id, &mut deltas, &mut rows)?;
                 summary.replaced += 1;
             } else {
                 summary.added += 1;
             }
             insert_article(&tx, a, &hash, &article_added)?;
+            rows.articles += 1;
             let source = source_key(a.doc);
             let mut counted: BTreeSet<i64> = BTreeSet::new();
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
-                let delta = deltas.entry(id).or_default();
+                let delta = merge::touch(&tx, &mut deltas, id)?;
                 if counted.insert(id) {
                     merge::count_article(&tx, id, &source, 1, delta)?;
                 }
@@ -217,22 +220,35 @@ impl Store {
                 };
                 let said = Said::of(a, e.sentence);
                 let m = insert_mention(&tx, id, e, &a.doc.id, &said)?;
+                rollup::evidence(&tx, m, &e.evidence.text, 1)?;
+                rollup::named(
+                    &tx,
+                    (&key.source, e.source.as_ref().map(|x| x.text.as_str())),
+                    (&key.target, e.target.as_ref().map(|x| x.text.as_str())),
+                    1,
+                )?;
                 delta.offer(first(false, e.sentence, m));
                 delta.mentions += 1;
                 summary.mentions += 1;
+                rows.mentions += 1;
                 for (k, report) in e.repeated_in.iter().enumerate() {
                     let said = Said::of(a, report.sentence);
                     let m = insert_repeat(&tx, id, e, &a.doc.id, (k + 1, &said), report)?;
+                    rollup::evidence(&tx, m, &report.evidence.text, 1)?;
                     delta.offer(first(true, report.sentence, m));
                     delta.mentions += 1;
                     summary.mentions += 1;
+                    rows.mentions += 1;
                 }
             }
             for q in a.quotes {
                 insert_quote(&tx, q)?;
+                rows.quotes += 1;
             }
         }
         merge::apply(&tx, &deltas)?;
+        rollup::add_rows(&tx, &rows)?;
+        rollup::kept(&tx)?;
         tx.commit()?;
         Ok(summary)
     }
@@ -284,6 +300,7 @@ fn remove_article(
     tx: &rusqlite::Transaction,
     id: &str,
     deltas: &mut BTreeMap<i64, merge::Delta>,
+    rows: &mut Rows,
 ) -> Result<()> {
     let source: String = tx
         .prepare_cached("SELECT source_key FROM articles WHERE id = ?1")?
@@ -303,14 +320,32 @@ fn remove_article(
         })?
         .collect::<std::result::Result<_, _>>()?;
     for (event, n, held_first) in reports {
-        let delta = deltas.entry(event).or_default();
+        let delta = merge::touch(tx, deltas, event)?;
         delta.mentions -= n;
         delta.first_removed |= held_first;
         merge::count_article(tx, event, &source, -1, delta)?;
     }
-    tx.execute("DELETE FROM mentions WHERE article_id = ?1", [id])?;
-    tx.execute("DELETE FROM quotes WHERE article_id = ?1", [id])?;
-    tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+    let named: Vec<(String, Option<String>, String, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT e.source_code, m.source_text, e.target_code, m.target_text
+             FROM mentions m JOIN events e ON e.id = m.event_id
+             WHERE m.article_id = ?1 AND m.repeat = 0",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<std::result::Result<_, _>>()?;
+    for (s, st, t, tt) in &named {
+        rollup::named(tx, (s, st.as_deref()), (t, tt.as_deref()), -1)?;
+    }
+    let said: Vec<(i64, String)> = tx
+        .prepare_cached("SELECT id, evidence_text FROM mentions WHERE article_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<std::result::Result<_, _>>()?;
+    for (m, text) in &said {
+        rollup::evidence(tx, *m, text, -1)?;
+    }
+    rows.mentions -= tx.execute("DELETE FROM mentions WHERE article_id = ?1", [id])? as i64;
+    rows.quotes -= tx.execute("DELETE FROM quotes WHERE article_id = ?1", [id])? as i64;
+    rows.articles -= tx.execute("DELETE FROM articles WHERE id = ?1", [id])? as i64;
     Ok(())
 }
 

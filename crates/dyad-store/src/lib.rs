@@ -13,6 +13,8 @@
 //!   counts GDELT defines (NumMentions, NumSources, NumArticles).
 //! * [`filter`]: the event filter parsed from named values and checked, one set of rules and
 //!   messages for the command line and the API.
+//! * [`rollup`]: counts per day and code, per actor, dyad, country and issue, actor names and
+//!   table rows, kept by each batch in its transaction, for the summary and series readers.
 //! * [`record`]: what is an article (an id and text that are not blank).
 //! * [`query`]: filters over events and per-dyad aggregations by day, week or month.
 //! * [`explore`]: what a browser of the database asks for: pages of events after a cursor, one
@@ -24,6 +26,7 @@
 //! * [`names`]: names given where codes are expected (`Macron`, `China`) resolved to actor
 //!   codes through the dictionaries (a [`names::ActorNames`] the caller hands in) and to
 //!   country codes through the country table.
+//! * [`summary`]: the summary statistics (`/api/stats`), from the rollups where they are kept.
 //! * [`export`]: GDELT 2.0 events (61 columns) and mentions (16 columns), JSON Lines, CSV,
 //!   Parquet and PLOVER records.
 //! * [`updates`]: GDELT's 15-minute update files (events and mentions first stored in an
@@ -45,7 +48,9 @@ pub mod merge;
 pub mod names;
 pub mod query;
 pub mod record;
+pub mod rollup;
 pub mod schema;
+pub mod summary;
 pub mod timeline;
 pub mod updates;
 

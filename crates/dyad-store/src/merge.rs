@@ -109,6 +109,24 @@ pub(crate) struct Delta {
     pub first_removed: bool,
     /// The earliest report the batch added.
     pub candidate: Option<FirstKey>,
+    /// What the rollups counted of the event before the batch touched it (None: nothing).
+    pub before: Option<crate::rollup::Facts>,
+}
+
+/// The delta of `event` in this batch; the first time the batch touches the event, its facts
+/// as the rollups count them are kept (before any of its reports is removed or added).
+pub(crate) fn touch<'d>(
+    tx: &Transaction,
+    deltas: &'d mut std::collections::BTreeMap<i64, Delta>,
+    event: i64,
+) -> Result<&'d mut Delta> {
+    Ok(match deltas.entry(event) {
+        std::collections::btree_map::Entry::Occupied(d) => d.into_mut(),
+        std::collections::btree_map::Entry::Vacant(v) => v.insert(Delta {
+            before: crate::rollup::facts(tx, event)?,
+            ..Delta::default()
+        }),
+    })
 }
 
 impl Delta {
@@ -196,21 +214,44 @@ pub(crate) fn apply(
     )?;
     let mut delete = tx.prepare_cached("DELETE FROM events WHERE id = ?1")?;
     for (&id, d) in deltas {
+        apply_one(
+            id,
+            d,
+            (&mut counts, &mut first_of, &mut set_first),
+            (&mut recompute, &mut place, &mut delete),
+        )?;
+        // the rollups move from the event as it was before the batch to what it is now
+        let after = crate::rollup::facts(tx, id)?;
+        crate::rollup::moved(tx, d.before.as_ref(), after.as_ref())?;
+    }
+    Ok(())
+}
+
+type Stmt<'a, 'b> = &'a mut rusqlite::CachedStatement<'b>;
+
+/// One event's counts and first report moved by its delta (see [`apply`]).
+fn apply_one(
+    id: i64,
+    d: &Delta,
+    (counts, first_of, set_first): (Stmt, Stmt, Stmt),
+    (recompute, place, delete): (Stmt, Stmt, Stmt),
+) -> Result<()> {
+    {
         let (mentions, first): (i64, Option<i64>) = counts
             .query_row(params![id, d.mentions, d.articles, d.sources], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?;
         if mentions <= 0 {
             delete.execute([id])?;
-            continue;
+            return Ok(());
         }
         if d.first_removed {
             recompute.execute([id])?;
             place.execute([id])?;
-            continue;
+            return Ok(());
         }
         let Some(candidate) = &d.candidate else {
-            continue;
+            return Ok(());
         };
         let current = match first {
             Some(m) => first_of

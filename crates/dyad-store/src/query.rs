@@ -31,8 +31,140 @@ fn prefix_range(prefix: &str) -> (String, String) {
 }
 
 impl Filter {
-    /// The WHERE clause over `events e` and its parameters.
-    pub(crate) fn where_clause(&self) -> Result<(String, Vec<Value>)> {
+    /// Whether the filter reads only what `rollup_day` keeps per day (CAMEO code, root, quad
+    /// class, dates, polarity), so that a count of it may read the rollup (see
+    /// [`crate::rollup`]); its [`Filter::where_in`] then applies to the rollup's rows.
+    pub(crate) fn by_day_and_code(&self) -> bool {
+        self.actor.is_empty()
+            && self.source.is_none()
+            && self.target.is_none()
+            && self.country.is_none()
+            && self.beyond_rollups_none()
+    }
+
+    /// Whether the filter reads only actors, roots, quad classes, dates and polarity, which
+    /// `rollup_dyad_day` keeps per dyad and day.
+    pub(crate) fn by_dyad_day(&self) -> bool {
+        self.code.is_none() && self.country.is_none() && self.beyond_rollups_none()
+    }
+
+    /// Where counts of the events this filter selects are read, as (table, the
+    /// [`TALLY_SQL`] columns over it, the count of a group): the smallest rollup that keeps
+    /// every field the filter reads and what the count groups by, else the events.
+    pub(crate) fn counted_from(
+        &self,
+        conn: &Connection,
+        needs: Needs,
+    ) -> (&'static str, &'static str, &'static str) {
+        let from = |table| (table, ROLLUP_TALLY_SQL, "SUM(e.events)");
+        if !crate::rollup::ready(conn) {
+            return ("events", TALLY_SQL, "COUNT(*)");
+        }
+        if needs == Needs::Dates && self.by_day_and_code() {
+            from("rollup_day")
+        } else if needs == Needs::Dyads && self.by_dyad() {
+            ("rollup_dyad", DYAD_TALLY_SQL, "SUM(e.events)")
+        } else if self.by_dyad_day() {
+            from("rollup_dyad_day")
+        } else if self.country.is_some() && self.by_place_day() {
+            // events without a place are not in it, but a country filter leaves them out
+            from("rollup_place_day")
+        } else {
+            ("events", TALLY_SQL, "COUNT(*)")
+        }
+    }
+
+    /// Whether the filter reads only actors, quad classes, dates, the place's country and
+    /// polarity, which `rollup_place_day` keeps per place.
+    pub(crate) fn by_place_day(&self) -> bool {
+        self.code.is_none() && self.root.is_none() && self.beyond_rollups_none()
+    }
+
+    /// Whether the filter reads only actors and polarity, which `rollup_dyad` keeps per dyad.
+    pub(crate) fn by_dyad(&self) -> bool {
+        self.code.is_none()
+            && self.root.is_none()
+            && self.quad_class.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.country.is_none()
+            && self.beyond_rollups_none()
+    }
+
+    /// None of the fields no rollup keeps: words, issues, DATEADDED, tone.
+    fn beyond_rollups_none(&self) -> bool {
+        self.words.is_empty()
+            && self.issue.is_none()
+            && self.since.is_none()
+            && self.tone_below.is_none()
+            && self.tone_above.is_none()
+    }
+
+    /// The WHERE clause over `events e` in the database `conn` and its parameters: evidence
+    /// words are looked up in the evidence index where the database has it (see
+    /// [`crate::rollup`]).
+    pub(crate) fn where_in(&self, conn: &Connection) -> Result<(String, Vec<Value>)> {
+        self.clause(!self.words.is_empty() && crate::rollup::ready(conn))
+    }
+
+    /// [`Filter::where_in`] for a page of events in date order (`ORDER BY e.date, e.id
+    /// LIMIT n`): when the filter's actors take part in one event in twenty or more (the
+    /// rollups say how many), their codes are left out of the index choice, so that the page
+    /// is read along the date index and ends after a few hundred rows, where the actor indexes
+    /// gathered every event of the actor first and sorted them (seconds for an actor of a
+    /// third of a million events). A rarer actor is still looked up by its codes.
+    pub(crate) fn where_for_page(&self, conn: &Connection) -> Result<(String, Vec<Value>)> {
+        let fts = !self.words.is_empty() && crate::rollup::ready(conn);
+        let by_date = crate::rollup::ready(conn) && self.actors_are_common(conn)?;
+        self.clause_with(fts, by_date)
+    }
+
+    /// Whether every actor field of the filter (and nothing rarer: a code, a country, words…)
+    /// takes part in one event in twenty or more.
+    fn actors_are_common(&self, conn: &Connection) -> Result<bool> {
+        let codes: Vec<&String> = self
+            .actor
+            .iter()
+            .chain(self.source.iter())
+            .chain(self.target.iter())
+            .collect();
+        if codes.is_empty() || self.code.is_some() || self.country.is_some() {
+            return Ok(false);
+        }
+        if !self.beyond_rollups_none() {
+            return Ok(false);
+        }
+        let negated = if self.with_negated {
+            ""
+        } else {
+            " AND negated = 0"
+        };
+        let total: i64 = conn.query_row(
+            &format!("SELECT COALESCE(SUM(events), 0) FROM rollup_day WHERE 1=1{negated}"),
+            [],
+            |r| r.get(0),
+        )?;
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT COALESCE(SUM(events), 0) FROM rollup_actor
+             WHERE code >= ?1 AND code < ?2{negated}"
+        ))?;
+        for code in codes {
+            let (lo, hi) = prefix_range(&actor_code("actor", code)?);
+            let n: i64 = st.query_row([lo, hi], |r| r.get(0))?;
+            if n * 20 < total {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn clause(&self, fts: bool) -> Result<(String, Vec<Value>)> {
+        self.clause_with(fts, false)
+    }
+
+    /// The clause; `by_date`: actor codes compared as `+e.source_code`, which no index serves.
+    fn clause_with(&self, fts: bool, by_date: bool) -> Result<(String, Vec<Value>)> {
+        let col = if by_date { "+e." } else { "e." };
         let mut sql = String::from(" WHERE 1=1");
         let mut params: Vec<Value> = Vec::new();
         let p = |v: String, params: &mut Vec<Value>| {
@@ -50,21 +182,27 @@ impl Filter {
             let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
             let _ = write!(
                 sql,
-                " AND ((e.source_code >= {lo} AND e.source_code < {hi})
-                       OR (e.target_code >= {lo} AND e.target_code < {hi}))"
+                " AND (({col}source_code >= {lo} AND {col}source_code < {hi})
+                       OR ({col}target_code >= {lo} AND {col}target_code < {hi}))"
             );
         }
         if let Some(s) = &self.source {
             let s = actor_code("source", s)?;
             let (lo, hi) = prefix_range(&s);
             let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
-            let _ = write!(sql, " AND e.source_code >= {lo} AND e.source_code < {hi}");
+            let _ = write!(
+                sql,
+                " AND {col}source_code >= {lo} AND {col}source_code < {hi}"
+            );
         }
         if let Some(t) = &self.target {
             let t = actor_code("target", t)?;
             let (lo, hi) = prefix_range(&t);
             let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
-            let _ = write!(sql, " AND e.target_code >= {lo} AND e.target_code < {hi}");
+            let _ = write!(
+                sql,
+                " AND {col}target_code >= {lo} AND {col}target_code < {hi}"
+            );
         }
         if let Some(c) = &self.code {
             let c = event_code("code", c)?;
@@ -127,7 +265,31 @@ impl Filter {
                               AND ' ' || im.issues || ' ' LIKE {n})"
             );
         }
-        if !self.words.is_empty() {
+        // the trigram index finds the reports holding every word of three characters or more
+        // (its LIKE takes no ESCAPE: `%` and `_` in a word match more there, never less);
+        // LIKE then checks each word on those reports alone, as it does without the index
+        let indexed: Vec<&String> = self
+            .words
+            .iter()
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
+        if fts && !indexed.is_empty() {
+            let likes: Vec<String> = indexed
+                .iter()
+                .map(|w| format!("evidence_text LIKE {}", p(format!("%{w}%"), &mut params)))
+                .collect();
+            let _ = write!(
+                sql,
+                " AND e.id IN (SELECT w.event_id FROM mentions w
+                      WHERE w.id IN (SELECT rowid FROM evidence_fts WHERE {})",
+                likes.join(" AND ")
+            );
+            for word in &self.words {
+                let n = p(format!("%{}%", like_escape(word)), &mut params);
+                let _ = write!(sql, " AND w.evidence_text LIKE {n} ESCAPE '\\'");
+            }
+            sql.push(')');
+        } else if !self.words.is_empty() {
             sql.push_str(" AND EXISTS (SELECT 1 FROM mentions w WHERE w.event_id = e.id");
             for word in &self.words {
                 let n = p(format!("%{}%", like_escape(word)), &mut params);
@@ -247,7 +409,7 @@ impl Sort {
 
 /// How many events `filter` selects (its limit ignored).
 pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let sql = format!("SELECT COUNT(*) FROM events e{clause}");
     let mut st = conn.prepare_cached(&sql)?;
     Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
@@ -260,7 +422,7 @@ pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
     f.from = None;
     f.to = None;
     f.dated = false;
-    let (clause, params) = f.where_clause()?;
+    let (clause, params) = f.where_in(conn)?;
     let sql = format!("SELECT COUNT(*) FROM events e{clause} AND e.date = ''");
     let mut st = conn.prepare_cached(&sql)?;
     Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
@@ -268,7 +430,10 @@ pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
 
 /// The events `filter` selects, in its order (by date, then id, unless it says otherwise).
 pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<EventRow>> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = match filter.limit {
+        Some(_) if filter.sort.key == SortKey::Date => filter.where_for_page(conn)?,
+        _ => filter.where_in(conn)?,
+    };
     let mut sql = format!("{ROW_SQL}{clause} ORDER BY {}", filter.sort.order_sql());
     if let Some(n) = filter.limit {
         let _ = write!(sql, " LIMIT {n}");
@@ -309,18 +474,19 @@ pub struct MentionRow {
     pub issues: Vec<String>,
 }
 
+/// The twenty columns of a [`MentionRow`], over `mentions m JOIN articles a`.
+pub(crate) const MENTION_SQL: &str =
+    "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
+            m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
+            m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
+            (SELECT date_added FROM events WHERE id = m.event_id), a.tone, m.tone,
+            m.issues
+     FROM mentions m JOIN articles a ON a.id = m.article_id";
+
 /// Every report of the events `filter` selects, by event (date, id) then article.
 pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
-    let (clause, params) = filter.where_clause()?;
-    let mut sql = format!(
-        "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
-                m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
-                m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
-                (SELECT date_added FROM events WHERE id = m.event_id), a.tone, m.tone,
-                m.issues
-         FROM mentions m JOIN articles a ON a.id = m.article_id
-         WHERE m.event_id IN (SELECT e.id FROM events e{clause}"
-    );
+    let (clause, params) = filter.where_in(conn)?;
+    let mut sql = format!("{MENTION_SQL} WHERE m.event_id IN (SELECT e.id FROM events e{clause}");
     if let Some(n) = filter.limit {
         let _ = write!(sql, " ORDER BY e.date, e.id LIMIT {n}");
     }
@@ -376,6 +542,30 @@ impl Period {
 pub(crate) const TALLY_SQL: &str = "COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
     SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein), AVG(e.goldstein)";
 
+/// [`TALLY_SQL`] over rollup rows that each count `events` events (`rollup_day`,
+/// `rollup_dyad_day`).
+pub(crate) const ROLLUP_TALLY_SQL: &str = "SUM(e.events),
+    SUM(CASE WHEN e.quad_class = 1 THEN e.events ELSE 0 END),
+    SUM(CASE WHEN e.quad_class = 2 THEN e.events ELSE 0 END),
+    SUM(CASE WHEN e.quad_class = 3 THEN e.events ELSE 0 END),
+    SUM(CASE WHEN e.quad_class = 4 THEN e.events ELSE 0 END),
+    SUM(e.goldstein), SUM(e.goldstein) / SUM(e.events)";
+
+/// [`TALLY_SQL`] over `rollup_dyad` rows (per dyad, with no date).
+pub(crate) const DYAD_TALLY_SQL: &str = "SUM(e.events), SUM(e.quad1), SUM(e.quad2),
+    SUM(e.quad3), SUM(e.quad4), SUM(e.goldstein), SUM(e.goldstein) / SUM(e.events)";
+
+/// What a count groups by besides the filter, for [`Filter::counted_from`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Needs {
+    /// Periods only (a series).
+    Dates,
+    /// Dyads only (a network).
+    Dyads,
+    /// Periods and dyads (`dyad query --by`).
+    DatesAndDyads,
+}
+
 /// The columns of [`TALLY_SQL`].
 pub(crate) struct Tally {
     pub events: i64,
@@ -415,13 +605,14 @@ pub struct Aggregate {
 
 /// Count the selected events (those with a date) per period and dyad.
 pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Aggregate>> {
-    let (clause, params) = filter.where_clause()?;
+    let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
+    let (table, tally, n) = filter.counted_from(conn, Needs::DatesAndDyads);
     let sql = format!(
-        "SELECT {period} AS p, e.source_code, e.target_code, {TALLY_SQL}
-         FROM events e{clause} AND e.date <> ''
+        "SELECT {period} AS p, e.source_code, e.target_code, {tally}
+         FROM {table} e{clause} AND e.date <> ''
          GROUP BY p, e.source_code, e.target_code
-         ORDER BY p, COUNT(*) DESC, e.source_code, e.target_code"
+         ORDER BY p, {n} DESC, e.source_code, e.target_code"
     );
     let mut st = conn.prepare(&sql)?;
     let rows = st.query_map(rusqlite::params_from_iter(params), |r| {

@@ -21,6 +21,10 @@
 //!   files are written ([`crate::updates`]). Events and reports are named by what outlives a
 //!   re-ingest (the event's stable id; article, sentence and repeat), so none is published
 //!   twice.
+//! * the rollups (`rollup_day`, `rollup_dyad_day`, `rollup_place_day`, `rollup_actor`,
+//!   `rollup_dyad`, `rollup_country`, `rollup_issue`, `actor_names`, `totals`) and the
+//!   evidence index (`evidence_fts`, FTS5 trigrams): kept by each batch, filled once for a
+//!   database written before them, see [`crate::rollup`].
 //! * `event_sources`: per event and source, how many articles report it; NumSources is the
 //!   number of its rows, kept as batches add and remove articles (filled from the reports once,
 //!   when a database written before it is opened for writing).
@@ -87,6 +91,8 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_source ON events(source_code);
 CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
 CREATE INDEX IF NOT EXISTS events_code ON events(code);
+-- the newest DATEADDED (a live view's start) and `since` read this, not every event
+CREATE INDEX IF NOT EXISTS events_added ON events(date_added);
 -- per-dyad counts (series, networks) read these alone, never the rows
 CREATE INDEX IF NOT EXISTS events_dyad
     ON events(source_code, target_code, date, negated, quad_class, goldstein);
@@ -282,6 +288,9 @@ fn open_read_only_with(path: &std::path::Path, immutable: bool) -> Result<Connec
     .map_err(wrap)?;
     conn.busy_timeout(std::time::Duration::from_secs(30))
         .map_err(wrap)?;
+    // readers map the file (no copy into SQLite's cache; the OS caches it once for every
+    // connection) and keep 32 MB of their own cache
+    let _ = conn.execute_batch("PRAGMA mmap_size=4294967296; PRAGMA cache_size=-32768;");
     let found: Option<String> = match conn.query_row(
         "SELECT value FROM meta WHERE key='schema_version'",
         [],
@@ -341,9 +350,16 @@ pub fn open_in_memory() -> Result<Connection> {
 
 fn prepare(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    // a batch runs some forty statements per article (rows, counts, rollups): all stay
+    // prepared, where rusqlite's default of 16 made them evict one another
+    conn.set_prepared_statement_cache_capacity(128);
     // journal_mode returns a row; in memory it stays "memory"
     let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-    conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
+    // a writer's batches touch index pages all over a large file: 64 MB of cache keeps the
+    // upper levels of every index in memory
+    conn.execute_batch(
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;",
+    )?;
     let found: Option<i64> = conn
         .query_row(
             "SELECT value FROM meta WHERE key='schema_version'",
@@ -362,12 +378,14 @@ fn prepare(conn: &Connection) -> Result<()> {
         _ => {}
     }
     conn.execute_batch(DDL)?;
+    conn.execute_batch(crate::rollup::DDL)?;
     add_missing_columns(conn)?;
     conn.execute(
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)",
         [SCHEMA_VERSION.to_string()],
     )?;
-    fill_event_sources(conn)
+    fill_event_sources(conn)?;
+    crate::rollup::fill(conn)
 }
 
 /// A database written before `event_sources` existed gets it filled from its reports, once.

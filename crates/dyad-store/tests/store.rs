@@ -318,8 +318,111 @@ fn counts_kept_by_batch_equal_a_full_recount() {
         store.write_batch(&unique, added).unwrap();
         let (stored, recounted) = stored_and_recounted(&store);
         assert_eq!(stored, recounted, "after batch {round}");
+        // issue 19: the rollups kept by each batch equal a recount too
+        assert_eq!(
+            dyad_store::rollup::check(store.conn()).unwrap(),
+            None,
+            "rollups after batch {round}"
+        );
     }
     assert!(store.counts().unwrap().events > 3);
+    // and every reader gives from the rollups what it counts from the events
+    let read = |store: &Store| {
+        use dyad_store::explore::{self, Level};
+        let c = store.conn();
+        let mut f = Filter::default();
+        let mut out = vec![
+            serde_json::to_value(explore::stats(c).unwrap()).unwrap(),
+            serde_json::to_value(explore::actors(c, "fr", 20).unwrap()).unwrap(),
+            serde_json::to_value(explore::actors(c, "Xi", 20).unwrap()).unwrap(),
+        ];
+        for with_negated in [false, true] {
+            f.with_negated = with_negated;
+            for by in [Period::Day, Period::Week, Period::Month] {
+                out.push(serde_json::to_value(explore::series(c, &f, by).unwrap()).unwrap());
+            }
+            for level in [Level::Actor, Level::Country] {
+                let n = explore::network(c, &f, level, 3).unwrap();
+                out.push(serde_json::to_value(n).unwrap());
+            }
+            let mut g = f.clone();
+            g.root = Some("04".into());
+            out.push(serde_json::to_value(explore::series(c, &g, Period::Day).unwrap()).unwrap());
+            let mut g = f.clone();
+            g.actor = vec!["FRA".into()];
+            let n = explore::network(c, &g, Level::Actor, 10).unwrap();
+            out.push(serde_json::to_value(n).unwrap());
+            // per dyad and day: actors with dates, roots, quad classes
+            g.from = NaiveDate::from_ymd_opt(2025, 12, 1);
+            g.quad_class = Some(1);
+            for by in [Period::Day, Period::Month] {
+                out.push(serde_json::to_value(explore::series(c, &g, by).unwrap()).unwrap());
+                out.push(serde_json::to_value(query::aggregate(c, &g, by).unwrap()).unwrap());
+            }
+            let n = explore::network(c, &g, Level::Country, 10).unwrap();
+            out.push(serde_json::to_value(n).unwrap());
+            for limit in [1, 50] {
+                out.push(serde_json::to_value(explore::places(c, &f, limit).unwrap()).unwrap());
+                out.push(serde_json::to_value(explore::places(c, &g, limit).unwrap()).unwrap());
+            }
+            // a place's country, from the rollup per place
+            for country in ["CHN", "FRA", "UKR"] {
+                let mut g = f.clone();
+                g.country = Some(country.into());
+                out.push(
+                    serde_json::to_value(explore::series(c, &g, Period::Week).unwrap()).unwrap(),
+                );
+                out.push(
+                    serde_json::to_value(query::aggregate(c, &g, Period::Day).unwrap()).unwrap(),
+                );
+                let n = explore::network(c, &g, Level::Actor, 10).unwrap();
+                out.push(serde_json::to_value(n).unwrap());
+                out.push(serde_json::to_value(explore::places(c, &g, 10).unwrap()).unwrap());
+            }
+            let mut g = f.clone();
+            g.source = Some("IS".into());
+            g.root = Some("19".into());
+            out.push(serde_json::to_value(query::aggregate(c, &g, Period::Week).unwrap()).unwrap());
+            // evidence words through the trigram index (and short ones without it)
+            for words in [
+                &["met"][..],
+                &["Xi"],
+                &["attacked", "GAZA"],
+                &["ACRON", "xi"],
+            ] {
+                let mut g = f.clone();
+                g.words = words.iter().map(|w| w.to_string()).collect();
+                let rows = query::events(c, &g).unwrap();
+                out.push(serde_json::json!(rows
+                    .iter()
+                    .map(|r| r.id)
+                    .collect::<Vec<_>>()));
+            }
+        }
+        rounded(serde_json::Value::Array(out))
+    };
+    let kept = read(&store);
+    store
+        .conn()
+        .execute("DELETE FROM meta WHERE key = 'rollups'", [])
+        .unwrap();
+    assert!(!dyad_store::rollup::ready(store.conn()));
+    assert_eq!(kept, read(&store));
+}
+
+/// Numbers rounded to 9 decimals: a sum kept by adding and taking away differs from a
+/// recount in the last bits only.
+fn rounded(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            let x = (n.as_f64().unwrap() * 1e9).round() / 1e9;
+            serde_json::json!(x)
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(rounded).collect()),
+        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, rounded(v))).collect()),
+        other => other,
+    }
 }
 
 fn seed_store() -> Store {
@@ -690,4 +793,139 @@ fn a_file_that_is_not_a_database_is_an_error() {
         .err()
         .expect("refused");
     assert!(e.to_string().contains("x.db"), "{e}");
+}
+
+/// Issue 19: a database written before the rollups gets them on its next open for writing,
+/// and one written by such an older dyad after it had them (reports added without them) is
+/// counted from its events until then, and filled again.
+#[test]
+fn rollups_are_filled_for_older_databases_and_after_older_writers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.db");
+    let (a, b) = meeting();
+    {
+        let mut store = Store::open(&path).unwrap();
+        write(&mut store, &[&a], "v1");
+        assert!(dyad_store::rollup::ready(store.conn()));
+        // as a database written before the rollups: no rollups, no mark
+        store
+            .conn()
+            .execute_batch(
+                "DELETE FROM rollup_day; DELETE FROM rollup_actor;
+                 DELETE FROM meta WHERE key IN ('rollups', 'rollups_at');",
+            )
+            .unwrap();
+    }
+    let read = Store::open_read_only(&path).unwrap();
+    assert!(!dyad_store::rollup::ready(read.conn()));
+    let counted = dyad_store::explore::stats(read.conn()).unwrap();
+    drop(read);
+    let store = Store::open(&path).unwrap();
+    assert!(dyad_store::rollup::ready(store.conn()));
+    assert_eq!(dyad_store::rollup::check(store.conn()).unwrap(), None);
+    assert_eq!(dyad_store::explore::stats(store.conn()).unwrap(), counted);
+    // an older dyad adds an article (and would add its reports) without the rollups
+    store
+        .conn()
+        .execute_batch(
+            "INSERT INTO articles (id, source_key, body_start, content_hash, dict_version,
+                 added, origin_file, origin_line, length, text)
+             VALUES ('older', '', 0, 'x', 'v0', '20250101000000', 'f', 1, 5, 'text.')",
+        )
+        .unwrap();
+    assert!(!dyad_store::rollup::ready(store.conn()));
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    assert!(dyad_store::rollup::ready(store.conn()));
+    assert_eq!(dyad_store::rollup::check(store.conn()).unwrap(), None);
+    write(&mut store, &[&b], "v1");
+    assert_eq!(dyad_store::rollup::check(store.conn()).unwrap(), None);
+    assert_eq!(
+        dyad_store::explore::stats(store.conn()).unwrap().articles,
+        3
+    );
+}
+
+/// Issue 19: GDELT's two tables as Hive partitions by day: every event once, in the folder of
+/// its SQLDATE, every mention beside its event, with GDELT's column names and types.
+#[test]
+fn partitioned_parquet_puts_each_event_in_its_days_folder() {
+    use dyad_store::export::partitioned::{self, PartitionBy};
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let store = seed_store();
+    let dir = tempfile::tempdir().unwrap();
+    let w = partitioned::write(
+        store.conn(),
+        &Filter::default(),
+        PartitionBy::Day,
+        dir.path(),
+    )
+    .unwrap();
+    let events = query::events(store.conn(), &Filter::default()).unwrap();
+    let reports = query::mentions(store.conn(), &Filter::default()).unwrap();
+    assert_eq!((w.events, w.mentions), (events.len(), reports.len()));
+    assert!(w.events > 0 && w.mentions >= w.events);
+    let mut seen: Vec<(String, i64)> = Vec::new();
+    let mut mentions = 0;
+    let mut walk = vec![dir.path().to_path_buf()];
+    while let Some(d) = walk.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(dir.path())
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            let reader =
+                ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
+                    .unwrap()
+                    .build()
+                    .unwrap();
+            for batch in reader {
+                let batch = batch.unwrap();
+                if rel.starts_with("mentions/") {
+                    mentions += batch.num_rows();
+                    continue;
+                }
+                assert!(
+                    batch.schema().field_with_name("Year").is_err(),
+                    "Year is the partition"
+                );
+                let date = batch
+                    .column_by_name("SQLDATE")
+                    .unwrap()
+                    .as_any()
+                    .downcast_ref::<arrow_array::Int64Array>()
+                    .unwrap();
+                let ids = batch
+                    .column_by_name("GLOBALEVENTID")
+                    .unwrap()
+                    .as_any()
+                    .downcast_ref::<arrow_array::Int64Array>()
+                    .unwrap();
+                for i in 0..batch.num_rows() {
+                    let d = date.value(i).to_string();
+                    let folder = format!(
+                        "events/year={}/month={}/day={}/",
+                        &d[..4],
+                        &d[4..6],
+                        &d[6..]
+                    );
+                    assert!(rel.starts_with(&folder), "{rel} holds an event of {d}");
+                    seen.push((d, ids.value(i)));
+                }
+            }
+        }
+    }
+    assert_eq!(mentions, reports.len());
+    let mut want: Vec<i64> = events.iter().map(|e| e.id).collect();
+    let mut got: Vec<i64> = seen.iter().map(|s| s.1).collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
 }

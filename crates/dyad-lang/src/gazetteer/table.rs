@@ -200,6 +200,14 @@ impl Gazetteer {
         self.places
     }
 
+    /// Every place, once each (an entry is kept under each of its names), in no useful order.
+    pub fn places(&self) -> impl Iterator<Item = &Place> {
+        let mut seen = HashSet::default();
+        self.entries
+            .iter()
+            .filter(move |p| seen.insert(p.geonameid))
+    }
+
     /// Whether the gazetteer has no place.
     pub fn is_empty(&self) -> bool {
         self.places == 0

@@ -1,5 +1,6 @@
 //! Writing the selected events out: GDELT 2.0's events table (61 tab-separated columns) and
-//! mentions table (16), JSON Lines, CSV, Parquet and PLOVER JSON records.
+//! mentions table (16), JSON Lines, CSV, Parquet and PLOVER JSON records; and both GDELT tables
+//! as Hive-style partitioned Parquet folders ([`partitioned`]).
 //!
 //! The GDELT formats leave negated events out (GDELT has no negation; a denied event did not
 //! happen); the other formats keep them with their `negated` flag, unless the filter drops
@@ -12,6 +13,7 @@ pub mod gdelt;
 pub mod jsonl;
 pub mod mentions;
 pub mod parquet;
+pub mod partitioned;
 pub mod plover;
 mod tsv;
 

@@ -1,0 +1,686 @@
+//! Rollups: counts of events kept by ingest, in the batch's own transaction, so that what a
+//! dashboard asks first (the summary statistics, the time series of a code or quad class, the
+//! actors found by name) reads a few thousand rows instead of every event.
+//!
+//! * `rollup_day`: events and their Goldstein sum per day, CAMEO code, polarity, quad class and
+//!   root. Its size is bounded by days × codes (a year: at most about 220,000 rows, whatever
+//!   the number of events), so a series or a `--by` count over codes, roots, quad classes and
+//!   dates reads it whole in milliseconds.
+//! * `rollup_dyad_day`: the same per directed dyad, day, polarity, root and quad class. A
+//!   dyad or an actor in the news every day has many events a day, so the series, networks and
+//!   `--by` counts of the actors that have most events read one row for many.
+//! * `rollup_place_day`: per dyad, day, polarity and quad class, the events of each place
+//!   (their first report's), for the map.
+//! * `rollup_actor`, `rollup_dyad`, `rollup_country`, `rollup_issue`: events per actor code
+//!   (as source or target, once), per directed dyad, per country of the place, per issue of the
+//!   first report's sentence; each by polarity, for the "top ten" lists of the statistics.
+//! * `actor_names`: per actor code and the words coded with it, the coded reports (`repeat`
+//!   0) that name it so: what an actor search reads instead of every report.
+//! * `totals`: rows of articles, mentions and quotes.
+//!
+//! An event counts once its first report is stored. Each batch looks at the events it
+//! touched before and after it ([`Facts`]): an event that appears, disappears, or whose first
+//! report (its place, its sentence's issues) changed moves the rollups by its old facts out
+//! and its new facts in. A database written before the rollups gets them filled from its
+//! events when next opened for writing ([`fill`]); until then, and for such a file opened
+//! read-only, the readers count from the events as before ([`ready`]).
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::Result;
+
+/// The version of the rollups' shape: a database whose `meta` holds another is refilled.
+pub const VERSION: &str = "1";
+
+pub(crate) const DDL: &str = "
+CREATE TABLE IF NOT EXISTS rollup_day (
+    date       TEXT NOT NULL,
+    code       TEXT NOT NULL,
+    negated    INTEGER NOT NULL,
+    quad_class INTEGER NOT NULL,
+    root       TEXT NOT NULL,
+    events     INTEGER NOT NULL,
+    goldstein  REAL NOT NULL,
+    PRIMARY KEY (date, code, negated, quad_class, root)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rollup_dyad_day (
+    source_code TEXT NOT NULL,
+    target_code TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    negated     INTEGER NOT NULL,
+    root        TEXT NOT NULL,
+    quad_class  INTEGER NOT NULL,
+    events      INTEGER NOT NULL,
+    goldstein   REAL NOT NULL,
+    PRIMARY KEY (source_code, target_code, date, negated, root, quad_class)
+) WITHOUT ROWID;
+-- a target actor's rows without reading the rest
+CREATE INDEX IF NOT EXISTS rollup_dyad_day_target ON rollup_dyad_day
+    (target_code, source_code, date, negated, root, quad_class, events, goldstein);
+CREATE TABLE IF NOT EXISTS rollup_place_day (
+    source_code     TEXT NOT NULL,
+    target_code     TEXT NOT NULL,
+    date            TEXT NOT NULL,
+    negated         INTEGER NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    place_lat       REAL NOT NULL,
+    place_lon       REAL NOT NULL,
+    place_name      TEXT NOT NULL,
+    place_country   TEXT NOT NULL,
+    place_geonameid INTEGER NOT NULL,
+    events          INTEGER NOT NULL,
+    goldstein       REAL NOT NULL,
+    PRIMARY KEY (source_code, target_code, date, negated, quad_class, place_lat, place_lon,
+                 place_name, place_country, place_geonameid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rollup_place_day_target ON rollup_place_day
+    (target_code, source_code, date, negated, quad_class, place_lat, place_lon, place_name,
+     place_country, place_geonameid, events, goldstein);
+CREATE TABLE IF NOT EXISTS rollup_actor (
+    code    TEXT NOT NULL,
+    negated INTEGER NOT NULL,
+    events  INTEGER NOT NULL,
+    PRIMARY KEY (code, negated)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rollup_actor_top ON rollup_actor(negated, events DESC, code);
+CREATE TABLE IF NOT EXISTS rollup_dyad (
+    source_code TEXT NOT NULL,
+    target_code TEXT NOT NULL,
+    negated     INTEGER NOT NULL,
+    events      INTEGER NOT NULL,
+    quad1       INTEGER NOT NULL,
+    quad2       INTEGER NOT NULL,
+    quad3       INTEGER NOT NULL,
+    quad4       INTEGER NOT NULL,
+    goldstein   REAL NOT NULL,
+    PRIMARY KEY (source_code, target_code, negated)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rollup_dyad_top
+    ON rollup_dyad(negated, events DESC, source_code, target_code);
+CREATE TABLE IF NOT EXISTS rollup_country (
+    country TEXT NOT NULL,
+    negated INTEGER NOT NULL,
+    events  INTEGER NOT NULL,
+    PRIMARY KEY (country, negated)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rollup_issue (
+    issue   TEXT NOT NULL,
+    negated INTEGER NOT NULL,
+    events  INTEGER NOT NULL,
+    PRIMARY KEY (issue, negated)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS actor_names (
+    code    TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    reports INTEGER NOT NULL,
+    PRIMARY KEY (code, name)
+) WITHOUT ROWID;
+-- evidence words: a trigram index of each report's evidence, kept by ingest (`evidence`), that
+-- LIKE '%word%' reads for words of three characters or more (case ignored); without positions
+-- (detail=none) it is a third of the size and LIKE is all it needs to serve
+CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts
+    USING fts5(evidence_text, content='mentions', content_rowid='id', tokenize='trigram',
+               detail='none');
+CREATE TABLE IF NOT EXISTS totals (
+    name TEXT PRIMARY KEY,
+    n    INTEGER NOT NULL
+) WITHOUT ROWID;
+";
+
+/// Whether the rollups are filled and kept (else readers count from the events): their
+/// version is this one, and the last report and article are those the last batch that kept
+/// them left. A dyad from before the rollups writing to the file adds reports without them;
+/// readers then count from the events, and the next writer fills them again.
+pub fn ready(conn: &Connection) -> bool {
+    let value = |key: &str| {
+        conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")
+            .and_then(|mut st| st.query_row([key], |r| r.get::<_, String>(0)).optional())
+            .ok()
+            .flatten()
+    };
+    value("rollups").is_some_and(|v| v == VERSION)
+        && value("rollups_at").is_some_and(|v| mark(conn).is_ok_and(|m| m == v))
+}
+
+/// The last report's and the last article's row ids: what changes when anyone writes.
+fn mark(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM mentions) || ':' ||
+                    (SELECT COALESCE(MAX(rowid), 0) FROM articles)",
+        )?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Note that the rollups count everything written so far (at the end of each batch).
+pub(crate) fn kept(conn: &Connection) -> Result<()> {
+    let at = mark(conn)?;
+    conn.prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups_at', ?1)")?
+        .execute([at])?;
+    Ok(())
+}
+
+/// What the rollups count of one event.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Facts {
+    date: String,
+    code: String,
+    negated: bool,
+    quad_class: i64,
+    root: String,
+    goldstein: f64,
+    source: String,
+    target: String,
+    country: Option<String>,
+    issues: Option<String>,
+    /// The first report's place: name, country, GeoNames id, latitude, longitude (None
+    /// without coordinates).
+    place: Option<(String, String, i64, f64, f64)>,
+}
+
+/// The facts of a counted event (one with reports), or None.
+pub(crate) fn facts(tx: &Transaction, id: i64) -> Result<Option<Facts>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT e.date, e.code, e.negated, e.quad_class, e.root, e.goldstein, e.source_code,
+                    e.target_code, e.place_country, m.issues, m.place_name, m.place_country,
+                    m.place_geonameid, m.place_lat, m.place_lon
+             FROM events e LEFT JOIN mentions m ON m.id = e.first_mention
+             WHERE e.id = ?1 AND e.num_mentions > 0",
+        )?
+        .query_row([id], |r| {
+            Ok(Facts {
+                date: r.get(0)?,
+                code: r.get(1)?,
+                negated: r.get(2)?,
+                quad_class: r.get(3)?,
+                root: r.get(4)?,
+                goldstein: r.get(5)?,
+                source: r.get(6)?,
+                target: r.get(7)?,
+                country: r.get(8)?,
+                issues: r.get(9)?,
+                place: match (r.get::<_, Option<f64>>(13)?, r.get::<_, Option<f64>>(14)?) {
+                    (Some(lat), Some(lon)) => Some((
+                        r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                        r.get::<_, Option<String>>(11)?.unwrap_or_default(),
+                        r.get::<_, Option<i64>>(12)?.unwrap_or(-1),
+                        lat,
+                        lon,
+                    )),
+                    _ => None,
+                },
+            })
+        })
+        .optional()?)
+}
+
+/// Move the rollups from an event's facts before a batch to its facts after it.
+pub(crate) fn moved(tx: &Transaction, before: Option<&Facts>, after: Option<&Facts>) -> Result<()> {
+    if before == after {
+        return Ok(());
+    }
+    if let Some(f) = before {
+        count(tx, f, -1)?;
+    }
+    if let Some(f) = after {
+        count(tx, f, 1)?;
+    }
+    Ok(())
+}
+
+fn bump(
+    tx: &Transaction,
+    table: &str,
+    key_cols: &str,
+    keys: &[&dyn rusqlite::ToSql],
+    by: i64,
+) -> Result<()> {
+    let marks: Vec<String> = (1..=keys.len()).map(|i| format!("?{i}")).collect();
+    let n = keys.len() + 1;
+    let mut values: Vec<&dyn rusqlite::ToSql> = keys.to_vec();
+    values.push(&by);
+    tx.prepare_cached(&format!(
+        "INSERT INTO {table} ({key_cols}, events) VALUES ({}, ?{n})
+         ON CONFLICT DO UPDATE SET events = events + excluded.events",
+        marks.join(", ")
+    ))?
+    .execute(values.as_slice())?;
+    if by < 0 {
+        let cond: Vec<String> = key_cols
+            .split(", ")
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ?{}", i + 1))
+            .collect();
+        tx.prepare_cached(&format!(
+            "DELETE FROM {table} WHERE {} AND events <= 0",
+            cond.join(" AND ")
+        ))?
+        .execute(keys)?;
+    }
+    Ok(())
+}
+
+/// Count an event in (`sign` 1) or out (−1) of every rollup.
+fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO rollup_day (date, code, negated, quad_class, root, events, goldstein)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT DO UPDATE SET events = events + excluded.events,
+             goldstein = goldstein + excluded.goldstein",
+    )?
+    .execute(params![
+        f.date,
+        f.code,
+        f.negated,
+        f.quad_class,
+        f.root,
+        sign,
+        f.goldstein * sign as f64
+    ])?;
+    if sign < 0 {
+        tx.prepare_cached(
+            "DELETE FROM rollup_day WHERE date = ?1 AND code = ?2 AND negated = ?3
+                 AND quad_class = ?4 AND root = ?5 AND events <= 0",
+        )?
+        .execute(params![f.date, f.code, f.negated, f.quad_class, f.root])?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO rollup_dyad_day (source_code, target_code, date, negated, root, quad_class,
+             events, goldstein)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT DO UPDATE SET events = events + excluded.events,
+             goldstein = goldstein + excluded.goldstein",
+    )?
+    .execute(params![
+        f.source,
+        f.target,
+        f.date,
+        f.negated,
+        f.root,
+        f.quad_class,
+        sign,
+        f.goldstein * sign as f64
+    ])?;
+    if sign < 0 {
+        tx.prepare_cached(
+            "DELETE FROM rollup_dyad_day WHERE source_code = ?1 AND target_code = ?2
+                 AND date = ?3 AND negated = ?4 AND root = ?5 AND quad_class = ?6
+                 AND events <= 0",
+        )?
+        .execute(params![
+            f.source,
+            f.target,
+            f.date,
+            f.negated,
+            f.root,
+            f.quad_class
+        ])?;
+    }
+    if let Some((name, country, geonameid, lat, lon)) = &f.place {
+        tx.prepare_cached(
+            "INSERT INTO rollup_place_day (source_code, target_code, date, negated, quad_class,
+                 place_lat, place_lon, place_name, place_country, place_geonameid, events,
+                 goldstein)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+             ON CONFLICT DO UPDATE SET events = events + excluded.events,
+                 goldstein = goldstein + excluded.goldstein",
+        )?
+        .execute(params![
+            f.source,
+            f.target,
+            f.date,
+            f.negated,
+            f.quad_class,
+            lat,
+            lon,
+            name,
+            country,
+            geonameid,
+            sign,
+            f.goldstein * sign as f64
+        ])?;
+        if sign < 0 {
+            tx.prepare_cached(
+                "DELETE FROM rollup_place_day WHERE source_code = ?1 AND target_code = ?2
+                     AND date = ?3 AND negated = ?4 AND quad_class = ?5 AND place_lat = ?6
+                     AND place_lon = ?7 AND place_name = ?8 AND place_country = ?9
+                     AND place_geonameid = ?10 AND events <= 0",
+            )?
+            .execute(params![
+                f.source,
+                f.target,
+                f.date,
+                f.negated,
+                f.quad_class,
+                lat,
+                lon,
+                name,
+                country,
+                geonameid
+            ])?;
+        }
+    }
+    bump(
+        tx,
+        "rollup_actor",
+        "code, negated",
+        &[&f.source, &f.negated],
+        sign,
+    )?;
+    if f.target != f.source {
+        bump(
+            tx,
+            "rollup_actor",
+            "code, negated",
+            &[&f.target, &f.negated],
+            sign,
+        )?;
+    }
+    let quad = |q: i64| if f.quad_class == q { sign } else { 0 };
+    tx.prepare_cached(
+        "INSERT INTO rollup_dyad (source_code, target_code, negated, events, quad1, quad2,
+             quad3, quad4, goldstein)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT DO UPDATE SET events = events + excluded.events,
+             quad1 = quad1 + excluded.quad1, quad2 = quad2 + excluded.quad2,
+             quad3 = quad3 + excluded.quad3, quad4 = quad4 + excluded.quad4,
+             goldstein = goldstein + excluded.goldstein",
+    )?
+    .execute(params![
+        f.source,
+        f.target,
+        f.negated,
+        sign,
+        quad(1),
+        quad(2),
+        quad(3),
+        quad(4),
+        f.goldstein * sign as f64
+    ])?;
+    if sign < 0 {
+        tx.prepare_cached(
+            "DELETE FROM rollup_dyad WHERE source_code = ?1 AND target_code = ?2
+                 AND negated = ?3 AND events <= 0",
+        )?
+        .execute(params![f.source, f.target, f.negated])?;
+    }
+    if let Some(c) = f.country.as_deref().filter(|c| !c.is_empty()) {
+        bump(
+            tx,
+            "rollup_country",
+            "country, negated",
+            &[&c, &f.negated],
+            sign,
+        )?;
+    }
+    for issue in f.issues.as_deref().unwrap_or("").split_whitespace() {
+        bump(
+            tx,
+            "rollup_issue",
+            "issue, negated",
+            &[&issue, &f.negated],
+            sign,
+        )?;
+    }
+    Ok(())
+}
+
+/// A coded report naming `source` and `target` with these words, counted in (1) or out (−1).
+pub(crate) fn named(
+    tx: &Transaction,
+    (source, source_text): (&str, Option<&str>),
+    (target, target_text): (&str, Option<&str>),
+    sign: i64,
+) -> Result<()> {
+    for (code, name) in [(source, source_text), (target, target_text)] {
+        let name = name.unwrap_or("");
+        tx.prepare_cached(
+            "INSERT INTO actor_names (code, name, reports) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO UPDATE SET reports = reports + excluded.reports",
+        )?
+        .execute(params![code, name, sign])?;
+        if sign < 0 {
+            tx.prepare_cached(
+                "DELETE FROM actor_names WHERE code = ?1 AND name = ?2 AND reports <= 0",
+            )?
+            .execute(params![code, name])?;
+        }
+    }
+    Ok(())
+}
+
+/// A report's evidence into (`sign` 1) or out of (−1) the trigram index. Not by a trigger: a
+/// trigger's statement opens a savepoint, at which FTS5 writes what it holds in memory to disk,
+/// so every report made a segment of its own, and merging them took a third of ingest.
+pub(crate) fn evidence(tx: &Transaction, mention: i64, text: &str, sign: i64) -> Result<()> {
+    if sign > 0 {
+        tx.prepare_cached("INSERT INTO evidence_fts (rowid, evidence_text) VALUES (?1, ?2)")?
+            .execute(params![mention, text])?;
+    } else {
+        tx.prepare_cached(
+            "INSERT INTO evidence_fts (evidence_fts, rowid, evidence_text)
+             VALUES ('delete', ?1, ?2)",
+        )?
+        .execute(params![mention, text])?;
+    }
+    Ok(())
+}
+
+/// Rows added to (or, negative, taken from) the articles, mentions and quotes by a batch.
+#[derive(Debug, Default)]
+pub(crate) struct Rows {
+    pub articles: i64,
+    pub mentions: i64,
+    pub quotes: i64,
+}
+
+pub(crate) fn add_rows(tx: &Transaction, rows: &Rows) -> Result<()> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO totals (name, n) VALUES (?1, ?2)
+         ON CONFLICT DO UPDATE SET n = n + excluded.n",
+    )?;
+    for (name, n) in [
+        ("articles", rows.articles),
+        ("mentions", rows.mentions),
+        ("quotes", rows.quotes),
+    ] {
+        if n != 0 {
+            st.execute(params![name, n])?;
+        }
+    }
+    Ok(())
+}
+
+/// Rows of `table` (articles, mentions, quotes) as `totals` keeps them.
+pub fn rows(conn: &Connection, table: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT n FROM totals WHERE name = ?1")?
+        .query_row([table], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0))
+}
+
+/// The rollups as a recount from the events and reports gives them, one SELECT per table
+/// (also what [`fill`] writes and what the tests compare with).
+const RECOUNT: &[(&str, &str)] = &[
+    (
+        "rollup_day",
+        "SELECT date, code, negated, quad_class, root, COUNT(*), SUM(goldstein) FROM events
+         GROUP BY date, code, negated, quad_class, root",
+    ),
+    (
+        "rollup_dyad_day",
+        "SELECT source_code, target_code, date, negated, root, quad_class, COUNT(*),
+             SUM(goldstein)
+         FROM events GROUP BY source_code, target_code, date, negated, root, quad_class",
+    ),
+    (
+        "rollup_place_day",
+        "SELECT e.source_code, e.target_code, e.date, e.negated, e.quad_class, m.place_lat,
+             m.place_lon, COALESCE(m.place_name, ''), COALESCE(m.place_country, ''),
+             COALESCE(m.place_geonameid, -1), COUNT(*), SUM(e.goldstein)
+         FROM events e JOIN mentions m ON m.id = e.first_mention
+         WHERE m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
+    ),
+    (
+        "rollup_actor",
+        "SELECT code, negated, COUNT(*) FROM (
+             SELECT source_code AS code, negated FROM events
+             UNION ALL
+             SELECT target_code, negated FROM events WHERE target_code <> source_code)
+         GROUP BY code, negated",
+    ),
+    (
+        "rollup_dyad",
+        "SELECT source_code, target_code, negated, COUNT(*), SUM(quad_class = 1),
+             SUM(quad_class = 2), SUM(quad_class = 3), SUM(quad_class = 4), SUM(goldstein)
+         FROM events GROUP BY source_code, target_code, negated",
+    ),
+    (
+        "rollup_country",
+        "SELECT place_country, negated, COUNT(*) FROM events
+         WHERE place_country IS NOT NULL AND place_country <> ''
+         GROUP BY place_country, negated",
+    ),
+    (
+        "actor_names",
+        "SELECT code, name, COUNT(*) FROM (
+             SELECT e.source_code AS code, COALESCE(m.source_text, '') AS name
+             FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.repeat = 0
+             UNION ALL
+             SELECT e.target_code, COALESCE(m.target_text, '')
+             FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.repeat = 0)
+         GROUP BY code, name",
+    ),
+    (
+        "totals",
+        "SELECT 'articles', COUNT(*) FROM articles
+         UNION ALL SELECT 'mentions', COUNT(*) FROM mentions
+         UNION ALL SELECT 'quotes', COUNT(*) FROM quotes",
+    ),
+];
+
+/// Events per issue of their first report's sentence (split in Rust: issues are stored
+/// space-separated), as (issue, negated, events).
+fn recount_issues(conn: &Connection) -> Result<Vec<(String, bool, i64)>> {
+    let mut st = conn.prepare(
+        "SELECT m.issues, e.negated FROM events e JOIN mentions m ON m.id = e.first_mention
+         WHERE m.issues IS NOT NULL AND m.issues <> ''",
+    )?;
+    let mut tally: HashMap<(String, bool), i64> = HashMap::new();
+    let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
+    for row in rows {
+        let (issues, negated) = row?;
+        for code in issues.split_whitespace() {
+            *tally.entry((code.to_string(), negated)).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, bool, i64)> =
+        tally.into_iter().map(|((i, n), c)| (i, n, c)).collect();
+    out.sort();
+    Ok(out)
+}
+
+/// Fill the rollups from the events of a database written before them (or by another version
+/// of them), once, in one transaction.
+pub(crate) fn fill(conn: &Connection) -> Result<()> {
+    if ready(conn) {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let filled = (|| -> Result<()> {
+        if ready(conn) {
+            return Ok(());
+        }
+        for (table, select) in RECOUNT {
+            conn.execute_batch(&format!(
+                "DELETE FROM {table}; INSERT INTO {table} {select};"
+            ))?;
+        }
+        conn.execute_batch(
+            "INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
+             DELETE FROM rollup_issue;",
+        )?;
+        let mut ins =
+            conn.prepare("INSERT INTO rollup_issue (issue, negated, events) VALUES (?1, ?2, ?3)")?;
+        for (issue, negated, n) in recount_issues(conn)? {
+            ins.execute(params![issue, negated, n])?;
+        }
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups', ?1)",
+            [VERSION],
+        )?;
+        kept(conn)
+    })();
+    match filled {
+        Ok(()) => conn.execute_batch("COMMIT")?,
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// Compare every rollup with a recount from the events: None when they agree, else the first
+/// difference (for tests and for checking a database by hand).
+pub fn check(conn: &Connection) -> Result<Option<String>> {
+    let read = |sql: &str| -> Result<Vec<String>> {
+        let mut st = conn.prepare(sql)?;
+        let n = st.column_count();
+        let rows = st.query_map([], |r| {
+            (0..n)
+                .map(|i| {
+                    Ok(match r.get::<_, rusqlite::types::Value>(i)? {
+                        // sums of Goldstein scores moved by + and − differ from a recount in
+                        // the last bits only
+                        rusqlite::types::Value::Real(x) => format!("{x:.6}"),
+                        v => format!("{v:?}"),
+                    })
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map(|v| v.join("|"))
+        })?;
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        out.sort();
+        Ok(out)
+    };
+    for (table, select) in RECOUNT {
+        let kept = read(&format!("SELECT * FROM {table}"))?;
+        let recounted = read(select)?;
+        if kept != recounted {
+            let first = kept
+                .iter()
+                .zip(&recounted)
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| format!("kept {a}, recounted {b}"))
+                .unwrap_or_else(|| {
+                    format!("{} rows kept, {} recounted", kept.len(), recounted.len())
+                });
+            return Ok(Some(format!("{table}: {first}")));
+        }
+    }
+    let kept = read("SELECT issue, negated, events FROM rollup_issue")?;
+    let mut recounted: Vec<String> = recount_issues(conn)?
+        .into_iter()
+        .map(|(i, n, c)| {
+            format!(
+                "{:?}|{:?}|{:?}",
+                rusqlite::types::Value::Text(i),
+                rusqlite::types::Value::Integer(n as i64),
+                rusqlite::types::Value::Integer(c)
+            )
+        })
+        .collect();
+    recounted.sort();
+    if kept != recounted {
+        return Ok(Some(format!(
+            "rollup_issue: kept {kept:?}, recounted {recounted:?}"
+        )));
+    }
+    Ok(None)
+}
