@@ -6,7 +6,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{data, dyad};
+use common::{data, dyad, dyad_fed};
 
 /// What `dyad code` did with one input.
 struct Run {
@@ -451,16 +451,7 @@ fn blank_ids_and_texts_are_skipped() {
 #[test]
 fn a_huge_bad_value_is_quoted_by_a_short_prefix() {
     use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "--stdin"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
+    let out = dyad_fed(&["code", "--stdin"], |mut stdin| {
         let date = "2".repeat(2_000_000);
         for k in 0..100 {
             let line = format!(
@@ -472,8 +463,6 @@ fn a_huge_bad_value_is_quoted_by_a_short_prefix() {
         }
         let _ = stdin.write_all(b"{\"id\": \"ok\", \"text\": \"Russia attacked Ukraine.\"}\n");
     });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.len() < 100 * 300, "{} bytes of stderr", stderr.len());

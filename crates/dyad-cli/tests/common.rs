@@ -5,7 +5,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
 
 /// A path under the repository's `data/`.
 pub fn data(rel: &str) -> String {
@@ -20,6 +20,23 @@ pub fn dyad(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run dyad")
+}
+
+/// Run dyad with its standard input fed by `feed` on another thread (a large input would
+/// otherwise fill the pipe while dyad waits to write its output), and wait for it.
+pub fn dyad_fed(args: &[&str], feed: impl FnOnce(ChildStdin) + Send + 'static) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run dyad");
+    let stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || feed(stdin));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 /// Run dyad, insist it succeeded, and return its standard output.

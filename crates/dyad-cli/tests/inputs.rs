@@ -6,7 +6,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::{data, dyad, dyad_ok, events};
+use common::{data, dyad, dyad_fed, dyad_ok, events};
 
 fn tmp(name: &str, content: &str) -> String {
     let dir = std::env::temp_dir().join(format!("dyad-cli-{}", std::process::id()));
@@ -80,20 +80,11 @@ fn bad_jsonl_record_is_skipped_with_file_and_line() {
 
 #[test]
 fn stdin_and_wire_datelines() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"date 2025-12-04 MOSCOW: Russia condemned Ukraine on Monday.")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = dyad_fed(&["code", "-"], |mut stdin| {
+        stdin
+            .write_all(b"date 2025-12-04 MOSCOW: Russia condemned Ukraine on Monday.")
+            .unwrap()
+    });
     assert!(out.status.success());
     let evs = events(&String::from_utf8(out.stdout).unwrap());
     let e = evs.first().expect("an event from stdin");

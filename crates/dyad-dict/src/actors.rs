@@ -350,7 +350,7 @@ fn parse_restriction(r: &str) -> Result<DateRestriction, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{every_prefix, real, w};
+    use crate::test_support::{every_prefix, real, w, warned};
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
@@ -447,10 +447,7 @@ U.N._\r
         assert_eq!(find(&a, "JOHN MCCLOY").codes[0].code, "IGOUNODEVWBK");
         // a trailing uncoded actor is kept, codes nothing
         assert_eq!(find(&a, "UN").code_on(None), None);
-        assert!(a
-            .warnings
-            .iter()
-            .any(|x| x.line == 32 && x.message.contains("without a code")));
+        assert!(warned(&a.warnings, 32, "without a code"));
     }
 
     #[test]

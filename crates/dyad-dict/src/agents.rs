@@ -268,7 +268,7 @@ fn expand(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{every_prefix, real, w};
+    use crate::test_support::{every_prefix, real, w, warned, warned_of};
 
     const FIXTURE: &str = "<!-- AGENTS -->\r
 !PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON\r
@@ -337,14 +337,8 @@ SNEAK_THIEF {SNEAK_THIEVES}[~CRM]\r
         assert!(e(9).phrases.contains(&w("HUSBANDMAN")));
         assert_eq!(e(10).phrases, vec![w("SNEAK THIEF"), w("SNEAK THIEVES")]);
         assert_eq!(e(10).line, 16);
-        assert!(a
-            .warnings
-            .iter()
-            .any(|x| x.line == 15 && x.message.contains("without a [code]")));
-        assert!(a
-            .warnings
-            .iter()
-            .any(|x| x.line == 11 && x.message.contains("`}`")));
+        assert!(warned(&a.warnings, 15, "without a [code]"));
+        assert!(warned(&a.warnings, 11, "`}`"));
         assert_eq!(a.substitutions["PERSON"].len(), 5);
     }
 
@@ -367,7 +361,7 @@ SNEAK_THIEF {SNEAK_THIEVES}[~CRM]\r
         let line = format!("!P! = A, B, C, D, E\n{} [~X]\n", "!P!_".repeat(30));
         let a = parse(&line, "x").unwrap();
         assert!(a.entries[0].phrases.len() <= 2 * MAX_PHRASES);
-        assert!(a.warnings.iter().any(|x| x.message.contains("too many")));
+        assert!(warned_of(&a.warnings, "too many"));
     }
 
     #[test]
@@ -419,10 +413,7 @@ SNEAK_THIEF {SNEAK_THIEVES}[~CRM]\r
             "MINISTRY FOR AGRICULTURE , FISHERIES AND FOOD",
             "GOVAGR"
         ));
-        assert!(a
-            .warnings
-            .iter()
-            .any(|x| x.message.contains("without a [code]")));
+        assert!(warned_of(&a.warnings, "without a [code]"));
     }
 
     #[test]

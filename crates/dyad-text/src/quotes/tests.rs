@@ -15,6 +15,14 @@ fn words(s: &Option<Span>) -> Option<&str> {
     s.as_ref().map(|s| s.text.as_str())
 }
 
+/// The one quotation found in `text`.
+#[track_caller]
+fn only_quote(text: &str) -> Quote {
+    let mut q = find_quotes(text);
+    assert_eq!(q.len(), 1, "{text:?}: {q:#?}");
+    q.remove(0)
+}
+
 /// Every span slices back out of the text.
 fn check_spans(text: &str, quotes: &[Quote]) {
     let n = text.chars().count();
@@ -162,10 +170,9 @@ fn attribution_forms() {
 #[test]
 fn no_attribution_after_a_full_stop() {
     let text = "“We will win.” Xi said the talks went well.";
-    let q = find_quotes(text);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].cue, None);
-    assert_eq!(q[0].speaker, None);
+    let q = only_quote(text);
+    assert_eq!(q.cue, None);
+    assert_eq!(q.speaker, None);
 }
 
 #[test]
@@ -219,25 +226,22 @@ fn multi_paragraph_quotes() {
     assert_eq!(words(&q[0].cue), Some("Xi said"));
 
     let text = "“We will never give up.\n\n“We will fight on,” the minister said.";
-    let q = find_quotes(text);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].paragraphs, 2);
-    assert_eq!(words(&q[0].speaker), Some("the minister"));
+    let q = only_quote(text);
+    assert_eq!(q.paragraphs, 2);
+    assert_eq!(words(&q.speaker), Some("the minister"));
 
     // a paragraph that does not open with a quote mark ends the unclosed quote
     let text = "“We will never give up.\n\nOfficials said more.\n\n“Fine,” he said.";
-    let q = find_quotes(text);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "Fine");
+    let q = only_quote(text);
+    assert_eq!(q.text, "Fine");
 }
 
 #[test]
 fn unbalanced_marks() {
     let q = find_quotes("He said “no and left.\n\nThen ” she came.");
     assert!(q.is_empty(), "{q:#?}");
-    let q = find_quotes("“a “b,” he said.");
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "b");
+    let q = only_quote("“a “b,” he said.");
+    assert_eq!(q.text, "b");
     let q = find_quotes("” ” “ “ \" \" ‘ ’ ' '");
     check_spans("” ” “ “ \" \" ‘ ’ ' '", &q);
     for t in [
@@ -260,14 +264,12 @@ fn apostrophes_are_not_quotes() {
         assert!(q.is_empty(), "{t}: {q:#?}");
     }
     let t = "“China's plan is not the students' plan,” he said.";
-    let q = find_quotes(t);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "China's plan is not the students' plan");
+    let q = only_quote(t);
+    assert_eq!(q.text, "China's plan is not the students' plan");
     let t = "“He called it ‘a disgrace’ today,” she said.";
-    let q = find_quotes(t);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "He called it ‘a disgrace’ today");
-    assert_eq!(words(&q[0].speaker), Some("she"));
+    let q = only_quote(t);
+    assert_eq!(q.text, "He called it ‘a disgrace’ today");
+    assert_eq!(words(&q.speaker), Some("she"));
 }
 
 #[test]
@@ -278,10 +280,9 @@ fn straight_marks_and_inches() {
     let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(texts, vec!["yes", "no"]);
     let t = "``We won,'' he said.";
-    let q = find_quotes(t);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "We won");
-    assert_eq!(words(&q[0].speaker), Some("he"));
+    let q = only_quote(t);
+    assert_eq!(q.text, "We won");
+    assert_eq!(words(&q.speaker), Some("he"));
 }
 
 #[test]
