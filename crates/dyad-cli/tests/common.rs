@@ -50,6 +50,33 @@ pub fn dyad_ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
+/// A file `name` in `dir` holding `bytes`: its path.
+pub fn write(dir: impl AsRef<Path>, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.as_ref().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// `records` (JSON Lines) ingested into a new database `<name>.db` in `dir`: its path.
+pub fn ingested(dir: &Path, name: &str, records: &str) -> String {
+    let input = write(dir, &format!("{name}.jsonl"), records);
+    let db = dir.join(format!("{name}.db")).display().to_string();
+    dyad_ok(&["ingest", input.to_str().unwrap(), "--db", &db]);
+    db
+}
+
+/// `text` (an output, a message) says `fragment`.
+#[track_caller]
+pub fn assert_says(text: &str, fragment: &str) {
+    assert!(text.contains(fragment), "{fragment:?} is not in:\n{text}");
+}
+
+/// `dyad <command> check` finds no error in the shipped dictionaries.
+pub fn shipped_set_checks_clean(command: &str) {
+    let out = dyad_ok(&[command, "check"]);
+    assert!(out.contains(" 0 errors"), "{out}");
+}
+
 /// The events of a JSON Lines output.
 pub fn events(jsonl: &str) -> Vec<serde_json::Value> {
     jsonl
@@ -128,6 +155,24 @@ pub fn parquet_column(path: &Path, column: &str) -> Vec<parquet::record::Field> 
             v.clone()
         })
         .collect()
+}
+
+/// The doubles of a Parquet column.
+pub fn parquet_doubles(path: &Path, column: &str) -> Vec<f64> {
+    let cell = |v| match v {
+        parquet::record::Field::Double(x) => x,
+        other => panic!("{column} is {other:?}"),
+    };
+    parquet_column(path, column).into_iter().map(cell).collect()
+}
+
+/// The strings of a Parquet column.
+pub fn parquet_strings(path: &Path, column: &str) -> Vec<String> {
+    let cell = |v| match v {
+        parquet::record::Field::Str(x) => x,
+        other => panic!("{column} is {other:?}"),
+    };
+    parquet_column(path, column).into_iter().map(cell).collect()
 }
 
 /// A running `dyad serve`, stopped when dropped.
