@@ -816,11 +816,11 @@ fn urge_sanction_doc() -> dyad_text::Document {
 
 #[test]
 fn refusing_or_failing_to_act_is_a_negated_act() {
-    let d = doc(
+    let events = code_on(
+        production(),
         "Russia refused to meet Ukraine. Russia declined to provide aid to Ukraine.",
-        Some(date(2025, 12, 4)),
+        date(2025, 12, 4),
     );
-    let events = production().code_document(&d);
     assert_eq!(events.len(), 2, "{:?}", triples(&events));
     assert!(events.iter().all(|e| e.negated), "{:?}", triples(&events));
     assert_eq!(events[0].code, "040");
