@@ -34,3 +34,14 @@ pub fn warned(warnings: &[crate::Warning], line: usize, fragment: &str) -> bool 
 pub fn warned_of(warnings: &[crate::Warning], fragment: &str) -> bool {
     warnings.iter().any(|x| x.message.contains(fragment))
 }
+
+/// The error of a parse that must fail, saying `fragment`.
+#[track_caller]
+pub fn refused<T: std::fmt::Debug>(
+    parsed: Result<T, crate::DictError>,
+    fragment: &str,
+) -> crate::DictError {
+    let e = parsed.expect_err("refused");
+    assert!(e.message.contains(fragment), "{e}");
+    e
+}

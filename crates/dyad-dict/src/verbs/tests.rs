@@ -2,7 +2,7 @@
 //! and the two real dictionaries (`CAMEO.2.0.txt`, `PETR.Validate.verbs.2.0.txt`).
 
 use super::*;
-use crate::test_support::{real, w, warned, warned_of};
+use crate::test_support::{real, refused, w, warned, warned_of};
 
 fn code(f: Option<&str>, r: Option<&str>) -> CodeSpec {
     CodeSpec::Code {
@@ -343,12 +343,15 @@ fn errors_name_file_line_and_expectation() {
     let d = parse("--- A [010] ---\nA\n- AID [042]\n", "v.txt").unwrap();
     assert!(d.blocks[0].patterns.is_empty());
     assert!(warned(&d.warnings, 3, "`*`"));
-    let e = parse("--- A [010] ---\n- * AID [04 2]\n", "v.txt").unwrap_err();
-    assert!(e.message.contains("expected a code like [042]"), "{e}");
-    let e = parse("~ a (a b ATTACK SAY = a b 015\n", "v.txt").unwrap_err();
-    assert!(e.message.contains("expected a transformation"), "{e}");
-    let e = parse("--- [010] ---\n", "v.txt").unwrap_err();
-    assert!(e.message.contains("block header"), "{e}");
+    refused(
+        parse("--- A [010] ---\n- * AID [04 2]\n", "v.txt"),
+        "expected a code like [042]",
+    );
+    refused(
+        parse("~ a (a b ATTACK SAY = a b 015\n", "v.txt"),
+        "expected a transformation",
+    );
+    refused(parse("--- [010] ---\n", "v.txt"), "block header");
 }
 
 #[test]
