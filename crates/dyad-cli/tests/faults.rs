@@ -220,7 +220,7 @@ struct SmallDisk(PathBuf);
 
 impl SmallDisk {
     /// None when this process may not mount file systems (not root, or in a container that
-    /// forbids it).
+    /// forbids it): the test that wanted it says it is skipped.
     fn mount(dir: &Path, size: &str) -> Option<SmallDisk> {
         let at = dir.join("disk");
         std::fs::create_dir_all(&at).ok()?;
@@ -230,6 +230,9 @@ impl SmallDisk {
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: cannot mount a tmpfs of {size} here (needs root)");
+        }
         ok.then_some(SmallDisk(at))
     }
 
@@ -248,7 +251,6 @@ impl Drop for SmallDisk {
 fn a_full_disk_stops_the_ingest_with_a_clear_error_and_a_rerun_completes_it() {
     let dir = tempfile::tempdir().unwrap();
     let Some(disk) = SmallDisk::mount(dir.path(), "600k") else {
-        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
         return;
     };
     let input = corpus(dir.path(), 3);
@@ -286,7 +288,6 @@ fn remount(at: &Path, mode: &str) {
 fn a_database_on_a_read_only_medium_is_read_and_a_write_is_refused_with_nothing_lost() {
     let dir = tempfile::tempdir().unwrap();
     let Some(disk) = SmallDisk::mount(dir.path(), "64m") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
         return;
     };
     let db = disk.0.join("events.db");
