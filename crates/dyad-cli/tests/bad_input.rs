@@ -264,7 +264,7 @@ fn malformed_dictionary_lines_name_their_file_and_line() {
     let junk = write(
         &dir,
         "junk.agents.txt",
-        &[0xff, 0x00, b'[', b'\n', b'~', b'{'],
+        [0xff, 0x00, b'[', b'\n', b'~', b'{'],
     );
     let out = dyad(&["code", &seed, "--agents", junk.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
