@@ -23,6 +23,15 @@ fn only_quote(text: &str) -> Quote {
     q.remove(0)
 }
 
+/// No quotation is found in any of `texts`.
+#[track_caller]
+fn assert_no_quotes(texts: &[&str]) {
+    for t in texts {
+        let q = find_quotes(t);
+        assert!(q.is_empty(), "{t:?}: {q:#?}");
+    }
+}
+
 /// Every span slices back out of the text.
 fn check_spans(text: &str, quotes: &[Quote]) {
     let n = text.chars().count();
@@ -238,36 +247,27 @@ fn multi_paragraph_quotes() {
 
 #[test]
 fn unbalanced_marks() {
-    let q = find_quotes("He said “no and left.\n\nThen ” she came.");
-    assert!(q.is_empty(), "{q:#?}");
+    assert_no_quotes(&["He said “no and left.\n\nThen ” she came."]);
     let q = only_quote("“a “b,” he said.");
     assert_eq!(q.text, "b");
     let q = find_quotes("” ” “ “ \" \" ‘ ’ ' '");
     check_spans("” ” “ “ \" \" ‘ ’ ' '", &q);
-    for t in [
+    assert_no_quotes(&[
         "\"", "“", "”", "''", "``", "'", "‘", "’", "“”", "\"\"", "“ ”", "",
-    ] {
-        let q = find_quotes(t);
-        assert!(q.is_empty(), "{t:?}: {q:?}");
-    }
+    ]);
 }
 
 #[test]
 fn apostrophes_are_not_quotes() {
-    for t in [
+    assert_no_quotes(&[
         "China's Xi met France's Macron; the students' union objected.",
         "In the '90s the students' demands grew, rock 'n' roll aside, he said.",
         "Xi Jinping’s visit and Macron’s plan, officials’ views and the ’90s.",
         "He said 'fine and left.",
-    ] {
-        let q = find_quotes(t);
-        assert!(q.is_empty(), "{t}: {q:#?}");
-    }
-    let t = "“China's plan is not the students' plan,” he said.";
-    let q = only_quote(t);
+    ]);
+    let q = only_quote("“China's plan is not the students' plan,” he said.");
     assert_eq!(q.text, "China's plan is not the students' plan");
-    let t = "“He called it ‘a disgrace’ today,” she said.";
-    let q = only_quote(t);
+    let q = only_quote("“He called it ‘a disgrace’ today,” she said.");
     assert_eq!(q.text, "He called it ‘a disgrace’ today");
     assert_eq!(words(&q.speaker), Some("she"));
 }
@@ -279,8 +279,7 @@ fn straight_marks_and_inches() {
     check_spans(t, &q);
     let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(texts, vec!["yes", "no"]);
-    let t = "``We won,'' he said.";
-    let q = only_quote(t);
+    let q = only_quote("``We won,'' he said.");
     assert_eq!(q.text, "We won");
     assert_eq!(words(&q.speaker), Some("he"));
 }
