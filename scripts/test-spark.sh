@@ -6,11 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${DYAD_SPARK_VENV:-target/spark-venv}
-if ! "$VENV/bin/python" -c 'import pyspark' 2>/dev/null; then
-    echo "installing pyspark into $VENV" >&2
-    python3 -m venv "$VENV"
-    "$VENV/bin/python" -m pip install -q pyspark >&2
-fi
+source scripts/lib/venv.sh
+ensure_venv "$VENV" pyspark pyspark
 cargo build --release -q
 wheel=$(scripts/build-python-wheel.sh)
 # `python -m pip`: the venv's own pip scripts name the folder it was made in

@@ -92,26 +92,42 @@ def code_corpus(spark, input_path, output, dyad="dyad", partitions=None, threads
     env = {"RAYON_NUM_THREADS": str(threads)} if threads else {}
     out = lines.pipe(f"{shlex.quote(dyad)} code --stdin", env=env)
     rows = out.map(to_row).filter(lambda r: r is not None)
+    return write_events(spark, rows, output)
+
+
+def write_events(spark, rows, output):
+    """`rows` of SCHEMA as a DataFrame, written to `output` as Parquet (replacing it)."""
     events = spark.createDataFrame(rows, SCHEMA)
     events.write.mode("overwrite").parquet(output)
     return events
 
 
-def main():
-    ap = argparse.ArgumentParser(description="Code a corpus with dyad on Spark.")
+def corpus_arguments(description):
+    """The command line of both examples: --input, --output, --partitions (add their own)."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--input", required=True, help="JSON Lines files (any Hadoop path/glob)")
     ap.add_argument("--output", required=True, help="Parquet output folder")
+    ap.add_argument("--partitions", type=int, default=None)
+    return ap
+
+
+def report(spark, output, how):
+    """Say how many events `output` holds, and stop Spark."""
+    n = spark.read.parquet(output).count()
+    print(f"dyad on Spark{how}: {n} events written to {output}")
+    spark.stop()
+
+
+def main():
+    ap = corpus_arguments("Code a corpus with dyad on Spark.")
     ap.add_argument("--dyad", default=os.environ.get("DYAD", "dyad"),
                     help="the dyad binary as the executors see it")
-    ap.add_argument("--partitions", type=int, default=None)
     ap.add_argument("--dyad-threads", type=int, default=None,
                     help="RAYON_NUM_THREADS for each dyad process")
     args = ap.parse_args()
     spark = SparkSession.builder.appName("dyad-code-corpus").getOrCreate()
     code_corpus(spark, args.input, args.output, args.dyad, args.partitions, args.dyad_threads)
-    n = spark.read.parquet(args.output).count()
-    print(f"dyad on Spark: {n} events written to {args.output}")
-    spark.stop()
+    report(spark, args.output, "")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ and later on x86_64 Linux). The wheel comes from `scripts/build-python-wheel.sh`
 `pip wheel .`.
 """
 
-import argparse
 import json
 import os
 import sys
@@ -27,7 +26,7 @@ import sys
 from pyspark.sql import SparkSession
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from code_corpus import SCHEMA, to_row  # noqa: E402
+from code_corpus import corpus_arguments, report, to_row, write_events  # noqa: E402
 
 
 def code_partition(threads):
@@ -49,24 +48,17 @@ def code_corpus_python(spark, input_path, output, partitions=None, threads=None)
     sc = spark.sparkContext
     lines = sc.textFile(input_path, minPartitions=partitions or sc.defaultParallelism)
     rows = lines.mapPartitions(code_partition(threads))
-    events = spark.createDataFrame(rows, SCHEMA)
-    events.write.mode("overwrite").parquet(output)
-    return events
+    return write_events(spark, rows, output)
 
 
 def main():
-    ap = argparse.ArgumentParser(description="Code a corpus on Spark with the dyad package.")
-    ap.add_argument("--input", required=True, help="JSON Lines files (any Hadoop path/glob)")
-    ap.add_argument("--output", required=True, help="Parquet output folder")
-    ap.add_argument("--partitions", type=int, default=None)
+    ap = corpus_arguments("Code a corpus on Spark with the dyad package.")
     ap.add_argument("--dyad-threads", type=int, default=None,
                     help="threads of each partition's coding (default: every core)")
     args = ap.parse_args()
     spark = SparkSession.builder.appName("dyad-code-corpus-python").getOrCreate()
     code_corpus_python(spark, args.input, args.output, args.partitions, args.dyad_threads)
-    n = spark.read.parquet(args.output).count()
-    print(f"dyad on Spark (Python): {n} events written to {args.output}")
-    spark.stop()
+    report(spark, args.output, " (Python)")
 
 
 if __name__ == "__main__":

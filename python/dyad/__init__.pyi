@@ -5,6 +5,7 @@ import os
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
 import pyarrow
+from typing_extensions import TypedDict, Unpack
 
 __version__: str
 BATCH: int
@@ -16,6 +17,44 @@ Record = Dict[str, Any]
 _Path = Union[str, os.PathLike[str]]
 _Date = Union[str, datetime.date]
 _Value = Union[str, int, float, bool, datetime.date]
+
+class _CodeOptions(TypedDict, total=False):
+    """`code`'s keywords (the function's and the method's): the record's fields, and quotes
+    (default False)."""
+
+    id: Union[None, str, int]
+    date: Optional[_Date]
+    url: Optional[str]
+    title: Optional[str]
+    source: Optional[str]
+    quotes: bool
+
+class _ManyOptions(TypedDict, total=False):
+    """`code_many`'s keywords: threads (default: all cores), quotes (default False)."""
+
+    threads: Optional[int]
+    quotes: bool
+
+class _Filters(TypedDict, total=False):
+    """The filters of `Store.query` and `Store.export` (`dyad query`'s)."""
+
+    actor: Union[None, str, Sequence[str]]
+    source: Optional[str]
+    target: Optional[str]
+    dyad: Optional[str]
+    code: Optional[str]
+    root: Optional[str]
+    quad: Optional[int]
+    date_from: Optional[_Date]
+    date_to: Optional[_Date]
+    country: Optional[str]
+    text: Optional[str]
+    issue: Optional[str]
+    since: Optional[str]
+    tone_below: Optional[float]
+    tone_above: Optional[float]
+    with_negated: Optional[bool]
+    limit: Optional[int]
 
 class Coder:
     def __init__(
@@ -32,34 +71,13 @@ class Coder:
     ) -> None: ...
     @property
     def version(self) -> str: ...
-    def code(
-        self,
-        text: str,
-        *,
-        id: Union[None, str, int] = None,
-        date: Optional[_Date] = None,
-        url: Optional[str] = None,
-        title: Optional[str] = None,
-        source: Optional[str] = None,
-        quotes: bool = False,
-    ) -> List[Event]: ...
+    def code(self, text: str, **options: Unpack[_CodeOptions]) -> List[Event]: ...
     def code_many(
-        self, records: Iterable[Record], *, threads: Optional[int] = None, quotes: bool = False
+        self, records: Iterable[Record], **options: Unpack[_ManyOptions]
     ) -> Iterator[Event]: ...
 
-def code(
-    text: str,
-    *,
-    id: Union[None, str, int] = None,
-    date: Optional[_Date] = None,
-    url: Optional[str] = None,
-    title: Optional[str] = None,
-    source: Optional[str] = None,
-    quotes: bool = False,
-) -> List[Event]: ...
-def code_many(
-    records: Iterable[Record], *, threads: Optional[int] = None, quotes: bool = False
-) -> Iterator[Event]: ...
+def code(text: str, **options: Unpack[_CodeOptions]) -> List[Event]: ...
+def code_many(records: Iterable[Record], **options: Unpack[_ManyOptions]) -> Iterator[Event]: ...
 def events_table(events: Iterable[Event]) -> pyarrow.Table: ...
 
 class Store:
@@ -73,28 +91,8 @@ class Store:
         strict: bool = False,
         batch: int = 256,
     ) -> Dict[str, Any]: ...
-    def query(
-        self,
-        *,
-        actor: Union[None, str, Sequence[str]] = None,
-        source: Optional[str] = None,
-        target: Optional[str] = None,
-        dyad: Optional[str] = None,
-        code: Optional[str] = None,
-        root: Optional[str] = None,
-        quad: Optional[int] = None,
-        date_from: Optional[_Date] = None,
-        date_to: Optional[_Date] = None,
-        country: Optional[str] = None,
-        text: Optional[str] = None,
-        issue: Optional[str] = None,
-        since: Optional[str] = None,
-        tone_below: Optional[float] = None,
-        tone_above: Optional[float] = None,
-        with_negated: Optional[bool] = None,
-        limit: Optional[int] = None,
-    ) -> pyarrow.Table: ...
+    def query(self, **filters: Unpack[_Filters]) -> pyarrow.Table: ...
     def export(
-        self, format: str, path: _Path, *, header: bool = False, **filters: Any
+        self, format: str, path: _Path, *, header: bool = False, **filters: Unpack[_Filters]
     ) -> int: ...
     def counts(self) -> Dict[str, int]: ...

@@ -51,17 +51,11 @@ pub struct LimitArgs {
 impl LimitArgs {
     /// The article size limit in bytes (`usize::MAX`: none).
     pub fn article_bytes(&self) -> usize {
-        match self.max_article_bytes {
-            0 => usize::MAX,
-            n => n,
-        }
+        self.read_options(false).max_article_bytes
     }
 
     pub fn read_options(&self, strict: bool) -> ReadOptions {
-        ReadOptions {
-            strict,
-            max_article_bytes: self.article_bytes(),
-        }
+        ReadOptions::new(strict, self.max_article_bytes)
     }
 }
 

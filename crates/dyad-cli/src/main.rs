@@ -130,26 +130,12 @@ fn main() -> ExitCode {
     finish(result.map(|()| ExitCode::SUCCESS))
 }
 
-/// An error with its causes, each cause said once: many errors name their cause in their own
-/// message already ("cannot read X: No such file"), and `{:#}` would repeat it.
-fn error_chain(e: &anyhow::Error) -> String {
-    let mut said = e.to_string();
-    for cause in e.chain().skip(1) {
-        let cause = cause.to_string();
-        if !said.contains(&cause) {
-            said.push_str(": ");
-            said.push_str(&cause);
-        }
-    }
-    said
-}
-
 /// Report an error and turn it into the exit code.
 fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dyad: {}", error_chain(&e));
+            eprintln!("dyad: {}", dyad_run::error_chain(&e));
             ExitCode::FAILURE
         }
     }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{dyad, dyad_ok};
+use common::{assert_says, dyad, dyad_ok, shipped_set_checks_clean, write};
 
 #[test]
 fn lookup_prints_the_code_and_the_entry_behind_it() {
@@ -17,11 +17,8 @@ fn lookup_prints_the_code_and_the_entry_behind_it() {
         out.starts_with("\"Emmanuel Macron\" on 2025-12-04: FRAGOV"),
         "{out}"
     );
-    assert!(
-        out.contains("dyad.Leaders.manual-europe-americas.actors.txt:"),
-        "{out}"
-    );
-    assert!(out.contains("← applies"), "{out}");
+    assert_says(&out, "dyad.Leaders.manual-europe-americas.actors.txt:");
+    assert_says(&out, "← applies");
     let out = dyad_ok(&[
         "actors",
         "lookup",
@@ -47,24 +44,21 @@ fn lookup_prints_the_code_and_the_entry_behind_it() {
 
 #[test]
 fn check_passes_on_the_shipped_set() {
-    let out = dyad_ok(&["actors", "check"]);
-    assert!(out.contains(" 0 errors"), "{out}");
+    shipped_set_checks_clean("actors");
 }
 
 #[test]
 fn check_reports_planted_errors() {
-    let dir = std::env::temp_dir().join(format!("dyad-actors-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let f = dir.join("planted.actors.txt");
-    std::fs::write(
-        &f,
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        &dir,
+        "planted.actors.txt",
         "ARNOR_ [FRA]\n\
          GONDOR_ [XQZGOV]\n\
          JOHN_DOE_\n\t[FRAGOV 20170101-20201231]\n\t[FRAELI 20200601-20221231]\n\
          JANE_ROE_\n\t[FRAGOV 2004017-20061201]\n\
          ARNOR_ [DEU]\n",
-    )
-    .unwrap();
+    );
     let out = dyad(&["actors", "check", "--actors", &f.display().to_string()]);
     assert!(!out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);

@@ -5,7 +5,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
 
 /// A path under the repository's `data/`.
 pub fn data(rel: &str) -> String {
@@ -22,6 +22,23 @@ pub fn dyad(args: &[&str]) -> Output {
         .expect("run dyad")
 }
 
+/// Run dyad with its standard input fed by `feed` on another thread (a large input would
+/// otherwise fill the pipe while dyad waits to write its output), and wait for it.
+pub fn dyad_fed(args: &[&str], feed: impl FnOnce(ChildStdin) + Send + 'static) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run dyad");
+    let stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || feed(stdin));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
 /// Run dyad, insist it succeeded, and return its standard output.
 pub fn dyad_ok(args: &[&str]) -> String {
     let out = dyad(args);
@@ -31,6 +48,33 @@ pub fn dyad_ok(args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// A file `name` in `dir` holding `bytes`: its path.
+pub fn write(dir: impl AsRef<Path>, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.as_ref().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// `records` (JSON Lines) ingested into a new database `<name>.db` in `dir`: its path.
+pub fn ingested(dir: &Path, name: &str, records: &str) -> String {
+    let input = write(dir, &format!("{name}.jsonl"), records);
+    let db = dir.join(format!("{name}.db")).display().to_string();
+    dyad_ok(&["ingest", input.to_str().unwrap(), "--db", &db]);
+    db
+}
+
+/// `text` (an output, a message) says `fragment`.
+#[track_caller]
+pub fn assert_says(text: &str, fragment: &str) {
+    assert!(text.contains(fragment), "{fragment:?} is not in:\n{text}");
+}
+
+/// `dyad <command> check` finds no error in the shipped dictionaries.
+pub fn shipped_set_checks_clean(command: &str) {
+    let out = dyad_ok(&[command, "check"]);
+    assert!(out.contains(" 0 errors"), "{out}");
 }
 
 /// The events of a JSON Lines output.
@@ -111,6 +155,24 @@ pub fn parquet_column(path: &Path, column: &str) -> Vec<parquet::record::Field> 
             v.clone()
         })
         .collect()
+}
+
+/// The doubles of a Parquet column.
+pub fn parquet_doubles(path: &Path, column: &str) -> Vec<f64> {
+    let cell = |v| match v {
+        parquet::record::Field::Double(x) => x,
+        other => panic!("{column} is {other:?}"),
+    };
+    parquet_column(path, column).into_iter().map(cell).collect()
+}
+
+/// The strings of a Parquet column.
+pub fn parquet_strings(path: &Path, column: &str) -> Vec<String> {
+    let cell = |v| match v {
+        parquet::record::Field::Str(x) => x,
+        other => panic!("{column} is {other:?}"),
+    };
+    parquet_column(path, column).into_iter().map(cell).collect()
 }
 
 /// A running `dyad serve`, stopped when dropped.

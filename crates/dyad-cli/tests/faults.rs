@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{data, dyad, sound};
+use common::{assert_says, data, dyad, sound};
 use rusqlite::{Connection, OpenFlags};
 
 /// The sample corpus `copies` times over with distinct ids.
@@ -220,7 +220,7 @@ struct SmallDisk(PathBuf);
 
 impl SmallDisk {
     /// None when this process may not mount file systems (not root, or in a container that
-    /// forbids it).
+    /// forbids it): the test that wanted it says it is skipped.
     fn mount(dir: &Path, size: &str) -> Option<SmallDisk> {
         let at = dir.join("disk");
         std::fs::create_dir_all(&at).ok()?;
@@ -230,6 +230,9 @@ impl SmallDisk {
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: cannot mount a tmpfs of {size} here (needs root)");
+        }
         ok.then_some(SmallDisk(at))
     }
 
@@ -248,7 +251,6 @@ impl Drop for SmallDisk {
 fn a_full_disk_stops_the_ingest_with_a_clear_error_and_a_rerun_completes_it() {
     let dir = tempfile::tempdir().unwrap();
     let Some(disk) = SmallDisk::mount(dir.path(), "1m") else {
-        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
         return;
     };
     let input = corpus(dir.path(), 3);
@@ -257,7 +259,7 @@ fn a_full_disk_stops_the_ingest_with_a_clear_error_and_a_rerun_completes_it() {
     let out = ingest_run(&input, &db);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("full"), "{stderr}");
+    assert_says(&stderr, "full");
     assert!(!stderr.contains("panicked"), "{stderr}");
     sound(&db);
     let kept = stored(&db);
@@ -267,7 +269,7 @@ fn a_full_disk_stops_the_ingest_with_a_clear_error_and_a_rerun_completes_it() {
     let out = ingest_run(&input, &db);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains(&format!("{kept} unchanged")), "{stderr}");
+    assert_says(&stderr, &format!("{kept} unchanged"));
     sound(&db);
     assert_eq!(contents(&db), contents(&clean));
 }
@@ -286,7 +288,6 @@ fn remount(at: &Path, mode: &str) {
 fn a_database_on_a_read_only_medium_is_read_and_a_write_is_refused_with_nothing_lost() {
     let dir = tempfile::tempdir().unwrap();
     let Some(disk) = SmallDisk::mount(dir.path(), "64m") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
         return;
     };
     let db = disk.0.join("events.db");
@@ -331,7 +332,7 @@ fn a_database_on_a_read_only_medium_is_read_and_a_write_is_refused_with_nothing_
     let out = dyad(&["ingest", &input, "--db", db.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_says(&stderr, "read-only");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let out = dyad(&["recode", "--db", db.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -371,7 +372,7 @@ fn a_database_on_a_read_only_medium_is_read_and_a_write_is_refused_with_nothing_
     let read = query(&only_wal.join("events.db"));
     let stderr = String::from_utf8_lossy(&read.stderr);
     assert_eq!(read.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("write-ahead log"), "{stderr}");
+    assert_says(&stderr, "write-ahead log");
     remount(&disk.0, "rw");
 }
 

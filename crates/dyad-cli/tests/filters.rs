@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::dyad;
+use common::{dyad, ingested};
 use dyad_server::params::Params;
 
 /// Each case as a query string (`name=value&…`); the command line gets `--name value`.
@@ -111,20 +111,12 @@ fn cli(db: &str, q: &str) -> Result<(), String> {
 #[test]
 fn the_command_line_and_the_api_take_and_refuse_the_same_values() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("a.jsonl");
-    std::fs::write(
-        &input,
+    let db = ingested(
+        dir.path(),
+        "f",
         "{\"id\": \"a\", \"date\": \"2025-12-04\", \"text\": \"France met China.\"}\n",
-    )
-    .unwrap();
-    let db = dir.path().join("f.db");
-    let db = db.to_str().unwrap();
-    let out = dyad(&["ingest", input.to_str().unwrap(), "--db", db]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
+    let db = db.as_str();
     for q in GOOD {
         assert_eq!(api(q), Ok(()), "API refused {q}");
         assert_eq!(cli(db, q), Ok(()), "dyad query refused {q}");

@@ -6,7 +6,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::{data, dyad, dyad_ok, events};
+use common::{assert_says, data, dyad, dyad_fed, dyad_ok, events};
 
 fn tmp(name: &str, content: &str) -> String {
     let dir = std::env::temp_dir().join(format!("dyad-cli-{}", std::process::id()));
@@ -60,12 +60,12 @@ fn bad_jsonl_record_is_skipped_with_file_and_line() {
     let out = dyad(&["code", &f]);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("mixed.jsonl:2:"), "{stderr}");
+    assert_says(&stderr, "mixed.jsonl:2:");
     assert!(
         stderr.contains("mixed.jsonl:3:") && stderr.contains("date"),
         "{stderr}"
     );
-    assert!(stderr.contains("2 records skipped"), "{stderr}");
+    assert_says(&stderr, "2 records skipped");
     let evs = events(&String::from_utf8(out.stdout).unwrap());
     let ids: Vec<&str> = evs
         .iter()
@@ -80,20 +80,11 @@ fn bad_jsonl_record_is_skipped_with_file_and_line() {
 
 #[test]
 fn stdin_and_wire_datelines() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["code", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"date 2025-12-04 MOSCOW: Russia condemned Ukraine on Monday.")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = dyad_fed(&["code", "-"], |mut stdin| {
+        stdin
+            .write_all(b"date 2025-12-04 MOSCOW: Russia condemned Ukraine on Monday.")
+            .unwrap()
+    });
     assert!(out.status.success());
     let evs = events(&String::from_utf8(out.stdout).unwrap());
     let e = evs.first().expect("an event from stdin");
@@ -140,11 +131,8 @@ fn a_missing_input_is_a_warning_the_rest_is_coded_and_the_exit_status_says_so() 
     let out = dyad(&["code", &good, "/no/such/dyad/input.txt"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("warning: /no/such/dyad/input.txt: cannot be read"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("1 input could not be read"), "{stderr}");
+    assert_says(&stderr, "warning: /no/such/dyad/input.txt: cannot be read");
+    assert_says(&stderr, "1 input could not be read");
     let coded = events(&String::from_utf8_lossy(&out.stdout));
     assert!(!coded.is_empty(), "the good file's events are written");
     assert_eq!(coded, events(&dyad_ok(&["code", &good])));
@@ -175,7 +163,7 @@ fn a_file_gone_from_a_folder_is_a_warning_and_the_folder_is_coded() {
     let out = dyad(&["code", dir.path().to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("b.txt: cannot be read"), "{stderr}");
+    assert_says(&stderr, "b.txt: cannot be read");
     let coded = events(&String::from_utf8_lossy(&out.stdout));
     assert!(coded.iter().any(|e| e["article_id"] == "a.txt"));
     assert!(coded.iter().any(|e| e["article_id"] == "c.txt"));
@@ -249,10 +237,7 @@ fn bad_dictionary_names_file_and_line() {
     ]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(
-        stderr.contains("bad.verbs.txt:4: expected a code"),
-        "{stderr}"
-    );
+    assert_says(&stderr, "bad.verbs.txt:4: expected a code");
     let actors = tmp("bad.actors.txt", "FRANCE [FRA\n");
     let out = dyad(&[
         "code",
@@ -328,7 +313,7 @@ fn streamed_jsonl_warns_about_bad_utf8_first() {
     let out = dyad(&["code", &f]);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("bad.jsonl:2: not valid UTF-8"), "{stderr}");
+    assert_says(&stderr, "bad.jsonl:2: not valid UTF-8");
     assert_eq!(events(&String::from_utf8(out.stdout).unwrap()).len(), 2);
     let strict = dyad(&["code", "--strict", &f]);
     assert!(!strict.status.success());

@@ -3,26 +3,25 @@
 
 mod common;
 
-use common::{data, dyad, dyad_ok};
+use common::{data, dyad, shipped_set_checks_clean, write};
 
 #[test]
 fn check_passes_on_the_shipped_set() {
-    let out = dyad_ok(&["nouns", "check"]);
-    assert!(out.contains(" 0 errors"), "{out}");
+    shipped_set_checks_clean("nouns");
 }
 
 #[test]
 fn check_reports_faults_of_a_folders_file() {
-    let dir = std::env::temp_dir().join(format!("dyad-nouns-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     for f in ["PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.txt"] {
         std::fs::copy(data(&format!("validation/{f}")), dir.join(f)).unwrap();
     }
-    std::fs::write(
-        dir.join("mine.event-nouns.txt"),
+    write(
+        dir,
+        "mine.event-nouns.txt",
         "LIGHT HOLD WIBBLE\nPARLEY [040] both # from PARLEY\nSKIRMISH [999] # x\nFEUD [110]\n",
-    )
-    .unwrap();
+    );
     let out = dyad(&[
         "nouns",
         "check",
@@ -53,5 +52,4 @@ fn check_reports_faults_of_a_folders_file() {
             && err.contains("mine.event-nouns.txt:2: expected `NOUN [CODE] flags`"),
         "{err}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

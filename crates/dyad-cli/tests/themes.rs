@@ -6,13 +6,13 @@ mod common;
 
 use std::path::Path;
 
-use common::{dyad, dyad_ok, events, parquet_column};
+use common::{dyad, dyad_ok, events, ingested, parquet_strings};
 
 /// Two articles: United Nations peacekeepers attacked (PEACEKEEPERS), and praise (no issue).
 fn database(dir: &Path) -> String {
-    let input = dir.join("themes.jsonl");
-    std::fs::write(
-        &input,
+    ingested(
+        dir,
+        "themes",
         concat!(
             r#"{"id":"pk","date":"2025-12-01","text":"Rebels attacked United Nations peacekeepers in Mali on Monday."}"#,
             "\n",
@@ -20,10 +20,6 @@ fn database(dir: &Path) -> String {
             "\n"
         ),
     )
-    .unwrap();
-    let db = dir.join("themes.db").display().to_string();
-    dyad_ok(&["ingest", input.to_str().unwrap(), "--db", &db]);
-    db
 }
 
 fn export(db: &str, format: &str, flags: &[&str]) -> String {
@@ -98,13 +94,7 @@ fn issues_are_in_every_export_format() {
 
     let parquet = dir.path().join("events.parquet");
     export(&db, "parquet", &["--out", parquet.to_str().unwrap()]);
-    let mut issues: Vec<String> = parquet_column(&parquet, "issues")
-        .into_iter()
-        .map(|v| match v {
-            parquet::record::Field::Str(x) => x,
-            other => panic!("issues is {other:?}"),
-        })
-        .collect();
+    let mut issues = parquet_strings(&parquet, "issues");
     issues.sort();
     assert_eq!(issues, ["", "PEACEKEEPERS"]);
 }

@@ -10,15 +10,15 @@ mod common;
 
 use std::path::Path;
 
-use common::{dyad_ok, events, parquet_column};
+use common::{dyad_ok, events, ingested, parquet_doubles};
 
 const PRAISE: f64 = 42.8571;
 const ATTACK: f64 = -33.3333;
 
 fn database(dir: &Path) -> String {
-    let input = dir.join("tone.jsonl");
-    std::fs::write(
-        &input,
+    ingested(
+        dir,
+        "tone",
         concat!(
             r#"{"id":"praise","date":"2025-12-01","text":"France praised China for its excellent support."}"#,
             "\n",
@@ -26,10 +26,16 @@ fn database(dir: &Path) -> String {
             "\n"
         ),
     )
-    .unwrap();
-    let db = dir.join("tone.db").display().to_string();
-    dyad_ok(&["ingest", input.to_str().unwrap(), "--db", &db]);
-    db
+}
+
+/// The numbers in column `n` (from 0) of a tab-separated export, in order.
+fn sorted_numbers(tsv: &str, n: usize) -> Vec<f64> {
+    let mut v: Vec<f64> = tsv
+        .lines()
+        .map(|l| l.split('\t').nth(n).unwrap().parse().unwrap())
+        .collect();
+    v.sort_by(f64::total_cmp);
+    v
 }
 
 /// (article, tone) of each event of a JSON Lines export.
@@ -66,20 +72,10 @@ fn tone_is_in_every_export_format() {
         assert_eq!(e["reports"][0]["tone"], e["tone"]);
     }
 
-    let gdelt = export("gdelt");
-    let mut avg: Vec<f64> = gdelt
-        .lines()
-        .map(|l| l.split('\t').nth(34).unwrap().parse().unwrap())
-        .collect();
-    avg.sort_by(f64::total_cmp);
+    let avg = sorted_numbers(&export("gdelt"), 34);
     assert_eq!(avg, [ATTACK, PRAISE], "AvgTone, column 35");
 
-    let mentions = export("mentions");
-    let mut doc: Vec<f64> = mentions
-        .lines()
-        .map(|l| l.split('\t').nth(13).unwrap().parse().unwrap())
-        .collect();
-    doc.sort_by(f64::total_cmp);
+    let doc = sorted_numbers(&export("mentions"), 13);
     assert_eq!(doc, [ATTACK, PRAISE], "MentionDocTone, column 14");
 
     let csv = export("csv");
@@ -106,13 +102,7 @@ fn tone_is_in_every_export_format() {
         "--out",
         parquet.to_str().unwrap(),
     ]);
-    let mut col: Vec<f64> = parquet_column(&parquet, "tone")
-        .into_iter()
-        .map(|v| match v {
-            parquet::record::Field::Double(x) => x,
-            other => panic!("tone is {other:?}"),
-        })
-        .collect();
+    let mut col = parquet_doubles(&parquet, "tone");
     col.sort_by(f64::total_cmp);
     assert_eq!(col, [ATTACK, PRAISE]);
 }

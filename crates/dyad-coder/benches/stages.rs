@@ -10,6 +10,7 @@
 //! found), and the full pipeline (`Coder::code_document`). `dyad bench` measures the whole
 //! command on the benchmark corpus.
 
+use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dyad_coder::mentions::find_mentions;
 use dyad_coder::sentence::SentenceView;
@@ -35,7 +36,7 @@ fn documents(text: &str) -> Vec<Document> {
     read_jsonl(text, "lee_abc_news.jsonl").0
 }
 
-fn tokenized(docs: &[Document]) -> Vec<(Option<chrono::NaiveDate>, Vec<Vec<Token>>)> {
+fn tokenized(docs: &[Document]) -> Vec<(Option<NaiveDate>, Vec<Vec<Token>>)> {
     docs.iter()
         .map(|d| {
             let sentences = split_sentences(&d.text, d.body_start);
@@ -45,6 +46,20 @@ fn tokenized(docs: &[Document]) -> Vec<(Option<chrono::NaiveDate>, Vec<Vec<Token
             )
         })
         .collect()
+}
+
+/// The sum of `count` over every tokenized sentence (with its article's date).
+fn per_sentence(
+    sentences: &[(Option<NaiveDate>, Vec<Vec<Token>>)],
+    mut count: impl FnMut(Option<NaiveDate>, &[Token]) -> usize,
+) -> usize {
+    let mut n = 0;
+    for (date, doc) in sentences {
+        for tokens in doc {
+            n += count(*date, tokens);
+        }
+    }
+    n
 }
 
 fn stages(c: &mut Criterion) {
@@ -70,39 +85,27 @@ fn stages(c: &mut Criterion) {
     g.bench_function("tokenizing", |b| b.iter(|| tokenized(&docs).len()));
     g.bench_function("tagging", |b| {
         b.iter(|| {
-            let mut n = 0;
-            for (_, doc) in &sentences {
-                for tokens in doc {
-                    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-                    n += tagger.tag(&words).len();
-                }
-            }
-            n
+            per_sentence(&sentences, |_, tokens| {
+                let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+                tagger.tag(&words).len()
+            })
         })
     });
     g.bench_function("actor_matching", |b| {
         b.iter(|| {
-            let mut n = 0;
-            for (date, doc) in &sentences {
-                for tokens in doc {
-                    let s = SentenceView::new(tokens, tagger);
-                    n += find_mentions(lex, &s, *date, &Default::default()).len();
-                }
-            }
-            n
+            per_sentence(&sentences, |date, tokens| {
+                let s = SentenceView::new(tokens, tagger);
+                find_mentions(lex, &s, date, &Default::default()).len()
+            })
         })
     });
     g.bench_function("verb_matching", |b| {
         b.iter(|| {
-            let mut n = 0;
-            for (date, doc) in &sentences {
-                for tokens in doc {
-                    let s = SentenceView::new(tokens, tagger);
-                    let mentions = find_mentions(lex, &s, *date, &Default::default());
-                    n += find_verbs(lex, &s, &mentions).len();
-                }
-            }
-            n
+            per_sentence(&sentences, |date, tokens| {
+                let s = SentenceView::new(tokens, tagger);
+                let mentions = find_mentions(lex, &s, date, &Default::default());
+                find_verbs(lex, &s, &mentions).len()
+            })
         })
     });
     g.bench_function("full_pipeline", |b| {

@@ -257,22 +257,14 @@ JANE_ROE_
 ARNOR_ [DEU]
 ";
         let found = kinds(fixture, "mine.actors.txt");
-        assert!(
-            found.contains(&(FindingKind::UnknownCode, 2, false)),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(FindingKind::OverlappingDates, 3, false)),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(FindingKind::MalformedDate, 7, false)),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(FindingKind::ConflictingDuplicate, 8, false)),
-            "{found:?}"
-        );
+        for want in [
+            (FindingKind::UnknownCode, 2, false),
+            (FindingKind::OverlappingDates, 3, false),
+            (FindingKind::MalformedDate, 7, false),
+            (FindingKind::ConflictingDuplicate, 8, false),
+        ] {
+            assert!(found.contains(&want), "{want:?} not in {found:?}");
+        }
     }
 
     #[test]

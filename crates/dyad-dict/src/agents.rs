@@ -4,7 +4,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::DictError;
-use crate::reader::{bounded_product, dict_words, lines, noun_plural, strip_comment, Warning};
+use crate::reader::{
+    bounded_product, dict_words, enclosed, lines, noun_plural, strip_comment, Warning,
+};
 
 /// Whether the agent code goes after the actor code (`~GOV`: ISR + GOV = ISRGOV) or before it
 /// (`NGO~`).
@@ -150,14 +152,10 @@ pub fn parse(text: &str, file: &str) -> Result<AgentDictionary, DictError> {
         let head = &line[..open];
         let (phrase, plural_spec) = match head.find('{') {
             Some(b) => {
-                let rest = &head[b + 1..];
-                let inner = match rest.find('}') {
-                    Some(e) => &rest[..e],
-                    None => {
-                        warn(&mut dict, "plural without its closing `}`");
-                        rest
-                    }
-                };
+                let (inner, rest) = enclosed(&head[b + 1..], '}');
+                if rest.is_none() {
+                    warn(&mut dict, "plural without its closing `}`");
+                }
                 (&head[..b], Some(inner.trim().to_string()))
             }
             None => (head, None),
@@ -268,7 +266,7 @@ fn expand(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{every_prefix, real, w};
+    use crate::test_support::{every_prefix, real, refused, w, warned, warned_of};
 
     const FIXTURE: &str = "<!-- AGENTS -->\r
 !PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON\r
@@ -337,14 +335,8 @@ SNEAK_THIEF {SNEAK_THIEVES}[~CRM]\r
         assert!(e(9).phrases.contains(&w("HUSBANDMAN")));
         assert_eq!(e(10).phrases, vec![w("SNEAK THIEF"), w("SNEAK THIEVES")]);
         assert_eq!(e(10).line, 16);
-        assert!(a
-            .warnings
-            .iter()
-            .any(|x| x.line == 15 && x.message.contains("without a [code]")));
-        assert!(a
-            .warnings
-            .iter()
-            .any(|x| x.line == 11 && x.message.contains("`}`")));
+        assert!(warned(&a.warnings, 15, "without a [code]"));
+        assert!(warned(&a.warnings, 11, "`}`"));
         assert_eq!(a.substitutions["PERSON"].len(), 5);
     }
 
@@ -355,11 +347,11 @@ SNEAK_THIEF {SNEAK_THIEVES}[~CRM]\r
             e.to_string(),
             "x.agents.txt:1: expected `]` to close the agent code like [~GOV]"
         );
-        let e = parse("\nA [~]\n", "x").unwrap_err();
-        assert_eq!(e.line, 2);
-        assert!(e.message.contains("expected an agent code"), "{e}");
-        let e = parse("!X! =\n", "x").unwrap_err();
-        assert!(e.message.contains("no values"), "{e}");
+        assert_eq!(
+            refused(parse("\nA [~]\n", "x"), "expected an agent code").line,
+            2
+        );
+        refused(parse("!X! =\n", "x"), "no values");
     }
 
     #[test]
@@ -367,7 +359,7 @@ SNEAK_THIEF {SNEAK_THIEVES}[~CRM]\r
         let line = format!("!P! = A, B, C, D, E\n{} [~X]\n", "!P!_".repeat(30));
         let a = parse(&line, "x").unwrap();
         assert!(a.entries[0].phrases.len() <= 2 * MAX_PHRASES);
-        assert!(a.warnings.iter().any(|x| x.message.contains("too many")));
+        assert!(warned_of(&a.warnings, "too many"));
     }
 
     #[test]
@@ -419,10 +411,7 @@ SNEAK_THIEF {SNEAK_THIEVES}[~CRM]\r
             "MINISTRY FOR AGRICULTURE , FISHERIES AND FOOD",
             "GOVAGR"
         ));
-        assert!(a
-            .warnings
-            .iter()
-            .any(|x| x.message.contains("without a [code]")));
+        assert!(warned_of(&a.warnings, "without a [code]"));
     }
 
     #[test]

@@ -14,68 +14,45 @@ use crate::issues::LazyIssues;
 use crate::reader::Warning;
 use crate::verbs::{self, VerbDictionary};
 
-macro_rules! data {
-    ($path:literal) => {
-        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/", $path))
+/// A file under `data/$dir/`, embedded: (file name, bytes).
+macro_rules! embedded {
+    ($dir:literal, $name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/",
+                $dir,
+                "/",
+                $name
+            )),
+        )
     };
 }
 
 /// The production files (PETRARCH-2 / Phoenix), embedded: (file name, bytes).
-const PRODUCTION_VERBS: (&str, &[u8]) = ("CAMEO.2.0.txt", data!("dictionaries/CAMEO.2.0.txt"));
+const PRODUCTION_VERBS: (&str, &[u8]) = embedded!("dictionaries", "CAMEO.2.0.txt");
 /// dyad's supplementary verb patterns, read after CAMEO.2.0.txt.
-const SUPPLEMENTARY_VERBS: (&str, &[u8]) = ("dyad.verbs.txt", data!("dictionaries/dyad.verbs.txt"));
+const SUPPLEMENTARY_VERBS: (&str, &[u8]) = embedded!("dictionaries", "dyad.verbs.txt");
 const PRODUCTION_ACTORS: [(&str, &[u8]); 3] = [
-    (
-        "Phoenix.Countries.actors.txt",
-        data!("dictionaries/Phoenix.Countries.actors.txt"),
-    ),
-    (
-        "Phoenix.International.actors.txt",
-        data!("dictionaries/Phoenix.International.actors.txt"),
-    ),
-    (
-        "Phoenix.MilNonState.actors.txt",
-        data!("dictionaries/Phoenix.MilNonState.actors.txt"),
-    ),
+    embedded!("dictionaries", "Phoenix.Countries.actors.txt"),
+    embedded!("dictionaries", "Phoenix.International.actors.txt"),
+    embedded!("dictionaries", "Phoenix.MilNonState.actors.txt"),
 ];
-const PRODUCTION_AGENTS: (&str, &[u8]) = (
-    "Phoenix.agents.txt",
-    data!("dictionaries/Phoenix.agents.txt"),
-);
-const PRODUCTION_DISCARDS: (&str, &[u8]) = (
-    "Phoenix.discards.txt",
-    data!("dictionaries/Phoenix.discards.txt"),
-);
+const PRODUCTION_AGENTS: (&str, &[u8]) = embedded!("dictionaries", "Phoenix.agents.txt");
+const PRODUCTION_DISCARDS: (&str, &[u8]) = embedded!("dictionaries", "Phoenix.discards.txt");
 /// dyad's event nouns ("talks", "invasion", "sanctions"), read with the verbs.
-const EVENT_NOUNS: (&str, &[u8]) = (
-    "dyad.event-nouns.txt",
-    data!("dictionaries/dyad.event-nouns.txt"),
-);
-const PRODUCTION_ISSUES: (&str, &[u8]) = (
-    "Phoenix.IssueCoding.txt",
-    data!("dictionaries/Phoenix.IssueCoding.txt"),
-);
+const EVENT_NOUNS: (&str, &[u8]) = embedded!("dictionaries", "dyad.event-nouns.txt");
+const PRODUCTION_ISSUES: (&str, &[u8]) = embedded!("dictionaries", "Phoenix.IssueCoding.txt");
 
 // dyad's own actor files (`data/dictionaries/dyad.*.actors.txt`), listed by build.rs.
 include!(concat!(env!("OUT_DIR"), "/supplementary.rs"));
 
 /// The PETR.Validate.* files of the unit-test suite, embedded.
-const VALIDATION_VERBS: (&str, &[u8]) = (
-    "PETR.Validate.verbs.2.0.txt",
-    data!("validation/PETR.Validate.verbs.2.0.txt"),
-);
-const VALIDATION_ACTORS: (&str, &[u8]) = (
-    "PETR.Validate.actors.txt",
-    data!("validation/PETR.Validate.actors.txt"),
-);
-const VALIDATION_AGENTS: (&str, &[u8]) = (
-    "PETR.Validate.agents.txt",
-    data!("validation/PETR.Validate.agents.txt"),
-);
-const VALIDATION_DISCARDS: (&str, &[u8]) = (
-    "PETR.Validate.discards.txt",
-    data!("validation/PETR.Validate.discards.txt"),
-);
+const VALIDATION_VERBS: (&str, &[u8]) = embedded!("validation", "PETR.Validate.verbs.2.0.txt");
+const VALIDATION_ACTORS: (&str, &[u8]) = embedded!("validation", "PETR.Validate.actors.txt");
+const VALIDATION_AGENTS: (&str, &[u8]) = embedded!("validation", "PETR.Validate.agents.txt");
+const VALIDATION_DISCARDS: (&str, &[u8]) = embedded!("validation", "PETR.Validate.discards.txt");
 
 /// The embedded files of the production set, in load order: (file name, bytes). Their hash
 /// names the dictionary version a database records for each article it stores.

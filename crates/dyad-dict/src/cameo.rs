@@ -24,42 +24,26 @@ use std::sync::OnceLock;
 
 use crate::error::DictError;
 
-const EVENTCODES_FILE: &str = "data/cameo/CAMEO.eventcodes.txt";
-const GOLDSTEIN_FILE: &str = "data/cameo/CAMEO.goldsteinscale.txt";
-const COUNTRY_FILE: &str = "data/cameo/CAMEO.country.txt";
-const TYPE_FILE: &str = "data/cameo/CAMEO.type.txt";
-const KNOWNGROUP_FILE: &str = "data/cameo/CAMEO.knowngroup.txt";
-const ETHNIC_FILE: &str = "data/cameo/CAMEO.ethnic.txt";
-const RELIGION_FILE: &str = "data/cameo/CAMEO.religion.txt";
+/// A GDELT table under `data/cameo/`, embedded: `$file` its path (named in errors), `$text`
+/// its text.
+macro_rules! cameo_table {
+    ($file:ident, $text:ident, $name:literal) => {
+        const $file: &str = concat!("data/cameo/", $name);
+        const $text: &str = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/cameo/",
+            $name
+        ));
+    };
+}
 
-const EVENTCODES_TEXT: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/cameo/CAMEO.eventcodes.txt"
-));
-const GOLDSTEIN_TEXT: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/cameo/CAMEO.goldsteinscale.txt"
-));
-const COUNTRY_TEXT: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/cameo/CAMEO.country.txt"
-));
-const TYPE_TEXT: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/cameo/CAMEO.type.txt"
-));
-const KNOWNGROUP_TEXT: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/cameo/CAMEO.knowngroup.txt"
-));
-const ETHNIC_TEXT: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/cameo/CAMEO.ethnic.txt"
-));
-const RELIGION_TEXT: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/cameo/CAMEO.religion.txt"
-));
+cameo_table!(EVENTCODES_FILE, EVENTCODES_TEXT, "CAMEO.eventcodes.txt");
+cameo_table!(GOLDSTEIN_FILE, GOLDSTEIN_TEXT, "CAMEO.goldsteinscale.txt");
+cameo_table!(COUNTRY_FILE, COUNTRY_TEXT, "CAMEO.country.txt");
+cameo_table!(TYPE_FILE, TYPE_TEXT, "CAMEO.type.txt");
+cameo_table!(KNOWNGROUP_FILE, KNOWNGROUP_TEXT, "CAMEO.knowngroup.txt");
+cameo_table!(ETHNIC_FILE, ETHNIC_TEXT, "CAMEO.ethnic.txt");
+cameo_table!(RELIGION_FILE, RELIGION_TEXT, "CAMEO.religion.txt");
 
 /// Labels that are garbled upstream, replaced by the CAMEO 1.1b3 manual's wording.
 const LABEL_REPAIRS: &[(&str, &str)] = &[("044", "Meet at a \"third\" location")];
@@ -410,18 +394,24 @@ fn split_glued(label: &str) -> Option<(&str, &str, f64, &str)> {
     ))
 }
 
+/// The error for a first column that is not a CAMEO event code.
+fn expect_event_code(file: &str, line: usize, code: &str) -> Result<(), DictError> {
+    if is_event_code(code) {
+        return Ok(());
+    }
+    Err(DictError::new(
+        file,
+        line,
+        format!("expected a 2-4 digit CAMEO event code, found {code:?}"),
+    ))
+}
+
 /// `(line, code, label)` from `CAMEO.eventcodes.txt`, glued lines split and labels repaired.
 fn parse_event_labels(file: &str, text: &str) -> Result<Vec<(usize, String, String)>, DictError> {
     let mut out: Vec<(usize, String, String)> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (line, code, label) in data_lines(file, text)? {
-        if !is_event_code(code) {
-            return Err(DictError::new(
-                file,
-                line,
-                format!("expected a 2-4 digit CAMEO event code, found {code:?}"),
-            ));
-        }
+        expect_event_code(file, line, code)?;
         let mut pieces = vec![(code, label)];
         if let Some((own, glued_code, _glued_goldstein, glued_label)) = split_glued(label) {
             pieces = vec![(code, own), (glued_code, glued_label)];
@@ -451,13 +441,7 @@ fn parse_goldstein(file: &str, text: &str) -> Result<Vec<(usize, String, f64)>, 
     let mut out = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (line, code, score) in data_lines(file, text)? {
-        if !is_event_code(code) {
-            return Err(DictError::new(
-                file,
-                line,
-                format!("expected a 2-4 digit CAMEO event code, found {code:?}"),
-            ));
-        }
+        expect_event_code(file, line, code)?;
         let Ok(g) = score.parse::<f64>() else {
             return Err(DictError::new(
                 file,

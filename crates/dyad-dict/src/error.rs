@@ -23,11 +23,7 @@ impl DictError {
 
 impl fmt::Display for DictError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)
-        }
+        dyad_model::warning::write_located(f, &self.file, self.line, &self.message)
     }
 }
 

@@ -350,7 +350,7 @@ fn expand(phrase: &str, warnings: &mut Vec<Warning>, file: &str, no: usize) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{real, w};
+    use crate::test_support::{real, w, warned};
 
     #[test]
     fn lazy_issues_parse_on_first_use() {
@@ -436,10 +436,7 @@ v:kidnap\r
             e[14].code, "KIDNAP",
             "uncoded, no previous code: the category"
         );
-        assert!(d
-            .warnings
-            .iter()
-            .any(|x| x.line == 15 && x.message.contains("`m:`")));
+        assert!(warned(&d.warnings, 15, "`m:`"));
     }
 
     #[test]
@@ -449,10 +446,7 @@ v:kidnap\r
         assert_eq!(d.entries[0].code, "KIDNAP");
         assert!(d.entries[0].phrases.contains(&w("KIDNAPPED")));
         assert_eq!(d.entries[0].category_type.as_deref(), Some("COUNTEVENT"));
-        assert!(d
-            .warnings
-            .iter()
-            .any(|x| x.line == 5 && x.message.contains("outside a group")));
+        assert!(warned(&d.warnings, 5, "outside a group"));
     }
 
     #[test]

@@ -82,6 +82,16 @@ pub(crate) fn bracket_groups(line: &str) -> Option<(Vec<(&str, &str)>, &str)> {
     Some((groups, rest))
 }
 
+/// What follows an opening bracket, cut at its `close`: the inside, and the text after the
+/// close; `None` for that text when the close is missing (the inside then runs to the end, and
+/// the caller warns).
+pub(crate) fn enclosed(after: &str, close: char) -> (&str, Option<&str>) {
+    match after.find(close) {
+        Some(at) => (&after[..at], Some(&after[at + close.len_utf8()..])),
+        None => (after, None),
+    }
+}
+
 /// Cut a line at the first comment character in `marks` that is not inside `[...]` (so the
 /// TABARI code `[###]` survives `#` comments).
 pub(crate) fn strip_comment<'a>(line: &'a str, marks: &[char]) -> &'a str {

@@ -22,3 +22,26 @@ pub fn every_prefix<T, E>(samples: &[&str], parse: impl Fn(&str, &str) -> Result
 pub fn w(s: &str) -> Vec<String> {
     s.split_whitespace().map(String::from).collect()
 }
+
+/// Whether a warning on `line` says `fragment`.
+pub fn warned(warnings: &[crate::Warning], line: usize, fragment: &str) -> bool {
+    warnings
+        .iter()
+        .any(|x| x.line == line && x.message.contains(fragment))
+}
+
+/// Whether any warning says `fragment`.
+pub fn warned_of(warnings: &[crate::Warning], fragment: &str) -> bool {
+    warnings.iter().any(|x| x.message.contains(fragment))
+}
+
+/// The error of a parse that must fail, saying `fragment`.
+#[track_caller]
+pub fn refused<T: std::fmt::Debug>(
+    parsed: Result<T, crate::DictError>,
+    fragment: &str,
+) -> crate::DictError {
+    let e = parsed.expect_err("refused");
+    assert!(e.message.contains(fragment), "{e}");
+    e
+}

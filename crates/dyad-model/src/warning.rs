@@ -58,13 +58,24 @@ impl Warning {
     }
 }
 
+/// `file:line: message`, as compilers write it; `file: message` for line 0 (the whole file).
+/// Warnings and the dictionaries' errors are written so.
+pub fn write_located(
+    f: &mut fmt::Formatter<'_>,
+    file: &str,
+    line: usize,
+    message: &str,
+) -> fmt::Result {
+    if line == 0 {
+        write!(f, "{file}: {message}")
+    } else {
+        write!(f, "{file}:{line}: {message}")
+    }
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)
-        }
+        write_located(f, &self.file, self.line, &self.message)
     }
 }
 

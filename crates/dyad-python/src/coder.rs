@@ -56,13 +56,7 @@ pub fn records(
     Records {
         lines: (first_line..).zip(records).collect(),
         file,
-        opts: ReadOptions {
-            strict,
-            max_article_bytes: match max_article_bytes {
-                0 => usize::MAX,
-                n => n,
-            },
-        },
+        opts: ReadOptions::new(strict, max_article_bytes),
     }
 }
 

@@ -14,14 +14,7 @@ pub fn from_anyhow(e: anyhow::Error) -> PyErr {
             || matches!(c.downcast_ref::<ReadError>(), Some(ReadError::Io { .. }))
             || c.downcast_ref::<StoreError>().is_some_and(is_file_error)
     });
-    let mut message = e.to_string();
-    for cause in e.chain().skip(1) {
-        let cause = cause.to_string();
-        if !message.contains(&cause) {
-            message.push_str(": ");
-            message.push_str(&cause);
-        }
-    }
+    let message = dyad_run::error_chain(&e);
     if file {
         PyOSError::new_err(message)
     } else {

@@ -110,13 +110,7 @@ impl NativeStore {
         self.ingest(py, coder, strict, move |sink, c| {
             let source = Files {
                 inputs: &paths,
-                opts: ReadOptions {
-                    strict,
-                    max_article_bytes: match max_article_bytes {
-                        0 => usize::MAX,
-                        n => n,
-                    },
-                },
+                opts: ReadOptions::new(strict, max_article_bytes),
                 on_read: None,
             };
             sink.fill(c, batch, source)

@@ -10,21 +10,30 @@ use dyad_dict::bundled::Dictionaries;
 use dyad_dict::{actors, agents, discards, event_nouns, verbs};
 use dyad_store::hash::Fnv64;
 
-/// The dictionary files chosen; none: the bundled set.
+/// The dictionary files chosen; none: the bundled set. With the `clap` feature, the command
+/// line's flags (`--dictionaries`, `--verbs`, …), documented by the fields.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "clap", derive(clap::Args))]
 pub struct DictionaryFiles {
     /// Folder holding a verb dictionary, actor, agent and discard files (found by name).
+    #[cfg_attr(feature = "clap", arg(long, value_name = "DIR"))]
     pub dictionaries: Option<PathBuf>,
     /// PETR-2 verb-pattern file (replaces the verbs of the base set, and with them its event
-    /// nouns, whose light verbs are verbs of that set).
+    /// nouns, whose light verbs are verbs of that set: give --event-nouns to keep some).
+    #[cfg_attr(feature = "clap", arg(long, value_name = "FILE"))]
     pub verbs: Option<PathBuf>,
-    /// Event-noun lexicon (replaces the event nouns of the base set).
+    /// Event-noun lexicon (replaces the event nouns of the base set; format in
+    /// data/dictionaries/dyad.event-nouns.txt).
+    #[cfg_attr(feature = "clap", arg(long, value_name = "FILE"))]
     pub event_nouns: Option<PathBuf>,
-    /// Actor dictionary files (replace the actors of the base set).
+    /// Actor dictionary file(s) (replace the actors of the base set).
+    #[cfg_attr(feature = "clap", arg(long, value_name = "FILE", num_args = 1..))]
     pub actors: Vec<PathBuf>,
     /// Agent dictionary file.
+    #[cfg_attr(feature = "clap", arg(long, value_name = "FILE"))]
     pub agents: Option<PathBuf>,
     /// Discard list.
+    #[cfg_attr(feature = "clap", arg(long, value_name = "FILE"))]
     pub discards: Option<PathBuf>,
 }
 

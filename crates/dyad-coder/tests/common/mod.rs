@@ -67,6 +67,12 @@ pub fn expect(list: &[&str]) -> Vec<String> {
     v
 }
 
+/// Coding `text` with the validation dictionaries gives exactly the `expected` triples.
+#[track_caller]
+pub fn assert_codes(text: &str, expected: &[&str]) {
+    assert_eq!(triples(&code(text)), expect(expected), "coding {text:?}");
+}
+
 /// The text between two character (not byte) offsets.
 pub fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()

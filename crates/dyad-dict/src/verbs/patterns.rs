@@ -46,6 +46,17 @@ fn marker(word: &str) -> Option<PatternElement> {
     }
 }
 
+/// Close the innermost open group (`(...)` or `{...}`) of `stack` into its parent.
+fn close_group(stack: &mut Vec<(bool, Vec<Item>)>) {
+    let (is_paren, items) = stack.pop().expect("a group is open");
+    let item = if is_paren {
+        Item::Parens(items)
+    } else {
+        Item::Braces(items)
+    };
+    stack.last_mut().expect("stack never empty").1.push(item);
+}
+
 impl Reader<'_, '_> {
     fn pattern(
         &mut self,
@@ -140,13 +151,7 @@ impl Reader<'_, '_> {
                     flush(&mut word, &mut stack);
                     let want_paren = c == ')';
                     if stack.len() > 1 && stack.last().map(|t| t.0) == Some(want_paren) {
-                        let (is_paren, items) = stack.pop().expect("checked");
-                        let item = if is_paren {
-                            Item::Parens(items)
-                        } else {
-                            Item::Braces(items)
-                        };
-                        stack.last_mut().expect("stack never empty").1.push(item);
+                        close_group(&mut stack);
                     } else {
                         self.log.warn(no, format!("stray `{c}` ignored"));
                     }
@@ -159,13 +164,7 @@ impl Reader<'_, '_> {
         while stack.len() > 1 {
             self.log
                 .warn(no, "unclosed `(` or `{` closed at the end of the line");
-            let (is_paren, items) = stack.pop().expect("len > 1");
-            let item = if is_paren {
-                Item::Parens(items)
-            } else {
-                Item::Braces(items)
-            };
-            stack.last_mut().expect("stack never empty").1.push(item);
+            close_group(&mut stack);
         }
         stack.pop().map(|t| t.1).unwrap_or_default()
     }

@@ -2,7 +2,7 @@
 //! and the two real dictionaries (`CAMEO.2.0.txt`, `PETR.Validate.verbs.2.0.txt`).
 
 use super::*;
-use crate::test_support::{real, w};
+use crate::test_support::{real, refused, w, warned, warned_of};
 
 fn code(f: Option<&str>, r: Option<&str>) -> CodeSpec {
     CodeSpec::Code {
@@ -285,10 +285,7 @@ fn pattern_elements() {
     // [###] survives `#` comments
     assert_eq!(p[11].code, code(Some("###"), None));
     // the line without its `-`
-    assert!(d
-        .warnings
-        .iter()
-        .any(|x| x.line == 39 && x.message.contains("leading `-`")));
+    assert!(warned(&d.warnings, 39, "leading `-`"));
     assert_eq!(
         p[12].post,
         vec![PatternElement::Prep {
@@ -345,16 +342,16 @@ fn errors_name_file_line_and_expectation() {
     assert!(d.warnings.iter().any(|w| w.line == 3), "{:?}", d.warnings);
     let d = parse("--- A [010] ---\nA\n- AID [042]\n", "v.txt").unwrap();
     assert!(d.blocks[0].patterns.is_empty());
-    assert!(d
-        .warnings
-        .iter()
-        .any(|w| w.line == 3 && w.message.contains("`*`")));
-    let e = parse("--- A [010] ---\n- * AID [04 2]\n", "v.txt").unwrap_err();
-    assert!(e.message.contains("expected a code like [042]"), "{e}");
-    let e = parse("~ a (a b ATTACK SAY = a b 015\n", "v.txt").unwrap_err();
-    assert!(e.message.contains("expected a transformation"), "{e}");
-    let e = parse("--- [010] ---\n", "v.txt").unwrap_err();
-    assert!(e.message.contains("block header"), "{e}");
+    assert!(warned(&d.warnings, 3, "`*`"));
+    refused(
+        parse("--- A [010] ---\n- * AID [04 2]\n", "v.txt"),
+        "expected a code like [042]",
+    );
+    refused(
+        parse("~ a (a b ATTACK SAY = a b 015\n", "v.txt"),
+        "expected a transformation",
+    );
+    refused(parse("--- [010] ---\n", "v.txt"), "block header");
 }
 
 #[test]
@@ -366,10 +363,7 @@ fn synset_cycles_are_cut() {
     .unwrap();
     let a = &d.synsets["A"];
     assert!(a.contains(&w("X")) && a.contains(&w("Y")));
-    assert!(d
-        .warnings
-        .iter()
-        .any(|x| x.message.contains("refers to itself")));
+    assert!(warned_of(&d.warnings, "refers to itself"));
 }
 
 #[test]
@@ -390,14 +384,8 @@ fn tolerated_stray_brackets() {
             object: Some(vec![w("X Y"), w("X YS")])
         }]
     );
-    assert!(d
-        .warnings
-        .iter()
-        .any(|x| x.line == 3 && x.message.contains("stray `)`")));
-    assert!(d
-        .warnings
-        .iter()
-        .any(|x| x.line == 4 && x.message.contains("unclosed")));
+    assert!(warned(&d.warnings, 3, "stray `)`"));
+    assert!(warned(&d.warnings, 4, "unclosed"));
 }
 
 #[test]

@@ -8,6 +8,7 @@ use super::codes::{parse_code, CodeSpec};
 use super::dictionary::{VerbBlock, VerbEntry, VerbForm};
 use super::log::Log;
 use crate::error::DictError;
+use crate::reader::enclosed;
 use crate::words::{normalize_word, regular_forms};
 
 /// `--- NAME [code] ---`: a block with no verbs or patterns yet. A header without a code is
@@ -16,10 +17,9 @@ pub(super) fn block_header(line: &str, no: usize, log: &mut Log) -> Result<VerbB
     let s = line.trim_start_matches('-');
     let (name, code) = match s.find('[') {
         Some(open) => {
-            let after = &s[open + 1..];
-            let inner = match after.find(']') {
-                Some(close) => &after[..close],
-                None => {
+            let inner = match enclosed(&s[open + 1..], ']') {
+                (inner, Some(_)) => inner,
+                (after, None) => {
                     log.warn(no, "block code without its closing `]`");
                     after.trim_end_matches('-').trim()
                 }
@@ -50,32 +50,23 @@ pub(super) fn verb_line(line: &str, no: usize, log: &mut Log) -> Result<VerbEntr
     let mut code = None;
     let mut text = line;
     if let Some(open) = text.find('[') {
-        let after = &text[open + 1..];
-        let inner = match after.find(']') {
-            Some(close) => {
-                if !after[close + 1..].trim().is_empty() {
-                    log.warn(no, "text after the verb's [code] ignored");
-                }
-                &after[..close]
+        let (inner, rest) = enclosed(&text[open + 1..], ']');
+        match rest {
+            None => log.warn(no, "verb code without its closing `]`"),
+            Some(rest) if !rest.trim().is_empty() => {
+                log.warn(no, "text after the verb's [code] ignored")
             }
-            None => {
-                log.warn(no, "verb code without its closing `]`");
-                after
-            }
-        };
+            Some(_) => {}
+        }
         code = Some(parse_code(inner).map_err(|m| log.err(no, m))?.0);
         text = &text[..open];
     }
     let (base, irregular) = match text.find('{') {
         Some(open) => {
-            let after = &text[open + 1..];
-            let inner = match after.find('}') {
-                Some(close) => &after[..close],
-                None => {
-                    log.warn(no, "irregular forms without their closing `}`");
-                    after
-                }
-            };
+            let (inner, rest) = enclosed(&text[open + 1..], '}');
+            if rest.is_none() {
+                log.warn(no, "irregular forms without their closing `}`");
+            }
             (text[..open].trim(), Some(inner))
         }
         None => (text.trim(), None),

@@ -113,19 +113,22 @@ pub(super) fn qualified<'a>(xs: &'a [Place], ys: &'a [Place]) -> Option<(&'a Pla
     best
 }
 
+/// Whether `p` lies in one of the (country, division code) pairs.
+fn in_one_of(p: &Place, divisions: &[(String, String)]) -> bool {
+    divisions
+        .iter()
+        .any(|(c, a)| *c == p.country && *a == p.admin1)
+}
+
 pub(super) fn choose<'a>(
     candidates: &'a [Place],
     ctx: &Context,
     hints: &Hints,
 ) -> Option<&'a Place> {
     // 1. Inside a division the hints name; or containing a city they name.
-    let in_division = candidates.iter().filter(|p| {
-        p.feature == Feature::City
-            && hints
-                .divisions
-                .iter()
-                .any(|(c, a)| *c == p.country && *a == p.admin1)
-    });
+    let in_division = candidates
+        .iter()
+        .filter(|p| p.feature == Feature::City && in_one_of(p, &hints.divisions));
     if let Some(p) = largest(in_division) {
         return Some(p);
     }
@@ -138,13 +141,9 @@ pub(super) fn choose<'a>(
     });
     // A country that contains the city only counts if no division does ("Georgia" +
     // "Atlanta" is the state; "Georgia" + "Tbilisi" the country).
-    let division_container = candidates.iter().find(|p| {
-        p.feature == Feature::Admin1
-            && hints
-                .cities
-                .iter()
-                .any(|(c, a)| *c == p.country && *a == p.admin1)
-    });
+    let division_container = candidates
+        .iter()
+        .find(|p| p.feature == Feature::Admin1 && in_one_of(p, &hints.cities));
     if let Some(p) = division_container.or(container) {
         return Some(p);
     }

@@ -15,6 +15,23 @@ fn words(s: &Option<Span>) -> Option<&str> {
     s.as_ref().map(|s| s.text.as_str())
 }
 
+/// The one quotation found in `text`.
+#[track_caller]
+fn only_quote(text: &str) -> Quote {
+    let mut q = find_quotes(text);
+    assert_eq!(q.len(), 1, "{text:?}: {q:#?}");
+    q.remove(0)
+}
+
+/// No quotation is found in any of `texts`.
+#[track_caller]
+fn assert_no_quotes(texts: &[&str]) {
+    for t in texts {
+        let q = find_quotes(t);
+        assert!(q.is_empty(), "{t:?}: {q:#?}");
+    }
+}
+
 /// Every span slices back out of the text.
 fn check_spans(text: &str, quotes: &[Quote]) {
     let n = text.chars().count();
@@ -162,10 +179,9 @@ fn attribution_forms() {
 #[test]
 fn no_attribution_after_a_full_stop() {
     let text = "“We will win.” Xi said the talks went well.";
-    let q = find_quotes(text);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].cue, None);
-    assert_eq!(q[0].speaker, None);
+    let q = only_quote(text);
+    assert_eq!(q.cue, None);
+    assert_eq!(q.speaker, None);
 }
 
 #[test]
@@ -219,55 +235,41 @@ fn multi_paragraph_quotes() {
     assert_eq!(words(&q[0].cue), Some("Xi said"));
 
     let text = "“We will never give up.\n\n“We will fight on,” the minister said.";
-    let q = find_quotes(text);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].paragraphs, 2);
-    assert_eq!(words(&q[0].speaker), Some("the minister"));
+    let q = only_quote(text);
+    assert_eq!(q.paragraphs, 2);
+    assert_eq!(words(&q.speaker), Some("the minister"));
 
     // a paragraph that does not open with a quote mark ends the unclosed quote
     let text = "“We will never give up.\n\nOfficials said more.\n\n“Fine,” he said.";
-    let q = find_quotes(text);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "Fine");
+    let q = only_quote(text);
+    assert_eq!(q.text, "Fine");
 }
 
 #[test]
 fn unbalanced_marks() {
-    let q = find_quotes("He said “no and left.\n\nThen ” she came.");
-    assert!(q.is_empty(), "{q:#?}");
-    let q = find_quotes("“a “b,” he said.");
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "b");
+    assert_no_quotes(&["He said “no and left.\n\nThen ” she came."]);
+    let q = only_quote("“a “b,” he said.");
+    assert_eq!(q.text, "b");
     let q = find_quotes("” ” “ “ \" \" ‘ ’ ' '");
     check_spans("” ” “ “ \" \" ‘ ’ ' '", &q);
-    for t in [
+    assert_no_quotes(&[
         "\"", "“", "”", "''", "``", "'", "‘", "’", "“”", "\"\"", "“ ”", "",
-    ] {
-        let q = find_quotes(t);
-        assert!(q.is_empty(), "{t:?}: {q:?}");
-    }
+    ]);
 }
 
 #[test]
 fn apostrophes_are_not_quotes() {
-    for t in [
+    assert_no_quotes(&[
         "China's Xi met France's Macron; the students' union objected.",
         "In the '90s the students' demands grew, rock 'n' roll aside, he said.",
         "Xi Jinping’s visit and Macron’s plan, officials’ views and the ’90s.",
         "He said 'fine and left.",
-    ] {
-        let q = find_quotes(t);
-        assert!(q.is_empty(), "{t}: {q:#?}");
-    }
-    let t = "“China's plan is not the students' plan,” he said.";
-    let q = find_quotes(t);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "China's plan is not the students' plan");
-    let t = "“He called it ‘a disgrace’ today,” she said.";
-    let q = find_quotes(t);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "He called it ‘a disgrace’ today");
-    assert_eq!(words(&q[0].speaker), Some("she"));
+    ]);
+    let q = only_quote("“China's plan is not the students' plan,” he said.");
+    assert_eq!(q.text, "China's plan is not the students' plan");
+    let q = only_quote("“He called it ‘a disgrace’ today,” she said.");
+    assert_eq!(q.text, "He called it ‘a disgrace’ today");
+    assert_eq!(words(&q.speaker), Some("she"));
 }
 
 #[test]
@@ -277,11 +279,9 @@ fn straight_marks_and_inches() {
     check_spans(t, &q);
     let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(texts, vec!["yes", "no"]);
-    let t = "``We won,'' he said.";
-    let q = find_quotes(t);
-    assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "We won");
-    assert_eq!(words(&q[0].speaker), Some("he"));
+    let q = only_quote("``We won,'' he said.");
+    assert_eq!(q.text, "We won");
+    assert_eq!(words(&q.speaker), Some("he"));
 }
 
 #[test]

@@ -334,37 +334,31 @@ and said Europe wanted a fairer trading relationship with China.</p>
         assert!(w.message.contains("no article text"), "{w}");
     }
 
+    /// A page whose paragraph `text` lies inside `depth` nested `<div>`.
+    fn nested(depth: usize, text: &str) -> String {
+        format!(
+            "<html><body>{}<p>{text}</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+    }
+
     /// Issue 21: 100,000 nested `<div>` made the extraction run for minutes; now the page is
     /// refused at once with a warning naming it.
     #[test]
     fn a_deeply_nested_page_is_refused_quickly_with_a_warning() {
-        let n = 100_000;
-        let page = format!(
-            "<html><body>{}<p>Russia attacked Ukraine.</p>{}</body></html>",
-            "<div>".repeat(n),
-            "</div>".repeat(n)
-        );
+        let page = nested(100_000, "Russia attacked Ukraine.");
         let t = std::time::Instant::now();
         let w = read_html(&page, "x/n.html", "n.html").expect_err("refused");
         assert_eq!(w.file, "x/n.html");
         assert!(w.message.contains("elements open at once"), "{w}");
         assert!(t.elapsed().as_secs() < 5, "took {:?}", t.elapsed());
         // nested less than the scan's limit, deeper than the tree's
-        let n = 1_000;
-        let page = format!(
-            "<html><body>{}<p>Russia attacked Ukraine.</p>{}</body></html>",
-            "<div>".repeat(n),
-            "</div>".repeat(n)
-        );
+        let page = nested(1_000, "Russia attacked Ukraine.");
         let w = read_html(&page, "x/n.html", "n.html").expect_err("refused");
         assert!(w.message.contains("nests its elements more than"), "{w}");
         // a page nested a little is read as before
-        let n = 50;
-        let page = format!(
-            "<html><body>{}<p>Russia attacked Ukraine on Monday, officials said.</p>{}</body></html>",
-            "<div>".repeat(n),
-            "</div>".repeat(n)
-        );
+        let page = nested(50, "Russia attacked Ukraine on Monday, officials said.");
         let d = read_html(&page, "x/n.html", "n.html").expect("read");
         assert!(d.text.contains("Russia attacked Ukraine"), "{}", d.text);
     }

@@ -45,6 +45,20 @@ pub struct ReadOptions {
 /// (wire articles run to some kilobytes).
 pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 2_000_000;
 
+impl ReadOptions {
+    /// The options as the command line and the Python package give them: a `max_article_bytes`
+    /// of 0 is no limit.
+    pub fn new(strict: bool, max_article_bytes: usize) -> ReadOptions {
+        ReadOptions {
+            strict,
+            max_article_bytes: match max_article_bytes {
+                0 => usize::MAX,
+                n => n,
+            },
+        }
+    }
+}
+
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
         ReadOptions {
