@@ -1,5 +1,5 @@
 // Build the dashboard into crates/dyad-server/assets/, where the binary embeds it from:
-// index.html, app.js (one minified bundle of src/ and its npm libraries), app.css, and the
+// app.js (one minified bundle of src/ and its npm libraries), app.css, and the
 // Natural Earth land outline from world-atlas. The output is committed.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -19,5 +19,4 @@ await build({
   entryPoints: [join(here, 'src', 'app.css')], bundle: true, minify: true,
   outfile: join(out, 'app.css'), logLevel: 'info',
 });
-copyFileSync(join(here, 'index.html'), join(out, 'index.html'));
 copyFileSync(join(here, 'node_modules', 'world-atlas', 'land-110m.json'), join(out, 'land-110m.json'));

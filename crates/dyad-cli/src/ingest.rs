@@ -30,6 +30,14 @@ pub struct IngestArgs {
     /// Stop at the first bad record instead of skipping it with a warning.
     #[arg(long)]
     pub strict: bool,
+    #[command(flatten)]
+    pub coding: StoreCoding,
+}
+
+/// How the commands that keep what they code (`ingest`, `watch`) code it: batches, limits and
+/// dictionaries.
+#[derive(Args, Debug)]
+pub struct StoreCoding {
     /// Articles per transaction.
     #[arg(long, value_name = "N", default_value_t = 256)]
     pub batch: usize,
@@ -37,6 +45,19 @@ pub struct IngestArgs {
     pub limits: LimitArgs,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
+}
+
+impl StoreCoding {
+    /// The dictionary version the store records, and the coder (with tone and themes, which
+    /// the store keeps).
+    pub fn coder(&self) -> Result<(String, Coder)> {
+        let version = self.dicts.version()?;
+        let coder = self
+            .limits
+            .sentence
+            .apply(Coder::new(self.dicts.load()?).with_tone_and_themes(true));
+        Ok((version, coder))
+    }
 }
 
 #[derive(Args, Debug)]
@@ -163,26 +184,22 @@ fn report(summary: &BatchSummary, counts: &Counts, db: &Path) {
 pub fn run(args: IngestArgs) -> Result<()> {
     some_input_exists(&args.inputs)?;
     let mut store = Store::open(&args.db)?;
-    let version = args.dicts.version()?;
-    let coder = args
-        .limits
-        .sentence
-        .apply(Coder::new(args.dicts.load()?).with_tone_and_themes(true));
+    let (version, coder) = args.coding.coder()?;
     // the bytes of the inputs, with the articles stored in its message
     let bar = crate::progress::reading(crate::progress::input_bytes(&args.inputs));
     let mut sink = StoreSink::ingest(&mut store, version, args.strict).with_progress(stored(&bar));
     let source = Files {
         inputs: &args.inputs,
-        opts: args.limits.read_options(args.strict),
+        opts: args.coding.limits.read_options(args.strict),
         on_read: Some(crate::progress::on_read(&bar)),
     };
-    let summary = sink.fill(&coder, args.batch, source);
+    let summary = sink.fill(&coder, args.coding.batch, source);
     bar.finish_and_clear();
     let summary = summary?;
     report_reading(&summary);
     let distinct = sink.distinct.take().unwrap_or_default();
     distinct.report();
-    args.limits.sentence.report(&coder);
+    args.coding.limits.sentence.report(&coder);
     if summary.skipped + distinct.repeats > 0 {
         eprintln!(
             "dyad: {} records skipped",

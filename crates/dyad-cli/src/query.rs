@@ -200,43 +200,32 @@ pub fn run(args: QueryArgs) -> Result<()> {
     let mut out = io::BufWriter::new(stdout.lock());
     if let Some(by) = by {
         let rows = query::aggregate(store.conn(), &filter, by)?;
-        if args.json {
-            json_lines(&mut out, &rows)?;
-        } else {
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.period.clone(),
-                        r.source.clone(),
-                        r.target.clone(),
-                        r.events.to_string(),
-                        r.quad[0].to_string(),
-                        r.quad[1].to_string(),
-                        r.quad[2].to_string(),
-                        r.quad[3].to_string(),
-                        format!("{:.1}", r.goldstein_sum),
-                        format!("{:.2}", r.goldstein_mean),
-                    ]
-                })
-                .collect();
-            table(
-                &[
-                    "period",
-                    "source",
-                    "target",
-                    "events",
-                    "q1",
-                    "q2",
-                    "q3",
-                    "q4",
-                    "gold_sum",
-                    "gold_mean",
-                ],
-                &cells,
-                &mut out,
-            )?;
-        }
+        let header = [
+            "period",
+            "source",
+            "target",
+            "events",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+            "gold_sum",
+            "gold_mean",
+        ];
+        write_rows(&mut out, args.json, &rows, &header, |r| {
+            vec![
+                r.period.clone(),
+                r.source.clone(),
+                r.target.clone(),
+                r.events.to_string(),
+                r.quad[0].to_string(),
+                r.quad[1].to_string(),
+                r.quad[2].to_string(),
+                r.quad[3].to_string(),
+                format!("{:.1}", r.goldstein_sum),
+                format!("{:.2}", r.goldstein_mean),
+            ]
+        })?;
         out.flush()?;
         let undated = query::undated(store.conn(), &filter)?;
         if undated > 0 {
@@ -251,45 +240,48 @@ pub fn run(args: QueryArgs) -> Result<()> {
         return Ok(());
     }
     let rows = query::events(store.conn(), &filter)?;
-    if args.json {
-        json_lines(&mut out, &rows)?;
-    } else {
-        let cells: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                vec![
-                    r.date.clone(),
-                    if r.source.is_empty() {
-                        "-".into()
-                    } else {
-                        r.source.clone()
-                    },
-                    r.code.clone(),
-                    if r.target.is_empty() {
-                        "-".into()
-                    } else {
-                        r.target.clone()
-                    },
-                    r.quad_class.to_string(),
-                    format!("{:.1}", r.goldstein),
-                    r.num_mentions.to_string(),
-                    r.num_articles.to_string(),
-                    clip(&r.article_id, 18),
-                    clip(&r.evidence, 60),
-                ]
-            })
-            .collect();
-        table(
-            &[
-                "date", "source", "code", "target", "quad", "gold", "ment", "arts", "article",
-                "evidence",
-            ],
-            &cells,
-            &mut out,
-        )?;
-    }
+    let header = [
+        "date", "source", "code", "target", "quad", "gold", "ment", "arts", "article", "evidence",
+    ];
+    let or_dash = |s: &str| {
+        if s.is_empty() {
+            "-".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    write_rows(&mut out, args.json, &rows, &header, |r| {
+        vec![
+            r.date.clone(),
+            or_dash(&r.source),
+            r.code.clone(),
+            or_dash(&r.target),
+            r.quad_class.to_string(),
+            format!("{:.1}", r.goldstein),
+            r.num_mentions.to_string(),
+            r.num_articles.to_string(),
+            clip(&r.article_id, 18),
+            clip(&r.evidence, 60),
+        ]
+    })?;
     out.flush()?;
     eprintln!("dyad: {} events", rows.len());
+    Ok(())
+}
+
+/// Rows as JSON Lines, or as a table of the cells `cells` gives each row.
+fn write_rows<T: serde::Serialize>(
+    out: &mut impl Write,
+    json: bool,
+    rows: &[T],
+    header: &[&str],
+    cells: impl Fn(&T) -> Vec<String>,
+) -> Result<()> {
+    if json {
+        return json_lines(out, rows);
+    }
+    let cells: Vec<Vec<String>> = rows.iter().map(cells).collect();
+    table(header, &cells, out)?;
     Ok(())
 }
 

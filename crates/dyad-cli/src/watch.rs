@@ -18,14 +18,13 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::Coder;
 use dyad_model::Document;
 use dyad_store::{updates, Store};
 use dyad_text::readers::ReadOptions;
 
 use crate::arrivals::Arrivals;
-use crate::dictionaries::DictionaryArgs;
-use crate::limits::{report_reading, LimitArgs};
+use crate::ingest::StoreCoding;
+use crate::limits::report_reading;
 use dyad_run::{Files, Loop, Source, StoreSink};
 
 #[derive(Args, Debug)]
@@ -50,13 +49,8 @@ pub struct WatchArgs {
     /// Scan the folders every second instead of using file-system events.
     #[arg(long)]
     pub poll: bool,
-    /// Articles per transaction.
-    #[arg(long, value_name = "N", default_value_t = 256)]
-    pub batch: usize,
     #[command(flatten)]
-    pub limits: LimitArgs,
-    #[command(flatten)]
-    pub dicts: DictionaryArgs,
+    pub coding: StoreCoding,
 }
 
 /// Set by SIGTERM or SIGINT; a second one ends the process at once (exit 1).
@@ -172,17 +166,13 @@ fn publish(store: &Store, stamp: Option<&str>, dir: &Path) -> Result<()> {
 pub fn run(args: WatchArgs) -> Result<()> {
     let stop = stop_flag()?;
     let mut store = Store::open(&args.db)?;
-    let version = args.dicts.version()?;
-    let coder = args
-        .limits
-        .sentence
-        .apply(Coder::new(args.dicts.load()?).with_tone_and_themes(true));
+    let (version, coder) = args.coding.coder()?;
     let coding = Loop {
         coder: &coder,
         quotes: true,
-        batch: args.batch,
+        batch: args.coding.batch,
     };
-    let opts = args.limits.read_options(false);
+    let opts = args.coding.limits.read_options(false);
     if let Some(dir) = &args.updates {
         // an update an earlier run was writing when it stopped comes first
         publish(&store, None, dir)?;
@@ -230,7 +220,7 @@ pub fn run(args: WatchArgs) -> Result<()> {
                     read.read, total.added, total.replaced, total.unchanged
                 );
             }
-            args.limits.sentence.report(&coder);
+            args.coding.limits.sentence.report(&coder);
         }
         if let Some(dir) = &args.updates {
             let now = now_secs();

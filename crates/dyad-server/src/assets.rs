@@ -23,7 +23,8 @@ pub const ASSETS: &[(&str, &str, &[u8])] = &[
     ),
 ];
 
-const INDEX: &[u8] = include_bytes!("../assets/index.html");
+/// The page itself is written by hand, not built: it is embedded from its source.
+const INDEX: &[u8] = include_bytes!("../../../dashboard/index.html");
 
 /// `GET /`: the dashboard page.
 pub async fn index() -> Response {
