@@ -52,6 +52,7 @@ pub mod rollup;
 pub mod schema;
 pub mod summary;
 pub mod timeline;
+mod transaction;
 pub mod updates;
 
 pub use error::StoreError;

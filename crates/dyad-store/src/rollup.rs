@@ -591,8 +591,7 @@ pub(crate) fn fill(conn: &Connection) -> Result<()> {
     if ready(conn) {
         return Ok(());
     }
-    conn.execute_batch("BEGIN IMMEDIATE")?;
-    let filled = (|| -> Result<()> {
+    crate::transaction::immediately(conn, || {
         if ready(conn) {
             return Ok(());
         }
@@ -615,15 +614,7 @@ pub(crate) fn fill(conn: &Connection) -> Result<()> {
             [VERSION],
         )?;
         kept(conn)
-    })();
-    match filled {
-        Ok(()) => conn.execute_batch("COMMIT")?,
-        Err(e) => {
-            let _ = conn.execute_batch("ROLLBACK");
-            return Err(e);
-        }
-    }
-    Ok(())
+    })
 }
 
 /// Compare every rollup with a recount from the events: None when they agree, else the first

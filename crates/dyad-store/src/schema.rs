@@ -400,8 +400,7 @@ fn fill_event_sources(conn: &Connection) -> Result<()> {
     if done(conn)? {
         return Ok(());
     }
-    conn.execute_batch("BEGIN IMMEDIATE")?;
-    let filled = (|| -> Result<()> {
+    crate::transaction::immediately(conn, || {
         if !done(conn)? {
             conn.execute_batch(
                 "DELETE FROM event_sources;
@@ -413,13 +412,5 @@ fn fill_event_sources(conn: &Connection) -> Result<()> {
             )?;
         }
         Ok(())
-    })();
-    match filled {
-        Ok(()) => conn.execute_batch("COMMIT")?,
-        Err(e) => {
-            let _ = conn.execute_batch("ROLLBACK");
-            return Err(e);
-        }
-    }
-    Ok(())
+    })
 }
