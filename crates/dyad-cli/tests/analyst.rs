@@ -94,15 +94,11 @@ fn undated_events_are_said_and_handled_in_every_export() {
     }
     let gdelt = dyad_ok(&["export", "--db", &db, "--format", "gdelt"]);
     assert_eq!(gdelt.lines().count(), all.len() - undated);
-    let dated = dyad_ok(&[
-        "export",
-        "--db",
-        &db,
-        "--format",
-        "gdelt",
-        "--undated",
-        "dateadded",
-    ]);
+    let gdelt_undated =
+        |how: &str| dyad(&["export", "--db", &db, "--format", "gdelt", "--undated", how]);
+    let out = gdelt_undated("dateadded");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dated = String::from_utf8(out.stdout).unwrap();
     assert_eq!(dated.lines().count(), all.len());
     let csv = dyad_ok(&["export", "--db", &db, "--format", "csv"]);
     assert_eq!(csv.lines().count(), all.len() + 1);
@@ -117,15 +113,7 @@ fn undated_events_are_said_and_handled_in_every_export() {
         "CSV keeps them: {}",
         stderr(&out)
     );
-    let out = dyad(&[
-        "export",
-        "--db",
-        &db,
-        "--format",
-        "gdelt",
-        "--undated",
-        "today",
-    ]);
+    let out = gdelt_undated("today");
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--undated"));
     // newest first
