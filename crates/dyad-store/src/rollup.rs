@@ -231,6 +231,8 @@ pub(crate) fn moved(tx: &Transaction, before: Option<&Facts>, after: Option<&Fac
     Ok(())
 }
 
+/// Add `by` events (and the `sums`, already signed) to the row of `table` with these keys,
+/// and drop the row when taking away leaves it with none.
 fn bump(
     tx: &Transaction,
     table: &str,
@@ -238,13 +240,30 @@ fn bump(
     keys: &[&dyn rusqlite::ToSql],
     by: i64,
 ) -> Result<()> {
-    let marks: Vec<String> = (1..=keys.len()).map(|i| format!("?{i}")).collect();
-    let n = keys.len() + 1;
+    bump_with(tx, table, key_cols, keys, &[], by)
+}
+
+fn bump_with(
+    tx: &Transaction,
+    table: &str,
+    key_cols: &str,
+    keys: &[&dyn rusqlite::ToSql],
+    sums: &[(&str, &dyn rusqlite::ToSql)],
+    by: i64,
+) -> Result<()> {
+    let n = keys.len() + 1 + sums.len();
+    let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
+    let mut cols = format!("{key_cols}, events");
+    let mut set = String::from("events = events + excluded.events");
+    for (c, _) in sums {
+        cols.push_str(&format!(", {c}"));
+        set.push_str(&format!(", {c} = {c} + excluded.{c}"));
+    }
     let mut values: Vec<&dyn rusqlite::ToSql> = keys.to_vec();
     values.push(&by);
+    values.extend(sums.iter().map(|(_, v)| *v));
     tx.prepare_cached(&format!(
-        "INSERT INTO {table} ({key_cols}, events) VALUES ({}, ?{n})
-         ON CONFLICT DO UPDATE SET events = events + excluded.events",
+        "INSERT INTO {table} ({cols}) VALUES ({}) ON CONFLICT DO UPDATE SET {set}",
         marks.join(", ")
     ))?
     .execute(values.as_slice())?;
@@ -265,103 +284,51 @@ fn bump(
 
 /// Count an event in (`sign` 1) or out (−1) of every rollup.
 fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO rollup_day (date, code, negated, quad_class, root, events, goldstein)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT DO UPDATE SET events = events + excluded.events,
-             goldstein = goldstein + excluded.goldstein",
-    )?
-    .execute(params![
-        f.date,
-        f.code,
-        f.negated,
-        f.quad_class,
-        f.root,
+    let goldstein = f.goldstein * sign as f64;
+    bump_with(
+        tx,
+        "rollup_day",
+        "date, code, negated, quad_class, root",
+        &[&f.date, &f.code, &f.negated, &f.quad_class, &f.root],
+        &[("goldstein", &goldstein)],
         sign,
-        f.goldstein * sign as f64
-    ])?;
-    if sign < 0 {
-        tx.prepare_cached(
-            "DELETE FROM rollup_day WHERE date = ?1 AND code = ?2 AND negated = ?3
-                 AND quad_class = ?4 AND root = ?5 AND events <= 0",
-        )?
-        .execute(params![f.date, f.code, f.negated, f.quad_class, f.root])?;
-    }
-    tx.prepare_cached(
-        "INSERT INTO rollup_dyad_day (source_code, target_code, date, negated, root, quad_class,
-             events, goldstein)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT DO UPDATE SET events = events + excluded.events,
-             goldstein = goldstein + excluded.goldstein",
-    )?
-    .execute(params![
-        f.source,
-        f.target,
-        f.date,
-        f.negated,
-        f.root,
-        f.quad_class,
+    )?;
+    bump_with(
+        tx,
+        "rollup_dyad_day",
+        "source_code, target_code, date, negated, root, quad_class",
+        &[
+            &f.source,
+            &f.target,
+            &f.date,
+            &f.negated,
+            &f.root,
+            &f.quad_class,
+        ],
+        &[("goldstein", &goldstein)],
         sign,
-        f.goldstein * sign as f64
-    ])?;
-    if sign < 0 {
-        tx.prepare_cached(
-            "DELETE FROM rollup_dyad_day WHERE source_code = ?1 AND target_code = ?2
-                 AND date = ?3 AND negated = ?4 AND root = ?5 AND quad_class = ?6
-                 AND events <= 0",
-        )?
-        .execute(params![
-            f.source,
-            f.target,
-            f.date,
-            f.negated,
-            f.root,
-            f.quad_class
-        ])?;
-    }
+    )?;
     if let Some((name, country, geonameid, lat, lon)) = &f.place {
-        tx.prepare_cached(
-            "INSERT INTO rollup_place_day (source_code, target_code, date, negated, quad_class,
-                 place_lat, place_lon, place_name, place_country, place_geonameid, events,
-                 goldstein)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-             ON CONFLICT DO UPDATE SET events = events + excluded.events,
-                 goldstein = goldstein + excluded.goldstein",
-        )?
-        .execute(params![
-            f.source,
-            f.target,
-            f.date,
-            f.negated,
-            f.quad_class,
-            lat,
-            lon,
-            name,
-            country,
-            geonameid,
-            sign,
-            f.goldstein * sign as f64
-        ])?;
-        if sign < 0 {
-            tx.prepare_cached(
-                "DELETE FROM rollup_place_day WHERE source_code = ?1 AND target_code = ?2
-                     AND date = ?3 AND negated = ?4 AND quad_class = ?5 AND place_lat = ?6
-                     AND place_lon = ?7 AND place_name = ?8 AND place_country = ?9
-                     AND place_geonameid = ?10 AND events <= 0",
-            )?
-            .execute(params![
-                f.source,
-                f.target,
-                f.date,
-                f.negated,
-                f.quad_class,
+        bump_with(
+            tx,
+            "rollup_place_day",
+            "source_code, target_code, date, negated, quad_class, place_lat, place_lon, \
+             place_name, place_country, place_geonameid",
+            &[
+                &f.source,
+                &f.target,
+                &f.date,
+                &f.negated,
+                &f.quad_class,
                 lat,
                 lon,
                 name,
                 country,
-                geonameid
-            ])?;
-        }
+                geonameid,
+            ],
+            &[("goldstein", &goldstein)],
+            sign,
+        )?;
     }
     bump(
         tx,
@@ -380,33 +347,21 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
         )?;
     }
     let quad = |q: i64| if f.quad_class == q { sign } else { 0 };
-    tx.prepare_cached(
-        "INSERT INTO rollup_dyad (source_code, target_code, negated, events, quad1, quad2,
-             quad3, quad4, goldstein)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT DO UPDATE SET events = events + excluded.events,
-             quad1 = quad1 + excluded.quad1, quad2 = quad2 + excluded.quad2,
-             quad3 = quad3 + excluded.quad3, quad4 = quad4 + excluded.quad4,
-             goldstein = goldstein + excluded.goldstein",
-    )?
-    .execute(params![
-        f.source,
-        f.target,
-        f.negated,
+    let (q1, q2, q3, q4) = (quad(1), quad(2), quad(3), quad(4));
+    bump_with(
+        tx,
+        "rollup_dyad",
+        "source_code, target_code, negated",
+        &[&f.source, &f.target, &f.negated],
+        &[
+            ("quad1", &q1),
+            ("quad2", &q2),
+            ("quad3", &q3),
+            ("quad4", &q4),
+            ("goldstein", &goldstein),
+        ],
         sign,
-        quad(1),
-        quad(2),
-        quad(3),
-        quad(4),
-        f.goldstein * sign as f64
-    ])?;
-    if sign < 0 {
-        tx.prepare_cached(
-            "DELETE FROM rollup_dyad WHERE source_code = ?1 AND target_code = ?2
-                 AND negated = ?3 AND events <= 0",
-        )?
-        .execute(params![f.source, f.target, f.negated])?;
-    }
+    )?;
     if let Some(c) = f.country.as_deref().filter(|c| !c.is_empty()) {
         bump(
             tx,
