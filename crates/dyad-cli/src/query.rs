@@ -217,13 +217,13 @@ pub fn run(args: QueryArgs) -> Result<()> {
                 r.period.clone(),
                 r.source.clone(),
                 r.target.clone(),
-                r.events.to_string(),
-                r.quad[0].to_string(),
-                r.quad[1].to_string(),
-                r.quad[2].to_string(),
-                r.quad[3].to_string(),
-                format!("{:.1}", r.goldstein_sum),
-                format!("{:.2}", r.goldstein_mean),
+                r.tally.events.to_string(),
+                r.tally.quad[0].to_string(),
+                r.tally.quad[1].to_string(),
+                r.tally.quad[2].to_string(),
+                r.tally.quad[3].to_string(),
+                format!("{:.1}", r.tally.goldstein_sum),
+                format!("{:.2}", r.tally.goldstein_mean),
             ]
         })?;
         out.flush()?;

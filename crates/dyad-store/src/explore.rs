@@ -15,7 +15,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::query::{
-    row, tally_at, EventRow, Needs, Period, Sort, SortKey, ROLLUP_TALLY_SQL, ROW_SQL,
+    per_period, row, tally_at, EventRow, Needs, Period, Sort, SortKey, Tally, ROLLUP_TALLY_SQL,
+    ROW_SQL,
 };
 pub use crate::summary::{stats, Count, Stats};
 use crate::{Filter, Result};
@@ -475,36 +476,18 @@ fn like_escape(s: &str) -> String {
 pub struct SeriesPoint {
     /// The day (YYYY-MM-DD), the week's Monday, or the month (YYYY-MM).
     pub period: String,
-    pub events: i64,
-    /// Events per quad class 1 (verbal cooperation) … 4 (material conflict).
-    pub quad: [i64; 4],
-    pub goldstein_sum: f64,
-    pub goldstein_mean: f64,
+    #[serde(flatten)]
+    pub tally: Tally,
 }
 
 /// The selected events (those with a date) counted per period, oldest first.
 pub fn series(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<SeriesPoint>> {
-    let (clause, params) = filter.where_in(conn)?;
-    let period = by.sql();
-    // counted from the smallest rollup that keeps what the filter reads (else the events)
-    let (table, tally, _) = filter.counted_from(conn, Needs::Dates);
-    let sql = format!(
-        "SELECT {period} AS p, {tally}
-         FROM {table} e{clause} AND e.date <> ''
-         GROUP BY p ORDER BY p"
-    );
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
-        let t = tally_at(r, 1)?;
+    per_period(conn, filter, by, false, |r, tally| {
         Ok(SeriesPoint {
             period: r.get(0)?,
-            events: t.events,
-            quad: t.quad,
-            goldstein_sum: t.goldstein_sum,
-            goldstein_mean: t.goldstein_mean,
+            tally,
         })
-    })?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    })
 }
 
 /// The first and last date of the selected events that have one.
@@ -546,10 +529,8 @@ pub struct Node {
 pub struct Edge {
     pub source: String,
     pub target: String,
-    pub events: i64,
-    pub quad: [i64; 4],
-    pub goldstein_sum: f64,
-    pub goldstein_mean: f64,
+    #[serde(flatten)]
+    pub tally: Tally,
 }
 
 /// The actor network of the selected events.
@@ -585,14 +566,10 @@ pub fn network(
     let mut st = conn.prepare_cached(&sql)?;
     let mut edges = st
         .query_map(rusqlite::params_from_iter(params), |r| {
-            let tally = tally_at(r, 2)?;
             Ok(Edge {
                 source: r.get(0)?,
                 target: r.get(1)?,
-                events: tally.events,
-                quad: tally.quad,
-                goldstein_sum: tally.goldstein_sum,
-                goldstein_mean: tally.goldstein_mean,
+                tally: tally_at(r, 2)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -600,8 +577,8 @@ pub fn network(
     edges.truncate(max_edges);
     let mut nodes: BTreeMap<&str, i64> = BTreeMap::new();
     for e in &edges {
-        *nodes.entry(&e.source).or_default() += e.events;
-        *nodes.entry(&e.target).or_default() += e.events;
+        *nodes.entry(&e.source).or_default() += e.tally.events;
+        *nodes.entry(&e.target).or_default() += e.tally.events;
     }
     let mut nodes: Vec<Node> = nodes
         .into_iter()

@@ -58,7 +58,7 @@ pub mod updates;
 pub use error::StoreError;
 pub use filter::{parse_filter, FieldError, Filter, Period};
 pub use ingest::{content_hash, ArticleInput, BatchSummary, Store};
-pub use query::{Aggregate, EventRow};
+pub use query::{Aggregate, EventRow, Tally};
 
 /// The result of store operations.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

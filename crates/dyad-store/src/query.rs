@@ -80,15 +80,11 @@ impl Filter {
         self.code.is_none() && self.root.is_none() && self.beyond_rollups_none()
     }
 
-    /// Whether the filter reads only actors and polarity, which `rollup_dyad` keeps per dyad.
+    /// Whether the filter reads only actors and polarity, which `rollup_dyad` keeps per dyad:
+    /// what `rollup_dyad_day` keeps less the roots, quad classes and dates.
     pub(crate) fn by_dyad(&self) -> bool {
-        self.code.is_none()
-            && self.root.is_none()
-            && self.quad_class.is_none()
-            && self.from.is_none()
-            && self.to.is_none()
-            && self.country.is_none()
-            && self.beyond_rollups_none()
+        let dateless = self.from.is_none() && self.to.is_none();
+        self.by_dyad_day() && self.root.is_none() && self.quad_class.is_none() && dateless
     }
 
     /// None of the fields no rollup keeps: words, issues, DATEADDED, tone.
@@ -139,19 +135,22 @@ impl Filter {
         } else {
             " AND negated = 0"
         };
-        let total: i64 = conn.query_row(
-            &format!("SELECT COALESCE(SUM(events), 0) FROM rollup_day WHERE 1=1{negated}"),
-            [],
-            |r| r.get(0),
-        )?;
-        let mut st = conn.prepare_cached(&format!(
-            "SELECT COALESCE(SUM(events), 0) FROM rollup_actor
-             WHERE code >= ?1 AND code < ?2{negated}"
-        ))?;
+        // the events of a rollup's rows in a code range (or all), as the filter counts them
+        let events = |table: &str, range: &[String]| -> Result<i64> {
+            let within = if range.is_empty() {
+                ""
+            } else {
+                " AND code >= ?1 AND code < ?2"
+            };
+            let sql =
+                format!("SELECT COALESCE(SUM(events), 0) FROM {table} WHERE 1=1{within}{negated}");
+            let mut st = conn.prepare_cached(&sql)?;
+            Ok(st.query_row(rusqlite::params_from_iter(range), |r| r.get(0))?)
+        };
+        let total = events("rollup_day", &[])?;
         for code in codes {
             let (lo, hi) = prefix_range(&actor_code("actor", code)?);
-            let n: i64 = st.query_row([lo, hi], |r| r.get(0))?;
-            if n * 20 < total {
+            if events("rollup_actor", &[lo, hi])? * 20 < total {
                 return Ok(false);
             }
         }
@@ -176,39 +175,29 @@ impl Filter {
         }
         // Code prefixes are ranges (`ISR` ≤ code < `ISS`), which the column indexes serve,
         // where LIKE 'ISR%' (case-insensitive) would scan every event.
+        let within = |column: &str, prefix: &str, params: &mut Vec<Value>| {
+            let (lo, hi) = prefix_range(prefix);
+            let (lo, hi) = (p(lo, params), p(hi, params));
+            format!("({column} >= {lo} AND {column} < {hi})")
+        };
+        let (source, target) = (format!("{col}source_code"), format!("{col}target_code"));
         for a in &self.actor {
             let a = actor_code("actor", a)?;
-            let (lo, hi) = prefix_range(&a);
-            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
-            let _ = write!(
-                sql,
-                " AND (({col}source_code >= {lo} AND {col}source_code < {hi})
-                       OR ({col}target_code >= {lo} AND {col}target_code < {hi}))"
-            );
+            let as_source = within(&source, &a, &mut params);
+            let as_target = within(&target, &a, &mut params);
+            let _ = write!(sql, " AND ({as_source} OR {as_target})");
         }
         if let Some(s) = &self.source {
-            let s = actor_code("source", s)?;
-            let (lo, hi) = prefix_range(&s);
-            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
-            let _ = write!(
-                sql,
-                " AND {col}source_code >= {lo} AND {col}source_code < {hi}"
-            );
+            let s = within(&source, &actor_code("source", s)?, &mut params);
+            let _ = write!(sql, " AND {s}");
         }
         if let Some(t) = &self.target {
-            let t = actor_code("target", t)?;
-            let (lo, hi) = prefix_range(&t);
-            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
-            let _ = write!(
-                sql,
-                " AND {col}target_code >= {lo} AND {col}target_code < {hi}"
-            );
+            let t = within(&target, &actor_code("target", t)?, &mut params);
+            let _ = write!(sql, " AND {t}");
         }
         if let Some(c) = &self.code {
-            let c = event_code("code", c)?;
-            let (lo, hi) = prefix_range(&c);
-            let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
-            let _ = write!(sql, " AND e.code >= {lo} AND e.code < {hi}");
+            let c = within("e.code", &event_code("code", c)?, &mut params);
+            let _ = write!(sql, " AND {c}");
         }
         if let Some(r) = &self.root {
             let r = root("root", r)?;
@@ -566,12 +555,47 @@ pub(crate) enum Needs {
     DatesAndDyads,
 }
 
-/// The columns of [`TALLY_SQL`].
-pub(crate) struct Tally {
+/// What a series point, a dyad-period or a network edge counts of its events (the columns of
+/// [`TALLY_SQL`]); flattened into each of them, so their JSON has these fields at the top.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tally {
     pub events: i64,
+    /// Events per quad class 1 (verbal cooperation) … 4 (material conflict).
     pub quad: [i64; 4],
     pub goldstein_sum: f64,
     pub goldstein_mean: f64,
+}
+
+/// The selected events that have a date counted per period of `by`, oldest first, and with
+/// `dyads` per source and target too (most events first within a period): `row` makes a row
+/// of the period (column 0), the dyad (columns 1 and 2) and the tally.
+pub(crate) fn per_period<T>(
+    conn: &Connection,
+    filter: &Filter,
+    by: Period,
+    dyads: bool,
+    mut row: impl FnMut(&rusqlite::Row, Tally) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let (clause, params) = filter.where_in(conn)?;
+    let period = by.sql();
+    let (needs, keys) = if dyads {
+        (Needs::DatesAndDyads, ", e.source_code, e.target_code")
+    } else {
+        (Needs::Dates, "")
+    };
+    // counted from the smallest rollup that keeps what the filter reads (else the events)
+    let (table, tally, n) = filter.counted_from(conn, needs);
+    let sql = format!(
+        "SELECT {period} AS p{keys}, {tally}
+         FROM {table} e{clause} AND e.date <> ''
+         GROUP BY p{keys} ORDER BY p, {n} DESC{keys}"
+    );
+    let at = if dyads { 3 } else { 1 };
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+        row(r, tally_at(r, at)?)
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
 /// The [`TALLY_SQL`] columns from column `at` of a row on.
@@ -596,38 +620,20 @@ pub struct Aggregate {
     pub period: String,
     pub source: String,
     pub target: String,
-    pub events: i64,
-    /// Events per quad class 1 (verbal cooperation) … 4 (material conflict).
-    pub quad: [i64; 4],
-    pub goldstein_sum: f64,
-    pub goldstein_mean: f64,
+    #[serde(flatten)]
+    pub tally: Tally,
 }
 
 /// Count the selected events (those with a date) per period and dyad.
 pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Aggregate>> {
-    let (clause, params) = filter.where_in(conn)?;
-    let period = by.sql();
-    let (table, tally, n) = filter.counted_from(conn, Needs::DatesAndDyads);
-    let sql = format!(
-        "SELECT {period} AS p, e.source_code, e.target_code, {tally}
-         FROM {table} e{clause} AND e.date <> ''
-         GROUP BY p, e.source_code, e.target_code
-         ORDER BY p, {n} DESC, e.source_code, e.target_code"
-    );
-    let mut st = conn.prepare(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
-        let t = tally_at(r, 3)?;
+    let mut out = per_period(conn, filter, by, true, |r, tally| {
         Ok(Aggregate {
             period: r.get(0)?,
             source: r.get(1)?,
             target: r.get(2)?,
-            events: t.events,
-            quad: t.quad,
-            goldstein_sum: t.goldstein_sum,
-            goldstein_mean: t.goldstein_mean,
+            tally,
         })
     })?;
-    let mut out = rows.collect::<Result<Vec<_>, _>>()?;
     if let Some(n) = filter.limit {
         out.truncate(n);
     }

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::explore::{series, SeriesPoint};
+use crate::query::Tally;
 use crate::{FieldError, Filter, Period, Result};
 
 /// A series on a continuous axis.
@@ -82,10 +83,7 @@ pub fn fill(
             Some(p) if p.period == name => out.extend(given.next()),
             _ => out.push(SeriesPoint {
                 period: name,
-                events: 0,
-                quad: [0; 4],
-                goldstein_sum: 0.0,
-                goldstein_mean: 0.0,
+                tally: Tally::default(),
             }),
         }
         at = next(by, at);
@@ -150,10 +148,12 @@ mod tests {
     fn point(period: &str, events: i64) -> SeriesPoint {
         SeriesPoint {
             period: period.into(),
-            events,
-            quad: [events, 0, 0, 0],
-            goldstein_sum: 1.0,
-            goldstein_mean: 1.0,
+            tally: Tally {
+                events,
+                quad: [events, 0, 0, 0],
+                goldstein_sum: 1.0,
+                goldstein_mean: 1.0,
+            },
         }
     }
 
@@ -173,9 +173,9 @@ mod tests {
                 "2017-11", "2017-12"
             ]
         );
-        assert_eq!(filled[1].events, 3);
-        assert_eq!(filled[2].events, 0);
-        assert_eq!(filled[7].events, 2);
+        assert_eq!(filled[1].tally.events, 3);
+        assert_eq!(filled[2].tally.events, 0);
+        assert_eq!(filled[7].tally.events, 2);
     }
 
     #[test]

@@ -527,9 +527,9 @@ fn filters_and_aggregations() {
     let weeks = query::aggregate(c, &Filter::default(), Period::Week).unwrap();
     // 2025-12-04 is a Thursday: its week is named by Monday 2025-12-01
     assert!(weeks.iter().all(|w| w.period == "2025-12-01"), "{weeks:#?}");
-    let total: i64 = weeks.iter().map(|w| w.events).sum();
+    let total: i64 = weeks.iter().map(|w| w.tally.events).sum();
     assert_eq!(total as usize, all.len());
-    for w in &weeks {
+    for w in weeks.iter().map(|w| &w.tally) {
         assert_eq!(w.quad.iter().sum::<i64>(), w.events);
         assert!((w.goldstein_mean * w.events as f64 - w.goldstein_sum).abs() < 1e-9);
     }

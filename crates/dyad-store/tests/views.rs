@@ -202,7 +202,7 @@ fn the_time_axis_is_continuous_and_counts_the_undated() {
     assert_eq!(names.first(), Some(&"2017-05"));
     assert_eq!(names.last(), Some(&"2017-11"));
     assert_eq!(names.len(), 7);
-    assert!(t.points[1..6].iter().all(|p| p.events == 0));
+    assert!(t.points[1..6].iter().all(|p| p.tally.events == 0));
     assert!(t.undated >= 1);
     let e = timeline(c, &Filter::default(), Some(Period::Day), 100).unwrap_err();
     assert!(e.to_string().contains("by"), "{e}");

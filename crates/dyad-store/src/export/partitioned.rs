@@ -88,32 +88,34 @@ const EVENT_INTS: &[&str] = &[
     "ActionGeo_Type",
     "DATEADDED",
 ];
-const MENTION_INTS: &[&str] = &[
-    "GLOBALEVENTID",
-    "EventTimeDate",
-    "MentionTimeDate",
-    "MentionType",
-    "SentenceID",
-    "Actor1CharOffset",
-    "Actor2CharOffset",
-    "ActionCharOffset",
-    "InRawText",
-    "Confidence",
-    "MentionDocLen",
+/// The mention table's text columns: the rest are integers but for the tone.
+const MENTION_TEXTS: &[&str] = &[
+    "MentionSourceName",
+    "MentionIdentifier",
+    "MentionDocTranslationInfo",
+    "Extras",
 ];
 
-fn kind(column: &str, ints: &[&str]) -> Kind {
-    if ints.contains(&column) {
+fn event_kind(column: &str) -> Kind {
+    if EVENT_INTS.contains(&column) {
         Kind::Int
-    } else if matches!(
-        column,
-        "FractionDate" | "GoldsteinScale" | "AvgTone" | "MentionDocTone"
-    ) || column.ends_with("_Lat")
+    } else if matches!(column, "FractionDate" | "GoldsteinScale" | "AvgTone")
+        || column.ends_with("_Lat")
         || column.ends_with("_Long")
     {
         Kind::Float
     } else {
         Kind::Text
+    }
+}
+
+fn mention_kind(column: &str) -> Kind {
+    if MENTION_TEXTS.contains(&column) {
+        Kind::Text
+    } else if column == "MentionDocTone" {
+        Kind::Float
+    } else {
+        Kind::Int
     }
 }
 
@@ -125,12 +127,12 @@ struct Table {
 }
 
 impl Table {
-    fn new(name: &'static str, all: &[&'static str], ints: &[&str]) -> Table {
+    fn new(name: &'static str, all: &[&'static str], kind: fn(&str) -> Kind) -> Table {
         let columns: Vec<(usize, &'static str, Kind)> = all
             .iter()
             .enumerate()
             .filter(|(_, c)| **c != "Year")
-            .map(|(i, c)| (i, *c, kind(c, ints)))
+            .map(|(i, c)| (i, *c, kind(c)))
             .collect();
         let fields: Vec<Field> = columns
             .iter()
@@ -293,8 +295,8 @@ pub fn write(conn: &Connection, filter: &Filter, by: PartitionBy, dir: &Path) ->
     if let Some(n) = filter.limit {
         sql.push_str(&format!(" LIMIT {n}"));
     }
-    let mut events = Sink::new(Table::new("events", &gdelt::COLUMNS, EVENT_INTS));
-    let mut reports = Sink::new(Table::new("mentions", &mentions::COLUMNS, MENTION_INTS));
+    let mut events = Sink::new(Table::new("events", &gdelt::COLUMNS, event_kind));
+    let mut reports = Sink::new(Table::new("mentions", &mentions::COLUMNS, mention_kind));
     // each event's reports, in the order of `dyad export --format mentions`
     let mut of_event = conn.prepare(&format!(
         "{} WHERE m.event_id = ?1
