@@ -27,6 +27,14 @@ pub enum Convention {
 }
 
 impl Convention {
+    /// Whether the second direction of a paired code is coded. The dictionaries pair a visit
+    /// with its host ("visited", "paid a visit": 042 one way, 043 the other); the guide codes
+    /// a host event only where the text says someone hosted, received or welcomed the visitor
+    /// ("A visited B is A→B only"), so under it a visit's host half is left out.
+    pub fn keeps_reverse(self, forward: Option<&str>, reverse: &str) -> bool {
+        self != Convention::Guide || !(forward == Some("042") && reverse == "043")
+    }
+
     /// Drop or recode the events this convention codes otherwise than the dictionaries.
     pub fn apply(self, res: &Resources, events: &mut Vec<Event>) {
         if self != Convention::Guide {

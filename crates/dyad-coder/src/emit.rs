@@ -32,6 +32,8 @@ pub struct SentenceContext<'a> {
     pub clause_dates: RefCell<Vec<ClauseDate>>,
     /// Does each event carry what made it?
     pub explain: bool,
+    /// The convention coded in, for the directions of a paired code.
+    pub convention: crate::conventions::Convention,
 }
 
 /// A clause's character span and the day it names.
@@ -139,12 +141,15 @@ pub fn emit(
     }
 
     let unknown = |c: &ActorCode| c.code.starts_with(crate::mentions::UNKNOWN_COUNTRY);
+    let reverse = (n.reverse.as_ref())
+        .filter(|r| ctx.convention.keeps_reverse(n.forward.as_deref(), r))
+        .cloned();
     for (a, b) in pairs {
         // an actor with itself, or two actors of no known country, say nothing
         if a.code == b.code || (unknown(a) && unknown(b)) {
             continue;
         }
-        for (code, src, tgt) in [(&n.forward, a, b), (&n.reverse, b, a)] {
+        for (code, src, tgt) in [(&n.forward, a, b), (&reverse, b, a)] {
             let Some(code) = code else { continue };
             // a refusal ("would not provide") is coded by its negation, not as an intent
             let code = &if n.future && !negated {

@@ -92,6 +92,7 @@ pub fn code_sentence(
         s: &s,
         clause_dates: Default::default(),
         explain: article.explain,
+        convention: article.convention,
     };
     let nouns = noun_events(&res.lexicon, &s, &is_verb, &phrases, &clauses);
     let mut done = vec![false; clauses.len()];

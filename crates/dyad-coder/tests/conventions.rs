@@ -81,3 +81,58 @@ fn agreeing_or_pledging_to_act_is_the_intent_to_act() {
         triples(&aid)
     );
 }
+
+#[test]
+fn a_visit_is_coded_one_way_and_a_host_only_where_the_text_says_so() {
+    let d = |text: &str| doc(text, Some(date(2024, 5, 6)));
+    let visit = d("The Chilean president paid a state visit to Peru on Monday.");
+    assert_eq!(
+        triples(&production().code_document(&visit)),
+        expect(&["CHLGOV 042 PER"])
+    );
+    // PETRARCH's dictionary pairs the visit with its host
+    let petr = triples(&petrarch().code_document(&visit));
+    assert!(petr.contains(&"PER 043 CHLGOV".to_string()), "{petr:?}");
+    // the text says Peru hosted: the host event is coded
+    let hosted =
+        triples(&production().code_document(&d("Peru hosted the Chilean president on Monday.")));
+    assert!(hosted.contains(&"PER 043 CHLGOV".to_string()), "{hosted:?}");
+}
+
+/// The guide's table for envoys and riots, where CAMEO.2.0.txt codes otherwise (dyad.verbs.txt).
+#[test]
+fn diplomatic_protests_and_thrown_stones_take_the_guides_codes() {
+    let coded =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    // expelling envoys of any title breaks relations (161), not a deportation (174)
+    for text in [
+        "Chile expelled two Peruvian diplomats on Monday.",
+        "Chile expelled the Peruvian ambassador on Monday.",
+        "Chile is expelling Peru's envoy.",
+    ] {
+        let t = coded(text);
+        assert!(
+            t.iter().any(|e| e.starts_with("CHL 161 PER")),
+            "{text}: {t:?}"
+        );
+    }
+    // summoning an envoy is an official complaint (114); another summons is not
+    let t = coded("Chile summoned the Peruvian ambassador on Monday.");
+    assert!(t.iter().any(|e| e.starts_with("CHL 114 PER")), "{t:?}");
+    // stones and bottles thrown at police are a riot (145)
+    let t = coded("Chilean students threw stones and bottles at the police in Santiago.");
+    assert!(
+        t.iter().any(|e| e.starts_with("CHLEDU 145 CHLCOP")),
+        "{t:?}"
+    );
+}
+
+/// dyad.agents.txt: nouns Phoenix's agents list only in compounds.
+#[test]
+fn the_opposition_and_youths_are_agents_of_the_articles_country() {
+    let text = "Kenya's president dissolved the cabinet on Monday. The opposition accused \
+                the government of rigging the vote. Police fired tear gas at youths in Nairobi.";
+    let t = triples(&production().code_document(&doc(text, Some(date(2024, 5, 8)))));
+    assert!(t.contains(&"KENOPP 112 KENGOV".to_string()), "{t:?}");
+    assert!(t.contains(&"KENCOP 175 KENCVL".to_string()), "{t:?}");
+}

@@ -40,6 +40,8 @@ const PRODUCTION_ACTORS: [(&str, &[u8]); 3] = [
     embedded!("dictionaries", "Phoenix.MilNonState.actors.txt"),
 ];
 const PRODUCTION_AGENTS: (&str, &[u8]) = embedded!("dictionaries", "Phoenix.agents.txt");
+/// dyad's supplementary agents ("the opposition", "youths"), read after Phoenix.agents.txt.
+const SUPPLEMENTARY_AGENTS: (&str, &[u8]) = embedded!("dictionaries", "dyad.agents.txt");
 const PRODUCTION_DISCARDS: (&str, &[u8]) = embedded!("dictionaries", "Phoenix.discards.txt");
 /// dyad's event nouns ("talks", "invasion", "sanctions"), read with the verbs.
 const EVENT_NOUNS: (&str, &[u8]) = embedded!("dictionaries", "dyad.event-nouns.txt");
@@ -60,7 +62,12 @@ pub fn bundled_files() -> Vec<(&'static str, &'static [u8])> {
     let mut files = vec![PRODUCTION_VERBS, SUPPLEMENTARY_VERBS, EVENT_NOUNS];
     files.extend(SUPPLEMENTARY_ACTORS.iter().copied());
     files.extend(PRODUCTION_ACTORS);
-    files.extend([PRODUCTION_AGENTS, PRODUCTION_DISCARDS, PRODUCTION_ISSUES]);
+    files.extend([
+        PRODUCTION_AGENTS,
+        SUPPLEMENTARY_AGENTS,
+        PRODUCTION_DISCARDS,
+        PRODUCTION_ISSUES,
+    ]);
     files
 }
 
@@ -105,8 +112,8 @@ fn display(path: &Path) -> String {
 impl Dictionaries {
     /// The production set shipped inside the binary: CAMEO.2.0.txt, dyad's supplementary
     /// actor files (`dyad.*.actors.txt`: current leaders, ministers, demonyms, capitals,
-    /// international bodies) and the three Phoenix actor files, Phoenix agents, discards and
-    /// issues.
+    /// international bodies) and the three Phoenix actor files, Phoenix agents with dyad's
+    /// supplement (`dyad.agents.txt`), discards and issues.
     pub fn bundled() -> Result<Self, DictError> {
         // the actor files are half the work: they are read on a thread of their own while the
         // verbs, agents and discards are read here (errors are reported in the order
@@ -131,8 +138,13 @@ impl Dictionaries {
                 verbs.extend(supplement);
                 Ok::<_, DictError>(verbs)
             })();
-            let (name, bytes) = PRODUCTION_AGENTS;
-            let agents = agents::parse(&text(bytes), name);
+            let agents = (|| {
+                let (name, bytes) = PRODUCTION_AGENTS;
+                let mut agents = agents::parse(&text(bytes), name)?;
+                let (name, bytes) = SUPPLEMENTARY_AGENTS;
+                agents.parse_into(&text(bytes), name)?;
+                Ok::<_, DictError>(agents)
+            })();
             let (name, bytes) = PRODUCTION_DISCARDS;
             let discards = discards::parse(&text(bytes), name);
             let (name, bytes) = EVENT_NOUNS;
@@ -178,7 +190,8 @@ impl Dictionaries {
     ///   one (`tabari` in the name) comes last; several equal ones: the first by name;
     /// * actors: every file with `actors` in its name, in name order;
     /// * agents, discards, issues, event nouns: the first file with `agents`, `discards`,
-    ///   `issue`, `event-nouns` in its name, if any.
+    ///   `issue`, `event-nouns` in its name, if any (for agents, the first that is not dyad's);
+    /// * dyad's supplements (`dyad.*verbs*.txt`, `dyad.*agents*.txt`), after the main files.
     ///
     /// Documentation files (`.rst`, `.md`, `.xml`, `.json`) are never taken. A folder without a
     /// verbs or an actors file is an error naming the folder.
@@ -243,7 +256,12 @@ impl Dictionaries {
                 .find(|(n, _)| n.contains(word))
                 .map(|(_, p)| p.clone())
         };
-        let agents = first("agents");
+        // the main agents file, not dyad's supplement (`dyad.agents.txt`), which follows it
+        let agents = files
+            .iter()
+            .find(|(n, _)| n.contains("agents") && !n.starts_with("dyad."))
+            .map(|(_, p)| p.clone())
+            .or_else(|| first("agents"));
         let discards = first("discards");
         let issues = first("issue");
         let mut d = Self::from_files(
@@ -256,12 +274,17 @@ impl Dictionaries {
         if let Some((_, path)) = files.iter().find(|(n, _)| n.contains("event-nouns")) {
             d.event_nouns = event_nouns::parse(&read(path)?, &display(path))?;
         }
-        // dyad's supplementary verb files (`dyad.*verbs*.txt`) come after the main one
+        // dyad's supplementary verb and agent files (`dyad.*verbs*.txt`, `dyad.*agents*.txt`)
+        // come after the main ones
         for (name, path) in &files {
             if name.starts_with("dyad.") && name.contains("verbs") && *path != verbs {
                 let supplement =
                     verbs::parse_supplement(&read(path)?, &display(path), &d.verbs.synsets)?;
                 d.verbs.extend(supplement);
+            }
+            if name.starts_with("dyad.") && name.contains("agents") && Some(path) != agents.as_ref()
+            {
+                d.agents.parse_into(&read(path)?, &display(path))?;
             }
         }
         Ok(d)
@@ -331,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 6);
+        assert_eq!(d.verbs.blocks.len(), 397 + 9);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -344,7 +367,10 @@ mod tests {
                 "TAKE",
                 "INVOLVE",
                 "DEMONSTRATE",
-                "REACT"
+                "REACT",
+                "EXPEL",
+                "SUMMON",
+                "HURL"
             ]
         );
         // dyad's TAKE and INVOLVE replace upstream's, and its patterns know upstream's synsets
@@ -384,7 +410,8 @@ mod tests {
         assert_eq!(files.len(), 3 + SUPPLEMENTARY_ACTORS.len());
         assert!(SUPPLEMENTARY_ACTORS.len() >= 8);
         assert!(d.actors.entries[0].supersedes());
-        assert_eq!(d.agents.entries.len(), 2_244);
+        // Phoenix's 2,244 and dyad's supplement
+        assert_eq!(d.agents.entries.len(), 2_244 + 4);
         assert_eq!(d.discards.entries.len(), 506);
         // the issues are not parsed at load, only on first use
         assert!(format!("{:?}", d.issues).contains("parsed: false"));
@@ -404,17 +431,18 @@ mod tests {
             ["CAMEO.2.0.txt", "dyad.verbs.txt", "dyad.event-nouns.txt"]
         );
         assert_eq!(
-            names[n - 6..],
+            names[n - 7..],
             [
                 "Phoenix.Countries.actors.txt",
                 "Phoenix.International.actors.txt",
                 "Phoenix.MilNonState.actors.txt",
                 "Phoenix.agents.txt",
+                "dyad.agents.txt",
                 "Phoenix.discards.txt",
                 "Phoenix.IssueCoding.txt",
             ]
         );
-        assert_eq!(n, 9 + SUPPLEMENTARY_ACTORS.len());
+        assert_eq!(n, 10 + SUPPLEMENTARY_ACTORS.len());
     }
 
     #[test]

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "09bd0951b779583b"
+            "3f7ff28dc12c57e5"
         );
     }
 }
