@@ -541,7 +541,12 @@ fn object(
         .filter(|p| p.start > v.last && p.start < clause_end);
     let first = after.next()?;
     let p = match after.next() {
-        Some(next) if is_locative(s, first) && !is_locative(s, next) => next,
+        Some(next)
+            if is_locative(s, (first.start, first.end))
+                && !is_locative(s, (next.start, next.end)) =>
+        {
+            next
+        }
         _ => first,
     };
     if let Some(n) = verbs[vi + 1..].iter().find(|n| n.finite) {
@@ -562,14 +567,14 @@ fn object(
 
 /// Is the phrase a place where something happened: a whole noun phrase after "in" or "at"
 /// (through "the"), as "in Washington", not "in Israeli tank shelling"?
-fn is_locative(s: &SentenceView, p: &ActorPhrase) -> bool {
-    let mut k = p.start;
+pub(crate) fn is_locative(s: &SentenceView, (start, end): (usize, usize)) -> bool {
+    let mut k = start;
     if k > 0 && s.word(k - 1) == "THE" {
         k -= 1;
     }
-    let whole = p.end >= s.len()
-        || s.is_punct(p.end)
-        || english::is_preposition(s.word(p.end))
-        || english::opens_clause(s.word(p.end));
+    let whole = end >= s.len()
+        || s.is_punct(end)
+        || english::is_preposition(s.word(end))
+        || english::opens_clause(s.word(end));
     whole && k > 0 && matches!(s.word(k - 1), "IN" | "AT")
 }

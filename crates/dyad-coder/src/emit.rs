@@ -77,6 +77,10 @@ pub fn emit(
         // "Gondor and Osgiliath delayed their meeting"; an actor with no target is not
         // coded (measured on the ABC sample: most such events were passives read the
         // wrong way round or figurative — "says she feels devastated")
+        // "Chile, Peru and Bolivia were willing to join": no one acted on anyone
+        None if !(n.mutual || ctx.convention == crate::conventions::Convention::Petrarch) => {
+            Vec::new()
+        }
         None => n
             .source
             .members

@@ -1,6 +1,10 @@
 //! Closed-class English words the coder needs to read clause structure without a parser:
 //! determiners, prepositions, auxiliaries, modals, negators, pronouns, conjunctions and the
-//! words that open a new clause. All in normalised (upper-case) form.
+//! words that open a new clause; and the open-class words that tell a plural subject acts on
+//! itself (`data/dictionaries/dyad.mutual-words.txt`). All in normalised (upper-case) form.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 pub fn is_determiner(w: &str) -> bool {
     matches!(
@@ -201,6 +205,62 @@ pub fn is_commissive(base: &str) -> bool {
     )
 }
 
+/// The words of `data/dictionaries/dyad.mutual-words.txt` by kind: verbs of social
+/// interaction (Levin 1993, §36: "met", "clashed"), relation nouns ("ties", "cooperation"…)
+/// and adverbs ("together"), which tell that a plural subject's members act on each other.
+struct MutualWords {
+    verbs: HashSet<&'static str>,
+    nouns: HashSet<&'static str>,
+    adverbs: HashSet<&'static str>,
+}
+
+fn mutual_words() -> &'static MutualWords {
+    static WORDS: OnceLock<MutualWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let text = include_str!("../../../data/dictionaries/dyad.mutual-words.txt");
+        let mut w = MutualWords {
+            verbs: HashSet::new(),
+            nouns: HashSet::new(),
+            adverbs: HashSet::new(),
+        };
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("");
+            let mut words = line.split_whitespace();
+            let set = match words.next() {
+                Some("verb") => &mut w.verbs,
+                Some("noun") => &mut w.nouns,
+                Some("adverb") => &mut w.adverbs,
+                // a file of the repository, checked by its test: any other line is a comment
+                _ => continue,
+            };
+            set.extend(words);
+        }
+        w
+    })
+}
+
+/// Verbs of social interaction (Levin 1993, *English Verb Classes and Alternations*, §36,
+/// with the reciprocal alternation "A met B" / "A and B met") and the diplomatic verbs of the
+/// same kind: with a plural subject and no object they tell of its members acting on each
+/// other ("Chile and Peru met"), where another verb does not ("Chile, Peru and Bolivia were
+/// willing to join").
+pub fn is_reciprocal(base: &str) -> bool {
+    mutual_words().verbs.contains(base)
+}
+
+/// Nouns that name a relation between parties: what a plural subject pledges, restores, signs
+/// or breaks with them is between its members ("China and France pledged deeper cooperation").
+pub fn is_relation_noun(w: &str) -> bool {
+    mutual_words().nouns.contains(w)
+}
+
+/// Words that say the members of a plural subject act on each other or as one: "worked
+/// together", "jointly", "fought each other", "accused one another".
+pub fn says_mutual(w: &str, next: &str) -> bool {
+    mutual_words().adverbs.contains(w)
+        || (matches!(w, "EACH" | "ONE") && matches!(next, "OTHER" | "ANOTHER"))
+}
+
 /// Modals that make an event hypothetical.
 pub fn is_hypothetical_modal(w: &str) -> bool {
     matches!(
@@ -350,4 +410,27 @@ pub fn never_verb(w: &str) -> bool {
         || is_subject_pronoun(w)
         || is_conjunction(w)
         || matches!(w, "THAN" | "AS" | "NOT" | "N'T")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line of dyad.mutual-words.txt is a kind and its words, or a comment.
+    #[test]
+    fn the_mutual_words_file_reads_whole() {
+        let text = include_str!("../../../data/dictionaries/dyad.mutual-words.txt");
+        for (no, line) in text.lines().enumerate() {
+            let body = line.split('#').next().unwrap_or("").trim();
+            let kind = body.split_whitespace().next();
+            assert!(
+                matches!(kind, None | Some("verb" | "noun" | "adverb")),
+                "dyad.mutual-words.txt:{}: {line:?}",
+                no + 1
+            );
+        }
+        assert!(is_reciprocal("MEET") && is_reciprocal("CLASH") && !is_reciprocal("JOIN"));
+        assert!(is_relation_noun("TIES") && !is_relation_noun("FORCE"));
+        assert!(says_mutual("EACH", "OTHER") && says_mutual("TOGETHER", ""));
+    }
 }

@@ -22,11 +22,11 @@ use crate::lexicon::Inflection;
 use crate::mentions::{actor_phrases, find_mentions, learn_aliases};
 use crate::merging::dedup_events;
 use crate::nesting::{nested, rule, NestedEvent};
-use crate::nominal;
 use crate::resources::Resources;
 use crate::sentence::SentenceView;
 use crate::trace;
 use crate::verbs::find_verbs;
+use crate::{english, nesting, nominal};
 
 /// Code sentence `index` of the article: its mentions, verbs, actor phrases (with what the
 /// article's earlier sentences let them point to), clauses, and the events they make.
@@ -95,6 +95,9 @@ pub fn code_sentence(
         convention: article.convention,
     };
     let nouns = noun_events(&res.lexicon, &s, &is_verb, &phrases, &clauses);
+    // does a plural subject with no object of each clause act on itself ("Chile and Peru met",
+    // "pledged deeper cooperation")?
+    let mutual: Vec<bool> = clauses.iter().map(|c| acts_mutually(res, &s, c)).collect();
     let mut done = vec![false; clauses.len()];
     // "held a summit": the light verb's own code (HOLD is a detention) gives way to the noun's
     for n in nouns.iter().filter(|n| n.replaces_clause) {
@@ -127,7 +130,9 @@ pub fn code_sentence(
                     last = j;
                 }
                 for (k, n) in chain {
-                    let Some(n) = n else { continue };
+                    let Some(mut n) = n else { continue };
+                    // "agreed to meet", "agreed to strengthen their ties"
+                    n.mutual |= mutual[k] || mutual[ci];
                     done[k] = true;
                     let inner = &clauses[k];
                     // "said he would not give permission to Russia to help Israel", "said
@@ -172,6 +177,11 @@ pub fn code_sentence(
                     continue;
                 }
                 let (source, target) = c.source_target();
+                // "Chile, Peru and Bolivia met in Lima": where they met, not whom
+                let together = mutual[ci] && source.is_some_and(|r| r.members.len() > 1);
+                let target = target.filter(|t| {
+                    !(together && t.span.is_some_and(|span| clauses::is_locative(&s, span)))
+                });
                 let (Some(forward), reverse) =
                     (Some(c.coded.code.forward()), c.coded.code.reverse())
                 else {
@@ -190,6 +200,7 @@ pub fn code_sentence(
                     modality: None,
                     future: false,
                     refused: false,
+                    mutual: mutual[ci],
                 };
                 emit(
                     res,
@@ -232,6 +243,7 @@ pub fn code_sentence(
             modality: None,
             future: false,
             refused: false,
+            mutual: false,
         };
         let ev = EvidenceSpan {
             group_start: v.phrase_start,
@@ -276,6 +288,7 @@ pub fn code_sentence(
             modality: None,
             future: false,
             refused: false,
+            mutual: nv.entry.symmetric,
         };
         let ev = EvidenceSpan {
             group_start: first,
@@ -322,4 +335,21 @@ fn drop_parentheticals(tokens: &[Token]) -> Cow<'_, [Token]> {
         i += 1;
     }
     Cow::Owned(out)
+}
+
+/// Whether a clause's plural subject, with no object actor, acts on itself, each member on
+/// the others: its verb is one of social interaction ("met", "clashed"), or what it does is a
+/// relation between its members ("pledged deeper cooperation", "restored diplomatic ties",
+/// "held talks"): a relation noun or a symmetric event noun after the verb, or words that
+/// say so ("worked together", "accused each other").
+fn acts_mutually(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> bool {
+    let nouns = &res.lexicon.dicts.event_nouns;
+    english::is_reciprocal(nesting::verb_name(res, c))
+        || (c.verb.last + 1..c.end.min(s.len())).any(|i| {
+            let w = s.word(i);
+            let next = if i + 1 < s.len() { s.word(i + 1) } else { "" };
+            english::is_relation_noun(w)
+                || nouns.get(w).is_some_and(|e| e.symmetric)
+                || english::says_mutual(w, next)
+        })
 }

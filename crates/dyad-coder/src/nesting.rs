@@ -27,6 +27,10 @@ pub struct NestedEvent {
     pub future: bool,
     /// Refused or failed ("refused to meet", "failed to free"): the event did not happen.
     pub refused: bool,
+    /// Does a source of several members with no target act on itself, each member on the
+    /// others? Under the guide's convention only where the verb says so
+    /// ([`english::is_reciprocal`]: "Chile and Peru met"); PETRARCH's reads every such verb so.
+    pub mutual: bool,
 }
 
 /// The dictionary line that coded a clause, as `BLOCK:line`.
@@ -40,7 +44,7 @@ pub fn rule(res: &Resources, c: &Clause) -> String {
 }
 
 /// The base form of a clause's verb ("SAY" for "said").
-fn verb_name<'r>(res: &'r Resources, c: &Clause) -> &'r str {
+pub(crate) fn verb_name<'r>(res: &'r Resources, c: &Clause) -> &'r str {
     let block = &res.lexicon.dicts.verbs.blocks[c.verb.candidate.block];
     block.verbs[c.verb.candidate.entry]
         .forms
@@ -144,6 +148,7 @@ pub fn nested(
                 },
                 future: kind == Complement::Finite && is_future(&inner.verb),
                 refused: false,
+                mutual: false,
             });
         }
     }
@@ -165,6 +170,7 @@ pub fn nested(
                     modality: None,
                     future: false,
                     refused: false,
+                    mutual: false,
                 });
             }
             let commissive = english::is_commissive(verb_name(res, outer));
@@ -202,6 +208,9 @@ pub fn nested(
                 modality: intent.then_some(Modality::Intended),
                 future: false,
                 refused,
+                // "agreed to meet", "agreed to strengthen their ties"
+                mutual: english::is_reciprocal(verb_name(res, inner))
+                    || (inner_code.is_none() && english::is_reciprocal(verb_name(res, outer))),
             })
         }
         Complement::Finite => {
@@ -220,6 +229,7 @@ pub fn nested(
                     modality: None,
                     future: false,
                     refused: false,
+                    mutual: false,
                 });
             }
             // "Obama said he would attack Iraq": the speaker's own announced action
@@ -235,6 +245,7 @@ pub fn nested(
                     modality: reported_modality(inner),
                     future: is_future(&inner.verb),
                     refused: false,
+                    mutual: english::is_reciprocal(verb_name(res, inner)),
                 });
             }
             None

@@ -136,3 +136,35 @@ fn the_opposition_and_youths_are_agents_of_the_articles_country() {
     assert!(t.contains(&"KENOPP 112 KENGOV".to_string()), "{t:?}");
     assert!(t.contains(&"KENCOP 175 KENCVL".to_string()), "{t:?}");
 }
+
+/// A plural subject with no object acts on itself, each member on the others, only where the
+/// verb is one of social interaction or what it does is a relation between them.
+#[test]
+fn a_plural_subject_acts_on_itself_only_when_the_verb_or_its_object_says_so() {
+    let coded =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    // a verb of meeting: every member with every other, the city where they met no target
+    let t = coded("Chile, Peru and Bolivia met in Lima on Monday.");
+    assert_eq!(t.len(), 6, "{t:?}");
+    assert!(t
+        .iter()
+        .all(|e| e.ends_with(" CHL") || e.ends_with(" PER") || e.ends_with(" BOL")));
+    assert!(t.contains(&"BOL 040 CHL".to_string()), "{t:?}");
+    // a relation between them
+    let t = coded("Chile and Peru restored diplomatic ties on Monday.");
+    assert!(
+        t.contains(&"CHL 050 PER".to_string()) && t.contains(&"PER 050 CHL".to_string()),
+        "{t:?}"
+    );
+    // joining something together is not acting on each other
+    assert_eq!(
+        coded("Chile, Peru and Bolivia were all willing to join the force."),
+        expect(&[])
+    );
+    // PETRARCH's convention reads every such verb as mutual
+    let petr = triples(&petrarch().code_document(&doc(
+        "Chile, Peru and Bolivia were all willing to join the force.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(!petr.is_empty(), "{petr:?}");
+}
