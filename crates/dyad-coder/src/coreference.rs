@@ -30,32 +30,45 @@ pub struct ArticleMemory {
 
 /// "Police fired tear gas", "the prime minister said", "demonstrators marched" in a story
 /// datelined Kinshasa: an agent named with no country of its own is of the country the story
-/// is datelined in (CODCOP); in a story without a dateline, of the country the article's
-/// earlier sentences named most often, when one stands out (none on a tie). Descriptions
+/// is datelined in (CODCOP); in a story without a dateline, of the country the article has
+/// named most often so far, this sentence's names included, when one stands out (none on a
+/// tie). Descriptions
 /// that point back to an actor ("the ministry" after "Russia", "the two sides") are resolved
 /// before, and keep what they point to.
 pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut ArticleMemory) {
     if !memory.agents_take_country {
         return;
     }
-    // the country named most often, when one stands out: on a tie the article is about
-    // several, and an agent's is not told
-    let top = memory.named.iter().map(|c| c.1).max().unwrap_or(0);
-    let mut at_top = memory.named.iter().filter(|c| c.1 == top);
-    let most_named = match (at_top.next(), at_top.next()) {
-        (Some(c), None) => Some(c),
-        _ => None,
+    // the country the article has named most often, when one stands out: on a tie it is
+    // about several, and an agent's is not told
+    let most_named = |named: &[(String, usize)]| {
+        let top = named.iter().map(|c| c.1).max().unwrap_or(0);
+        let mut at_top = named.iter().filter(|c| c.1 == top);
+        match (at_top.next(), at_top.next()) {
+            (Some(c), None) => Some(c.0.clone()),
+            _ => None,
+        }
     };
-    let country = memory
-        .country
-        .clone()
-        .or_else(|| most_named.map(|(c, _)| c.clone()));
+    // this sentence's names count too, as the surrounding actors the guide names: "Georgian
+    // police dispersed protesters", "Cambodia arrests opposition leader", "troops repelled
+    // Boko Haram insurgents"
+    let mut named = std::mem::take(&mut memory.named);
+    for m in phrases.iter().flat_map(|p| &p.members) {
+        if m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY) {
+            continue;
+        }
+        if let Some(c) = crate::mentions::state_of(&m.code) {
+            match named.iter_mut().find(|(n, _)| n == c) {
+                Some((_, n)) => *n += 1,
+                None => named.push((c.to_string(), 1)),
+            }
+        }
+    }
+    let country = memory.country.clone().or_else(|| most_named(&named));
     for p in phrases.iter_mut() {
         for m in p.members.iter_mut() {
-            match (
-                m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY),
-                &country,
-            ) {
+            let agent = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY);
+            match (agent, &country) {
                 (Some(agent), Some(country)) => {
                     m.code = format!("{country}{agent}");
                     m.reached = if memory.country.is_some() {
@@ -64,19 +77,12 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
                         Reached::MostNamedCountry
                     };
                 }
-                (Some(_), None) => {}
-                (None, _) => {
-                    // the sentence's own actors count for the sentences after it
-                    if let Some(c) = crate::mentions::state_of(&m.code) {
-                        match memory.named.iter_mut().find(|(n, _)| n == c) {
-                            Some((_, n)) => *n += 1,
-                            None => memory.named.push((c.to_string(), 1)),
-                        }
-                    }
-                }
+                _ => {}
             }
         }
     }
+    // the sentence's own actors count for the sentences after it
+    memory.named = named;
 }
 
 /// "The ministry accused Britain", "the government condemned Beijing": a state body named by a

@@ -168,3 +168,23 @@ fn a_plural_subject_acts_on_itself_only_when_the_verb_or_its_object_says_so() {
     )));
     assert!(!petr.is_empty(), "{petr:?}");
 }
+
+#[test]
+fn an_agent_takes_the_country_its_own_sentence_names() {
+    // no dateline, nothing named before: the sentence's own actors tell the country
+    let t = triples(&production().code_document(&doc(
+        "Georgian riot police fired tear gas at protesters on Tuesday.",
+        Some(date(2024, 5, 8)),
+    )));
+    assert!(t.contains(&"GEOCOP 175 GEOOPP".to_string()), "{t:?}");
+    // two countries named as often: the agent's is not told
+    let t = triples(&production().code_document(&doc(
+        "Armenian and Azerbaijani officials said protesters attacked the border post.",
+        Some(date(2024, 5, 8)),
+    )));
+    assert!(
+        !t.iter()
+            .any(|e| e.contains("ARMOPP") || e.contains("AZEOPP")),
+        "{t:?}"
+    );
+}
