@@ -65,19 +65,15 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
         }
     }
     let country = memory.country.clone().or_else(|| most_named(&named));
-    for p in phrases.iter_mut() {
-        for m in p.members.iter_mut() {
-            let agent = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY);
-            match (agent, &country) {
-                (Some(agent), Some(country)) => {
-                    m.code = format!("{country}{agent}");
-                    m.reached = if memory.country.is_some() {
-                        Reached::DatelineCountry
-                    } else {
-                        Reached::MostNamedCountry
-                    };
-                }
-                _ => {}
+    if let Some(country) = country {
+        for m in phrases.iter_mut().flat_map(|p| p.members.iter_mut()) {
+            if let Some(agent) = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) {
+                m.code = format!("{country}{agent}");
+                m.reached = if memory.country.is_some() {
+                    Reached::DatelineCountry
+                } else {
+                    Reached::MostNamedCountry
+                };
             }
         }
     }
