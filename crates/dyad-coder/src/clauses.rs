@@ -5,7 +5,7 @@
 
 use crate::english;
 use crate::lexicon::Lexicon;
-use crate::mentions::{ActorCode, ActorPhrase};
+use crate::mentions::{ActorCode, ActorPhrase, Reached};
 use crate::patterns::{code_verb, CodedVerb};
 use crate::sentence::SentenceView;
 use crate::verbs::VerbOccurrence;
@@ -540,10 +540,27 @@ fn object(
         .iter()
         .filter(|p| p.start > v.last && p.start < clause_end);
     let first = after.next()?;
-    let p = match after.next() {
+    let second = after.next();
+    let p = match second {
         Some(next)
             if is_locative(s, (first.start, first.end))
                 && !is_locative(s, (next.start, next.end)) =>
+        {
+            next
+        }
+        // "sent police officers to Haiti", "deployed troops into Kosovo": what is sent is
+        // the subject's own (an agent named without a country); the target is where it goes
+        Some(next)
+            if english::is_sending_verb(s.word(v.head))
+                && first.members.iter().all(|m| {
+                    m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY)
+                        || matches!(
+                            m.reached,
+                            Reached::DatelineCountry | Reached::MostNamedCountry
+                        )
+                })
+                && next.start > 0
+                && matches!(s.word(next.start - 1), "TO" | "INTO") =>
         {
             next
         }

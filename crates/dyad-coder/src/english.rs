@@ -261,6 +261,27 @@ pub fn says_mutual(w: &str, next: &str) -> bool {
         || (matches!(w, "EACH" | "ONE") && matches!(next, "OTHER" | "ANOTHER"))
 }
 
+/// The forms of the verbs of sending people ("send troops to", "deploy police into",
+/// "dispatch a team to"): their object is what the subject sends, the place after "to" the
+/// target.
+pub fn is_sending_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "SEND"
+            | "SENDS"
+            | "SENDING"
+            | "SENT"
+            | "DEPLOY"
+            | "DEPLOYS"
+            | "DEPLOYING"
+            | "DEPLOYED"
+            | "DISPATCH"
+            | "DISPATCHES"
+            | "DISPATCHING"
+            | "DISPATCHED"
+    )
+}
+
 /// Modals that make an event hypothetical.
 pub fn is_hypothetical_modal(w: &str) -> bool {
     matches!(

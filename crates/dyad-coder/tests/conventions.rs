@@ -188,3 +188,21 @@ fn an_agent_takes_the_country_its_own_sentence_names() {
         "{t:?}"
     );
 }
+
+#[test]
+fn what_is_sent_is_the_subjects_own_and_where_it_goes_the_target() {
+    let coded =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    let t = coded("NATO deployed 500 troops to Kosovo on Monday.");
+    assert!(
+        !t.is_empty() && t.iter().all(|e| e.ends_with(" KSV")),
+        "{t:?}"
+    );
+    let t = coded("Jamaica has offered to send police officers to Haiti.");
+    assert!(
+        !t.is_empty()
+            && t.iter()
+                .all(|e| e.starts_with("JAM ") && e.ends_with(" HTI")),
+        "{t:?}"
+    );
+}
