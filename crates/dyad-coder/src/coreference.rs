@@ -117,9 +117,9 @@ pub fn resolve_definite_descriptions(
     }
 }
 
-/// "the two sides", "both countries", "the two leaders": the last two actors the article
-/// named together. The phrase gets their codes; its words stay its evidence. Whenever a
-/// sentence names a pair, it becomes the pair such words point to.
+/// "the two sides", "both countries", "the two leaders", "all parties": the last two actors
+/// the article named together. The phrase gets their codes; its words stay its evidence.
+/// Whenever a sentence names a pair, it becomes the pair such words point to.
 pub fn resolve_both_sides(
     s: &SentenceView,
     phrases: &mut Vec<ActorPhrase>,
@@ -143,6 +143,8 @@ pub fn resolve_both_sides(
         let (start, end) = match (s.word(i), s.word(i + 1), s.word(i + 2)) {
             ("THE", "TWO", n) if nouns(n) => (i, i + 3),
             ("BOTH", n, _) if nouns(n) && (i == 0 || s.word(i - 1) != "THE") => (i, i + 2),
+            // "urged all parties to end the violence": the parties of the article's conflict
+            ("ALL", "PARTIES" | "SIDES", _) => (i, i + 2),
             _ => continue,
         };
         if phrases.iter().any(|p| p.start < end && start < p.end) {

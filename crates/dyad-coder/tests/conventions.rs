@@ -206,3 +206,23 @@ fn what_is_sent_is_the_subjects_own_and_where_it_goes_the_target() {
         "{t:?}"
     );
 }
+
+#[test]
+fn both_sides_and_all_parties_are_the_pair_in_conflict() {
+    let text = "Chile and Peru exchanged fire along the border on Thursday. Both sides accused \
+                each other of firing first. Brazil urged all parties to end the violence.";
+    let t = triples(&production().code_document(&doc(text, Some(date(2024, 5, 8)))));
+    for e in ["CHL 112 PER", "PER 112 CHL"] {
+        assert!(t.contains(&e.to_string()), "{t:?}");
+    }
+    assert!(
+        t.iter()
+            .any(|e| e.starts_with("BRA 02") && e.ends_with(" CHL")),
+        "{t:?}"
+    );
+    assert!(
+        t.iter()
+            .any(|e| e.starts_with("BRA 02") && e.ends_with(" PER")),
+        "{t:?}"
+    );
+}
