@@ -282,6 +282,21 @@ pub fn is_sending_verb(w: &str) -> bool {
     )
 }
 
+/// Verbs of naming: "called X a breach", "branded X baseless", "described X as a saint".
+/// Some(true) when the name follows "as" (describe, characterize), Some(false) when it
+/// follows the named directly.
+pub fn is_naming_verb(w: &str) -> Option<bool> {
+    match w {
+        "CALL" | "CALLS" | "CALLED" | "CALLING" | "LABEL" | "LABELS" | "LABELED" | "LABELLED"
+        | "LABELING" | "LABELLING" | "BRAND" | "BRANDS" | "BRANDED" | "BRANDING" | "TERM"
+        | "TERMS" | "TERMED" | "TERMING" | "DUB" | "DUBS" | "DUBBED" | "DUBBING" => Some(false),
+        "DESCRIBE" | "DESCRIBES" | "DESCRIBED" | "DESCRIBING" | "CHARACTERIZE"
+        | "CHARACTERIZES" | "CHARACTERIZED" | "CHARACTERIZING" | "CHARACTERISE"
+        | "CHARACTERISES" | "CHARACTERISED" | "CHARACTERISING" => Some(true),
+        _ => None,
+    }
+}
+
 /// Modals that make an event hypothetical.
 pub fn is_hypothetical_modal(w: &str) -> bool {
     matches!(

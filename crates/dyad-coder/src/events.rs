@@ -18,6 +18,7 @@ use crate::coreference::{
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
+use crate::labels::labels;
 use crate::lexicon::Inflection;
 use crate::mentions::{actor_phrases, find_mentions, learn_aliases};
 use crate::merging::dedup_events;
@@ -99,6 +100,35 @@ pub fn code_sentence(
     // "pledged deeper cooperation")?
     let mutual: Vec<bool> = clauses.iter().map(|c| acts_mutually(res, &s, c)).collect();
     let mut done = vec![false; clauses.len()];
+    // "called Thailand's move a breach": the naming is the clause's event, not a phone call
+    for l in labels(&res.tone, &s, &phrases, &clauses) {
+        let c = &clauses[l.clause];
+        let Some(source) = c.source_target().0 else {
+            continue;
+        };
+        done[l.clause] = true;
+        let Some(modality) = fate(&clauses, l.clause) else {
+            continue;
+        };
+        let n = NestedEvent {
+            source: source.clone(),
+            target: Some(l.target),
+            forward: Some(l.code.to_string()),
+            reverse: None,
+            rule: "naming (verb of naming, tone of the name)".to_string(),
+            modality: None,
+            future: false,
+            refused: false,
+            mutual: false,
+        };
+        let ev = EvidenceSpan {
+            group_start: c.verb.group_start,
+            verb: (c.verb.first, c.verb.last),
+            matched: Some(l.name.1.saturating_sub(1)),
+            clause: (c.start, c.end),
+        };
+        emit(res, &ctx, &n, ev, c.verb.negated, modality, events);
+    }
     // "held a summit": the light verb's own code (HOLD is a detention) gives way to the noun's
     for n in nouns.iter().filter(|n| n.replaces_clause) {
         if let Some(ci) = n.clause {

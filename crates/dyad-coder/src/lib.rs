@@ -25,6 +25,7 @@ pub mod english;
 pub mod event_nouns;
 pub mod events;
 pub mod explain;
+pub mod labels;
 pub mod lexicon;
 pub mod mentions;
 pub mod merging;

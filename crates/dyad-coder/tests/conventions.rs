@@ -226,3 +226,26 @@ fn both_sides_and_all_parties_are_the_pair_in_conflict() {
         "{t:?}"
     );
 }
+
+/// Naming an actor or its act by a hostile name criticizes it, by a kind one praises it
+/// (labels.rs); "called" is then no phone call.
+#[test]
+fn a_hostile_name_is_a_criticism_and_a_kind_one_praise() {
+    let coded =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    assert_eq!(
+        coded("Chile called Peru's decision a breach of the treaty."),
+        expect(&["CHL 111 PER"])
+    );
+    assert_eq!(
+        coded("Chile's president described the Peruvian leader as an excellent partner."),
+        expect(&["CHLGOV 051 PER"])
+    );
+    // a call is still a call
+    let t = coded("The Chilean president called the Peruvian president to discuss the border.");
+    assert!(
+        t.iter()
+            .all(|e| !e.contains(" 111 ") && !e.contains(" 051 ")),
+        "{t:?}"
+    );
+}

@@ -1,0 +1,118 @@
+//! Acts told by naming: "Cambodia called Thailand's move a breach of diplomatic norms", "the
+//! spokesman described the Libyan leader as a saint", "branded Morales's charges baseless". To
+//! call an actor, or an act of its, by a hostile name is to criticize it (CAMEO 111), by a kind
+//! one to praise it (051): docs/CODING-GUIDE.md codes a statement that labels an act with a
+//! hostile name as such. The verb dictionaries read "called" as a telephone call (041) and
+//! "described" as a bare statement, so the naming would be lost or miscoded.
+//!
+//! A naming is a verb of naming ([`english::is_naming_verb`]), an actor right after it (the
+//! one named, or the owner of what is named: "Thailand's move"), and the name: the words after
+//! that noun phrase ("a breach of …"), after "as" for "described … as". The name's polarity
+//! is the tone lexicon's: more negative words than positive ones make a criticism, more
+//! positive ones praise; a name of neither ("called him a candidate") is no event.
+
+use dyad_dict::tone::ToneLexicon;
+
+use crate::clauses::{Clause, Role};
+use crate::english;
+use crate::mentions::ActorPhrase;
+use crate::sentence::SentenceView;
+
+/// A naming found in a clause: who is named, with what code, and the name's words.
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// The clause whose verb names (index into the sentence's clauses).
+    pub clause: usize,
+    pub target: Role,
+    pub code: &'static str,
+    /// Tokens `[start, end)` of the name.
+    pub name: (usize, usize),
+}
+
+/// The namings of a sentence's clauses.
+pub fn labels(
+    tone: &ToneLexicon,
+    s: &SentenceView,
+    phrases: &[ActorPhrase],
+    clauses: &[Clause],
+) -> Vec<Label> {
+    let mut out = Vec::new();
+    for (ci, c) in clauses.iter().enumerate() {
+        let v = &c.verb;
+        let Some(as_word) = english::is_naming_verb(s.word(v.head)) else {
+            continue;
+        };
+        if v.passive {
+            continue;
+        }
+        // the one named: an actor phrase right after the verb (through "the")
+        let mut at = v.last + 1;
+        let Some(named) = phrases.iter().find(|p| p.start == at || p.start == at + 1) else {
+            continue;
+        };
+        if at < c.end && s.word(at) == "THE" {
+            at += 1;
+        }
+        // its noun phrase: the name ("Thailand", "the South African"), a possessive and its
+        // noun ("'s move"), the nouns after the name ("president"); the actor phrase itself
+        // may run on over the name that follows ("Thailand's move a breach")
+        let mut k = at;
+        while k < c.end && s.capitalized(k) && !english::is_determiner(s.word(k)) {
+            k += 1;
+        }
+        if k < c.end && matches!(s.word(k), "'S" | "’S" | "'") {
+            k += 1;
+        }
+        while k < c.end && is_name_word(s, k) && !s.capitalized(k) {
+            k += 1;
+        }
+        if k == at || k > named.end {
+            continue;
+        }
+        // "described … as", "called … a breach"
+        if as_word {
+            if k >= c.end || s.word(k) != "AS" {
+                continue;
+            }
+            k += 1;
+        }
+        while k < c.end && matches!(s.word(k), "," | "\"" | "“" | "”" | "'") {
+            k += 1;
+        }
+        // "called on", "called for", "called … to", "called … by phone": an appeal or a call
+        if k >= c.end || english::is_preposition(s.word(k)) || s.word(k) == "TO" {
+            continue;
+        }
+        let end = (k..c.end)
+            .find(|&i| matches!(s.word(i), ";" | ":" | "." | ","))
+            .unwrap_or(c.end);
+        if end <= k {
+            continue;
+        }
+        let words: Vec<String> = (k..end).map(|i| s.word(i).to_lowercase()).collect();
+        let count = tone.count(&words);
+        let code = if count.negative > count.positive {
+            "111"
+        } else if count.positive > count.negative {
+            "051"
+        } else {
+            continue;
+        };
+        out.push(Label {
+            clause: ci,
+            target: Role {
+                members: named.members.clone(),
+                span: Some((named.start, named.end)),
+                pronoun: false,
+            },
+            code,
+            name: (k, end),
+        });
+    }
+    out
+}
+
+/// A word that can end the noun "Thailand's move" (not a determiner opening the name, "a").
+fn is_name_word(s: &SentenceView, k: usize) -> bool {
+    !english::is_determiner(s.word(k)) && s.tag(k).is_some_and(|t| t.is_noun())
+}
