@@ -59,9 +59,11 @@ struct HalfMatch {
 }
 
 /// Match the elements in order inside `[from, to)`.
+#[allow(clippy::too_many_arguments)]
 fn match_elements(
     s: &WordIds,
     is_verb: &[bool],
+    infinitive: &[bool],
     elements: &[Element],
     from: usize,
     to: usize,
@@ -83,7 +85,9 @@ fn match_elements(
             Element::Prep { preps, object } => {
                 let mut found = None;
                 for p in cursor..to {
-                    if !preps.contains(&s.at(p)) {
+                    // "welcomed the idea to join" is no "welcomed … (TO)": the infinitive's
+                    // "to" is no preposition
+                    if !preps.contains(&s.at(p)) || infinitive.get(p).copied().unwrap_or(false) {
                         continue;
                     }
                     match object {
@@ -174,6 +178,13 @@ pub fn code_verb<'l>(
         })
     };
     let ids = s.pattern_ids(&lex.vocabulary, &lex.pattern_words);
+    // the "to" of an infinitive ("the idea to join", "decided to invite"): a base-form verb
+    // after it, by the tagger
+    let infinitive: Vec<bool> = (0..s.len())
+        .map(|p| {
+            s.word(p) == "TO" && p + 1 < s.len() && s.tag(p + 1) == Some(dyad_lang::tagger::Tag::VB)
+        })
+        .collect();
     // a pattern one of whose words is nowhere in the sentence cannot match
     let possible = |c: &CompiledPattern| c.needs.iter().all(|n| n.iter().any(|&w| ids.has(w)));
     let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;
@@ -186,7 +197,15 @@ pub fn code_verb<'l>(
         .filter(|(_, c)| possible(c))
     {
         let post = |from: usize, to: usize| {
-            match_elements(ids, is_verb, &c.post, from, to, compound_subject)
+            match_elements(
+                ids,
+                is_verb,
+                &infinitive,
+                &c.post,
+                from,
+                to,
+                compound_subject,
+            )
         };
         // a passive verb's patient stands before it: "the civilians … were released" matches
         // RELEASE's "- * CIVILIANS" as "released the civilians" would
@@ -202,6 +221,7 @@ pub fn code_verb<'l>(
         let Some(pre) = match_elements(
             ids,
             is_verb,
+            &infinitive,
             &c.pre,
             clause_start,
             verb.first,

@@ -1074,3 +1074,16 @@ fn an_agent_without_a_country_takes_the_datelines() {
     assert!(t.iter().any(|e| e.starts_with("FRACOP 17")), "{t:?}");
     assert!(!t.iter().any(|e| e.contains("---")), "{t:?}");
 }
+
+#[test]
+fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
+    // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
+    let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
+    assert!(t.iter().any(|e| e.contains(" 043 ")), "{t:?}");
+    // "the idea to join" names no visit
+    let t = triples(&prod("Chile welcomed the idea to invite Peru and Bolivia."));
+    assert!(
+        !t.iter().any(|e| e.contains(" 043 ") || e.contains(" 042 ")),
+        "{t:?}"
+    );
+}
