@@ -224,7 +224,8 @@ struct SimpleNp {
     base: String,
     agents: Vec<u32>,
     /// Is the last word a dictionary word (the head: "the government", not the modifier in
-    /// "military exercises")?
+    /// "military exercises")? Or is it followed only by a name the dictionaries do not know,
+    /// whom it titles ("opposition leader Maria Kolesnikova", "rebel commander Joseph Kony")?
     head_is_mention: bool,
 }
 
@@ -341,7 +342,8 @@ pub fn actor_phrases(
                 end,
                 base,
                 agents,
-                head_is_mention: last == end,
+                head_is_mention: last == end
+                    || (last < end && (last..end).all(|k| s.capitalized(k) && !s.is_punct(k))),
             });
         }
         i = end.max(i + 1);

@@ -249,3 +249,19 @@ fn a_hostile_name_is_a_criticism_and_a_kind_one_praise() {
         "{t:?}"
     );
 }
+
+/// An agent word before a name the dictionaries do not know titles that person.
+#[test]
+fn an_agent_before_an_unknown_name_titles_the_person() {
+    let t = triples(&production().code_document(&doc(
+        "Belarusian police arrested opposition leader Maria Kolesnikova on Tuesday.",
+        Some(date(2024, 5, 8)),
+    )));
+    assert_eq!(t, expect(&["BLRCOP 173 BLROPP"]));
+    // an agent word that only modifies a thing is still no actor
+    let t = triples(&production().code_document(&doc(
+        "Belarus held military exercises near the Polish border.",
+        Some(date(2024, 5, 8)),
+    )));
+    assert!(!t.iter().any(|e| e.contains("MIL")), "{t:?}");
+}
