@@ -119,6 +119,9 @@ fn diplomatic_protests_and_thrown_stones_take_the_guides_codes() {
     // summoning an envoy is an official complaint (114); another summons is not
     let t = coded("Chile summoned the Peruvian ambassador on Monday.");
     assert!(t.iter().any(|e| e.starts_with("CHL 114 PER")), "{t:?}");
+    // police dispersing a crowd is repression (175), not the distribution of something (010)
+    let t = coded("Chilean police dispersed thousands of demonstrators in Santiago.");
+    assert!(t.iter().any(|e| e.starts_with("CHLCOP 175 CHL")), "{t:?}");
     // stones and bottles thrown at police are a riot (145)
     let t = coded("Chilean students threw stones and bottles at the police in Santiago.");
     assert!(
