@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use dyad_dict::cameo;
 use dyad_model::Event;
 use dyad_text::Token;
 
@@ -220,7 +221,16 @@ pub fn code_sentence(
                 if c.coded.code.is_null() {
                     continue;
                 }
-                let Some(source) = source else { continue };
+                // "hundreds of people were detained", "the rally was banned": a coercion told
+                // in the passive with no agent is the state's, that of the people it was done to
+                let state = (source.is_none()
+                    && c.verb.passive
+                    && forward.is_some_and(|f| cameo::root(f) == "17"))
+                .then(|| target.and_then(state_of_role))
+                .flatten();
+                let Some(source) = source.or(state.as_ref()) else {
+                    continue;
+                };
                 let n = NestedEvent {
                     source: source.clone(),
                     target: target.cloned(),
@@ -382,4 +392,26 @@ fn acts_mutually(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> bool
                 || nouns.get(w).is_some_and(|e| e.symmetric)
                 || english::says_mutual(w, next)
         })
+}
+
+/// The state of a role's members, as a role of its own ("BLR" for "BLRPPL"), when they are
+/// of one known country.
+fn state_of_role(r: &clauses::Role) -> Option<clauses::Role> {
+    let first = r.members.first()?;
+    let state = crate::mentions::state_of(&first.code)?;
+    if !r
+        .members
+        .iter()
+        .all(|m| crate::mentions::state_of(&m.code) == Some(state))
+    {
+        return None;
+    }
+    Some(clauses::Role {
+        members: vec![crate::mentions::ActorCode {
+            code: state.to_string(),
+            ..first.clone()
+        }],
+        span: r.span,
+        pronoun: false,
+    })
 }

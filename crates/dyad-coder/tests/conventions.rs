@@ -268,3 +268,19 @@ fn an_agent_before_an_unknown_name_titles_the_person() {
     )));
     assert!(!t.iter().any(|e| e.contains("MIL")), "{t:?}");
 }
+
+/// A coercion told in the passive with no agent is the state's: that of the people it was
+/// done to.
+#[test]
+fn an_agentless_arrest_is_the_states() {
+    let text = "Belarusian police dispersed a rally in Minsk on Monday. Hundreds of \
+                protesters were detained.";
+    let t = triples(&production().code_document(&doc(text, Some(date(2024, 5, 8)))));
+    assert!(t.contains(&"BLR 173 BLROPP".to_string()), "{t:?}");
+    // a passive of another kind with no agent still has no source
+    let t = triples(&production().code_document(&doc(
+        "Two Belarusian soldiers were praised on Monday.",
+        Some(date(2024, 5, 8)),
+    )));
+    assert!(t.is_empty(), "{t:?}");
+}
