@@ -17,6 +17,10 @@ use crate::verbs::VerbOccurrence;
 pub struct NestedEvent {
     pub source: Role,
     pub target: Option<Role>,
+    /// Does a source of several members with no target act on itself, each member on the
+    /// others? Under the guide's convention only where the verb says so
+    /// ([`english::is_reciprocal`]: "Chile and Peru met"); PETRARCH's reads every such verb so.
+    pub mutual: bool,
     pub forward: Option<String>,
     pub reverse: Option<String>,
     pub rule: String,
@@ -27,10 +31,6 @@ pub struct NestedEvent {
     pub future: bool,
     /// Refused or failed ("refused to meet", "failed to free"): the event did not happen.
     pub refused: bool,
-    /// Does a source of several members with no target act on itself, each member on the
-    /// others? Under the guide's convention only where the verb says so
-    /// ([`english::is_reciprocal`]: "Chile and Peru met"); PETRARCH's reads every such verb so.
-    pub mutual: bool,
 }
 
 /// The dictionary line that coded a clause, as `BLOCK:line`.

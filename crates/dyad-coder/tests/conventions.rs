@@ -7,6 +7,11 @@ mod common;
 use common::*;
 use dyad_coder::{Coder, Convention, Modality};
 
+/// The guide's coding of one sentence (Monday 6 May 2024), as triples.
+fn coded(text: &str) -> Vec<String> {
+    triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))))
+}
+
 fn petrarch() -> Coder {
     Coder::new(dyad_dict::bundled::Dictionaries::bundled().unwrap())
         .with_convention(Convention::Petrarch)
@@ -102,8 +107,6 @@ fn a_visit_is_coded_one_way_and_a_host_only_where_the_text_says_so() {
 /// The guide's table for envoys and riots, where CAMEO.2.0.txt codes otherwise (dyad.verbs.txt).
 #[test]
 fn diplomatic_protests_and_thrown_stones_take_the_guides_codes() {
-    let coded =
-        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
     // expelling envoys of any title breaks relations (161), not a deportation (174)
     for text in [
         "Chile expelled two Peruvian diplomats on Monday.",
@@ -144,8 +147,6 @@ fn the_opposition_and_youths_are_agents_of_the_articles_country() {
 /// verb is one of social interaction or what it does is a relation between them.
 #[test]
 fn a_plural_subject_acts_on_itself_only_when_the_verb_or_its_object_says_so() {
-    let coded =
-        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
     // a verb of meeting: every member with every other, the city where they met no target
     let t = coded("Chile, Peru and Bolivia met in Lima on Monday.");
     assert_eq!(t.len(), 6, "{t:?}");
@@ -194,8 +195,6 @@ fn an_agent_takes_the_country_its_own_sentence_names() {
 
 #[test]
 fn what_is_sent_is_the_subjects_own_and_where_it_goes_the_target() {
-    let coded =
-        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
     let t = coded("NATO deployed 500 troops to Kosovo on Monday.");
     assert!(
         !t.is_empty() && t.iter().all(|e| e.ends_with(" KSV")),
@@ -218,24 +217,16 @@ fn both_sides_and_all_parties_are_the_pair_in_conflict() {
     for e in ["CHL 112 PER", "PER 112 CHL"] {
         assert!(t.contains(&e.to_string()), "{t:?}");
     }
-    assert!(
-        t.iter()
-            .any(|e| e.starts_with("BRA 02") && e.ends_with(" CHL")),
-        "{t:?}"
-    );
-    assert!(
-        t.iter()
-            .any(|e| e.starts_with("BRA 02") && e.ends_with(" PER")),
-        "{t:?}"
-    );
+    for party in [" CHL", " PER"] {
+        let appealed = |e: &String| e.starts_with("BRA 02") && e.ends_with(party);
+        assert!(t.iter().any(appealed), "{t:?}");
+    }
 }
 
 /// Naming an actor or its act by a hostile name criticizes it, by a kind one praises it
 /// (labels.rs); "called" is then no phone call.
 #[test]
 fn a_hostile_name_is_a_criticism_and_a_kind_one_praise() {
-    let coded =
-        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
     assert_eq!(
         coded("Chile called Peru's decision a breach of the treaty."),
         expect(&["CHL 111 PER"])

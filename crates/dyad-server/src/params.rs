@@ -2,23 +2,35 @@
 //! is kept, an unknown one is refused, and every bad value gets a 400 naming its field. The
 //! event filter's values are checked by [`dyad_store::filter`], as `dyad query`'s flags are.
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::Path;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
 use dyad_store::filter::{self, parse_filter, FieldError};
 use dyad_store::names::{self, ActorNames, Resolution};
 use dyad_store::{Filter, Period};
 
 use crate::error::{ApiError, ApiResult};
 
-/// The `{id}` of a path, percent-decoded; a 400 naming `id` when it does not decode to UTF-8
-/// text (`/api/articles/%FF`), where axum would answer in plain text.
-pub fn path_id(id: Result<Path<String>, PathRejection>) -> ApiResult<String> {
-    match id {
-        Ok(Path(id)) => Ok(id),
-        Err(e) => Err(ApiError::bad(
-            "id",
-            format!("id: not percent-encoded UTF-8 text ({})", e.body_text()),
-        )),
+/// The `{id}` of a path, percent-decoded, of a route that takes no query parameters
+/// (`/api/events/{id}`, `/api/articles/{id}`), as an extractor: a 400 naming `id` when it does
+/// not decode to UTF-8 text (`/api/articles/%FF`), where axum would answer in plain text, and
+/// one naming any query parameter given.
+pub struct PathId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> ApiResult<PathId> {
+        let id = match Path::<String>::from_request_parts(parts, state).await {
+            Ok(Path(id)) => id,
+            Err(e) => {
+                return Err(ApiError::bad(
+                    "id",
+                    format!("id: not percent-encoded UTF-8 text ({})", e.body_text()),
+                ))
+            }
+        };
+        Params::parse(parts.uri.query(), &[], false)?;
+        Ok(PathId(id))
     }
 }
 

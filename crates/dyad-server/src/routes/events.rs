@@ -4,8 +4,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::Json;
 use dyad_store::explore::{self, Cursor, EventDetail};
 use dyad_store::names::Resolution;
@@ -13,7 +12,7 @@ use dyad_store::{query, EventRow};
 use serde::Serialize;
 
 use crate::error::{ApiError, ApiResult};
-use crate::params::{path_id, Params};
+use crate::params::{Params, PathId};
 use crate::AppState;
 
 /// Events per page when `limit` is not given.
@@ -82,11 +81,8 @@ pub async fn list(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Api
 
 pub async fn one(
     State(st): State<Arc<AppState>>,
-    id: Result<Path<String>, PathRejection>,
-    RawQuery(q): RawQuery,
+    PathId(id): PathId,
 ) -> ApiResult<Json<EventDetail>> {
-    let id = path_id(id)?;
-    Params::parse(q.as_deref(), &[], false)?;
     let id: i64 = id
         .parse()
         .map_err(|_| ApiError::bad("id", format!("id: {id:?} is not an event id (a number)")))?;
