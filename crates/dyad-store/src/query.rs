@@ -474,24 +474,32 @@ pub struct MentionRow {
     pub issues: Vec<String>,
 }
 
-/// The twenty columns of a [`MentionRow`], over `mentions m JOIN articles a`.
-pub(crate) const MENTION_SQL: &str =
-    "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
+/// The columns of a [`MentionRow`] (twenty, then the event record's, see
+/// [`crate::event_record`]), over `mentions m JOIN articles a JOIN events e`.
+pub(crate) fn mention_columns() -> String {
+    format!(
+        "m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
             m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
             m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
-            (SELECT date_added FROM events WHERE id = m.event_id), a.tone, m.tone,
-            m.issues
-     FROM mentions m JOIN articles a ON a.id = m.article_id";
+            e.date_added, a.tone, m.tone, m.issues, {}",
+        crate::event_record::SQL
+    )
+}
 
 /// Every report of the events `filter` selects, by event (date, id) then article.
 pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
     let (clause, params) = filter.where_in(conn)?;
-    let mut sql = format!("{MENTION_SQL} WHERE m.event_id IN (SELECT e.id FROM events e{clause}");
+    let mut sql = format!(
+        "SELECT {} FROM mentions m JOIN articles a ON a.id = m.article_id
+         JOIN events e ON e.id = m.event_id
+         WHERE m.event_id IN (SELECT e.id FROM events e{clause}",
+        mention_columns()
+    );
     if let Some(n) = filter.limit {
         let _ = write!(sql, " ORDER BY e.date, e.id LIMIT {n}");
     }
     sql.push_str(
-        ") ORDER BY (SELECT date FROM events WHERE id = m.event_id), m.event_id, a.added,
+        ") ORDER BY e.date, m.event_id, a.added,
            m.article_id, m.repeat > 0, m.sentence, m.id",
     );
     let mut st = conn.prepare(&sql)?;
@@ -499,7 +507,7 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// A [`MentionRow`] from the twenty columns [`mentions`] selects.
+/// A [`MentionRow`] from the columns [`mention_columns`] names.
 pub(crate) fn mention_row(r: &rusqlite::Row) -> rusqlite::Result<MentionRow> {
     Ok(MentionRow {
         event_id: r.get(0)?,
@@ -517,7 +525,10 @@ pub(crate) fn mention_row(r: &rusqlite::Row) -> rusqlite::Result<MentionRow> {
         evidence: r.get(12)?,
         confidence: r.get(13)?,
         doc_len: r.get(14)?,
-        event_json: r.get(15)?,
+        event_json: match r.get(15)? {
+            Some(whole) => Some(whole),
+            None => crate::event_record::from_row(r, 20)?,
+        },
         event_added: r.get(16)?,
         doc_tone: r.get(17)?,
         tone: r.get(18)?,
