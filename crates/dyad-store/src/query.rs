@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use rusqlite::types::Value;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::filter::{actor_code, country, event_code, issue, quad_class, root, FieldError};
@@ -28,6 +28,33 @@ fn prefix_range(prefix: &str) -> (String, String) {
         None => hi.push('\u{10FFFF}'),
     }
     (prefix.to_string(), hi)
+}
+
+/// How many events a page in date order may always walk along the date index to fill itself
+/// (see [`Filter::where_for_page`]): some tens of milliseconds.
+const PAGE_WALK: f64 = 20_000.0;
+
+/// At most how many reports hold `word` in their evidence: the reports of its rarest trigram
+/// in the evidence index (read through a temporary `fts5vocab` table, which a read-only
+/// connection may make). None for a word the index does not serve (shorter than three
+/// characters, or with LIKE's `%` or `_`).
+fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
+    let chars: Vec<char> = word.to_lowercase().chars().collect();
+    if chars.len() < 3 || chars.iter().any(|c| matches!(c, '%' | '_')) {
+        return Ok(None);
+    }
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_vocab
+             USING fts5vocab(main, evidence_fts, row)",
+    )?;
+    let mut st = conn.prepare_cached("SELECT doc FROM temp.evidence_vocab WHERE term = ?1")?;
+    let mut least: Option<i64> = None;
+    for w in chars.windows(3) {
+        let tri: String = w.iter().collect();
+        let n: i64 = st.query_row([tri], |r| r.get(0)).optional()?.unwrap_or(0);
+        least = Some(least.map_or(n, |l| l.min(n)));
+    }
+    Ok(least)
 }
 
 impl Filter {
@@ -107,62 +134,131 @@ impl Filter {
         self.clause(!self.words.is_empty() && crate::rollup::ready(conn))
     }
 
-    /// [`Filter::where_in`] for a page of events in date order (`ORDER BY e.date, e.id
-    /// LIMIT n`): when the filter's actors take part in one event in twenty or more (the
-    /// rollups say how many), their codes are left out of the index choice, so that the page
-    /// is read along the date index and ends after a few hundred rows, where the actor indexes
-    /// gathered every event of the actor first and sorted them (seconds for an actor of a
-    /// third of a million events). A rarer actor is still looked up by its codes.
-    pub(crate) fn where_for_page(&self, conn: &Connection) -> Result<(String, Vec<Value>)> {
-        let fts = !self.words.is_empty() && crate::rollup::ready(conn);
-        let by_date = crate::rollup::ready(conn) && self.actors_are_common(conn)?;
-        self.clause_with(fts, by_date)
+    /// [`Filter::where_in`] for a page of `limit` events in date order (`ORDER BY e.date, e.id
+    /// LIMIT n`). Walking the events in date order meets `limit` of those the filter keeps
+    /// after about `limit / share` events; the filter's indexes (actor codes, event codes,
+    /// evidence words) find all the events of their rarest value first, then sort them. As the
+    /// rollups and the evidence index estimate both ([`Filter::share`]), the cheaper is taken:
+    /// for a walk the filter's columns are left out of the index choice and its words are
+    /// checked on each event's reports, so that the page is read along the date index and ends
+    /// early. The index alone took seconds for an actor of a third of a million events
+    /// (`actor=USA`, now under a millisecond) or a word in most reports (`text=said`), where
+    /// a rare actor or word is found at once through its index.
+    pub(crate) fn where_for_page(
+        &self,
+        conn: &Connection,
+        limit: usize,
+    ) -> Result<(String, Vec<Value>)> {
+        let ready = crate::rollup::ready(conn);
+        let walk = ready
+            && self.since.is_none()
+            && self
+                .share(conn)?
+                .is_some_and(|(share, indexed)| limit as f64 <= share * indexed.max(PAGE_WALK));
+        self.clause_with(!walk && !self.words.is_empty() && ready, walk)
     }
 
-    /// Whether every actor field of the filter (and nothing rarer: a code, a country, words…)
-    /// takes part in one event in twenty or more.
-    fn actors_are_common(&self, conn: &Connection) -> Result<bool> {
-        let codes: Vec<&String> = self
-            .actor
-            .iter()
-            .chain(self.source.iter())
-            .chain(self.target.iter())
-            .collect();
-        if codes.is_empty() || self.code.is_some() || self.country.is_some() {
-            return Ok(false);
-        }
-        if !self.beyond_rollups_none() {
-            return Ok(false);
-        }
+    /// The share of events (0 to 1) the filter keeps but for its dates, estimated from the
+    /// rollups (actors, codes, roots, quad classes, countries, issues: each exact alone,
+    /// multiplied as if independent) and the evidence index (a word is in at most as many
+    /// reports as its rarest trigram; tone counts as a half), and how many events (or reports)
+    /// the rarest of its indexed values has (actors, event code, words; all the events when it
+    /// has none). None when the store holds no events.
+    fn share(&self, conn: &Connection) -> Result<Option<(f64, f64)>> {
         let negated = if self.with_negated {
             ""
         } else {
             " AND negated = 0"
         };
-        let total: i64 = conn.query_row(
-            &format!("SELECT COALESCE(SUM(events), 0) FROM rollup_day WHERE 1=1{negated}"),
-            [],
-            |r| r.get(0),
-        )?;
-        let mut st = conn.prepare_cached(&format!(
+        let total: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT COALESCE(SUM(events), 0) FROM rollup_day WHERE 1=1{negated}"
+            ))?
+            .query_row([], |r| r.get(0))?;
+        if total <= 0 {
+            return Ok(None);
+        }
+        let total = total as f64;
+        let mut share = 1.0;
+        let mut indexed = total;
+        let mut of_actor = conn.prepare_cached(&format!(
             "SELECT COALESCE(SUM(events), 0) FROM rollup_actor
              WHERE code >= ?1 AND code < ?2{negated}"
         ))?;
-        for code in codes {
+        for code in self
+            .actor
+            .iter()
+            .chain(self.source.iter())
+            .chain(self.target.iter())
+        {
             let (lo, hi) = prefix_range(&actor_code("actor", code)?);
-            let n: i64 = st.query_row([lo, hi], |r| r.get(0))?;
-            if n * 20 < total {
-                return Ok(false);
+            let n: i64 = of_actor.query_row([lo, hi], |r| r.get(0))?;
+            share *= (n as f64 / total).min(1.0);
+            indexed = indexed.min(n as f64);
+        }
+        if self.code.is_some() || self.root.is_some() || self.quad_class.is_some() {
+            let day = Filter {
+                code: self.code.clone(),
+                root: self.root.clone(),
+                quad_class: self.quad_class,
+                with_negated: self.with_negated,
+                ..Filter::default()
+            };
+            let (clause, params) = day.clause(false)?;
+            let n: i64 = conn
+                .prepare_cached(&format!(
+                    "SELECT COALESCE(SUM(e.events), 0) FROM rollup_day e{clause}"
+                ))?
+                .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
+            share *= n as f64 / total;
+            if let Some(code) = &self.code {
+                let (lo, hi) = prefix_range(&event_code("code", code)?);
+                let n: i64 = conn
+                    .prepare_cached(&format!(
+                        "SELECT COALESCE(SUM(events), 0) FROM rollup_day
+                         WHERE code >= ?1 AND code < ?2{negated}"
+                    ))?
+                    .query_row([lo, hi], |r| r.get(0))?;
+                indexed = indexed.min(n as f64);
             }
         }
-        Ok(true)
+        for (value, sql) in [
+            (
+                &self.country,
+                "SELECT COALESCE(SUM(events), 0) FROM rollup_country WHERE country = ?1",
+            ),
+            (
+                &self.issue,
+                "SELECT COALESCE(SUM(events), 0) FROM rollup_issue WHERE issue = ?1",
+            ),
+        ] {
+            if let Some(v) = value {
+                let n: i64 = conn
+                    .prepare_cached(&format!("{sql}{negated}"))?
+                    .query_row([v.to_ascii_uppercase()], |r| r.get(0))?;
+                share *= (n as f64 / total).min(1.0);
+            }
+        }
+        for tone in [self.tone_below, self.tone_above] {
+            if tone.is_some() {
+                share *= 0.5;
+            }
+        }
+        for word in &self.words {
+            if let Some(n) = word_reports(conn, word)? {
+                share *= (n as f64 / total).min(1.0);
+                indexed = indexed.min(n as f64);
+            }
+        }
+        Ok(Some((share, indexed)))
     }
 
     fn clause(&self, fts: bool) -> Result<(String, Vec<Value>)> {
         self.clause_with(fts, false)
     }
 
-    /// The clause; `by_date`: actor codes compared as `+e.source_code`, which no index serves.
+    /// The clause; `by_date`: actor and event codes compared as `+e.source_code`, which no
+    /// index serves (the date index then serves the page).
     fn clause_with(&self, fts: bool, by_date: bool) -> Result<(String, Vec<Value>)> {
         let col = if by_date { "+e." } else { "e." };
         let mut sql = String::from(" WHERE 1=1");
@@ -208,7 +304,7 @@ impl Filter {
             let c = event_code("code", c)?;
             let (lo, hi) = prefix_range(&c);
             let (lo, hi) = (p(lo, &mut params), p(hi, &mut params));
-            let _ = write!(sql, " AND e.code >= {lo} AND e.code < {hi}");
+            let _ = write!(sql, " AND {col}code >= {lo} AND {col}code < {hi}");
         }
         if let Some(r) = &self.root {
             let r = root("root", r)?;
@@ -431,7 +527,7 @@ pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
 /// The events `filter` selects, in its order (by date, then id, unless it says otherwise).
 pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<EventRow>> {
     let (clause, params) = match filter.limit {
-        Some(_) if filter.sort.key == SortKey::Date => filter.where_for_page(conn)?,
+        Some(n) if filter.sort.key == SortKey::Date => filter.where_for_page(conn, n)?,
         _ => filter.where_in(conn)?,
     };
     let mut sql = format!("{ROW_SQL}{clause} ORDER BY {}", filter.sort.order_sql());

@@ -991,3 +991,63 @@ fn event_records_come_back_from_their_columns() {
         .iter()
         .any(|m| m.event_json.as_deref() == Some("{\"kept\":\"whole\"}")));
 }
+
+/// A page of events in date order is the head of the whole list, whether it is read along the
+/// date index (a small page of common events) or through the filter's own indexes (a page too
+/// large for the walk), for actors, codes, roots, countries and evidence words.
+#[test]
+fn pages_in_date_order_are_the_head_of_the_list() {
+    use dyad_store::explore::events_page;
+    let store = seed_store();
+    let c = store.conn();
+    let words = |w: &str| w.split_whitespace().map(str::to_string).collect();
+    let filters = [
+        Filter::default(),
+        Filter {
+            actor: vec!["FRA".into()],
+            ..Filter::default()
+        },
+        Filter {
+            words: words("met"),
+            ..Filter::default()
+        },
+        Filter {
+            words: words("Macron Xi"),
+            actor: vec!["CHN".into()],
+            ..Filter::default()
+        },
+        Filter {
+            words: words("zzzq"),
+            ..Filter::default()
+        },
+        Filter {
+            code: Some("04".into()),
+            root: Some("04".into()),
+            with_negated: true,
+            ..Filter::default()
+        },
+        Filter {
+            country: Some("CHN".into()),
+            words: words("of"),
+            ..Filter::default()
+        },
+    ];
+    for f in filters {
+        let whole = query::events(c, &f).unwrap();
+        let ids = |v: &[query::EventRow]| v.iter().map(|e| e.id).collect::<Vec<_>>();
+        // 2: walked along the date index; 1,000,000: too many to walk, read by the filter
+        for n in [2, 1_000_000] {
+            let head: Vec<i64> = ids(&whole).into_iter().take(n).collect();
+            let limited = Filter {
+                limit: Some(n),
+                ..f.clone()
+            };
+            assert_eq!(ids(&query::events(c, &limited).unwrap()), head, "{f:?} {n}");
+            assert_eq!(
+                ids(&events_page(c, &f, None, n).unwrap()),
+                head,
+                "{f:?} {n}"
+            );
+        }
+    }
+}
