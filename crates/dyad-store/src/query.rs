@@ -130,8 +130,18 @@ impl Filter {
     /// The WHERE clause over `events e` in the database `conn` and its parameters: evidence
     /// words are looked up in the evidence index where the database has it (see
     /// [`crate::rollup`]).
+    ///
+    /// Words are looked up in the index when they are the filter's rarest indexed part: with an
+    /// actor or event code of fewer events than the words' reports, the events of the actor or
+    /// code are read through their index and each one's reports checked for the words
+    /// (`actor=ISR&text=military` reads Israel's events, not every report of "military").
     pub(crate) fn where_in(&self, conn: &Connection) -> Result<(String, Vec<Value>)> {
-        self.clause(!self.words.is_empty() && crate::rollup::ready(conn))
+        let fts = !self.words.is_empty()
+            && crate::rollup::ready(conn)
+            && self
+                .share(conn)?
+                .is_none_or(|(_, others, words)| words <= others);
+        self.clause(fts)
     }
 
     /// [`Filter::where_in`] for a page of `limit` events in date order (`ORDER BY e.date, e.id
@@ -150,21 +160,29 @@ impl Filter {
         limit: usize,
     ) -> Result<(String, Vec<Value>)> {
         let ready = crate::rollup::ready(conn);
-        let walk = ready
-            && self.since.is_none()
-            && self
-                .share(conn)?
-                .is_some_and(|(share, indexed)| limit as f64 <= share * indexed.max(PAGE_WALK));
-        self.clause_with(!walk && !self.words.is_empty() && ready, walk)
+        let estimate = if ready && self.since.is_none() {
+            self.share(conn)?
+        } else {
+            None
+        };
+        let walk = estimate.is_some_and(|(share, others, words)| {
+            limit as f64 <= share * others.min(words).max(PAGE_WALK)
+        });
+        let fts = !walk
+            && !self.words.is_empty()
+            && ready
+            && estimate.is_none_or(|(_, others, words)| words <= others);
+        self.clause_with(fts, walk)
     }
 
     /// The share of events (0 to 1) the filter keeps but for its dates, estimated from the
     /// rollups (actors, codes, roots, quad classes, countries, issues: each exact alone,
     /// multiplied as if independent) and the evidence index (a word is in at most as many
-    /// reports as its rarest trigram; tone counts as a half), and how many events (or reports)
-    /// the rarest of its indexed values has (actors, event code, words; all the events when it
-    /// has none). None when the store holds no events.
-    fn share(&self, conn: &Connection) -> Result<Option<(f64, f64)>> {
+    /// reports as its rarest trigram; tone counts as a half), how many events the rarest of its
+    /// indexed values but words has (actors, event code; all the events when it has none), and
+    /// how many reports its rarest word has (infinite without a word the index serves). None
+    /// when the store holds no events.
+    fn share(&self, conn: &Connection) -> Result<Option<(f64, f64, f64)>> {
         let negated = if self.with_negated {
             ""
         } else {
@@ -181,6 +199,7 @@ impl Filter {
         let total = total as f64;
         let mut share = 1.0;
         let mut indexed = total;
+        let mut words = f64::INFINITY;
         let mut of_actor = conn.prepare_cached(&format!(
             "SELECT COALESCE(SUM(events), 0) FROM rollup_actor
              WHERE code >= ?1 AND code < ?2{negated}"
@@ -247,10 +266,10 @@ impl Filter {
         for word in &self.words {
             if let Some(n) = word_reports(conn, word)? {
                 share *= (n as f64 / total).min(1.0);
-                indexed = indexed.min(n as f64);
+                words = words.min(n as f64);
             }
         }
-        Ok(Some((share, indexed)))
+        Ok(Some((share, indexed, words)))
     }
 
     fn clause(&self, fts: bool) -> Result<(String, Vec<Value>)> {
