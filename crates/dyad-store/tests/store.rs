@@ -994,7 +994,8 @@ fn event_records_come_back_from_their_columns() {
 
 /// A page of events in date order is the head of the whole list, whether it is read along the
 /// date index (a small page of common events) or through the filter's own indexes (a page too
-/// large for the walk), for actors, codes, roots, countries and evidence words.
+/// large for the walk), for actors, codes, roots, countries and evidence words; and the
+/// count of each filter is the length of its list.
 #[test]
 fn pages_in_date_order_are_the_head_of_the_list() {
     use dyad_store::explore::events_page;
@@ -1031,9 +1032,25 @@ fn pages_in_date_order_are_the_head_of_the_list() {
             words: words("of"),
             ..Filter::default()
         },
+        Filter {
+            country: Some("CHN".into()),
+            ..Filter::default()
+        },
+        Filter {
+            source: Some("FRA".into()),
+            from: NaiveDate::from_ymd_opt(2025, 12, 1),
+            ..Filter::default()
+        },
+        Filter {
+            target: Some("CHN".into()),
+            quad_class: Some(1),
+            ..Filter::default()
+        },
     ];
     for f in filters {
         let whole = query::events(c, &f).unwrap();
+        // counted from a rollup where one keeps the filter's fields, the same number
+        assert_eq!(query::count(c, &f).unwrap(), whole.len() as i64, "{f:?}");
         let ids = |v: &[query::EventRow]| v.iter().map(|e| e.id).collect::<Vec<_>>();
         // 2: walked along the date index; 1,000,000: too many to walk, read by the filter
         for n in [2, 1_000_000] {
