@@ -179,7 +179,7 @@ impl Store {
         let mut rows = Rows::default();
         // the evidence index's changes, in order, written after every other statement of the
         // batch (see `rollup::evidence`)
-        let mut said: Vec<(i64, String, i64)> = Vec::new();
+        let mut said: Evidence = Vec::new();
         for a in articles {
             let hash = content_hash(a.doc);
             let stored: Option<(String, String, String)> = tx
@@ -299,16 +299,15 @@ impl Store {
     }
 }
 
+/// Changes to the evidence index, in order: (report, evidence, 1 to add or −1 to remove).
+type Evidence = Vec<(i64, String, i64)>;
+
 /// Delete an article's mentions and quotes and the article itself, taking its reports out of
 /// the counts of the events they belong to and noting the events whose first report it held.
 fn remove_article(
     tx: &rusqlite::Transaction,
     id: &str,
-    (deltas, rows, evidence): (
-        &mut BTreeMap<i64, merge::Delta>,
-        &mut Rows,
-        &mut Vec<(i64, String, i64)>,
-    ),
+    (deltas, rows, evidence): (&mut BTreeMap<i64, merge::Delta>, &mut Rows, &mut Evidence),
 ) -> Result<()> {
     let source: String = tx
         .prepare_cached("SELECT source_key FROM articles WHERE id = ?1")?

@@ -244,11 +244,14 @@ fn bump(
 
 type Sums<'a> = [(&'static str, &'a dyn rusqlite::ToSql)];
 
+/// A rollup's upsert and delete statements.
+type Made = (String, String);
+
 /// The upsert and the delete of [`bump_with`] for a table, made once per thread: formatting
 /// them for every event took 4% of ingest.
 fn bump_sql(table: &'static str, key_cols: &'static str, sums: &Sums) -> (String, String) {
     thread_local! {
-        static MADE: std::cell::RefCell<HashMap<(&'static str, &'static str), (String, String)>> =
+        static MADE: std::cell::RefCell<HashMap<(&'static str, &'static str), Made>> =
             std::cell::RefCell::new(HashMap::new());
     }
     MADE.with(|made| {
