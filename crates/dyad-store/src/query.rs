@@ -168,10 +168,13 @@ impl Filter {
     /// code are read through their index and each one's reports checked for the words
     /// (`actor=ISR&text=military` reads Israel's events, not every report of "military").
     pub(crate) fn where_in(&self, conn: &Connection) -> Result<(String, Vec<Value>)> {
+        // an estimate that cannot be made (a temporary table refused) leaves the index choice
+        // as it was: words through the evidence index
         let fts = !self.words.is_empty()
             && crate::rollup::ready(conn)
             && self
-                .share(conn)?
+                .share(conn)
+                .unwrap_or(None)
                 .is_none_or(|(_, others, words)| words <= others);
         self.clause(fts)
     }
@@ -193,7 +196,7 @@ impl Filter {
     ) -> Result<(String, Vec<Value>)> {
         let ready = crate::rollup::ready(conn);
         let estimate = if ready && self.since.is_none() {
-            self.share(conn)?
+            self.share(conn).unwrap_or(None)
         } else {
             None
         };
