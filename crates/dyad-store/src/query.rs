@@ -558,17 +558,18 @@ impl Sort {
     }
 }
 
-/// How many events `filter` selects (its limit ignored): from the smallest rollup that keeps
-/// what the filter reads (`rollup_day` without actors, `rollup_dyad` with actors alone…), else
-/// from the events.
+/// How many events `filter` selects (its limit ignored): from `rollup_day` when the filter
+/// reads only codes, roots, quad classes and dates (a row per day and code, where the events
+/// would be read one by one), else from the events (an actor's through the actor indexes,
+/// which count them faster than the rollups per dyad, as these hold nearly a row per event of
+/// a rare dyad).
 pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
     let (clause, params) = filter.where_in(conn)?;
-    let needs = if filter.by_day_and_code() {
-        Needs::Dates
+    let (table, _, n) = if filter.by_day_and_code() {
+        filter.counted_from(conn, Needs::Dates)
     } else {
-        Needs::Dyads
+        ("events", TALLY_SQL, "COUNT(*)")
     };
-    let (table, _, n) = filter.counted_from(conn, needs);
     let sql = format!("SELECT COALESCE({n}, 0) FROM {table} e{clause}");
     let mut st = conn.prepare_cached(&sql)?;
     Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
