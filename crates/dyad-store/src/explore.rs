@@ -83,9 +83,9 @@ pub fn events_page(
     limit: usize,
 ) -> Result<Vec<EventRow>> {
     let sort = filter.sort;
-    // in date order a page of a common actor reads along the date index (where_for_page)
+    // in date order a page of common events reads along the date index (where_for_page)
     let (mut clause, mut params) = if sort.key == SortKey::Date {
-        filter.where_for_page(conn)?
+        filter.where_for_page(conn, limit)?
     } else {
         filter.where_in(conn)?
     };

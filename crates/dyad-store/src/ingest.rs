@@ -19,8 +19,8 @@ use dyad_model::{Document, Event, EventKey, Origin, QuoteRecord, Report};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::hash::Fnv64;
-use crate::merge;
 use crate::rollup::{self, Rows};
+use crate::{event_record, merge};
 use crate::{schema, Result};
 
 /// One coded article, ready to store.
@@ -177,6 +177,9 @@ impl Store {
         let mut summary = BatchSummary::default();
         let mut deltas: BTreeMap<i64, merge::Delta> = BTreeMap::new();
         let mut rows = Rows::default();
+        // the evidence index's changes, in order, written after every other statement of the
+        // batch (see `rollup::evidence`)
+        let mut said: Evidence = Vec::new();
         for a in articles {
             let hash = content_hash(a.doc);
             let stored: Option<(String, String, String)> = tx
@@ -195,7 +198,7 @@ impl Store {
                 if h == hash {
                     article_added = when;
                 }
-                remove_article(&tx, &a.doc.id, &mut deltas, &mut rows)?;
+                remove_article(&tx, &a.doc.id, (&mut deltas, &mut rows, &mut said))?;
                 summary.replaced += 1;
             } else {
                 summary.added += 1;
@@ -218,9 +221,8 @@ impl Store {
                     sentence: sentence as i64,
                     mention,
                 };
-                let said = Said::of(a, e.sentence);
-                let m = insert_mention(&tx, id, e, &a.doc.id, &said)?;
-                rollup::evidence(&tx, m, &e.evidence.text, 1)?;
+                let m = insert_mention(&tx, (id, &key), e, &a.doc.id, &Said::of(a, e.sentence))?;
+                said.push((m, e.evidence.text.clone(), 1));
                 rollup::named(
                     &tx,
                     (&key.source, e.source.as_ref().map(|x| x.text.as_str())),
@@ -232,9 +234,9 @@ impl Store {
                 summary.mentions += 1;
                 rows.mentions += 1;
                 for (k, report) in e.repeated_in.iter().enumerate() {
-                    let said = Said::of(a, report.sentence);
-                    let m = insert_repeat(&tx, id, e, &a.doc.id, (k + 1, &said), report)?;
-                    rollup::evidence(&tx, m, &report.evidence.text, 1)?;
+                    let of = Said::of(a, report.sentence);
+                    let m = insert_repeat(&tx, id, e, &a.doc.id, (k + 1, &of), report)?;
+                    said.push((m, report.evidence.text.clone(), 1));
                     delta.offer(first(true, report.sentence, m));
                     delta.mentions += 1;
                     summary.mentions += 1;
@@ -249,6 +251,9 @@ impl Store {
         merge::apply(&tx, &deltas)?;
         rollup::add_rows(&tx, &rows)?;
         rollup::kept(&tx)?;
+        for (m, text, sign) in &said {
+            rollup::evidence(&tx, *m, text, *sign)?;
+        }
         tx.commit()?;
         Ok(summary)
     }
@@ -294,13 +299,15 @@ impl Store {
     }
 }
 
+/// Changes to the evidence index, in order: (report, evidence, 1 to add or −1 to remove).
+type Evidence = Vec<(i64, String, i64)>;
+
 /// Delete an article's mentions and quotes and the article itself, taking its reports out of
 /// the counts of the events they belong to and noting the events whose first report it held.
 fn remove_article(
     tx: &rusqlite::Transaction,
     id: &str,
-    deltas: &mut BTreeMap<i64, merge::Delta>,
-    rows: &mut Rows,
+    (deltas, rows, evidence): (&mut BTreeMap<i64, merge::Delta>, &mut Rows, &mut Evidence),
 ) -> Result<()> {
     let source: String = tx
         .prepare_cached("SELECT source_key FROM articles WHERE id = ?1")?
@@ -340,9 +347,7 @@ fn remove_article(
         .prepare_cached("SELECT id, evidence_text FROM mentions WHERE article_id = ?1")?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<std::result::Result<_, _>>()?;
-    for (m, text) in &said {
-        rollup::evidence(tx, *m, text, -1)?;
-    }
+    evidence.extend(said.into_iter().map(|(m, text)| (m, text, -1)));
     rows.mentions -= tx.execute("DELETE FROM mentions WHERE article_id = ?1", [id])? as i64;
     rows.quotes -= tx.execute("DELETE FROM quotes WHERE article_id = ?1", [id])? as i64;
     rows.articles -= tx.execute("DELETE FROM articles WHERE id = ?1", [id])? as i64;
@@ -384,24 +389,62 @@ fn insert_article(
     Ok(())
 }
 
-/// Store the coded report of an event; returns its row id.
+/// Store the coded report of an event; returns its row id. The coder's record is kept as what
+/// the columns do not hold of it (see [`crate::event_record`]).
 fn insert_mention(
     tx: &rusqlite::Transaction,
-    event_id: i64,
+    (event_id, key): (i64, &EventKey),
     e: &Event,
     article_id: &str,
     said: &Said,
 ) -> Result<i64> {
-    let json = serde_json::to_string(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
+    let record = serde_json::to_value(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
+    let actor = |code: &str, a: &Option<dyad_model::ActorRef>| {
+        a.as_ref().map(|a| {
+            (
+                code.to_string(),
+                a.text.clone(),
+                a.start as i64,
+                a.end as i64,
+            )
+        })
+    };
+    let columns = event_record::Columns {
+        article_id: article_id.to_string(),
+        sentence: e.sentence as i64,
+        date: e.date.clone(),
+        source: actor(&key.source, &e.source),
+        target: actor(&key.target, &e.target),
+        code: key.code.clone(),
+        negated: key.negated,
+        modality: key.modality.clone(),
+        evidence: (
+            e.evidence.start as i64,
+            e.evidence.end as i64,
+            e.evidence.text.clone(),
+        ),
+        verb: (e.verb.start as i64, e.verb.end as i64),
+        rule: Some(e.rule.clone()),
+        place: e.place.as_ref().map(|p| {
+            (
+                p.name.clone(),
+                p.country.clone(),
+                i64::from(p.geonameid),
+                p.lat,
+                p.lon,
+            )
+        }),
+    };
+    let (json, rest) = event_record::stored(&record, &columns);
     let place = e.place.as_ref();
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat,
              source_text, source_start, source_end, target_text, target_start, target_end,
              verb_start, verb_end, evidence_start, evidence_end, evidence_text, confidence, rule,
              date, place_name, place_country, place_geonameid, place_lat, place_lon, event_json,
-             tone, issues)
+             tone, issues, event_rest)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     )?
     .execute(params![
         event_id,
@@ -430,6 +473,7 @@ fn insert_mention(
         json,
         said.tone,
         said.issues,
+        rest,
     ])?;
     Ok(tx.last_insert_rowid())
 }

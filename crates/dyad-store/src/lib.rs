@@ -38,6 +38,7 @@
 
 pub mod actor;
 pub mod error;
+mod event_record;
 pub mod explore;
 pub mod export;
 pub mod filter;

@@ -55,11 +55,12 @@ pub fn confidence(event: &Event) -> i64 {
 pub(crate) fn ensure_event(tx: &Transaction, key: &EventKey, event: &Event) -> Result<i64> {
     let id = event_id(key);
     let text = key.text();
-    let inserted = tx.execute(
+    let inserted = tx.prepare_cached(
         "INSERT OR IGNORE INTO events (id, key, source_code, target_code, code, base_code, root,
              quad_class, goldstein, plover, negated, modality, date)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
+    )?
+    .execute(params![
             id,
             text,
             key.source,
@@ -73,11 +74,11 @@ pub(crate) fn ensure_event(tx: &Transaction, key: &EventKey, event: &Event) -> R
             key.negated,
             key.modality,
             key.date
-        ],
-    )?;
+    ])?;
     if inserted == 0 {
-        let stored: String =
-            tx.query_row("SELECT key FROM events WHERE id = ?1", [id], |r| r.get(0))?;
+        let stored: String = tx
+            .prepare_cached("SELECT key FROM events WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
         if stored != text {
             return Err(StoreError::Invalid(format!(
                 "event id {id} is shared by {stored:?} and {text:?} (hash collision)"

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use rusqlite::types::Value;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::filter::{actor_code, country, event_code, issue, quad_class, root, FieldError};
@@ -28,6 +28,65 @@ fn prefix_range(prefix: &str) -> (String, String) {
         None => hi.push('\u{10FFFF}'),
     }
     (prefix.to_string(), hi)
+}
+
+/// How many events a page in date order may always walk along the date index to fill itself
+/// (see [`Filter::where_for_page`]): some tens of milliseconds.
+const PAGE_WALK: f64 = 20_000.0;
+
+/// Events per CAMEO code, root, quad class and polarity (a few hundred rows), summed from
+/// `rollup_day` into a temporary table of the connection (which a read-only connection may
+/// make) once for each state of the rollups: what [`Filter::share`] reads, where summing
+/// `rollup_day` itself (a row per day and code) took 20 ms of every page at a million events.
+fn codes_counted(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS codes_counted (
+             mark TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,
+             quad_class INTEGER NOT NULL, negated INTEGER NOT NULL, events INTEGER NOT NULL)",
+    )?;
+    let mark: Option<String> = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'rollups_at'")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    let counted: Option<String> = conn
+        .prepare_cached("SELECT mark FROM temp.codes_counted LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    if mark.is_some() && counted == mark {
+        return Ok(());
+    }
+    conn.prepare_cached("DELETE FROM temp.codes_counted")?
+        .execute([])?;
+    conn.prepare_cached(
+        "INSERT INTO temp.codes_counted
+         SELECT ?1, code, root, quad_class, negated, SUM(events) FROM rollup_day
+         GROUP BY code, root, quad_class, negated",
+    )?
+    .execute([mark.unwrap_or_default()])?;
+    Ok(())
+}
+
+/// At most how many reports hold `word` in their evidence: the reports of its rarest trigram
+/// in the evidence index (read through a temporary `fts5vocab` table, which a read-only
+/// connection may make). None for a word the index does not serve (shorter than three
+/// characters, or with LIKE's `%` or `_`).
+fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
+    let chars: Vec<char> = word.to_lowercase().chars().collect();
+    if chars.len() < 3 || chars.iter().any(|c| matches!(c, '%' | '_')) {
+        return Ok(None);
+    }
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_vocab
+             USING fts5vocab(main, evidence_fts, row)",
+    )?;
+    let mut st = conn.prepare_cached("SELECT doc FROM temp.evidence_vocab WHERE term = ?1")?;
+    let mut least: Option<i64> = None;
+    for w in chars.windows(3) {
+        let tri: String = w.iter().collect();
+        let n: i64 = st.query_row([tri], |r| r.get(0)).optional()?.unwrap_or(0);
+        least = Some(least.map_or(n, |l| l.min(n)));
+    }
+    Ok(least)
 }
 
 impl Filter {
@@ -99,69 +158,158 @@ impl Filter {
     /// The WHERE clause over `events e` in the database `conn` and its parameters: evidence
     /// words are looked up in the evidence index where the database has it (see
     /// [`crate::rollup`]).
+    ///
+    /// Words are looked up in the index when they are the filter's rarest indexed part: with an
+    /// actor or event code of fewer events than the words' reports, the events of the actor or
+    /// code are read through their index and each one's reports checked for the words
+    /// (`actor=ISR&text=military` reads Israel's events, not every report of "military").
     pub(crate) fn where_in(&self, conn: &Connection) -> Result<(String, Vec<Value>)> {
-        self.clause(!self.words.is_empty() && crate::rollup::ready(conn))
+        // an estimate that cannot be made (a temporary table refused) leaves the index choice
+        // as it was: words through the evidence index
+        let fts = !self.words.is_empty()
+            && crate::rollup::ready(conn)
+            && self
+                .share(conn)
+                .unwrap_or(None)
+                .is_none_or(|(_, others, words)| words <= others);
+        self.clause(fts)
     }
 
-    /// [`Filter::where_in`] for a page of events in date order (`ORDER BY e.date, e.id
-    /// LIMIT n`): when the filter's actors take part in one event in twenty or more (the
-    /// rollups say how many), their codes are left out of the index choice, so that the page
-    /// is read along the date index and ends after a few hundred rows, where the actor indexes
-    /// gathered every event of the actor first and sorted them (seconds for an actor of a
-    /// third of a million events). A rarer actor is still looked up by its codes.
-    pub(crate) fn where_for_page(&self, conn: &Connection) -> Result<(String, Vec<Value>)> {
-        let fts = !self.words.is_empty() && crate::rollup::ready(conn);
-        let by_date = crate::rollup::ready(conn) && self.actors_are_common(conn)?;
-        self.clause_with(fts, by_date)
+    /// [`Filter::where_in`] for a page of `limit` events in date order (`ORDER BY e.date, e.id
+    /// LIMIT n`). Walking the events in date order meets `limit` of those the filter keeps
+    /// after about `limit / share` events; the filter's indexes (actor codes, event codes,
+    /// evidence words) find all the events of their rarest value first, then sort them. As the
+    /// rollups and the evidence index estimate both ([`Filter::share`]), the cheaper is taken:
+    /// for a walk the filter's columns are left out of the index choice and its words are
+    /// checked on each event's reports, so that the page is read along the date index and ends
+    /// early. The index alone took seconds for an actor of a third of a million events
+    /// (`actor=USA`, now under a millisecond) or a word in most reports (`text=said`), where
+    /// a rare actor or word is found at once through its index.
+    pub(crate) fn where_for_page(
+        &self,
+        conn: &Connection,
+        limit: usize,
+    ) -> Result<(String, Vec<Value>)> {
+        let ready = crate::rollup::ready(conn);
+        let estimate = if ready && self.since.is_none() {
+            self.share(conn).unwrap_or(None)
+        } else {
+            None
+        };
+        let walk = estimate.is_some_and(|(share, others, words)| {
+            limit as f64 <= share * others.min(words).max(PAGE_WALK)
+        });
+        let fts = !walk
+            && !self.words.is_empty()
+            && ready
+            && estimate.is_none_or(|(_, others, words)| words <= others);
+        self.clause_with(fts, walk)
     }
 
-    /// Whether every actor field of the filter (and nothing rarer: a code, a country, words…)
-    /// takes part in one event in twenty or more.
-    fn actors_are_common(&self, conn: &Connection) -> Result<bool> {
-        let codes: Vec<&String> = self
-            .actor
-            .iter()
-            .chain(self.source.iter())
-            .chain(self.target.iter())
-            .collect();
-        if codes.is_empty() || self.code.is_some() || self.country.is_some() {
-            return Ok(false);
-        }
-        if !self.beyond_rollups_none() {
-            return Ok(false);
-        }
+    /// The share of events (0 to 1) the filter keeps but for its dates, estimated from the
+    /// rollups (actors, codes, roots, quad classes, countries, issues: each exact alone,
+    /// multiplied as if independent) and the evidence index (a word is in at most as many
+    /// reports as its rarest trigram; tone counts as a half), how many events the rarest of its
+    /// indexed values but words has (actors, event code; all the events when it has none), and
+    /// how many reports its rarest word has (infinite without a word the index serves). None
+    /// when the store holds no events.
+    fn share(&self, conn: &Connection) -> Result<Option<(f64, f64, f64)>> {
         let negated = if self.with_negated {
             ""
         } else {
             " AND negated = 0"
         };
-        // the events of a rollup's rows in a code range (or all), as the filter counts them
-        let events = |table: &str, range: &[String]| -> Result<i64> {
-            let within = if range.is_empty() {
-                ""
-            } else {
-                " AND code >= ?1 AND code < ?2"
-            };
-            let sql =
-                format!("SELECT COALESCE(SUM(events), 0) FROM {table} WHERE 1=1{within}{negated}");
-            let mut st = conn.prepare_cached(&sql)?;
-            Ok(st.query_row(rusqlite::params_from_iter(range), |r| r.get(0))?)
-        };
-        let total = events("rollup_day", &[])?;
-        for code in codes {
+        codes_counted(conn)?;
+        let total: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT COALESCE(SUM(events), 0) FROM temp.codes_counted WHERE 1=1{negated}"
+            ))?
+            .query_row([], |r| r.get(0))?;
+        if total <= 0 {
+            return Ok(None);
+        }
+        let total = total as f64;
+        let mut share = 1.0;
+        let mut indexed = total;
+        let mut words = f64::INFINITY;
+        let mut of_actor = conn.prepare_cached(&format!(
+            "SELECT COALESCE(SUM(events), 0) FROM rollup_actor
+             WHERE code >= ?1 AND code < ?2{negated}"
+        ))?;
+        for code in self
+            .actor
+            .iter()
+            .chain(self.source.iter())
+            .chain(self.target.iter())
+        {
             let (lo, hi) = prefix_range(&actor_code("actor", code)?);
-            if events("rollup_actor", &[lo, hi])? * 20 < total {
-                return Ok(false);
+            let n: i64 = of_actor.query_row([lo, hi], |r| r.get(0))?;
+            share *= (n as f64 / total).min(1.0);
+            indexed = indexed.min(n as f64);
+        }
+        if self.code.is_some() || self.root.is_some() || self.quad_class.is_some() {
+            let day = Filter {
+                code: self.code.clone(),
+                root: self.root.clone(),
+                quad_class: self.quad_class,
+                with_negated: self.with_negated,
+                ..Filter::default()
+            };
+            let (clause, params) = day.clause(false)?;
+            let n: i64 = conn
+                .prepare_cached(&format!(
+                    "SELECT COALESCE(SUM(e.events), 0) FROM temp.codes_counted e{clause}"
+                ))?
+                .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
+            share *= n as f64 / total;
+            if let Some(code) = &self.code {
+                let (lo, hi) = prefix_range(&event_code("code", code)?);
+                let n: i64 = conn
+                    .prepare_cached(&format!(
+                        "SELECT COALESCE(SUM(events), 0) FROM temp.codes_counted
+                         WHERE code >= ?1 AND code < ?2{negated}"
+                    ))?
+                    .query_row([lo, hi], |r| r.get(0))?;
+                indexed = indexed.min(n as f64);
             }
         }
-        Ok(true)
+        for (value, sql) in [
+            (
+                &self.country,
+                "SELECT COALESCE(SUM(events), 0) FROM rollup_country WHERE country = ?1",
+            ),
+            (
+                &self.issue,
+                "SELECT COALESCE(SUM(events), 0) FROM rollup_issue WHERE issue = ?1",
+            ),
+        ] {
+            if let Some(v) = value {
+                let n: i64 = conn
+                    .prepare_cached(&format!("{sql}{negated}"))?
+                    .query_row([v.to_ascii_uppercase()], |r| r.get(0))?;
+                share *= (n as f64 / total).min(1.0);
+            }
+        }
+        for tone in [self.tone_below, self.tone_above] {
+            if tone.is_some() {
+                share *= 0.5;
+            }
+        }
+        for word in &self.words {
+            if let Some(n) = word_reports(conn, word)? {
+                share *= (n as f64 / total).min(1.0);
+                words = words.min(n as f64);
+            }
+        }
+        Ok(Some((share, indexed, words)))
     }
 
     fn clause(&self, fts: bool) -> Result<(String, Vec<Value>)> {
         self.clause_with(fts, false)
     }
 
-    /// The clause; `by_date`: actor codes compared as `+e.source_code`, which no index serves.
+    /// The clause; `by_date`: actor and event codes compared as `+e.source_code`, which no
+    /// index serves (the date index then serves the page).
     fn clause_with(&self, fts: bool, by_date: bool) -> Result<(String, Vec<Value>)> {
         let col = if by_date { "+e." } else { "e." };
         let mut sql = String::from(" WHERE 1=1");
@@ -196,7 +344,7 @@ impl Filter {
             let _ = write!(sql, " AND {t}");
         }
         if let Some(c) = &self.code {
-            let c = within("e.code", &event_code("code", c)?, &mut params);
+            let c = within(&format!("{col}code"), &event_code("code", c)?, &mut params);
             let _ = write!(sql, " AND {c}");
         }
         if let Some(r) = &self.root {
@@ -396,10 +544,19 @@ impl Sort {
     }
 }
 
-/// How many events `filter` selects (its limit ignored).
+/// How many events `filter` selects (its limit ignored): from `rollup_day` when the filter
+/// reads only codes, roots, quad classes and dates (a row per day and code, where the events
+/// would be read one by one), else from the events (an actor's through the actor indexes,
+/// which count them faster than the rollups per dyad, as these hold nearly a row per event of
+/// a rare dyad).
 pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
     let (clause, params) = filter.where_in(conn)?;
-    let sql = format!("SELECT COUNT(*) FROM events e{clause}");
+    let (table, _, n) = if filter.by_day_and_code() {
+        filter.counted_from(conn, Needs::Dates)
+    } else {
+        ("events", TALLY_SQL, "COUNT(*)")
+    };
+    let sql = format!("SELECT COALESCE({n}, 0) FROM {table} e{clause}");
     let mut st = conn.prepare_cached(&sql)?;
     Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
 }
@@ -420,7 +577,7 @@ pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
 /// The events `filter` selects, in its order (by date, then id, unless it says otherwise).
 pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<EventRow>> {
     let (clause, params) = match filter.limit {
-        Some(_) if filter.sort.key == SortKey::Date => filter.where_for_page(conn)?,
+        Some(n) if filter.sort.key == SortKey::Date => filter.where_for_page(conn, n)?,
         _ => filter.where_in(conn)?,
     };
     let mut sql = format!("{ROW_SQL}{clause} ORDER BY {}", filter.sort.order_sql());
@@ -463,24 +620,32 @@ pub struct MentionRow {
     pub issues: Vec<String>,
 }
 
-/// The twenty columns of a [`MentionRow`], over `mentions m JOIN articles a`.
-pub(crate) const MENTION_SQL: &str =
-    "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
+/// The columns of a [`MentionRow`] (twenty, then the event record's, see
+/// [`crate::event_record`]), over `mentions m JOIN articles a JOIN events e`.
+pub(crate) fn mention_columns() -> String {
+    format!(
+        "m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
             m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
             m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
-            (SELECT date_added FROM events WHERE id = m.event_id), a.tone, m.tone,
-            m.issues
-     FROM mentions m JOIN articles a ON a.id = m.article_id";
+            e.date_added, a.tone, m.tone, m.issues, {}",
+        crate::event_record::SQL
+    )
+}
 
 /// Every report of the events `filter` selects, by event (date, id) then article.
 pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
     let (clause, params) = filter.where_in(conn)?;
-    let mut sql = format!("{MENTION_SQL} WHERE m.event_id IN (SELECT e.id FROM events e{clause}");
+    let mut sql = format!(
+        "SELECT {} FROM mentions m JOIN articles a ON a.id = m.article_id
+         JOIN events e ON e.id = m.event_id
+         WHERE m.event_id IN (SELECT e.id FROM events e{clause}",
+        mention_columns()
+    );
     if let Some(n) = filter.limit {
         let _ = write!(sql, " ORDER BY e.date, e.id LIMIT {n}");
     }
     sql.push_str(
-        ") ORDER BY (SELECT date FROM events WHERE id = m.event_id), m.event_id, a.added,
+        ") ORDER BY e.date, m.event_id, a.added,
            m.article_id, m.repeat > 0, m.sentence, m.id",
     );
     let mut st = conn.prepare(&sql)?;
@@ -488,7 +653,7 @@ pub fn mentions(conn: &Connection, filter: &Filter) -> Result<Vec<MentionRow>> {
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// A [`MentionRow`] from the twenty columns [`mentions`] selects.
+/// A [`MentionRow`] from the columns [`mention_columns`] names.
 pub(crate) fn mention_row(r: &rusqlite::Row) -> rusqlite::Result<MentionRow> {
     Ok(MentionRow {
         event_id: r.get(0)?,
@@ -506,7 +671,10 @@ pub(crate) fn mention_row(r: &rusqlite::Row) -> rusqlite::Result<MentionRow> {
         evidence: r.get(12)?,
         confidence: r.get(13)?,
         doc_len: r.get(14)?,
-        event_json: r.get(15)?,
+        event_json: match r.get(15)? {
+            Some(whole) => Some(whole),
+            None => crate::event_record::from_row(r, 20)?,
+        },
         event_added: r.get(16)?,
         doc_tone: r.get(17)?,
         tone: r.get(18)?,

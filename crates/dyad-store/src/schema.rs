@@ -9,8 +9,10 @@
 //!   up to date as articles come and go.
 //! * `mentions`: one row per sentence that reports an event — the coded report (`repeat` 0:
 //!   the sentence, the character offsets of both actors, the verb and the evidence, a
-//!   confidence, and the coder's whole event record as JSON) and each later sentence of the same
-//!   article that repeats it (`repeat` 1, 2, …: its sentence and evidence only).
+//!   confidence, and the coder's event record as JSON: `event_rest`, what the columns do not
+//!   hold of it, or the whole record in `event_json`, see [`crate::event_record`]) and each
+//!   later sentence of the same article that repeats it (`repeat` 1, 2, …: its sentence and
+//!   evidence only).
 //! * `quotes`: each article's quotations with their speakers.
 //! * `tone` (articles, mentions): GDELT's tone of the article and of the report's sentence
 //!   ([`dyad_dict::tone`]); NULL when not known (stored before dyad counted tone).
@@ -88,8 +90,10 @@ CREATE TABLE IF NOT EXISTS events (
     place_country   TEXT
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
-CREATE INDEX IF NOT EXISTS events_source ON events(source_code);
-CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
+-- an actor's events are found through events_dyad (source first) and events_dyad_target
+-- (target first): indexes of the codes alone only made every event cost two index entries more
+DROP INDEX IF EXISTS events_source;
+DROP INDEX IF EXISTS events_target;
 CREATE INDEX IF NOT EXISTS events_code ON events(code);
 -- the newest DATEADDED (a live view's start) and `since` read this, not every event
 CREATE INDEX IF NOT EXISTS events_added ON events(date_added);
@@ -125,7 +129,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     place_lon      REAL,
     event_json     TEXT,
     tone           REAL,
-    issues         TEXT
+    issues         TEXT,
+    event_rest     TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
 -- per event and source, the articles that report it: NumSources is kept up to date from it
@@ -325,6 +330,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("mentions", "tone", "REAL"),
     ("articles", "issues", "TEXT"),
     ("mentions", "issues", "TEXT"),
+    ("mentions", "event_rest", "TEXT"),
 ];
 
 fn add_missing_columns(conn: &Connection) -> Result<()> {
@@ -357,8 +363,12 @@ fn prepare(conn: &Connection) -> Result<()> {
     let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     // a writer's batches touch index pages all over a large file: 64 MB of cache keeps the
     // upper levels of every index in memory
+    // and the write-ahead log is copied into the file every 32 MB instead of SQLite's 4 MB:
+    // the pages a batch dirties (rollups, the upper levels of indexes) are much the same from
+    // batch to batch, and each copy wrote them again (and synced the file)
     conn.execute_batch(
-        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;",
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;
+         PRAGMA wal_autocheckpoint=8192;",
     )?;
     let found: Option<i64> = conn
         .query_row(

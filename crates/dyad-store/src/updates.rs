@@ -151,11 +151,8 @@ fn update_events(conn: &Connection, stamp: &str) -> Result<Vec<query::EventRow>>
 /// The reports of update `stamp` (of events that are not negated), by event, article and
 /// sentence.
 fn update_mentions(conn: &Connection, stamp: &str) -> Result<Vec<MentionRow>> {
-    let mut st = conn.prepare(
-        "SELECT m.event_id, m.article_id, a.url, a.source_key, a.added, m.sentence,
-                m.repeat, m.source_start, m.target_start, m.verb_start, m.evidence_start,
-                m.evidence_end, m.evidence_text, m.confidence, a.length, m.event_json,
-                e.date_added, a.tone, m.tone, m.issues
+    let mut st = conn.prepare(&format!(
+        "SELECT {}
          FROM update_mentions p
          JOIN mentions m ON m.event_id = p.event_id AND m.article_id = p.article_id
                         AND m.sentence = p.sentence AND m.repeat = p.repeat
@@ -163,7 +160,8 @@ fn update_mentions(conn: &Connection, stamp: &str) -> Result<Vec<MentionRow>> {
          JOIN events e ON e.id = m.event_id
          WHERE p.stamp = ?1 AND e.negated = 0
          ORDER BY m.event_id, m.article_id, m.repeat > 0, m.sentence, m.repeat",
-    )?;
+        query::mention_columns()
+    ))?;
     let rows = st.query_map([stamp], query::mention_row)?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }

@@ -299,9 +299,11 @@ pub fn write(conn: &Connection, filter: &Filter, by: PartitionBy, dir: &Path) ->
     let mut reports = Sink::new(Table::new("mentions", &mentions::COLUMNS, mention_kind));
     // each event's reports, in the order of `dyad export --format mentions`
     let mut of_event = conn.prepare(&format!(
-        "{} WHERE m.event_id = ?1
+        "SELECT {} FROM mentions m JOIN articles a ON a.id = m.article_id
+         JOIN events e ON e.id = m.event_id
+         WHERE m.event_id = ?1
          ORDER BY a.added, m.article_id, m.repeat > 0, m.sentence, m.id",
-        query::MENTION_SQL
+        query::mention_columns()
     ))?;
     let mut st = conn.prepare(&sql)?;
     let mut rows = st.query(rusqlite::params_from_iter(params))?;
