@@ -1001,52 +1001,20 @@ fn pages_in_date_order_are_the_head_of_the_list() {
     use dyad_store::explore::events_page;
     let store = seed_store();
     let c = store.conn();
-    let words = |w: &str| w.split_whitespace().map(str::to_string).collect();
+    // each filter as the API's fields
     let filters = [
-        Filter::default(),
-        Filter {
-            actor: vec!["FRA".into()],
-            ..Filter::default()
-        },
-        Filter {
-            words: words("met"),
-            ..Filter::default()
-        },
-        Filter {
-            words: words("Macron Xi"),
-            actor: vec!["CHN".into()],
-            ..Filter::default()
-        },
-        Filter {
-            words: words("zzzq"),
-            ..Filter::default()
-        },
-        Filter {
-            code: Some("04".into()),
-            root: Some("04".into()),
-            with_negated: true,
-            ..Filter::default()
-        },
-        Filter {
-            country: Some("CHN".into()),
-            words: words("of"),
-            ..Filter::default()
-        },
-        Filter {
-            country: Some("CHN".into()),
-            ..Filter::default()
-        },
-        Filter {
-            source: Some("FRA".into()),
-            from: NaiveDate::from_ymd_opt(2025, 12, 1),
-            ..Filter::default()
-        },
-        Filter {
-            target: Some("CHN".into()),
-            quad_class: Some(1),
-            ..Filter::default()
-        },
-    ];
+        vec![],
+        vec![("actor", "FRA")],
+        vec![("text", "met")],
+        vec![("text", "Macron Xi"), ("actor", "CHN")],
+        vec![("text", "zzzq")],
+        vec![("code", "04"), ("root", "04"), ("with_negated", "true")],
+        vec![("country", "CHN"), ("text", "of")],
+        vec![("country", "CHN")],
+        vec![("source", "FRA"), ("from", "2025-12-01")],
+        vec![("target", "CHN"), ("quad", "1")],
+    ]
+    .map(|fields| dyad_store::filter::parse_filter(fields).unwrap());
     for f in filters {
         let whole = query::events(c, &f).unwrap();
         // counted from a rollup where one keeps the filter's fields, the same number
