@@ -63,7 +63,7 @@ struct HalfMatch {
 fn match_elements(
     s: &WordIds,
     is_verb: &[bool],
-    infinitive: &[bool],
+    infinitive: &dyn Fn(usize) -> bool,
     elements: &[Element],
     from: usize,
     to: usize,
@@ -87,7 +87,7 @@ fn match_elements(
                 for p in cursor..to {
                     // "welcomed the idea to join" is no "welcomed … (TO)": the infinitive's
                     // "to" is no preposition
-                    if !preps.contains(&s.at(p)) || infinitive.get(p).copied().unwrap_or(false) {
+                    if !preps.contains(&s.at(p)) || infinitive(p) {
                         continue;
                     }
                     match object {
@@ -179,12 +179,10 @@ pub fn code_verb<'l>(
     };
     let ids = s.pattern_ids(&lex.vocabulary, &lex.pattern_words);
     // the "to" of an infinitive ("the idea to join", "decided to invite"): a base-form verb
-    // after it, by the tagger
-    let infinitive: Vec<bool> = (0..s.len())
-        .map(|p| {
-            s.word(p) == "TO" && p + 1 < s.len() && s.tag(p + 1) == Some(dyad_lang::tagger::Tag::VB)
-        })
-        .collect();
+    // after it, by the tagger (asked only of a "to" a pattern's preposition meets)
+    let infinitive = |p: usize| {
+        s.word(p) == "TO" && p + 1 < s.len() && s.tag(p + 1) == Some(dyad_lang::tagger::Tag::VB)
+    };
     // a pattern one of whose words is nowhere in the sentence cannot match
     let possible = |c: &CompiledPattern| c.needs.iter().all(|n| n.iter().any(|&w| ids.has(w)));
     let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;
