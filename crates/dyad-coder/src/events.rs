@@ -97,9 +97,9 @@ pub fn code_sentence(
         convention: article.convention,
     };
     let nouns = noun_events(&res.lexicon, &s, &is_verb, &phrases, &clauses);
-    // does a plural subject with no object of each clause act on itself ("Chile and Peru met",
-    // "pledged deeper cooperation")?
-    let mutual: Vec<bool> = clauses.iter().map(|c| acts_mutually(res, &s, c)).collect();
+    // does a plural subject with no object of clause `ci` act on itself ("Chile and Peru met",
+    // "pledged deeper cooperation")? Asked only of a source of several members
+    let mutual = |ci: usize| acts_mutually(res, &s, &clauses[ci]);
     let mut done = vec![false; clauses.len()];
     // "called Thailand's move a breach": the naming is the clause's event, not a phone call
     for l in labels(&res.tone, &s, &phrases, &clauses) {
@@ -163,7 +163,7 @@ pub fn code_sentence(
                 for (k, n) in chain {
                     let Some(mut n) = n else { continue };
                     // "agreed to meet", "agreed to strengthen their ties"
-                    n.mutual |= mutual[k] || mutual[ci];
+                    n.mutual = n.source.members.len() > 1 && (mutual(k) || mutual(ci));
                     done[k] = true;
                     let inner = &clauses[k];
                     // "said he would not give permission to Russia to help Israel", "said
@@ -209,7 +209,7 @@ pub fn code_sentence(
                 }
                 let (source, target) = c.source_target();
                 // "Chile, Peru and Bolivia met in Lima": where they met, not whom
-                let together = mutual[ci] && source.is_some_and(|r| r.members.len() > 1);
+                let together = source.is_some_and(|r| r.members.len() > 1) && mutual(ci);
                 let target = target.filter(|t| {
                     !(together && t.span.is_some_and(|span| clauses::is_locative(&s, span)))
                 });
@@ -240,7 +240,7 @@ pub fn code_sentence(
                     modality: None,
                     future: false,
                     refused: false,
-                    mutual: mutual[ci],
+                    mutual: together,
                 };
                 emit(
                     res,

@@ -18,8 +18,9 @@ pub struct NestedEvent {
     pub source: Role,
     pub target: Option<Role>,
     /// Does a source of several members with no target act on itself, each member on the
-    /// others? Under the guide's convention only where the verb says so
-    /// ([`english::is_reciprocal`]: "Chile and Peru met"); PETRARCH's reads every such verb so.
+    /// others? Under the guide's convention only where the words say so ("Chile and Peru met",
+    /// "agreed to strengthen their ties"); PETRARCH's reads every such verb so. Decided by the
+    /// events stage (`events::acts_mutually`), which sees the clause's words.
     pub mutual: bool,
     pub forward: Option<String>,
     pub reverse: Option<String>,
@@ -208,9 +209,7 @@ pub fn nested(
                 modality: intent.then_some(Modality::Intended),
                 future: false,
                 refused,
-                // "agreed to meet", "agreed to strengthen their ties"
-                mutual: english::is_reciprocal(verb_name(res, inner))
-                    || (inner_code.is_none() && english::is_reciprocal(verb_name(res, outer))),
+                mutual: false,
             })
         }
         Complement::Finite => {
@@ -245,7 +244,7 @@ pub fn nested(
                     modality: reported_modality(inner),
                     future: is_future(&inner.verb),
                     refused: false,
-                    mutual: english::is_reciprocal(verb_name(res, inner)),
+                    mutual: false,
                 });
             }
             None
