@@ -1,5 +1,5 @@
-//! Who the words that name no one by themselves point to: "the two sides" (the last pair
-//! named together), "the ministry" (the state body of the country last named as a subject),
+//! Who the words that name no one by themselves point to: "the two sides", "the four
+//! nations" (the last group of that size named together or meeting), "the ministry" (the state body of the country last named as a subject),
 //! "police" (an agent with no country: the article's), and the "I", "we" and "he" of
 //! quotations (their speaker). What the coder remembers from one sentence of an article to
 //! the next lives here.
@@ -7,6 +7,7 @@
 use dyad_model::QuoteRecord;
 
 use crate::clauses::Role;
+use crate::english;
 use crate::mentions::{ActorCode, ActorPhrase, Reached};
 use crate::sentence::SentenceView;
 
@@ -17,8 +18,11 @@ pub struct ArticleMemory {
     pub last_subject: Option<Role>,
     /// Surnames of people named in full so far.
     pub aliases: crate::mentions::Aliases,
-    /// The last two actors named together ("China and France"), for "the two sides".
-    pub last_pair: Option<Vec<ActorCode>>,
+    /// Actors named together ("China and France") or met ("Yoon met Kishida"), most recent
+    /// last, for "the two sides", "the four nations".
+    pub groups: Vec<Vec<ActorCode>>,
+    /// Sentences since the most recent group was named or met.
+    pub group_age: usize,
     /// The country the article is about: its dateline's, for agents named without one.
     pub country: Option<String>,
     /// The countries of the actors named so far, with how often, in the order first named.
@@ -117,42 +121,76 @@ pub fn resolve_definite_descriptions(
     }
 }
 
-/// "the two sides", "both countries", "the two leaders", "all parties": the last two actors
-/// the article named together. The phrase gets their codes; its words stay its evidence.
-/// Whenever a sentence names a pair, it becomes the pair such words point to.
-pub fn resolve_both_sides(
+/// How many groups the memory keeps: enough for a story that names a few pairs in turn.
+const GROUPS_KEPT: usize = 8;
+
+/// Nouns that name the members of a group of actors: "the two sides", "the four nations".
+fn names_group_members(w: &str) -> bool {
+    matches!(
+        w,
+        "SIDES"
+            | "COUNTRIES"
+            | "NATIONS"
+            | "LEADERS"
+            | "GOVERNMENTS"
+            | "PRESIDENTS"
+            | "PARTIES"
+            | "STATES"
+            | "MINISTERS"
+            | "NEIGHBOURS"
+            | "NEIGHBORS"
+            | "ALLIES"
+            | "CAPITALS"
+    )
+}
+
+/// "the two sides", "both countries", "the four Arab nations", "all parties": the last group
+/// of that many actors the article named together ("China and France") or told of meeting
+/// ([`remember_meetings`]). The phrase gets their codes; its words stay its evidence. A
+/// count that fits no group the article has named points to no one.
+pub fn resolve_groups(
     s: &SentenceView,
     phrases: &mut Vec<ActorPhrase>,
-    last_pair: &mut Option<Vec<ActorCode>>,
+    groups: &mut Vec<Vec<ActorCode>>,
+    group_age: &mut usize,
 ) {
-    let nouns = |w: &str| {
-        matches!(
-            w,
-            "SIDES"
-                | "COUNTRIES"
-                | "NATIONS"
-                | "LEADERS"
-                | "GOVERNMENTS"
-                | "PRESIDENTS"
-                | "PARTIES"
-                | "STATES"
-        )
-    };
     let mut found = Vec::new();
     for i in 0..s.len() {
-        let (start, end) = match (s.word(i), s.word(i + 1), s.word(i + 2)) {
-            ("THE", "TWO", n) if nouns(n) => (i, i + 3),
-            ("BOTH", n, _) if nouns(n) && (i == 0 || s.word(i - 1) != "THE") => (i, i + 2),
-            // "urged all parties to end the violence": the parties of the article's conflict
-            ("ALL", "PARTIES" | "SIDES", _) => (i, i + 2),
+        // (start, end, members)
+        let (start, end, size) = match (s.word(i), s.word(i + 1), s.word(i + 2)) {
+            ("BOTH", n, _) if names_group_members(n) && (i == 0 || s.word(i - 1) != "THE") => {
+                (i, i + 2, 2)
+            }
+            // "urged all parties to end the violence": the parties of the article's conflict,
+            // its last pair
+            ("ALL", "PARTIES" | "SIDES", _) => (i, i + 2, 2),
+            // "the two sides", "the four Arab nations", "the three Baltic states"
+            ("THE", n, _) => {
+                let Some(count) = english::count_word(n) else {
+                    continue;
+                };
+                let Some(noun) = (i + 2..(i + 5).min(s.len()))
+                    .take_while(|&k| !s.is_punct(k) && !english::is_conjunction(s.word(k)))
+                    .find(|&k| names_group_members(s.word(k)))
+                else {
+                    continue;
+                };
+                (i, noun + 1, count)
+            }
             _ => continue,
         };
-        if phrases.iter().any(|p| p.start < end && start < p.end) {
+        // an actor's own name is no description ("the Two Sicilies"), but a modifier that
+        // names one is part of it ("the two Korean leaders")
+        if phrases
+            .iter()
+            .any(|p| p.start < start && start < p.end || p.start < end && end < p.end)
+        {
             continue;
         }
-        if let Some(pair) = last_pair.as_ref() {
+        let group = groups.iter().rev().find(|g| g.len() == size);
+        if let Some(group) = group {
             let (cs, ce) = (s.tokens[start].start, s.tokens[end - 1].end);
-            let members = pair
+            let members = group
                 .iter()
                 .map(|m| ActorCode {
                     code: m.code.clone(),
@@ -160,7 +198,7 @@ pub fn resolve_both_sides(
                     end,
                     char_start: cs,
                     char_end: ce,
-                    reached: Reached::LastPair,
+                    reached: Reached::LastGroup,
                 })
                 .collect();
             found.push(ActorPhrase {
@@ -170,8 +208,117 @@ pub fn resolve_both_sides(
             });
         }
     }
-    if let Some(p) = phrases.iter().rev().find(|p| p.members.len() == 2) {
-        *last_pair = Some(p.members.clone());
+    for p in phrases.iter().filter(|p| p.members.len() > 1) {
+        remember(groups, p.members.clone());
+        *group_age = 0;
+    }
+    if !found.is_empty() {
+        phrases.retain(|p| !found.iter().any(|f| f.start <= p.start && p.end <= f.end));
+        phrases.extend(found);
+        phrases.sort_by_key(|p| p.start);
+    }
+}
+
+/// Keep a group as the most recent one.
+fn remember(groups: &mut Vec<Vec<ActorCode>>, members: Vec<ActorCode>) {
+    let same = |g: &Vec<ActorCode>| {
+        g.len() == members.len() && g.iter().zip(&members).all(|(a, b)| a.code == b.code)
+    };
+    groups.retain(|g| !same(g));
+    groups.push(members);
+    if groups.len() > GROUPS_KEPT {
+        groups.remove(0);
+    }
+}
+
+/// "Yoon met Kishida in Tokyo. The two leaders agreed …": two actors of different countries
+/// that a sentence told of meeting, calling or visiting one another (CAMEO root 04) are a pair
+/// "the two leaders" can point to, as if named together — when the sentence tells of no other
+/// meeting (of three leaders, or of mediators with each side, "the two sides" are not told).
+pub fn remember_meetings(
+    events: &[dyad_model::Event],
+    groups: &mut Vec<Vec<ActorCode>>,
+    group_age: &mut usize,
+) {
+    let mut pair: Option<(&dyad_model::ActorRef, &dyad_model::ActorRef)> = None;
+    for e in events {
+        let (Some(source), Some(target)) = (&e.source, &e.target) else {
+            continue;
+        };
+        let state =
+            |a: &dyad_model::ActorRef| crate::mentions::state_of(&a.code).map(str::to_string);
+        if e.root != "04" || e.negated || state(source).is_none() || state(source) == state(target)
+        {
+            continue;
+        }
+        match pair {
+            None => pair = Some((source, target)),
+            Some((a, b)) => {
+                let same = (a.code == source.code && b.code == target.code)
+                    || (a.code == target.code && b.code == source.code);
+                if !same {
+                    return;
+                }
+            }
+        }
+    }
+    if let Some((source, target)) = pair {
+        let member = |a: &dyad_model::ActorRef| ActorCode {
+            code: a.code.clone(),
+            start: 0,
+            end: 0,
+            char_start: a.start,
+            char_end: a.end,
+            reached: Reached::Named,
+        };
+        remember(groups, vec![member(source), member(target)]);
+        *group_age = 0;
+    }
+}
+
+/// "Yoon met Kishida on Thursday. They agreed to resume a security dialogue": a "they" that
+/// is a clause's subject, right after a sentence that named a group or told of a meeting whose
+/// subject was one of its members, is the group — one actor is no "they".
+pub fn resolve_they(
+    s: &SentenceView,
+    is_verb: &[bool],
+    phrases: &mut Vec<ActorPhrase>,
+    memory: &ArticleMemory,
+) {
+    let Some(group) = memory.groups.last().filter(|_| memory.group_age <= 1) else {
+        return;
+    };
+    let single_member_subject = memory.last_subject.as_ref().is_some_and(
+        |r| matches!(r.members.as_slice(), [m] if group.iter().any(|g| g.code == m.code)),
+    );
+    if !single_member_subject {
+        return;
+    }
+    let mut found = Vec::new();
+    for i in 0..s.len() {
+        let subject_position = i == 0 || matches!(s.word(i - 1), "," | "AND" | "BUT" | "THAT");
+        let verb_follows =
+            i + 1 < s.len() && (is_verb[i + 1] || english::is_auxiliary(s.word(i + 1)));
+        if s.word(i) != "THEY" || !subject_position || !verb_follows {
+            continue;
+        }
+        let t = &s.tokens[i];
+        let members = group
+            .iter()
+            .map(|m| ActorCode {
+                code: m.code.clone(),
+                start: i,
+                end: i + 1,
+                char_start: t.start,
+                char_end: t.end,
+                reached: Reached::LastGroup,
+            })
+            .collect();
+        found.push(ActorPhrase {
+            start: i,
+            end: i + 1,
+            members,
+        });
     }
     if !found.is_empty() {
         phrases.extend(found);

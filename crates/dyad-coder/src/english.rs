@@ -143,6 +143,23 @@ pub fn is_quantity(w: &str) -> bool {
     )
 }
 
+/// A small count in words ("two" → 2), as in "the two sides", "the four nations".
+pub fn count_word(w: &str) -> Option<usize> {
+    let n = match w {
+        "TWO" => 2,
+        "THREE" => 3,
+        "FOUR" => 4,
+        "FIVE" => 5,
+        "SIX" => 6,
+        "SEVEN" => 7,
+        "EIGHT" => 8,
+        "NINE" => 9,
+        "TEN" => 10,
+        _ => return None,
+    };
+    Some(n)
+}
+
 /// A numeral ("12", "1,000", "two", "dozens").
 pub fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())

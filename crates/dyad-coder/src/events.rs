@@ -14,8 +14,8 @@ use dyad_text::Token;
 use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
-    agents_take_the_article_country, resolve_both_sides, resolve_definite_descriptions, voices,
-    ArticleMemory,
+    agents_take_the_article_country, remember_meetings, resolve_definite_descriptions,
+    resolve_groups, resolve_they, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -60,7 +60,9 @@ pub fn code_sentence(
         }
     }
     let mut phrases = actor_phrases(&res.lexicon, &s, &mentions, &is_verb, doc.date);
-    resolve_both_sides(&s, &mut phrases, &mut memory.last_pair);
+    memory.group_age += 1;
+    resolve_groups(&s, &mut phrases, &mut memory.groups, &mut memory.group_age);
+    resolve_they(&s, &is_verb, &mut phrases, memory);
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
     agents_take_the_article_country(&mut phrases, memory);
     let mut trace = trace;
@@ -339,6 +341,11 @@ pub fn code_sentence(
         emit(res, &ctx, &n, ev, false, modality, events);
     }
     dedup_events(events, first_new);
+    remember_meetings(
+        &events[first_new..],
+        &mut memory.groups,
+        &mut memory.group_age,
+    );
 }
 
 /// What the verbs above clause `ci` make of an act named inside it: nothing when one is

@@ -168,8 +168,9 @@ pub enum Reached {
     MostNamedCountry,
     /// A definite description ("the ministry") given the country of the last subject.
     LastSubjectCountry,
-    /// "the two sides", "both leaders": the last pair the article named.
-    LastPair,
+    /// "the two sides", "the four nations": the last group of that size the article named
+    /// together or told of meeting.
+    LastGroup,
     /// "I", "we", "he" inside or beside a quotation: its speaker.
     Speaker,
     /// A town after "to" ("a visit to Mosul"), by the gazetteer.
@@ -186,7 +187,9 @@ impl Reached {
             Reached::DatelineCountry => "an agent, with the country of the dateline",
             Reached::MostNamedCountry => "an agent, with the country the article names most",
             Reached::LastSubjectCountry => "a state body, with the country of the last subject",
-            Reached::LastPair => "\"the two sides\": the last pair the article named",
+            Reached::LastGroup => {
+                "\"the two sides\": the last group of that size the article named or told of meeting"
+            }
             Reached::Speaker => "the speaker of the quotation",
             Reached::Place => "the place after \"to\", by the gazetteer",
             Reached::Dateline => "the dateline's place",

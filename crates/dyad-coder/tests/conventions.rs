@@ -275,3 +275,58 @@ fn an_agentless_arrest_is_the_states() {
     )));
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn a_counted_group_is_the_last_group_of_that_size() {
+    // "the four nations" point back to the four named together, not to a pair
+    let four = coded(
+        "Chile, Peru, Bolivia and Ecuador cut ties with Paraguay. \
+         The four Andean nations later accused Paraguay of spying.",
+    );
+    let accused: Vec<&String> = four.iter().filter(|t| t.contains(" 112")).collect();
+    assert_eq!(accused.len(), 4, "{four:?}");
+    // a count that fits no group named points to no one
+    let three = coded(
+        "Chile and Peru cut ties with Paraguay. The three nations later accused Paraguay of spying.",
+    );
+    assert!(three.iter().all(|t| !t.contains(" 112")), "{three:?}");
+}
+
+#[test]
+fn two_leaders_who_met_are_the_two_leaders_and_they() {
+    let text = "The Chilean president met the Peruvian president in Lima on Monday. \
+                The two leaders agreed to expand trade ties.";
+    let agreed: Vec<String> = coded(text)
+        .into_iter()
+        .filter(|t| t.contains(" 03"))
+        .collect();
+    assert_eq!(agreed.len(), 2, "{agreed:?}");
+    // "they" after a meeting told with one subject: both of them
+    let text = "The Chilean president met the Peruvian president in Lima on Monday. \
+                They agreed to resume a security dialogue.";
+    let resumed: Vec<String> = coded(text)
+        .into_iter()
+        .filter(|t| t.contains(" 036"))
+        .collect();
+    assert_eq!(resumed.len(), 2, "{resumed:?}");
+    // a meeting of three is no pair: "the two leaders" are not told
+    let text = "The presidents of Chile, Peru and Bolivia met in Lima on Monday. \
+                The two leaders agreed to expand trade ties.";
+    assert!(
+        coded(text).iter().all(|t| !t.contains(" 03")),
+        "{:?}",
+        coded(text)
+    );
+}
+
+#[test]
+fn thanks_and_gratitude_expressed_to_someone_are_praise() {
+    assert_eq!(
+        coded("Chile expressed its deep gratitude to Peru on Monday."),
+        expect(&["CHL 051 PER"])
+    );
+    assert_eq!(
+        coded("The Chilean minister expressed his sincere thanks to Peru for its help."),
+        expect(&["CHLGOV 051 PER"])
+    );
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "5676ff83f6a5a939"
+            "dd4541a3a482aeaf"
         );
     }
 }
