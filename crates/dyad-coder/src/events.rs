@@ -50,8 +50,10 @@ pub fn code_sentence(
         Cow::Borrowed(_) => SentenceView::with_word_ids(&kept, word_ids, &res.tagger),
         Cow::Owned(_) => SentenceView::new(&kept, &res.tagger),
     };
-    let mentions = find_mentions(&res.lexicon, &s, doc.date, &memory.aliases);
-    learn_aliases(&res.lexicon, &s, &mentions, &mut memory.aliases);
+    let mut mentions = find_mentions(&res.lexicon, &s, doc.date, &memory.aliases);
+    if learn_aliases(&res.lexicon, &s, &mentions, &mut memory.aliases) {
+        mentions = find_mentions(&res.lexicon, &s, doc.date, &memory.aliases);
+    }
     let verbs = find_verbs(&res.lexicon, &s, &mentions);
     let mut is_verb = vec![false; s.len()];
     for v in &verbs {

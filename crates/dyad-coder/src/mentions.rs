@@ -48,15 +48,20 @@ pub fn find_mentions(
             .filter(|&(len, _)| (i..i + len).any(|k| s.capitalized(k)))
             .map(|(len, ids)| (len, pick_actor(lex, ids, date)));
         let agent = lex.agents.longest_at(ids, i);
+        // "Toledo" after "Alejandro Toledo": the person the article named, not the town
+        let alias = || {
+            aliases
+                .get(words[i])
+                .filter(|_| s.capitalized(i))
+                .map(|&id| (1, MentionKind::Actor(id)))
+        };
         let pick = match (actor, agent) {
+            (Some((1, _)), None) if alias().is_some() => alias(),
             (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, MentionKind::Agent(g.1))),
             (Some(a), _) => Some((a.0, MentionKind::Actor(a.1))),
             (None, Some(g)) => Some((g.0, MentionKind::Agent(g.1))),
             // "Xi" after "Xi Jinping": a surname the article has already tied to a person
-            (None, None) => aliases
-                .get(words[i])
-                .filter(|_| s.capitalized(i))
-                .map(|&id| (1, MentionKind::Actor(id))),
+            (None, None) => alias(),
         };
         match pick {
             Some((len, kind)) => {
@@ -75,7 +80,16 @@ pub fn find_mentions(
 
 /// Remember the surnames of people named in full ("Xi Jinping" → "Xi"), so that later
 /// sentences of the same article that say only "Xi" code him too, as a reader would.
-pub fn learn_aliases(lex: &Lexicon, s: &SentenceView, mentions: &[Mention], aliases: &mut Aliases) {
+///
+/// Returns whether a name it learned comes again later in the same sentence ("met Alejandro
+/// Toledo, and Toledo later said"): the sentence's mentions are then to be found again.
+pub fn learn_aliases(
+    lex: &Lexicon,
+    s: &SentenceView,
+    mentions: &[Mention],
+    aliases: &mut Aliases,
+) -> bool {
+    let mut again = false;
     for m in mentions {
         let MentionKind::Actor(id) = m.kind else {
             continue;
@@ -93,16 +107,22 @@ pub fn learn_aliases(lex: &Lexicon, s: &SentenceView, mentions: &[Mention], alia
         }
         // the family name comes last in "Emmanuel Macron", first in "Xi Jinping", after the
         // title in "South Korean President Yoon Suk Yeol": every word of the name that is not
-        // itself a known actor or agent ("Korean", "President") may stand for the person
-        for name in (m.start..m.end).map(|k| s.word(k)) {
+        // itself a known actor or agent ("Korean", "President") may stand for the person; the
+        // last word is the family name even when it names a place too ("Alejandro Toledo")
+        for k in m.start..m.end {
+            let name = s.word(k);
             let word = [lex.vocabulary.id(name)];
             let known = lex.actors.longest_at(&word, 0).is_some()
                 || lex.agents.longest_at(&word, 0).is_some();
-            if name.len() > 1 && !known {
-                aliases.entry(name.to_string()).or_insert(id);
+            let family_name =
+                k + 1 == m.end && m.end - m.start >= 2 && lex.agents.longest_at(&word, 0).is_none();
+            if name.len() > 1 && (!known || family_name) && !aliases.contains_key(name) {
+                aliases.insert(name.to_string(), id);
+                again |= (m.end..s.len()).any(|j| s.word(j) == name);
             }
         }
     }
+    again
 }
 
 /// Of several entries sharing a name, the one to code with: dyad's own current entries when

@@ -47,6 +47,21 @@ pub fn attach(
         .as_deref()
         .and_then(|name| gazetteer.resolve(name, &context));
     context.dateline_country = dateline.map(|p| p.country.clone());
+    // "Bill Clinton … Clinton said": the surnames of the people the events name are no towns
+    // (Clinton, Maryland), wherever the article repeats them
+    let surnames: Vec<String> = events
+        .iter()
+        .flat_map(|e| [&e.source, &e.target])
+        .flatten()
+        .filter_map(|a| {
+            // a person's name: its last two words capitalised ("Bill Clinton"), where
+            // "troops in Kandahar" is a phrase with a place in it
+            let mut words = a.text.split_whitespace().rev();
+            let (last, before) = (words.next()?, words.next()?);
+            let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+            (capitalised(last) && capitalised(before)).then(|| last.to_string())
+        })
+        .collect();
     // the places each clause names, once found: several events may share a clause
     let mut by_clause: Vec<((usize, usize), Vec<_>)> = Vec::new();
     for e in events.iter_mut() {
@@ -76,7 +91,10 @@ pub fn attach(
             .filter(|(_, _, p)| p.feature != Feature::Country)
             // a place that opens an actor's name is part of the name ("Vladimir Putin"); one
             // inside the phrase is where it is ("troops in Kandahar")
-            .find(|(s, _, _)| !actors.iter().any(|&(a, _)| *s == a));
+            .find(|&(s, t, _)| {
+                !actors.iter().any(|&(a, _)| s == a)
+                    && !surnames.iter().any(|n| n == index.slice(&doc.text, s, t))
+            });
         e.place = match found {
             Some((s, t, p)) => Some(place_of(
                 p,

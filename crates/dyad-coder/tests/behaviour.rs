@@ -772,6 +772,32 @@ fn quotes_are_attributed_to_the_person_they_point_to() {
 }
 
 #[test]
+fn a_surname_is_the_person_named_and_places_no_event() {
+    // Toledo is a town in Spain and in Ohio; here it is Peru's president
+    let d = dyad_text::Document {
+        dateline_place: Some("LIMA".into()),
+        ..doc(
+            "Chile's president met Peruvian President Alejandro Toledo on Monday, and Toledo \
+             later praised Chile.",
+            Some(date(2003, 5, 6)),
+        )
+    };
+    let events = production().code_document(&d);
+    // the family name in the same sentence is the person too, not the Spanish town
+    assert_eq!(
+        triples(&events),
+        expect(&["CHLGOV 040 PERGOV", "PERGOV 051 CHL"])
+    );
+    for e in &events {
+        assert_eq!(
+            e.place.as_ref().map(|p| p.name.as_str()),
+            Some("Lima"),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
 fn explicit_dates_amounts_and_places_go_with_their_event() {
     let d = dyad_text::Document {
         dateline_place: Some("BEIJING".into()),
