@@ -48,6 +48,10 @@ pub struct Clause<'l> {
     /// The verb this one is coordinated with, sharing its subject ("attacked Iraq and taken
     /// Mosul").
     pub coordinated_with: Option<usize>,
+    /// Its subject is the object of the verb that governs it, which asks or lets that actor
+    /// act ("invited Brazil to join the talks", "urged Bree to help"): the act is asked for,
+    /// not reported.
+    pub asked_of_object: bool,
 }
 
 impl Clause<'_> {
@@ -138,8 +142,23 @@ pub fn clauses<'l>(
                 });
             }
         }
+        // "invited Brazil to join", "urged Chile and Peru to hold talks": the governing verb's
+        // object is the infinitive's subject, asked (not forced) to act
+        let asked_of_object = !verb.finite
+            && governor.is_some_and(|g| {
+                let gov: &Clause = &out[g];
+                let same = |a: &Role, b: &Role| {
+                    a.members
+                        .iter()
+                        .map(|m| &m.code)
+                        .eq(b.members.iter().map(|m| &m.code))
+                };
+                !gov.verb.passive
+                    && matches!((&gov.object, &subject), (Some(o), Some(sub)) if same(o, sub))
+                    && !english::is_implicative(verb_base(lex, &gov.verb))
+            });
         if let Some(sub) = &subject {
-            if sub.span.is_some() {
+            if sub.span.is_some() && !asked_of_object {
                 *last_subject = Some(sub.clone());
             }
         }
@@ -157,7 +176,7 @@ pub fn clauses<'l>(
             }
         }
         let saying = is_saying(lex, verb, &coded);
-        let complement = complement_of(s, verbs, vi, saying);
+        let complement = complement_of(s, verbs, phrases, vi, saying);
         // "France prepares to take on the presidency of the G7": an actor after an infinitive
         // that follows the verb at once is that infinitive's object, not this verb's (unless a
         // pattern placed it); in "provide $100 million to help Gaza" the infinitive is a
@@ -179,9 +198,19 @@ pub fn clauses<'l>(
             complement,
             governor,
             coordinated_with,
+            asked_of_object,
         });
     }
     out
+}
+
+/// The base form of a verb's dictionary entry ("FORCE" for "forced").
+fn verb_base<'l>(lex: &'l Lexicon, v: &VerbOccurrence) -> &'l str {
+    let c = &v.candidate;
+    lex.dicts.verbs.blocks[c.block].verbs[c.entry]
+        .forms
+        .first()
+        .map_or("", |f| f.verb.as_str())
 }
 
 /// The actor phrase starting at or after token `from`, after skipping `skip` of them.
@@ -202,12 +231,17 @@ fn actor_at(phrases: &[ActorPhrase], from: usize, skip: usize, end: usize) -> Op
 fn complement_of(
     s: &SentenceView,
     verbs: &[VerbOccurrence],
+    phrases: &[ActorPhrase],
     vi: usize,
     saying: bool,
 ) -> Option<(usize, Complement)> {
     let v = &verbs[vi];
     let n = verbs.get(vi + 1)?;
-    let between: Vec<&str> = (v.last + 1..n.group_start).map(|k| s.word(k)).collect();
+    // the words between, but for the actor phrases' own ("urged Chile and Peru to")
+    let between: Vec<&str> = (v.last + 1..n.group_start)
+        .filter(|&k| !phrases.iter().any(|p| p.start <= k && k < p.end))
+        .map(|k| s.word(k))
+        .collect();
     if between.iter().any(|w| {
         matches!(
             *w,

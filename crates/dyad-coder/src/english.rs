@@ -143,6 +143,16 @@ pub fn is_quantity(w: &str) -> bool {
     )
 }
 
+/// Implicative verbs of object control: "forced Iraq to withdraw", "helped Syria to retake
+/// Palmyra" say the object did act (Karttunen 1971, "Implicative verbs", Language 47), where
+/// "urged", "asked", "invited" only ask it to.
+pub fn is_implicative(base: &str) -> bool {
+    matches!(
+        base,
+        "FORCE" | "COMPEL" | "OBLIGE" | "HELP" | "ASSIST" | "CAUSE" | "LEAD" | "DRIVE" | "PUSH"
+    )
+}
+
 /// A small count in words ("two" → 2), as in "the two sides", "the four nations".
 pub fn count_word(w: &str) -> Option<usize> {
     let n = match w {

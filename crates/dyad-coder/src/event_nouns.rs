@@ -169,7 +169,8 @@ pub fn noun_events<'l>(
         if source.is_none() {
             if let Some((ci, c)) = light_verb_clause(lex, s, clauses, i) {
                 // the verb dictionary read the noun itself ("HOLD + TALKS"): its event stands
-                if c.coded.matched.contains(&i) {
+                // "invited Brazil to join the talks": asked of it, not done
+                if c.coded.matched.contains(&i) || c.asked_of_object {
                     continue;
                 }
                 source = c.subject.clone();

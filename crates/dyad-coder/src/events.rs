@@ -211,6 +211,11 @@ pub fn code_sentence(
                 if gerund_for {
                     continue;
                 }
+                // "invited Brazil and Chile to join the talks": what an actor is asked to do
+                // is not reported done
+                if c.asked_of_object {
+                    continue;
+                }
                 let (source, target) = c.source_target();
                 // "Chile, Peru and Bolivia met in Lima": where they met, not whom
                 let together = source.is_some_and(|r| r.members.len() > 1) && mutual(ci);

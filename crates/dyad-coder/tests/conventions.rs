@@ -330,3 +330,20 @@ fn thanks_and_gratitude_expressed_to_someone_are_praise() {
         expect(&["CHLGOV 051 PER"])
     );
 }
+
+#[test]
+fn what_an_actor_is_asked_to_do_is_not_reported_done() {
+    // the invitees and those urged have not met: only the invitation and the appeal are events
+    assert_eq!(
+        coded("Peru invited Brazil, Chile and Mexico to join the talks."),
+        expect(&["PER 040 BRA", "PER 040 CHL", "PER 040 MEX"])
+    );
+    let urged = coded("Brazil urged Chile and Peru to hold talks.");
+    assert!(
+        !urged.is_empty() && urged.iter().all(|t| t.starts_with("BRA 02")),
+        "{urged:?}"
+    );
+    // an implicative verb says the act was done
+    let forced = coded("Russia forced Georgia to withdraw its troops from Abkhazia.");
+    assert!(forced.iter().any(|t| t.starts_with("RUS ")), "{forced:?}");
+}
