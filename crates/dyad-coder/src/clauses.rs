@@ -166,12 +166,12 @@ pub fn clauses<'l>(
         let coded = code_verb(lex, s, &is_verb, verb, (start, end), compound);
         // a pattern's `+` says where the target is ("warned their people ABOUT +")
         if let Some((from, skip)) = coded.target_at {
-            if let Some(r) = actor_at(phrases, from, skip, end) {
+            if let Some(r) = actor_at(s, phrases, from, skip, end) {
                 object = Some(r);
             }
         }
         if let Some((from, skip)) = coded.source_at {
-            if let Some(r) = actor_at(phrases, from, skip, end) {
+            if let Some(r) = actor_at(s, phrases, from, skip, end) {
                 subject = Some(r);
             }
         }
@@ -204,6 +204,12 @@ pub fn clauses<'l>(
     out
 }
 
+/// "according to the US military": who reports the act, neither its source nor its target.
+fn is_attribution(s: &SentenceView, start: usize) -> bool {
+    let the = usize::from(start > 0 && s.word(start - 1) == "THE");
+    start >= 2 + the && s.word(start - 2 - the) == "ACCORDING" && s.word(start - 1 - the) == "TO"
+}
+
 /// The base form of a verb's dictionary entry ("FORCE" for "forced").
 fn verb_base<'l>(lex: &'l Lexicon, v: &VerbOccurrence) -> &'l str {
     let c = &v.candidate;
@@ -214,10 +220,16 @@ fn verb_base<'l>(lex: &'l Lexicon, v: &VerbOccurrence) -> &'l str {
 }
 
 /// The actor phrase starting at or after token `from`, after skipping `skip` of them.
-fn actor_at(phrases: &[ActorPhrase], from: usize, skip: usize, end: usize) -> Option<Role> {
+fn actor_at(
+    s: &SentenceView,
+    phrases: &[ActorPhrase],
+    from: usize,
+    skip: usize,
+    end: usize,
+) -> Option<Role> {
     let p = phrases
         .iter()
-        .filter(|p| p.start >= from && p.start < end)
+        .filter(|p| p.start >= from && p.start < end && !is_attribution(s, p.start))
         .nth(skip)?;
     Some(Role {
         members: p.members.clone(),
@@ -561,11 +573,13 @@ fn object(
     } else {
         clause_end
     };
-    // "cooperation on global issues like the war in Ukraine": examples are not the target
+    // "cooperation on global issues like the war in Ukraine": examples are not the target;
+    // "fired a missile, according to the US military": who reports it is not either
     let clause_end = (v.last + 1..clause_end)
         .find(|&k| {
             matches!(s.word(k), "LIKE" | "INCLUDING")
                 || (s.word(k) == "SUCH" && s.word(k + 1) == "AS")
+                || (s.word(k) == "ACCORDING" && s.word(k + 1) == "TO")
         })
         .unwrap_or(clause_end);
     // "will hold talks in Washington with his Cuban counterpart": a name after "in" or "at"

@@ -66,12 +66,27 @@ pub fn emit(
     let s = ctx.s;
     let code_for_root = n.forward.as_deref().or(n.reverse.as_deref()).unwrap_or("");
     let pairs: Vec<(&ActorCode, &ActorCode)> = match &n.target {
-        Some(t) => n
-            .source
-            .members
-            .iter()
-            .flat_map(|a| t.members.iter().map(move |b| (a, b)))
-            .collect(),
+        // "Cuba and the United States reopened embassies in Havana and Washington": where the
+        // pairs of a compound cross borders, no state acts on itself ("Georgian police
+        // detained opposition leaders and journalists" stays within one)
+        Some(t) => {
+            let state = |c: &ActorCode| crate::mentions::state_of(&c.code).map(str::to_string);
+            let states: Vec<_> = n
+                .source
+                .members
+                .iter()
+                .chain(&t.members)
+                .map(state)
+                .collect();
+            let crossing = n.source.members.len() + t.members.len() > 2
+                && states.iter().any(|s| *s != states[0]);
+            n.source
+                .members
+                .iter()
+                .flat_map(|a| t.members.iter().map(move |b| (a, b)))
+                .filter(|(a, b)| !crossing || state(a).is_none() || state(a) != state(b))
+                .collect()
+        }
         // "A and B said" is two statements, not an exchange
         None if cameo::root(code_for_root) == "01" => Vec::new(),
         // "Gondor and Osgiliath delayed their meeting"; an actor with no target is not

@@ -347,3 +347,22 @@ fn what_an_actor_is_asked_to_do_is_not_reported_done() {
     let forced = coded("Russia forced Georgia to withdraw its troops from Abkhazia.");
     assert!(forced.iter().any(|t| t.starts_with("RUS ")), "{forced:?}");
 }
+
+#[test]
+fn who_reports_an_act_is_not_its_target() {
+    let t =
+        coded("North Korea fired a ballistic missile into the sea, according to the US military.");
+    assert!(t.iter().all(|e| !e.contains("USA")), "{t:?}");
+}
+
+#[test]
+fn across_borders_a_compound_does_not_act_on_its_own_state() {
+    let t = coded(
+        "Chile and Peru restored diplomatic relations on Monday, reopening embassies in \
+         Santiago and Lima.",
+    );
+    assert_eq!(t, expect(&["CHL 050 PERGOV", "PER 050 CHLGOV"]));
+    // within one state the pairs stand
+    let t = coded("Georgian police detained opposition leaders and journalists on Monday.");
+    assert_eq!(t.len(), 2, "{t:?}");
+}
