@@ -159,24 +159,41 @@ pub fn resolve_groups(
         // (start, end, members)
         let (start, end, size) = match (s.word(i), s.word(i + 1), s.word(i + 2)) {
             ("BOTH", n, _) if names_group_members(n) && (i == 0 || s.word(i - 1) != "THE") => {
-                (i, i + 2, 2)
+                (i, i + 2, Some(2))
             }
             // "urged all parties to end the violence": the parties of the article's conflict,
             // its last pair
-            ("ALL", "PARTIES" | "SIDES", _) => (i, i + 2, 2),
+            ("ALL", "PARTIES" | "SIDES", _) => (i, i + 2, Some(2)),
             // "the two sides", "the four Arab nations", "the three Baltic states"
-            ("THE", n, _) => {
-                let Some(count) = english::count_word(n) else {
-                    continue;
-                };
-                let Some(noun) = (i + 2..(i + 5).min(s.len()))
-                    .take_while(|&k| !s.is_punct(k) && !english::is_conjunction(s.word(k)))
-                    .find(|&k| names_group_members(s.word(k)))
-                else {
-                    continue;
-                };
-                (i, noun + 1, count)
-            }
+            ("THE", n, _) => match english::count_word(n) {
+                Some(count) => {
+                    let Some(noun) = (i + 2..(i + 5).min(s.len()))
+                        .take_while(|&k| !s.is_punct(k) && !english::is_conjunction(s.word(k)))
+                        .find(|&k| names_group_members(s.word(k)))
+                    else {
+                        continue;
+                    };
+                    (i, noun + 1, Some(count))
+                }
+                // "the leaders", "the top leaders of the friendly countries": the group just
+                // named, when it was (a capitalised modifier names another set: "the Gulf
+                // states")
+                None if *group_age <= 1 => {
+                    let Some(noun) = (i + 1..(i + 4).min(s.len()))
+                        .take_while(|&k| {
+                            !s.is_punct(k)
+                                && !s.capitalized(k)
+                                && !english::is_conjunction(s.word(k))
+                                && !english::is_preposition(s.word(k))
+                        })
+                        .find(|&k| names_group_members(s.word(k)))
+                    else {
+                        continue;
+                    };
+                    (i, noun + 1, None)
+                }
+                None => continue,
+            },
             _ => continue,
         };
         // an actor's own name is no description ("the Two Sicilies"), but a modifier that
@@ -187,7 +204,10 @@ pub fn resolve_groups(
         {
             continue;
         }
-        let group = groups.iter().rev().find(|g| g.len() == size);
+        let group = match size {
+            Some(n) => groups.iter().rev().find(|g| g.len() == n),
+            None => groups.last(),
+        };
         if let Some(group) = group {
             let (cs, ce) = (s.tokens[start].start, s.tokens[end - 1].end);
             let members = group

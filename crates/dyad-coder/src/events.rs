@@ -306,6 +306,10 @@ pub fn code_sentence(
     for nv in nouns {
         let modality = match nv.clause {
             Some(ci) => match fate(&clauses, ci) {
+                // "reaffirmed their partnership": the act the light verb commits to
+                Some(_) if nv.replaces_clause && commits(res, &clauses[ci]) => {
+                    dyad_model::Modality::Intended
+                }
                 Some(m) => m,
                 None => continue,
             },
@@ -353,6 +357,15 @@ pub fn code_sentence(
         &mut memory.groups,
         &mut memory.group_age,
     );
+}
+
+/// Does the clause's verb commit its subject to the act its object noun names ("pledged",
+/// "reaffirmed")?
+fn commits(res: &Resources, c: &clauses::Clause) -> bool {
+    res.lexicon
+        .dicts
+        .event_nouns
+        .is_commit_verb(nesting::verb_name(res, c))
 }
 
 /// What the verbs above clause `ci` make of an act named inside it: nothing when one is

@@ -366,3 +366,38 @@ fn across_borders_a_compound_does_not_act_on_its_own_state() {
     let t = coded("Georgian police detained opposition leaders and journalists on Monday.");
     assert_eq!(t.len(), 2, "{t:?}");
 }
+
+#[test]
+fn a_cooperation_pledged_or_reaffirmed_is_the_intent_to_cooperate() {
+    for text in [
+        "Chile and Peru reaffirmed their strategic partnership on Monday.",
+        "Chile and Peru pledged deeper cooperation on Monday.",
+        "Chile and Peru underscored their collaboration on trade.",
+    ] {
+        let t = coded(text);
+        assert_eq!(t.len(), 2, "{text}: {t:?}");
+        assert!(t.iter().all(|e| e.contains(" 03")), "{text}: {t:?}");
+    }
+    // a cooperation told as done is the act
+    let t = coded("Chile and Peru held talks on border cooperation on Monday.");
+    assert!(t.iter().all(|e| !e.contains(" 03")), "{t:?}");
+}
+
+#[test]
+fn the_leaders_just_named_are_the_group() {
+    let text = "The Chilean president met the Peruvian president in Lima on Monday. \
+                The leaders agreed to remain in regular contact.";
+    let agreed: Vec<String> = coded(text)
+        .into_iter()
+        .filter(|t| t.contains(" 03"))
+        .collect();
+    assert_eq!(agreed.len(), 2, "{agreed:?}");
+    // a capitalised modifier names another set
+    let text = "The Chilean president met the Peruvian president in Lima on Monday. \
+                The Andean leaders agreed to remain in regular contact.";
+    assert!(
+        coded(text).iter().all(|t| !t.contains(" 03")),
+        "{:?}",
+        coded(text)
+    );
+}

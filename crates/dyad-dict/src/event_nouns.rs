@@ -7,6 +7,7 @@
 //! ```text
 //! # comment
 //! LIGHT HOLD HAVE PAY CONDUCT              light verbs (one or more lines)
+//! COMMIT PLEDGE REAFFIRM                   light verbs that commit their subject to the act
 //! TALKS [040] both                         # from TALK (WordNet 3.1) — provenance
 //! INVASION [192] of=target                 # from INVADE
 //! VISIT {VISITS} [042] of=source needs=target
@@ -67,6 +68,10 @@ pub struct EventNounLexicon {
     pub by_form: HashMap<String, usize>,
     /// Light verbs, upper case base forms ("HOLD", "PAY").
     pub light_verbs: Vec<String>,
+    /// Light verbs that commit their subject to the act their object noun names, told then
+    /// as an intent ("pledged cooperation", "reaffirmed their partnership"): upper-case base
+    /// forms, each a light verb too.
+    pub commit_verbs: Vec<String>,
     pub warnings: Vec<Warning>,
 }
 
@@ -79,6 +84,12 @@ impl EventNounLexicon {
     /// Is `base` (an upper-case verb base form) a light verb?
     pub fn is_light_verb(&self, base: &str) -> bool {
         self.light_verbs.iter().any(|v| v == base)
+    }
+
+    /// Does `base` (an upper-case verb base form) commit its subject to the act its object
+    /// noun names?
+    pub fn is_commit_verb(&self, base: &str) -> bool {
+        self.commit_verbs.iter().any(|v| v == base)
     }
 }
 
@@ -97,6 +108,12 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
         if let Some(verbs) = line.strip_prefix("LIGHT ") {
             lex.light_verbs
                 .extend(verbs.split_whitespace().map(str::to_uppercase));
+            continue;
+        }
+        if let Some(verbs) = line.strip_prefix("COMMIT ") {
+            let verbs: Vec<String> = verbs.split_whitespace().map(str::to_uppercase).collect();
+            lex.light_verbs.extend(verbs.iter().cloned());
+            lex.commit_verbs.extend(verbs);
             continue;
         }
         let entry = parse_noun(line, file, no, provenance)?;
@@ -247,13 +264,15 @@ mod tests {
     #[test]
     fn reads_nouns_flags_forms_and_light_verbs() {
         let lex = parse(
-            "# a comment\nLIGHT hold pay\nLIGHT conduct\nTALKS [040] both # from TALK\n\
+            "# a comment\nLIGHT hold pay\nCOMMIT conduct\nTALKS [040] both # from TALK\n\
              VISIT {STOPOVER} [042] of=source needs=target # from VISIT\n\
              INVASION [192] # from INVADE\n",
             "n.txt",
         )
         .unwrap();
+        // a verb that commits is a light verb too
         assert_eq!(lex.light_verbs, ["HOLD", "PAY", "CONDUCT"]);
+        assert!(lex.is_commit_verb("CONDUCT") && !lex.is_commit_verb("HOLD"));
         let talks = lex.get("TALKS").unwrap();
         assert!(talks.symmetric && talks.code == "040" && talks.provenance == "from TALK");
         let visit = lex.get("VISITS").unwrap();

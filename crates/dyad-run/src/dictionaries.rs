@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "dd4541a3a482aeaf"
+            "05f38b09ad53fe95"
         );
     }
 }
