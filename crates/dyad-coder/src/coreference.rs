@@ -8,6 +8,7 @@ use dyad_model::QuoteRecord;
 
 use crate::clauses::Role;
 use crate::english;
+use crate::lexicon::Lexicon;
 use crate::mentions::{ActorCode, ActorPhrase, Reached};
 use crate::sentence::SentenceView;
 
@@ -23,6 +24,9 @@ pub struct ArticleMemory {
     pub groups: Vec<Vec<ActorCode>>,
     /// Sentences since the most recent group was named or met.
     pub group_age: usize,
+    /// The person last named with each office's title (agent entry → code): "Prime Minister
+    /// Mark Carney" → "the prime minister".
+    pub titles: rustc_hash::FxHashMap<u32, String>,
     /// The country the article is about: its dateline's, for agents named without one.
     pub country: Option<String>,
     /// The countries of the actors named so far, with how often, in the order first named.
@@ -343,6 +347,69 @@ pub fn resolve_they(
     if !found.is_empty() {
         phrases.extend(found);
         phrases.sort_by_key(|p| p.start);
+    }
+}
+
+/// The agent title a phrase opens with (after "the"), if it is an office of government held
+/// by one person, named in the singular: its agent entry and where its words end.
+fn office_title(lex: &Lexicon, s: &SentenceView, start: usize) -> Option<(u32, usize)> {
+    let at = start + usize::from(s.word(start) == "THE");
+    let ids = s.word_ids(&lex.vocabulary);
+    let (len, g) = lex.agents.longest_at(ids, at)?;
+    let entry = &lex.dicts.agents.entries[g as usize];
+    let singular = entry
+        .phrases
+        .first()
+        .is_some_and(|p| p.len() == len && (0..len).all(|k| p[k] == s.word(at + k)));
+    (singular && entry.code.starts_with("GOV")).then_some((g, at + len))
+}
+
+/// "Prime Minister Mark Carney met … The prime minister said": an office's title alone, in
+/// the singular ("the president", "the prime minister"), is the person the article last named
+/// with it — a reader's reading, which holds across the countries of a two-country story
+/// where the dateline's would not. Then the sentence's own titled names are remembered.
+pub fn resolve_titles(
+    lex: &Lexicon,
+    s: &SentenceView,
+    phrases: &mut [ActorPhrase],
+    titles: &mut rustc_hash::FxHashMap<u32, String>,
+) {
+    // "the prime minister and the president": each member by its own title
+    for member in phrases.iter_mut().flat_map(|p| p.members.iter_mut()) {
+        if !member.code.starts_with(crate::mentions::UNKNOWN_COUNTRY) {
+            continue;
+        }
+        let Some((g, end)) = office_title(lex, s, member.start) else {
+            continue;
+        };
+        // the title is all the member names (a phrase may run on over an adverb: "and the
+        // president also")
+        if (end..member.end).all(|k| !s.capitalized(k)) {
+            if let Some(code) = titles.get(&g) {
+                member.code = code.clone();
+                member.reached = Reached::Title;
+            }
+        }
+    }
+    for p in phrases.iter() {
+        let [member] = p.members.as_slice() else {
+            continue;
+        };
+        // a person: a code with a role, named beyond the title ("Prime Minister Mark Carney",
+        // "the President of the United States")
+        let person =
+            member.code.len() >= 6 && !member.code.starts_with(crate::mentions::UNKNOWN_COUNTRY);
+        if !person || member.reached == Reached::Title {
+            continue;
+        }
+        // the title may follow a country's name or adjective ("French President Emmanuel
+        // Macron", "Chile's president Gabriel Boric")
+        let titled = (member.start..member.end)
+            .find_map(|k| office_title(lex, s, k))
+            .filter(|&(_, end)| end < member.end);
+        if let Some((g, _)) = titled {
+            titles.insert(g, member.code.clone());
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
     agents_take_the_article_country, remember_meetings, resolve_definite_descriptions,
-    resolve_groups, resolve_they, voices, ArticleMemory,
+    resolve_groups, resolve_they, resolve_titles, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -65,6 +65,7 @@ pub fn code_sentence(
     memory.group_age += 1;
     resolve_groups(&s, &mut phrases, &mut memory.groups, &mut memory.group_age);
     resolve_they(&s, &is_verb, &mut phrases, memory);
+    resolve_titles(&res.lexicon, &s, &mut phrases, &mut memory.titles);
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
     agents_take_the_article_country(&mut phrases, memory);
     let mut trace = trace;

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use dyad_dict::agents::Placement;
 
+use crate::english;
 use crate::lexicon::{Lexicon, CLASS_BREAKS_NP};
 use crate::sentence::SentenceView;
 
@@ -191,6 +192,8 @@ pub enum Reached {
     /// "the two sides", "the four nations": the last group of that size the article named
     /// together or told of meeting.
     LastGroup,
+    /// "the prime minister": the person the article last named with the title.
+    Title,
     /// "I", "we", "he" inside or beside a quotation: its speaker.
     Speaker,
     /// A town after "to" ("a visit to Mosul"), by the gazetteer.
@@ -210,6 +213,7 @@ impl Reached {
             Reached::LastGroup => {
                 "\"the two sides\": the last group of that size the article named or told of meeting"
             }
+            Reached::Title => "an office's title: the person the article last named with it",
             Reached::Speaker => "the speaker of the quotation",
             Reached::Place => "the place after \"to\", by the gazetteer",
             Reached::Dateline => "the dateline's place",
@@ -365,8 +369,14 @@ pub fn actor_phrases(
                 end,
                 base,
                 agents,
+                // (an adverb the phrase ran on over is no head: "the chancellor later said")
                 head_is_mention: last == end
-                    || (last < end && (last..end).all(|k| s.capitalized(k) && !s.is_punct(k))),
+                    || (last < end
+                        && (last..end).all(|k| {
+                            (s.capitalized(k) && !s.is_punct(k))
+                                || english::is_adverb(s.word(k))
+                                || english::is_time_word(s.word(k))
+                        })),
             });
         }
         i = end.max(i + 1);

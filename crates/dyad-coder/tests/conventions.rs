@@ -401,3 +401,21 @@ fn the_leaders_just_named_are_the_group() {
         coded(text)
     );
 }
+
+#[test]
+fn an_offices_title_alone_is_the_person_last_named_with_it() {
+    let d = dyad_text::Document {
+        dateline_place: Some("BERLIN".into()),
+        ..doc(
+            "German Chancellor Olaf Scholz met French President Emmanuel Macron on Monday. \
+             The chancellor later praised Poland. The president criticized Russia.",
+            Some(date(2023, 5, 8)),
+        )
+    };
+    let t = triples(&production().code_document(&d));
+    // the dateline's country would make the president German
+    assert_eq!(
+        t,
+        expect(&["DEUGOV 040 FRAGOV", "DEUGOV 051 POL", "FRAGOV 111 RUS"])
+    );
+}
