@@ -32,6 +32,8 @@ pub struct NounEvent<'l> {
     pub target: Option<Role>,
     /// The token of the noun.
     pub noun: usize,
+    /// Its first token: the noun's own, or a compound's first word ("phone" of "phone call").
+    pub noun_start: usize,
     /// The clause whose light verb lends the source, or in which the noun stands.
     pub clause: Option<usize>,
     /// The light verb's clause: its own event gives way to the noun's.
@@ -89,15 +91,31 @@ pub fn noun_events<'l>(
     if nouns.nouns.is_empty() {
         return out;
     }
-    for i in 0..s.len() {
-        let Some(entry) = nouns.get(s.word(i)) else {
+    let mut after_compound = 0;
+    for at in 0..s.len() {
+        if at < after_compound {
             continue;
+        }
+        // a compound noun ("phone call"), read as one noun whose head is its last word
+        let compound = nouns
+            .opens_compound(s.word(at))
+            .then(|| nouns.get_compound(s.word(at), s.word(at + 1)))
+            .flatten();
+        let (entry, i, noun_start) = match compound {
+            Some(entry) => {
+                after_compound = at + 2;
+                (entry, at + 1, at)
+            }
+            None => match nouns.get(s.word(at)) {
+                Some(entry) => (entry, at, at),
+                None => continue,
+            },
         };
         // visits are read by crate::nominal; a verb ("they will attack", "talks tough") or
         // a modifier ("attack helicopters", "the talks process") is no event noun
         // (a noun in -ing is a gerund to the tagger: "fighting broke out")
         let verb_tag = !s.word(i).ends_with("ING") && s.tag(i).is_some_and(|t| t.is_verb());
-        if entry.code == "042" || is_verb[i] || verb_tag {
+        if entry.code == "042" || (noun_start == i && (is_verb[i] || verb_tag)) {
             continue;
         }
         if i + 1 < s.len()
@@ -137,6 +155,7 @@ pub fn noun_events<'l>(
                 source: pair,
                 target: None,
                 noun: i,
+                noun_start,
                 clause: clause_of(clauses, i),
                 replaces_clause: false,
             });
@@ -159,7 +178,7 @@ pub fn noun_events<'l>(
             }
         }
         if source.is_none() {
-            source = actor_before(s, is_verb, phrases, i);
+            source = actor_before(s, is_verb, phrases, noun_start);
         }
         if source.is_none() && matches!(s.word(next), "BY" | "FROM") {
             source = phrase_at(s, phrases, next + 1).map(role);
@@ -167,7 +186,7 @@ pub fn noun_events<'l>(
         let mut clause = clause_of(clauses, i);
         let mut replaces_clause = false;
         if source.is_none() {
-            if let Some((ci, c)) = light_verb_clause(lex, s, clauses, i) {
+            if let Some((ci, c)) = light_verb_clause(lex, s, clauses, noun_start) {
                 // the verb dictionary read the noun itself ("HOLD + TALKS"): its event stands
                 // "invited Brazil to join the talks": asked of it, not done
                 if c.coded.matched.contains(&i) || c.asked_of_object {
@@ -176,6 +195,12 @@ pub fn noun_events<'l>(
                 source = c.subject.clone();
                 clause = Some(ci);
                 replaces_clause = true;
+            }
+        }
+        if source.is_none() {
+            if let Some((ci, sub)) = adverbial_subject(s, clauses, noun_start) {
+                source = Some(sub);
+                clause = Some(ci);
             }
         }
         let Some(source) = source else { continue };
@@ -187,11 +212,61 @@ pub fn noun_events<'l>(
             source,
             target,
             noun: i,
+            noun_start,
             clause,
             replaces_clause,
         });
     }
     out
+}
+
+/// Prepositions of time that open an adverbial about the clause's own subject: "said after a
+/// meeting with Hun Manet", "following a phone call with Trump, Sheinbaum said".
+fn opens_time_adverbial(w: &str) -> bool {
+    matches!(w, "AFTER" | "FOLLOWING" | "DURING" | "BEFORE" | "AMID")
+}
+
+/// "Anwar said after a special meeting with Hun Manet", "Following a phone call with Trump,
+/// Sheinbaum said", "spoke after his meeting with Vucic": a noun in a time adverbial is an act
+/// of the subject of the clause the adverbial belongs to — the clause it stands in, or, when
+/// it opens the sentence, the first clause after it. With the clause.
+fn adverbial_subject(s: &SentenceView, clauses: &[Clause], noun: usize) -> Option<(usize, Role)> {
+    let mut k = noun;
+    let prep = loop {
+        if k == 0 || noun - k > 4 {
+            return None;
+        }
+        k -= 1;
+        let w = s.word(k);
+        if opens_time_adverbial(w) {
+            break k;
+        }
+        let modifier = english::is_determiner(w)
+            || matches!(w, "HIS" | "HER" | "ITS" | "THEIR")
+            || (!s.capitalized(k)
+                && !s.is_punct(k)
+                && !english::is_preposition(w)
+                && !english::is_conjunction(w)
+                && !s.tag(k).is_some_and(|t| t.is_verb()));
+        if !modifier {
+            return None;
+        }
+    };
+    let opening = prep == 0;
+    let found = if opening {
+        clauses
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.verb.first > noun && c.verb.finite && c.subject.is_some())
+    } else {
+        clauses
+            .iter()
+            .enumerate()
+            .rfind(|(_, c)| c.start <= prep && prep < c.end && c.verb.last < prep)
+    };
+    let (ci, c) = found?;
+    let sub = c.subject.clone()?;
+    Some((ci, Role { span: None, ..sub }))
 }
 
 /// The clause the token stands in.

@@ -327,8 +327,8 @@ pub fn code_sentence(
                     .map(|ci| clauses[ci].verb.group_start),
             )
             .min()
-            .unwrap_or(nv.noun)
-            .min(nv.noun);
+            .unwrap_or(nv.noun_start)
+            .min(nv.noun_start);
         let clause = match nv.clause {
             Some(ci) => (clauses[ci].start, clauses[ci].end),
             None => (first, s.len()),
@@ -346,7 +346,7 @@ pub fn code_sentence(
         };
         let ev = EvidenceSpan {
             group_start: first,
-            verb: (nv.noun, nv.noun),
+            verb: (nv.noun_start, nv.noun),
             matched: None,
             clause,
         };

@@ -114,7 +114,8 @@ fn used_as_verb(
         // "the attack", "two exiled dissidents"
         return None;
     }
-    if english::is_preposition(pw) {
+    // ("following talks with": the participle is a preposition there)
+    if english::is_preposition(pw) || pw == "FOLLOWING" {
         // "by showing", "for building": a gerund
         return if infl == Inflection::Ing {
             Some(false)

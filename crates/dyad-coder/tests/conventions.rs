@@ -419,3 +419,27 @@ fn an_offices_title_alone_is_the_person_last_named_with_it() {
         expect(&["DEUGOV 040 FRAGOV", "DEUGOV 051 POL", "FRAGOV 111 RUS"])
     );
 }
+
+#[test]
+fn a_meeting_in_a_time_adverbial_is_the_clause_subjects() {
+    for text in [
+        "The Chilean president said after a meeting with the Peruvian president that trade would grow.",
+        "Following talks with the Peruvian president, the Chilean president said trade would grow.",
+        "The Chilean president spoke to reporters after his meeting with the Peruvian president.",
+    ] {
+        let t = coded(text);
+        assert!(t.contains(&"CHLGOV 040 PERGOV".to_string()), "{text}: {t:?}");
+    }
+    // a time adverbial that names no act lends nothing
+    let t = coded("After a week in Lima, the Chilean president praised Peru.");
+    assert_eq!(t, expect(&["CHLGOV 051 PER"]));
+}
+
+#[test]
+fn a_phone_call_is_one_compound_noun() {
+    let t = coded("The Chilean president made a phone call to the Peruvian president on Monday.");
+    assert!(t.contains(&"CHLGOV 041 PERGOV".to_string()), "{t:?}");
+    // "call" alone stays a verb of appeal
+    let t = coded("Chile called for calm in Peru.");
+    assert!(t.iter().all(|e| !e.contains(" 041")), "{t:?}");
+}

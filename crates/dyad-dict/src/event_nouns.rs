@@ -13,7 +13,8 @@
 //! VISIT {VISITS} [042] of=source needs=target
 //! ```
 //!
-//! A noun line is the noun (its regular plural is added; irregular or extra forms go in
+//! A noun line is the noun, a compound of two words joined by `_` ("PHONE_CALL") or one word
+//! (its regular plural is added; irregular or extra forms go in
 //! `{...}`), its code in brackets, then flags: `both` — a symmetric act, coded both ways when
 //! its actors are a pair ("A and B held talks", "talks between A and B"); `of=source` or
 //! `of=target` — who "the N of X" names (the visit of the president; the arrest of the
@@ -72,6 +73,8 @@ pub struct EventNounLexicon {
     /// as an intent ("pledged cooperation", "reaffirmed their partnership"): upper-case base
     /// forms, each a light verb too.
     pub commit_verbs: Vec<String>,
+    /// The first words of the compound nouns ("PHONE" of "PHONE_CALL").
+    pub compound_openers: HashSet<String>,
     pub warnings: Vec<Warning>,
 }
 
@@ -79,6 +82,16 @@ impl EventNounLexicon {
     /// The entry for a word (upper case), if it is an event noun.
     pub fn get(&self, word: &str) -> Option<&EventNoun> {
         self.by_form.get(word).map(|&i| &self.nouns[i])
+    }
+
+    /// Does a compound noun of the lexicon ("PHONE_CALL") open with this word?
+    pub fn opens_compound(&self, word: &str) -> bool {
+        self.compound_openers.contains(word)
+    }
+
+    /// The entry for the compound of two words ("PHONE", "CALL"), if it is one.
+    pub fn get_compound(&self, first: &str, second: &str) -> Option<&EventNoun> {
+        self.get(&format!("{first}_{second}"))
     }
 
     /// Is `base` (an upper-case verb base form) a light verb?
@@ -117,6 +130,11 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
             continue;
         }
         let entry = parse_noun(line, file, no, provenance)?;
+        for form in &entry.forms {
+            if let Some((opener, _)) = form.split_once('_') {
+                lex.compound_openers.insert(opener.to_string());
+            }
+        }
         let index = lex.nouns.len();
         for form in &entry.forms {
             if lex.by_form.insert(form.clone(), index).is_some() {
@@ -280,6 +298,10 @@ mod tests {
         assert!(visit.needs_target && visit.of_role == OfRole::Source);
         assert_eq!(lex.get("INVASIONS").unwrap().of_role, OfRole::Target);
         assert_eq!(lex.get("INVASION").unwrap().line, 6);
+        // a compound of two words, found by its first word
+        let lex = parse("PHONE_CALL [041] both # x\n", "n.txt").unwrap();
+        assert!(lex.opens_compound("PHONE") && !lex.opens_compound("CALL"));
+        assert_eq!(lex.get_compound("PHONE", "CALLS").unwrap().code, "041");
         assert!(lex.get("INVADE").is_none());
     }
 
