@@ -241,9 +241,14 @@ pub fn code_sentence(
                 let Some(source) = source.or(state.as_ref()) else {
                     continue;
                 };
+                // "Washington and Beijing urged restraint": a call for restraint or a ceasefire
+                // with no addressee is to the two sides of the story's conflict
+                let parties = (target.is_none() && forward == Some("0256"))
+                    .then(|| conflict_pair(&memory.groups, source))
+                    .flatten();
                 let n = NestedEvent {
                     source: source.clone(),
-                    target: target.cloned(),
+                    target: target.cloned().or(parties),
                     forward: forward.map(str::to_string),
                     reverse: reverse.map(str::to_string),
                     rule: rule(res, c),
@@ -420,6 +425,32 @@ fn acts_mutually(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> bool
                 || nouns.get(w).is_some_and(|e| e.symmetric)
                 || english::says_mutual(w, next)
         })
+}
+
+/// The last pair of actors of two states the article named together or told of meeting, as
+/// the parties a call for restraint is addressed to (not a pair the caller is of).
+fn conflict_pair(
+    groups: &[Vec<crate::mentions::ActorCode>],
+    caller: &clauses::Role,
+) -> Option<clauses::Role> {
+    fn state(c: &crate::mentions::ActorCode) -> Option<&str> {
+        crate::mentions::state_of(&c.code)
+    }
+    // (the callers themselves may be the last pair named: "Washington and Beijing urged")
+    let calls_itself = |g: &[crate::mentions::ActorCode]| {
+        caller
+            .members
+            .iter()
+            .any(|m| g.iter().any(|p| state(p) == state(m)))
+    };
+    let pair = groups.iter().rev().find(|g| {
+        g.len() == 2 && state(&g[0]).is_some() && state(&g[0]) != state(&g[1]) && !calls_itself(g)
+    })?;
+    Some(clauses::Role {
+        members: pair.clone(),
+        span: None,
+        pronoun: true,
+    })
 }
 
 /// The state of a role's members, as a role of its own ("BLR" for "BLRPPL"), when they are

@@ -443,3 +443,22 @@ fn a_phone_call_is_one_compound_noun() {
     let t = coded("Chile called for calm in Peru.");
     assert!(t.iter().all(|e| !e.contains(" 041")), "{t:?}");
 }
+
+#[test]
+fn a_call_for_restraint_with_no_addressee_is_to_the_sides_in_conflict() {
+    let t = coded(
+        "Chilean and Peruvian troops clashed on the border on Monday. \
+         Brazil and Argentina urged restraint.",
+    );
+    for e in [
+        "BRA 0256 CHLMIL",
+        "BRA 0256 PERMIL",
+        "ARG 0256 CHLMIL",
+        "ARG 0256 PERMIL",
+    ] {
+        assert!(t.contains(&e.to_string()), "{t:?}");
+    }
+    // no conflict named: no addressee
+    let t = coded("Brazil urged restraint on Monday.");
+    assert!(t.is_empty(), "{t:?}");
+}
