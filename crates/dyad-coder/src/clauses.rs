@@ -355,6 +355,17 @@ fn subject(
             });
         }
     }
+    // "Cambodia recalled its ambassador, calling Thailand's move a breach", "the minister
+    // spoke, blaming Syria": a participle set off by a comma is about the subject before it
+    let participle = !v.finite && v.candidate.inflection == crate::lexicon::Inflection::Ing;
+    if participle && v.group_start > 0 && s.word(v.group_start - 1) == "," {
+        if let Some(sub) = earlier.iter().rev().find_map(|c| c.subject.as_ref()) {
+            return Some(Role {
+                span: None,
+                ..sub.clone()
+            });
+        }
+    }
     // "Russia, which invaded Ukraine in 2022, criticized France": after a relative clause set
     // off by commas the subject is its antecedent, not the relative clause's object
     if let Some(antecedent) = relative_antecedent(s, phrases, v.group_start) {
@@ -365,7 +376,13 @@ fn subject(
     while i > clause_start {
         i -= 1;
         if let Some(p) = phrases.iter().find(|p| p.start <= i && i < p.end) {
-            if !is_pp_object(s, p.start) {
+            // "with both sides accusing each other", "with Thailand alleging": the actor of an
+            // absolute "with" is the participle's subject
+            let absolute = participle
+                && p.end == v.group_start
+                && p.start > 0
+                && s.word(p.start - 1) == "WITH";
+            if !is_pp_object(s, p.start) || absolute {
                 let role = Role {
                     members: p.members.clone(),
                     span: Some((p.start, p.end)),

@@ -80,6 +80,35 @@ fn opened_by_indefinite_article(s: &SentenceView, p: usize) -> bool {
     false
 }
 
+/// Does an object (a determiner, a name, a possessive, "each other", "that") follow the verb
+/// form at `first`?
+fn object_follows(s: &SentenceView, first: usize, in_mention: &[bool]) -> bool {
+    let k = first + 1;
+    if k >= s.len() {
+        return false;
+    }
+    let w = s.word(k);
+    english::is_determiner(w)
+        || matches!(w, "HIS" | "HER" | "ITS" | "THEIR" | "EACH" | "ONE" | "THAT")
+        || in_mention[k]
+        || (s.capitalized(k) && !s.is_punct(k))
+}
+
+/// Does the phrase ending at `p` stand right after "with" ("with both sides", "with Thailand")?
+fn after_with(s: &SentenceView, p: usize) -> bool {
+    let mut k = p;
+    for _ in 0..4 {
+        if s.is_punct(k) || k == 0 {
+            return false;
+        }
+        if s.word(k - 1) == "WITH" {
+            return true;
+        }
+        k -= 1;
+    }
+    false
+}
+
 /// Decide from the left context whether a candidate verb form is used as a verb.
 fn used_as_verb(
     s: &SentenceView,
@@ -132,6 +161,15 @@ fn used_as_verb(
         } else {
             finite
         };
+    }
+    // "…, calling Thailand's move a breach", "with both sides accusing each other", "with
+    // Thailand alleging that …": a participle with an object, after a comma or in an
+    // absolute "with", is a verb of its own clause (not finite)
+    if infl == Inflection::Ing
+        && object_follows(s, first, in_mention)
+        && (pw == "," || after_with(s, p))
+    {
+        return Some(false);
     }
     if english::is_conjunction(pw) || pw == "," {
         // "… and promised aid"; "General David Petraeus, held talks": after an apposition;

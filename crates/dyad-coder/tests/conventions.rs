@@ -462,3 +462,13 @@ fn a_call_for_restraint_with_no_addressee_is_to_the_sides_in_conflict() {
     let t = coded("Brazil urged restraint on Monday.");
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_or_in_an_absolute_with_is_its_subjects_act() {
+    let t = coded("Chile recalled its ambassador, calling Peru's decision a breach of the treaty.");
+    assert!(t.contains(&"CHL 111 PER".to_string()), "{t:?}");
+    let t = coded("The Chilean minister spoke to reporters, blaming Peru for the attacks.");
+    assert!(t.contains(&"CHLGOV 112 PER".to_string()), "{t:?}");
+    let t = coded("Tensions rose on Monday, with Chile accusing Peru of planting mines.");
+    assert!(t.contains(&"CHL 112 PER".to_string()), "{t:?}");
+}
