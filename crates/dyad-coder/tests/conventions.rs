@@ -329,6 +329,11 @@ fn thanks_and_gratitude_expressed_to_someone_are_praise() {
         coded("The Chilean minister expressed his sincere thanks to Peru for its help."),
         expect(&["CHLGOV 051 PER"])
     );
+    // condolences and sympathy are empathetic comments
+    assert_eq!(
+        coded("Chile expressed its deep condolences to Peru after the earthquake."),
+        expect(&["CHL 018 PER"])
+    );
 }
 
 #[test]
