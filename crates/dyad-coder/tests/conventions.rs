@@ -477,3 +477,11 @@ fn a_participle_after_a_comma_or_in_an_absolute_with_is_its_subjects_act() {
     let t = coded("Tensions rose on Monday, with Chile accusing Peru of planting mines.");
     assert!(t.contains(&"CHL 112 PER".to_string()), "{t:?}");
 }
+
+#[test]
+fn arriving_in_a_country_is_a_visit() {
+    assert_eq!(
+        coded("The Chilean president arrived in Lima on Monday."),
+        expect(&["CHLGOV 042 PER"])
+    );
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "61f03398d8c0d71c"
+            "f747b3eafbbe7d58"
         );
     }
 }
