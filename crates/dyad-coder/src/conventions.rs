@@ -18,7 +18,9 @@ pub enum Convention {
     /// million") is coded as the intent it states: a meeting, visit or negotiation to come is
     /// 036, another act the intent CAMEO names for it (aid: 033x); the modality stays
     /// `intended`. An agent named without a country ("police") is of the article's country
-    /// ([`crate::coreference::agents_take_the_article_country`]).
+    /// ([`crate::coreference::agents_take_the_article_country`]); an actor whose country
+    /// the article does not tell (`---`, `---GOV`) makes no event, as a coder who codes
+    /// countries writes none.
     #[default]
     Guide,
     /// PETRARCH-2's: every dictionary verb's code, 010 included; an agent named without a
@@ -40,7 +42,11 @@ impl Convention {
         if self != Convention::Guide {
             return;
         }
-        events.retain(|e| e.code != "010");
+        let countryless = |a: &Option<dyad_model::ActorRef>| {
+            a.as_ref()
+                .is_some_and(|a| a.code.starts_with(crate::mentions::UNKNOWN_COUNTRY))
+        };
+        events.retain(|e| e.code != "010" && !countryless(&e.source) && !countryless(&e.target));
         for e in events.iter_mut() {
             if e.modality != Modality::Intended || e.negated {
                 continue;

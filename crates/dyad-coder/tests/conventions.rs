@@ -73,6 +73,20 @@ fn without_a_dateline_an_agent_takes_the_country_the_article_names_most() {
 }
 
 #[test]
+fn an_actor_whose_country_the_article_does_not_tell_makes_no_event_for_the_guide() {
+    // two countries named as often: the police's is not told
+    let d = doc(
+        "Kenya and Uganda signed a border agreement. Police arrested a Kenyan and a Ugandan journalist.",
+        Some(date(2024, 5, 8)),
+    );
+    let guide = triples(&production().code_document(&d));
+    assert!(guide.iter().all(|e| !e.contains("---")), "{guide:?}");
+    // PETRARCH's convention writes the agents without a country
+    let petr = triples(&petrarch().code_document(&d));
+    assert!(petr.iter().any(|e| e.starts_with("---COP 17")), "{petr:?}");
+}
+
+#[test]
 fn agreeing_or_pledging_to_act_is_the_intent_to_act() {
     let d = |text: &str| doc(text, Some(date(2024, 5, 6)));
     let ties = production().code_document(&d("Chile and Peru agreed to strengthen their ties."));
