@@ -8,6 +8,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::counted::Counted;
 use crate::filter::{actor_code, country, event_code, issue, quad_class, root, FieldError};
 pub use crate::filter::{Filter, Period, Sort, SortKey};
 use crate::Result;
@@ -546,19 +547,14 @@ impl Sort {
 
 /// How many events `filter` selects (its limit ignored): from `rollup_day` when the filter
 /// reads only codes, roots, quad classes and dates (a row per day and code, where the events
-/// would be read one by one), else from the events (an actor's through the actor indexes,
-/// which count them faster than the rollups per dyad, as these hold nearly a row per event of
-/// a rare dyad).
+/// would be read one by one), from `rollup_actor_day` for one actor with those, else from the
+/// events (see [`Counted::of`]; actors through the actor indexes, which count them faster than
+/// the rollups per dyad, as these hold nearly a row per event of a rare dyad).
 pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
-    let (clause, params) = filter.where_in(conn)?;
-    let (table, _, n) = if filter.by_day_and_code() {
-        filter.counted_from(conn, Needs::Dates)
-    } else {
-        ("events", TALLY_SQL, "COUNT(*)")
-    };
-    let sql = format!("SELECT COALESCE({n}, 0) FROM {table} e{clause}");
+    let c = Counted::of(conn, filter)?;
+    let sql = format!("SELECT COALESCE({}, 0) FROM {} e{}", c.n, c.table, c.clause);
     let mut st = conn.prepare_cached(&sql)?;
-    Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
+    Ok(st.query_row(rusqlite::params_from_iter(c.params), |r| r.get(0))?)
 }
 
 /// How many events `filter` would select but for their having no date: what a time series,
@@ -568,10 +564,13 @@ pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
     f.from = None;
     f.to = None;
     f.dated = false;
-    let (clause, params) = f.where_in(conn)?;
-    let sql = format!("SELECT COUNT(*) FROM events e{clause} AND e.date = ''");
+    let c = Counted::of(conn, &f)?;
+    let sql = format!(
+        "SELECT COALESCE({}, 0) FROM {} e{} AND e.date = ''",
+        c.n, c.table, c.clause
+    );
     let mut st = conn.prepare_cached(&sql)?;
-    Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
+    Ok(st.query_row(rusqlite::params_from_iter(c.params), |r| r.get(0))?)
 }
 
 /// The events `filter` selects, in its order (by date, then id, unless it says otherwise).
@@ -744,7 +743,6 @@ pub(crate) fn per_period<T>(
     dyads: bool,
     mut row: impl FnMut(&rusqlite::Row, Tally) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
-    let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
     let (needs, keys) = if dyads {
         (Needs::DatesAndDyads, ", e.source_code, e.target_code")
@@ -752,7 +750,25 @@ pub(crate) fn per_period<T>(
         (Needs::Dates, "")
     };
     // counted from the smallest rollup that keeps what the filter reads (else the events)
-    let (table, tally, n) = filter.counted_from(conn, needs);
+    let one_actor = if dyads || !crate::rollup::ready(conn) {
+        None
+    } else {
+        filter.actor_day_clause(conn)?
+    };
+    let (table, tally, n, clause, params) = match one_actor {
+        Some((clause, params)) => (
+            "rollup_actor_day",
+            ROLLUP_TALLY_SQL,
+            "SUM(e.events)",
+            clause,
+            params,
+        ),
+        None => {
+            let (clause, params) = filter.where_in(conn)?;
+            let (table, tally, n) = filter.counted_from(conn, needs);
+            (table, tally, n, clause, params)
+        }
+    };
     let sql = format!(
         "SELECT {period} AS p{keys}, {tally}
          FROM {table} e{clause} AND e.date <> ''

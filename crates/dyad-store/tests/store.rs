@@ -11,7 +11,7 @@ use dyad_model::Event;
 use dyad_model::QuoteRecord;
 use dyad_store::export::{self, gdelt, mentions, ExportOptions, Format};
 use dyad_store::query::{self, Filter, Period};
-use dyad_store::{ArticleInput, Store};
+use dyad_store::{timeline, ArticleInput, Store};
 use dyad_text::readers::{read_inputs, ReadOptions};
 use dyad_text::{Document, Origin};
 
@@ -378,6 +378,48 @@ fn counts_kept_by_batch_equal_a_full_recount() {
                 let n = explore::network(c, &g, Level::Actor, 10).unwrap();
                 out.push(serde_json::to_value(n).unwrap());
                 out.push(serde_json::to_value(explore::places(c, &g, 10).unwrap()).unwrap());
+            }
+            // one actor without the other side (rollup_actor_day, for codes of whole
+            // three-letter parts; "IS" and "FRAG" read the events), with roots and dates
+            let december = (
+                NaiveDate::from_ymd_opt(2025, 12, 1),
+                NaiveDate::from_ymd_opt(2025, 12, 31),
+            );
+            for actor in ["FRA", "FRAGOV", "RUS", "ISR", "CHN", "IS", "FRAG"] {
+                let mut g = f.clone();
+                g.actor = vec![actor.into()];
+                for root in [None, Some("04"), Some("19")] {
+                    g.root = root.map(str::to_string);
+                    out.push(serde_json::json!(query::count(c, &g).unwrap()));
+                    let t = timeline::timeline(c, &g, None, 1000).unwrap();
+                    out.push(serde_json::to_value(t).unwrap());
+                }
+                (g.from, g.to) = december;
+                g.quad_class = Some(4);
+                out.push(serde_json::json!(query::count(c, &g).unwrap()));
+                out.push(
+                    serde_json::to_value(explore::series(c, &g, Period::Day).unwrap()).unwrap(),
+                );
+            }
+            // the map without actors: by month for whole months, else by day
+            for (from, to) in [
+                (None, None),
+                december,
+                (
+                    NaiveDate::from_ymd_opt(2025, 12, 4),
+                    NaiveDate::from_ymd_opt(2025, 12, 4),
+                ),
+                (
+                    NaiveDate::from_ymd_opt(2025, 11, 1),
+                    NaiveDate::from_ymd_opt(2025, 12, 5),
+                ),
+            ] {
+                let mut g = f.clone();
+                (g.from, g.to) = (from, to);
+                out.push(serde_json::to_value(explore::places(c, &g, 50).unwrap()).unwrap());
+                g.quad_class = Some(4);
+                g.country = Some("UKR".into());
+                out.push(serde_json::to_value(explore::places(c, &g, 50).unwrap()).unwrap());
             }
             let mut g = f.clone();
             g.source = Some("IS".into());
