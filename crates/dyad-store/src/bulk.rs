@@ -16,8 +16,9 @@
 //!   ingest reads them. A load that dies half-way leaves a store without those indexes, which
 //!   the next [`Store::open`] makes again (`CREATE INDEX IF NOT EXISTS`), so readers only wait
 //!   longer until then;
-//! * keeps a large page cache, so the tables' upper levels and the pages of recent batches are
-//!   read from memory, not from the file;
+//! * keeps a large page cache, and reads the file through a memory map, so that the tables'
+//!   upper levels and the pages of recent batches are read from memory, not copied from the
+//!   file;
 //! * does not wait for the disk at each commit (`synchronous=OFF`): the write-ahead log still
 //!   makes each batch whole or absent when the process is killed, but an operating-system
 //!   crash or a power cut during the load may leave a damaged file, to be loaded again. That
@@ -31,6 +32,10 @@ use crate::{schema, Result};
 
 /// Page cache of a bulk load, in KiB (SQLite's negative `cache_size`): 1 GiB.
 const CACHE_KIB: i64 = 1 << 20;
+
+/// How much of the file a bulk load reads through a memory map (the pages of the file beyond
+/// the cache are read where the OS keeps them, not copied into the cache first): 16 GiB.
+const MAP_BYTES: i64 = 1 << 34;
 
 /// A store being loaded in bulk: write batches, then [`BulkLoad::finish`].
 pub struct BulkLoad {
@@ -53,7 +58,7 @@ impl BulkLoad {
             conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
         }
         conn.execute_batch(&format!(
-            "PRAGMA cache_size=-{CACHE_KIB}; PRAGMA synchronous=OFF;"
+            "PRAGMA cache_size=-{CACHE_KIB}; PRAGMA mmap_size={MAP_BYTES}; PRAGMA synchronous=OFF;"
         ))?;
         Ok(BulkLoad { store })
     }
@@ -68,7 +73,9 @@ impl BulkLoad {
     pub fn finish(self) -> Result<Store> {
         let conn = self.store.conn();
         schema::create_indexes(conn)?;
-        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA wal_checkpoint(TRUNCATE);")?;
+        conn.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA wal_checkpoint(TRUNCATE);",
+        )?;
         schema::default_cache(conn)?;
         Ok(self.store)
     }
