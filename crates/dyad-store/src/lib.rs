@@ -11,6 +11,8 @@
 //!   content hash is stored already changes nothing, a changed one replaces its own mentions.
 //! * [`bulk`]: the same ingest for loading many articles at once: the indexes readers use
 //!   made at the end, a large cache, no wait for the disk at each commit.
+//! * [`counted`]: which rollup (or the events) a count of a filter reads, and a total given as
+//!   "at least N" where counting exactly would read most of the store.
 //! * [`merge`]: which reports are the same event (the merge key, its stable id) and the event
 //!   counts GDELT defines (NumMentions, NumSources, NumArticles).
 //! * [`filter`]: the event filter parsed from named values and checked, one set of rules and
@@ -40,7 +42,7 @@
 
 pub mod actor;
 pub mod bulk;
-mod counted;
+pub mod counted;
 pub mod error;
 mod event_record;
 pub mod explore;

@@ -45,10 +45,7 @@ fn codes_counted(conn: &Connection) -> Result<()> {
              mark TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,
              quad_class INTEGER NOT NULL, negated INTEGER NOT NULL, events INTEGER NOT NULL)",
     )?;
-    let mark: Option<String> = conn
-        .prepare_cached("SELECT value FROM meta WHERE key = 'rollups_at'")?
-        .query_row([], |r| r.get(0))
-        .optional()?;
+    let mark = rollups_mark(conn)?;
     let counted: Option<String> = conn
         .prepare_cached("SELECT mark FROM temp.codes_counted LIMIT 1")?
         .query_row([], |r| r.get(0))
@@ -67,10 +64,22 @@ fn codes_counted(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// What the last batch that kept the rollups left (`rollups_at`): what changes when anyone
+/// writes, so that what is counted from the rollups for a state of them is counted once.
+fn rollups_mark(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'rollups_at'")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
 /// At most how many reports hold `word` in their evidence: the reports of its rarest trigram
 /// in the evidence index (read through a temporary `fts5vocab` table, which a read-only
 /// connection may make). None for a word the index does not serve (shorter than three
-/// characters, or with LIKE's `%` or `_`).
+/// characters, or with LIKE's `%` or `_`). A trigram's count reads its whole list of reports
+/// (75 ms for one in every report at a million events), so each is kept in a temporary table
+/// for the state of the store it was counted in: a page and its total ask for it several
+/// times.
 fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
     let chars: Vec<char> = word.to_lowercase().chars().collect();
     if chars.len() < 3 || chars.iter().any(|c| matches!(c, '%' | '_')) {
@@ -78,13 +87,30 @@ fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
     }
     conn.execute_batch(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_vocab
-             USING fts5vocab(main, evidence_fts, row)",
+             USING fts5vocab(main, evidence_fts, row);
+         CREATE TEMP TABLE IF NOT EXISTS trigrams_counted (
+             mark TEXT NOT NULL, term TEXT NOT NULL, reports INTEGER NOT NULL,
+             PRIMARY KEY (mark, term));",
+    )?;
+    let mark = rollups_mark(conn)?.unwrap_or_default();
+    let mut kept = conn.prepare_cached(
+        "SELECT reports FROM temp.trigrams_counted WHERE mark = ?1 AND term = ?2",
     )?;
     let mut st = conn.prepare_cached("SELECT doc FROM temp.evidence_vocab WHERE term = ?1")?;
+    let mut keep = conn.prepare_cached(
+        "INSERT OR REPLACE INTO temp.trigrams_counted (mark, term, reports) VALUES (?1, ?2, ?3)",
+    )?;
     let mut least: Option<i64> = None;
     for w in chars.windows(3) {
         let tri: String = w.iter().collect();
-        let n: i64 = st.query_row([tri], |r| r.get(0)).optional()?.unwrap_or(0);
+        let n = match kept.query_row([&mark, &tri], |r| r.get(0)).optional()? {
+            Some(n) => n,
+            None => {
+                let n: i64 = st.query_row([&tri], |r| r.get(0)).optional()?.unwrap_or(0);
+                keep.execute(rusqlite::params![mark, tri, n])?;
+                n
+            }
+        };
         least = Some(least.map_or(n, |l| l.min(n)));
     }
     Ok(least)
@@ -214,7 +240,7 @@ impl Filter {
     /// indexed values but words has (actors, event code; all the events when it has none), and
     /// how many reports its rarest word has (infinite without a word the index serves). None
     /// when the store holds no events.
-    fn share(&self, conn: &Connection) -> Result<Option<(f64, f64, f64)>> {
+    pub(crate) fn share(&self, conn: &Connection) -> Result<Option<(f64, f64, f64)>> {
         let negated = if self.with_negated {
             ""
         } else {

@@ -476,6 +476,46 @@ fn seed_store() -> Store {
 }
 
 #[test]
+fn bounded_counts_stop_at_their_bound_and_say_so() {
+    use dyad_store::counted::{count_at_least, count_bounded};
+    let store = seed_store();
+    let c = store.conn();
+    let filters = [
+        Filter::default(),
+        Filter {
+            actor: vec!["FRA".into()],
+            ..Filter::default()
+        },
+        Filter {
+            words: vec!["met".into()],
+            ..Filter::default()
+        },
+        Filter {
+            words: vec!["xi".into()],
+            with_negated: true,
+            ..Filter::default()
+        },
+        Filter {
+            actor: vec!["CHN".into()],
+            words: vec!["Macron".into()],
+            ..Filter::default()
+        },
+    ];
+    for f in &filters {
+        let exact = query::count(c, f).unwrap();
+        // a store this small is counted exactly
+        let total = count_bounded(c, f).unwrap();
+        assert_eq!((total.events, total.lower_bound), (exact, false), "{f:?}");
+        for n in [1, 2, 3, exact as usize, exact as usize + 1] {
+            let total = count_at_least(c, f, n.max(1)).unwrap();
+            let n = n.max(1) as i64;
+            assert_eq!(total.events, exact.min(n), "{f:?} at least {n}");
+            assert_eq!(total.lower_bound, exact >= n, "{f:?} at least {n}");
+        }
+    }
+}
+
+#[test]
 fn filters_and_aggregations() {
     let store = seed_store();
     let c = store.conn();
