@@ -40,7 +40,7 @@ use crate::Result;
 /// The version of the rollups' shape: a database whose `meta` holds another is refilled.
 pub const VERSION: &str = "2";
 
-pub(crate) const DDL: &str = "
+const DDL: &str = "
 CREATE TABLE IF NOT EXISTS rollup_day (
     date       TEXT NOT NULL,
     code       TEXT NOT NULL,
@@ -65,63 +65,14 @@ CREATE TABLE IF NOT EXISTS rollup_dyad_day (
 -- a target actor's rows without reading the rest
 CREATE INDEX IF NOT EXISTS rollup_dyad_day_target ON rollup_dyad_day
     (target_code, source_code, date, negated, root, quad_class, events, goldstein);
-CREATE TABLE IF NOT EXISTS rollup_place_day (
-    source_code     TEXT NOT NULL,
-    target_code     TEXT NOT NULL,
-    date            TEXT NOT NULL,
-    negated         INTEGER NOT NULL,
-    quad_class      INTEGER NOT NULL,
-    place_lat       REAL NOT NULL,
-    place_lon       REAL NOT NULL,
-    place_name      TEXT NOT NULL,
-    place_country   TEXT NOT NULL,
-    place_geonameid INTEGER NOT NULL,
-    events          INTEGER NOT NULL,
-    goldstein       REAL NOT NULL,
-    PRIMARY KEY (source_code, target_code, date, negated, quad_class, place_lat, place_lon,
-                 place_name, place_country, place_geonameid)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rollup_place_day_target ON rollup_place_day
-    (target_code, source_code, date, negated, quad_class, place_lat, place_lon, place_name,
-     place_country, place_geonameid, events, goldstein);
--- the map without actors: per day (and per month, `date` its first day) and place, so that a
--- map of a week or of a year reads a row per place and period, not one per dyad
-CREATE TABLE IF NOT EXISTS rollup_place (
-    date            TEXT NOT NULL,
-    negated         INTEGER NOT NULL,
-    quad_class      INTEGER NOT NULL,
-    place_lat       REAL NOT NULL,
-    place_lon       REAL NOT NULL,
-    place_name      TEXT NOT NULL,
-    place_country   TEXT NOT NULL,
-    place_geonameid INTEGER NOT NULL,
-    events          INTEGER NOT NULL,
-    goldstein       REAL NOT NULL,
-    PRIMARY KEY (date, negated, quad_class, place_lat, place_lon, place_name, place_country,
-                 place_geonameid)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS rollup_place_month (
-    date            TEXT NOT NULL,
-    negated         INTEGER NOT NULL,
-    quad_class      INTEGER NOT NULL,
-    place_lat       REAL NOT NULL,
-    place_lon       REAL NOT NULL,
-    place_name      TEXT NOT NULL,
-    place_country   TEXT NOT NULL,
-    place_geonameid INTEGER NOT NULL,
-    events          INTEGER NOT NULL,
-    goldstein       REAL NOT NULL,
-    PRIMARY KEY (date, negated, quad_class, place_lat, place_lon, place_name, place_country,
-                 place_geonameid)
-) WITHOUT ROWID;
 -- an actor's events per day without the other side: each event under every code it matches as
 -- a prefix of either actor (`USA` and `USAGOV` for USAGOV, see `actor_prefixes`), once
 CREATE TABLE IF NOT EXISTS rollup_actor_day (
     actor      TEXT NOT NULL,
     date       TEXT NOT NULL,
     negated    INTEGER NOT NULL,
-    root       TEXT NOT NULL,
     quad_class INTEGER NOT NULL,
+    root       TEXT NOT NULL,
     events     INTEGER NOT NULL,
     goldstein  REAL NOT NULL,
     PRIMARY KEY (actor, date, negated, root, quad_class)
@@ -175,6 +126,54 @@ CREATE TABLE IF NOT EXISTS totals (
     name TEXT PRIMARY KEY,
     n    INTEGER NOT NULL
 ) WITHOUT ROWID;
+";
+
+/// The map: `rollup_place_day` per dyad, day and place (the map of some actors),
+/// `rollup_place` per day and place and `rollup_place_month` per month (`date` its first
+/// day, see [`month_of`]) and place without the dyad (the map without actors, which then reads
+/// a row per place and period, not one per dyad); one shape.
+const PLACE_DDL: &str = "
+CREATE TABLE IF NOT EXISTS {table} ({dyad}
+    date            TEXT NOT NULL,
+    negated         INTEGER NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    place_lat       REAL NOT NULL,
+    place_lon       REAL NOT NULL,
+    place_name      TEXT NOT NULL,
+    place_country   TEXT NOT NULL,
+    place_geonameid INTEGER NOT NULL,
+    events          INTEGER NOT NULL,
+    goldstein       REAL NOT NULL,
+    PRIMARY KEY ({dyad_key}date, negated, quad_class, place_lat, place_lon, place_name,
+                 place_country, place_geonameid)
+) WITHOUT ROWID;
+";
+
+/// Every rollup table and index, and the evidence index (`IF NOT EXISTS`).
+pub(crate) fn ddl() -> String {
+    let mut all = DDL.to_string();
+    let dyad = "\n    source_code     TEXT NOT NULL,\n    target_code     TEXT NOT NULL,";
+    for (table, dyad, dyad_key) in [
+        ("rollup_place_day", dyad, "source_code, target_code, "),
+        ("rollup_place", "", ""),
+        ("rollup_place_month", "", ""),
+    ] {
+        all.push_str(
+            &PLACE_DDL
+                .replace("{table}", table)
+                .replace("{dyad}", dyad)
+                .replace("{dyad_key}", dyad_key),
+        );
+    }
+    all.push_str(PLACE_DAY_TARGET);
+    all
+}
+
+/// A target actor's rows of `rollup_place_day` without reading the rest.
+const PLACE_DAY_TARGET: &str = "
+CREATE INDEX IF NOT EXISTS rollup_place_day_target ON rollup_place_day
+    (target_code, source_code, date, negated, quad_class, place_lat, place_lon, place_name,
+     place_country, place_geonameid, events, goldstein);
 ";
 
 /// Whether the rollups are filled and kept (else readers count from the events): their
@@ -394,47 +393,43 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
         )?;
     }
     if let Some((name, country, geonameid, lat, lon)) = &f.place {
+        // per place and day or month without the dyad, and per dyad, day and place
         let month = month_of(&f.date);
-        for (table, date) in [("rollup_place", &f.date), ("rollup_place_month", &month)] {
+        let place: [&dyn rusqlite::ToSql; 7] = [
+            &f.negated,
+            &f.quad_class,
+            lat,
+            lon,
+            name,
+            country,
+            geonameid,
+        ];
+        let by_period = "date, negated, quad_class, place_lat, place_lon, place_name, \
+                         place_country, place_geonameid";
+        for (table, key_cols, head) in [
+            (
+                "rollup_place",
+                by_period,
+                vec![&f.date as &dyn rusqlite::ToSql],
+            ),
+            ("rollup_place_month", by_period, vec![&month]),
+            (
+                "rollup_place_day",
+                "source_code, target_code, date, negated, quad_class, place_lat, place_lon, \
+                 place_name, place_country, place_geonameid",
+                vec![&f.source, &f.target, &f.date],
+            ),
+        ] {
+            let keys: Vec<&dyn rusqlite::ToSql> = head.into_iter().chain(place).collect();
             bump_with(
                 tx,
                 table,
-                "date, negated, quad_class, place_lat, place_lon, place_name, place_country, \
-                 place_geonameid",
-                &[
-                    date,
-                    &f.negated,
-                    &f.quad_class,
-                    lat,
-                    lon,
-                    name,
-                    country,
-                    geonameid,
-                ],
+                key_cols,
+                &keys,
                 &[("goldstein", &goldstein)],
                 sign,
             )?;
         }
-        bump_with(
-            tx,
-            "rollup_place_day",
-            "source_code, target_code, date, negated, quad_class, place_lat, place_lon, \
-             place_name, place_country, place_geonameid",
-            &[
-                &f.source,
-                &f.target,
-                &f.date,
-                &f.negated,
-                &f.quad_class,
-                lat,
-                lon,
-                name,
-                country,
-                geonameid,
-            ],
-            &[("goldstein", &goldstein)],
-            sign,
-        )?;
     }
     bump(
         tx,
@@ -629,16 +624,14 @@ const RECOUNT: &[(&str, &str)] = &[
          WHERE m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
     ),
+    // the days' rows by month: `rollup_place` comes first, so a fill writes this from it once
+    // it is recounted, and a check compares this with it once it matched the events
     (
         "rollup_place_month",
-        "SELECT CASE WHEN length(e.date) >= 10 THEN substr(e.date, 1, 7) || '-01'
-                     ELSE e.date END,
-             e.negated, e.quad_class, m.place_lat, m.place_lon,
-             COALESCE(m.place_name, ''), COALESCE(m.place_country, ''),
-             COALESCE(m.place_geonameid, -1), COUNT(*), SUM(e.goldstein)
-         FROM events e JOIN mentions m ON m.id = e.first_mention
-         WHERE m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
-         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+        "SELECT CASE WHEN length(date) >= 10 THEN substr(date, 1, 7) || '-01' ELSE date END,
+             negated, quad_class, place_lat, place_lon, place_name, place_country,
+             place_geonameid, SUM(events), SUM(goldstein)
+         FROM rollup_place GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
     ),
     (
         "rollup_actor_day",
@@ -648,7 +641,7 @@ const RECOUNT: &[(&str, &str)] = &[
          named(id, actor) AS (SELECT id, code FROM side
                               UNION SELECT s.id, substr(s.code, 1, cut.k)
                                     FROM side s JOIN cut ON cut.k < length(s.code))
-         SELECT n.actor, e.date, e.negated, e.root, e.quad_class, COUNT(*), SUM(e.goldstein)
+         SELECT n.actor, e.date, e.negated, e.quad_class, e.root, COUNT(*), SUM(e.goldstein)
          FROM named n JOIN events e ON e.id = n.id WHERE n.actor <> ''
          GROUP BY 1, 2, 3, 4, 5",
     ),

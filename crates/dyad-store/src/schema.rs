@@ -405,7 +405,7 @@ pub(crate) fn default_cache(conn: &Connection) -> Result<()> {
 /// whole schema, an older file's newer tables, the indexes a bulk load dropped.
 pub(crate) fn create_indexes(conn: &Connection) -> Result<()> {
     conn.execute_batch(DDL)?;
-    Ok(conn.execute_batch(crate::rollup::DDL)?)
+    Ok(conn.execute_batch(&crate::rollup::ddl())?)
 }
 
 /// A database written before `event_sources` existed gets it filled from its reports, once.
