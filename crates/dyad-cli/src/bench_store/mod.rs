@@ -1,6 +1,7 @@
 //! `dyad bench store`: how the event database holds up as it grows. It writes a synthetic
-//! year of news ([`synth`]) of N events through the store's own ingest (`Store::write_batch`,
-//! as `dyad ingest` does), reproducible from a seed, then times every API route and
+//! year of news ([`synth`]) of N events through the store's own ingest, loaded in bulk
+//! (`BulkLoad`: the same `write_batch` as `dyad ingest`, in larger batches, with the indexes
+//! only readers use made at the end), reproducible from a seed, then times every API route and
 //! `dyad query` warm and cold ([`measure`]), and reports the ingest rate (events and
 //! articles per second) and the bytes per event on disk.
 
