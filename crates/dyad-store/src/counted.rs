@@ -47,14 +47,9 @@ pub struct Total {
 /// through the filter's rarest index, whichever ends sooner): exact when fewer are found,
 /// "at least [`AT_LEAST`]" when that many are.
 pub fn count_bounded(conn: &Connection, filter: &Filter) -> Result<Total> {
-    let exact = |conn| {
-        Ok(Total {
-            events: crate::query::count(conn, filter)?,
-            lower_bound: false,
-        })
-    };
-    if Counted::of(conn, filter)?.table != "events" {
-        return exact(conn);
+    let counted = Counted::of(conn, filter)?;
+    if counted.table != "events" {
+        return counted.total(conn);
     }
     let checked = !filter.words.is_empty()
         || filter.issue.is_some()
@@ -65,7 +60,7 @@ pub fn count_bounded(conn: &Connection, filter: &Filter) -> Result<Total> {
         None => 0.0,
     };
     if work <= if checked { EXACT_CHECKED } else { EXACT_ROWS } {
-        return exact(conn);
+        return counted.total(conn);
     }
     count_at_least(conn, filter, AT_LEAST)
 }
@@ -112,6 +107,21 @@ impl Counted {
             clause,
             params,
             n: "COUNT(*)",
+        })
+    }
+
+    /// How many events the rows count, exactly.
+    pub(crate) fn total(self, conn: &Connection) -> Result<Total> {
+        let sql = format!(
+            "SELECT COALESCE({}, 0) FROM {} e{}",
+            self.n, self.table, self.clause
+        );
+        let events = conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(self.params), |r| r.get(0))?;
+        Ok(Total {
+            events,
+            lower_bound: false,
         })
     }
 

@@ -577,10 +577,7 @@ impl Sort {
 /// events (see [`Counted::of`]; actors through the actor indexes, which count them faster than
 /// the rollups per dyad, as these hold nearly a row per event of a rare dyad).
 pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
-    let c = Counted::of(conn, filter)?;
-    let sql = format!("SELECT COALESCE({}, 0) FROM {} e{}", c.n, c.table, c.clause);
-    let mut st = conn.prepare_cached(&sql)?;
-    Ok(st.query_row(rusqlite::params_from_iter(c.params), |r| r.get(0))?)
+    Ok(Counted::of(conn, filter)?.total(conn)?.events)
 }
 
 /// How many events `filter` would select but for their having no date: what a time series,
