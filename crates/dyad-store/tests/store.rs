@@ -476,6 +476,42 @@ fn seed_store() -> Store {
 }
 
 #[test]
+fn a_bulk_load_stores_what_batches_store_and_makes_the_indexes_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let indexes = |c: &rusqlite::Connection| -> Vec<String> {
+        let mut st = c
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .unwrap();
+        let names = st.query_map([], |r| r.get(0)).unwrap();
+        names.collect::<Result<_, _>>().unwrap()
+    };
+    let (s, (a, b)) = (seed(), meeting());
+    let mut plain = Store::open(&dir.path().join("plain.db")).unwrap();
+    let mut bulk = dyad_store::BulkLoad::open(&dir.path().join("bulk.db")).unwrap();
+    for batch in [&[&s, &a][..], &[&b], &[&a]] {
+        let inputs = inputs(batch, "v1");
+        let done = bulk.write_batch(&inputs, "20251205120000").unwrap();
+        assert_eq!(done, write(&mut plain, batch, "v1"));
+    }
+    let bulk = bulk.finish().unwrap();
+    let (p, b) = (plain.conn(), bulk.conn());
+    assert_eq!(indexes(b), indexes(p));
+    assert!(indexes(b).iter().any(|i| i == "events_dyad"));
+    assert_eq!(dyad_store::rollup::check(b).unwrap(), None);
+    let all = Filter::default();
+    assert_eq!(
+        query::events(b, &all).unwrap(),
+        query::events(p, &all).unwrap()
+    );
+    assert_eq!(
+        query::mentions(b, &all).unwrap(),
+        query::mentions(p, &all).unwrap()
+    );
+    let stats = |c| serde_json::to_value(dyad_store::explore::stats(c).unwrap()).unwrap();
+    assert_eq!(stats(b), stats(p));
+}
+
+#[test]
 fn bounded_counts_stop_at_their_bound_and_say_so() {
     use dyad_store::counted::{count_at_least, count_bounded};
     let store = seed_store();
