@@ -161,12 +161,16 @@ async function showTable(more = false) {
   const body = $('events').tBodies[0];
   if (!more) { body.replaceChildren(); dyad.cursor = null; }
   const page = await get('/api/events', { ...dyad.params, sort: dyad.state.sort, limit: 50, cursor: dyad.cursor });
+  // a total over common words is a lower bound ("at least"): counting every event of them
+  // would read most of a large store
   if (!more) dyad.total = page.total;
+  if (!more) dyad.totalAtLeast = page.total_is_lower_bound ? 'at least ' : '';
   appendRows(body, page.events, pickEvent, dyad.labels);
   dyad.cursor = page.next_cursor;
   $('more').hidden = !dyad.cursor;
-  note('table-total', `${dyad.total.toLocaleString()} events`);
-  note('table-note', `${body.rows.length.toLocaleString()} of ${dyad.total.toLocaleString()} events shown`);
+  const total = `${dyad.totalAtLeast}${dyad.total.toLocaleString()} events`;
+  note('table-total', total);
+  note('table-note', `${body.rows.length.toLocaleString()} of ${total} shown`);
   markSort($('events').tHead, dyad.state.sort);
 }
 
@@ -247,7 +251,7 @@ async function show({ push = true } = {}) {
   dyad.params = canonical(read);
   note('pick-note', [
     ...read.resolved.map((r) => `${r.name} → ${r.code} (${r.by})`),
-    `${read.events.toLocaleString()} events`,
+    `${read.events_is_lower_bound ? 'at least ' : ''}${read.events.toLocaleString()} events`,
     read.undated ? `${read.undated.toLocaleString()} of them undated` : '',
   ].filter(Boolean).join(' · '));
   showExport(read);

@@ -191,8 +191,11 @@ fn view_schemas() -> Value {
         "Resolution": obj(json!({"field": s, "name": s, "code": s, "by": s})),
         "FilterRead": obj(json!({"valid": {"type": "boolean"}, "error": s, "field": s,
             "params": {"type": "array", "items": {"type": "array",
-            "items": s}}, "resolved": array_of("Resolution"), "events": i, "undated": i,
-            "sort": s})),
+            "items": s}}, "resolved": array_of("Resolution"), "events": i,
+            "events_is_lower_bound": {"type": "boolean",
+                "description": "events is a lower bound: at least that many (a count that \
+                                would read most of the store stops there)"},
+            "undated": i, "sort": s})),
         "Codes": obj(json!({"events": {"type": "array", "items": obj(json!({"code": s,
             "label": s, "goldstein": n, "quad_class": i}))},
             "actors": {"type": "object", "additionalProperties": s}}))
@@ -238,6 +241,9 @@ fn base_components() -> Value {
         "EventPage": obj(json!({"events": array_of("Event"), "next_cursor": ns,
             "total": {"type": "integer", "nullable": true,
                       "description": "events the filter selects (first page only)"},
+            "total_is_lower_bound": {"type": "boolean",
+                "description": "total is a lower bound: at least that many (a count that \
+                                would read most of the store stops there)"},
             "sort": s, "resolved": array_of("Resolution")})),
         "Report": obj(json!({"event_id": i, "article_id": s, "sentence": i, "repeat": i,
             "source": span, "target": span, "verb": span, "evidence": span, "confidence": i,

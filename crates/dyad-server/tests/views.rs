@@ -67,6 +67,8 @@ async fn pages_carry_the_total_and_follow_the_order() {
     let stats = ok(&app, "/api/stats").await;
     let first = ok(&app, "/api/events?sort=-date&limit=20").await;
     assert_eq!(first["total"], stats["events"]);
+    // a store this small is counted exactly
+    assert_eq!(first["total_is_lower_bound"], false);
     assert_eq!(first["sort"], "-date");
     // newest first: the seed story's dated events before the undated ABC ones
     assert_eq!(first["events"][0]["date"], "2025-12-04");
@@ -96,11 +98,18 @@ async fn pages_carry_the_total_and_follow_the_order() {
         .map(|e| e["goldstein"].as_f64().unwrap())
         .collect();
     assert!(g.windows(2).all(|w| w[0] <= w[1]), "{g:?}");
-    let filtered = ok(&app, "/api/events?code=04&limit=500").await;
-    assert_eq!(
-        filtered["total"].as_i64().unwrap() as usize,
-        filtered["events"].as_array().unwrap().len()
-    );
+    // a first page that is not full is the total; a full one is counted
+    for (query, full) in [("code=04&limit=500", false), ("code=04&limit=1", true)] {
+        let filtered = ok(&app, &format!("/api/events?{query}")).await;
+        let shown = filtered["events"].as_array().unwrap().len();
+        let total = filtered["total"].as_i64().unwrap() as usize;
+        assert_eq!(
+            total > shown,
+            full,
+            "{query}: {total} events, {shown} shown"
+        );
+        assert_eq!(filtered["total_is_lower_bound"], false);
+    }
     bad(&app, "/api/events?sort=newest", 400, Some("sort")).await;
     bad(
         &app,

@@ -495,11 +495,14 @@ pub fn date_range(
     conn: &Connection,
     filter: &Filter,
 ) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
-    let (clause, params) = filter.where_in(conn)?;
-    let sql = format!("SELECT MIN(e.date), MAX(e.date) FROM events e{clause} AND e.date <> ''");
+    let c = crate::counted::Counted::of(conn, filter)?;
+    let sql = format!(
+        "SELECT MIN(e.date), MAX(e.date) FROM {} e{} AND e.date <> ''",
+        c.table, c.clause
+    );
     let mut st = conn.prepare_cached(&sql)?;
     let (a, b): (Option<String>, Option<String>) = st
-        .query_row(rusqlite::params_from_iter(params), |r| {
+        .query_row(rusqlite::params_from_iter(c.params), |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?;
     let day =
@@ -610,14 +613,20 @@ pub struct Place {
 
 /// The places of the selected events, most events first; at most `limit`.
 pub fn places(conn: &Connection, filter: &Filter, limit: usize) -> Result<Vec<Place>> {
-    let (clause, params) = filter.where_in(conn)?;
-    let rollup = filter.by_place_day() && crate::rollup::ready(conn);
+    // from the rollups per place where the filter allows (see Counted::places), else the events
+    let counted = crate::counted::Counted::places(conn, filter)?;
+    let rollup = counted.is_some();
+    let c = match counted {
+        Some(c) => c,
+        None => crate::counted::Counted::events(conn, filter)?,
+    };
+    let (table, clause, params) = (c.table, c.clause, c.params);
     let sql = if rollup {
         // the rollup keeps a missing name, country or id as '' or -1
         format!(
             "SELECT NULLIF(e.place_name, ''), NULLIF(e.place_country, ''),
                     NULLIF(e.place_geonameid, -1), e.place_lat, e.place_lon, {ROLLUP_TALLY_SQL}
-             FROM rollup_place_day e{clause}
+             FROM {table} e{clause}
              GROUP BY e.place_lat, e.place_lon, e.place_name
              ORDER BY SUM(e.events) DESC, e.place_name LIMIT {limit}"
         )

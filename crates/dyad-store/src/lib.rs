@@ -9,6 +9,10 @@
 //!
 //! * [`ingest`]: writing a batch of coded articles in one transaction; an article whose
 //!   content hash is stored already changes nothing, a changed one replaces its own mentions.
+//! * [`bulk`]: the same ingest for loading many articles at once: the indexes readers use
+//!   made at the end, a large cache, no wait for the disk at each commit.
+//! * [`counted`]: which rollup (or the events) a count of a filter reads, and a total given as
+//!   "at least N" where counting exactly would read most of the store.
 //! * [`merge`]: which reports are the same event (the merge key, its stable id) and the event
 //!   counts GDELT defines (NumMentions, NumSources, NumArticles).
 //! * [`filter`]: the event filter parsed from named values and checked, one set of rules and
@@ -37,6 +41,8 @@
 #![forbid(unsafe_code)]
 
 pub mod actor;
+pub mod bulk;
+pub mod counted;
 pub mod error;
 mod event_record;
 pub mod explore;
@@ -56,6 +62,7 @@ pub mod timeline;
 mod transaction;
 pub mod updates;
 
+pub use bulk::BulkLoad;
 pub use error::StoreError;
 pub use filter::{parse_filter, FieldError, Filter, Period};
 pub use ingest::{content_hash, ArticleInput, BatchSummary, Store};

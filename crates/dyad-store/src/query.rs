@@ -8,6 +8,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::counted::Counted;
 use crate::filter::{actor_code, country, event_code, issue, quad_class, root, FieldError};
 pub use crate::filter::{Filter, Period, Sort, SortKey};
 use crate::Result;
@@ -44,10 +45,7 @@ fn codes_counted(conn: &Connection) -> Result<()> {
              mark TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,
              quad_class INTEGER NOT NULL, negated INTEGER NOT NULL, events INTEGER NOT NULL)",
     )?;
-    let mark: Option<String> = conn
-        .prepare_cached("SELECT value FROM meta WHERE key = 'rollups_at'")?
-        .query_row([], |r| r.get(0))
-        .optional()?;
+    let mark = rollups_mark(conn)?;
     let counted: Option<String> = conn
         .prepare_cached("SELECT mark FROM temp.codes_counted LIMIT 1")?
         .query_row([], |r| r.get(0))
@@ -66,10 +64,22 @@ fn codes_counted(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// What the last batch that kept the rollups left (`rollups_at`): what changes when anyone
+/// writes, so that what is counted from the rollups for a state of them is counted once.
+fn rollups_mark(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'rollups_at'")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
 /// At most how many reports hold `word` in their evidence: the reports of its rarest trigram
 /// in the evidence index (read through a temporary `fts5vocab` table, which a read-only
 /// connection may make). None for a word the index does not serve (shorter than three
-/// characters, or with LIKE's `%` or `_`).
+/// characters, or with LIKE's `%` or `_`). A trigram's count reads its whole list of reports
+/// (75 ms for one in every report at a million events), so each is kept in a temporary table
+/// for the state of the store it was counted in: a page and its total ask for it several
+/// times.
 fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
     let chars: Vec<char> = word.to_lowercase().chars().collect();
     if chars.len() < 3 || chars.iter().any(|c| matches!(c, '%' | '_')) {
@@ -77,13 +87,30 @@ fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
     }
     conn.execute_batch(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_vocab
-             USING fts5vocab(main, evidence_fts, row)",
+             USING fts5vocab(main, evidence_fts, row);
+         CREATE TEMP TABLE IF NOT EXISTS trigrams_counted (
+             mark TEXT NOT NULL, term TEXT NOT NULL, reports INTEGER NOT NULL,
+             PRIMARY KEY (mark, term));",
+    )?;
+    let mark = rollups_mark(conn)?.unwrap_or_default();
+    let mut kept = conn.prepare_cached(
+        "SELECT reports FROM temp.trigrams_counted WHERE mark = ?1 AND term = ?2",
     )?;
     let mut st = conn.prepare_cached("SELECT doc FROM temp.evidence_vocab WHERE term = ?1")?;
+    let mut keep = conn.prepare_cached(
+        "INSERT OR REPLACE INTO temp.trigrams_counted (mark, term, reports) VALUES (?1, ?2, ?3)",
+    )?;
     let mut least: Option<i64> = None;
     for w in chars.windows(3) {
         let tri: String = w.iter().collect();
-        let n: i64 = st.query_row([tri], |r| r.get(0)).optional()?.unwrap_or(0);
+        let n = match kept.query_row([&mark, &tri], |r| r.get(0)).optional()? {
+            Some(n) => n,
+            None => {
+                let n: i64 = st.query_row([&tri], |r| r.get(0)).optional()?.unwrap_or(0);
+                keep.execute(rusqlite::params![mark, tri, n])?;
+                n
+            }
+        };
         least = Some(least.map_or(n, |l| l.min(n)));
     }
     Ok(least)
@@ -213,7 +240,7 @@ impl Filter {
     /// indexed values but words has (actors, event code; all the events when it has none), and
     /// how many reports its rarest word has (infinite without a word the index serves). None
     /// when the store holds no events.
-    fn share(&self, conn: &Connection) -> Result<Option<(f64, f64, f64)>> {
+    pub(crate) fn share(&self, conn: &Connection) -> Result<Option<(f64, f64, f64)>> {
         let negated = if self.with_negated {
             ""
         } else {
@@ -546,19 +573,11 @@ impl Sort {
 
 /// How many events `filter` selects (its limit ignored): from `rollup_day` when the filter
 /// reads only codes, roots, quad classes and dates (a row per day and code, where the events
-/// would be read one by one), else from the events (an actor's through the actor indexes,
-/// which count them faster than the rollups per dyad, as these hold nearly a row per event of
-/// a rare dyad).
+/// would be read one by one), from `rollup_actor_day` for one actor with those, else from the
+/// events (see [`Counted::of`]; actors through the actor indexes, which count them faster than
+/// the rollups per dyad, as these hold nearly a row per event of a rare dyad).
 pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
-    let (clause, params) = filter.where_in(conn)?;
-    let (table, _, n) = if filter.by_day_and_code() {
-        filter.counted_from(conn, Needs::Dates)
-    } else {
-        ("events", TALLY_SQL, "COUNT(*)")
-    };
-    let sql = format!("SELECT COALESCE({n}, 0) FROM {table} e{clause}");
-    let mut st = conn.prepare_cached(&sql)?;
-    Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
+    Ok(Counted::of(conn, filter)?.total(conn)?.events)
 }
 
 /// How many events `filter` would select but for their having no date: what a time series,
@@ -568,10 +587,13 @@ pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
     f.from = None;
     f.to = None;
     f.dated = false;
-    let (clause, params) = f.where_in(conn)?;
-    let sql = format!("SELECT COUNT(*) FROM events e{clause} AND e.date = ''");
+    let c = Counted::of(conn, &f)?;
+    let sql = format!(
+        "SELECT COALESCE({}, 0) FROM {} e{} AND e.date = ''",
+        c.n, c.table, c.clause
+    );
     let mut st = conn.prepare_cached(&sql)?;
-    Ok(st.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
+    Ok(st.query_row(rusqlite::params_from_iter(c.params), |r| r.get(0))?)
 }
 
 /// The events `filter` selects, in its order (by date, then id, unless it says otherwise).
@@ -744,7 +766,6 @@ pub(crate) fn per_period<T>(
     dyads: bool,
     mut row: impl FnMut(&rusqlite::Row, Tally) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
-    let (clause, params) = filter.where_in(conn)?;
     let period = by.sql();
     let (needs, keys) = if dyads {
         (Needs::DatesAndDyads, ", e.source_code, e.target_code")
@@ -752,7 +773,25 @@ pub(crate) fn per_period<T>(
         (Needs::Dates, "")
     };
     // counted from the smallest rollup that keeps what the filter reads (else the events)
-    let (table, tally, n) = filter.counted_from(conn, needs);
+    let one_actor = if dyads || !crate::rollup::ready(conn) {
+        None
+    } else {
+        filter.actor_day_clause(conn)?
+    };
+    let (table, tally, n, clause, params) = match one_actor {
+        Some((clause, params)) => (
+            "rollup_actor_day",
+            ROLLUP_TALLY_SQL,
+            "SUM(e.events)",
+            clause,
+            params,
+        ),
+        None => {
+            let (clause, params) = filter.where_in(conn)?;
+            let (table, tally, n) = filter.counted_from(conn, needs);
+            (table, tally, n, clause, params)
+        }
+    };
     let sql = format!(
         "SELECT {period} AS p{keys}, {tally}
          FROM {table} e{clause} AND e.date <> ''

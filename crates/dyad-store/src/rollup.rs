@@ -10,7 +10,13 @@
 //!   dyad or an actor in the news every day has many events a day, so the series, networks and
 //!   `--by` counts of the actors that have most events read one row for many.
 //! * `rollup_place_day`: per dyad, day, polarity and quad class, the events of each place
-//!   (their first report's), for the map.
+//!   (their first report's), for the map of some actors.
+//! * `rollup_place`, `rollup_place_month`: the same without the dyad, per day and per month,
+//!   for the map without actors (a few thousand places a period, where `rollup_place_day`
+//!   holds nearly a row per event).
+//! * `rollup_actor_day`: per actor code (and each of its prefixes), day, polarity, root and
+//!   quad class, without the other side: an actor's series over a year reads a row per day and
+//!   root, where `rollup_dyad_day` holds a row per event of the dyads seldom in the news.
 //! * `rollup_actor`, `rollup_dyad`, `rollup_country`, `rollup_issue`: events per actor code
 //!   (as source or target, once), per directed dyad, per country of the place, per issue of the
 //!   first report's sentence; each by polarity, for the "top ten" lists of the statistics.
@@ -32,9 +38,9 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use crate::Result;
 
 /// The version of the rollups' shape: a database whose `meta` holds another is refilled.
-pub const VERSION: &str = "1";
+pub const VERSION: &str = "2";
 
-pub(crate) const DDL: &str = "
+const DDL: &str = "
 CREATE TABLE IF NOT EXISTS rollup_day (
     date       TEXT NOT NULL,
     code       TEXT NOT NULL,
@@ -59,25 +65,18 @@ CREATE TABLE IF NOT EXISTS rollup_dyad_day (
 -- a target actor's rows without reading the rest
 CREATE INDEX IF NOT EXISTS rollup_dyad_day_target ON rollup_dyad_day
     (target_code, source_code, date, negated, root, quad_class, events, goldstein);
-CREATE TABLE IF NOT EXISTS rollup_place_day (
-    source_code     TEXT NOT NULL,
-    target_code     TEXT NOT NULL,
-    date            TEXT NOT NULL,
-    negated         INTEGER NOT NULL,
-    quad_class      INTEGER NOT NULL,
-    place_lat       REAL NOT NULL,
-    place_lon       REAL NOT NULL,
-    place_name      TEXT NOT NULL,
-    place_country   TEXT NOT NULL,
-    place_geonameid INTEGER NOT NULL,
-    events          INTEGER NOT NULL,
-    goldstein       REAL NOT NULL,
-    PRIMARY KEY (source_code, target_code, date, negated, quad_class, place_lat, place_lon,
-                 place_name, place_country, place_geonameid)
+-- an actor's events per day without the other side: each event under every code it matches as
+-- a prefix of either actor (`USA` and `USAGOV` for USAGOV, see `actor_prefixes`), once
+CREATE TABLE IF NOT EXISTS rollup_actor_day (
+    actor      TEXT NOT NULL,
+    date       TEXT NOT NULL,
+    negated    INTEGER NOT NULL,
+    quad_class INTEGER NOT NULL,
+    root       TEXT NOT NULL,
+    events     INTEGER NOT NULL,
+    goldstein  REAL NOT NULL,
+    PRIMARY KEY (actor, date, negated, root, quad_class)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rollup_place_day_target ON rollup_place_day
-    (target_code, source_code, date, negated, quad_class, place_lat, place_lon, place_name,
-     place_country, place_geonameid, events, goldstein);
 CREATE TABLE IF NOT EXISTS rollup_actor (
     code    TEXT NOT NULL,
     negated INTEGER NOT NULL,
@@ -127,6 +126,54 @@ CREATE TABLE IF NOT EXISTS totals (
     name TEXT PRIMARY KEY,
     n    INTEGER NOT NULL
 ) WITHOUT ROWID;
+";
+
+/// The map: `rollup_place_day` per dyad, day and place (the map of some actors),
+/// `rollup_place` per day and place and `rollup_place_month` per month (`date` its first
+/// day, see [`month_of`]) and place without the dyad (the map without actors, which then reads
+/// a row per place and period, not one per dyad); one shape.
+const PLACE_DDL: &str = "
+CREATE TABLE IF NOT EXISTS {table} ({dyad}
+    date            TEXT NOT NULL,
+    negated         INTEGER NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    place_lat       REAL NOT NULL,
+    place_lon       REAL NOT NULL,
+    place_name      TEXT NOT NULL,
+    place_country   TEXT NOT NULL,
+    place_geonameid INTEGER NOT NULL,
+    events          INTEGER NOT NULL,
+    goldstein       REAL NOT NULL,
+    PRIMARY KEY ({dyad_key}date, negated, quad_class, place_lat, place_lon, place_name,
+                 place_country, place_geonameid)
+) WITHOUT ROWID;
+";
+
+/// Every rollup table and index, and the evidence index (`IF NOT EXISTS`).
+pub(crate) fn ddl() -> String {
+    let mut all = DDL.to_string();
+    let dyad = "\n    source_code     TEXT NOT NULL,\n    target_code     TEXT NOT NULL,";
+    for (table, dyad, dyad_key) in [
+        ("rollup_place_day", dyad, "source_code, target_code, "),
+        ("rollup_place", "", ""),
+        ("rollup_place_month", "", ""),
+    ] {
+        all.push_str(
+            &PLACE_DDL
+                .replace("{table}", table)
+                .replace("{dyad}", dyad)
+                .replace("{dyad_key}", dyad_key),
+        );
+    }
+    all.push_str(PLACE_DAY_TARGET);
+    all
+}
+
+/// A target actor's rows of `rollup_place_day` without reading the rest.
+const PLACE_DAY_TARGET: &str = "
+CREATE INDEX IF NOT EXISTS rollup_place_day_target ON rollup_place_day
+    (target_code, source_code, date, negated, quad_class, place_lat, place_lon, place_name,
+     place_country, place_geonameid, events, goldstein);
 ";
 
 /// Whether the rollups are filled and kept (else readers count from the events): their
@@ -335,27 +382,54 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
         &[("goldstein", &goldstein)],
         sign,
     )?;
-    if let Some((name, country, geonameid, lat, lon)) = &f.place {
+    for actor in actor_prefixes(&f.source, &f.target) {
         bump_with(
             tx,
-            "rollup_place_day",
-            "source_code, target_code, date, negated, quad_class, place_lat, place_lon, \
-             place_name, place_country, place_geonameid",
-            &[
-                &f.source,
-                &f.target,
-                &f.date,
-                &f.negated,
-                &f.quad_class,
-                lat,
-                lon,
-                name,
-                country,
-                geonameid,
-            ],
+            "rollup_actor_day",
+            "actor, date, negated, root, quad_class",
+            &[&actor, &f.date, &f.negated, &f.root, &f.quad_class],
             &[("goldstein", &goldstein)],
             sign,
         )?;
+    }
+    if let Some((name, country, geonameid, lat, lon)) = &f.place {
+        // per place and day or month without the dyad, and per dyad, day and place
+        let month = month_of(&f.date);
+        let place: [&dyn rusqlite::ToSql; 7] = [
+            &f.negated,
+            &f.quad_class,
+            lat,
+            lon,
+            name,
+            country,
+            geonameid,
+        ];
+        let by_period = "date, negated, quad_class, place_lat, place_lon, place_name, \
+                         place_country, place_geonameid";
+        for (table, key_cols, head) in [
+            (
+                "rollup_place",
+                by_period,
+                vec![&f.date as &dyn rusqlite::ToSql],
+            ),
+            ("rollup_place_month", by_period, vec![&month]),
+            (
+                "rollup_place_day",
+                "source_code, target_code, date, negated, quad_class, place_lat, place_lon, \
+                 place_name, place_country, place_geonameid",
+                vec![&f.source, &f.target, &f.date],
+            ),
+        ] {
+            let keys: Vec<&dyn rusqlite::ToSql> = head.into_iter().chain(place).collect();
+            bump_with(
+                tx,
+                table,
+                key_cols,
+                &keys,
+                &[("goldstein", &goldstein)],
+                sign,
+            )?;
+        }
     }
     bump(
         tx,
@@ -408,6 +482,36 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// The codes an event is counted under in `rollup_actor_day`: each actor's code and its
+/// prefixes of three letters, six, … (`USAGOV`: `USA`, `USAGOV`), of both actors without
+/// repeats, so that a filter `actor=X` with X of a multiple of three letters (a country, a
+/// country and agent…) reads the rows of X alone and counts each of its events once. Empty
+/// codes (no actor) are left out: no filter names them.
+pub(crate) fn actor_prefixes(source: &str, target: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for code in [source, target] {
+        let cuts = (3..code.len())
+            .step_by(3)
+            .filter(|&k| code.is_char_boundary(k));
+        for prefix in cuts.map(|k| &code[..k]).chain([code]) {
+            if !prefix.is_empty() && !out.iter().any(|p| p == prefix) {
+                out.push(prefix.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The month of a date as `rollup_place_month` keys it: its first day (`2025-03-17` →
+/// `2025-03-01`), so that a filter's dates compare with it as with a day when they are whole
+/// months; an undated event's '' stays ''.
+pub(crate) fn month_of(date: &str) -> String {
+    match date.get(..7) {
+        Some(month) if date.len() >= 10 => format!("{month}-01"),
+        _ => date.to_string(),
+    }
 }
 
 /// A coded report naming `source` and `target` with these words, counted in (1) or out (−1).
@@ -510,6 +614,36 @@ const RECOUNT: &[(&str, &str)] = &[
          FROM events e JOIN mentions m ON m.id = e.first_mention
          WHERE m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
+    ),
+    (
+        "rollup_place",
+        "SELECT e.date, e.negated, e.quad_class, m.place_lat, m.place_lon,
+             COALESCE(m.place_name, ''), COALESCE(m.place_country, ''),
+             COALESCE(m.place_geonameid, -1), COUNT(*), SUM(e.goldstein)
+         FROM events e JOIN mentions m ON m.id = e.first_mention
+         WHERE m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+    ),
+    // the days' rows by month: `rollup_place` comes first, so a fill writes this from it once
+    // it is recounted, and a check compares this with it once it matched the events
+    (
+        "rollup_place_month",
+        "SELECT CASE WHEN length(date) >= 10 THEN substr(date, 1, 7) || '-01' ELSE date END,
+             negated, quad_class, place_lat, place_lon, place_name, place_country,
+             place_geonameid, SUM(events), SUM(goldstein)
+         FROM rollup_place GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+    ),
+    (
+        "rollup_actor_day",
+        "WITH RECURSIVE cut(k) AS (SELECT 3 UNION ALL SELECT k + 3 FROM cut WHERE k < 60),
+         side(id, code) AS (SELECT id, source_code FROM events
+                            UNION ALL SELECT id, target_code FROM events),
+         named(id, actor) AS (SELECT id, code FROM side
+                              UNION SELECT s.id, substr(s.code, 1, cut.k)
+                                    FROM side s JOIN cut ON cut.k < length(s.code))
+         SELECT n.actor, e.date, e.negated, e.quad_class, e.root, COUNT(*), SUM(e.goldstein)
+         FROM named n JOIN events e ON e.id = n.id WHERE n.actor <> ''
+         GROUP BY 1, 2, 3, 4, 5",
     ),
     (
         "rollup_actor",

@@ -361,15 +361,13 @@ fn prepare(conn: &Connection) -> Result<()> {
     conn.set_prepared_statement_cache_capacity(128);
     // journal_mode returns a row; in memory it stays "memory"
     let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-    // a writer's batches touch index pages all over a large file: 64 MB of cache keeps the
-    // upper levels of every index in memory
-    // and the write-ahead log is copied into the file every 32 MB instead of SQLite's 4 MB:
-    // the pages a batch dirties (rollups, the upper levels of indexes) are much the same from
+    // the write-ahead log is copied into the file every 32 MB instead of SQLite's 4 MB: the
+    // pages a batch dirties (rollups, the upper levels of indexes) are much the same from
     // batch to batch, and each copy wrote them again (and synced the file)
     conn.execute_batch(
-        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;
-         PRAGMA wal_autocheckpoint=8192;",
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=8192;",
     )?;
+    default_cache(conn)?;
     let found: Option<i64> = conn
         .query_row(
             "SELECT value FROM meta WHERE key='schema_version'",
@@ -387,8 +385,7 @@ fn prepare(conn: &Connection) -> Result<()> {
         }
         _ => {}
     }
-    conn.execute_batch(DDL)?;
-    conn.execute_batch(crate::rollup::DDL)?;
+    create_indexes(conn)?;
     add_missing_columns(conn)?;
     conn.execute(
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)",
@@ -396,6 +393,19 @@ fn prepare(conn: &Connection) -> Result<()> {
     )?;
     fill_event_sources(conn)?;
     crate::rollup::fill(conn)
+}
+
+/// A writer's page cache: 64 MB, which keeps the upper levels of every index in memory as a
+/// batch touches index pages all over a large file.
+pub(crate) fn default_cache(conn: &Connection) -> Result<()> {
+    Ok(conn.execute_batch("PRAGMA cache_size=-65536")?)
+}
+
+/// Create every table and index that is not there (all are `IF NOT EXISTS`): a new file's
+/// whole schema, an older file's newer tables, the indexes a bulk load dropped.
+pub(crate) fn create_indexes(conn: &Connection) -> Result<()> {
+    conn.execute_batch(DDL)?;
+    Ok(conn.execute_batch(&crate::rollup::ddl())?)
 }
 
 /// A database written before `event_sources` existed gets it filled from its reports, once.

@@ -11,7 +11,7 @@ use dyad_model::Event;
 use dyad_model::QuoteRecord;
 use dyad_store::export::{self, gdelt, mentions, ExportOptions, Format};
 use dyad_store::query::{self, Filter, Period};
-use dyad_store::{ArticleInput, Store};
+use dyad_store::{timeline, ArticleInput, Store};
 use dyad_text::readers::{read_inputs, ReadOptions};
 use dyad_text::{Document, Origin};
 
@@ -379,6 +379,48 @@ fn counts_kept_by_batch_equal_a_full_recount() {
                 out.push(serde_json::to_value(n).unwrap());
                 out.push(serde_json::to_value(explore::places(c, &g, 10).unwrap()).unwrap());
             }
+            // one actor without the other side (rollup_actor_day, for codes of whole
+            // three-letter parts; "IS" and "FRAG" read the events), with roots and dates
+            let december = (
+                NaiveDate::from_ymd_opt(2025, 12, 1),
+                NaiveDate::from_ymd_opt(2025, 12, 31),
+            );
+            for actor in ["FRA", "FRAGOV", "RUS", "ISR", "CHN", "IS", "FRAG"] {
+                let mut g = f.clone();
+                g.actor = vec![actor.into()];
+                for root in [None, Some("04"), Some("19")] {
+                    g.root = root.map(str::to_string);
+                    out.push(serde_json::json!(query::count(c, &g).unwrap()));
+                    let t = timeline::timeline(c, &g, None, 1000).unwrap();
+                    out.push(serde_json::to_value(t).unwrap());
+                }
+                (g.from, g.to) = december;
+                g.quad_class = Some(4);
+                out.push(serde_json::json!(query::count(c, &g).unwrap()));
+                out.push(
+                    serde_json::to_value(explore::series(c, &g, Period::Day).unwrap()).unwrap(),
+                );
+            }
+            // the map without actors: by month for whole months, else by day
+            for (from, to) in [
+                (None, None),
+                december,
+                (
+                    NaiveDate::from_ymd_opt(2025, 12, 4),
+                    NaiveDate::from_ymd_opt(2025, 12, 4),
+                ),
+                (
+                    NaiveDate::from_ymd_opt(2025, 11, 1),
+                    NaiveDate::from_ymd_opt(2025, 12, 5),
+                ),
+            ] {
+                let mut g = f.clone();
+                (g.from, g.to) = (from, to);
+                out.push(serde_json::to_value(explore::places(c, &g, 50).unwrap()).unwrap());
+                g.quad_class = Some(4);
+                g.country = Some("UKR".into());
+                out.push(serde_json::to_value(explore::places(c, &g, 50).unwrap()).unwrap());
+            }
             let mut g = f.clone();
             g.source = Some("IS".into());
             g.root = Some("19".into());
@@ -431,6 +473,82 @@ fn seed_store() -> Store {
     let (a, b) = meeting();
     write(&mut store, &[&s, &a, &b], "v1");
     store
+}
+
+#[test]
+fn a_bulk_load_stores_what_batches_store_and_makes_the_indexes_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let indexes = |c: &rusqlite::Connection| -> Vec<String> {
+        let mut st = c
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .unwrap();
+        let names = st.query_map([], |r| r.get(0)).unwrap();
+        names.collect::<Result<_, _>>().unwrap()
+    };
+    let (s, (a, b)) = (seed(), meeting());
+    let mut plain = Store::open(&dir.path().join("plain.db")).unwrap();
+    let mut bulk = dyad_store::BulkLoad::open(&dir.path().join("bulk.db")).unwrap();
+    for batch in [&[&s, &a][..], &[&b], &[&a]] {
+        let inputs = inputs(batch, "v1");
+        let done = bulk.write_batch(&inputs, "20251205120000").unwrap();
+        assert_eq!(done, write(&mut plain, batch, "v1"));
+    }
+    let bulk = bulk.finish().unwrap();
+    let (p, b) = (plain.conn(), bulk.conn());
+    assert_eq!(indexes(b), indexes(p));
+    assert!(indexes(b).iter().any(|i| i == "events_dyad"));
+    assert_eq!(dyad_store::rollup::check(b).unwrap(), None);
+    let all = Filter::default();
+    assert_eq!(
+        query::events(b, &all).unwrap(),
+        query::events(p, &all).unwrap()
+    );
+    assert_eq!(
+        query::mentions(b, &all).unwrap(),
+        query::mentions(p, &all).unwrap()
+    );
+    let stats = |c| serde_json::to_value(dyad_store::explore::stats(c).unwrap()).unwrap();
+    assert_eq!(stats(b), stats(p));
+}
+
+#[test]
+fn bounded_counts_stop_at_their_bound_and_say_so() {
+    use dyad_store::counted::{count_at_least, count_bounded};
+    let store = seed_store();
+    let c = store.conn();
+    let filters = [
+        Filter::default(),
+        Filter {
+            actor: vec!["FRA".into()],
+            ..Filter::default()
+        },
+        Filter {
+            words: vec!["met".into()],
+            ..Filter::default()
+        },
+        Filter {
+            words: vec!["xi".into()],
+            with_negated: true,
+            ..Filter::default()
+        },
+        Filter {
+            actor: vec!["CHN".into()],
+            words: vec!["Macron".into()],
+            ..Filter::default()
+        },
+    ];
+    for f in &filters {
+        let exact = query::count(c, f).unwrap();
+        // a store this small is counted exactly
+        let total = count_bounded(c, f).unwrap();
+        assert_eq!((total.events, total.lower_bound), (exact, false), "{f:?}");
+        for n in [1, 2, 3, exact as usize, exact as usize + 1] {
+            let total = count_at_least(c, f, n.max(1)).unwrap();
+            let n = n.max(1) as i64;
+            assert_eq!(total.events, exact.min(n), "{f:?} at least {n}");
+            assert_eq!(total.lower_bound, exact >= n, "{f:?} at least {n}");
+        }
+    }
 }
 
 #[test]

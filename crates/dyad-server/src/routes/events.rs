@@ -8,7 +8,7 @@ use axum::extract::{RawQuery, State};
 use axum::Json;
 use dyad_store::explore::{self, Cursor, EventDetail};
 use dyad_store::names::Resolution;
-use dyad_store::{query, EventRow};
+use dyad_store::{counted, EventRow};
 use serde::Serialize;
 
 use crate::error::{ApiError, ApiResult};
@@ -26,8 +26,13 @@ pub struct Page {
     /// Pass as `cursor` (with the same `sort`) for the next page; null on the last page.
     pub next_cursor: Option<String>,
     /// Every event the filter selects, on all pages (given with the first page; null on the
-    /// pages after a cursor, whose total the first page gave).
+    /// pages after a cursor, whose total the first page gave), or at least that many when
+    /// `total_is_lower_bound`.
     pub total: Option<i64>,
+    /// Whether `total` is a lower bound: the filter reads what no rollup keeps (evidence
+    /// words, issues, tone…) and selects so many events that counting them all would read most
+    /// of the store, so the count stopped at that many.
+    pub total_is_lower_bound: bool,
     /// The order of the pages (`date`, `-date`, `goldstein`, … ).
     pub sort: String,
     /// Names given for codes and the codes they were read as.
@@ -56,10 +61,14 @@ pub async fn list(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Api
         .db
         .read(move |c| {
             let page = explore::events_page(c, &filter, cursor.as_ref(), limit + 1)?;
-            let total = if first {
-                Some(query::count(c, &filter)?)
-            } else {
-                None
+            // a first page that is not full holds every event the filter selects: no count
+            let total = match (first, page.len() > limit) {
+                (false, _) => None,
+                (true, false) => Some(counted::Total {
+                    events: page.len() as i64,
+                    lower_bound: false,
+                }),
+                (true, true) => Some(counted::count_bounded(c, &filter)?),
             };
             Ok((page, total))
         })
@@ -73,7 +82,8 @@ pub async fn list(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Api
     Ok(Json(Page {
         events,
         next_cursor,
-        total,
+        total: total.map(|t| t.events),
+        total_is_lower_bound: total.is_some_and(|t| t.lower_bound),
         sort: sort.name(),
         resolved,
     }))

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use axum::extract::{RawQuery, State};
 use axum::Json;
 use dyad_store::names::Resolution;
-use dyad_store::query;
+use dyad_store::{counted, query};
 use serde::Serialize;
 
 use crate::error::ApiResult;
@@ -27,8 +27,10 @@ pub struct Read {
     /// The parameters with names replaced by codes, as every route reads them.
     pub params: Vec<(String, String)>,
     pub resolved: Vec<Resolution>,
-    /// Events the filter selects.
+    /// Events the filter selects, or at least that many when `events_is_lower_bound` (a
+    /// count that would read most of the store stops there, as the first page's total does).
     pub events: i64,
+    pub events_is_lower_bound: bool,
     /// Of those the filter would select but for the dates, how many have no date.
     pub undated: i64,
     /// The order asked for.
@@ -52,9 +54,14 @@ pub async fn filter(
         }
     };
     let sort = filter.sort.name();
-    let (events, undated) = st
+    let (total, undated) = st
         .db
-        .read(move |c| Ok((query::count(c, &filter)?, query::undated(c, &filter)?)))
+        .read(move |c| {
+            Ok((
+                counted::count_bounded(c, &filter)?,
+                query::undated(c, &filter)?,
+            ))
+        })
         .await?;
     Ok(Json(Read {
         valid: true,
@@ -62,7 +69,8 @@ pub async fn filter(
         field: None,
         params,
         resolved,
-        events,
+        events: total.events,
+        events_is_lower_bound: total.lower_bound,
         undated,
         sort,
     }))

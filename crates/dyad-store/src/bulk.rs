@@ -1,0 +1,82 @@
+//! Loading many articles at once into a store (`dyad bench store`, a first import of an
+//! archive): the same ingest as every batch ([`Store::write_batch`]: merging, counts, rollups,
+//! the evidence index, each batch one transaction), with the file set up for throughput
+//! instead of for readers and for surviving a power cut.
+//!
+//! What makes ingest slow as a store grows is the pages each batch dirties all over the file:
+//! an event's row and its index entries sit where its key sorts (event ids are hashes, actor
+//! codes come in any order), so at millions of events nearly every insert of a batch lands on
+//! a page no other insert of that batch touches, and each such page is read, and written again
+//! at the commit. A bulk load
+//!
+//! * drops the indexes only readers use (every `CREATE INDEX` of the schema: by date, code,
+//!   dyad, DATEADDED, the reports of an event or article, the rollups' second orders) and makes
+//!   them again at the end from the whole table at once, a sort instead of an insert at a
+//!   random place per row. The tables' own keys stay (the merge key, the rollups' keys):
+//!   ingest reads them. A load that dies half-way leaves a store without those indexes, which
+//!   the next [`Store::open`] makes again (`CREATE INDEX IF NOT EXISTS`), so readers only wait
+//!   longer until then;
+//! * keeps a large page cache, and reads the file through a memory map, so that the tables'
+//!   upper levels and the pages of recent batches are read from memory, not copied from the
+//!   file;
+//! * does not wait for the disk at each commit (`synchronous=OFF`): the write-ahead log still
+//!   makes each batch whole or absent when the process is killed, but an operating-system
+//!   crash or a power cut during the load may leave a damaged file, to be loaded again. That
+//!   is why it is a mode of its own: `dyad ingest` keeps `synchronous=NORMAL`, where nothing
+//!   a finished batch stored is lost.
+
+use std::path::Path;
+
+use crate::ingest::{ArticleInput, BatchSummary, Store};
+use crate::{schema, Result};
+
+/// Page cache of a bulk load, in KiB (SQLite's negative `cache_size`): 1 GiB.
+const CACHE_KIB: i64 = 1 << 20;
+
+/// How much of the file a bulk load reads through a memory map (the pages of the file beyond
+/// the cache are read where the OS keeps them, not copied into the cache first): 16 GiB.
+const MAP_BYTES: i64 = 1 << 34;
+
+/// A store being loaded in bulk: write batches, then [`BulkLoad::finish`].
+pub struct BulkLoad {
+    store: Store,
+}
+
+impl BulkLoad {
+    /// Open (creating if needed) the database at `path` for a bulk load.
+    pub fn open(path: &Path) -> Result<BulkLoad> {
+        let store = Store::open(path)?;
+        let conn = store.conn();
+        let indexes: Vec<String> = conn
+            .prepare(
+                "SELECT name FROM sqlite_master
+                 WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        for name in indexes {
+            conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+        }
+        conn.execute_batch(&format!(
+            "PRAGMA cache_size=-{CACHE_KIB}; PRAGMA mmap_size={MAP_BYTES}; PRAGMA synchronous=OFF;"
+        ))?;
+        Ok(BulkLoad { store })
+    }
+
+    /// Store a batch, as [`Store::write_batch`] does.
+    pub fn write_batch(&mut self, articles: &[ArticleInput], added: &str) -> Result<BatchSummary> {
+        self.store.write_batch(articles, added)
+    }
+
+    /// Make the indexes again, copy the write-ahead log into the file, and give the store back
+    /// with the settings of [`Store::open`].
+    pub fn finish(self) -> Result<Store> {
+        let conn = self.store.conn();
+        schema::create_indexes(conn)?;
+        conn.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA wal_checkpoint(TRUNCATE);",
+        )?;
+        schema::default_cache(conn)?;
+        Ok(self.store)
+    }
+}
