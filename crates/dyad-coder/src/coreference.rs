@@ -1,7 +1,8 @@
 //! Who the words that name no one by themselves point to: "the two sides", "the four
-//! nations" (the last group of that size named together or meeting), "the ministry" (the state body of the country last named as a subject),
-//! "police" (an agent with no country: the article's), and the "I", "we" and "he" of
-//! quotations (their speaker). What the coder remembers from one sentence of an article to
+//! nations", "they" (the last group of that size named together or meeting), "the president"
+//! (the person last named with the title), "the ministry" (the state body of the country last
+//! named as a subject), "police" (an agent with no country: the article's), and the "I", "we"
+//! and "he" of quotations (their speaker). What the coder remembers from one sentence of an article to
 //! the next lives here.
 
 use dyad_model::QuoteRecord;
