@@ -90,7 +90,7 @@ pub fn clauses<'l>(
             .then(|| vi.checked_sub(1))
             .flatten()
             .filter(|&p| out[p].subject.is_some());
-        let mut object = object(s, phrases, verbs, vi, end);
+        let mut object = object(s, phrases, verbs, vi, end, verb_base(lex, verb));
         // "Gollum allowed that Mordor isn't a pleasant place", "said that an embargo against
         // Mordor would not work": with no object of its own, a verb whose clause stops at THAT
         // is about the actor its complement names — unless that actor is the subject of a
@@ -579,6 +579,7 @@ fn object(
     verbs: &[VerbOccurrence],
     vi: usize,
     clause_end: usize,
+    base: &str,
 ) -> Option<Role> {
     let v = &verbs[vi];
     // a passive's agent is in its own words: "imprisoned for acting against Moscow" does not
@@ -613,19 +614,24 @@ fn object(
         {
             next
         }
-        // "sent police officers to Haiti", "deployed troops into Kosovo": what is sent is
-        // the subject's own (an agent named without a country); the target is where it goes
+        // "sent police officers to Haiti", "deployed troops into Kosovo", "recalled its
+        // ambassadors to Ireland": what is sent is the subject's own (an agent named without a
+        // country, or after "its", "their", "our"); the target is where it goes or was
         Some(next)
-            if english::is_sending_verb(s.word(v.head))
-                && first.members.iter().all(|m| {
+            if english::is_sending_verb(base)
+                && (first.members.iter().all(|m| {
                     m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY)
                         || matches!(
                             m.reached,
                             Reached::DatelineCountry | Reached::MostNamedCountry
                         )
-                })
+                }) || (first.start > 0
+                    && matches!(
+                        s.word(first.start - 1),
+                        "ITS" | "THEIR" | "OUR" | "HIS" | "HER"
+                    )))
                 && next.start > 0
-                && matches!(s.word(next.start - 1), "TO" | "INTO") =>
+                && matches!(s.word(next.start - 1), "TO" | "INTO" | "FROM" | "IN") =>
         {
             next
         }

@@ -288,25 +288,11 @@ pub fn says_mutual(w: &str, next: &str) -> bool {
         || (matches!(w, "EACH" | "ONE") && matches!(next, "OTHER" | "ANOTHER"))
 }
 
-/// The forms of the verbs of sending people ("send troops to", "deploy police into",
-/// "dispatch a team to"): their object is what the subject sends, the place after "to" the
-/// target.
-pub fn is_sending_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "SEND"
-            | "SENDS"
-            | "SENDING"
-            | "SENT"
-            | "DEPLOY"
-            | "DEPLOYS"
-            | "DEPLOYING"
-            | "DEPLOYED"
-            | "DISPATCH"
-            | "DISPATCHES"
-            | "DISPATCHING"
-            | "DISPATCHED"
-    )
+/// Verbs of sending people (base forms: "send troops to", "deploy police into", "dispatch a
+/// team to", "recall its ambassador from"): their object is what the subject sends, the place
+/// it goes to or comes from the target.
+pub fn is_sending_verb(base: &str) -> bool {
+    matches!(base, "SEND" | "DEPLOY" | "DISPATCH" | "RECALL")
 }
 
 /// Verbs of naming: "called X a breach", "branded X baseless", "described X as a saint".

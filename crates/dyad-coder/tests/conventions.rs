@@ -218,6 +218,12 @@ fn what_is_sent_is_the_subjects_own_and_where_it_goes_the_target() {
                 .all(|e| e.starts_with("JAM ") && e.ends_with(" HTI")),
         "{t:?}"
     );
+    // an envoy recalled is the subject's own ("its"); the countries it was posted to are the
+    // targets
+    assert_eq!(
+        coded("Chile recalled its ambassadors to Peru and Bolivia on Monday."),
+        expect(&["CHL 161 PER", "CHL 161 BOL"])
+    );
 }
 
 #[test]
