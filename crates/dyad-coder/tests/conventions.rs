@@ -146,12 +146,15 @@ fn diplomatic_protests_and_thrown_stones_take_the_guides_codes() {
 
 /// dyad.agents.txt: nouns Phoenix's agents list only in compounds.
 #[test]
-fn the_opposition_and_youths_are_agents_of_the_articles_country() {
+fn the_opposition_youths_and_officials_are_agents_of_their_country() {
     let text = "Kenya's president dissolved the cabinet on Monday. The opposition accused \
                 the government of rigging the vote. Police fired tear gas at youths in Nairobi.";
     let t = triples(&production().code_document(&doc(text, Some(date(2024, 5, 8)))));
     assert!(t.contains(&"KENOPP 112 KENGOV".to_string()), "{t:?}");
     assert!(t.contains(&"KENCOP 175 KENCVL".to_string()), "{t:?}");
+    // officials named bare are a government's: here of each capital named after "in"
+    let t = coded("Officials in Santiago and Lima blamed each other for the attack.");
+    assert_eq!(t, expect(&["CHLGOV 112 PERGOV", "PERGOV 112 CHLGOV"]));
 }
 
 /// A plural subject with no object acts on itself, each member on the others, only where the
