@@ -153,6 +153,30 @@ pub fn is_implicative(base: &str) -> bool {
     )
 }
 
+/// Does the event noun at `noun` name an act to come: "the upcoming summit", "a planned
+/// visit", "a meeting to take place in June", "his visit, set for early September"? The guide
+/// codes a scheduled or announced meeting as the intent (036), dated the day it is reported.
+pub fn announced_act(words: &[&str], noun: usize) -> bool {
+    let before = words[noun.saturating_sub(3)..noun].iter().any(|w| {
+        matches!(
+            *w,
+            "UPCOMING" | "PLANNED" | "PROPOSED" | "SCHEDULED" | "FORTHCOMING" | "PROSPECTIVE"
+        )
+    });
+    // right after the noun or its complement ("a meeting between A and B to take place")
+    let word = |k: usize| words.get(k).copied().unwrap_or("");
+    let after = (noun + 1..(noun + 10).min(words.len()))
+        .take_while(|&k| !matches!(word(k), "." | ";" | ":"))
+        .any(|k| {
+            let (a, b, c) = (word(k), word(k + 1), word(k + 2));
+            matches!((a, b, c), ("TO", "TAKE", "PLACE") | ("TO", "BE", "HELD"))
+                || (k == noun + 1 || word(k - 1) == ",")
+                    && (matches!(a, "SCHEDULED" | "PLANNED" | "DUE")
+                        || (a == "SET" && matches!(b, "FOR" | "TO")))
+        });
+    before || after
+}
+
 /// A small count in words ("two" → 2), as in "the two sides", "the four nations".
 pub fn count_word(w: &str) -> Option<usize> {
     let n = match w {

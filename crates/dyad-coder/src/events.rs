@@ -289,6 +289,12 @@ pub fn code_sentence(
         let Some(modality) = fate(&clauses, v.clause) else {
             continue;
         };
+        // "his visit to Japan, set for early September"
+        let modality = if english::announced_act(&s.word_list(), v.noun) {
+            dyad_model::Modality::Intended
+        } else {
+            modality
+        };
         let n = NestedEvent {
             source: v.visitor,
             target: Some(v.host),
@@ -320,6 +326,12 @@ pub fn code_sentence(
                 None => continue,
             },
             None => dyad_model::Modality::Asserted,
+        };
+        // "a summit meeting to take place in June", "the upcoming talks"
+        let modality = if english::announced_act(&s.word_list(), nv.noun) {
+            dyad_model::Modality::Intended
+        } else {
+            modality
         };
         let code = nv.entry.code.clone();
         let first = [nv.source.span, nv.target.as_ref().and_then(|t| t.span)]

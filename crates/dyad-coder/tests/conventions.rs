@@ -489,3 +489,17 @@ fn arriving_in_a_country_is_a_visit() {
         expect(&["CHLGOV 042 PER"])
     );
 }
+
+#[test]
+fn a_meeting_named_as_to_come_is_the_intent_to_meet() {
+    for text in [
+        "The upcoming talks between Chile and Peru will focus on trade.",
+        "Officials confirmed a meeting between Chile and Peru to take place in June.",
+    ] {
+        let t = coded(text);
+        assert_eq!(t, expect(&["CHL 036 PER", "PER 036 CHL"]), "{text}");
+    }
+    // a meeting told as held is the meeting
+    let t = coded("The talks between Chile and Peru ended on Monday.");
+    assert!(t.iter().all(|e| e.contains(" 04")), "{t:?}");
+}
