@@ -290,7 +290,7 @@ pub fn code_sentence(
             continue;
         };
         // "his visit to Japan, set for early September"
-        let modality = if english::announced_act(&s.word_list(), v.noun) {
+        let modality = if english::announced_act(s.word_list(), v.noun) {
             dyad_model::Modality::Intended
         } else {
             modality
@@ -328,7 +328,7 @@ pub fn code_sentence(
             None => dyad_model::Modality::Asserted,
         };
         // "a summit meeting to take place in June", "the upcoming talks"
-        let modality = if english::announced_act(&s.word_list(), nv.noun) {
+        let modality = if english::announced_act(s.word_list(), nv.noun) {
             dyad_model::Modality::Intended
         } else {
             modality
