@@ -109,10 +109,10 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // 0.229 before the event nouns and the locative rule, 0.247 after (halves 0.215, 0.282),
     // 0.260 with the guide's intent codes for announced acts (0.229, 0.292), 0.294 with the
     // article country from the sentence's own actors, the guide's envoy and riot codes, mutual
-    // acts only where the words say so and agentless coercion (0.257, 0.332), 0.332 with
-    // groups, titles, commitments, time adverbials, participles and no countryless actors
-    // (0.297, 0.368)
-    at_least(&r["root"], "f1", 0.32);
+    // acts only where the words say so and agentless coercion (0.257, 0.332), 0.344 with
+    // groups, titles, commitments, time adverbials, participles, no countryless actors and
+    // meetings to come (0.297, 0.391)
+    at_least(&r["root"], "f1", 0.34);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
