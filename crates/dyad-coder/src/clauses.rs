@@ -211,7 +211,7 @@ fn is_attribution(s: &SentenceView, start: usize) -> bool {
 }
 
 /// The base form of a verb's dictionary entry ("FORCE" for "forced").
-fn verb_base<'l>(lex: &'l Lexicon, v: &VerbOccurrence) -> &'l str {
+pub(crate) fn verb_base<'l>(lex: &'l Lexicon, v: &VerbOccurrence) -> &'l str {
     let c = &v.candidate;
     lex.dicts.verbs.blocks[c.block].verbs[c.entry]
         .forms

@@ -301,6 +301,29 @@ pub fn remember_meetings(
     }
 }
 
+/// The last pair of actors of two states the article named together or told of meeting, as
+/// the parties a call for restraint is addressed to (not a pair the caller is of).
+pub fn conflict_pair(groups: &[Vec<ActorCode>], caller: &Role) -> Option<Role> {
+    fn state(c: &ActorCode) -> Option<&str> {
+        crate::mentions::state_of(&c.code)
+    }
+    // (the callers themselves may be the last pair named: "Washington and Beijing urged")
+    let calls_itself = |g: &[ActorCode]| {
+        caller
+            .members
+            .iter()
+            .any(|m| g.iter().any(|p| state(p) == state(m)))
+    };
+    let pair = groups.iter().rev().find(|g| {
+        g.len() == 2 && state(&g[0]).is_some() && state(&g[0]) != state(&g[1]) && !calls_itself(g)
+    })?;
+    Some(Role {
+        members: pair.clone(),
+        span: None,
+        pronoun: true,
+    })
+}
+
 /// "Yoon met Kishida on Thursday. They agreed to resume a security dialogue": a "they" that
 /// is a clause's subject, right after a sentence that named a group or told of a meeting whose
 /// subject was one of its members, is the group — one actor is no "they".

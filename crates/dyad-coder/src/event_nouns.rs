@@ -354,8 +354,7 @@ fn light_verb_clause<'c>(
         .iter()
         .enumerate()
         .rfind(|(_, c)| c.verb.last < noun && noun < c.end.max(noun + 1))?;
-    let v = &c.verb.candidate;
-    let base = &lex.dicts.verbs.blocks[v.block].verbs[v.entry].forms[0].verb;
+    let base = crate::clauses::verb_base(lex, &c.verb);
     if !lex.dicts.event_nouns.is_light_verb(base) {
         return None;
     }

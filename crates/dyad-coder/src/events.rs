@@ -14,8 +14,9 @@ use dyad_text::Token;
 use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
-    agents_take_the_article_country, remember_meetings, resolve_definite_descriptions,
-    resolve_groups, resolve_they, resolve_titles, voices, ArticleMemory,
+    agents_take_the_article_country, conflict_pair, remember_meetings,
+    resolve_definite_descriptions, resolve_groups, resolve_they, resolve_titles, voices,
+    ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -437,32 +438,6 @@ fn acts_mutually(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> bool
                 || nouns.get(w).is_some_and(|e| e.symmetric)
                 || english::says_mutual(w, next)
         })
-}
-
-/// The last pair of actors of two states the article named together or told of meeting, as
-/// the parties a call for restraint is addressed to (not a pair the caller is of).
-fn conflict_pair(
-    groups: &[Vec<crate::mentions::ActorCode>],
-    caller: &clauses::Role,
-) -> Option<clauses::Role> {
-    fn state(c: &crate::mentions::ActorCode) -> Option<&str> {
-        crate::mentions::state_of(&c.code)
-    }
-    // (the callers themselves may be the last pair named: "Washington and Beijing urged")
-    let calls_itself = |g: &[crate::mentions::ActorCode]| {
-        caller
-            .members
-            .iter()
-            .any(|m| g.iter().any(|p| state(p) == state(m)))
-    };
-    let pair = groups.iter().rev().find(|g| {
-        g.len() == 2 && state(&g[0]).is_some() && state(&g[0]) != state(&g[1]) && !calls_itself(g)
-    })?;
-    Some(clauses::Role {
-        members: pair.clone(),
-        span: None,
-        pronoun: true,
-    })
 }
 
 /// The state of a role's members, as a role of its own ("BLR" for "BLRPPL"), when they are

@@ -46,12 +46,7 @@ pub fn rule(res: &Resources, c: &Clause) -> String {
 
 /// The base form of a clause's verb ("SAY" for "said").
 pub(crate) fn verb_name<'r>(res: &'r Resources, c: &Clause) -> &'r str {
-    let block = &res.lexicon.dicts.verbs.blocks[c.verb.candidate.block];
-    block.verbs[c.verb.candidate.entry]
-        .forms
-        .first()
-        .map(|f| f.verb.as_str())
-        .unwrap_or("")
+    crate::clauses::verb_base(&res.lexicon, &c.verb)
 }
 
 /// Does a transformation's verb name cover this clause? The name of its verb, or of its
