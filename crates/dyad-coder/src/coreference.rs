@@ -214,23 +214,7 @@ pub fn resolve_groups(
             None => groups.last(),
         };
         if let Some(group) = group {
-            let (cs, ce) = (s.tokens[start].start, s.tokens[end - 1].end);
-            let members = group
-                .iter()
-                .map(|m| ActorCode {
-                    code: m.code.clone(),
-                    start,
-                    end,
-                    char_start: cs,
-                    char_end: ce,
-                    reached: Reached::LastGroup,
-                })
-                .collect();
-            found.push(ActorPhrase {
-                start,
-                end,
-                members,
-            });
+            found.push(group_phrase(s, group, start, end));
         }
     }
     for p in phrases.iter().filter(|p| p.members.len() > 1) {
@@ -241,6 +225,27 @@ pub fn resolve_groups(
         phrases.retain(|p| !found.iter().any(|f| f.start <= p.start && p.end <= f.end));
         phrases.extend(found);
         phrases.sort_by_key(|p| p.start);
+    }
+}
+
+/// The words `[start, end)` ("the two sides", "they") as a phrase naming a group's members.
+fn group_phrase(s: &SentenceView, group: &[ActorCode], start: usize, end: usize) -> ActorPhrase {
+    let (char_start, char_end) = (s.tokens[start].start, s.tokens[end - 1].end);
+    let members = group
+        .iter()
+        .map(|m| ActorCode {
+            code: m.code.clone(),
+            start,
+            end,
+            char_start,
+            char_end,
+            reached: Reached::LastGroup,
+        })
+        .collect();
+    ActorPhrase {
+        start,
+        end,
+        members,
     }
 }
 
@@ -350,23 +355,7 @@ pub fn resolve_they(
         if s.word(i) != "THEY" || !subject_position || !verb_follows {
             continue;
         }
-        let t = &s.tokens[i];
-        let members = group
-            .iter()
-            .map(|m| ActorCode {
-                code: m.code.clone(),
-                start: i,
-                end: i + 1,
-                char_start: t.start,
-                char_end: t.end,
-                reached: Reached::LastGroup,
-            })
-            .collect();
-        found.push(ActorPhrase {
-            start: i,
-            end: i + 1,
-            members,
-        });
+        found.push(group_phrase(s, group, i, i + 1));
     }
     if !found.is_empty() {
         phrases.extend(found);
