@@ -37,6 +37,13 @@ impl Convention {
         self != Convention::Guide || !(forward == Some("042") && reverse == "043")
     }
 
+    /// Whether a compound source with no target acts on itself, each member on the others:
+    /// in the guide's convention only where the words say so (`mutual`: "Chile and Peru
+    /// met", not "Chile, Peru and Bolivia were willing to join"); PETRARCH's pairs them always.
+    pub fn pairs_members_without_target(self, mutual: bool) -> bool {
+        mutual || self == Convention::Petrarch
+    }
+
     /// Drop or recode the events this convention codes otherwise than the dictionaries.
     pub fn apply(self, res: &Resources, events: &mut Vec<Event>) {
         if self != Convention::Guide {

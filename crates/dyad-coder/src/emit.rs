@@ -93,9 +93,7 @@ pub fn emit(
         // coded (measured on the ABC sample: most such events were passives read the
         // wrong way round or figurative — "says she feels devastated")
         // "Chile, Peru and Bolivia were willing to join": no one acted on anyone
-        None if !(n.mutual || ctx.convention == crate::conventions::Convention::Petrarch) => {
-            Vec::new()
-        }
+        None if !ctx.convention.pairs_members_without_target(n.mutual) => Vec::new(),
         None => n
             .source
             .members
