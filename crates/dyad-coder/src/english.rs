@@ -197,18 +197,10 @@ pub fn count_word(w: &str) -> Option<usize> {
 /// A numeral ("12", "1,000", "two", "dozens").
 pub fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || count_word(w).is_some()
         || matches!(
             w,
             "ONE"
-                | "TWO"
-                | "THREE"
-                | "FOUR"
-                | "FIVE"
-                | "SIX"
-                | "SEVEN"
-                | "EIGHT"
-                | "NINE"
-                | "TEN"
                 | "ELEVEN"
                 | "TWELVE"
                 | "TWENTY"
@@ -319,17 +311,13 @@ pub fn is_sending_verb(base: &str) -> bool {
     matches!(base, "SEND" | "DEPLOY" | "DISPATCH" | "RECALL")
 }
 
-/// Verbs of naming: "called X a breach", "branded X baseless", "described X as a saint".
-/// Some(true) when the name follows "as" (describe, characterize), Some(false) when it
+/// Verbs of naming, by base form: "called X a breach", "branded X baseless", "described X as
+/// a saint". Some(true) when the name follows "as" (describe, characterize), Some(false) when it
 /// follows the named directly.
-pub fn is_naming_verb(w: &str) -> Option<bool> {
-    match w {
-        "CALL" | "CALLS" | "CALLED" | "CALLING" | "LABEL" | "LABELS" | "LABELED" | "LABELLED"
-        | "LABELING" | "LABELLING" | "BRAND" | "BRANDS" | "BRANDED" | "BRANDING" | "TERM"
-        | "TERMS" | "TERMED" | "TERMING" | "DUB" | "DUBS" | "DUBBED" | "DUBBING" => Some(false),
-        "DESCRIBE" | "DESCRIBES" | "DESCRIBED" | "DESCRIBING" | "CHARACTERIZE"
-        | "CHARACTERIZES" | "CHARACTERIZED" | "CHARACTERIZING" | "CHARACTERISE"
-        | "CHARACTERISES" | "CHARACTERISED" | "CHARACTERISING" => Some(true),
+pub fn is_naming_verb(base: &str) -> Option<bool> {
+    match base {
+        "CALL" | "LABEL" | "BRAND" | "TERM" | "DUB" => Some(false),
+        "DESCRIBE" | "CHARACTERIZE" | "CHARACTERISE" => Some(true),
         _ => None,
     }
 }

@@ -108,7 +108,7 @@ pub fn code_sentence(
     let mutual = |ci: usize| acts_mutually(res, &s, &clauses[ci]);
     let mut done = vec![false; clauses.len()];
     // "called Thailand's move a breach": the naming is the clause's event, not a phone call
-    for l in labels(&res.tone, &s, &phrases, &clauses) {
+    for l in labels(&res.lexicon, &res.tone, &s, &phrases, &clauses) {
         let c = &clauses[l.clause];
         let Some(source) = c.source_target().0 else {
             continue;
@@ -291,11 +291,7 @@ pub fn code_sentence(
             continue;
         };
         // "his visit to Japan, set for early September"
-        let modality = if english::announced_act(s.word_list(), v.noun) {
-            dyad_model::Modality::Intended
-        } else {
-            modality
-        };
+        let modality = announced(&s, v.noun, modality);
         let n = NestedEvent {
             source: v.visitor,
             target: Some(v.host),
@@ -329,11 +325,7 @@ pub fn code_sentence(
             None => dyad_model::Modality::Asserted,
         };
         // "a summit meeting to take place in June", "the upcoming talks"
-        let modality = if english::announced_act(s.word_list(), nv.noun) {
-            dyad_model::Modality::Intended
-        } else {
-            modality
-        };
+        let modality = announced(&s, nv.noun, modality);
         let code = nv.entry.code.clone();
         let first = [nv.source.span, nv.target.as_ref().and_then(|t| t.span)]
             .into_iter()
@@ -376,6 +368,20 @@ pub fn code_sentence(
         &mut memory.groups,
         &mut memory.group_age,
     );
+}
+
+/// The modality of an act a noun names: intended when the words around it say it is to come
+/// ([`english::announced_act`]), else what its clause makes of it.
+fn announced(
+    s: &SentenceView,
+    noun: usize,
+    modality: dyad_model::Modality,
+) -> dyad_model::Modality {
+    if english::announced_act(s.word_list(), noun) {
+        dyad_model::Modality::Intended
+    } else {
+        modality
+    }
 }
 
 /// Does the clause's verb commit its subject to the act its object noun names ("pledged",

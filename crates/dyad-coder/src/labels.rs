@@ -15,6 +15,7 @@ use dyad_dict::tone::ToneLexicon;
 
 use crate::clauses::{Clause, Role};
 use crate::english;
+use crate::lexicon::Lexicon;
 use crate::mentions::ActorPhrase;
 use crate::sentence::SentenceView;
 
@@ -31,6 +32,7 @@ pub struct Label {
 
 /// The namings of a sentence's clauses.
 pub fn labels(
+    lex: &Lexicon,
     tone: &ToneLexicon,
     s: &SentenceView,
     phrases: &[ActorPhrase],
@@ -39,7 +41,7 @@ pub fn labels(
     let mut out = Vec::new();
     for (ci, c) in clauses.iter().enumerate() {
         let v = &c.verb;
-        let Some(as_word) = english::is_naming_verb(s.word(v.head)) else {
+        let Some(as_word) = english::is_naming_verb(crate::clauses::verb_base(lex, v)) else {
             continue;
         };
         if v.passive {
