@@ -44,6 +44,13 @@ impl Convention {
         mutual || self == Convention::Petrarch
     }
 
+    /// Whether a sentence naming a past year is left uncoded, as Phoenix's discard list has
+    /// it (PETRARCH's coders read it as history). The guide codes background acts as well,
+    /// with no date ("agreed in 1994 to extend loans"), so under it a year discards nothing.
+    pub fn discards_years(self) -> bool {
+        self == Convention::Petrarch
+    }
+
     /// Drop or recode the events this convention codes otherwise than the dictionaries.
     pub fn apply(self, res: &Resources, events: &mut Vec<Event>) {
         if self != Convention::Guide {

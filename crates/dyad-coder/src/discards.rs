@@ -11,6 +11,11 @@ use crate::lexicon::Lexicon;
 pub struct Discards {
     pub story: bool,
     pub sentence: bool,
+    /// A year alone discards the sentence (Phoenix lists 1914–2013): PETRARCH's coders took a
+    /// sentence naming a past year for history. The guide codes such background acts too,
+    /// undated, so whether this discards is the convention's to say
+    /// ([`crate::Convention::discards_years`]).
+    pub year: bool,
     /// Character spans of time phrases.
     pub time: Vec<(usize, usize)>,
 }
@@ -30,6 +35,8 @@ pub fn find(lex: &Lexicon, tokens: &[Token], words: &[u32]) -> Discards {
             found.story |= !is_time_discard(&d.words);
         } else if is_time_discard(&d.words) {
             found.time.push((tokens[i].start, tokens[i + len - 1].end));
+        } else if is_year(&d.words) {
+            found.year = true;
         } else {
             found.sentence = true;
         }
@@ -52,6 +59,11 @@ pub fn drop_background(found: &Discards, events: &mut Vec<Event>, first: usize) 
             k += 1;
         }
     }
+}
+
+/// Is a discard phrase a year ("1961")?
+fn is_year(words: &[String]) -> bool {
+    matches!(words, [w] if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Is a discard phrase a time phrase ("YEARS AGO", "MONTHS LATER")?

@@ -7,10 +7,11 @@
 
 use chrono::NaiveDate;
 use dyad_model::{ActorExplanation, ActorRef, Document, Event};
-use dyad_text::dates::{find_dates_in, Precision};
+use dyad_text::dates::TokenDate;
 use dyad_text::tokens::tokens_within;
 use dyad_text::{CharIndex, Token};
 
+use crate::dates::DateChoice;
 use crate::mentions::{ActorCode, MentionKind, Reached};
 use crate::names::read_name;
 use crate::resources::Resources;
@@ -41,19 +42,20 @@ pub fn actor(r: ActorRef, how: String) -> ActorExplanation {
 /// The clause's date expression and the day it names, or why the date is the publication's.
 pub fn date(tokens: &[Token], clause: (usize, usize), doc: &Document, chars: &CharIndex) -> String {
     let words = tokens_within(tokens, clause.0, clause.1);
-    let found = find_dates_in(words, doc.date)
-        .into_iter()
-        .find(|d| d.precision == Precision::Day);
-    match (found, doc.date) {
-        (Some(d), _) => {
-            let text = chars.slice(&doc.text, words[d.first].start, words[d.last].end);
-            format!("\"{text}\" in the clause: {}", day(d.date))
-        }
-        (None, Some(p)) => format!(
+    let quoted = |d: &TokenDate| chars.slice(&doc.text, words[d.first].start, words[d.last].end);
+    match (crate::dates::choose(words, doc.date), doc.date) {
+        (DateChoice::Day(d), _) => format!("\"{}\" in the clause: {}", quoted(&d), day(d.date)),
+        (DateChoice::Background(d), _) => format!(
+            "\"{}\" in the clause names no day and is not the publication's: a background act, undated",
+            quoted(&d)
+        ),
+        (DateChoice::Publication, Some(p)) => format!(
             "no day named in the clause: the publication date {}",
             day(p)
         ),
-        (None, None) => "no day named in the clause and no publication date".to_string(),
+        (DateChoice::Publication, None) => {
+            "no day named in the clause and no publication date".to_string()
+        }
     }
 }
 

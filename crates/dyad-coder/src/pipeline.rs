@@ -172,7 +172,8 @@ fn code_events(res: &Resources, a: &mut Article) {
     };
     for index in 0..a.sentences.len() {
         let found = &a.discards[index];
-        if a.sentences[index].tokens.is_empty() || found.sentence {
+        let discarded = found.sentence || (found.year && a.convention.discards_years());
+        if a.sentences[index].tokens.is_empty() || discarded {
             continue;
         }
         let before = events.len();
