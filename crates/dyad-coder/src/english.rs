@@ -238,6 +238,20 @@ pub fn is_intent_modal(w: &str) -> bool {
     matches!(w, "WILL" | "SHALL" | "WO" | "'LL")
 }
 
+/// Is a word a hyphenated compound ending in a past participle ("US-LED", "UN-BROKERED",
+/// "STATE-RUN", "IRANIAN-BACKED"), which English uses as an adjective before its noun?
+pub fn is_participle_compound(w: &str) -> bool {
+    let Some((head, last)) = w.rsplit_once('-') else {
+        return false;
+    };
+    !head.is_empty()
+        && ((last.len() > 3 && last.ends_with("ED"))
+            || matches!(
+                last,
+                "LED" | "MADE" | "RUN" | "BUILT" | "HELD" | "BORN" | "DRIVEN" | "GROWN" | "KNOWN"
+            ))
+}
+
 /// Commissive verbs: with an infinitive they state the subject's intent to do what it names
 /// ("agreed to restore relations", "pledged to send aid", "vowed to retaliate"), which a coder
 /// writes as the intent (CAMEO 03x, threats 13x), not as the act.

@@ -78,6 +78,21 @@ fn between_after(s: &SentenceView, phrases: &[ActorPhrase], noun: usize) -> Opti
         .find(|&k| s.word(k) == "BETWEEN")
 }
 
+/// "talks between Kyiv and Moscow", "a truce between the two sides": the pair a "between"
+/// after the noun at `noun` names (one phrase of two members, or two phrases joined by "and").
+pub(crate) fn between_pair(s: &SentenceView, phrases: &[ActorPhrase], noun: usize) -> Option<Role> {
+    let next = between_after(s, phrases, noun)?;
+    let first = phrase_at(s, phrases, next + 1)?;
+    let mut pair = role(first);
+    if s.word(first.end) == "AND" {
+        if let Some(second) = phrase_at(s, phrases, first.end + 1) {
+            pair.members.extend(second.members.iter().cloned());
+            pair.span = Some((first.start, second.end));
+        }
+    }
+    (pair.members.len() >= 2).then_some(pair)
+}
+
 /// The events the sentence's event nouns tell.
 pub fn noun_events<'l>(
     lex: &'l Lexicon,
@@ -134,22 +149,10 @@ pub fn noun_events<'l>(
         let mut source: Option<Role> = None;
         let mut target: Option<Role> = None;
         let mut next = i + 1;
-        let between = between_after(s, phrases, i);
-        if let Some(next) = between {
-            // "talks between Kyiv and Moscow": one phrase of two members, or two phrases
-            let Some(first) = phrase_at(s, phrases, next + 1) else {
+        if between_after(s, phrases, i).is_some() {
+            let Some(pair) = between_pair(s, phrases, i) else {
                 continue;
             };
-            let mut pair = role(first);
-            if s.word(first.end) == "AND" {
-                if let Some(second) = phrase_at(s, phrases, first.end + 1) {
-                    pair.members.extend(second.members.iter().cloned());
-                    pair.span = Some((first.start, second.end));
-                }
-            }
-            if pair.members.len() < 2 {
-                continue;
-            }
             out.push(NounEvent {
                 entry,
                 source: pair,
@@ -270,7 +273,7 @@ fn adverbial_subject(s: &SentenceView, clauses: &[Clause], noun: usize) -> Optio
 }
 
 /// The clause the token stands in.
-fn clause_of(clauses: &[Clause], i: usize) -> Option<usize> {
+pub(crate) fn clause_of(clauses: &[Clause], i: usize) -> Option<usize> {
     clauses
         .iter()
         .enumerate()

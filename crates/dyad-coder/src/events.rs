@@ -22,6 +22,7 @@ use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
 use crate::labels::labels;
 use crate::lexicon::Inflection;
+use crate::mediators::mediations;
 use crate::mentions::{actor_phrases, find_mentions, learn_aliases};
 use crate::merging::dedup_events;
 use crate::nesting::{nested, rule, NestedEvent};
@@ -102,7 +103,16 @@ pub fn code_sentence(
         explain: article.explain,
         convention: article.convention,
     };
-    let nouns = noun_events(&res.lexicon, &s, &is_verb, &phrases, &clauses);
+    let mut nouns = noun_events(&res.lexicon, &s, &is_verb, &phrases, &clauses);
+    // "UN-brokered talks": the mediator in a compound
+    nouns.extend(mediations(
+        res,
+        &s,
+        &phrases,
+        &clauses,
+        &memory.groups,
+        doc.date,
+    ));
     // does a plural subject with no object of clause `ci` act on itself ("Chile and Peru met",
     // "pledged deeper cooperation")? Asked only of a source of several members
     let mutual = |ci: usize| acts_mutually(res, &s, &clauses[ci]);

@@ -27,6 +27,7 @@ pub mod events;
 pub mod explain;
 pub mod labels;
 pub mod lexicon;
+pub mod mediators;
 pub mod mentions;
 pub mod merging;
 pub mod names;

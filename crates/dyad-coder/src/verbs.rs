@@ -273,6 +273,12 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
             i += 1;
             continue;
         };
+        // "UN-brokered talks", "US-led forces", "Iranian-backed attacks": a hyphenated
+        // compound ending in a participle is an adjective, and the word it modifies a noun
+        if first > 0 && english::is_participle_compound(s.word(first - 1)) {
+            i += 1;
+            continue;
+        }
         let heuristic = used_as_verb(s, first, cand.inflection, &in_mention, out.last());
         let decision = with_tagger(s, i, heuristic);
         let decision = plural_noun_after_name(s, i, first, cand.inflection, &in_mention, decision);

@@ -520,3 +520,54 @@ fn a_sentence_naming_a_past_year_is_background_coded_undated_by_the_guide_only()
         "{now:?}"
     );
 }
+
+#[test]
+fn a_mediator_joined_by_a_hyphen_mediates_between_the_parties() {
+    // the parties after "between"
+    assert_eq!(
+        coded("The Norway-brokered dialogue between Serbia and Kosovo resumed on Monday."),
+        expect(&["NOR 045 KSV", "NOR 045 SRB"])
+    );
+    // the subject of the clause the compound is the object of (and its own act: talks held)
+    let held = coded("Sudan and South Sudan held a round of UN-mediated talks in Geneva.");
+    assert!(
+        held.contains(&"IGOUNO 045 SDN".to_string())
+            && held.contains(&"IGOUNO 045 SSD".to_string()),
+        "{held:?}"
+    );
+    // a name of two words before the hyphen
+    assert_eq!(
+        coded("The African Union-facilitated talks between Egypt and Ethiopia stalled."),
+        expect(&[
+            "EGY 040 ETH",
+            "ETH 040 EGY",
+            "IGOAFRAFU 045 EGY",
+            "IGOAFRAFU 045 ETH"
+        ])
+    );
+    // the story's two sides, when the sentence names none
+    let story = triples(&production().code_document(&doc(
+        "Armenia and Azerbaijan fought for two days. The Qatar-brokered truce held on Monday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(
+        story.contains(&"QAT 045 ARM".to_string()) && story.contains(&"QAT 045 AZE".to_string()),
+        "{story:?}"
+    );
+    // a participle that mediates nothing
+    assert!(coded("The Norway-led team met on Monday.").is_empty());
+}
+
+#[test]
+fn a_word_after_a_hyphenated_participle_is_the_noun_it_modifies() {
+    // "talks" is no verb after "UN-brokered", so the light verb "held" keeps its noun
+    assert_eq!(
+        coded("Chad and Niger held UN-brokered talks on Monday."),
+        expect(&[
+            "IGOUNO 045 NER",
+            "IGOUNO 045 TCD",
+            "NER 046 TCD",
+            "TCD 046 NER"
+        ])
+    );
+}

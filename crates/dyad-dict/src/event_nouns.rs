@@ -8,6 +8,7 @@
 //! # comment
 //! LIGHT HOLD HAVE PAY CONDUCT              light verbs (one or more lines)
 //! COMMIT PLEDGE REAFFIRM                   light verbs that commit their subject to the act
+//! MEDIATOR BROKERED MEDIATED               participles of mediation ("UN-brokered talks")
 //! TALKS [040] both                         # from TALK (WordNet 3.1) — provenance
 //! INVASION [192] of=target                 # from INVADE
 //! VISIT {VISITS} [042] of=source needs=target
@@ -73,6 +74,10 @@ pub struct EventNounLexicon {
     /// as an intent ("pledged cooperation", "reaffirmed their partnership"): upper-case base
     /// forms, each a light verb too.
     pub commit_verbs: Vec<String>,
+    /// Participles that, joined by a hyphen to an actor, make it the mediator of the act the
+    /// noun after them names ("UN-brokered talks", "a US-mediated truce"), coded as the
+    /// lexicon's mediation noun ([`EventNounLexicon::mediation`]).
+    pub mediating: Vec<String>,
     /// The first words of the compound nouns ("PHONE" of "PHONE_CALL").
     pub compound_openers: HashSet<String>,
     pub warnings: Vec<Warning>,
@@ -97,6 +102,17 @@ impl EventNounLexicon {
     /// Is `base` (an upper-case verb base form) a light verb?
     pub fn is_light_verb(&self, base: &str) -> bool {
         self.light_verbs.iter().any(|v| v == base)
+    }
+
+    /// Is `word` (upper case) a participle of mediation ("BROKERED")?
+    pub fn is_mediating(&self, word: &str) -> bool {
+        self.mediating.iter().any(|v| v == word)
+    }
+
+    /// The noun of mediation (CAMEO 045, "under the mediation of"), whose code and entry a
+    /// mediated act ("UN-brokered talks") is coded with.
+    pub fn mediation(&self) -> Option<&EventNoun> {
+        self.nouns.iter().find(|n| n.code == "045")
     }
 
     /// Does `base` (an upper-case verb base form) commit its subject to the act its object
@@ -127,6 +143,11 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
             let verbs: Vec<String> = verbs.split_whitespace().map(str::to_uppercase).collect();
             lex.light_verbs.extend(verbs.iter().cloned());
             lex.commit_verbs.extend(verbs);
+            continue;
+        }
+        if let Some(words) = line.strip_prefix("MEDIATOR ") {
+            lex.mediating
+                .extend(words.split_whitespace().map(str::to_uppercase));
             continue;
         }
         let entry = parse_noun(line, file, no, provenance)?;
@@ -268,6 +289,12 @@ pub fn check(lex: &EventNounLexicon, cameo: &CameoTable, verbs: &VerbDictionary)
             ));
         }
     }
+    if !lex.mediating.is_empty() && lex.mediation().is_none() {
+        out.push(
+            "a MEDIATOR line but no noun of mediation [045]: a mediated act has no code"
+                .to_string(),
+        );
+    }
     if lex.light_verbs.is_empty() && !lex.nouns.is_empty() {
         out.push("no LIGHT line: no verb lends its subject to an event noun".to_string());
     }
@@ -288,6 +315,7 @@ mod tests {
             "n.txt",
         )
         .unwrap();
+        assert!(lex.mediating.is_empty() && lex.mediation().is_none());
         // a verb that commits is a light verb too
         assert_eq!(lex.light_verbs, ["HOLD", "PAY", "CONDUCT"]);
         assert!(lex.is_commit_verb("CONDUCT") && !lex.is_commit_verb("HOLD"));
@@ -339,6 +367,25 @@ mod tests {
             .iter()
             .any(|f| f.contains("n.txt:3: RAID: no comment")));
         assert_eq!(found.len(), 4, "{found:?}");
+    }
+
+    #[test]
+    fn participles_of_mediation_are_coded_as_the_mediation_noun() {
+        let lex = parse(
+            "LIGHT HOLD\nMEDIATOR brokered MEDIATED\nMEDIATION [045] of=source # m\n",
+            "n.txt",
+        )
+        .unwrap();
+        assert!(lex.is_mediating("BROKERED") && !lex.is_mediating("LED"));
+        assert_eq!(lex.mediation().unwrap().forms[0], "MEDIATION");
+        // no noun of mediation: the participles have no code to write
+        let lex = parse("LIGHT HOLD\nMEDIATOR BROKERED\n", "n.txt").unwrap();
+        let verbs = crate::verbs::parse("---  HOLD   [---]  ---\nHOLD\n", "v.txt").unwrap();
+        let found = check(&lex, CameoTable::bundled(), &verbs);
+        assert!(
+            found.iter().any(|f| f.contains("MEDIATOR line")),
+            "{found:?}"
+        );
     }
 
     #[test]

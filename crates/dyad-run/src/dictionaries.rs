@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "9eed9a451ca26a2f"
+            "4821d8973ba235eb"
         );
     }
 }
