@@ -7,6 +7,8 @@
 use dyad_dict::cameo;
 use dyad_model::{Event, Modality};
 
+use crate::clauses::Role;
+use crate::mentions::{state_of, ActorCode, Reached};
 use crate::resources::Resources;
 
 /// A coding convention.
@@ -42,6 +44,31 @@ impl Convention {
     /// met", not "Chile, Peru and Bolivia were willing to join"); PETRARCH's pairs them always.
     pub fn pairs_members_without_target(self, mutual: bool) -> bool {
         mutual || self == Convention::Petrarch
+    }
+
+    /// Whom a protest that names no one is against ("students marched in Jakarta", "staged
+    /// demonstrations", "went on strike"): under the guide, the government of the protesters'
+    /// country, as its coders write a domestic protest (CAMEO 14, `IDNEDU 141 IDNGOV`). Only
+    /// for protesters of a sector of a state ("students", "the opposition"), not a state
+    /// itself, whose protest is a diplomatic one with an addressee of its own.
+    pub fn protest_target(self, code: &str, source: &Role) -> Option<Role> {
+        if self != Convention::Guide || cameo::root(code) != "14" {
+            return None;
+        }
+        let m = source.members.first()?;
+        let state = state_of(&m.code)?;
+        if m.code.len() == 3 || m.code.ends_with("GOV") {
+            return None;
+        }
+        Some(Role {
+            members: vec![ActorCode {
+                code: format!("{state}GOV"),
+                reached: Reached::ProtestedGovernment,
+                ..m.clone()
+            }],
+            span: None,
+            pronoun: false,
+        })
     }
 
     /// Whether a sentence naming a past year is left uncoded, as Phoenix's discard list has

@@ -207,7 +207,10 @@ pub fn noun_events<'l>(
             }
         }
         let Some(source) = source else { continue };
-        if target.is_none() && !(entry.symmetric && source.members.len() > 1) {
+        // a protest names whom it is against only at times ("staged demonstrations"): the
+        // convention says whom ([`crate::Convention::protest_target`])
+        let protest = dyad_dict::cameo::root(&entry.code) == "14";
+        if target.is_none() && !(entry.symmetric && source.members.len() > 1) && !protest {
             continue;
         }
         out.push(NounEvent {

@@ -257,9 +257,13 @@ pub fn code_sentence(
                 let parties = (target.is_none() && forward == Some("0256"))
                     .then(|| conflict_pair(&memory.groups, source))
                     .flatten();
+                let target = target
+                    .cloned()
+                    .or(parties)
+                    .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
                 let n = NestedEvent {
                     source: source.clone(),
-                    target: target.cloned().or(parties),
+                    target,
                     forward: forward.map(str::to_string),
                     reverse: reverse.map(str::to_string),
                     rule: rule(res, c),
@@ -353,9 +357,15 @@ pub fn code_sentence(
             Some(ci) => (clauses[ci].start, clauses[ci].end),
             None => (first, s.len()),
         };
+        let target = nv
+            .target
+            .or_else(|| ctx.convention.protest_target(&code, &nv.source));
+        if target.is_none() && !nv.entry.symmetric {
+            continue;
+        }
         let n = NestedEvent {
             source: nv.source,
-            target: nv.target,
+            target,
             reverse: nv.entry.symmetric.then(|| code.clone()),
             forward: Some(code),
             rule: format!("event noun {}:{}", nv.entry.file, nv.entry.line),

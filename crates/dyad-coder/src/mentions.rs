@@ -200,6 +200,8 @@ pub enum Reached {
     Place,
     /// The dateline's place, as a visit's host.
     Dateline,
+    /// A protest that names no one it is against: the government of the protesters' country.
+    ProtestedGovernment,
 }
 
 impl Reached {
@@ -217,6 +219,9 @@ impl Reached {
             Reached::Speaker => "the speaker of the quotation",
             Reached::Place => "the place after \"to\", by the gazetteer",
             Reached::Dateline => "the dateline's place",
+            Reached::ProtestedGovernment => {
+                "a protest naming no one: the government of the protesters' country"
+            }
         }
     }
 }

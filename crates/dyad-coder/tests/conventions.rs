@@ -571,3 +571,19 @@ fn a_word_after_a_hyphenated_participle_is_the_noun_it_modifies() {
         ])
     );
 }
+
+#[test]
+fn a_protest_naming_no_one_is_against_the_government_of_the_protesters_country() {
+    let text = "MANILA, May 6 (Reuters) - Thousands of Filipino students staged demonstrations on \
+                Monday. The Philippines protested on Monday.";
+    let guide = triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    // a state's protest names no government of its own: no event
+    assert_eq!(guide, expect(&["PHLEDU 141 PHLGOV"]));
+    let petr = petrarch().code_document(&doc(text, Some(date(2024, 5, 6))));
+    assert!(
+        petr.iter()
+            .all(|e| e.target.as_ref().is_none_or(|t| t.code != "PHLGOV")),
+        "{:?}",
+        triples(&petr)
+    );
+}
