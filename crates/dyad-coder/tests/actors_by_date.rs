@@ -92,6 +92,14 @@ const CASES: &[(&str, &str, &str)] = &[
     ("French", "2025-12-04", "FRA"),
     ("Emirati", "2025-12-04", "ARE"),
     ("Ivorian", "2025-12-04", "CIV"),
+    // named armed groups (dyad.ArmedGroups.manual.actors.txt): country + REB, dated
+    ("Rapid Support Forces", "2024-06-01", "SDNREB"),
+    ("M23 rebels", "2025-02-01", "CODREB"),
+    ("the Houthis", "2024-06-01", "YEMREB"),
+    ("Hayat Tahrir al-Sham", "2024-12-08", "SYRREB"),
+    ("JNIM", "2023-06-01", "MLIREB"),
+    ("the TPLF", "2021-06-01", "ETHREB"),
+    ("ELN guerrillas", "2023-06-01", "COLREB"),
 ];
 
 fn date(s: &str) -> NaiveDate {

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "4821d8973ba235eb"
+            "5ecf856e5159e524"
         );
     }
 }
