@@ -306,8 +306,9 @@ pub fn remember_meetings(
     }
 }
 
-/// The last pair of actors of two states the article named together or told of meeting, as
-/// the parties a call for restraint is addressed to (not a pair the caller is of).
+/// The last pair of actors of two states the article named together or told of meeting (or
+/// of one state's two sides: its government and its rebels or opposition), as the parties a
+/// call for restraint or a mediation is addressed to (not a pair the caller is of).
 pub fn conflict_pair(groups: &[Vec<ActorCode>], caller: &Role) -> Option<Role> {
     fn state(c: &ActorCode) -> Option<&str> {
         crate::mentions::state_of(&c.code)
@@ -319,9 +320,19 @@ pub fn conflict_pair(groups: &[Vec<ActorCode>], caller: &Role) -> Option<Role> {
             .iter()
             .any(|m| g.iter().any(|p| state(p) == state(m)))
     };
-    let pair = groups.iter().rev().find(|g| {
-        g.len() == 2 && state(&g[0]).is_some() && state(&g[0]) != state(&g[1]) && !calls_itself(g)
-    })?;
+    // a civil conflict's two sides are of one state: its government and those who fight or
+    // oppose it ("South Sudan's government and rebels")
+    let insurgent = |c: &ActorCode| {
+        ["REB", "OPP", "INS"]
+            .iter()
+            .any(|u| c.code[3..].contains(u))
+    };
+    let sides =
+        |g: &[ActorCode]| state(&g[0]) != state(&g[1]) || insurgent(&g[0]) != insurgent(&g[1]);
+    let pair = groups
+        .iter()
+        .rev()
+        .find(|g| g.len() == 2 && state(&g[0]).is_some() && sides(g) && !calls_itself(g))?;
     Some(Role {
         members: pair.clone(),
         span: None,

@@ -253,8 +253,10 @@ pub fn code_sentence(
                     continue;
                 };
                 // "Washington and Beijing urged restraint": a call for restraint or a ceasefire
-                // with no addressee is to the two sides of the story's conflict
-                let parties = (target.is_none() && forward == Some("0256"))
+                // with no addressee is to the two sides of the story's conflict; so is a
+                // mediation that names no parties ("the talks, mediated by IGAD", "seeks to
+                // broker a peaceful solution")
+                let parties = (target.is_none() && matches!(forward, Some("0256" | "045")))
                     .then(|| conflict_pair(&memory.groups, source))
                     .flatten();
                 let target = target

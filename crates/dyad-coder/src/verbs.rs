@@ -171,6 +171,11 @@ fn used_as_verb(
     {
         return Some(false);
     }
+    // "the talks, mediated by IGAD, began": a participle between commas with its agent is a
+    // passive of its own (not finite)
+    if pw == "," && infl == Inflection::Past && next == "BY" {
+        return Some(false);
+    }
     if english::is_conjunction(pw) || pw == "," {
         // "… and promised aid"; "General David Petraeus, held talks": after an apposition;
         // "to give a speech and meet with": a second infinitive
@@ -287,6 +292,10 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
                 let mut v = verb_group(s, i, first, last, cand.clone(), finite);
                 if finite && reduced_relative(s, &v, &in_mention) {
                     v.finite = false;
+                    v.passive = true;
+                }
+                // "the talks, mediated by IGAD,": a participle with its agent is passive
+                if !finite && cand.inflection == Inflection::Past && s.word(last + 1) == "BY" {
                     v.passive = true;
                 }
                 out.push(v);

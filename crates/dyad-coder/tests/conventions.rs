@@ -587,3 +587,34 @@ fn a_protest_naming_no_one_is_against_the_government_of_the_protesters_country()
         triples(&petr)
     );
 }
+
+#[test]
+fn a_mediation_naming_no_parties_is_between_the_storys_two_sides() {
+    let story =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    // two states
+    let states = story(
+        "Eritrea and Djibouti fought along their border for weeks. The talks, mediated by \
+         Qatar, began on Friday.",
+    );
+    assert!(
+        states.contains(&"QAT 045 DJI".to_string()) && states.contains(&"QAT 045 ERI".to_string()),
+        "{states:?}"
+    );
+    // a civil war's two sides: one state's government and its rebels
+    let civil = story(
+        "JUBA, May 6 - South Sudan's government and rebels met in Addis Ababa on Monday. The \
+         negotiations, mediated by the Intergovernmental Authority on Development, resumed on \
+         Friday.",
+    );
+    assert!(
+        civil.contains(&"IGOEAFDEVIAD 045 SSDGOV".to_string())
+            && civil.contains(&"IGOEAFDEVIAD 045 SSDREB".to_string()),
+        "{civil:?}"
+    );
+    // "mediated" is mediation (CAMEO 045), not the concession of upstream's COMPROMISE block
+    assert_eq!(
+        story("Kenya mediated between Ethiopia and Somalia on Monday."),
+        expect(&["KEN 045 ETH", "KEN 045 SOM"])
+    );
+}

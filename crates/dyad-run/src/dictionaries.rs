@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "5ecf856e5159e524"
+            "f69da553bab6bd48"
         );
     }
 }
