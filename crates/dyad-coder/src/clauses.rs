@@ -90,7 +90,11 @@ pub fn clauses<'l>(
             .then(|| vi.checked_sub(1))
             .flatten()
             .filter(|&p| out[p].subject.is_some());
-        let mut object = object(s, phrases, verbs, vi, end, verb_base(lex, verb));
+        // "accusing him of meddling in Fiji's affairs": a pronoun right after the verb is its
+        // object; a name further on is not (the pronoun is resolved below, or not at all)
+        let pronoun_object = matches!(s.word(verb.last + 1), "HIM" | "HER" | "THEM");
+        let mut object =
+            object(s, phrases, verbs, vi, end, verb_base(lex, verb)).filter(|_| !pronoun_object);
         // "Gollum allowed that Mordor isn't a pleasant place", "said that an embargo against
         // Mordor would not work": with no object of its own, a verb whose clause stops at THAT
         // is about the actor its complement names — unless that actor is the subject of a
@@ -161,6 +165,28 @@ pub fn clauses<'l>(
             if sub.span.is_some() && !asked_of_object {
                 *last_subject = Some(sub.clone());
             }
+        }
+        // "expelled a British diplomat, accusing him of espionage": an object pronoun after a
+        // participle that takes the clause before's subject points to that clause's direct
+        // object (the phrase right after its verb)
+        if pronoun_object && !verb.finite {
+            let codes = |r: &Role| r.members.iter().map(|m| m.code.clone()).collect::<Vec<_>>();
+            object = out
+                .last()
+                .filter(|c| c.verb.finite && !c.verb.passive)
+                .filter(|c| match (&c.subject, &subject) {
+                    (Some(a), Some(b)) => b.span.is_none() && codes(a) == codes(b),
+                    _ => false,
+                })
+                .and_then(|c| {
+                    let direct = |(st, _): (usize, usize)| st <= c.verb.last + 4;
+                    c.object.as_ref().filter(|o| o.span.is_some_and(direct))
+                })
+                .map(|o| Role {
+                    span: None,
+                    pronoun: true,
+                    ..o.clone()
+                });
         }
         let compound = subject.as_ref().is_some_and(|r| r.members.len() > 1);
         let coded = code_verb(lex, s, &is_verb, verb, (start, end), compound);

@@ -80,8 +80,8 @@ fn opened_by_indefinite_article(s: &SentenceView, p: usize) -> bool {
     false
 }
 
-/// Does an object (a determiner, a name, a possessive, "each other", "that") follow the verb
-/// form at `first`?
+/// Does an object (a determiner, a name, a possessive, an object pronoun, "each other",
+/// "that") follow the verb form at `first`?
 fn object_follows(s: &SentenceView, first: usize, in_mention: &[bool]) -> bool {
     let k = first + 1;
     if k >= s.len() {
@@ -89,7 +89,10 @@ fn object_follows(s: &SentenceView, first: usize, in_mention: &[bool]) -> bool {
     }
     let w = s.word(k);
     english::is_determiner(w)
-        || matches!(w, "HIS" | "HER" | "ITS" | "THEIR" | "EACH" | "ONE" | "THAT")
+        || matches!(
+            w,
+            "HIS" | "HER" | "ITS" | "THEIR" | "EACH" | "ONE" | "THAT" | "HIM" | "THEM"
+        )
         || in_mention[k]
         || (s.capitalized(k) && !s.is_punct(k))
 }

@@ -618,3 +618,16 @@ fn a_mediation_naming_no_parties_is_between_the_storys_two_sides() {
         expect(&["KEN 045 ETH", "KEN 045 SOM"])
     );
 }
+
+#[test]
+fn an_object_pronoun_after_a_participle_is_the_object_of_the_clause_before() {
+    // "him" is the diplomat the clause before expelled
+    let expelled = coded("Norway expelled a Russian diplomat on Monday, accusing him of spying.");
+    assert!(
+        expelled.contains(&"NOR 112 RUSGOV".to_string()),
+        "{expelled:?}"
+    );
+    // a name after the pronoun is what he is accused of, not whom
+    let meddling = coded("Chile accused him of meddling in Peru's affairs on Monday.");
+    assert!(meddling.iter().all(|t| !t.ends_with("PER")), "{meddling:?}");
+}
