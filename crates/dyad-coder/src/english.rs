@@ -177,6 +177,16 @@ pub fn announced_act(words: &[&str], noun: usize) -> bool {
     before || after
 }
 
+/// Words that, between a form of "be" and a "to"-infinitive, put the act in the schedule of
+/// things to come: "is set to meet", "was due to visit", "is scheduled to sign", "is expected to
+/// attend", "is slated to", "is poised to" — a future the guide codes as announced (036).
+pub fn is_scheduled(w: &str) -> bool {
+    matches!(
+        w,
+        "SET" | "DUE" | "SCHEDULED" | "EXPECTED" | "SLATED" | "POISED"
+    )
+}
+
 /// A small count in words ("two" → 2), as in "the two sides", "the four nations".
 pub fn count_word(w: &str) -> Option<usize> {
     let n = match w {

@@ -308,7 +308,27 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
         }
     }
     conditions_questions_and_no(s, &mut out);
+    scheduled(s, &mut out);
     out
+}
+
+/// "was set to meet", "is due to visit", "is expected to attend": an infinitive after "be" and a
+/// word of scheduling is an act to come, as "is to meet" is.
+fn scheduled(s: &SentenceView, verbs: &mut [VerbOccurrence]) {
+    for v in verbs.iter_mut() {
+        let g = v.group_start;
+        let scheduled = g >= 2
+            && s.word(g) == "TO"
+            && english::is_scheduled(s.word(g - 1))
+            && (g.saturating_sub(4)..g - 1)
+                .rev()
+                .map(|k| s.word(k))
+                .find(|w| !english::is_adverb(w))
+                .is_some_and(english::is_be);
+        if scheduled && v.modality == Modality::Asserted {
+            v.modality = Modality::Intended;
+        }
+    }
 }
 
 /// What the verb group alone does not show: a condition ("If Russia attacks Ukraine, …") or a

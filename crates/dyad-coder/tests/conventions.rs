@@ -631,3 +631,23 @@ fn an_object_pronoun_after_a_participle_is_the_object_of_the_clause_before() {
     let meddling = coded("Chile accused him of meddling in Peru's affairs on Monday.");
     assert!(meddling.iter().all(|t| !t.ends_with("PER")), "{meddling:?}");
 }
+
+#[test]
+fn an_act_set_due_or_expected_to_happen_is_announced() {
+    for text in [
+        "Chile's president is set to meet Peru's president on Friday.",
+        "Chile's president was due to visit Peru on Friday.",
+        "Chile's president is expected to meet Peru's president on Friday.",
+    ] {
+        let got = coded(text);
+        assert!(
+            got.iter()
+                .any(|t| t.starts_with("CHL") && t.contains(" 036 PER")),
+            "{text}: {got:?}"
+        );
+    }
+    // a meeting held is no announcement
+    assert!(coded("Chile's president met Peru's president on Friday.")
+        .iter()
+        .all(|t| !t.contains(" 036 ")));
+}
