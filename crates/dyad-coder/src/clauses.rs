@@ -4,7 +4,7 @@
 //! class words around them.
 
 use crate::english;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Inflection, Lexicon};
 use crate::mentions::{ActorCode, ActorPhrase, Reached};
 use crate::patterns::{code_verb, CodedVerb};
 use crate::sentence::SentenceView;
@@ -590,6 +590,19 @@ fn clause_end(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
     while i < ceiling {
         let w = s.word(i);
         if matches!(w, ";" | ":" | "\"" | "“" | "”") || english::opens_clause(w) {
+            return i;
+        }
+        // "met the emir on Monday, with the leaders signing agreements": an absolute "with"
+        // and its participle are a clause of their own
+        let absolute = w == ","
+            && s.word(i + 1) == "WITH"
+            && verbs[vi + 1..].iter().any(|n| {
+                !n.finite
+                    && n.candidate.inflection == Inflection::Ing
+                    && n.first > i + 1
+                    && n.first <= i + 7
+            });
+        if absolute {
             return i;
         }
         i += 1;

@@ -651,3 +651,17 @@ fn an_act_set_due_or_expected_to_happen_is_announced() {
         .iter()
         .all(|t| !t.contains(" 036 ")));
 }
+
+#[test]
+fn an_absolute_with_and_its_participle_are_a_clause_of_their_own() {
+    // the meeting's patterns do not reach into "with the ministers signing … agreements"
+    assert_eq!(
+        coded("Chile's president met Peru's president on Monday, with the ministers signing a series of agreements."),
+        expect(&["CHLGOV 040 PERGOV"])
+    );
+    // the Gulf monarchs' titles are their governments'
+    assert_eq!(
+        coded("Qatar's emir met the Sultan of Oman on Monday."),
+        expect(&["QATGOV 040 OMNGOV"])
+    );
+}
