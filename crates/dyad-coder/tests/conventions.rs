@@ -665,3 +665,24 @@ fn an_absolute_with_and_its_participle_are_a_clause_of_their_own() {
         expect(&["QATGOV 040 OMNGOV"])
     );
 }
+
+#[test]
+fn cutting_a_countrys_links_or_freezing_its_trade_is_an_embargo_and_downgraded_ties_a_break() {
+    assert_eq!(
+        coded("Chad and Niger severed all land and air contacts with Libya on Monday."),
+        expect(&["NER 163 LBY", "TCD 163 LBY"])
+    );
+    assert_eq!(
+        coded("Chile froze all new trade and investment with Peru on Monday."),
+        expect(&["CHL 163 PER"])
+    );
+    assert_eq!(
+        coded("Chile downgraded diplomatic ties with Peru on Monday."),
+        expect(&["CHL 161 PER"])
+    );
+    // upstream's patterns stay: cut diplomatic ties is a break (161)
+    assert_eq!(
+        coded("Chile cut diplomatic ties with Peru on Monday."),
+        expect(&["CHL 161 PER"])
+    );
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "b84117bb64f3d8ba"
+            "6a9ecf124194e607"
         );
     }
 }
