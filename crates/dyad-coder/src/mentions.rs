@@ -61,8 +61,9 @@ pub fn find_mentions(
             (Some(a), Some(g)) if g.0 > a.0 => Some((g.0, MentionKind::Agent(g.1))),
             (Some(a), _) => Some((a.0, MentionKind::Actor(a.1))),
             (None, Some(g)) => Some((g.0, MentionKind::Agent(g.1))),
-            // "Xi" after "Xi Jinping": a surname the article has already tied to a person
-            (None, None) => alias(),
+            // "Xi" after "Xi Jinping": a surname the article has already tied to a person;
+            // "a Saudi-led coalition": the actor who leads
+            (None, None) => alias().or_else(|| leader(lex, s, i, date)),
         };
         match pick {
             Some((len, kind)) => {
@@ -77,6 +78,23 @@ pub fn find_mentions(
         }
     }
     out
+}
+
+/// "a Saudi-led coalition", "US-led forces": a compound of an actor's name and "led" names
+/// the force by the actor who leads it, as the field's coders code it (the leader acts).
+fn leader(
+    lex: &Lexicon,
+    s: &SentenceView,
+    i: usize,
+    date: Option<NaiveDate>,
+) -> Option<(usize, MentionKind)> {
+    let prefix = s.word(i).strip_suffix("-LED")?;
+    if prefix.is_empty() || !s.capitalized(i) {
+        return None;
+    }
+    let id = lex.vocabulary.id(prefix);
+    let (len, ids) = lex.actors.longest_at_all(&[id], 0)?;
+    (len == 1).then(|| (1, MentionKind::Actor(pick_actor(lex, ids, date))))
 }
 
 /// Remember the surnames of people named in full ("Xi Jinping" → "Xi"), so that later

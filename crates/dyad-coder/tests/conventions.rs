@@ -686,3 +686,13 @@ fn cutting_a_countrys_links_or_freezing_its_trade_is_an_embargo_and_downgraded_t
         expect(&["CHL 161 PER"])
     );
 }
+
+#[test]
+fn a_force_led_by_an_actor_is_that_actors() {
+    assert_eq!(
+        coded("A Kenyan-led police force arrived in Haiti on Monday."),
+        expect(&["KENCOP 042 HTI"])
+    );
+    // a compound of a common word and "led" names no one
+    assert!(coded("A student-led protest blocked the road on Monday.").is_empty());
+}
