@@ -71,6 +71,13 @@ impl Convention {
         })
     }
 
+    /// Whether a hostile act vowed, pledged or promised is coded as the threat it is
+    /// ([`crate::nesting::threat_code`]: "vowed to impose sanctions" 1312-like, "pledged to
+    /// retaliate" 138), as the guide's coders do; PETRARCH's suites code the act.
+    pub fn codes_threats(self) -> bool {
+        self == Convention::Guide
+    }
+
     /// Whether a sentence naming a past year is left uncoded, as Phoenix's discard list has
     /// it (PETRARCH's coders read it as history). The guide codes background acts as well,
     /// with no date ("agreed in 1994 to extend loans"), so under it a year discards nothing.
@@ -105,6 +112,9 @@ impl Convention {
 fn intent_of(res: &Resources, code: &str) -> Option<String> {
     match cameo::root(code) {
         "03" | "13" => None,
+        // "will withdraw their diplomats", "will attack": an announced hostile act is coded
+        // as the act (a vow or pledge of one is a threat: `codes_threats`)
+        "15" | "16" | "17" | "18" | "19" | "20" => None,
         "04" => Some("036".to_string()),
         _ => res
             .pico

@@ -137,6 +137,7 @@ pub fn code_sentence(
             future: false,
             refused: false,
             mutual: false,
+            threat: None,
         };
         let ev = EvidenceSpan {
             group_start: c.verb.group_start,
@@ -178,6 +179,10 @@ pub fn code_sentence(
                 }
                 for (k, n) in chain {
                     let Some(mut n) = n else { continue };
+                    if let Some(threat) = n.threat.take().filter(|_| ctx.convention.codes_threats())
+                    {
+                        n.forward = Some(threat);
+                    }
                     // "agreed to meet", "agreed to strengthen their ties"
                     n.mutual = n.source.members.len() > 1 && (mutual(k) || mutual(ci));
                     done[k] = true;
@@ -273,6 +278,7 @@ pub fn code_sentence(
                     future: false,
                     refused: false,
                     mutual: together,
+                    threat: None,
                 };
                 emit(
                     res,
@@ -318,6 +324,7 @@ pub fn code_sentence(
             future: false,
             refused: false,
             mutual: false,
+            threat: None,
         };
         let ev = EvidenceSpan {
             group_start: v.phrase_start,
@@ -342,7 +349,14 @@ pub fn code_sentence(
         };
         // "a summit meeting to take place in June", "the upcoming talks"
         let modality = announced(&s, nv.noun, modality);
-        let code = nv.entry.code.clone();
+        // "promised sanctions on Colombia": a hostile act committed to is a threat
+        let committed = ctx.convention.codes_threats()
+            && nv.replaces_clause
+            && nv.clause.is_some_and(|ci| commits(res, &clauses[ci]));
+        let code = committed
+            .then(|| nesting::threat_code(&res.pico, &nv.entry.code))
+            .flatten()
+            .unwrap_or_else(|| nv.entry.code.clone());
         let first = [nv.source.span, nv.target.as_ref().and_then(|t| t.span)]
             .into_iter()
             .flatten()
@@ -375,6 +389,7 @@ pub fn code_sentence(
             future: false,
             refused: false,
             mutual: nv.entry.symmetric,
+            threat: None,
         };
         let ev = EvidenceSpan {
             group_start: first,

@@ -32,6 +32,9 @@ pub struct NestedEvent {
     pub future: bool,
     /// Refused or failed ("refused to meet", "failed to free"): the event did not happen.
     pub refused: bool,
+    /// A hostile act vowed, pledged or promised: the threat code it is under the guide's
+    /// convention ([`threat_code`]).
+    pub threat: Option<String>,
 }
 
 /// The dictionary line that coded a clause, as `BLOCK:line`.
@@ -145,6 +148,7 @@ pub fn nested(
                 future: kind == Complement::Finite && is_future(&inner.verb),
                 refused: false,
                 mutual: false,
+                threat: None,
             });
         }
     }
@@ -167,6 +171,7 @@ pub fn nested(
                     future: false,
                     refused: false,
                     mutual: false,
+                    threat: None,
                 });
             }
             let commissive = english::is_commissive(verb_name(res, outer));
@@ -191,6 +196,11 @@ pub fn nested(
                 "REFUSE" | "DECLINE" | "REJECT" | "FAIL"
             );
             let code = if refused { ic } else { code };
+            // "vowed to impose sanctions": a commitment to a hostile act is a threat, in the
+            // guide's convention (the events stage asks it)
+            let threat = (commissive && !refused)
+                .then(|| threat_code(pico, ic))
+                .flatten();
             Some(NestedEvent {
                 source: inner_source.unwrap_or(a).clone(),
                 target: inner_target.cloned(),
@@ -205,6 +215,7 @@ pub fn nested(
                 future: false,
                 refused,
                 mutual: false,
+                threat,
             })
         }
         Complement::Finite => {
@@ -224,6 +235,7 @@ pub fn nested(
                     future: false,
                     refused: false,
                     mutual: false,
+                    threat: None,
                 });
             }
             // "Obama said he would attack Iraq": the speaker's own announced action
@@ -240,6 +252,7 @@ pub fn nested(
                     future: is_future(&inner.verb),
                     refused: false,
                     mutual: false,
+                    threat: None,
                 });
             }
             None
@@ -275,6 +288,20 @@ fn appeal_for<'c>(
 /// the ontology has one; otherwise the code itself.
 pub fn intent_code(pico: &Pico, code: &str) -> String {
     pico.combine("030", code).unwrap_or(code).to_string()
+}
+
+/// A hostile act vowed, pledged or promised ("vowed to impose sanctions", "promised sanctions
+/// on Colombia", "pledged to retaliate") is a threat: CAMEO 13 is the intent of the acts of
+/// roots 16–20 ("threaten to impose sanctions" 1312, "with military force" 138), as the
+/// guide's "threatened (sanctions: 1312; military force: 138)". The ontology combines
+/// "threaten" with the act; None for an act that is not hostile.
+pub fn threat_code(pico: &Pico, code: &str) -> Option<String> {
+    matches!(cameo::root(code), "16" | "17" | "18" | "19" | "20").then(|| {
+        pico.combine("130", code)
+            .filter(|c| cameo::root(c) == "13")
+            .unwrap_or("130")
+            .to_string()
+    })
 }
 
 /// A verb announced for the future: "will free", or in reported speech "would free".

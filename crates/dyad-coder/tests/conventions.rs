@@ -696,3 +696,26 @@ fn a_force_led_by_an_actor_is_that_actors() {
     // a compound of a common word and "led" names no one
     assert!(coded("A student-led protest blocked the road on Monday.").is_empty());
 }
+
+#[test]
+fn a_hostile_act_vowed_is_a_threat_and_one_announced_is_the_act() {
+    let root = |text: &str| -> Vec<String> {
+        production()
+            .code_document(&doc(text, Some(date(2024, 5, 6))))
+            .iter()
+            .map(|e| e.root.clone())
+            .collect()
+    };
+    assert_eq!(root("Chile vowed to impose sanctions on Peru."), ["13"]);
+    assert_eq!(root("Chile promised new sanctions on Peru."), ["13"]);
+    assert_eq!(root("Chile pledged to attack Peru."), ["13"]);
+    // "will expel", "will attack": the act itself, as the guide's coders write it
+    assert_eq!(root("Chile will expel two Peruvian diplomats."), ["16"]);
+    assert_eq!(root("Chile will attack Peru."), ["19"]);
+    // a pledge of something friendly stays an intent to cooperate
+    assert_eq!(root("Chile pledged to provide aid to Peru."), ["03"]);
+    // PETRARCH's suites code the act vowed
+    let petr =
+        petrarch().code_document(&doc("Chile vowed to attack Peru.", Some(date(2024, 5, 6))));
+    assert!(petr.iter().all(|e| e.root != "13"), "{:?}", triples(&petr));
+}
