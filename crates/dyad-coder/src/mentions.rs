@@ -434,9 +434,19 @@ pub fn actor_phrases(
     // David Petraeus,"), not a list: a list ends with a conjunction.
     let mut split = Vec::with_capacity(groups.len());
     for g in groups {
-        let has_conj = g.windows(2).any(|w| {
-            (w[0].end..w[1].start).any(|k| matches!(s.word(k), "AND" | "OR" | "NOR" | "&"))
-        });
+        // ("Pakistan, China, Russia and many other countries": a list whose conjunction
+        // joins the named to the others)
+        let end = g.last().map_or(0, |np| np.end);
+        let and_others = g.len() > 1
+            && s.word(end) == "AND"
+            && matches!(
+                s.word(end + 1),
+                "OTHER" | "OTHERS" | "MANY" | "SEVERAL" | "SOME" | "DOZENS" | "SCORES"
+            );
+        let has_conj = and_others
+            || g.windows(2).any(|w| {
+                (w[0].end..w[1].start).any(|k| matches!(s.word(k), "AND" | "OR" | "NOR" | "&"))
+            });
         if has_conj {
             split.push(g);
         } else {

@@ -719,3 +719,11 @@ fn a_hostile_act_vowed_is_a_threat_and_one_announced_is_the_act() {
         petrarch().code_document(&doc("Chile vowed to attack Peru.", Some(date(2024, 5, 6))));
     assert!(petr.iter().all(|e| e.root != "13"), "{:?}", triples(&petr));
 }
+
+#[test]
+fn a_list_of_names_and_many_others_is_a_list() {
+    assert_eq!(
+        coded("Chile, Peru, Bolivia and many other countries condemned Ecuador on Monday."),
+        expect(&["BOL 111 ECU", "CHL 111 ECU", "PER 111 ECU"])
+    );
+}
