@@ -594,6 +594,14 @@ fn clause_end(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
         }
         // "met the emir on Monday, with the leaders signing agreements": an absolute "with"
         // and its participle are a clause of their own
+        // "signed an agreement Monday, settling the dispute": so is a participle after a comma
+        let participle = w == ","
+            && verbs[vi + 1..].iter().any(|n| {
+                !n.finite && n.candidate.inflection == Inflection::Ing && n.group_start == i + 1
+            });
+        if participle {
+            return i;
+        }
         let absolute = w == ","
             && s.word(i + 1) == "WITH"
             && verbs[vi + 1..].iter().any(|n| {

@@ -389,7 +389,8 @@ fn across_borders_a_compound_does_not_act_on_its_own_state() {
         "Chile and Peru restored diplomatic relations on Monday, reopening embassies in \
          Santiago and Lima.",
     );
-    assert_eq!(t, expect(&["CHL 050 PERGOV", "PER 050 CHLGOV"]));
+    // (the capitals are in the participle's clause, not the object of "restored")
+    assert_eq!(t, expect(&["CHL 050 PER", "PER 050 CHL"]));
     // within one state the pairs stand
     let t = coded("Georgian police detained opposition leaders and journalists on Monday.");
     assert_eq!(t.len(), 2, "{t:?}");
@@ -726,4 +727,16 @@ fn a_list_of_names_and_many_others_is_a_list() {
         coded("Chile, Peru, Bolivia and many other countries condemned Ecuador on Monday."),
         expect(&["BOL 111 ECU", "CHL 111 ECU", "PER 111 ECU"])
     );
+}
+
+#[test]
+fn a_participle_after_a_comma_ends_the_clause_before_and_regions_are_no_united_states() {
+    // the object of "signed" is not in "settling Latin America's dispute"; and "Latin
+    // America" is CAMEO's region, not AMERICA [USA]
+    let got = coded("Chile and Bolivia signed a peace agreement on Monday, settling Latin America's oldest border dispute.");
+    assert!(
+        got.contains(&"CHL 057 BOL".to_string()) && got.contains(&"BOL 057 CHL".to_string()),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|t| !t.contains("USA")), "{got:?}");
 }

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "6a9ecf124194e607"
+            "cc124d4a9e5306fd"
         );
     }
 }
