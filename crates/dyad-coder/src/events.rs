@@ -264,9 +264,15 @@ pub fn code_sentence(
                 let parties = (target.is_none() && matches!(forward, Some("0256" | "045")))
                     .then(|| conflict_pair(&memory.groups, source))
                     .flatten();
+                // "Thailand denied the claim": a denial that names no one answers the last
+                // accusation against the denier
+                let accuser = (target.is_none() && forward == Some("016"))
+                    .then(|| last_accuser(events, source))
+                    .flatten();
                 let target = target
                     .cloned()
                     .or(parties)
+                    .or(accuser)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
                 let n = NestedEvent {
                     source: source.clone(),
@@ -405,6 +411,36 @@ pub fn code_sentence(
         &mut memory.groups,
         &mut memory.group_age,
     );
+}
+
+/// Who last accused or criticised (CAMEO 11) one of `denier`'s states, among the article's
+/// events so far: the addressee of a denial that names none ("an accusation Cambodia denied").
+fn last_accuser(events: &[Event], denier: &clauses::Role) -> Option<clauses::Role> {
+    let states: Vec<&str> = denier
+        .members
+        .iter()
+        .filter_map(|m| crate::mentions::state_of(&m.code))
+        .collect();
+    let e = events.iter().rev().find(|e| {
+        e.root == "11"
+            && e.target
+                .as_ref()
+                .and_then(|t| crate::mentions::state_of(&t.code))
+                .is_some_and(|t| states.contains(&t))
+    })?;
+    let a = e.source.as_ref()?;
+    let m = denier.members.first()?;
+    Some(clauses::Role {
+        members: vec![crate::mentions::ActorCode {
+            code: a.code.clone(),
+            char_start: a.start,
+            char_end: a.end,
+            reached: crate::mentions::Reached::Accuser,
+            ..m.clone()
+        }],
+        span: None,
+        pronoun: true,
+    })
 }
 
 /// The modality of an act a noun names: intended when the words around it say it is to come

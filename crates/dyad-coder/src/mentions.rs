@@ -220,6 +220,8 @@ pub enum Reached {
     Dateline,
     /// A protest that names no one it is against: the government of the protesters' country.
     ProtestedGovernment,
+    /// A denial that names no one: who last accused the denier.
+    Accuser,
 }
 
 impl Reached {
@@ -237,6 +239,7 @@ impl Reached {
             Reached::Speaker => "the speaker of the quotation",
             Reached::Place => "the place after \"to\", by the gazetteer",
             Reached::Dateline => "the dateline's place",
+            Reached::Accuser => "a denial naming no one: who last accused the denier",
             Reached::ProtestedGovernment => {
                 "a protest naming no one: the government of the protesters' country"
             }

@@ -740,3 +740,14 @@ fn a_participle_after_a_comma_ends_the_clause_before_and_regions_are_no_united_s
     );
     assert!(got.iter().all(|t| !t.contains("USA")), "{got:?}");
 }
+
+#[test]
+fn a_denial_naming_no_one_answers_the_last_accusation_against_the_denier() {
+    let got = triples(&production().code_document(&doc(
+        "Chile accused Peru of spying on Monday. Peru denied the claim.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"PER 016 CHL".to_string()), "{got:?}");
+    // no accusation before: no one to answer
+    assert!(coded("Peru denied the claim on Monday.").is_empty());
+}
