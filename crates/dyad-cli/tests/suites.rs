@@ -111,8 +111,10 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // article country from the sentence's own actors, the guide's envoy and riot codes, mutual
     // acts only where the words say so and agentless coercion (0.257, 0.332), 0.344 with
     // groups, titles, commitments, time adverbials, participles, no countryless actors and
-    // meetings to come (0.297, 0.391)
-    at_least(&r["root"], "f1", 0.34);
+    // meetings to come (0.297, 0.391), 0.373 with background years coded, mediators in
+    // compounds and without parties, protests against the government, named armed groups,
+    // threats vowed, embargoes by severed links and object pronouns (0.331, 0.416)
+    at_least(&r["root"], "f1", 0.37);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
