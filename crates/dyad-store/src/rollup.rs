@@ -98,6 +98,11 @@ CREATE TABLE IF NOT EXISTS rollup_dyad (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rollup_dyad_top
     ON rollup_dyad(negated, events DESC, source_code, target_code);
+-- a target actor's dyads (a network of `actor=X` reads X as source or target) without reading
+-- the rest; made, like every index, when a file is opened for writing
+CREATE INDEX IF NOT EXISTS rollup_dyad_target
+    ON rollup_dyad(target_code, source_code, negated, events, quad1, quad2, quad3, quad4,
+                   goldstein);
 CREATE TABLE IF NOT EXISTS rollup_country (
     country TEXT NOT NULL,
     negated INTEGER NOT NULL,
@@ -169,11 +174,15 @@ pub(crate) fn ddl() -> String {
     all
 }
 
-/// A target actor's rows of `rollup_place_day` without reading the rest.
+/// A target actor's rows of `rollup_place_day` without reading the rest; a country's rows of
+/// `rollup_place` (a series or map of `country=X`) without reading every place's.
 const PLACE_DAY_TARGET: &str = "
 CREATE INDEX IF NOT EXISTS rollup_place_day_target ON rollup_place_day
     (target_code, source_code, date, negated, quad_class, place_lat, place_lon, place_name,
      place_country, place_geonameid, events, goldstein);
+CREATE INDEX IF NOT EXISTS rollup_place_country ON rollup_place
+    (place_country, date, negated, quad_class, place_lat, place_lon, place_name,
+     place_geonameid, events, goldstein);
 ";
 
 /// Whether the rollups are filled and kept (else readers count from the events): their
