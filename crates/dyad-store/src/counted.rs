@@ -252,6 +252,24 @@ pub struct Sample {
     pub matched: i64,
 }
 
+thread_local! {
+    /// What [`scale_bounds`] set on this thread.
+    static SCALE: std::cell::Cell<f64> = const { std::cell::Cell::new(1.0) };
+}
+
+/// Scale every bound of the work a read may do before it samples, walks no further or counts
+/// "at least" ([`AGG_ROWS`] and the others, the page walk's), on this thread: tests make a
+/// store of a few thousand events behave as one of millions.
+#[doc(hidden)]
+pub fn scale_bounds(by: f64) {
+    SCALE.with(|s| s.set(by));
+}
+
+/// A bound as [`scale_bounds`] scales it.
+pub(crate) fn bound(x: f64) -> f64 {
+    x * SCALE.with(|s| s.get())
+}
+
 /// The ids events are drawn from: 1 ..= 2^53 − 1 (see [`crate::merge::event_id`]).
 const ID_SPACE: f64 = 9_007_199_254_740_992.0;
 
@@ -378,13 +396,13 @@ pub(crate) fn reading(
     let affordable = if let Some(per_event) = rollup_rows {
         // the rollup's rows of the filter's rarest actor, or all of them
         let events = if actors { indexed } else { total };
-        events * per_event * ROLLUP_ROW_COST <= AGG_ROWS
+        events * per_event * ROLLUP_ROW_COST <= bound(AGG_ROWS)
     } else if words <= indexed {
-        words <= AGG_WORD_REPORTS
+        words <= bound(AGG_WORD_REPORTS)
     } else if checked {
-        indexed <= AGG_CHECKED
+        indexed <= bound(AGG_CHECKED)
     } else {
-        indexed <= AGG_ROWS
+        indexed <= bound(AGG_ROWS)
     };
     if affordable {
         return exact(conn);
@@ -405,12 +423,12 @@ pub(crate) fn reading(
     let kept = (kept_share * dates * total).max(1.0);
     let checks = |f: f64| {
         if checked {
-            f.min(AGG_CHECKED / kept)
+            f.min(bound(AGG_CHECKED) / kept)
         } else {
             f
         }
     };
-    let along_ids = checks(AGG_ROWS / total);
+    let along_ids = checks(bound(AGG_ROWS) / total);
     // index entries of the filter's event code or dates: the fewer
     let mut entries = f64::INFINITY;
     if filter.code.is_some() {
@@ -419,8 +437,8 @@ pub(crate) fn reading(
     if filter.from.is_some() || filter.to.is_some() {
         entries = entries.min(dates * total);
     }
-    let along_index = if !actors && entries <= INDEX_WALK {
-        checks(AGG_ROWS / entries.max(1.0))
+    let along_index = if !actors && entries <= bound(INDEX_WALK) {
+        checks(bound(AGG_ROWS) / entries.max(1.0))
     } else {
         0.0
     };

@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::counted::{Counted, Reading, Sample};
+use crate::counted::{bound, Counted, Reading, Sample};
 use crate::filter::{actor_code, country, event_code, issue, quad_class, root, FieldError};
 pub use crate::filter::{Filter, Period, Sort, SortKey};
 use crate::Result;
@@ -284,11 +284,12 @@ impl Filter {
             None
         };
         let walk = estimate.and_then(|(share, others, words)| {
-            (limit as f64 <= share * others.min(words).max(PAGE_WALK)).then(|| {
+            let (walk, most) = (bound(PAGE_WALK), bound(WALK_MAX));
+            (limit as f64 <= share * others.min(words).max(walk)).then(|| {
                 // the walk is expected to read limit / share events: it may read a few times
                 // that, never more than WALK_MAX, before the page is found another way
                 let expected = limit as f64 / share.max(1e-9);
-                (4.0 * expected).clamp(PAGE_WALK, WALK_MAX) as usize
+                (4.0 * expected).clamp(walk, most).max(1.0) as usize
             })
         });
         let fts = walk.is_none()
@@ -471,7 +472,9 @@ impl Filter {
             format!("?{}", params.len())
         };
         if !self.with_negated {
-            sql.push_str(" AND e.negated = 0");
+            // `+`: no index serves it; the indexes of the "top ten" lists begin with polarity,
+            // and SQLite took `rollup_dyad_top` (every dyad) over an actor's own rows
+            sql.push_str(" AND +e.negated = 0");
         }
         // Code prefixes are ranges (`ISR` ≤ code < `ISS`), which the column indexes serve,
         // where LIKE 'ISR%' (case-insensitive) would scan every event.

@@ -7,6 +7,8 @@
 
 mod measure;
 mod synth;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
