@@ -350,7 +350,7 @@ const ROLLUP_ROW_COST: f64 = 0.5;
 /// dyads seldom in the news (at 400,000 events: 1.0 per dyad and day, 0.85 per dyad, day and
 /// place, 0.6 per dyad): what a network, `--by` count or map reads of them is about these
 /// times the events of its actor (they are keyed by actor), or of the store without one.
-fn rollup_rows_per_event(table: &str) -> Option<f64> {
+pub(crate) fn rollup_rows_per_event(table: &str) -> Option<f64> {
     match table {
         "rollup_dyad_day" => Some(1.0),
         "rollup_place_day" => Some(0.85),

@@ -676,8 +676,20 @@ pub fn places_sampled(
     filter: &Filter,
     limit: usize,
 ) -> Result<(Vec<Place>, Option<Sample>)> {
-    // from the rollups per place where the filter allows (see Counted::places), else the events
-    let counted = crate::counted::Counted::places(conn, filter)?;
+    // from the rollups per place where the filter allows (see Counted::places), else the events;
+    // the rollup per dyad, day and place holds nearly a row per event of a common actor, whose
+    // map is then counted from a sample when the filter accepts one
+    let mut counted = crate::counted::Counted::places(conn, filter)?;
+    if counted
+        .as_ref()
+        .is_some_and(|c| c.table == "rollup_place_day")
+    {
+        let per_event = crate::counted::rollup_rows_per_event("rollup_place_day");
+        let r = crate::counted::reading(conn, filter, per_event)?;
+        if r.share.is_some() {
+            counted = None;
+        }
+    }
     let rollup = counted.is_some();
     let c = match counted {
         Some(c) => c,

@@ -61,11 +61,18 @@ fn codes_counted(conn: &Connection) -> Result<()> {
     }
     conn.prepare_cached("DELETE FROM temp.codes_counted")?
         .execute([])?;
-    conn.prepare_cached(
+    // rollup_code where it is kept: a few pages, where rollup_day's rows are read from all over
+    // the file by the first estimate of a connection
+    let from = if crate::rollup::codes_ready(conn) {
+        "rollup_code"
+    } else {
+        "rollup_day"
+    };
+    conn.prepare_cached(&format!(
         "INSERT INTO temp.codes_counted
-         SELECT ?1, code, root, quad_class, negated, SUM(events) FROM rollup_day
-         GROUP BY code, root, quad_class, negated",
-    )?
+         SELECT ?1, code, root, quad_class, negated, SUM(events) FROM {from}
+         GROUP BY code, root, quad_class, negated"
+    ))?
     .execute([mark.unwrap_or_default()])?;
     Ok(())
 }
