@@ -95,47 +95,75 @@ fn rollups_mark(conn: &Connection) -> Result<Option<String>> {
         .optional()?)
 }
 
-/// At most how many reports hold `word` in their evidence: the reports of its rarest trigram
-/// in the evidence index (read through a temporary `fts5vocab` table, which a read-only
-/// connection may make). None for a word the index does not serve (shorter than three
-/// characters, or with LIKE's `%` or `_`). A trigram's count reads its whole list of reports
-/// (75 ms for one in every report at a million events), so each is kept in a temporary table
-/// for the state of the store it was counted in: a page and its total ask for it several
-/// times.
-fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
+/// Reports read to estimate how common a word is (four stretches of a thousand, spread over
+/// the reports' ids).
+const WORD_SAMPLE: i64 = 4_000;
+
+/// About how many reports hold `word` in their evidence. A common word is counted in a sample
+/// of the reports ([`WORD_SAMPLE`], four stretches of consecutive ids, a few hundred pages)
+/// and scaled; a word met fewer than four times there is counted through the evidence index,
+/// up to twice what the sample could have missed (the reports holding each of its trigrams:
+/// a word is in at most as many). None for a word the index does not serve (shorter than
+/// three characters, or with LIKE's `%` or `_`). The trigram counts this read before (the
+/// whole list of reports of each trigram: a second for a trigram in every report at ten
+/// million events, more from a cold file) are not read. Kept in a temporary table for the
+/// state of the store: a page and its total ask for it several times.
+#[doc(hidden)]
+pub fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
     let chars: Vec<char> = word.to_lowercase().chars().collect();
     if chars.len() < 3 || chars.iter().any(|c| matches!(c, '%' | '_')) {
         return Ok(None);
     }
     conn.execute_batch(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_vocab
-             USING fts5vocab(main, evidence_fts, row);
-         CREATE TEMP TABLE IF NOT EXISTS trigrams_counted (
-             mark TEXT NOT NULL, term TEXT NOT NULL, reports INTEGER NOT NULL,
-             PRIMARY KEY (mark, term));",
+        "CREATE TEMP TABLE IF NOT EXISTS words_counted (
+             mark TEXT NOT NULL, word TEXT NOT NULL, reports INTEGER NOT NULL,
+             PRIMARY KEY (mark, word));",
     )?;
     let mark = rollups_mark(conn)?.unwrap_or_default();
-    let mut kept = conn.prepare_cached(
-        "SELECT reports FROM temp.trigrams_counted WHERE mark = ?1 AND term = ?2",
-    )?;
-    let mut st = conn.prepare_cached("SELECT doc FROM temp.evidence_vocab WHERE term = ?1")?;
-    let mut keep = conn.prepare_cached(
-        "INSERT OR REPLACE INTO temp.trigrams_counted (mark, term, reports) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut least: Option<i64> = None;
-    for w in chars.windows(3) {
-        let tri: String = w.iter().collect();
-        let n = match kept.query_row([&mark, &tri], |r| r.get(0)).optional()? {
-            Some(n) => n,
-            None => {
-                let n: i64 = st.query_row([&tri], |r| r.get(0)).optional()?.unwrap_or(0);
-                keep.execute(rusqlite::params![mark, tri, n])?;
-                n
-            }
-        };
-        least = Some(least.map_or(n, |l| l.min(n)));
+    let word: String = chars.iter().collect();
+    if let Some(n) = conn
+        .prepare_cached("SELECT reports FROM temp.words_counted WHERE mark = ?1 AND word = ?2")?
+        .query_row([&mark, &word], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(Some(n));
     }
-    Ok(least)
+    let last: i64 = conn
+        .prepare_cached("SELECT COALESCE(MAX(id), 0) FROM mentions")?
+        .query_row([], |r| r.get(0))?;
+    let like = format!("%{}%", like_escape(&word));
+    let stretch = WORD_SAMPLE / 4;
+    let mut seen = 0i64;
+    let mut read = 0i64;
+    let mut st = conn.prepare_cached(
+        "SELECT COUNT(*), COALESCE(SUM(evidence_text LIKE ?3 ESCAPE '\\'), 0) FROM mentions
+         WHERE id >= ?1 AND id < ?2",
+    )?;
+    for k in 0..4 {
+        let start = (last * (2 * k + 1) / 8 - stretch / 2).max(1);
+        let (n, hits): (i64, i64) = st
+            .query_row(rusqlite::params![start, start + stretch, like], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        read += n;
+        seen += hits;
+    }
+    let n = if seen >= 4 && read > 0 {
+        ((seen as f64 / read as f64) * last as f64).round() as i64
+    } else {
+        // rare: counted through the index, up to twice what the sample could miss
+        let cap = (8.0 * last as f64 / WORD_SAMPLE as f64).ceil().max(1.0) as i64;
+        conn.prepare_cached(&format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM evidence_fts WHERE evidence_text LIKE ?1
+                                  LIMIT {cap})"
+        ))?
+        .query_row([format!("%{word}%")], |r| r.get(0))?
+    };
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO temp.words_counted (mark, word, reports) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(rusqlite::params![mark, word, n])?;
+    Ok(Some(n))
 }
 
 /// Whether every CAMEO code in the store begins with its root (as CAMEO's codes do: `0431`

@@ -239,3 +239,33 @@ fn pages_whose_walk_finds_too_few_are_read_through_the_indexes() {
         }
     }
 }
+
+#[test]
+fn how_common_a_word_is_is_estimated_from_a_sample_of_reports_or_counted_when_rare() {
+    let store = open(0.01);
+    let c = store.conn();
+    let reports = |word: &str| -> i64 {
+        c.query_row(
+            "SELECT COUNT(*) FROM mentions WHERE evidence_text LIKE ?1",
+            [format!("%{word}%")],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    // common: a sample's estimate (stretches of consecutive reports, which repeat the same
+    // stories), within a third
+    for word in ["said", "again", "did"] {
+        let (est, n) = (
+            query::word_reports(c, word).unwrap().unwrap(),
+            reports(word),
+        );
+        assert!(n > 100, "{word}: {n}");
+        assert!((est - n).abs() * 3 < n, "{word}: {est} against {n}");
+    }
+    // rare: counted through the index (every trigram of it: at least the reports of the word)
+    let rare = "zzq";
+    assert_eq!(query::word_reports(c, rare).unwrap(), Some(0));
+    // what the index does not serve
+    assert_eq!(query::word_reports(c, "of").unwrap(), None);
+    assert_eq!(query::word_reports(c, "50%").unwrap(), None);
+}
