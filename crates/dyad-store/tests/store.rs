@@ -995,7 +995,7 @@ fn the_rollup_per_code_and_the_newer_indexes_are_made_for_a_store_loaded_before_
     assert_eq!(stats(read.conn()), kept);
     drop(read);
     // opened for writing: filled from rollup_day, the indexes made
-    let mut store = Store::open(&path).unwrap();
+    let store = Store::open(&path).unwrap();
     assert!(codes_ready(store.conn()));
     assert_eq!(check(store.conn()).unwrap(), None);
     assert_eq!(stats(store.conn()), kept);
