@@ -18,7 +18,7 @@
 use std::fmt::Write as _;
 
 use rusqlite::types::Value;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::filter::{actor_code, Filter};
 use crate::Result;
@@ -81,7 +81,7 @@ pub fn count_at_least(conn: &Connection, filter: &Filter, n: usize) -> Result<To
             // along the date index, at most `window` events, else through the indexes
             let (walked, cond) = filter.walked(false, "", window, &mut params);
             let found = count(&walked, &clause, &params)?;
-            if found < n as i64 && crate::query::window_full(conn, &cond, window, &params)? {
+            if found < n as i64 && window_full(conn, &cond, window, &params)? {
                 let (clause, params) = filter.where_in(conn)?;
                 count("events", &clause, &params)?
             } else {
@@ -311,7 +311,7 @@ impl Reading {
         if table == "events" || per_dyad.is_some() {
             let r = reading(conn, filter, per_dyad)?;
             if table == "events" || r.share.is_some() {
-                return Ok(("events", crate::query::TALLY_SQL, "COUNT(*)", r));
+                return Ok(("events", TALLY_SQL, "COUNT(*)", r));
             }
             return Ok((table, tally, n, r));
         }
@@ -387,7 +387,7 @@ pub(crate) fn reading(
     let Some((_, indexed, words)) = filter.share(conn)? else {
         return exact(conn);
     };
-    let total = crate::query::events_counted(conn)?.max(1) as f64;
+    let total = events_counted(conn)?.max(1) as f64;
     let checked = !filter.words.is_empty()
         || filter.issue.is_some()
         || filter.tone_below.is_some()
@@ -447,12 +447,12 @@ pub(crate) fn reading(
         return exact(conn);
     }
     let access = if along_index > along_ids {
-        crate::query::Access::Index
+        Access::Index
     } else {
-        crate::query::Access::IdRange
+        Access::IdRange
     };
     let (mut clause, mut params) = filter.clause_with(false, access)?;
-    let id = if access == crate::query::Access::Index {
+    let id = if access == Access::Index {
         "+e.id"
     } else {
         "e.id"
@@ -488,4 +488,91 @@ fn date_share(conn: &Connection, filter: &Filter) -> Result<f64> {
     let span = (last - first).num_days() + 1;
     let covered = ((to - from).num_days() + 1).max(0);
     Ok((covered as f64 / span.max(1) as f64).clamp(0.0, 1.0))
+}
+
+/// What is counted of a group of events `e`: how many, how many per quad class 1 … 4, their
+/// Goldstein sum and mean. Seven columns, read back by [`tally_at`].
+pub(crate) const TALLY_SQL: &str = "COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
+    SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein), AVG(e.goldstein)";
+
+/// How a clause's events are found: which indexes its comparisons may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// The filter's own indexes (actor and event codes, dates, evidence words).
+    Index,
+    /// The date index alone (a page in date order that ends soon).
+    DateWalk,
+    /// The events' ids alone (a sample: a range of ids, see [`reading`]).
+    IdRange,
+}
+
+/// Events per CAMEO code, root, quad class and polarity (a few hundred rows), summed from
+/// `rollup_day` into a temporary table of the connection (which a read-only connection may
+/// make) once for each state of the rollups: what [`Filter::share`] reads, where summing
+/// `rollup_day` itself (a row per day and code) took 20 ms of every page at a million events.
+pub(crate) fn codes_counted(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS codes_counted (
+             mark TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,
+             quad_class INTEGER NOT NULL, negated INTEGER NOT NULL, events INTEGER NOT NULL)",
+    )?;
+    let mark = rollups_mark(conn)?;
+    let counted: Option<String> = conn
+        .prepare_cached("SELECT mark FROM temp.codes_counted LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    if mark.is_some() && counted == mark {
+        return Ok(());
+    }
+    conn.prepare_cached("DELETE FROM temp.codes_counted")?
+        .execute([])?;
+    // rollup_code where it is kept: a few pages, where rollup_day's rows are read from all over
+    // the file by the first estimate of a connection
+    let from = if crate::rollup::codes_ready(conn) {
+        "rollup_code"
+    } else {
+        "rollup_day"
+    };
+    conn.prepare_cached(&format!(
+        "INSERT INTO temp.codes_counted
+         SELECT ?1, code, root, quad_class, negated, SUM(events) FROM {from}
+         GROUP BY code, root, quad_class, negated"
+    ))?
+    .execute([mark.unwrap_or_default()])?;
+    Ok(())
+}
+
+/// Events counted in the rollups, negated or not: about the rows of `events` (those with a
+/// report), without counting them.
+pub(crate) fn events_counted(conn: &Connection) -> Result<i64> {
+    codes_counted(conn)?;
+    Ok(conn
+        .prepare_cached("SELECT COALESCE(SUM(events), 0) FROM temp.codes_counted")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// What the last batch that kept the rollups left (`rollups_at`): what changes when anyone
+/// writes, so that what is counted from the rollups for a state of them is counted once.
+pub(crate) fn rollups_mark(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'rollups_at'")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
+/// Whether a walk's window (the condition of `Filter::walked`) held `window` events, so
+/// that a page that found fewer than it asked for there may have more beyond it (and is read
+/// through the filter's indexes instead).
+pub(crate) fn window_full(
+    conn: &Connection,
+    cond: &str,
+    window: usize,
+    params: &[Value],
+) -> Result<bool> {
+    let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {cond} LIMIT {window})");
+    let mut st = conn.prepare_cached(&sql)?;
+    // the condition names some of the page's numbered parameters: those up to the last
+    let used = st.parameter_count().min(params.len());
+    let n: i64 = st.query_row(rusqlite::params_from_iter(&params[..used]), |r| r.get(0))?;
+    Ok(n as usize >= window)
 }

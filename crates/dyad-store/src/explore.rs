@@ -123,7 +123,7 @@ pub fn events_page(
     };
     let (walked, cond) = filter.walked(sort.descending, &cursor, window, &mut params);
     let rows = read(&walked, &clause, &params)?;
-    if rows.len() >= limit || !crate::query::window_full(conn, &cond, window, &params)? {
+    if rows.len() >= limit || !crate::counted::window_full(conn, &cond, window, &params)? {
         return Ok(rows);
     }
     // the walk's window held too few: through the filter's indexes

@@ -8,7 +8,8 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::counted::{bound, Counted, Reading, Sample};
+use crate::counted::{bound, codes_counted, rollups_mark, window_full, Counted, Reading, Sample};
+pub(crate) use crate::counted::{Access, TALLY_SQL};
 use crate::filter::{actor_code, country, event_code, issue, quad_class, root, FieldError};
 pub use crate::filter::{Filter, Period, Sort, SortKey};
 use crate::Result;
@@ -40,60 +41,6 @@ const PAGE_WALK: f64 = 20_000.0;
 /// fields as independent, which they are not always (`text=did not` is said of negated
 /// events, which the filter leaves out: the walk found none and read all seven million).
 const WALK_MAX: f64 = 200_000.0;
-
-/// Events per CAMEO code, root, quad class and polarity (a few hundred rows), summed from
-/// `rollup_day` into a temporary table of the connection (which a read-only connection may
-/// make) once for each state of the rollups: what [`Filter::share`] reads, where summing
-/// `rollup_day` itself (a row per day and code) took 20 ms of every page at a million events.
-fn codes_counted(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS codes_counted (
-             mark TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,
-             quad_class INTEGER NOT NULL, negated INTEGER NOT NULL, events INTEGER NOT NULL)",
-    )?;
-    let mark = rollups_mark(conn)?;
-    let counted: Option<String> = conn
-        .prepare_cached("SELECT mark FROM temp.codes_counted LIMIT 1")?
-        .query_row([], |r| r.get(0))
-        .optional()?;
-    if mark.is_some() && counted == mark {
-        return Ok(());
-    }
-    conn.prepare_cached("DELETE FROM temp.codes_counted")?
-        .execute([])?;
-    // rollup_code where it is kept: a few pages, where rollup_day's rows are read from all over
-    // the file by the first estimate of a connection
-    let from = if crate::rollup::codes_ready(conn) {
-        "rollup_code"
-    } else {
-        "rollup_day"
-    };
-    conn.prepare_cached(&format!(
-        "INSERT INTO temp.codes_counted
-         SELECT ?1, code, root, quad_class, negated, SUM(events) FROM {from}
-         GROUP BY code, root, quad_class, negated"
-    ))?
-    .execute([mark.unwrap_or_default()])?;
-    Ok(())
-}
-
-/// Events counted in the rollups, negated or not: about the rows of `events` (those with a
-/// report), without counting them.
-pub(crate) fn events_counted(conn: &Connection) -> Result<i64> {
-    codes_counted(conn)?;
-    Ok(conn
-        .prepare_cached("SELECT COALESCE(SUM(events), 0) FROM temp.codes_counted")?
-        .query_row([], |r| r.get(0))?)
-}
-
-/// What the last batch that kept the rollups left (`rollups_at`): what changes when anyone
-/// writes, so that what is counted from the rollups for a state of them is counted once.
-fn rollups_mark(conn: &Connection) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT value FROM meta WHERE key = 'rollups_at'")?
-        .query_row([], |r| r.get(0))
-        .optional()?)
-}
 
 /// Reports read to estimate how common a word is (four stretches of a thousand, spread over
 /// the reports' ids).
@@ -370,23 +317,6 @@ impl Filter {
     }
 }
 
-/// Whether a walk's window (the condition of [`Filter::walked`]) held `window` events, so
-/// that a page that found fewer than it asked for there may have more beyond it (and is read
-/// through the filter's indexes instead).
-pub(crate) fn window_full(
-    conn: &Connection,
-    cond: &str,
-    window: usize,
-    params: &[Value],
-) -> Result<bool> {
-    let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {cond} LIMIT {window})");
-    let mut st = conn.prepare_cached(&sql)?;
-    // the condition names some of the page's numbered parameters: those up to the last
-    let used = st.parameter_count().min(params.len());
-    let n: i64 = st.query_row(rusqlite::params_from_iter(&params[..used]), |r| r.get(0))?;
-    Ok(n as usize >= window)
-}
-
 impl Filter {
     /// The share of events (0 to 1) the filter keeps but for its dates, estimated from the
     /// rollups (actors, codes, roots, quad classes, countries, issues: each exact alone,
@@ -626,17 +556,6 @@ impl Filter {
         }
         Ok((sql, params))
     }
-}
-
-/// How a clause's events are found: which indexes its comparisons may use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Access {
-    /// The filter's own indexes (actor and event codes, dates, evidence words).
-    Index,
-    /// The date index alone (a page in date order that ends soon).
-    DateWalk,
-    /// The events' ids alone (a sample: a range of ids, see [`crate::counted`]).
-    IdRange,
 }
 
 /// One event with its first report.
@@ -914,11 +833,6 @@ impl Period {
         }
     }
 }
-
-/// What is counted of a group of events `e`: how many, how many per quad class 1 … 4, their
-/// Goldstein sum and mean. Seven columns, read back by [`tally_at`].
-pub(crate) const TALLY_SQL: &str = "COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
-    SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein), AVG(e.goldstein)";
 
 /// [`TALLY_SQL`] over rollup rows that each count `events` events (`rollup_day`,
 /// `rollup_dyad_day`).
