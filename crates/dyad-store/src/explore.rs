@@ -701,6 +701,11 @@ pub fn places_sampled(
         share: c.share,
     };
     let (table, clause) = (c.table, &reading.clause);
+    // a sample along the ids says NOT INDEXED of the events, which come first here
+    let (hint, clause) = match clause.strip_prefix(crate::counted::NOT_INDEXED) {
+        Some(rest) => (crate::counted::NOT_INDEXED, rest),
+        None => ("", clause.as_str()),
+    };
     let sql = if rollup {
         // the rollup keeps a missing name, country or id as '' or -1
         format!(
@@ -715,7 +720,7 @@ pub fn places_sampled(
             "SELECT m.place_name, m.place_country, m.place_geonameid, m.place_lat, m.place_lon,
                 COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),
                 SUM(e.quad_class = 4), AVG(e.goldstein)
-         FROM events e JOIN mentions m ON m.id = e.first_mention{clause}
+         FROM events e{hint} JOIN mentions m ON m.id = e.first_mention{clause}
                AND m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
          GROUP BY m.place_lat, m.place_lon, m.place_name
          ORDER BY COUNT(*) DESC, m.place_name LIMIT {limit}"
