@@ -115,7 +115,10 @@ async function showTimeline(p, s) {
   const b = actorOf(s.b);
   note('timeline-title', [a && b ? `${a} ↔ ${b}` : a, `by ${series.by}`, series.from ? `${series.from} to ${series.to}` : ''].filter(Boolean).join(' · '));
   $('timeline-empty').hidden = series.points.some((x) => x.events > 0);
-  note('timeline-undated', series.undated ? `${series.undated.toLocaleString()} undated events of this choice are not on the timeline (they have no date).` : '');
+  note('timeline-undated', [
+    series.undated ? `${series.undated.toLocaleString()} undated events of this choice are not on the timeline (they have no date).` : '',
+    sampled(series.sample),
+  ].filter(Boolean).join(' '));
   dyad.timelinePoints = drawTimeline($('timeline'), series, s.view === 'share', zoomTo);
 }
 
@@ -129,7 +132,7 @@ function zoomTo(first, last) {
 async function showNetwork(p, s) {
   const net = await get('/api/network', { ...p, edges: 60 });
   const a = actorOf(s.a);
-  note('network-title', `${a ? `around ${p.actor.join(' and ')}` : 'all actors'}${net.edges_omitted ? ` (${net.edges_omitted} lighter edges left out)` : ''}`);
+  note('network-title', `${a ? `around ${p.actor.join(' and ')}` : 'all actors'}${net.edges_omitted ? ` (${net.edges_omitted} lighter edges left out)` : ''}${net.sample ? ` · ${sampled(net.sample)}` : ''}`);
   let labels = {};
   if (net.nodes.length) {
     try { ({ actors: labels } = await get('/api/codes', { actor: net.nodes.map((n) => n.id).slice(0, 200) })); } catch { /* labels are a nicety */ }
@@ -147,14 +150,23 @@ async function showNetwork(p, s) {
 }
 
 async function showMap(p) {
-  const { places } = await get('/api/places', { ...p, limit: 500 });
+  const { places, sample } = await get('/api/places', { ...p, limit: 500 });
   dyad.placeEvents = places.reduce((n, x) => n + x.events, 0);
   dyad.mapPlaces = await drawMap($('map'), places, (place) => {
     if (!place.country) return;
     $('f-country').value = place.country;
     show();
   });
-  note('map-note', places.length ? `${places.length} places of the events (their first report's place)` : 'No event places for this choice.');
+  note('map-note', places.length ? `${places.length} places of the events (their first report's place)${sample ? `. ${sampled(sample)}` : ''}` : 'No event places for this choice.');
+}
+
+// An answer counted from a sample of the events (a choice no rollup keeps, over a large
+// store): its counts are estimates, and the note says from how much.
+function sampled(sample) {
+  if (!sample) return '';
+  const pct = sample.share * 100;
+  const share = pct >= 1 ? pct.toFixed(0) : pct.toPrecision(1);
+  return `Estimated from a ${share}% sample of the events (${sample.matched.toLocaleString()} of them match); exact counts would read every event.`;
 }
 
 async function showTable(more = false) {

@@ -148,6 +148,12 @@ pub struct QueryArgs {
     /// JSON Lines instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// With --by: count every event, even when that takes long. Without it, a filter no
+    /// rollup keeps (evidence words, issues, tone, an actor with an event code…) over many
+    /// events is counted from a uniform sample of them, scaled to the whole, and stderr says
+    /// so.
+    #[arg(long, requires = "by")]
+    pub exact: bool,
 }
 
 /// Cut `s` to `n` characters, marking the cut.
@@ -199,7 +205,9 @@ pub fn run(args: QueryArgs) -> Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if let Some(by) = by {
-        let rows = query::aggregate(store.conn(), &filter, by)?;
+        let mut filter = filter;
+        filter.bounded = !args.exact;
+        let (rows, sample) = query::aggregate_sampled(store.conn(), &filter, by)?;
         let header = [
             "period",
             "source",
@@ -227,6 +235,14 @@ pub fn run(args: QueryArgs) -> Result<()> {
             ]
         })?;
         out.flush()?;
+        if let Some(s) = sample {
+            eprintln!(
+                "dyad: estimated from a sample of {:.2}% of the events ({} of them selected), \
+                 counts scaled to the whole; --exact counts every event",
+                s.share * 100.0,
+                s.matched
+            );
+        }
         let undated = query::undated(store.conn(), &filter)?;
         if undated > 0 {
             eprintln!(

@@ -10,6 +10,17 @@ fn q(name: &str, kind: &str, description: &str) -> Value {
            "schema": {"type": kind}, "description": description})
 }
 
+/// `exact` of the aggregations.
+fn exact() -> Value {
+    q(
+        "exact",
+        "boolean",
+        "Count every event even when that takes seconds (default false: a filter no rollup \
+         keeps over many events is counted from a sample of them, and the answer's `sample` \
+         says so)",
+    )
+}
+
 fn filters() -> Vec<Value> {
     vec![
         json!({"name": "actor", "in": "query", "required": false, "style": "form",
@@ -118,7 +129,8 @@ pub fn spec() -> Value {
         "/api/series": {"get": {"summary": "Events per period: counts by quad class, Goldstein sum and mean",
             "parameters": with_filters(vec![json!({"name": "by", "in": "query", "required": false,
                 "schema": {"type": "string", "enum": ["day", "week", "month", "auto"]},
-                "description": "Period (default month; auto fits it to the span); every period from `from` (else the first dated event) to `to` (else the last) is a point, at most 10,000"})]),
+                "description": "Period (default month; auto fits it to the span); every period from `from` (else the first dated event) to `to` (else the last) is a point, at most 10,000"}),
+                exact()]),
             "responses": ok("Series")}},
         "/api/filter": {"get": {"summary": "The filter as read: names resolved to codes, values checked, the events it selects and the undated ones it leaves out",
             "parameters": with_filters(vec![sort()]),
@@ -141,10 +153,12 @@ pub fn spec() -> Value {
                 json!({"name": "level", "in": "query", "required": false,
                        "schema": {"type": "string", "enum": ["country", "actor"]},
                        "description": "Nodes are countries (first 3 letters, default) or full codes"}),
-                q("edges", "integer", "Heaviest edges kept, 1 to 1000 (default 100)")]),
+                q("edges", "integer", "Heaviest edges kept, 1 to 1000 (default 100)"),
+                exact()]),
             "responses": ok("Network")}},
         "/api/places": {"get": {"summary": "Where the selected events happened, one point per place",
-            "parameters": with_filters(vec![q("limit", "integer", "1 to 2000 (default 500)")]),
+            "parameters": with_filters(vec![q("limit", "integer", "1 to 2000 (default 500)"),
+                exact()]),
             "responses": ok("Places")}},
         "/api/articles/{id}": {"get": {"summary": "An article with its text, every coded span and its quotations",
             "parameters": [id_param("Article id (percent-encoded)", "string")],
@@ -215,6 +229,14 @@ fn base_components() -> Value {
     let ns = json!({"type": "string", "nullable": true});
     let i = json!({"type": "integer"});
     let n = json!({"type": "number"});
+    // present only when the answer was counted from a sample of the events
+    let sample = json!({"type": "object", "nullable": true,
+        "description": "The answer was counted from the events whose id falls in the first \
+                        `share` of the id space (a uniform sample), its counts scaled by \
+                        1/share; `matched` events of the sample were selected (relative error \
+                        about 1/sqrt(matched)). Absent when every event was counted; \
+                        exact=true asks for that.",
+        "properties": {"share": n, "matched": i}});
     let nn = json!({"type": "number", "nullable": true});
     let quad = json!({"type": "array", "items": {"type": "integer"}, "minItems": 4, "maxItems": 4,
                       "description": "events of quad class 1, 2, 3, 4"});
@@ -266,15 +288,15 @@ fn base_components() -> Value {
         "SeriesPoint": obj(json!({"period": s, "events": i, "quad": quad, "goldstein_sum": n,
             "goldstein_mean": n})),
         "Series": obj(json!({"by": s, "points": array_of("SeriesPoint"), "from": ns,
-            "to": ns, "undated": i})),
+            "to": ns, "undated": i, "sample": sample.clone()})),
         "Node": obj(json!({"id": s, "events": i})),
         "Edge": obj(json!({"source": s, "target": s, "events": i, "quad": quad,
             "goldstein_sum": n, "goldstein_mean": n})),
         "Network": obj(json!({"nodes": array_of("Node"), "edges": array_of("Edge"),
-            "edges_omitted": i})),
+            "edges_omitted": i, "sample": sample.clone()})),
         "Place": obj(json!({"name": ns, "country": ns, "geonameid": i, "lat": n, "lon": n,
             "events": i, "quad": quad, "goldstein_mean": n})),
-        "Places": obj(json!({"places": array_of("Place")})),
+        "Places": obj(json!({"places": array_of("Place"), "sample": sample})),
         "Count": obj(json!({"key": s, "events": i})),
         "Stats": obj(json!({"articles": i, "events": i, "negated_events": i, "mentions": i,
             "quotes": i, "undated_events": i, "first_date": ns, "last_date": ns, "quad": quad,

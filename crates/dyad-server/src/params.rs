@@ -159,4 +159,17 @@ impl Params {
     pub fn filter(&self, names: Option<&dyn ActorNames>) -> ApiResult<Filter> {
         Ok(self.resolved_filter(names)?.0)
     }
+
+    /// The event filter of an aggregation (series, network, map): it may be counted from a
+    /// sample of the events when counting every one would take seconds, and says so, unless
+    /// `exact=true` asks for every event (which may then take until the API's timeout).
+    pub fn aggregation_filter(&self, names: Option<&dyn ActorNames>) -> ApiResult<Filter> {
+        let mut f = self.filter(names)?;
+        let exact = match self.one("exact")? {
+            None => false,
+            Some(v) => filter::flag("exact", v).map_err(refused)?,
+        };
+        f.bounded = !exact;
+        Ok(f)
+    }
 }

@@ -287,6 +287,27 @@ async fn series_of_a_dyad() {
 }
 
 #[tokio::test]
+async fn aggregations_take_exact_and_say_when_they_were_sampled() {
+    let app = app();
+    // a store this small is counted whole: no `sample`, with or without exact
+    for uri in [
+        "/api/series?text=met",
+        "/api/network?text=met",
+        "/api/places?text=met",
+    ] {
+        for exact in ["", "&exact=true", "&exact=false"] {
+            let v = ok(&app, &format!("{uri}{exact}")).await;
+            assert!(v.get("sample").is_none(), "{uri}{exact}: {v}");
+        }
+        bad(&app, &format!("{uri}&exact=maybe"), 400, Some("exact")).await;
+    }
+    let exact = ok(&app, "/api/series?actor=FRA&exact=true").await;
+    assert_eq!(exact, ok(&app, "/api/series?actor=FRA").await);
+    // the other routes do not take it
+    bad(&app, "/api/events?exact=true", 400, Some("exact")).await;
+}
+
+#[tokio::test]
 async fn network_of_a_period() {
     let app = app();
     let n = ok(&app, "/api/network").await;

@@ -14,6 +14,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::counted::{Reading, Sample};
 use crate::query::{
     per_period, row, tally_at, EventRow, Needs, Period, Sort, SortKey, Tally, ROLLUP_TALLY_SQL,
     ROW_SQL,
@@ -83,12 +84,15 @@ pub fn events_page(
     limit: usize,
 ) -> Result<Vec<EventRow>> {
     let sort = filter.sort;
-    // in date order a page of common events reads along the date index (where_for_page)
-    let (mut clause, mut params) = if sort.key == SortKey::Date {
+    // in date order a page of common events reads along the date index (where_for_page), at
+    // most a window of them
+    let (mut clause, mut params, window) = if sort.key == SortKey::Date {
         filter.where_for_page(conn, limit)?
     } else {
-        filter.where_in(conn)?
+        let (c, p) = filter.where_in(conn)?;
+        (c, p, None)
     };
+    let mut cursor = String::new();
     if let Some(c) = after {
         params.push(c.value(sort));
         let k = params.len();
@@ -101,18 +105,46 @@ pub fn events_page(
         } else {
             (">=", ">")
         };
+        cursor = format!(" AND {col} {ge} ?{k} AND ({col} {gt} ?{k} OR e.id {gt} ?{i})");
+        clause.push_str(&cursor);
+    }
+    let read = |from: &str, clause: &str, params: &[Value]| -> Result<Vec<EventRow>> {
+        let sql = format!(
+            "{}{clause} ORDER BY {} LIMIT {limit}",
+            ROW_SQL.replacen("FROM events e ", &format!("FROM {from} e "), 1),
+            sort.order_sql()
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(params), row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    };
+    let Some(window) = window else {
+        return read("events", &clause, &params);
+    };
+    let (walked, cond) = filter.walked(sort.descending, &cursor, window, &mut params);
+    let rows = read(&walked, &clause, &params)?;
+    if rows.len() >= limit || !crate::counted::window_full(conn, &cond, window, &params)? {
+        return Ok(rows);
+    }
+    // the walk's window held too few: through the filter's indexes
+    let (mut clause, mut params) = filter.where_in(conn)?;
+    if let Some(c) = after {
+        params.push(c.value(sort));
+        let k = params.len();
+        params.push(Value::Integer(c.id));
+        let i = params.len();
+        let col = sort.column();
+        let (ge, gt) = if sort.descending {
+            ("<=", "<")
+        } else {
+            (">=", ">")
+        };
         let _ = write!(
             clause,
             " AND {col} {ge} ?{k} AND ({col} {gt} ?{k} OR e.id {gt} ?{i})"
         );
     }
-    let sql = format!(
-        "{ROW_SQL}{clause} ORDER BY {} LIMIT {limit}",
-        sort.order_sql()
-    );
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(params), row)?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    read("events", &clause, &params)
 }
 
 /// A span of an article's text: character offsets and the words.
@@ -482,6 +514,16 @@ pub struct SeriesPoint {
 
 /// The selected events (those with a date) counted per period, oldest first.
 pub fn series(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<SeriesPoint>> {
+    Ok(series_sampled(conn, filter, by)?.0)
+}
+
+/// [`series`], and the sample it was counted from when the filter accepts one
+/// ([`Filter::bounded`]) and counting every event would take long.
+pub fn series_sampled(
+    conn: &Connection,
+    filter: &Filter,
+    by: Period,
+) -> Result<(Vec<SeriesPoint>, Option<Sample>)> {
     per_period(conn, filter, by, false, |r, tally| {
         Ok(SeriesPoint {
             period: r.get(0)?,
@@ -495,7 +537,8 @@ pub fn date_range(
     conn: &Connection,
     filter: &Filter,
 ) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
-    let c = crate::counted::Counted::of(conn, filter)?;
+    let filter = &*filter.for_counts(conn)?;
+    let c = crate::counted::Counted::of(conn, filter)?.or_sample(conn, filter)?;
     let sql = format!(
         "SELECT MIN(e.date), MAX(e.date) FROM {} e{} AND e.date <> ''",
         c.table, c.clause
@@ -544,6 +587,10 @@ pub struct Network {
     pub edges: Vec<Edge>,
     /// Edges left out beyond the limit.
     pub edges_omitted: i64,
+    /// The sample the network was counted from, when it was (the counts are scaled to the
+    /// whole; see [`Sample`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample: Option<Sample>,
 }
 
 /// The `max_edges` directed dyads with most selected events, and their actors (an actor's
@@ -554,25 +601,30 @@ pub fn network(
     level: Level,
     max_edges: usize,
 ) -> Result<Network> {
-    let (clause, params) = filter.where_in(conn)?;
+    let filter = &*filter.for_counts(conn)?;
     let (s, t) = match level {
         Level::Actor => ("e.source_code", "e.target_code"),
         Level::Country => ("substr(e.source_code, 1, 3)", "substr(e.target_code, 1, 3)"),
     };
     // counted from the smallest rollup that keeps what the filter reads (else the events)
     let (table, tally, n) = filter.counted_from(conn, Needs::Dyads);
+    let (table, tally, n, reading) = Reading::for_table(conn, filter, table, tally, n)?;
+    let clause = &reading.clause;
     let sql = format!(
         "SELECT {s} AS s, {t} AS t, {tally}
          FROM {table} e{clause} AND {s} <> {t}
          GROUP BY s, t ORDER BY {n} DESC, s, t"
     );
     let mut st = conn.prepare_cached(&sql)?;
+    let mut matched = 0;
     let mut edges = st
-        .query_map(rusqlite::params_from_iter(params), |r| {
+        .query_map(rusqlite::params_from_iter(&reading.params), |r| {
+            let tally = tally_at(r, 2)?;
+            matched += tally.events;
             Ok(Edge {
                 source: r.get(0)?,
                 target: r.get(1)?,
-                tally: tally_at(r, 2)?,
+                tally: tally.scaled(&reading),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -595,6 +647,7 @@ pub fn network(
         nodes,
         edges,
         edges_omitted: omitted,
+        sample: reading.sample(matched),
     })
 }
 
@@ -613,14 +666,46 @@ pub struct Place {
 
 /// The places of the selected events, most events first; at most `limit`.
 pub fn places(conn: &Connection, filter: &Filter, limit: usize) -> Result<Vec<Place>> {
-    // from the rollups per place where the filter allows (see Counted::places), else the events
-    let counted = crate::counted::Counted::places(conn, filter)?;
+    Ok(places_sampled(conn, filter, limit)?.0)
+}
+
+/// [`places`], and the sample they were counted from when the filter accepts one
+/// ([`Filter::bounded`]) and counting every event would take long.
+pub fn places_sampled(
+    conn: &Connection,
+    filter: &Filter,
+    limit: usize,
+) -> Result<(Vec<Place>, Option<Sample>)> {
+    // from the rollups per place where the filter allows (see Counted::places), else the events;
+    // the rollup per dyad, day and place holds nearly a row per event of a common actor, whose
+    // map is then counted from a sample when the filter accepts one
+    let mut counted = crate::counted::Counted::places(conn, filter)?;
+    if counted
+        .as_ref()
+        .is_some_and(|c| c.table == "rollup_place_day")
+    {
+        let per_event = crate::counted::rollup_rows_per_event("rollup_place_day");
+        let r = crate::counted::reading(conn, filter, per_event)?;
+        if r.share.is_some() {
+            counted = None;
+        }
+    }
     let rollup = counted.is_some();
     let c = match counted {
         Some(c) => c,
-        None => crate::counted::Counted::events(conn, filter)?,
+        None => crate::counted::Counted::events(conn, filter)?.or_sample(conn, filter)?,
     };
-    let (table, clause, params) = (c.table, c.clause, c.params);
+    let reading = Reading {
+        clause: c.clause,
+        params: c.params,
+        share: c.share,
+    };
+    let (table, clause) = (c.table, &reading.clause);
+    // a sample along the ids says NOT INDEXED of the events, which come first here
+    let (hint, clause) = match clause.strip_prefix(crate::counted::NOT_INDEXED) {
+        Some(rest) => (crate::counted::NOT_INDEXED, rest),
+        None => ("", clause.as_str()),
+    };
     let sql = if rollup {
         // the rollup keeps a missing name, country or id as '' or -1
         format!(
@@ -635,25 +720,31 @@ pub fn places(conn: &Connection, filter: &Filter, limit: usize) -> Result<Vec<Pl
             "SELECT m.place_name, m.place_country, m.place_geonameid, m.place_lat, m.place_lon,
                 COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),
                 SUM(e.quad_class = 4), AVG(e.goldstein)
-         FROM events e JOIN mentions m ON m.id = e.first_mention{clause}
+         FROM events e{hint} JOIN mentions m ON m.id = e.first_mention{clause}
                AND m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
          GROUP BY m.place_lat, m.place_lon, m.place_name
          ORDER BY COUNT(*) DESC, m.place_name LIMIT {limit}"
         )
     };
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+    let mut matched = 0;
+    let rows = st.query_map(rusqlite::params_from_iter(&reading.params), |r| {
+        let events: i64 = r.get(5)?;
+        matched += events;
+        let quad: [i64; 4] = [r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?];
         Ok(Place {
             name: r.get(0)?,
             country: r.get(1)?,
             geonameid: r.get(2)?,
             lat: r.get(3)?,
             lon: r.get(4)?,
-            events: r.get(5)?,
-            quad: [r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?],
+            events: reading.scale(events),
+            quad: quad.map(|q| reading.scale(q)),
             // the rollup's tally has the Goldstein sum before the mean
             goldstein_mean: r.get(if rollup { 11 } else { 10 })?,
         })
     })?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    let places = rows.collect::<Result<Vec<_>, _>>()?;
+    // matched counts the places returned only (the map's top `limit`)
+    Ok((places, reading.sample(matched)))
 }

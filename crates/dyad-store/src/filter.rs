@@ -47,6 +47,10 @@ pub struct Filter {
     pub with_negated: bool,
     /// Only events with a date (what a time series or GDELT's SQLDATE can place).
     pub dated: bool,
+    /// An aggregation (series, network, map, `--by`) may answer from a sample of the events
+    /// when counting every one would take seconds; its answer then says so (see
+    /// [`crate::counted::Sample`]). False: always count every event.
+    pub bounded: bool,
     /// The order of a listing (events, exports); aggregations ignore it.
     pub sort: Sort,
     pub limit: Option<usize>,
@@ -461,6 +465,7 @@ pub fn parse_filter<'a>(
             .transpose()?
             .unwrap_or(false),
         dated: false,
+        bounded: false,
         sort: Sort::default(),
         limit: None,
     })

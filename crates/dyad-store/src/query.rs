@@ -8,7 +8,8 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::counted::Counted;
+use crate::counted::{bound, codes_counted, rollups_mark, window_full, Counted, Reading, Sample};
+pub(crate) use crate::counted::{Access, TALLY_SQL};
 use crate::filter::{actor_code, country, event_code, issue, quad_class, root, FieldError};
 pub use crate::filter::{Filter, Period, Sort, SortKey};
 use crate::Result;
@@ -35,88 +36,123 @@ fn prefix_range(prefix: &str) -> (String, String) {
 /// (see [`Filter::where_for_page`]): some tens of milliseconds.
 const PAGE_WALK: f64 = 20_000.0;
 
-/// Events per CAMEO code, root, quad class and polarity (a few hundred rows), summed from
-/// `rollup_day` into a temporary table of the connection (which a read-only connection may
-/// make) once for each state of the rollups: what [`Filter::share`] reads, where summing
-/// `rollup_day` itself (a row per day and code) took 20 ms of every page at a million events.
-fn codes_counted(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS codes_counted (
-             mark TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,
-             quad_class INTEGER NOT NULL, negated INTEGER NOT NULL, events INTEGER NOT NULL)",
-    )?;
-    let mark = rollups_mark(conn)?;
-    let counted: Option<String> = conn
-        .prepare_cached("SELECT mark FROM temp.codes_counted LIMIT 1")?
-        .query_row([], |r| r.get(0))
-        .optional()?;
-    if mark.is_some() && counted == mark {
-        return Ok(());
-    }
-    conn.prepare_cached("DELETE FROM temp.codes_counted")?
-        .execute([])?;
-    conn.prepare_cached(
-        "INSERT INTO temp.codes_counted
-         SELECT ?1, code, root, quad_class, negated, SUM(events) FROM rollup_day
-         GROUP BY code, root, quad_class, negated",
-    )?
-    .execute([mark.unwrap_or_default()])?;
-    Ok(())
-}
+/// The most events a page walks along the date index (estimated to end sooner) before it is
+/// read through the filter's indexes instead: a few hundred milliseconds. Estimates take
+/// fields as independent, which they are not always (`text=did not` is said of negated
+/// events, which the filter leaves out: the walk found none and read all seven million).
+const WALK_MAX: f64 = 200_000.0;
 
-/// What the last batch that kept the rollups left (`rollups_at`): what changes when anyone
-/// writes, so that what is counted from the rollups for a state of them is counted once.
-fn rollups_mark(conn: &Connection) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT value FROM meta WHERE key = 'rollups_at'")?
-        .query_row([], |r| r.get(0))
-        .optional()?)
-}
+/// Reports read to estimate how common a word is (four stretches of a thousand, spread over
+/// the reports' ids).
+const WORD_SAMPLE: i64 = 4_000;
 
-/// At most how many reports hold `word` in their evidence: the reports of its rarest trigram
-/// in the evidence index (read through a temporary `fts5vocab` table, which a read-only
-/// connection may make). None for a word the index does not serve (shorter than three
-/// characters, or with LIKE's `%` or `_`). A trigram's count reads its whole list of reports
-/// (75 ms for one in every report at a million events), so each is kept in a temporary table
-/// for the state of the store it was counted in: a page and its total ask for it several
-/// times.
-fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
+/// About how many reports hold `word` in their evidence. A common word is counted in a sample
+/// of the reports ([`WORD_SAMPLE`], four stretches of consecutive ids, a few hundred pages)
+/// and scaled; a word met fewer than four times there is counted through the evidence index,
+/// up to twice what the sample could have missed (the reports holding each of its trigrams:
+/// a word is in at most as many). None for a word the index does not serve (shorter than
+/// three characters, or with LIKE's `%` or `_`). The trigram counts this read before (the
+/// whole list of reports of each trigram: a second for a trigram in every report at ten
+/// million events, more from a cold file) are not read. Kept in a temporary table for the
+/// state of the store: a page and its total ask for it several times.
+#[doc(hidden)]
+pub fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
     let chars: Vec<char> = word.to_lowercase().chars().collect();
     if chars.len() < 3 || chars.iter().any(|c| matches!(c, '%' | '_')) {
         return Ok(None);
     }
     conn.execute_batch(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_vocab
-             USING fts5vocab(main, evidence_fts, row);
-         CREATE TEMP TABLE IF NOT EXISTS trigrams_counted (
-             mark TEXT NOT NULL, term TEXT NOT NULL, reports INTEGER NOT NULL,
-             PRIMARY KEY (mark, term));",
+        "CREATE TEMP TABLE IF NOT EXISTS words_counted (
+             mark TEXT NOT NULL, word TEXT NOT NULL, reports INTEGER NOT NULL,
+             PRIMARY KEY (mark, word));",
     )?;
     let mark = rollups_mark(conn)?.unwrap_or_default();
-    let mut kept = conn.prepare_cached(
-        "SELECT reports FROM temp.trigrams_counted WHERE mark = ?1 AND term = ?2",
-    )?;
-    let mut st = conn.prepare_cached("SELECT doc FROM temp.evidence_vocab WHERE term = ?1")?;
-    let mut keep = conn.prepare_cached(
-        "INSERT OR REPLACE INTO temp.trigrams_counted (mark, term, reports) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut least: Option<i64> = None;
-    for w in chars.windows(3) {
-        let tri: String = w.iter().collect();
-        let n = match kept.query_row([&mark, &tri], |r| r.get(0)).optional()? {
-            Some(n) => n,
-            None => {
-                let n: i64 = st.query_row([&tri], |r| r.get(0)).optional()?.unwrap_or(0);
-                keep.execute(rusqlite::params![mark, tri, n])?;
-                n
-            }
-        };
-        least = Some(least.map_or(n, |l| l.min(n)));
+    let word: String = chars.iter().collect();
+    if let Some(n) = conn
+        .prepare_cached("SELECT reports FROM temp.words_counted WHERE mark = ?1 AND word = ?2")?
+        .query_row([&mark, &word], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(Some(n));
     }
-    Ok(least)
+    let last: i64 = conn
+        .prepare_cached("SELECT COALESCE(MAX(id), 0) FROM mentions")?
+        .query_row([], |r| r.get(0))?;
+    let like = format!("%{}%", like_escape(&word));
+    let stretch = WORD_SAMPLE / 4;
+    let mut seen = 0i64;
+    let mut read = 0i64;
+    let mut st = conn.prepare_cached(
+        "SELECT COUNT(*), COALESCE(SUM(evidence_text LIKE ?3 ESCAPE '\\'), 0) FROM mentions
+         WHERE id >= ?1 AND id < ?2",
+    )?;
+    for k in 0..4 {
+        let start = (last * (2 * k + 1) / 8 - stretch / 2).max(1);
+        let (n, hits): (i64, i64) = st
+            .query_row(rusqlite::params![start, start + stretch, like], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        read += n;
+        seen += hits;
+    }
+    let n = if seen >= 4 && read > 0 {
+        ((seen as f64 / read as f64) * last as f64).round() as i64
+    } else {
+        // rare: counted through the index, up to twice what the sample could miss
+        let cap = (8.0 * last as f64 / WORD_SAMPLE as f64).ceil().max(1.0) as i64;
+        conn.prepare_cached(&format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM evidence_fts WHERE evidence_text LIKE ?1
+                                  LIMIT {cap})"
+        ))?
+        .query_row([format!("%{word}%")], |r| r.get(0))?
+    };
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO temp.words_counted (mark, word, reports) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(rusqlite::params![mark, word, n])?;
+    Ok(Some(n))
+}
+
+/// Whether every CAMEO code in the store begins with its root (as CAMEO's codes do: `0431`
+/// under `04`), read from the codes the rollups count: then a code prefix of two digits is a
+/// root, which every rollup keeps.
+fn codes_begin_with_root(conn: &Connection) -> Result<bool> {
+    codes_counted(conn)?;
+    Ok(conn
+        .prepare_cached(
+            "SELECT NOT EXISTS (SELECT 1 FROM temp.codes_counted
+                                WHERE substr(code, 1, 2) <> root)",
+        )?
+        .query_row([], |r| r.get(0))?)
 }
 
 impl Filter {
+    /// The filter as counts read it: an event code of two digits (`code=04`, GDELT's
+    /// EventRootCode) read as the root it is when the store's codes all begin with their
+    /// root, so that a series, network, map total or `--by` count of it reads the rollups
+    /// (which keep roots, not codes) instead of every event of the code. Any other filter as
+    /// it is.
+    pub(crate) fn for_counts(&self, conn: &Connection) -> Result<std::borrow::Cow<'_, Filter>> {
+        use std::borrow::Cow;
+        let Some(code) = &self.code else {
+            return Ok(Cow::Borrowed(self));
+        };
+        let code = event_code("code", code)?;
+        let same_root = self.root.as_deref().is_none_or(|r| r == code);
+        if code.len() != 2
+            || !same_root
+            || !crate::rollup::ready(conn)
+            || !codes_begin_with_root(conn)?
+        {
+            return Ok(Cow::Borrowed(self));
+        }
+        Ok(Cow::Owned(Filter {
+            code: None,
+            root: Some(code),
+            ..self.clone()
+        }))
+    }
+
     /// Whether the filter reads only what `rollup_day` keeps per day (CAMEO code, root, quad
     /// class, dates, polarity), so that a count of it may read the rollup (see
     /// [`crate::rollup`]); its [`Filter::where_in`] then applies to the rollup's rows.
@@ -153,8 +189,14 @@ impl Filter {
         } else if self.by_dyad_day() {
             from("rollup_dyad_day")
         } else if self.country.is_some() && self.by_place_day() {
-            // events without a place are not in it, but a country filter leaves them out
-            from("rollup_place_day")
+            // events without a place are not in these, but a country filter leaves them out;
+            // without actors, per place and day through its index of countries
+            let actors = !self.actor.is_empty() || self.source.is_some() || self.target.is_some();
+            if needs == Needs::Dates && !actors {
+                from("rollup_place")
+            } else {
+                from("rollup_place_day")
+            }
         } else {
             ("events", TALLY_SQL, "COUNT(*)")
         }
@@ -216,23 +258,66 @@ impl Filter {
         &self,
         conn: &Connection,
         limit: usize,
-    ) -> Result<(String, Vec<Value>)> {
+    ) -> Result<(String, Vec<Value>, Option<usize>)> {
         let ready = crate::rollup::ready(conn);
         let estimate = if ready && self.since.is_none() {
             self.share(conn).unwrap_or(None)
         } else {
             None
         };
-        let walk = estimate.is_some_and(|(share, others, words)| {
-            limit as f64 <= share * others.min(words).max(PAGE_WALK)
+        let walk = estimate.and_then(|(share, others, words)| {
+            let (walk, most) = (bound(PAGE_WALK), bound(WALK_MAX));
+            (limit as f64 <= share * others.min(words).max(walk)).then(|| {
+                // the walk is expected to read limit / share events: it may read a few times
+                // that, never more than WALK_MAX, before the page is found another way
+                let expected = limit as f64 / share.max(1e-9);
+                (4.0 * expected).clamp(walk, most).max(1.0) as usize
+            })
         });
-        let fts = !walk
+        let fts = walk.is_none()
             && !self.words.is_empty()
             && ready
             && estimate.is_none_or(|(_, others, words)| words <= others);
-        self.clause_with(fts, walk)
+        let access = if walk.is_some() {
+            Access::DateWalk
+        } else {
+            Access::Index
+        };
+        let (clause, params) = self.clause_with(fts, access)?;
+        Ok((clause, params, walk))
     }
 
+    /// `events` as a page walks them along the date index: the first `window` events in the
+    /// page's order (`descending` or not) from where it starts (the filter's dates, and
+    /// `after`, the cursor's condition over `e`, if any), with the parameters they need
+    /// pushed on `params`; and the condition alone, for [`window_full`].
+    pub(crate) fn walked(
+        &self,
+        descending: bool,
+        after: &str,
+        window: usize,
+        params: &mut Vec<Value>,
+    ) -> (String, String) {
+        let mut cond = String::from("1=1");
+        for (date, op) in [(self.from, ">="), (self.to, "<=")] {
+            if let Some(d) = date {
+                params.push(Value::Text(d.to_string()));
+                let _ = write!(cond, " AND e.date <> '' AND e.date {op} ?{}", params.len());
+            }
+        }
+        cond.push_str(after);
+        let dir = if descending { " DESC" } else { "" };
+        (
+            format!(
+                "(SELECT * FROM events e WHERE {cond}
+                  ORDER BY e.date{dir}, e.id{dir} LIMIT {window})"
+            ),
+            cond,
+        )
+    }
+}
+
+impl Filter {
     /// The share of events (0 to 1) the filter keeps but for its dates, estimated from the
     /// rollups (actors, codes, roots, quad classes, countries, issues: each exact alone,
     /// multiplied as if independent) and the evidence index (a word is in at most as many
@@ -332,13 +417,19 @@ impl Filter {
     }
 
     fn clause(&self, fts: bool) -> Result<(String, Vec<Value>)> {
-        self.clause_with(fts, false)
+        self.clause_with(fts, Access::Index)
     }
 
-    /// The clause; `by_date`: actor and event codes compared as `+e.source_code`, which no
-    /// index serves (the date index then serves the page).
-    fn clause_with(&self, fts: bool, by_date: bool) -> Result<(String, Vec<Value>)> {
-        let col = if by_date { "+e." } else { "e." };
+    /// The clause, read as `access` says: through the filter's indexes, along the date index
+    /// (actor and event codes compared as `+e.source_code`, which no index serves), or along
+    /// the event ids (dates and DATEADDED too compared so, for a sample of an id range).
+    pub(crate) fn clause_with(&self, fts: bool, access: Access) -> Result<(String, Vec<Value>)> {
+        let col = if access == Access::Index { "e." } else { "+e." };
+        let dcol = if access == Access::IdRange {
+            "+e."
+        } else {
+            "e."
+        };
         let mut sql = String::from(" WHERE 1=1");
         let mut params: Vec<Value> = Vec::new();
         let p = |v: String, params: &mut Vec<Value>| {
@@ -346,7 +437,9 @@ impl Filter {
             format!("?{}", params.len())
         };
         if !self.with_negated {
-            sql.push_str(" AND e.negated = 0");
+            // `+`: no index serves it; the indexes of the "top ten" lists begin with polarity,
+            // and SQLite took `rollup_dyad_top` (every dyad) over an actor's own rows
+            sql.push_str(" AND +e.negated = 0");
         }
         // Code prefixes are ranges (`ISR` ≤ code < `ISS`), which the column indexes serve,
         // where LIKE 'ISR%' (case-insensitive) would scan every event.
@@ -390,11 +483,11 @@ impl Filter {
         }
         if let Some(f) = self.from {
             let n = p(f.to_string(), &mut params);
-            let _ = write!(sql, " AND e.date <> '' AND e.date >= {n}");
+            let _ = write!(sql, " AND e.date <> '' AND {dcol}date >= {n}");
         }
         if let Some(t) = self.to {
             let n = p(t.to_string(), &mut params);
-            let _ = write!(sql, " AND e.date <> '' AND e.date <= {n}");
+            let _ = write!(sql, " AND e.date <> '' AND {dcol}date <= {n}");
         }
         if self.dated {
             sql.push_str(" AND e.date <> ''");
@@ -418,7 +511,7 @@ impl Filter {
         if let Some(s) = &self.since {
             let s = crate::filter::stamp("since", s)?;
             let n = p(s, &mut params);
-            let _ = write!(sql, " AND e.date_added > {n}");
+            let _ = write!(sql, " AND {dcol}date_added > {n}");
         }
         if let Some(code) = &self.issue {
             let code = issue("issue", code)?;
@@ -577,38 +670,63 @@ impl Sort {
 /// events (see [`Counted::of`]; actors through the actor indexes, which count them faster than
 /// the rollups per dyad, as these hold nearly a row per event of a rare dyad).
 pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
+    let filter = &*filter.for_counts(conn)?;
     Ok(Counted::of(conn, filter)?.total(conn)?.events)
 }
 
 /// How many events `filter` would select but for their having no date: what a time series,
 /// a date range or a GDELT export (without `--undated dateadded`) leaves out.
 pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
-    let mut f = filter.clone();
+    let mut f = filter.for_counts(conn)?.into_owned();
     f.from = None;
     f.to = None;
     f.dated = false;
-    let c = Counted::of(conn, &f)?;
+    let c = Counted::of(conn, &f)?.or_sample(conn, &f)?;
     let sql = format!(
         "SELECT COALESCE({}, 0) FROM {} e{} AND e.date = ''",
         c.n, c.table, c.clause
     );
     let mut st = conn.prepare_cached(&sql)?;
-    Ok(st.query_row(rusqlite::params_from_iter(c.params), |r| r.get(0))?)
+    let n = st.query_row(rusqlite::params_from_iter(c.params), |r| r.get(0))?;
+    Ok(match c.share {
+        Some(s) => (n as f64 / s).round() as i64,
+        None => n,
+    })
 }
 
 /// The events `filter` selects, in its order (by date, then id, unless it says otherwise).
 pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<EventRow>> {
-    let (clause, params) = match filter.limit {
+    let (clause, mut params, window) = match filter.limit {
         Some(n) if filter.sort.key == SortKey::Date => filter.where_for_page(conn, n)?,
-        _ => filter.where_in(conn)?,
+        _ => {
+            let (c, p) = filter.where_in(conn)?;
+            (c, p, None)
+        }
     };
-    let mut sql = format!("{ROW_SQL}{clause} ORDER BY {}", filter.sort.order_sql());
-    if let Some(n) = filter.limit {
-        let _ = write!(sql, " LIMIT {n}");
+    let read = |from: &str, clause: &str, params: &[Value]| -> Result<Vec<EventRow>> {
+        let mut sql = format!(
+            "{}{clause} ORDER BY {}",
+            ROW_SQL.replacen("FROM events e ", &format!("FROM {from} e "), 1),
+            filter.sort.order_sql()
+        );
+        if let Some(n) = filter.limit {
+            let _ = write!(sql, " LIMIT {n}");
+        }
+        let mut st = conn.prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(params), row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    };
+    let (Some(window), Some(limit)) = (window, filter.limit) else {
+        return read("events", &clause, &params);
+    };
+    // along the date index, at most `window` events, else through the filter's indexes
+    let (walked, cond) = filter.walked(filter.sort.descending, "", window, &mut params);
+    let rows = read(&walked, &clause, &params)?;
+    if rows.len() >= limit || !window_full(conn, &cond, window, &params)? {
+        return Ok(rows);
     }
-    let mut st = conn.prepare(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(params), row)?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    let (clause, params) = filter.where_in(conn)?;
+    read("events", &clause, &params)
 }
 
 /// One report of an event, as the Mentions table has it.
@@ -716,11 +834,6 @@ impl Period {
     }
 }
 
-/// What is counted of a group of events `e`: how many, how many per quad class 1 … 4, their
-/// Goldstein sum and mean. Seven columns, read back by [`tally_at`].
-pub(crate) const TALLY_SQL: &str = "COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2),
-    SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein), AVG(e.goldstein)";
-
 /// [`TALLY_SQL`] over rollup rows that each count `events` events (`rollup_day`,
 /// `rollup_dyad_day`).
 pub(crate) const ROLLUP_TALLY_SQL: &str = "SUM(e.events),
@@ -758,14 +871,18 @@ pub struct Tally {
 
 /// The selected events that have a date counted per period of `by`, oldest first, and with
 /// `dyads` per source and target too (most events first within a period): `row` makes a row
-/// of the period (column 0), the dyad (columns 1 and 2) and the tally.
+/// of the period (column 0), the dyad (columns 1 and 2) and the tally. Counted from a sample
+/// when the filter accepts one and every event would take long (see
+/// [`crate::counted::reading`]): the tallies are then scaled to the whole, and the sample
+/// returned.
 pub(crate) fn per_period<T>(
     conn: &Connection,
     filter: &Filter,
     by: Period,
     dyads: bool,
     mut row: impl FnMut(&rusqlite::Row, Tally) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
+) -> Result<(Vec<T>, Option<Sample>)> {
+    let filter = &*filter.for_counts(conn)?;
     let period = by.sql();
     let (needs, keys) = if dyads {
         (Needs::DatesAndDyads, ", e.source_code, e.target_code")
@@ -778,20 +895,23 @@ pub(crate) fn per_period<T>(
     } else {
         filter.actor_day_clause(conn)?
     };
-    let (table, tally, n, clause, params) = match one_actor {
+    let (table, tally, n, reading) = match one_actor {
         Some((clause, params)) => (
             "rollup_actor_day",
             ROLLUP_TALLY_SQL,
             "SUM(e.events)",
-            clause,
-            params,
+            Reading {
+                clause,
+                params,
+                share: None,
+            },
         ),
         None => {
-            let (clause, params) = filter.where_in(conn)?;
             let (table, tally, n) = filter.counted_from(conn, needs);
-            (table, tally, n, clause, params)
+            Reading::for_table(conn, filter, table, tally, n)?
         }
     };
+    let clause = &reading.clause;
     let sql = format!(
         "SELECT {period} AS p{keys}, {tally}
          FROM {table} e{clause} AND e.date <> ''
@@ -799,10 +919,29 @@ pub(crate) fn per_period<T>(
     );
     let at = if dyads { 3 } else { 1 };
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
-        row(r, tally_at(r, at)?)
+    let mut matched = 0;
+    let rows = st.query_map(rusqlite::params_from_iter(&reading.params), |r| {
+        let t = tally_at(r, at)?;
+        matched += t.events;
+        row(r, t.scaled(&reading))
     })?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    let out = rows.collect::<Result<Vec<_>, _>>()?;
+    Ok((out, reading.sample(matched)))
+}
+
+impl Tally {
+    /// The tally of a sample scaled to the whole (the mean is the sample's).
+    pub(crate) fn scaled(self, reading: &Reading) -> Tally {
+        match reading.share {
+            None => self,
+            Some(s) => Tally {
+                events: reading.scale(self.events),
+                quad: self.quad.map(|q| reading.scale(q)),
+                goldstein_sum: self.goldstein_sum / s,
+                goldstein_mean: self.goldstein_mean,
+            },
+        }
+    }
 }
 
 /// The [`TALLY_SQL`] columns from column `at` of a row on.
@@ -833,7 +972,17 @@ pub struct Aggregate {
 
 /// Count the selected events (those with a date) per period and dyad.
 pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<Aggregate>> {
-    let mut out = per_period(conn, filter, by, true, |r, tally| {
+    Ok(aggregate_sampled(conn, filter, by)?.0)
+}
+
+/// [`aggregate`], and the sample it was counted from when the filter accepts one
+/// ([`Filter::bounded`]) and counting every event would take long.
+pub fn aggregate_sampled(
+    conn: &Connection,
+    filter: &Filter,
+    by: Period,
+) -> Result<(Vec<Aggregate>, Option<Sample>)> {
+    let (mut out, sample) = per_period(conn, filter, by, true, |r, tally| {
         Ok(Aggregate {
             period: r.get(0)?,
             source: r.get(1)?,
@@ -844,5 +993,5 @@ pub fn aggregate(conn: &Connection, filter: &Filter, by: Period) -> Result<Vec<A
     if let Some(n) = filter.limit {
         out.truncate(n);
     }
-    Ok(out)
+    Ok((out, sample))
 }

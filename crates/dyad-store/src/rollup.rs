@@ -51,6 +51,18 @@ CREATE TABLE IF NOT EXISTS rollup_day (
     goldstein  REAL NOT NULL,
     PRIMARY KEY (date, code, negated, quad_class, root)
 ) WITHOUT ROWID;
+-- rollup_day without the day (a few hundred rows): the statistics' totals and the estimates'
+-- shares of codes, read in a few pages where rollup_day's rows are spread over a large file
+CREATE TABLE IF NOT EXISTS rollup_code (
+    code       TEXT NOT NULL,
+    root       TEXT NOT NULL,
+    quad_class INTEGER NOT NULL,
+    negated    INTEGER NOT NULL,
+    dated      INTEGER NOT NULL,
+    events     INTEGER NOT NULL,
+    goldstein  REAL NOT NULL,
+    PRIMARY KEY (code, root, quad_class, negated, dated)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rollup_dyad_day (
     source_code TEXT NOT NULL,
     target_code TEXT NOT NULL,
@@ -98,6 +110,11 @@ CREATE TABLE IF NOT EXISTS rollup_dyad (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rollup_dyad_top
     ON rollup_dyad(negated, events DESC, source_code, target_code);
+-- a target actor's dyads (a network of `actor=X` reads X as source or target) without reading
+-- the rest; made, like every index, when a file is opened for writing
+CREATE INDEX IF NOT EXISTS rollup_dyad_target
+    ON rollup_dyad(target_code, source_code, negated, events, quad1, quad2, quad3, quad4,
+                   goldstein);
 CREATE TABLE IF NOT EXISTS rollup_country (
     country TEXT NOT NULL,
     negated INTEGER NOT NULL,
@@ -169,11 +186,15 @@ pub(crate) fn ddl() -> String {
     all
 }
 
-/// A target actor's rows of `rollup_place_day` without reading the rest.
+/// A target actor's rows of `rollup_place_day` without reading the rest; a country's rows of
+/// `rollup_place` (a series or map of `country=X`) without reading every place's.
 const PLACE_DAY_TARGET: &str = "
 CREATE INDEX IF NOT EXISTS rollup_place_day_target ON rollup_place_day
     (target_code, source_code, date, negated, quad_class, place_lat, place_lon, place_name,
      place_country, place_geonameid, events, goldstein);
+CREATE INDEX IF NOT EXISTS rollup_place_country ON rollup_place
+    (place_country, date, negated, quad_class, place_lat, place_lon, place_name,
+     place_geonameid, events, goldstein);
 ";
 
 /// Whether the rollups are filled and kept (else readers count from the events): their
@@ -201,12 +222,52 @@ fn mark(conn: &Connection) -> Result<String> {
         .query_row([], |r| r.get(0))?)
 }
 
-/// Note that the rollups count everything written so far (at the end of each batch).
+/// Note that the rollups count everything written so far (at the end of each batch), and
+/// `rollup_code` with them (`rollup_code_at`: a writer of the version before it kept the
+/// others but not it).
 pub(crate) fn kept(conn: &Connection) -> Result<()> {
     let at = mark(conn)?;
-    conn.prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups_at', ?1)")?
-        .execute([at])?;
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO meta (key, value)
+         VALUES ('rollups_at', ?1), ('rollup_code_at', ?1)",
+    )?
+    .execute([at])?;
     Ok(())
+}
+
+/// Whether `rollup_code` counts what the other rollups count ([`ready`], and kept by the
+/// same batches): else its readers read `rollup_day`.
+pub fn codes_ready(conn: &Connection) -> bool {
+    ready(conn)
+        && conn
+            .prepare_cached(
+                "SELECT (SELECT value FROM meta WHERE key = 'rollup_code_at')
+                      = (SELECT value FROM meta WHERE key = 'rollups_at')",
+            )
+            .and_then(|mut st| st.query_row([], |r| r.get::<_, Option<bool>>(0)))
+            .ok()
+            .flatten()
+            .unwrap_or(false)
+}
+
+/// Fill `rollup_code` from `rollup_day` when the other rollups are kept and it is not (a file
+/// loaded before it, or written since by a dyad without it): a few hundred thousand rows
+/// summed, where a refill of every rollup would read every event.
+pub(crate) fn fill_codes(conn: &Connection) -> Result<()> {
+    if !ready(conn) || codes_ready(conn) {
+        return Ok(());
+    }
+    crate::transaction::immediately(conn, || {
+        conn.execute_batch(
+            "DELETE FROM rollup_code;
+             INSERT INTO rollup_code
+                 SELECT code, root, quad_class, negated, date <> '', SUM(events), SUM(goldstein)
+                 FROM rollup_day GROUP BY 1, 2, 3, 4, 5;
+             INSERT OR REPLACE INTO meta (key, value)
+                 SELECT 'rollup_code_at', value FROM meta WHERE key = 'rollups_at';",
+        )?;
+        Ok(())
+    })
 }
 
 /// What the rollups count of one event.
@@ -364,6 +425,15 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
         "rollup_day",
         "date, code, negated, quad_class, root",
         &[&f.date, &f.code, &f.negated, &f.quad_class, &f.root],
+        &[("goldstein", &goldstein)],
+        sign,
+    )?;
+    let dated = !f.date.is_empty();
+    bump_with(
+        tx,
+        "rollup_code",
+        "code, root, quad_class, negated, dated",
+        &[&f.code, &f.root, &f.quad_class, &f.negated, &dated],
         &[("goldstein", &goldstein)],
         sign,
     )?;
@@ -599,6 +669,11 @@ const RECOUNT: &[(&str, &str)] = &[
         "rollup_day",
         "SELECT date, code, negated, quad_class, root, COUNT(*), SUM(goldstein) FROM events
          GROUP BY date, code, negated, quad_class, root",
+    ),
+    (
+        "rollup_code",
+        "SELECT code, root, quad_class, negated, date <> '', COUNT(*), SUM(goldstein)
+         FROM events GROUP BY 1, 2, 3, 4, 5",
     ),
     (
         "rollup_dyad_day",

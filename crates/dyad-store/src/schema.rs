@@ -392,7 +392,8 @@ fn prepare(conn: &Connection) -> Result<()> {
         [SCHEMA_VERSION.to_string()],
     )?;
     fill_event_sources(conn)?;
-    crate::rollup::fill(conn)
+    crate::rollup::fill(conn)?;
+    crate::rollup::fill_codes(conn)
 }
 
 /// A writer's page cache: 64 MB, which keeps the upper levels of every index in memory as a

@@ -177,14 +177,24 @@ fn top(conn: &Connection, table: &str, key: &str, limit: usize) -> Result<Vec<Co
 /// [`stats`] from the rollups.
 fn from_rollups(conn: &Connection) -> Result<Stats> {
     type Totals = (i64, i64, [i64; 4], Option<f64>);
+    // the totals from rollup_code where it is kept (a few hundred rows in a few pages), else
+    // from rollup_day (its rows spread over the file: a second cold at ten million events)
+    let codes = crate::rollup::codes_ready(conn);
+    let (table, undated) = if codes {
+        ("rollup_code", "dated = 0")
+    } else {
+        ("rollup_day", "date = ''")
+    };
     let (events, undated, quad, mean): Totals = conn.query_row(
-        "SELECT COALESCE(SUM(events), 0), COALESCE(SUM(CASE WHEN date = '' THEN events END), 0),
+        &format!(
+            "SELECT COALESCE(SUM(events), 0), COALESCE(SUM(CASE WHEN {undated} THEN events END), 0),
                 COALESCE(SUM(CASE WHEN quad_class = 1 THEN events END), 0),
                 COALESCE(SUM(CASE WHEN quad_class = 2 THEN events END), 0),
                 COALESCE(SUM(CASE WHEN quad_class = 3 THEN events END), 0),
                 COALESCE(SUM(CASE WHEN quad_class = 4 THEN events END), 0),
                 SUM(goldstein) / SUM(events)
-         FROM rollup_day WHERE negated = 0",
+             FROM {table} WHERE negated = 0"
+        ),
         [],
         |r| {
             Ok((
@@ -205,7 +215,7 @@ fn from_rollups(conn: &Connection) -> Result<Stats> {
         articles: crate::rollup::rows(conn, "articles")?,
         events,
         negated_events: conn.query_row(
-            "SELECT COALESCE(SUM(events), 0) FROM rollup_day WHERE negated = 1",
+            &format!("SELECT COALESCE(SUM(events), 0) FROM {table} WHERE negated = 1"),
             [],
             |r| r.get(0),
         )?,
@@ -218,8 +228,10 @@ fn from_rollups(conn: &Connection) -> Result<Stats> {
         goldstein_mean: mean,
         roots: counts(
             conn,
-            "SELECT root, SUM(events) FROM rollup_day WHERE negated = 0 GROUP BY root
-             ORDER BY root",
+            &format!(
+                "SELECT root, SUM(events) FROM {table} WHERE negated = 0 GROUP BY root
+                 ORDER BY root"
+            ),
         )?,
         top_actors: top(conn, "rollup_actor", "code", 10)?,
         top_dyads: top(conn, "rollup_dyad", "source_code || '→' || target_code", 10)?,

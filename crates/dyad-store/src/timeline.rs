@@ -6,7 +6,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::explore::{series, SeriesPoint};
+use crate::counted::Sample;
+use crate::explore::{series_sampled, SeriesPoint};
 use crate::query::Tally;
 use crate::{FieldError, Filter, Period, Result};
 
@@ -22,6 +23,10 @@ pub struct Timeline {
     pub to: Option<NaiveDate>,
     /// Selected events with no date, which no axis can place.
     pub undated: i64,
+    /// The sample the series was counted from, when it was (its counts, and `undated`, are
+    /// scaled to the whole; see [`Sample`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample: Option<Sample>,
 }
 
 /// The first day of the period holding `d` (a week starts on Monday).
@@ -112,6 +117,7 @@ pub fn timeline(
             from,
             to,
             undated,
+            sample: None,
         });
     };
     let by = by.unwrap_or_else(|| Period::to_fit((to - from).num_days() + 1));
@@ -127,13 +133,14 @@ pub fn timeline(
         )
         .into());
     }
-    let points = series(conn, filter, by)?;
+    let (points, sample) = series_sampled(conn, filter, by)?;
     Ok(Timeline {
         by: by.name(),
         points: fill(points, by, from, to),
         from: Some(from),
         to: Some(to),
         undated,
+        sample,
     })
 }
 

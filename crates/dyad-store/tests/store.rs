@@ -964,6 +964,69 @@ fn rollups_are_filled_for_older_databases_and_after_older_writers() {
     );
 }
 
+#[test]
+fn the_rollup_per_code_and_the_newer_indexes_are_made_for_a_store_loaded_before_them() {
+    use dyad_store::rollup::{check, codes_ready};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.db");
+    let (s, (a, b)) = (seed(), meeting());
+    let stats = |c: &rusqlite::Connection| {
+        serde_json::to_value(dyad_store::explore::stats(c).unwrap()).unwrap()
+    };
+    let kept;
+    {
+        let mut store = Store::open(&path).unwrap();
+        write(&mut store, &[&s, &a], "v1");
+        assert!(codes_ready(store.conn()));
+        kept = stats(store.conn());
+        // as a store loaded before rollup_code and the indexes of targets and countries
+        store
+            .conn()
+            .execute_batch(
+                "DELETE FROM rollup_code; DELETE FROM meta WHERE key = 'rollup_code_at';
+                 DROP INDEX rollup_dyad_target; DROP INDEX rollup_place_country;",
+            )
+            .unwrap();
+    }
+    // read as it is: the statistics from rollup_day, the same
+    let read = Store::open_read_only(&path).unwrap();
+    assert!(dyad_store::rollup::ready(read.conn()));
+    assert!(!codes_ready(read.conn()));
+    assert_eq!(stats(read.conn()), kept);
+    drop(read);
+    // opened for writing: filled from rollup_day, the indexes made
+    let store = Store::open(&path).unwrap();
+    assert!(codes_ready(store.conn()));
+    assert_eq!(check(store.conn()).unwrap(), None);
+    assert_eq!(stats(store.conn()), kept);
+    let has = |name: &str| -> bool {
+        store
+            .conn()
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                [name],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap()
+            == 1
+    };
+    assert!(has("rollup_dyad_target") && has("rollup_place_country"));
+    // a writer that keeps the other rollups but not this one (the version before it) moves
+    // the mark of the others only: rollup_code is not read until it is filled again
+    store
+        .conn()
+        .execute_batch("UPDATE meta SET value = 'elsewhere' WHERE key = 'rollup_code_at'")
+        .unwrap();
+    assert!(!codes_ready(store.conn()));
+    assert_eq!(stats(store.conn()), kept);
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    assert!(codes_ready(store.conn()));
+    write(&mut store, &[&b], "v1");
+    assert!(codes_ready(store.conn()));
+    assert_eq!(check(store.conn()).unwrap(), None);
+}
+
 /// Issue 19: GDELT's two tables as Hive partitions by day: every event once, in the folder of
 /// its SQLDATE, every mention beside its event, with GDELT's column names and types.
 #[test]

@@ -73,6 +73,9 @@ pub struct Latency {
     /// Requests the API refused (a timeout: their time is the limit's); counted in the
     /// figures with the time they took.
     pub errors: usize,
+    /// Answers counted from a sample of the events (their `sample`, or the query's), not
+    /// from every event: estimates, as each says.
+    pub sampled: usize,
     /// The slowest request.
     pub slowest: String,
 }
@@ -86,8 +89,8 @@ fn quantile(v: &[f64], q: f64) -> f64 {
     v[rank - 1]
 }
 
-/// Per label: (milliseconds, the request, whether it failed).
-type Times = BTreeMap<String, Vec<(f64, String, bool)>>;
+/// Per label: (milliseconds, the request, whether it failed, whether it was sampled).
+type Times = BTreeMap<String, Vec<(f64, String, bool, bool)>>;
 
 fn summarize(times: Times) -> Vec<Latency> {
     times
@@ -103,6 +106,7 @@ fn summarize(times: Times) -> Vec<Latency> {
                 p99_ms: quantile(&ms, 0.99),
                 max_ms: ms.last().copied().unwrap_or(0.0),
                 errors: v.iter().filter(|x| x.2).count(),
+                sampled: v.iter().filter(|x| x.3).count(),
                 slowest: v.last().map(|x| x.1.clone()).unwrap_or_default(),
             }
         })
@@ -123,10 +127,15 @@ impl Open {
         Ok(Open { router, store })
     }
 
-    /// Run one probe; returns the milliseconds it took and, for a request the API refused
-    /// (a 408 after its 10 s limit), what it answered.
-    fn run(&self, rt: &tokio::runtime::Runtime, probe: &Probe) -> Result<(f64, Option<String>)> {
+    /// Run one probe; returns the milliseconds it took, for a request the API refused (a 408
+    /// after its 10 s limit) what it answered, and whether the answer was from a sample.
+    fn run(
+        &self,
+        rt: &tokio::runtime::Runtime,
+        probe: &Probe,
+    ) -> Result<(f64, Option<String>, bool)> {
         let t = Instant::now();
+        let mut sampled = false;
         match probe {
             Probe::Http { uri, .. } => {
                 let req = axum::http::Request::get(uri.as_str()).body(Body::empty())?;
@@ -139,15 +148,25 @@ impl Open {
                 if !status.0.is_success() {
                     let ms = t.elapsed().as_secs_f64() * 1000.0;
                     let said = format!("{} {}", status.0, String::from_utf8_lossy(&status.1));
-                    return Ok((ms, Some(said)));
+                    return Ok((ms, Some(said), false));
                 }
+                let ms = t.elapsed().as_secs_f64() * 1000.0;
+                let body: serde_json::Value =
+                    serde_json::from_slice(&status.1).unwrap_or(serde_json::Value::Null);
+                let sampled = body.get("sample").is_some_and(|s| !s.is_null());
+                return Ok((ms, None, sampled));
             }
             Probe::Query { filter, by, .. } => {
                 let mut f = parse_filter(filter.iter().map(|(k, v)| (k.as_str(), v.as_str())))
                     .map_err(|e| anyhow::anyhow!("{}", e.as_flag()))?;
                 match by {
                     Some(by) => {
-                        query::aggregate(self.store.conn(), &f, *by)?;
+                        // as `dyad query --by` does (without --exact): its rows, then the
+                        // undated events it reports
+                        f.bounded = true;
+                        let (_, sample) = query::aggregate_sampled(self.store.conn(), &f, *by)?;
+                        query::undated(self.store.conn(), &f)?;
+                        sampled = sample.is_some();
                     }
                     None => {
                         f.limit = Some(100);
@@ -156,7 +175,7 @@ impl Open {
                 }
             }
         }
-        Ok((t.elapsed().as_secs_f64() * 1000.0, None))
+        Ok((t.elapsed().as_secs_f64() * 1000.0, None, sampled))
     }
 }
 
@@ -192,11 +211,12 @@ pub fn warm(db: &Path, probes: &[Probe], rounds: usize) -> Result<Vec<Latency>> 
     let mut times = Times::new();
     for _ in 0..rounds {
         for p in probes {
-            let (ms, error) = open.run(&rt, p)?;
+            let (ms, error, sampled) = open.run(&rt, p)?;
             times.entry(p.label().to_string()).or_default().push((
                 ms,
                 p.describe(),
                 error.is_some(),
+                sampled,
             ));
         }
     }
@@ -210,11 +230,13 @@ pub fn cold(db: &Path, probes: &[Probe]) -> Result<Vec<Latency>> {
     for p in probes {
         evict(db);
         let open = Open::new(db)?;
-        let (ms, error) = open.run(&rt, p)?;
-        times
-            .entry(p.label().to_string())
-            .or_default()
-            .push((ms, p.describe(), error.is_some()));
+        let (ms, error, sampled) = open.run(&rt, p)?;
+        times.entry(p.label().to_string()).or_default().push((
+            ms,
+            p.describe(),
+            error.is_some(),
+            sampled,
+        ));
     }
     Ok(summarize(times))
 }

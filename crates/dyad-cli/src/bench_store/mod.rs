@@ -7,6 +7,8 @@
 
 mod measure;
 mod synth;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -235,13 +237,21 @@ pub fn run(args: StoreBenchArgs) -> Result<()> {
     );
     for (name, rows) in [("warm", &report.warm), ("cold", &report.cold)] {
         println!(
-            "\n{name:<24} {:>5} {:>9} {:>9} {:>9} {:>9} {:>6}  slowest",
-            "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"
+            "\n{name:<24} {:>5} {:>9} {:>9} {:>9} {:>9} {:>6} {:>7}  slowest",
+            "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "sampled"
         );
         for l in rows {
             println!(
-                "{:<24} {:>5} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>6}  {}",
-                l.label, l.samples, l.p50_ms, l.p95_ms, l.p99_ms, l.max_ms, l.errors, l.slowest
+                "{:<24} {:>5} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>6} {:>7}  {}",
+                l.label,
+                l.samples,
+                l.p50_ms,
+                l.p95_ms,
+                l.p99_ms,
+                l.max_ms,
+                l.errors,
+                l.sampled,
+                l.slowest
             );
         }
     }

@@ -15,8 +15,8 @@ pub async fn network(
     State(st): State<Arc<AppState>>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<Network>> {
-    let p = Params::parse(q.as_deref(), &["level", "edges"], true)?;
-    let filter = p.filter(st.names())?;
+    let p = Params::parse(q.as_deref(), &["level", "edges", "exact"], true)?;
+    let filter = p.aggregation_filter(st.names())?;
     let level = match p.one("level")? {
         None | Some("country") => Level::Country,
         Some("actor") => Level::Actor,

@@ -22,8 +22,8 @@ pub async fn series(
     State(st): State<Arc<AppState>>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<Timeline>> {
-    let p = Params::parse(q.as_deref(), &["by"], true)?;
-    let filter = p.filter(st.names())?;
+    let p = Params::parse(q.as_deref(), &["by", "exact"], true)?;
+    let filter = p.aggregation_filter(st.names())?;
     let by = p.period_or_auto(Some(Period::Month))?;
     Ok(Json(
         st.db

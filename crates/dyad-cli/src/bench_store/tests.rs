@@ -1,0 +1,271 @@
+//! The store's bounded reads on a synthetic store of a few thousand events whose bounds are
+//! scaled down (`dyad_store::counted::scale_bounds`), so that it takes the paths a store of
+//! millions takes: aggregations from a sample of the events (and only when allowed), pages
+//! whose walk along the date index is cut short, event codes of two digits read as roots.
+
+use std::sync::OnceLock;
+
+use dyad_store::explore::{self, Level};
+use dyad_store::timeline::timeline;
+use dyad_store::{parse_filter, query, ArticleInput, BulkLoad, Filter, Period, Store};
+
+use super::synth::Synth;
+
+/// Ids below this are the sample of share `s`: the first `s` of 1 ..= 2^53 − 1.
+fn id_bound(share: f64) -> i64 {
+    (share * 9_007_199_254_740_992.0).ceil() as i64
+}
+
+/// The synthetic store (4,000 events), written once for every test of the file.
+fn store_path() -> &'static std::path::Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut load = BulkLoad::open(&dir.path().join("s.db")).unwrap();
+        let mut gen = Synth::new(7, 4_000);
+        let mut batch = Vec::new();
+        while let Some(a) = gen.next_article() {
+            batch.push(a);
+        }
+        for chunk in batch.chunks(500) {
+            let inputs: Vec<ArticleInput> = chunk
+                .iter()
+                .map(|a| ArticleInput {
+                    doc: &a.doc,
+                    events: &a.events,
+                    quotes: &[],
+                    dict_version: "synthetic",
+                    tone: Some(&a.tone),
+                    issues: Some(&a.issues),
+                })
+                .collect();
+            load.write_batch(&inputs, "20251205120000").unwrap();
+        }
+        load.finish().unwrap();
+        dir
+    });
+    Box::leak(dir.path().join("s.db").into_boxed_path())
+}
+
+/// The store, with the bounds of a store of millions scaled by `scale` on this thread (0.01: a
+/// sample reads 600 events and checks 100; a page walks 200 to 2,000).
+fn open(scale: f64) -> Store {
+    dyad_store::counted::scale_bounds(scale);
+    Store::open_read_only(store_path()).unwrap()
+}
+
+fn filter(fields: &[(&str, &str)]) -> Filter {
+    parse_filter(fields.iter().copied()).unwrap()
+}
+
+/// Events of the filter counted by hand over the events with id below `below` (None: all), per
+/// month: what a sample of that share holds.
+fn by_hand(store: &Store, word: &str, below: Option<i64>) -> Vec<(String, i64)> {
+    let sql = "SELECT substr(e.date, 1, 7), COUNT(*) FROM events e
+               WHERE e.negated = 0 AND e.date <> '' AND e.id < ?1
+                 AND EXISTS (SELECT 1 FROM mentions w WHERE w.event_id = e.id
+                             AND w.evidence_text LIKE ?2)
+               GROUP BY 1 ORDER BY 1";
+    let mut st = store.conn().prepare(sql).unwrap();
+    let rows = st
+        .query_map(
+            rusqlite::params![below.unwrap_or(i64::MAX), format!("%{word}%")],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn aggregations_over_a_common_word_are_counted_from_a_flagged_sample_only_when_allowed() {
+    let store = open(0.01);
+    let c = store.conn();
+    let exact = filter(&[("text", "said")]);
+    let bounded = Filter {
+        bounded: true,
+        ..exact.clone()
+    };
+    // every event: no sample, the count by hand
+    let (points, sample) = explore::series_sampled(c, &exact, Period::Month).unwrap();
+    assert_eq!(sample, None);
+    let whole = by_hand(&store, "said", None);
+    let got: Vec<(String, i64)> = points
+        .iter()
+        .map(|p| (p.period.clone(), p.tally.events))
+        .collect();
+    assert_eq!(got, whole);
+    // a sample: each month is the sample's count scaled by 1 / share, and says so
+    let (points, sample) = explore::series_sampled(c, &bounded, Period::Month).unwrap();
+    let sample = sample.expect("a word in most reports of 4,000 events is sampled");
+    assert!(sample.share > 0.0 && sample.share < 1.0, "{sample:?}");
+    let part = by_hand(&store, "said", Some(id_bound(sample.share)));
+    let scaled: Vec<(String, i64)> = part
+        .iter()
+        .map(|(m, n)| (m.clone(), (*n as f64 / sample.share).round() as i64))
+        .collect();
+    let got: Vec<(String, i64)> = points
+        .iter()
+        .map(|p| (p.period.clone(), p.tally.events))
+        .collect();
+    assert_eq!(got, scaled);
+    assert_eq!(sample.matched, part.iter().map(|x| x.1).sum::<i64>());
+    // an estimate of the whole, not of something else: within a third of it
+    let (est, all): (i64, i64) = (
+        got.iter().map(|x| x.1).sum(),
+        whole.iter().map(|x| x.1).sum(),
+    );
+    assert!((est - all).abs() * 3 < all, "{est} against {all}");
+    // the timeline, the network and the map say so too; without `bounded` none does
+    let t = timeline(c, &bounded, Some(Period::Month), 100).unwrap();
+    assert_eq!(t.sample.map(|s| s.share), Some(sample.share));
+    assert!(timeline(c, &exact, Some(Period::Month), 100)
+        .unwrap()
+        .sample
+        .is_none());
+    let net = explore::network(c, &bounded, Level::Country, 10).unwrap();
+    assert!(net.sample.is_some());
+    assert!(explore::network(c, &exact, Level::Country, 10)
+        .unwrap()
+        .sample
+        .is_none());
+    let (_, s) = explore::places_sampled(c, &bounded, 10).unwrap();
+    assert!(s.is_some());
+    let (_, s) = query::aggregate_sampled(c, &exact, Period::Month).unwrap();
+    assert!(s.is_none());
+}
+
+#[test]
+fn a_rare_filter_and_the_rollups_are_counted_exactly_even_when_a_sample_is_allowed() {
+    let store = open(0.01);
+    let c = store.conn();
+    for fields in [
+        // rollups keep these
+        vec![("root", "04")],
+        vec![("actor", "USA")],
+        vec![("code", "04")],
+        // a rare word: its few reports through the evidence index
+        vec![("text", "zzzq")],
+    ] {
+        let f = Filter {
+            bounded: true,
+            ..filter(&fields)
+        };
+        let (points, sample) = explore::series_sampled(c, &f, Period::Month).unwrap();
+        assert_eq!(sample, None, "{fields:?}");
+        let exact = explore::series(
+            c,
+            &Filter {
+                bounded: false,
+                ..f.clone()
+            },
+            Period::Month,
+        );
+        assert_eq!(points, exact.unwrap(), "{fields:?}");
+    }
+}
+
+#[test]
+fn two_digit_codes_count_as_their_root() {
+    let store = open(0.01);
+    let c = store.conn();
+    let n_code = |code: &str| -> i64 {
+        store
+            .conn()
+            .query_row(
+                "SELECT COUNT(*) FROM events WHERE negated = 0 AND code LIKE ?1",
+                [format!("{code}%")],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    for code in ["01", "04", "19", "042"] {
+        let f = filter(&[("code", code)]);
+        assert_eq!(query::count(c, &f).unwrap(), n_code(code), "{code}");
+        let series: i64 = explore::series(c, &f, Period::Month)
+            .unwrap()
+            .iter()
+            .map(|p| p.tally.events)
+            .sum();
+        let undated = query::undated(c, &f).unwrap();
+        assert_eq!(series + undated, n_code(code), "{code}");
+        let by: i64 = query::aggregate(c, &f, Period::Week)
+            .unwrap()
+            .iter()
+            .map(|a| a.tally.events)
+            .sum();
+        assert_eq!(by + undated, n_code(code), "{code}");
+    }
+    // a code and another root: none
+    let f = filter(&[("code", "04"), ("root", "05")]);
+    assert_eq!(query::count(c, &f).unwrap(), 0);
+}
+
+#[test]
+fn pages_whose_walk_finds_too_few_are_read_through_the_indexes() {
+    use dyad_store::explore::events_page;
+    // a page walks 20 to 200 events, of 4,000
+    let store = open(0.001);
+    let c = store.conn();
+    for fields in [
+        // said only of negated events, which the filter leaves out: a walk finds none
+        vec![("text", "did not"), ("quad", "3")],
+        vec![("text", "again"), ("quad", "4")],
+        vec![("text", "said"), ("actor", "USA")],
+        vec![("code", "19"), ("from", "2025-06-01")],
+        vec![("actor", "USA")],
+        vec![],
+    ] {
+        let f = filter(&fields);
+        let whole = query::events(c, &f).unwrap();
+        let ids = |v: &[query::EventRow]| v.iter().map(|e| e.id).collect::<Vec<_>>();
+        for n in [1, 5, 50] {
+            let head: Vec<i64> = ids(&whole).into_iter().take(n).collect();
+            let limited = Filter {
+                limit: Some(n),
+                ..f.clone()
+            };
+            assert_eq!(
+                ids(&query::events(c, &limited).unwrap()),
+                head,
+                "{fields:?} {n}"
+            );
+            assert_eq!(
+                ids(&events_page(c, &f, None, n).unwrap()),
+                head,
+                "{fields:?} {n}"
+            );
+            let total = dyad_store::counted::count_at_least(c, &f, n).unwrap();
+            assert_eq!(total.events, (whole.len()).min(n) as i64, "{fields:?} {n}");
+        }
+    }
+}
+
+#[test]
+fn how_common_a_word_is_is_estimated_from_a_sample_of_reports_or_counted_when_rare() {
+    let store = open(0.01);
+    let c = store.conn();
+    let reports = |word: &str| -> i64 {
+        c.query_row(
+            "SELECT COUNT(*) FROM mentions WHERE evidence_text LIKE ?1",
+            [format!("%{word}%")],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    // common: a sample's estimate (stretches of consecutive reports, which repeat the same
+    // stories), within a third
+    for word in ["said", "again", "did"] {
+        let (est, n) = (
+            query::word_reports(c, word).unwrap().unwrap(),
+            reports(word),
+        );
+        assert!(n > 100, "{word}: {n}");
+        assert!((est - n).abs() * 3 < n, "{word}: {est} against {n}");
+    }
+    // rare: counted through the index (every trigram of it: at least the reports of the word)
+    let rare = "zzq";
+    assert_eq!(query::word_reports(c, rare).unwrap(), Some(0));
+    // what the index does not serve
+    assert_eq!(query::word_reports(c, "of").unwrap(), None);
+    assert_eq!(query::word_reports(c, "50%").unwrap(), None);
+}
