@@ -46,8 +46,9 @@ pub fn date(tokens: &[Token], clause: (usize, usize), doc: &Document, chars: &Ch
     match (crate::dates::choose(words, doc.date), doc.date) {
         (DateChoice::Day(d), _) => format!("\"{}\" in the clause: {}", quoted(&d), day(d.date)),
         (DateChoice::Background(d), _) => format!(
-            "\"{}\" in the clause names no day and is not the publication's: a background act, undated",
-            quoted(&d)
+            "\"{}\" in the clause names no day and is not the publication's: a background act, dated by the publication{}",
+            quoted(&d),
+            doc.date.map(|p| format!(" {}", day(p))).unwrap_or_default()
         ),
         (DateChoice::Publication, Some(p)) => format!(
             "no day named in the clause: the publication date {}",
