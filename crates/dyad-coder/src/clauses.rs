@@ -11,7 +11,7 @@ use crate::sentence::SentenceView;
 use crate::verbs::VerbOccurrence;
 
 /// The actors a clause role resolved to, with the phrase that names them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Role {
     pub members: Vec<ActorCode>,
     /// Tokens of the phrase, for evidence; None when the role was inherited from elsewhere (a

@@ -134,10 +134,7 @@ pub fn code_sentence(
             reverse: None,
             rule: "naming (verb of naming, tone of the name)".to_string(),
             modality: None,
-            future: false,
-            refused: false,
-            mutual: false,
-            threat: None,
+            ..NestedEvent::default()
         };
         let ev = EvidenceSpan {
             group_start: c.verb.group_start,
@@ -327,10 +324,7 @@ pub fn code_sentence(
             reverse: None,
             rule: "visit (noun)".to_string(),
             modality: None,
-            future: false,
-            refused: false,
-            mutual: false,
-            threat: None,
+            ..NestedEvent::default()
         };
         let ev = EvidenceSpan {
             group_start: v.phrase_start,

@@ -12,8 +12,9 @@ use crate::english;
 use crate::resources::Resources;
 use crate::verbs::VerbOccurrence;
 
-/// An event before it is spread over the members of its actors.
-#[derive(Debug, Clone)]
+/// An event before it is spread over the members of its actors. (Its `Default` is no event:
+/// the flags off, for the constructions that set only the actors, codes and rule.)
+#[derive(Debug, Clone, Default)]
 pub struct NestedEvent {
     pub source: Role,
     pub target: Option<Role>,
@@ -168,10 +169,7 @@ pub fn nested(
                     reverse: outer.coded.code.reverse().map(str::to_string),
                     rule: outer_rule.clone(),
                     modality: None,
-                    future: false,
-                    refused: false,
-                    mutual: false,
-                    threat: None,
+                    ..NestedEvent::default()
                 });
             }
             let commissive = english::is_commissive(verb_name(res, outer));
@@ -232,10 +230,7 @@ pub fn nested(
                     reverse: None,
                     rule: outer_rule.clone(),
                     modality: None,
-                    future: false,
-                    refused: false,
-                    mutual: false,
-                    threat: None,
+                    ..NestedEvent::default()
                 });
             }
             // "Obama said he would attack Iraq": the speaker's own announced action

@@ -8,7 +8,6 @@
 //! caller bounds (limits) and fixed expressions chosen by an enum.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -94,18 +93,7 @@ pub fn events_page(
     };
     let mut cursor = String::new();
     if let Some(c) = after {
-        params.push(c.value(sort));
-        let k = params.len();
-        params.push(Value::Integer(c.id));
-        let i = params.len();
-        let col = sort.column();
-        // the first comparison alone lets an index on the column serve the page
-        let (ge, gt) = if sort.descending {
-            ("<=", "<")
-        } else {
-            (">=", ">")
-        };
-        cursor = format!(" AND {col} {ge} ?{k} AND ({col} {gt} ?{k} OR e.id {gt} ?{i})");
+        cursor = after_cursor(c, sort, &mut params);
         clause.push_str(&cursor);
     }
     let read = |from: &str, clause: &str, params: &[Value]| -> Result<Vec<EventRow>> {
@@ -129,22 +117,26 @@ pub fn events_page(
     // the walk's window held too few: through the filter's indexes
     let (mut clause, mut params) = filter.where_in(conn)?;
     if let Some(c) = after {
-        params.push(c.value(sort));
-        let k = params.len();
-        params.push(Value::Integer(c.id));
-        let i = params.len();
-        let col = sort.column();
-        let (ge, gt) = if sort.descending {
-            ("<=", "<")
-        } else {
-            (">=", ">")
-        };
-        let _ = write!(
-            clause,
-            " AND {col} {ge} ?{k} AND ({col} {gt} ?{k} OR e.id {gt} ?{i})"
-        );
+        clause.push_str(&after_cursor(c, sort, &mut params));
     }
     read("events", &clause, &params)
+}
+
+/// The condition of the events after a page's cursor in `sort`'s order, its values pushed to
+/// `params`: the first comparison alone lets an index on the column serve the page, the
+/// second breaks ties by id.
+fn after_cursor(c: &Cursor, sort: Sort, params: &mut Vec<Value>) -> String {
+    params.push(c.value(sort));
+    let k = params.len();
+    params.push(Value::Integer(c.id));
+    let i = params.len();
+    let col = sort.column();
+    let (ge, gt) = if sort.descending {
+        ("<=", "<")
+    } else {
+        (">=", ">")
+    };
+    format!(" AND {col} {ge} ?{k} AND ({col} {gt} ?{k} OR e.id {gt} ?{i})")
 }
 
 /// A span of an article's text: character offsets and the words.

@@ -92,6 +92,16 @@ fn quantile(v: &[f64], q: f64) -> f64 {
 /// Per label: (milliseconds, the request, whether it failed, whether it was sampled).
 type Times = BTreeMap<String, Vec<(f64, String, bool, bool)>>;
 
+/// One timing of a probe, `(ms, error, sampled)` as [`Open::run`] gives it, under its route.
+fn record(times: &mut Times, p: &Probe, (ms, error, sampled): (f64, Option<String>, bool)) {
+    times.entry(p.label().to_string()).or_default().push((
+        ms,
+        p.describe(),
+        error.is_some(),
+        sampled,
+    ));
+}
+
 fn summarize(times: Times) -> Vec<Latency> {
     times
         .into_iter()
@@ -211,13 +221,7 @@ pub fn warm(db: &Path, probes: &[Probe], rounds: usize) -> Result<Vec<Latency>> 
     let mut times = Times::new();
     for _ in 0..rounds {
         for p in probes {
-            let (ms, error, sampled) = open.run(&rt, p)?;
-            times.entry(p.label().to_string()).or_default().push((
-                ms,
-                p.describe(),
-                error.is_some(),
-                sampled,
-            ));
+            record(&mut times, p, open.run(&rt, p)?);
         }
     }
     Ok(summarize(times))
@@ -230,13 +234,7 @@ pub fn cold(db: &Path, probes: &[Probe]) -> Result<Vec<Latency>> {
     for p in probes {
         evict(db);
         let open = Open::new(db)?;
-        let (ms, error, sampled) = open.run(&rt, p)?;
-        times.entry(p.label().to_string()).or_default().push((
-            ms,
-            p.describe(),
-            error.is_some(),
-            sampled,
-        ));
+        record(&mut times, p, open.run(&rt, p)?);
     }
     Ok(summarize(times))
 }
