@@ -47,7 +47,7 @@ impl Convention {
     }
 
     /// Whom a protest that names no one is against ("students marched in Jakarta", "staged
-    /// demonstrations", "went on strike"): under the guide, the government of the protesters'
+    /// demonstrations"): under the guide, the government of the protesters'
     /// country, as its coders write a domestic protest (CAMEO 14, `IDNEDU 141 IDNGOV`). Only
     /// for protesters of a sector of a state ("students", "the opposition"), not a state
     /// itself, whose protest is a diplomatic one with an addressee of its own.
@@ -79,8 +79,8 @@ impl Convention {
     }
 
     /// Whether a sentence naming a past year is left uncoded, as Phoenix's discard list has
-    /// it (PETRARCH's coders read it as history). The guide codes background acts as well,
-    /// with no date ("agreed in 1994 to extend loans"), so under it a year discards nothing.
+    /// it (PETRARCH's coders read it as history). The guide codes background acts as well
+    /// ("agreed in 1994 to extend loans"), so under it a year discards nothing.
     pub fn discards_years(self) -> bool {
         self == Convention::Petrarch
     }

@@ -325,7 +325,7 @@ pub fn conflict_pair(groups: &[Vec<ActorCode>], caller: &Role) -> Option<Role> {
     let insurgent = |c: &ActorCode| {
         ["REB", "OPP", "INS"]
             .iter()
-            .any(|u| c.code[3..].contains(u))
+            .any(|u| c.code.get(3..).unwrap_or("").contains(u))
     };
     let sides =
         |g: &[ActorCode]| state(&g[0]) != state(&g[1]) || insurgent(&g[0]) != insurgent(&g[1]);
