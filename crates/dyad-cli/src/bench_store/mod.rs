@@ -97,17 +97,7 @@ fn write(db: &Path, events: usize, seed: u64, quiet: bool) -> Result<Ingest> {
         if batch.is_empty() {
             break;
         }
-        let inputs: Vec<ArticleInput> = batch
-            .iter()
-            .map(|a| ArticleInput {
-                doc: &a.doc,
-                events: &a.events,
-                quotes: &[],
-                dict_version: "synthetic",
-                tone: Some(&a.tone),
-                issues: Some(&a.issues),
-            })
-            .collect();
+        let inputs: Vec<ArticleInput> = batch.iter().map(synth::Coded::input).collect();
         let t = Instant::now();
         store.write_batch(&inputs, &added)?;
         writing += t.elapsed();

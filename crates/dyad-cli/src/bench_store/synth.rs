@@ -163,6 +163,20 @@ pub struct Coded {
     pub issues: ArticleIssues,
 }
 
+impl Coded {
+    /// The article as the store's ingest takes it (no quotations; the synthetic dictionaries).
+    pub fn input(&self) -> dyad_store::ArticleInput<'_> {
+        dyad_store::ArticleInput {
+            doc: &self.doc,
+            events: &self.events,
+            quotes: &[],
+            dict_version: "synthetic",
+            tone: Some(&self.tone),
+            issues: Some(&self.issues),
+        }
+    }
+}
+
 /// The generator: call [`Synth::next_article`] until it says the year is done.
 pub struct Synth {
     rng: Rng,

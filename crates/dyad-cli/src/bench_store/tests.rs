@@ -28,17 +28,7 @@ fn store_path() -> &'static std::path::Path {
             batch.push(a);
         }
         for chunk in batch.chunks(500) {
-            let inputs: Vec<ArticleInput> = chunk
-                .iter()
-                .map(|a| ArticleInput {
-                    doc: &a.doc,
-                    events: &a.events,
-                    quotes: &[],
-                    dict_version: "synthetic",
-                    tone: Some(&a.tone),
-                    issues: Some(&a.issues),
-                })
-                .collect();
+            let inputs: Vec<ArticleInput> = chunk.iter().map(super::synth::Coded::input).collect();
             load.write_batch(&inputs, "20251205120000").unwrap();
         }
         load.finish().unwrap();
