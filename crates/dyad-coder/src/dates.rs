@@ -37,10 +37,12 @@ pub fn choose(clause: &[Token], article: Option<NaiveDate>) -> DateChoice {
 /// The date of a clause: the day it names, else the article date (a background period
 /// included: see the module's note).
 pub fn clause_date(clause: &[Token], article: Option<NaiveDate>) -> Option<NaiveDate> {
-    match choose(clause, article) {
-        DateChoice::Day(d) => Some(d.date),
-        DateChoice::Background(_) | DateChoice::Publication => article,
-    }
+    // (whether a period is background changes no date: only `choose`, for --explain, asks)
+    find_dates_in(clause, article)
+        .into_iter()
+        .find(|d| d.precision == Precision::Day)
+        .map(|d| d.date)
+        .or(article)
 }
 
 /// Does a named period hold a day ("this week", "in 2025" for a story of 2025)?

@@ -248,6 +248,12 @@ pub fn is_intent_modal(w: &str) -> bool {
     matches!(w, "WILL" | "SHALL" | "WO" | "'LL")
 }
 
+/// An object pronoun that stands for a person or group named before ("accusing him",
+/// "urged them"): the verb's object, which the coder resolves or leaves unread.
+pub fn is_object_pronoun(w: &str) -> bool {
+    matches!(w, "HIM" | "HER" | "THEM")
+}
+
 /// Is a word a hyphenated compound ending in a past participle ("US-LED", "UN-BROKERED",
 /// "STATE-RUN", "IRANIAN-BACKED"), which English uses as an adjective before its noun?
 pub fn is_participle_compound(w: &str) -> bool {

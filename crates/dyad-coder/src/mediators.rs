@@ -33,9 +33,6 @@ pub fn mediations<'r>(
     if nouns.mediating.is_empty() {
         return out;
     }
-    let Some(entry) = nouns.mediation() else {
-        return out;
-    };
     for i in 0..s.len() {
         let Some((prefix, participle)) = s.word(i).rsplit_once('-') else {
             continue;
@@ -43,6 +40,10 @@ pub fn mediations<'r>(
         if prefix.is_empty() || !nouns.is_mediating(participle) {
             continue;
         }
+        // (looked up only for a compound of mediation: most sentences have none)
+        let Some(entry) = nouns.mediation() else {
+            return out;
+        };
         let Some((start, mediator)) = mediator(res, s, i, prefix, date) else {
             continue;
         };

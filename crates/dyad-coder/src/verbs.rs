@@ -89,10 +89,8 @@ fn object_follows(s: &SentenceView, first: usize, in_mention: &[bool]) -> bool {
     }
     let w = s.word(k);
     english::is_determiner(w)
-        || matches!(
-            w,
-            "HIS" | "HER" | "ITS" | "THEIR" | "EACH" | "ONE" | "THAT" | "HIM" | "THEM"
-        )
+        || matches!(w, "HIS" | "ITS" | "THEIR" | "EACH" | "ONE" | "THAT")
+        || english::is_object_pronoun(w)
         || in_mention[k]
         || (s.capitalized(k) && !s.is_punct(k))
 }
