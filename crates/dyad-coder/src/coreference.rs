@@ -10,7 +10,7 @@ use dyad_model::QuoteRecord;
 use crate::clauses::Role;
 use crate::english;
 use crate::lexicon::Lexicon;
-use crate::mentions::{ActorCode, ActorPhrase, Reached};
+use crate::mentions::{state_of, ActorCode, ActorPhrase, Reached};
 use crate::sentence::SentenceView;
 
 /// What the coder remembers from one sentence of an article to the next.
@@ -335,6 +335,36 @@ pub fn conflict_pair(groups: &[Vec<ActorCode>], caller: &Role) -> Option<Role> {
         .find(|g| g.len() == 2 && state(&g[0]).is_some() && sides(g) && !calls_itself(g))?;
     Some(Role {
         members: pair.clone(),
+        span: None,
+        pronoun: true,
+    })
+}
+
+/// Who last accused or criticised (CAMEO 11) one of `denier`'s states, among the article's
+/// events so far: the addressee of a denial that names none ("an accusation Cambodia denied").
+pub fn last_accuser(events: &[dyad_model::Event], denier: &Role) -> Option<Role> {
+    let states: Vec<&str> = denier
+        .members
+        .iter()
+        .filter_map(|m| state_of(&m.code))
+        .collect();
+    let e = events.iter().rev().find(|e| {
+        e.root == "11"
+            && e.target
+                .as_ref()
+                .and_then(|t| state_of(&t.code))
+                .is_some_and(|t| states.contains(&t))
+    })?;
+    let a = e.source.as_ref()?;
+    let m = denier.members.first()?;
+    Some(Role {
+        members: vec![ActorCode {
+            code: a.code.clone(),
+            char_start: a.start,
+            char_end: a.end,
+            reached: Reached::Accuser,
+            ..m.clone()
+        }],
         span: None,
         pronoun: true,
     })

@@ -14,7 +14,7 @@ use dyad_text::Token;
 use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
-    agents_take_the_article_country, conflict_pair, remember_meetings,
+    agents_take_the_article_country, conflict_pair, last_accuser, remember_meetings,
     resolve_definite_descriptions, resolve_groups, resolve_they, resolve_titles, voices,
     ArticleMemory,
 };
@@ -405,36 +405,6 @@ pub fn code_sentence(
         &mut memory.groups,
         &mut memory.group_age,
     );
-}
-
-/// Who last accused or criticised (CAMEO 11) one of `denier`'s states, among the article's
-/// events so far: the addressee of a denial that names none ("an accusation Cambodia denied").
-fn last_accuser(events: &[Event], denier: &clauses::Role) -> Option<clauses::Role> {
-    let states: Vec<&str> = denier
-        .members
-        .iter()
-        .filter_map(|m| crate::mentions::state_of(&m.code))
-        .collect();
-    let e = events.iter().rev().find(|e| {
-        e.root == "11"
-            && e.target
-                .as_ref()
-                .and_then(|t| crate::mentions::state_of(&t.code))
-                .is_some_and(|t| states.contains(&t))
-    })?;
-    let a = e.source.as_ref()?;
-    let m = denier.members.first()?;
-    Some(clauses::Role {
-        members: vec![crate::mentions::ActorCode {
-            code: a.code.clone(),
-            char_start: a.start,
-            char_end: a.end,
-            reached: crate::mentions::Reached::Accuser,
-            ..m.clone()
-        }],
-        span: None,
-        pronoun: true,
-    })
 }
 
 /// The modality of an act a noun names: intended when the words around it say it is to come
