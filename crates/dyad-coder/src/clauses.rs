@@ -543,8 +543,12 @@ pub fn is_pp_object(s: &SentenceView, start: usize) -> bool {
         steps += 1;
         let w = s.word(k);
         if english::is_preposition(w) {
-            // "hundreds of UN troops", "some of the rebels": the phrase is still the head
-            let quantity = w == "OF" && k > 0 && english::is_quantity(s.word(k - 1));
+            // "hundreds of UN troops", "some of the rebels", "the leaders of France": the
+            // phrase is still the head
+            let quantity = w == "OF"
+                && k > 0
+                && (english::is_quantity(s.word(k - 1))
+                    || english::is_representative(s.word(k - 1)));
             return !quantity;
         }
         let modifier = english::is_determiner(w)

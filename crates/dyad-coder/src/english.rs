@@ -143,6 +143,28 @@ pub fn is_quantity(w: &str) -> bool {
     )
 }
 
+/// Nouns of the persons who lead or speak for a group, which head "X of Y" while the actor is
+/// Y ("the leaders of France and Germany met", "the head of the Russian delegation said"): a
+/// coder codes the group, as for a quantity. (Titles with a country of their own, "the
+/// president of Kenya", are agent phrases of the dictionaries.)
+pub fn is_representative(w: &str) -> bool {
+    matches!(
+        w,
+        "LEADER"
+            | "LEADERS"
+            | "HEAD"
+            | "HEADS"
+            | "CHIEF"
+            | "CHIEFS"
+            | "DELEGATION"
+            | "DELEGATIONS"
+            | "DELEGATE"
+            | "DELEGATES"
+            | "ENVOY"
+            | "ENVOYS"
+    )
+}
+
 /// Implicative verbs of object control: "forced Iraq to withdraw", "helped Syria to retake
 /// Palmyra" say the object did act (Karttunen 1971, "Implicative verbs", Language 47), where
 /// "urged", "asked", "invited" only ask it to.

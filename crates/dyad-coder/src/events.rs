@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use dyad_dict::cameo;
-use dyad_model::Event;
+use dyad_model::{Event, Modality};
 use dyad_text::Token;
 
 use crate::article::Article;
@@ -271,6 +271,15 @@ pub fn code_sentence(
                     .or(parties)
                     .or(accuser)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
+                // "agreed to consolidate support", "decided to form a joint team": a verb of
+                // commitment whose infinitive no dictionary codes states the intent to
+                // cooperate (030), not the act of its own block ("agreed" 050)
+                let uncoded_intent = committed_to_infinitive(res, &s, c);
+                let (forward, reverse, modality) = if uncoded_intent {
+                    (Some("030"), None, Modality::Intended)
+                } else {
+                    (forward, reverse, c.verb.modality)
+                };
                 let n = NestedEvent {
                     source: source.clone(),
                     target,
@@ -294,7 +303,7 @@ pub fn code_sentence(
                         clause: (c.start, c.end),
                     },
                     c.verb.negated,
-                    c.verb.modality,
+                    c.verb.modality.max(modality),
                     events,
                 );
             }
@@ -419,6 +428,23 @@ fn announced(
     } else {
         modality
     }
+}
+
+/// Is the clause's verb one of commitment ("agreed", "pledged", "decided") followed at once by
+/// an infinitive that no pattern of its block and no verb of the dictionaries codes ("agreed to
+/// consolidate", "decided to form")? (An infinitive the dictionaries code is a clause of its
+/// own, combined with this one by [`nesting::nested`].)
+fn committed_to_infinitive(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> bool {
+    use dyad_lang::tagger::Tag;
+    let at = c.verb.last + 1;
+    // the tagger is asked last: it tags the whole sentence
+    c.coded.pattern.is_none()
+        && c.complement.is_none()
+        && at + 1 < s.len()
+        && s.word(at) == "TO"
+        && english::is_commissive(nesting::verb_name(res, c))
+        && (s.tag(at + 1) == Some(Tag::VB)
+            || (s.tag(at + 1) == Some(Tag::RB) && s.tag(at + 2) == Some(Tag::VB)))
 }
 
 /// Does the clause's verb commit its subject to the act its object noun names ("pledged",

@@ -19,7 +19,7 @@
 //! explain     explain::complete    what made each event, when asked (`--explain`)
 //! ```
 
-use dyad_model::merge_repeated_reports;
+use dyad_model::{merge_repeated_reports, Document};
 
 use crate::article::Article;
 use crate::conventions::Convention;
@@ -152,6 +152,21 @@ fn tag_themes(res: &Resources, a: &mut Article) {
     a.issues = issues;
 }
 
+/// The country of the article's dateline: the reader's ("BEIJING (Reuters) -"), else a
+/// dateline in title case ("New Delhi: …", "Baghdad - …") whose place the gazetteer knows,
+/// which tells it from an opening word ("Update: …").
+fn dateline_country(res: &Resources, doc: &Document) -> Option<String> {
+    let resolve = |place: &str| {
+        res.gazetteer
+            .resolve(place, &Default::default())
+            .map(|p| p.country.clone())
+    };
+    match doc.dateline_place.as_deref() {
+        Some(place) => resolve(place),
+        None => dyad_text::title_case_dateline_place(&doc.text).and_then(|p| resolve(&p)),
+    }
+}
+
 /// Sentence by sentence, what the article has said so far carried along ([`ArticleMemory`]);
 /// nothing when a story discard holds, and nothing from a sentence a sentence discard holds.
 fn code_events(res: &Resources, a: &mut Article) {
@@ -161,12 +176,7 @@ fn code_events(res: &Resources, a: &mut Article) {
     let mut trace = a.trace.take();
     let mut events = Vec::new();
     let mut memory = ArticleMemory {
-        country: a
-            .doc
-            .dateline_place
-            .as_deref()
-            .and_then(|place| res.gazetteer.resolve(place, &Default::default()))
-            .map(|p| p.country.clone()),
+        country: dateline_country(res, a.doc),
         agents_take_country: a.convention == Convention::Guide,
         ..ArticleMemory::default()
     };

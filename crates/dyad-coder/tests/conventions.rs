@@ -757,3 +757,50 @@ fn a_denial_naming_no_one_answers_the_last_accusation_against_the_denier() {
     // no accusation before: no one to answer
     assert!(coded("Peru denied the claim on Monday.").is_empty());
 }
+
+#[test]
+fn a_commitment_to_an_act_no_dictionary_codes_is_an_intent_to_cooperate() {
+    // "consolidate" is no verb of the dictionaries: "agreed" (050) states the intent (030)
+    let got = production().code_document(&doc(
+        "Brazil agreed to consolidate its support for Haiti on Monday.",
+        Some(date(2024, 5, 6)),
+    ));
+    assert_eq!(triples(&got), expect(&["BRA 030 HTI"]));
+    assert!(got.iter().all(|e| e.modality == Modality::Intended));
+    // "agreed to" with a noun is the dictionary's pattern, not an infinitive
+    assert!(coded("Brazil agreed to a ceasefire with Haiti on Monday.")
+        .iter()
+        .all(|t| !t.contains(" 030 ")));
+}
+
+#[test]
+fn the_leaders_or_head_of_a_group_act_for_it() {
+    assert_eq!(
+        coded("The leaders of Chile and Peru met in Lima on Monday."),
+        expect(&["CHL 040 PER", "PER 040 CHL"])
+    );
+    assert_eq!(
+        coded("The head of the Peruvian delegation criticized Chile on Monday."),
+        expect(&["PER 111 CHL"])
+    );
+    // the object of another preposition is still no subject
+    assert_eq!(
+        coded("The ally of Peru criticized Chile on Monday."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_agent_takes_the_country_of_a_dateline_in_title_case() {
+    // "the ministry" is India's: the story is datelined in New Delhi, though Canada is named
+    // more often
+    let text = "New Delhi: Hours after Canada expelled a diplomat over a killing in Canada, \
+                the Ministry of External Affairs summoned the High Commissioner of Canada.";
+    let got = triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    assert!(got.contains(&"INDGOV 114 CAN".to_string()), "{got:?}");
+    // an opening word that is no place is no dateline
+    let text = "Update: Hours after Canada expelled a diplomat, the ministry summoned the \
+                envoy of India.";
+    let got = triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    assert!(got.iter().all(|t| !t.starts_with("IND")), "{got:?}");
+}

@@ -33,9 +33,21 @@ pub fn parse_dateline(text: &str) -> Dateline {
         i += 1;
     }
     explicit_dateline(&head, i)
-        .or_else(|| wire_dateline(&head, i))
-        .or_else(|| dateline_after_headline(text))
+        .or_else(|| wire_dateline(&head, i, true))
+        .or_else(|| dateline_after_headline(text, true))
         .unwrap_or_default()
+}
+
+/// The place of a dateline written in title case, as web pages print them ("New Delhi: Hours
+/// after …", "Baghdad - Egyptian Foreign Minister …", "Belgrade, 30 December – …"), at the
+/// start of the text or after its headline. [`parse_dateline`] reads only capitals ("NEW
+/// DELHI:"), since "Update: …" or "Analysis - …" open stories as well; a caller that can tell
+/// a place from such a word (a gazetteer) asks for this one.
+pub fn title_case_dateline_place(text: &str) -> Option<String> {
+    let head: Vec<char> = text.trim_start().chars().take(MAX_DATELINE_CHARS).collect();
+    wire_dateline(&head, 0, false)
+        .or_else(|| dateline_after_headline(text, false))
+        .and_then(|d| d.place)
 }
 
 /// Longest headline before a dateline, in characters.
@@ -46,7 +58,7 @@ const MAX_HEADLINE_CHARS: usize = 200;
 /// text to code (a headline can be the only report of an act), so the body starts at 0. A
 /// headline is one line of at most [`MAX_HEADLINE_CHARS`] characters that does not end a
 /// sentence, followed by a blank line.
-fn dateline_after_headline(text: &str) -> Option<Dateline> {
+fn dateline_after_headline(text: &str, capitals: bool) -> Option<Dateline> {
     let start = text.len() - text.trim_start().len();
     let rest = &text[start..];
     let line_end = rest.find('\n')?;
@@ -63,7 +75,7 @@ fn dateline_after_headline(text: &str) -> Option<Dateline> {
     }
     let story = rest[line_end..].trim_start();
     let head: Vec<char> = story.chars().take(MAX_DATELINE_CHARS).collect();
-    let found = explicit_dateline(&head, 0).or_else(|| wire_dateline(&head, 0))?;
+    let found = explicit_dateline(&head, 0).or_else(|| wire_dateline(&head, 0, capitals))?;
     Some(Dateline {
         body_start: 0,
         ..found
@@ -133,8 +145,9 @@ fn place_char(c: char) -> bool {
     c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')
 }
 
-/// Wire style: PLACE [, extra] [(AGENCY)] dash, or PLACE: [dash].
-fn wire_dateline(h: &[char], start: usize) -> Option<Dateline> {
+/// Wire style: PLACE [, extra] [(AGENCY)] dash, or PLACE: [dash]. Without an agency the place
+/// must be in capitals when `capitals` is asked.
+fn wire_dateline(h: &[char], start: usize, capitals: bool) -> Option<Dateline> {
     // Place: up to six words, each starting with an upper-case letter.
     let mut i = start;
     let mut words = 0;
@@ -204,7 +217,7 @@ fn wire_dateline(h: &[char], start: usize) -> Option<Dateline> {
     if dash_len == 0 && !has_colon {
         return None;
     }
-    if !has_agency && !all_caps {
+    if !has_agency && !all_caps && capitals {
         return None;
     }
     if !has_agency && !has_extra && !has_colon && letters.len() < 3 {
@@ -279,6 +292,31 @@ pub fn read_plain(text: &str, file: &str, name: &str) -> Option<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_case_dateline_is_offered_only_to_who_asks() {
+        for (text, place) in [
+            ("New Delhi: Hours after India announced", Some("New Delhi")),
+            ("Baghdad - Egyptian Foreign Minister said", Some("Baghdad")),
+            (
+                "Belgrade, 30 December – Protesters marched",
+                Some("Belgrade"),
+            ),
+            (
+                "Serbia and Kosovo reach a deal\n\nBrussels: The two sides",
+                Some("Brussels"),
+            ),
+            (
+                "Brazil welcomes Lavrov amid criticism\n\nRussian Foreign Minister",
+                None,
+            ),
+            ("Thailand, Cambodia Exchange Fire\n\nThe two armies", None),
+        ] {
+            assert_eq!(title_case_dateline_place(text).as_deref(), place, "{text}");
+            // the reader itself takes only capitals
+            assert_eq!(parse_dateline(text).place, None, "{text}");
+        }
+    }
 
     fn body(text: &str) -> (Option<String>, Option<NaiveDate>, String) {
         let d = parse_dateline(text);
