@@ -32,6 +32,8 @@ pub struct ArticleMemory {
     pub country: Option<String>,
     /// The countries of the actors named so far, with how often, in the order first named.
     pub named: Vec<(String, usize)>,
+    /// People the dictionaries do not know, named in full beside a title.
+    pub people: NamedPeople,
     /// Do agents named without a country take the article's? (The coding guide's
     /// convention; PETRARCH's leaves them without, `---`.)
     pub agents_take_country: bool,
@@ -515,4 +517,126 @@ pub fn voices<'q>(s: &SentenceView, quotes: &dyn Fn() -> &'q [QuoteRecord]) -> V
         }
     }
     out
+}
+
+/// People the dictionaries do not know, named in full with a title or an apposition that the
+/// dictionaries do ("Opposition leader Levan Khabeishvili", "Kenya's foreign minister, Alfred
+/// Mutua,"): their family names, each with the code the title gave (GEOOPP, KENGOV).
+pub type NamedPeople = rustc_hash::FxHashMap<String, String>;
+
+/// "Opposition leader Levan Khabeishvili was detained … Khabeishvili said": a person the
+/// dictionaries do not know, once named in full beside a title, is the title's actor when the
+/// article names them again by the family name, as a reader takes it. First the sentence's
+/// family names of people named before become phrases; then its own titled names are
+/// remembered (after the agents have their country: "opposition leader" in a Tbilisi story is
+/// GEOOPP).
+pub fn resolve_named_people(
+    lex: &Lexicon,
+    s: &SentenceView,
+    phrases: &mut Vec<ActorPhrase>,
+    people: &mut NamedPeople,
+) {
+    if !people.is_empty() {
+        let mut k = 0;
+        while k < s.len() {
+            let covered = phrases.iter().any(|p| p.start <= k && k < p.end);
+            let code = (!covered && s.capitalized(k))
+                .then(|| people.get(s.word(k)))
+                .flatten();
+            if let Some(code) = code {
+                let t = &s.tokens[k];
+                let at = phrases.partition_point(|p| p.start < k);
+                phrases.insert(
+                    at,
+                    ActorPhrase {
+                        start: k,
+                        end: k + 1,
+                        members: vec![ActorCode {
+                            code: code.clone(),
+                            start: k,
+                            end: k + 1,
+                            char_start: t.start,
+                            char_end: t.end,
+                            reached: Reached::NamedPerson,
+                        }],
+                    },
+                );
+            }
+            k += 1;
+        }
+    }
+    for p in phrases.iter() {
+        let [member] = p.members.as_slice() else {
+            continue;
+        };
+        // a title with a country and a role: a person's (KENGOV, GEOOPP)
+        if member.code.len() < 6
+            || member.code.starts_with(crate::mentions::UNKNOWN_COUNTRY)
+            || member.reached == Reached::NamedPerson
+        {
+            continue;
+        }
+        // the name inside the phrase, after its title ("Opposition leader Levan
+        // Khabeishvili"), or set off by commas after it or before it ("Kenya's foreign
+        // minister, Alfred Mutua," / "Alfred Mutua, Kenya's foreign minister,")
+        let inside = name_ending_at(lex, s, p.end).filter(|&st| st > p.start);
+        let after = (s.word(p.end) == ",")
+            .then(|| name_starting_at(lex, s, p.end + 1))
+            .flatten()
+            .filter(|&e| e == s.len() || s.word(e) == ",");
+        let before = (p.start >= 3 && s.word(p.start - 1) == ",")
+            .then(|| name_ending_at(lex, s, p.start - 1))
+            .flatten()
+            .filter(|&st| st == 0 || s.word(st - 1) == ",")
+            .map(|_| p.start - 1);
+        let family = match (inside, after, before) {
+            (Some(_), _, _) => p.end - 1,
+            (_, Some(e), _) => e - 1,
+            (_, _, Some(e)) => e - 1,
+            _ => continue,
+        };
+        people
+            .entry(s.word(family).to_string())
+            .or_insert_with(|| member.code.clone());
+    }
+}
+
+/// May the word at `k` be part of a person's name the dictionaries do not know: capitalised,
+/// letters (with hyphens or initials' periods), and no actor, agent or common word?
+fn unknown_name_word(lex: &Lexicon, s: &SentenceView, k: usize) -> bool {
+    let w = s.word(k);
+    w.len() > 1
+        && s.capitalized(k)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && !english::is_determiner(w)
+        && english::is_weekday(w).is_none()
+        && {
+            let id = [lex.vocabulary.id(w)];
+            lex.actors.longest_at(&id, 0).is_none() && lex.agents.longest_at(&id, 0).is_none()
+        }
+}
+
+/// The start of a name of two to four unknown words ending right before `end`, if any.
+fn name_ending_at(lex: &Lexicon, s: &SentenceView, end: usize) -> Option<usize> {
+    let mut st = end;
+    while st > 0 && end - st < 4 && unknown_name_word(lex, s, st - 1) {
+        st -= 1;
+    }
+    (end - st >= 2 && proper_nouns(s, st, end)).then_some(st)
+}
+
+/// The end of a name of two to four unknown words starting at `start`, if any.
+fn name_starting_at(lex: &Lexicon, s: &SentenceView, start: usize) -> Option<usize> {
+    let mut e = start;
+    while e < s.len() && e - start < 4 && unknown_name_word(lex, s, e) {
+        e += 1;
+    }
+    (e - start >= 2 && proper_nouns(s, start, e)).then_some(e)
+}
+
+/// Does the tagger read every word of `[start, end)` as a proper noun? (Asked last: it tags
+/// the whole sentence.)
+fn proper_nouns(s: &SentenceView, start: usize, end: usize) -> bool {
+    use dyad_lang::tagger::Tag;
+    (start..end).all(|k| matches!(s.tag(k), Some(Tag::NNP | Tag::NNPS)))
 }

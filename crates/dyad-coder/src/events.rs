@@ -15,8 +15,8 @@ use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
     agents_take_the_article_country, conflict_pair, last_accuser, remember_meetings,
-    resolve_definite_descriptions, resolve_groups, resolve_they, resolve_titles, voices,
-    ArticleMemory,
+    resolve_definite_descriptions, resolve_groups, resolve_named_people, resolve_they,
+    resolve_titles, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -70,6 +70,7 @@ pub fn code_sentence(
     resolve_titles(&res.lexicon, &s, &mut phrases, &mut memory.titles);
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
     agents_take_the_article_country(&mut phrases, memory);
+    resolve_named_people(&res.lexicon, &s, &mut phrases, &mut memory.people);
     let mut trace = trace;
     if let Some(out) = trace.as_deref_mut() {
         trace::sentence(out, &s, &mentions, &verbs, &phrases);

@@ -222,6 +222,9 @@ pub enum Reached {
     ProtestedGovernment,
     /// A denial that names no one: who last accused the denier.
     Accuser,
+    /// A family name: the person the article named in full earlier, beside a title the
+    /// dictionaries know ("Opposition leader Levan Khabeishvili" … "Khabeishvili").
+    NamedPerson,
 }
 
 impl Reached {
@@ -240,6 +243,9 @@ impl Reached {
             Reached::Place => "the place after \"to\", by the gazetteer",
             Reached::Dateline => "the dateline's place",
             Reached::Accuser => "a denial naming no one: who last accused the denier",
+            Reached::NamedPerson => {
+                "a family name: the person named in full earlier beside a title"
+            }
             Reached::ProtestedGovernment => {
                 "a protest naming no one: the government of the protesters' country"
             }
@@ -259,11 +265,13 @@ pub struct ActorPhrase {
 pub const UNKNOWN_COUNTRY: &str = "---";
 
 /// The state an actor code belongs to (`FRAGOV` → `FRA`): its first unit when that is a country,
-/// not an international, non-governmental, multinational or unknown one.
+/// not unknown (`---`) nor one of CAMEO's actor types (international, non-governmental,
+/// multinational; or a sector with no country: Reuters is `MED`, and "Reuters witnesses" tell
+/// no article's country).
 pub fn state_of(code: &str) -> Option<&str> {
     code.get(..3).filter(|c| {
         c.bytes().all(|b| b.is_ascii_uppercase())
-            && !matches!(*c, "IGO" | "NGO" | "MNC" | "IMG" | "INT")
+            && !dyad_dict::cameo::CameoTable::bundled().is_actor_type_code(c)
     })
 }
 

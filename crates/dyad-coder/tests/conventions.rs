@@ -804,3 +804,40 @@ fn an_agent_takes_the_country_of_a_dateline_in_title_case() {
     let got = triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
     assert!(got.iter().all(|t| !t.starts_with("IND")), "{got:?}");
 }
+
+#[test]
+fn a_person_named_in_full_beside_a_title_is_that_actor_by_family_name_later() {
+    let code =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    let got = code(
+        "LIMA (AP) - Opposition leader Rosa Quispeyupanqui was detained by police. \
+                    Quispeyupanqui criticized the government on Monday.",
+    );
+    assert!(got.contains(&"PEROPP 111 PERGOV".to_string()), "{got:?}");
+    // set off by commas, after the title or before it
+    let got = code(
+        "Chile's foreign minister, Tomas Aravenaquilo, visited Peru. \
+                    Aravenaquilo praised Peru on Monday.",
+    );
+    assert!(got.contains(&"CHLGOV 051 PER".to_string()), "{got:?}");
+    let got = code(
+        "Tomas Aravenaquilo, Chile's foreign minister, visited Peru. \
+                    Aravenaquilo praised Peru on Monday.",
+    );
+    assert!(got.contains(&"CHLGOV 051 PER".to_string()), "{got:?}");
+    // a name never named beside a title is no one
+    let got = code("Tomas Aravenaquilo visited Peru. Aravenaquilo praised Peru on Monday.");
+    assert!(got.iter().all(|t| !t.contains(" 051 ")), "{got:?}");
+}
+
+#[test]
+fn a_news_agency_tells_no_country() {
+    // Reuters is MED, no state: the police of the story are Georgia's, the country named
+    let got = triples(&production().code_document(&doc(
+        "Georgian police used water cannon against protesters. Reuters witnesses saw police \
+         officers attack protesters on Monday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.iter().all(|t| !t.contains("MED")), "{got:?}");
+    assert!(got.contains(&"GEOCOP 190 GEOOPP".to_string()), "{got:?}");
+}

@@ -279,7 +279,12 @@ impl CameoTable {
     }
 
     pub fn is_actor_type_code(&self, code: &str) -> bool {
-        self.actor_code(ActorCodeKind::Type, code).is_some()
+        // (an upper-case code, as the coder asks of every actor it meets, is looked up with
+        // no copy)
+        let types = &self.actors[ActorCodeKind::Type.index()];
+        types.contains_key(code)
+            || (code.bytes().any(|b| b.is_ascii_lowercase())
+                && types.contains_key(&code.to_ascii_uppercase()))
     }
 
     pub fn is_known_group_code(&self, code: &str) -> bool {
