@@ -52,6 +52,10 @@ pub struct Clause<'l> {
     /// act ("invited Brazil to join the talks", "urged Bree to help"): the act is asked for,
     /// not reported.
     pub asked_of_object: bool,
+    /// Its object is a noun of intent right before an infinitive ("reaffirmed their
+    /// willingness to make joint efforts"): it commits its subject to the infinitive's act, as
+    /// a commissive verb does.
+    pub intent_noun: bool,
 }
 
 impl Clause<'_> {
@@ -214,7 +218,9 @@ pub fn clauses<'l>(
                 object = None;
             }
         }
+        let intent_noun = intent_noun_before_infinitive(lex, s, verb);
         out.push(Clause {
+            intent_noun,
             verb: verb.clone(),
             start,
             end,
@@ -228,6 +234,23 @@ pub fn clauses<'l>(
         });
     }
     out
+}
+
+/// Is the verb's object a noun of intent followed by an infinitive ("reaffirmed their
+/// willingness to make", "expressed its strong determination to help")? Its object is looked
+/// for within four words of the verb.
+pub(crate) fn intent_noun_before_infinitive(
+    lex: &Lexicon,
+    s: &SentenceView,
+    verb: &VerbOccurrence,
+) -> bool {
+    let nouns = &lex.dicts.event_nouns;
+    if nouns.intent_nouns.is_empty() {
+        return false;
+    }
+    (verb.last + 1..(verb.last + 5).min(s.len().saturating_sub(1)))
+        .find(|&k| s.word(k + 1) == "TO")
+        .is_some_and(|k| nouns.is_intent_noun(s.word(k)))
 }
 
 /// "according to the US military": who reports the act, neither its source nor its target.

@@ -107,7 +107,7 @@ impl Convention {
 }
 
 /// The intent a coder writes for an announced act, if it is not one already: 036 for a
-/// meeting, visit or negotiation (root 04), else what PETRARCH's ontology combines "intend"
+/// meeting, visit or negotiation (root 04), 039 for a mediation, else what PETRARCH's ontology combines "intend"
 /// with the act into (provide economic aid 071 → 0331).
 fn intent_of(res: &Resources, code: &str) -> Option<String> {
     match cameo::root(code) {
@@ -115,6 +115,8 @@ fn intent_of(res: &Resources, code: &str) -> Option<String> {
         // "will withdraw their diplomats", "will attack": an announced hostile act is coded
         // as the act (a vow or pledge of one is a threat: `codes_threats`)
         "15" | "16" | "17" | "18" | "19" | "20" => None,
+        // "offered to mediate": CAMEO 039, express intent to mediate
+        "04" if code == "045" => Some("039".to_string()),
         "04" => Some("036".to_string()),
         _ => res
             .pico

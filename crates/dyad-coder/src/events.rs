@@ -242,7 +242,11 @@ pub fn code_sentence(
                 else {
                     continue;
                 };
-                if c.coded.code.is_null() {
+                // "agreed to consolidate support", "decided to form a joint team": a verb of
+                // commitment whose infinitive no dictionary codes states the intent to
+                // cooperate (030), not the act of its own block ("agreed" 050)
+                let uncoded_intent = committed_to_infinitive(res, &s, c);
+                if c.coded.code.is_null() && !uncoded_intent {
                     continue;
                 }
                 // "hundreds of people were detained", "the rally was banned": a coercion told
@@ -272,10 +276,6 @@ pub fn code_sentence(
                     .or(parties)
                     .or(accuser)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
-                // "agreed to consolidate support", "decided to form a joint team": a verb of
-                // commitment whose infinitive no dictionary codes states the intent to
-                // cooperate (030), not the act of its own block ("agreed" 050)
-                let uncoded_intent = committed_to_infinitive(res, &s, c);
                 let (forward, reverse, modality) = if uncoded_intent {
                     (Some("030"), None, Modality::Intended)
                 } else {
@@ -438,14 +438,21 @@ fn announced(
 fn committed_to_infinitive(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> bool {
     use dyad_lang::tagger::Tag;
     let at = c.verb.last + 1;
+    // "agreed to consolidate", or "reaffirmed their willingness to consolidate"
+    let to = if c.intent_noun {
+        (at..s.len()).find(|&k| s.word(k) == "TO")
+    } else {
+        (english::is_commissive(nesting::verb_name(res, c)) && c.coded.pattern.is_none())
+            .then_some(at)
+    };
     // the tagger is asked last: it tags the whole sentence
-    c.coded.pattern.is_none()
-        && c.complement.is_none()
-        && at + 1 < s.len()
-        && s.word(at) == "TO"
-        && english::is_commissive(nesting::verb_name(res, c))
-        && (s.tag(at + 1) == Some(Tag::VB)
-            || (s.tag(at + 1) == Some(Tag::RB) && s.tag(at + 2) == Some(Tag::VB)))
+    to.is_some_and(|to| {
+        c.complement.is_none()
+            && to + 1 < s.len()
+            && s.word(to) == "TO"
+            && (s.tag(to + 1) == Some(Tag::VB)
+                || (s.tag(to + 1) == Some(Tag::RB) && s.tag(to + 2) == Some(Tag::VB)))
+    })
 }
 
 /// Does the clause's verb commit its subject to the act its object noun names ("pledged",

@@ -101,7 +101,9 @@ pub fn nested(
         '.'
     };
     let outer_rule = rule(res, outer);
-    if let Some(ic) = inner_code {
+    // (a verb that states a noun of intent, "expressed its readiness to help", is no verb of
+    // saying whose content a transformation reads: it is coded as the intent below)
+    if let Some(ic) = inner_code.filter(|_| !outer.intent_noun) {
         for t in &res.lexicon.dicts.verbs.transformations {
             if !verb_matches(res, &t.outer_verb, outer) || !verb_matches(res, &t.inner_verb, inner)
             {
@@ -172,20 +174,25 @@ pub fn nested(
                     ..NestedEvent::default()
                 });
             }
-            let commissive = english::is_commissive(verb_name(res, outer));
+            // "agreed to help", "reaffirmed their willingness to help"
+            let commissive = english::is_commissive(verb_name(res, outer)) || outer.intent_noun;
             // "agreed to strengthen their ties": an intent to cooperate whose act the
             // dictionaries do not code
             let ic = match inner_code {
                 Some(ic) => ic,
-                None if commissive && !outer.coded.code.is_null() => "030",
+                None if commissive && (!outer.coded.code.is_null() || outer.intent_noun) => "030",
                 None => return None,
             };
             // "wants to help Israel": intent + aid = 033; "pledged to expel": the expulsion
             let pico = &res.pico;
-            let code = outer_code
-                .filter(|_| !outer.coded.code.is_null())
-                .and_then(|oc| pico.combine(oc, ic))
-                .unwrap_or(ic);
+            // (with a noun of intent the verb only states it: "expressed its readiness to
+            // provide aid" is the intent to provide aid, whatever "expressed" codes alone)
+            let oc = if outer.intent_noun {
+                Some("030")
+            } else {
+                outer_code.filter(|_| !outer.coded.code.is_null())
+            };
+            let code = oc.and_then(|oc| pico.combine(oc, ic)).unwrap_or(ic);
             let intent = outer_code.is_some_and(|oc| cameo::root(oc) == "03") || commissive;
             // "refused to meet", "declined to provide aid", "failed to free": the act did
             // not happen; coded as the act, negated (its negation code is the refusal)

@@ -841,3 +841,31 @@ fn a_news_agency_tells_no_country() {
     assert!(got.iter().all(|t| !t.contains("MED")), "{got:?}");
     assert!(got.contains(&"GEOCOP 190 GEOOPP".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_noun_of_intent_before_an_infinitive_commits_as_a_commissive_verb_does() {
+    let got = production().code_document(&doc(
+        "Chile and Peru reaffirmed their willingness to make joint efforts on Monday.",
+        Some(date(2024, 5, 6)),
+    ));
+    assert_eq!(triples(&got), expect(&["CHL 030 PER", "PER 030 CHL"]));
+    assert!(got.iter().all(|e| e.modality == Modality::Intended));
+    // the act the infinitive names, as an intent: "to provide aid" 033x
+    let got = coded("Chile expressed its readiness to provide aid to Peru on Monday.");
+    assert!(
+        got.iter()
+            .any(|t| t.starts_with("CHL 033") && t.ends_with("PER")),
+        "{got:?}"
+    );
+    // the same verb with no noun of intent reports nothing
+    assert!(coded("Chile and Peru reaffirmed their position on Monday.").is_empty());
+}
+
+#[test]
+fn a_mediation_offered_is_an_intent_to_mediate() {
+    let got = coded("Chile offered to mediate between Peru and Bolivia on Monday.");
+    assert!(
+        !got.is_empty() && got.iter().all(|t| t.contains(" 039 ")),
+        "{got:?}"
+    );
+}

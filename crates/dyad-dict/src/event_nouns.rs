@@ -9,6 +9,7 @@
 //! LIGHT HOLD HAVE PAY CONDUCT              light verbs (one or more lines)
 //! COMMIT PLEDGE REAFFIRM                   light verbs that commit their subject to the act
 //! MEDIATOR BROKERED MEDIATED               participles of mediation ("UN-brokered talks")
+//! INTENT WILLINGNESS READINESS             nouns of intent ("their willingness to help")
 //! TALKS [040] both                         # from TALK (WordNet 3.1) — provenance
 //! INVASION [192] of=target                 # from INVADE
 //! VISIT {VISITS} [042] of=source needs=target
@@ -78,6 +79,10 @@ pub struct EventNounLexicon {
     /// noun after them names ("UN-brokered talks", "a US-mediated truce"), coded as the
     /// lexicon's mediation noun ([`EventNounLexicon::mediation`]).
     pub mediating: Vec<String>,
+    /// Nouns of intent, upper case: with an infinitive after them ("reaffirmed their
+    /// willingness to help", "expressed its readiness to mediate") the verb that states them
+    /// commits its subject to the infinitive's act, as a commissive verb does ("agreed to").
+    pub intent_nouns: Vec<String>,
     /// The first words of the compound nouns ("PHONE" of "PHONE_CALL").
     pub compound_openers: HashSet<String>,
     pub warnings: Vec<Warning>,
@@ -115,6 +120,11 @@ impl EventNounLexicon {
         self.nouns.iter().find(|n| n.code == "045")
     }
 
+    /// Is `word` (upper case) a noun of intent ("WILLINGNESS")?
+    pub fn is_intent_noun(&self, word: &str) -> bool {
+        self.intent_nouns.iter().any(|v| v == word)
+    }
+
     /// Does `base` (an upper-case verb base form) commit its subject to the act its object
     /// noun names?
     pub fn is_commit_verb(&self, base: &str) -> bool {
@@ -147,6 +157,11 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
         }
         if let Some(words) = line.strip_prefix("MEDIATOR ") {
             lex.mediating
+                .extend(words.split_whitespace().map(str::to_uppercase));
+            continue;
+        }
+        if let Some(words) = line.strip_prefix("INTENT ") {
+            lex.intent_nouns
                 .extend(words.split_whitespace().map(str::to_uppercase));
             continue;
         }
