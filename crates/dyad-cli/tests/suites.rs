@@ -113,8 +113,10 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // groups, titles, commitments, time adverbials, participles, no countryless actors and
     // meetings to come (0.297, 0.391), 0.371 with background years coded, mediators in
     // compounds and without parties, protests against the government, named armed groups,
-    // threats vowed, embargoes by severed links and object pronouns (0.327, 0.416)
-    at_least(&r["root"], "f1", 0.37);
+    // threats vowed, embargoes by severed links and object pronouns (0.327, 0.416), 0.379
+    // with people named beside a title, datelines in title case, the leaders of a group and
+    // commitments to acts no dictionary codes (0.339, 0.420)
+    at_least(&r["root"], "f1", 0.375);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "cc124d4a9e5306fd"
+            "56f2fb44d5aa0bb5"
         );
     }
 }
