@@ -246,7 +246,9 @@ pub fn code_sentence(
                 // commitment whose infinitive no dictionary codes states the intent to
                 // cooperate (030), not the act of its own block ("agreed" 050)
                 let uncoded_intent = committed_to_infinitive(res, &s, c);
-                if c.coded.code.is_null() && !uncoded_intent {
+                // "committed $500 million in budget support to Jordan": money pledged
+                let pledge = pledged_money(res, &s, c);
+                if c.coded.code.is_null() && !uncoded_intent && pledge.is_none() {
                     continue;
                 }
                 // "hundreds of people were detained", "the rally was banned": a coercion told
@@ -276,7 +278,9 @@ pub fn code_sentence(
                     .or(parties)
                     .or(accuser)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
-                let (forward, reverse, modality) = if uncoded_intent {
+                let (forward, reverse, modality) = if let Some(code) = pledge {
+                    (Some(code), None, Modality::Intended)
+                } else if uncoded_intent {
                     (Some("030"), None, Modality::Intended)
                 } else {
                     (forward, reverse, c.verb.modality)
@@ -453,6 +457,29 @@ fn committed_to_infinitive(res: &Resources, s: &SentenceView, c: &clauses::Claus
             && (s.tag(to + 1) == Some(Tag::VB)
                 || (s.tag(to + 1) == Some(Tag::RB) && s.tag(to + 2) == Some(Tag::VB)))
     })
+}
+
+/// The intent to give aid a verb of commitment states when its object is a sum of money
+/// ("committed $500 million in budget support to Jordan", "pledged a further $100 million for
+/// Gaza's relief"): the guide's "pledged, will provide, announced money (economic /
+/// humanitarian): 0331 / 0333", humanitarian when the clause names such aid (the lexicon's
+/// HUMANITARIAN words). The money stands within the three words after the verb.
+fn pledged_money(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> Option<&'static str> {
+    let nouns = &res.lexicon.dicts.event_nouns;
+    if !nouns.is_commit_verb(nesting::verb_name(res, c)) {
+        return None;
+    }
+    let at = c.verb.last + 1;
+    let raw = |k: usize| s.tokens[k].text.as_str();
+    let money = (at..(at + 3).min(s.len())).any(|k| {
+        let words: Vec<&str> = (k..(k + 3).min(s.len())).map(raw).collect();
+        dyad_text::amounts::starts_money(&words)
+    });
+    if !money {
+        return None;
+    }
+    let humanitarian = (c.start..c.end.min(s.len())).any(|k| nouns.is_humanitarian(s.word(k)));
+    Some(if humanitarian { "0333" } else { "0331" })
 }
 
 /// Does the clause's verb commit its subject to the act its object noun names ("pledged",

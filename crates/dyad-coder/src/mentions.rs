@@ -47,6 +47,10 @@ pub fn find_mentions(
             .actors
             .longest_at_all(ids, i)
             .filter(|&(len, _)| (i..i + len).any(|k| s.capitalized(k)))
+            // "1 million U.S. dollars": the currency's name, not an actor
+            .filter(|&(len, _)| {
+                i + len >= words.len() || !dyad_text::amounts::names_currency(words[i + len])
+            })
             .map(|(len, ids)| (len, pick_actor(lex, ids, date)));
         let agent = lex.agents.longest_at(ids, i);
         // "Toledo" after "Alejandro Toledo": the person the article named, not the town

@@ -869,3 +869,26 @@ fn a_mediation_offered_is_an_intent_to_mediate() {
         "{got:?}"
     );
 }
+
+#[test]
+fn money_pledged_is_an_intent_to_give_aid_and_a_currency_is_no_actor() {
+    let got = production().code_document(&doc(
+        "Chile pledged 500 million dollars to Peru on Monday.",
+        Some(date(2024, 5, 6)),
+    ));
+    assert_eq!(triples(&got), expect(&["CHL 0331 PER"]));
+    assert!(got.iter().all(|e| e.modality == Modality::Intended));
+    // COMMIT codes nothing alone; with money it is a pledge; for relief, humanitarian aid
+    assert_eq!(
+        coded("Chile committed a further $100 million for flood relief to Peru on Monday."),
+        expect(&["CHL 0333 PER"])
+    );
+    // "U.S. dollars" is the currency, not the United States
+    let got = coded("Chile has provided 1 million U.S. dollars in assistance to Peru.");
+    assert!(got.iter().all(|t| !t.contains("USA")), "{got:?}");
+    assert!(got.iter().any(|t| t.ends_with("PER")), "{got:?}");
+    // a pledge of no money is the dictionary's
+    assert!(coded("Chile pledged its support to Peru on Monday.")
+        .iter()
+        .all(|t| !t.contains(" 0331 ")));
+}

@@ -10,6 +10,7 @@
 //! COMMIT PLEDGE REAFFIRM                   light verbs that commit their subject to the act
 //! MEDIATOR BROKERED MEDIATED               participles of mediation ("UN-brokered talks")
 //! INTENT WILLINGNESS READINESS             nouns of intent ("their willingness to help")
+//! HUMANITARIAN RELIEF FOOD                 words that make money pledged or given humanitarian aid
 //! TALKS [040] both                         # from TALK (WordNet 3.1) — provenance
 //! INVASION [192] of=target                 # from INVADE
 //! VISIT {VISITS} [042] of=source needs=target
@@ -83,6 +84,9 @@ pub struct EventNounLexicon {
     /// willingness to help", "expressed its readiness to mediate") the verb that states them
     /// commits its subject to the infinitive's act, as a commissive verb does ("agreed to").
     pub intent_nouns: Vec<String>,
+    /// Words of humanitarian aid, upper case: money pledged or given in a clause with one is
+    /// humanitarian aid (0333, 073), else economic (0331, 071).
+    pub humanitarian: Vec<String>,
     /// The first words of the compound nouns ("PHONE" of "PHONE_CALL").
     pub compound_openers: HashSet<String>,
     pub warnings: Vec<Warning>,
@@ -118,6 +122,11 @@ impl EventNounLexicon {
     /// mediated act ("UN-brokered talks") is coded with.
     pub fn mediation(&self) -> Option<&EventNoun> {
         self.nouns.iter().find(|n| n.code == "045")
+    }
+
+    /// Is `word` (upper case) a word of humanitarian aid ("RELIEF")?
+    pub fn is_humanitarian(&self, word: &str) -> bool {
+        self.humanitarian.iter().any(|v| v == word)
     }
 
     /// Is `word` (upper case) a noun of intent ("WILLINGNESS")?
@@ -157,6 +166,11 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
         }
         if let Some(words) = line.strip_prefix("MEDIATOR ") {
             lex.mediating
+                .extend(words.split_whitespace().map(str::to_uppercase));
+            continue;
+        }
+        if let Some(words) = line.strip_prefix("HUMANITARIAN ") {
+            lex.humanitarian
                 .extend(words.split_whitespace().map(str::to_uppercase));
             continue;
         }

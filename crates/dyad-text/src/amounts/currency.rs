@@ -120,6 +120,39 @@ const CURRENCY_WORDS: &[(&[&str], &[&str], &str)] = &[
     (&[], &["baht"], "THB"),
 ];
 
+/// Is `word` (upper case) the name of a currency that no verb or common noun shares, so that a
+/// country's name or adjective right before it names the currency, not an actor ("1 million
+/// U.S. dollars", "580 billion Japanese yen")? The words of [`CURRENCY_WORDS`] less those that
+/// are English verbs or words too ("pounds", "won", "rand", "dong", "lira" in "Italy won",
+/// "Russia pounds Kyiv").
+pub fn names_currency(word: &str) -> bool {
+    const AMBIGUOUS: &[&str] = &["pounds", "pound", "won", "rand", "dong", "lira", "liras"];
+    word.len() > 2
+        && CURRENCY_WORDS.iter().any(|(_, units, _)| {
+            units.iter().any(|u| {
+                u.eq_ignore_ascii_case(word) && !AMBIGUOUS.iter().any(|a| a.eq_ignore_ascii_case(u))
+            })
+        })
+}
+
+/// Does a sum of money open these tokens (as written): a currency sign or code, alone or on
+/// its number ("$", "US$", "$500", "USD"), or a number with a currency word in the two tokens
+/// after it ("500 million dollars", "580 billion yen")?
+pub fn starts_money(raw: &[&str]) -> bool {
+    let Some(first) = raw.first() else {
+        return false;
+    };
+    if strip_sign(first).is_some() || currency_token(first).is_some() {
+        return true;
+    }
+    first.starts_with(|c: char| c.is_ascii_digit())
+        && raw[1..].iter().take(2).any(|w| {
+            CURRENCY_WORDS
+                .iter()
+                .any(|(_, units, _)| units.iter().any(|u| u.eq_ignore_ascii_case(w)))
+        })
+}
+
 /// A currency sign at the start of `s` (longest first) and what follows it.
 pub(super) fn strip_sign(s: &str) -> Option<(&'static str, &str)> {
     // most words start with a letter no sign starts with: skip the list for them

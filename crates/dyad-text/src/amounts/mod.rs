@@ -51,6 +51,7 @@ mod tests;
 
 use crate::tokens::WholeText;
 
+pub use currency::{names_currency, starts_money};
 pub use dyad_model::amount::{Amount, AmountKind, Casualty};
 
 use casualties::{casualty_verb, casualty_verb_first, death_toll, people_after, qualifier_start};

@@ -428,3 +428,17 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn money_opens_tokens_and_currencies_are_named() {
+    use super::{names_currency, starts_money};
+    assert!(starts_money(&["$", "500", "million"]));
+    assert!(starts_money(&["US$36", "million"]));
+    assert!(starts_money(&["500", "million", "dollars"]));
+    assert!(starts_money(&["580", "billion", "yen"]));
+    assert!(!starts_money(&["500", "troops", "to"]));
+    assert!(!starts_money(&["its", "support"]));
+    assert!(names_currency("DOLLARS") && names_currency("yen"));
+    // words that are verbs or common words too
+    assert!(!names_currency("POUNDS") && !names_currency("WON"));
+}
