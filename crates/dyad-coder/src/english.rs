@@ -143,9 +143,10 @@ pub fn is_quantity(w: &str) -> bool {
     )
 }
 
-/// Nouns of the persons who lead or speak for a group, which head "X of Y" while the actor is
-/// Y ("the leaders of France and Germany met", "the head of the Russian delegation said"): a
-/// coder codes the group, as for a quantity. (Titles with a country of their own, "the
+/// Nouns of the persons who lead, speak or fight for a group, which head "X of Y" while the
+/// actor is Y ("the leaders of France and Germany met", "the head of the Russian delegation
+/// said", "units of the Armed Forces of Armenia shelled"): a coder codes the group, as for a
+/// quantity. (Titles with a country of their own, "the
 /// president of Kenya", are agent phrases of the dictionaries.)
 pub fn is_representative(w: &str) -> bool {
     matches!(
@@ -162,6 +163,14 @@ pub fn is_representative(w: &str) -> bool {
             | "DELEGATES"
             | "ENVOY"
             | "ENVOYS"
+            | "UNIT"
+            | "UNITS"
+            | "ELEMENTS"
+            | "TROOPS"
+            | "SOLDIERS"
+            | "FIGHTERS"
+            | "OFFICIALS"
+            | "OFFICERS"
     )
 }
 

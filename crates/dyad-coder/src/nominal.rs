@@ -51,6 +51,11 @@ pub fn visits(
             continue;
         }
         let Some(phrase_start) = opening_preposition(s, v, is_verb) else {
+            // "Milei's visit to Spain", "the visit of the Chinese premier to Zambia": the
+            // visitor named with the noun
+            if let Some(v) = named_visit(gazetteer, doc, s, v, phrases, clauses) {
+                out.push(v);
+            }
             continue;
         };
         let host = match destination(gazetteer, doc, s, v, phrases) {
@@ -97,6 +102,60 @@ pub fn visits(
         });
     }
     out
+}
+
+/// A visit whose visitor is named with the noun: before it, in the possessive ("Milei's visit
+/// to Spain", "the president's two-day state visit to Japan"), or after it by "of" ("the visit
+/// of the Chinese premier to Zambia"); its destination must be named ("to Spain"), and it
+/// belongs to the clause it stands in.
+fn named_visit(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    s: &SentenceView,
+    v: usize,
+    phrases: &[ActorPhrase],
+    clauses: &[Clause],
+) -> Option<Visit> {
+    // "'s" and then only modifiers ("two-day", "state", "first") up to the noun
+    let possessive = (v.saturating_sub(4)..v).rev().find(|&k| s.word(k) == "'S");
+    let modifiers_only = |k: usize| {
+        (k + 1..v)
+            .all(|j| !s.capitalized(j) && !s.is_punct(j) && !english::is_determiner(s.word(j)))
+    };
+    let visitor = match possessive.filter(|&k| modifiers_only(k)) {
+        Some(k) => phrases.iter().find(|p| p.start < k && k <= p.end)?,
+        None if s.word(v + 1) == "OF" => {
+            let at = if s.word(v + 2) == "THE" { v + 3 } else { v + 2 };
+            phrases.iter().find(|p| p.start == at || p.start == v + 2)?
+        }
+        None => return None,
+    };
+    // the destination after the visitor ("the visit of X to Y") or after the noun
+    let after = if visitor.start > v {
+        visitor.end - 1
+    } else {
+        v
+    };
+    let host = destination(gazetteer, doc, s, after, phrases)?;
+    if country(&host).is_empty() {
+        return None;
+    }
+    let visitor = Role {
+        members: visitor.members.clone(),
+        span: Some((visitor.start, visitor.end.min(v))),
+        pronoun: false,
+    };
+    if country(&visitor).is_empty() || country(&visitor) == country(&host) {
+        return None;
+    }
+    let clause = clauses.iter().position(|c| c.start <= v && v < c.end)?;
+    Some(Visit {
+        visitor,
+        host,
+        clause,
+        phrase_start: v,
+        noun: v,
+    })
 }
 
 /// The state of a role's first member (`FRAGOV` → `FRA`); empty for an actor of no known

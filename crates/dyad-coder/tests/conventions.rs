@@ -892,3 +892,26 @@ fn money_pledged_is_an_intent_to_give_aid_and_a_currency_is_no_actor() {
         .iter()
         .all(|t| !t.contains(" 0331 ")));
 }
+
+#[test]
+fn a_visit_named_with_its_visitor_is_a_visit() {
+    assert_eq!(
+        coded("Chile's president's two-day visit to Peru ended on Monday."),
+        expect(&["CHLGOV 042 PER"])
+    );
+    assert_eq!(
+        coded("The visit of the Chilean president to Peru ended on Monday."),
+        expect(&["CHLGOV 042 PER"])
+    );
+    // a visit with no destination named, or to the visitor's own country, is none
+    assert!(coded("The Chilean president's visit ended on Monday.").is_empty());
+    assert!(coded("The Chilean president's visit to Chile ended on Monday.").is_empty());
+}
+
+#[test]
+fn units_or_troops_of_a_force_act_for_it() {
+    assert_eq!(
+        coded("Units of the Peruvian army shelled the positions of Chilean troops on Monday."),
+        expect(&["PERMIL 190 CHLMIL"])
+    );
+}
