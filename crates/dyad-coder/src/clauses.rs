@@ -96,7 +96,13 @@ pub fn clauses<'l>(
             .filter(|&p| out[p].subject.is_some());
         // "accusing him of meddling in Fiji's affairs": a pronoun right after the verb is its
         // object; a name further on is not (the pronoun is resolved below, or not at all)
-        let pronoun_object = english::is_object_pronoun(s.word(verb.last + 1));
+        // ("accusing each other of firing first amid escalating military tensions": a
+        // reciprocal object is the subject's members, each to the others, likewise)
+        let reciprocal = matches!(
+            (s.word(verb.last + 1), s.word(verb.last + 2)),
+            ("EACH", "OTHER") | ("ONE", "ANOTHER")
+        );
+        let pronoun_object = english::is_object_pronoun(s.word(verb.last + 1)) || reciprocal;
         let mut object =
             object(s, phrases, verbs, vi, end, verb_base(lex, verb)).filter(|_| !pronoun_object);
         // "Gollum allowed that Mordor isn't a pleasant place", "said that an embargo against

@@ -462,7 +462,21 @@ pub fn actor_phrases(
             || g.windows(2).any(|w| {
                 (w[0].end..w[1].start).any(|k| matches!(s.word(k), "AND" | "OR" | "NOR" | "&"))
             });
-        if has_conj {
+        // a headline's list is of names joined by commas alone, at its start ("Azerbaijan,
+        // Armenia accuse each other", "Saudi Arabia, Kuwait, UAE deposit $1 bln"): names of
+        // different states, which no apposition joins
+        let headline_list = g.len() > 1
+            && g[0].start == 0
+            && g.iter().all(|np| np.has_actor() && np.agents.is_empty())
+            && {
+                let states: Vec<&str> = g.iter().filter_map(|np| state_of(&np.base)).collect();
+                states.len() == g.len()
+                    && states
+                        .iter()
+                        .enumerate()
+                        .all(|(i, a)| !states[..i].contains(a))
+            };
+        if has_conj || headline_list {
             split.push(g);
         } else {
             split.extend(g.into_iter().map(|np| vec![np]));

@@ -915,3 +915,30 @@ fn units_or_troops_of_a_force_act_for_it() {
         expect(&["PERMIL 190 CHLMIL"])
     );
 }
+
+#[test]
+fn a_headlines_names_joined_by_commas_are_a_list() {
+    let got = coded("Chile, Peru agree to restore diplomatic ties");
+    assert!(
+        got.iter()
+            .any(|t| t.starts_with("CHL 03") && t.ends_with("PER"))
+            && got
+                .iter()
+                .any(|t| t.starts_with("PER 03") && t.ends_with("CHL")),
+        "{got:?}"
+    );
+    // names of one state joined by commas are an apposition
+    assert_eq!(
+        coded("Peru, the Andean nation, criticized Chile on Monday."),
+        expect(&["PER 111 CHL"])
+    );
+}
+
+#[test]
+fn a_reciprocal_object_is_the_subjects_members_each_to_the_others() {
+    // "military" later in the clause is no object
+    assert_eq!(
+        coded("Chile and Peru accused each other of firing first amid rising military tensions."),
+        expect(&["CHL 112 PER", "PER 112 CHL"])
+    );
+}
