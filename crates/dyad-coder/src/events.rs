@@ -282,6 +282,8 @@ pub fn code_sentence(
                     (Some(code), None, Modality::Intended)
                 } else if uncoded_intent {
                     (Some("030"), None, Modality::Intended)
+                } else if headline_future(&s, c, ci, &clauses) {
+                    (forward, reverse, Modality::Intended)
                 } else {
                     (forward, reverse, c.verb.modality)
                 };
@@ -457,6 +459,25 @@ fn committed_to_infinitive(res: &Resources, s: &SentenceView, c: &clauses::Claus
             && (s.tag(to + 1) == Some(Tag::VB)
                 || (s.tag(to + 1) == Some(Tag::RB) && s.tag(to + 2) == Some(Tag::VB)))
     })
+}
+
+/// "Chile to hold talks with Peru", "Obama to visit Canada in June": a headline's subject
+/// followed at once by an infinitive, with no verb before, announces the act (headline English
+/// writes the future so).
+fn headline_future(
+    s: &SentenceView,
+    c: &clauses::Clause,
+    ci: usize,
+    all: &[clauses::Clause],
+) -> bool {
+    !c.verb.finite
+        && c.governor.is_none()
+        && s.word(c.verb.group_start) == "TO"
+        && c.subject
+            .as_ref()
+            .and_then(|r| r.span)
+            .is_some_and(|(st, e)| st == 0 && e == c.verb.group_start)
+        && all[..ci].iter().all(|o| !o.verb.finite)
 }
 
 /// The intent to give aid a verb of commitment states when its object is a sum of money

@@ -942,3 +942,18 @@ fn a_reciprocal_object_is_the_subjects_members_each_to_the_others() {
         expect(&["CHL 112 PER", "PER 112 CHL"])
     );
 }
+
+#[test]
+fn a_headlines_subject_with_an_infinitive_announces_the_act() {
+    let got = production().code_document(&doc(
+        "Chile to hold talks with Peru",
+        Some(date(2024, 5, 6)),
+    ));
+    assert_eq!(triples(&got), expect(&["CHL 036 PER", "PER 036 CHL"]));
+    assert!(got.iter().all(|e| e.modality == Modality::Intended));
+    // an infinitive of purpose after a verb is the act done, not announced
+    assert_eq!(
+        coded("Chile's envoys traveled to Lima to hold talks with Peru."),
+        expect(&["CHLGOV 040 PER"])
+    );
+}
