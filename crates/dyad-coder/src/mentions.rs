@@ -257,6 +257,19 @@ impl Reached {
     }
 }
 
+/// Does an agent-only phrase end in an event noun right after its agent ("the deadly guerrilla
+/// attack", "a police raid", "the army offensive")? The agent then names who acts, as "the
+/// attack by guerrillas" would, where before a thing ("military exercises") it only modifies.
+fn names_the_actor_of_its_act(
+    lex: &Lexicon,
+    s: &SentenceView,
+    mentions: &[Mention],
+    np: &SimpleNp,
+) -> bool {
+    let (_, last) = name_span(s, mentions, np.start, np.end);
+    last + 1 == np.end && lex.dicts.event_nouns.get(s.word(last)).is_some()
+}
+
 /// A noun phrase that names one actor or several (a compound).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorPhrase {
@@ -548,9 +561,9 @@ pub fn actor_phrases(
                 let mut a: Vec<u32> = pa[..pa.len().saturating_sub(1)].to_vec();
                 a.extend(np.agents.iter().copied());
                 (pb.clone(), a)
-            } else if np.head_is_mention {
+            } else if np.head_is_mention || names_the_actor_of_its_act(lex, s, mentions, np) {
                 // "insurgents", "the government": an agent of no known country, as PETRARCH
-                // writes it (---REB, ---GOV)
+                // writes it (---REB, ---GOV); "the guerrilla attack": the actor of the act
                 (UNKNOWN_COUNTRY.to_string(), np.agents.clone())
             } else {
                 // "military exercises": the agent word only modifies a thing

@@ -64,12 +64,13 @@ fn prev_content(s: &SentenceView, i: usize) -> Option<usize> {
     None
 }
 
-/// Does the run of name and modifier words ending at `p` start right after "a"/"an"?
-fn opened_by_indefinite_article(s: &SentenceView, p: usize) -> bool {
+/// Does the run of name and modifier words ending at `p` start right after one of these
+/// articles ("a"/"an", "the")?
+fn opened_by_article(s: &SentenceView, p: usize, articles: &[&str]) -> bool {
     let mut k = p;
     for _ in 0..4 {
         let w = s.word(k);
-        if matches!(w, "A" | "AN") {
+        if articles.contains(&w) {
             return true;
         }
         if k == 0 || s.is_punct(k) || english::is_preposition(w) || english::is_conjunction(w) {
@@ -209,13 +210,20 @@ fn used_as_verb(
             Inflection::Base => {
                 // "a strict Islamic state in …": a base form ending a phrase that an
                 // indefinite article opens is its (singular) head noun, not a verb
-                if opened_by_indefinite_article(s, p) {
+                if opened_by_article(s, p, &["A", "AN"]) {
                     return None;
                 }
                 let plural =
                     pw.ends_with('S') || (p.saturating_sub(4)..p).any(|k| s.word(k) == "AND");
                 // "Telemar left for", "agree that": a verb-like continuation
                 let nw = s.word(first + 1);
+                // "the deadly rebel attack on Monday": after a singular word in a phrase "the"
+                // opens, a base form that a preposition follows is the phrase's head noun (a
+                // verb of a singular subject would take -s; "the police attack the crowd"
+                // has its object)
+                if !plural && english::is_preposition(nw) && opened_by_article(s, p, &["THE"]) {
+                    return None;
+                }
                 let continues =
                     english::is_preposition(nw) || english::is_determiner(nw) || nw == "THAT";
                 (plural || continues).then_some(true)

@@ -957,3 +957,22 @@ fn a_headlines_subject_with_an_infinitive_announces_the_act() {
         expect(&["CHLGOV 040 PER"])
     );
 }
+
+#[test]
+fn an_agent_before_an_event_noun_is_the_actor_of_the_act() {
+    // ("attack" after "the deadly rebel" and before "on" is a noun, not a verb)
+    let got = triples(&production().code_document(&doc(
+        "LIMA (AP) - The Peruvian president condemned the deadly rebel attack on Monday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(
+        got.len() == 1 && got[0].starts_with("PERGOV 11") && got[0].ends_with("PERREB"),
+        "{got:?}"
+    );
+    // before a thing, an agent only modifies it
+    let got = triples(&production().code_document(&doc(
+        "LIMA (AP) - The Peruvian president criticized the military budget on Monday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.iter().all(|t| !t.contains("MIL")), "{got:?}");
+}
