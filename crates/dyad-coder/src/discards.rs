@@ -11,8 +11,10 @@ use crate::lexicon::Lexicon;
 pub struct Discards {
     pub story: bool,
     pub sentence: bool,
-    /// A year alone discards the sentence (Phoenix lists 1914–2013): PETRARCH's coders took a
-    /// sentence naming a past year for history. The guide codes such background acts too,
+    /// A year alone discards the sentence (Phoenix lists 1914–2013), and so does a past war,
+    /// empire or dated battle ("World War Two", "the Napoleonic Wars", "April 1942"):
+    /// PETRARCH's coders took a sentence naming history for history. The guide codes such
+    /// background acts too ("thanked Yoon for the settlement of claims from World War Two"),
     /// undated, so whether this discards is the convention's to say
     /// ([`crate::Convention::discards_years`]).
     pub year: bool,
@@ -35,7 +37,7 @@ pub fn find(lex: &Lexicon, tokens: &[Token], words: &[u32]) -> Discards {
             found.story |= !is_time_discard(&d.words);
         } else if is_time_discard(&d.words) {
             found.time.push((tokens[i].start, tokens[i + len - 1].end));
-        } else if is_year(&d.words) {
+        } else if is_year(&d.words) || names_history(&d.words) {
             found.year = true;
         } else {
             found.sentence = true;
@@ -64,6 +66,34 @@ pub fn drop_background(found: &Discards, events: &mut Vec<Event>, first: usize) 
 /// Is a discard phrase a year ("1961")?
 fn is_year(words: &[String]) -> bool {
     matches!(words, [w] if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Does a discard phrase name a past war, empire or dated battle ("WORLD WAR II", "NAPOLEONIC
+/// WARS", "BRITISH EMPIRE", "ATTACK ON PEARL HARBOR", "APRIL 1942"), not a sports or other
+/// non-political topic?
+fn names_history(words: &[String]) -> bool {
+    let month = |w: &str| {
+        matches!(
+            w,
+            "JANUARY"
+                | "FEBRUARY"
+                | "MARCH"
+                | "APRIL"
+                | "MAY"
+                | "JUNE"
+                | "JULY"
+                | "AUGUST"
+                | "SEPTEMBER"
+                | "OCTOBER"
+                | "NOVEMBER"
+                | "DECEMBER"
+        )
+    };
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "WAR" | "WARS" | "EMPIRE" | "HARBOR"))
+        || (words.iter().any(|w| month(w))
+            && words.iter().any(|w| is_year(std::slice::from_ref(w))))
 }
 
 /// Is a discard phrase a time phrase ("YEARS AGO", "MONTHS LATER")?

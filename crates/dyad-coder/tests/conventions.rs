@@ -976,3 +976,12 @@ fn an_agent_before_an_event_noun_is_the_actor_of_the_act() {
     )));
     assert!(got.iter().all(|t| !t.contains("MIL")), "{got:?}");
 }
+
+#[test]
+fn a_sentence_naming_a_past_war_is_coded_under_the_guide() {
+    let text = "Chile thanked Peru for its help with the claims of World War Two on Monday.";
+    assert_eq!(coded(text), expect(&["CHL 051 PER"]));
+    // PETRARCH's discard list takes it for history
+    let petr = petrarch().code_document(&doc(text, Some(date(2024, 5, 6))));
+    assert!(petr.is_empty(), "{:?}", triples(&petr));
+}
