@@ -133,7 +133,8 @@ impl<'d> Article<'d> {
     /// Does a story discard (`+` in the discard list) hold for the article? Then nothing in
     /// it is coded.
     pub fn discarded(&self) -> bool {
-        self.discards.iter().any(|d| d.story)
+        let reach = self.convention.story_discard_reach();
+        self.discards.iter().take(reach).any(|d| d.story)
     }
 
     /// The quotations and their speakers (read the first time they are asked for).

@@ -85,6 +85,18 @@ impl Convention {
         self == Convention::Petrarch
     }
 
+    /// How many of a story's first sentences a story discard ("FIFA", "Champions League") is
+    /// looked for in. PETRARCH's list drops a story that names one anywhere; the guide's coder
+    /// codes the political acts a story reports, and a sports story names its sport in its
+    /// headline and lead, where a state visit's story may name "the 2026 FIFA World Cup" in
+    /// its eighth sentence. So under the guide: the first three sentences (a headline and two).
+    pub fn story_discard_reach(self) -> usize {
+        match self {
+            Convention::Guide => 3,
+            Convention::Petrarch => usize::MAX,
+        }
+    }
+
     /// Drop or recode the events this convention codes otherwise than the dictionaries.
     pub fn apply(self, res: &Resources, events: &mut Vec<Event>) {
         if self != Convention::Guide {

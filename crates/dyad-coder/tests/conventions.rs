@@ -985,3 +985,19 @@ fn a_sentence_naming_a_past_war_is_coded_under_the_guide() {
     let petr = petrarch().code_document(&doc(text, Some(date(2024, 5, 6))));
     assert!(petr.is_empty(), "{:?}", triples(&petr));
 }
+
+#[test]
+fn a_story_discard_holds_in_the_lead_under_the_guide() {
+    let political = "Chile's president visited Peru on Monday. He met the Peruvian president. \
+                     The two leaders signed a trade agreement. Chile praised Peru's economy. \
+                     Both welcomed the 2030 FIFA World Cup.";
+    let got = coded(political);
+    assert!(got.iter().any(|t| t.contains(" 042 ")), "{got:?}");
+    // a sports story names its sport at the top
+    let sports = "Chile beat Peru in a FIFA World Cup qualifier on Monday. Chile attacked Peru \
+                  from the start.";
+    assert!(coded(sports).is_empty());
+    // PETRARCH's list drops the story wherever the phrase stands
+    let petr = petrarch().code_document(&doc(political, Some(date(2024, 5, 6))));
+    assert!(petr.is_empty(), "{:?}", triples(&petr));
+}
