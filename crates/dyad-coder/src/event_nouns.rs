@@ -153,6 +153,9 @@ pub fn noun_events<'l>(
             let Some(pair) = between_pair(s, phrases, i) else {
                 continue;
             };
+            if pair.span.is_some_and(|(_, end)| judged(s, end)) {
+                continue;
+            }
             out.push(NounEvent {
                 entry,
                 source: pair,
@@ -224,6 +227,18 @@ pub fn noun_events<'l>(
         });
     }
     out
+}
+
+/// "The dialogue between China and France is essential", "cooperation between the two
+/// countries remains strong": a noun phrase ending at `end` that a copula and no participle
+/// follow is what a statement judges, not an act it reports ("talks between them were held"
+/// is one).
+fn judged(s: &SentenceView, end: usize) -> bool {
+    use dyad_lang::tagger::Tag;
+    matches!(
+        s.word(end),
+        "IS" | "ARE" | "WAS" | "WERE" | "REMAINS" | "REMAIN"
+    ) && !matches!(s.tag(end + 1), Some(Tag::VBN | Tag::VBG))
 }
 
 /// Prepositions of time that open an adverbial about the clause's own subject: "said after a

@@ -1001,3 +1001,18 @@ fn a_story_discard_holds_in_the_lead_under_the_guide() {
     let petr = petrarch().code_document(&doc(political, Some(date(2024, 5, 6))));
     assert!(petr.is_empty(), "{:?}", triples(&petr));
 }
+
+#[test]
+fn a_dialogue_is_a_negotiation_and_a_relation_judged_is_no_act() {
+    assert_eq!(
+        coded("Chile and Peru agreed on Monday to resume their security dialogue."),
+        expect(&["CHL 036 PER", "PER 036 CHL"])
+    );
+    // "the dialogue between A and B is essential" judges the relation, reports no act
+    assert!(
+        coded("The dialogue between Chile and Peru is essential, the minister said.").is_empty()
+    );
+    // "… were held" reports it
+    let got = coded("Talks between Chile and Peru were held in Lima on Monday.");
+    assert!(got.contains(&"CHL 040 PER".to_string()), "{got:?}");
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "4762d3cd8b6ff307"
+            "4412e678cb25e3a0"
         );
     }
 }
