@@ -130,6 +130,15 @@ fn used_as_verb(
     };
     let pw = s.word(p);
     let finite = Some(true);
+    if english::is_be(pw)
+        && infl == Inflection::Base
+        && !matches!(s.tag(first), Some(dyad_lang::tagger::Tag::VBN))
+    {
+        // "is open to a meeting": a base form after a form of "be" is an adjective (a verb
+        // after "be" is a participle: "is opening", "was opened"; or one spelt as its base,
+        // "was hit", "were cut", which the tagger tells)
+        return None;
+    }
     if english::is_auxiliary(pw) || english::is_negator(pw) {
         // "will restore", "has renewed", "did not respond", "is acting"
         return finite;
@@ -503,7 +512,11 @@ fn verb_group(
     while start < first && english::is_adverb(s.word(start)) {
         start += 1;
     }
-    let passive = be_before_verb && candidate.inflection == Inflection::Past;
+    // ("was hit", "were cut": a participle spelt as its base, which the tagger tells)
+    let passive = be_before_verb
+        && (candidate.inflection == Inflection::Past
+            || (candidate.inflection == Inflection::Base
+                && matches!(s.tag(head), Some(dyad_lang::tagger::Tag::VBN))));
     // "is about to restore", "will restore": the group's auxiliary carries the tense
     let finite = finite || (start..first).any(|k| english::is_auxiliary(s.word(k)));
     VerbOccurrence {

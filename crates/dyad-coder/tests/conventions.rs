@@ -530,10 +530,10 @@ fn a_sentence_naming_a_past_year_is_background_coded_by_the_guide_only() {
 
 #[test]
 fn a_mediator_joined_by_a_hyphen_mediates_between_the_parties() {
-    // the parties after "between"
+    // the parties after "between" (and the dialogue itself, a negotiation between them)
     assert_eq!(
         coded("The Norway-brokered dialogue between Serbia and Kosovo resumed on Monday."),
-        expect(&["NOR 045 KSV", "NOR 045 SRB"])
+        expect(&["KSV 046 SRB", "NOR 045 KSV", "NOR 045 SRB", "SRB 046 KSV"])
     );
     // the subject of the clause the compound is the object of (and its own act: talks held)
     let held = coded("Sudan and South Sudan held a round of UN-mediated talks in Geneva.");
@@ -1015,4 +1015,17 @@ fn a_dialogue_is_a_negotiation_and_a_relation_judged_is_no_act() {
     // "… were held" reports it
     let got = coded("Talks between Chile and Peru were held in Lima on Monday.");
     assert!(got.contains(&"CHL 040 PER".to_string()), "{got:?}");
+}
+
+#[test]
+fn after_be_a_base_form_is_an_adjective_unless_it_is_a_participle() {
+    // "was hit": a participle spelt as its base, passive (the rebels act)
+    assert_eq!(
+        coded("The Chilean convoy was hit by Peruvian rebels on Monday."),
+        expect(&["PERREB 190 CHL"])
+    );
+    // "is open to": an adjective, no verb of opening
+    assert!(coded("Chile is open to a meeting with Peru.")
+        .iter()
+        .all(|t| !t.contains(" 046 ")));
 }
