@@ -108,6 +108,11 @@ impl Convention {
         };
         events.retain(|e| e.code != "010" && !countryless(&e.source) && !countryless(&e.target));
         for e in events.iter_mut() {
+            for actor in [e.source.as_mut(), e.target.as_mut()].into_iter().flatten() {
+                if let Some(code) = member_state(&actor.code) {
+                    actor.code = code;
+                }
+            }
             if e.modality != Modality::Intended || e.negated {
                 continue;
             }
@@ -116,6 +121,20 @@ impl Convention {
             }
         }
     }
+}
+
+/// The guide's actor is an ISO-3 country: where the dictionaries date a member state into the
+/// federation it belonged to (Serbia 1992–2006 `SCGSRB`, Croatia before June 1991 `YUGHRV`,
+/// Ukraine before 1991 `USRUKR`), the country the text names is the member (`SRB`, with any
+/// role after it). A federation's unit is no country of CAMEO's list; the member's is.
+fn member_state(code: &str) -> Option<String> {
+    let table = dyad_dict::cameo::CameoTable::bundled();
+    let (federation, member) = (code.get(..3)?, code.get(3..6)?);
+    (!table.is_country_code(federation)
+        && !table.is_actor_type_code(federation)
+        && federation != crate::mentions::UNKNOWN_COUNTRY
+        && table.is_country_code(member))
+    .then(|| code[3..].to_string())
 }
 
 /// The intent a coder writes for an announced act, if it is not one already: 036 for a

@@ -1029,3 +1029,19 @@ fn after_be_a_base_form_is_an_adjective_unless_it_is_a_participle() {
         .iter()
         .all(|t| !t.contains(" 046 ")));
 }
+
+#[test]
+fn a_member_state_dated_into_its_federation_is_its_own_country_under_the_guide() {
+    // Phoenix codes Serbia in 1996 as Serbia-Montenegro's (SCGSRB); the guide's actor is the
+    // ISO-3 country the text names
+    let d = doc(
+        "Serbia criticized Croatia on Monday.",
+        Some(date(1996, 12, 2)),
+    );
+    assert_eq!(
+        triples(&production().code_document(&d)),
+        expect(&["SRB 111 HRV"])
+    );
+    let petr = triples(&petrarch().code_document(&d));
+    assert!(petr.iter().any(|t| t.starts_with("SCG")), "{petr:?}");
+}
