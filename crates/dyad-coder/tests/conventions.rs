@@ -1045,3 +1045,15 @@ fn a_member_state_dated_into_its_federation_is_its_own_country_under_the_guide()
     let petr = triples(&petrarch().code_document(&d));
     assert!(petr.iter().any(|t| t.starts_with("SCG")), "{petr:?}");
 }
+
+#[test]
+fn the_commonwealth_is_the_commonwealth_of_nations() {
+    assert_eq!(
+        coded("The Commonwealth criticized Nigeria on Monday."),
+        expect(&["IGOCWN 111 NGA"])
+    );
+    assert_eq!(
+        coded("The British Commonwealth criticized Nigeria on Monday."),
+        expect(&["IGOCWN 111 NGA"])
+    );
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "4412e678cb25e3a0"
+            "8c9ba53c35a83cad"
         );
     }
 }
