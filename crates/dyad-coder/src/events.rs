@@ -273,10 +273,31 @@ pub fn code_sentence(
                 let accuser = (target.is_none() && forward == Some("016"))
                     .then(|| last_accuser(events, source))
                     .flatten();
+                // "the RSF attacked El Obeid", "SAF warplanes bombed a market in Tora": a
+                // hostile act on a town names the country it struck
+                let struck = (target.is_none()
+                    && forward
+                        .is_some_and(|f| matches!(cameo::root(f), "17" | "18" | "19" | "20")))
+                .then(|| {
+                    let known = |c: &str| {
+                        memory.country.as_deref() == Some(c)
+                            || memory.named.iter().any(|(n, _)| n == c)
+                    };
+                    nominal::struck_place(
+                        &res.gazetteer,
+                        doc,
+                        &s,
+                        (c.verb.last + 1, c.end),
+                        &phrases,
+                        &known,
+                    )
+                })
+                .flatten();
                 let target = target
                     .cloned()
                     .or(parties)
                     .or(accuser)
+                    .or(struck)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
                 let (forward, reverse, modality) = if let Some(code) = pledge {
                     (Some(code), None, Modality::Intended)

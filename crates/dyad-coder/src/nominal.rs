@@ -244,6 +244,57 @@ fn destination(
     })
 }
 
+/// "The RSF attacked El Obeid", "warplanes bombed a market in Tora", "recaptured villages near
+/// Bakhmut": a town or region the gazetteer knows, named in tokens `[from, to)` as the object
+/// of a hostile act or after "in", "on", "at", "near", stands for the country the act struck —
+/// when that country is one the article is about (`known`: its dateline's and the countries it
+/// has named), so that a capitalised word that only resembles a place names none.
+pub(crate) fn struck_place(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    s: &SentenceView,
+    (from, to): (usize, usize),
+    phrases: &[ActorPhrase],
+    known: &dyn Fn(&str) -> bool,
+) -> Option<Role> {
+    let mut k = from;
+    while k < to.min(s.len()) {
+        let starts = s.capitalized(k)
+            && !s.is_punct(k)
+            && !phrases.iter().any(|p| p.start <= k && k < p.end)
+            && (k == from || matches!(s.word(k - 1), "IN" | "ON" | "AT" | "NEAR" | "THE" | "OF"));
+        if !starts {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end < to.min(s.len()) && end - k < 3 && s.capitalized(end) && !s.is_punct(end) {
+            end += 1;
+        }
+        let (cs, ce) = (s.tokens[k].start, s.tokens[end - 1].end);
+        let name: String = doc.text.chars().skip(cs).take(ce - cs).collect();
+        if let Some(place) = gazetteer
+            .resolve(&name, &Context::default())
+            .filter(|p| known(&p.country))
+        {
+            return Some(Role {
+                members: vec![ActorCode {
+                    code: place.country.clone(),
+                    start: k,
+                    end,
+                    char_start: cs,
+                    char_end: ce,
+                    reached: Reached::Place,
+                }],
+                span: Some((k, end)),
+                pronoun: false,
+            });
+        }
+        k = end;
+    }
+    None
+}
+
 /// The country of the dateline's place, as a host written where the dateline names it.
 fn dateline_host(gazetteer: &Gazetteer, doc: &Document) -> Option<Role> {
     let name = doc.dateline_place.as_deref()?;

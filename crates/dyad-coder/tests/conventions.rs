@@ -1057,3 +1057,16 @@ fn the_commonwealth_is_the_commonwealth_of_nations() {
         expect(&["IGOCWN 111 NGA"])
     );
 }
+
+#[test]
+fn a_hostile_act_on_a_town_strikes_its_country() {
+    let code =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    let got = code("KHARTOUM (AP) - Sudanese warplanes bombed a market in Omdurman on Monday.");
+    assert!(got.contains(&"SDNMIL 195 SDN".to_string()), "{got:?}");
+    // a town of a country the story is not about (Bouake, Ivory Coast) names no target
+    let got = code("KHARTOUM (AP) - Sudanese warplanes bombed a market in Bouake on Monday.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = code("ABIDJAN (AP) - Ivorian warplanes bombed a market in Bouake on Monday.");
+    assert!(got.contains(&"CIVMIL 195 CIV".to_string()), "{got:?}");
+}
