@@ -345,26 +345,44 @@ pub fn conflict_pair(groups: &[Vec<ActorCode>], caller: &Role) -> Option<Role> {
 /// Who last accused or criticised (CAMEO 11) one of `denier`'s states, among the article's
 /// events so far: the addressee of a denial that names none ("an accusation Cambodia denied").
 pub fn last_accuser(events: &[dyad_model::Event], denier: &Role) -> Option<Role> {
-    let states: Vec<&str> = denier
+    last_act_against(events, denier, &["11"], Reached::Accuser)
+}
+
+/// Who last attacked (CAMEO 18–20) one of `responder`'s states, among the article's events so
+/// far: whom a retaliation that names no one strikes ("Pakistani troops fired on Indian posts.
+/// The Indian Army retaliated.").
+pub fn last_attacker(events: &[dyad_model::Event], responder: &Role) -> Option<Role> {
+    last_act_against(events, responder, &["18", "19", "20"], Reached::Attacker)
+}
+
+/// The source of the last event of one of these roots whose target is of one of `actor`'s
+/// states, as an actor reached so.
+fn last_act_against(
+    events: &[dyad_model::Event],
+    actor: &Role,
+    roots: &[&str],
+    reached: Reached,
+) -> Option<Role> {
+    let states: Vec<&str> = actor
         .members
         .iter()
         .filter_map(|m| state_of(&m.code))
         .collect();
     let e = events.iter().rev().find(|e| {
-        e.root == "11"
+        roots.contains(&e.root.as_str())
             && e.target
                 .as_ref()
                 .and_then(|t| state_of(&t.code))
                 .is_some_and(|t| states.contains(&t))
     })?;
     let a = e.source.as_ref()?;
-    let m = denier.members.first()?;
+    let m = actor.members.first()?;
     Some(Role {
         members: vec![ActorCode {
             code: a.code.clone(),
             char_start: a.start,
             char_end: a.end,
-            reached: Reached::Accuser,
+            reached,
             ..m.clone()
         }],
         span: None,

@@ -174,6 +174,15 @@ pub fn is_representative(w: &str) -> bool {
     )
 }
 
+/// Verbs of retaliation, by base form: their act answers an attack ("the army retaliated",
+/// "responded with artillery fire"), and with no object it strikes the attacker.
+pub fn is_retaliation(base: &str) -> bool {
+    matches!(
+        base,
+        "RETALIATE" | "RESPOND" | "REPLY" | "AVENGE" | "COUNTERATTACK"
+    )
+}
+
 /// Implicative verbs of object control: "forced Iraq to withdraw", "helped Syria to retake
 /// Palmyra" say the object did act (Karttunen 1971, "Implicative verbs", Language 47), where
 /// "urged", "asked", "invited" only ask it to.

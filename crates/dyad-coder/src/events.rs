@@ -14,7 +14,7 @@ use dyad_text::Token;
 use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
-    agents_take_the_article_country, conflict_pair, last_accuser, remember_meetings,
+    agents_take_the_article_country, conflict_pair, last_accuser, last_attacker, remember_meetings,
     resolve_definite_descriptions, resolve_groups, resolve_named_people, resolve_they,
     resolve_titles, voices, ArticleMemory,
 };
@@ -273,6 +273,13 @@ pub fn code_sentence(
                 let accuser = (target.is_none() && forward == Some("016"))
                     .then(|| last_accuser(events, source))
                     .flatten();
+                // "The Indian Army retaliated": a retaliation that names no one strikes the
+                // last attacker of the retaliator
+                let attacker = (target.is_none()
+                    && forward.is_some_and(|f| matches!(cameo::root(f), "18" | "19" | "20"))
+                    && english::is_retaliation(nesting::verb_name(res, c)))
+                .then(|| last_attacker(events, source))
+                .flatten();
                 // "the RSF attacked El Obeid", "SAF warplanes bombed a market in Tora": a
                 // hostile act on a town names the country it struck
                 let struck = (target.is_none()
@@ -297,6 +304,7 @@ pub fn code_sentence(
                     .cloned()
                     .or(parties)
                     .or(accuser)
+                    .or(attacker)
                     .or(struck)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
                 let (forward, reverse, modality) = if let Some(code) = pledge {

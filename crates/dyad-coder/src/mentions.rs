@@ -226,6 +226,8 @@ pub enum Reached {
     ProtestedGovernment,
     /// A denial that names no one: who last accused the denier.
     Accuser,
+    /// A retaliation that names no one: who last attacked the retaliator.
+    Attacker,
     /// A family name: the person the article named in full earlier, beside a title the
     /// dictionaries know ("Opposition leader Levan Khabeishvili" … "Khabeishvili").
     NamedPerson,
@@ -247,6 +249,7 @@ impl Reached {
             Reached::Place => "the place after \"to\", by the gazetteer",
             Reached::Dateline => "the dateline's place",
             Reached::Accuser => "a denial naming no one: who last accused the denier",
+            Reached::Attacker => "a retaliation naming no one: who last attacked the retaliator",
             Reached::NamedPerson => {
                 "a family name: the person named in full earlier beside a title"
             }

@@ -1070,3 +1070,14 @@ fn a_hostile_act_on_a_town_strikes_its_country() {
     let got = code("ABIDJAN (AP) - Ivorian warplanes bombed a market in Bouake on Monday.");
     assert!(got.contains(&"CIVMIL 195 CIV".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_retaliation_naming_no_one_strikes_the_last_attacker() {
+    let got = triples(&production().code_document(&doc(
+        "Peruvian troops fired on Chilean posts on Monday. The Chilean army retaliated.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"CHLMIL 190 PERMIL".to_string()), "{got:?}");
+    // no attack before: no one to answer
+    assert!(coded("The Chilean army retaliated on Monday.").is_empty());
+}
