@@ -225,9 +225,14 @@ pub fn clauses<'l>(
             }
         }
         let intent_noun = intent_noun_before_infinitive(lex, s, verb);
+        let mut verb = verb.clone();
+        // "Britain is deeply concerned by events in Serbia": the experiencer speaks
+        if verb.passive && english::is_object_experiencer(verb_base(lex, &verb)) {
+            verb.passive = false;
+        }
         out.push(Clause {
             intent_noun,
-            verb: verb.clone(),
+            verb,
             start,
             end,
             subject,
@@ -622,7 +627,13 @@ fn clause_end(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
     let mut i = v.last + 1;
     while i < ceiling {
         let w = s.word(i);
-        if matches!(w, ";" | ":" | "\"" | "“" | "”") || english::opens_clause(w) {
+        // (a quotation mark closing a short quoted fragment the verb stands in, as in 'is
+        // "deeply concerned" by', ends the fragment, not the clause)
+        let closes_fragment = matches!(w, "\"" | "”")
+            && (i.saturating_sub(6)..v.first).any(|j| matches!(s.word(j), "\"" | "“"));
+        if (matches!(w, ";" | ":" | "\"" | "“" | "”") && !closes_fragment)
+            || english::opens_clause(w)
+        {
             return i;
         }
         // "met the emir on Monday, with the leaders signing agreements": an absolute "with"

@@ -174,6 +174,35 @@ pub fn is_representative(w: &str) -> bool {
     )
 }
 
+/// Verbs whose object is who feels ("the attack alarmed Britain"), by base form: in the passive
+/// their subject is that experiencer and speaks ("Britain is deeply concerned by events in
+/// Serbia" is Britain's statement about Serbia), not a patient of the "by" phrase. Levin, B.
+/// (1993), English Verb Classes and Alternations, §31.1 "amuse" verbs, the ones news uses of
+/// states' reactions.
+pub fn is_object_experiencer(base: &str) -> bool {
+    matches!(
+        base,
+        "CONCERN"
+            | "WORRY"
+            | "ALARM"
+            | "DISAPPOINT"
+            | "TROUBLE"
+            | "DISTURB"
+            | "SHOCK"
+            | "DISMAY"
+            | "OUTRAGE"
+            | "ANGER"
+            | "FRUSTRATE"
+            | "SADDEN"
+            | "APPALL"
+            | "HORRIFY"
+            | "ENCOURAGE"
+            | "PLEASE"
+            | "DELIGHT"
+            | "SATISFY"
+    )
+}
+
 /// Verbs of retaliation, by base form: their act answers an attack ("the army retaliated",
 /// "responded with artillery fire"), and with no object it strikes the attacker.
 pub fn is_retaliation(base: &str) -> bool {

@@ -1081,3 +1081,22 @@ fn a_retaliation_naming_no_one_strikes_the_last_attacker() {
     // no attack before: no one to answer
     assert!(coded("The Chilean army retaliated on Monday.").is_empty());
 }
+
+#[test]
+fn who_is_concerned_by_an_act_speaks_of_its_author() {
+    // a passive of a verb whose object feels: the experiencer is the source
+    assert_eq!(
+        coded("Chile is deeply concerned by recent events in Peru."),
+        expect(&["CHL 012 PER"])
+    );
+    // also in a quoted fragment, whose closing mark does not end the clause
+    assert_eq!(
+        coded("Chile is \"deeply concerned\" by recent events in Peru."),
+        expect(&["CHL 012 PER"])
+    );
+    // another passive keeps its agent as the source
+    assert_eq!(
+        coded("Peru was criticized by Chile on Monday."),
+        expect(&["CHL 111 PER"])
+    );
+}
