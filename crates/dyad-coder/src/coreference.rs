@@ -640,7 +640,7 @@ fn name_ending_at(lex: &Lexicon, s: &SentenceView, end: usize) -> Option<usize> 
     while st > 0 && end - st < 4 && unknown_name_word(lex, s, st - 1) {
         st -= 1;
     }
-    (end - st >= 2 && proper_nouns(s, st, end)).then_some(st)
+    (end - st >= 2).then_some(st)
 }
 
 /// The end of a name of two to four unknown words starting at `start`, if any.
@@ -649,12 +649,5 @@ fn name_starting_at(lex: &Lexicon, s: &SentenceView, start: usize) -> Option<usi
     while e < s.len() && e - start < 4 && unknown_name_word(lex, s, e) {
         e += 1;
     }
-    (e - start >= 2 && proper_nouns(s, start, e)).then_some(e)
-}
-
-/// Does the tagger read every word of `[start, end)` as a proper noun? (Asked last: it tags
-/// the whole sentence.)
-fn proper_nouns(s: &SentenceView, start: usize, end: usize) -> bool {
-    use dyad_lang::tagger::Tag;
-    (start..end).all(|k| matches!(s.tag(k), Some(Tag::NNP | Tag::NNPS)))
+    (e - start >= 2).then_some(e)
 }

@@ -123,16 +123,45 @@ const CURRENCY_WORDS: &[(&[&str], &[&str], &str)] = &[
 /// Is `word` (upper case) the name of a currency that no verb or common noun shares, so that a
 /// country's name or adjective right before it names the currency, not an actor ("1 million
 /// U.S. dollars", "580 billion Japanese yen")? The words of [`CURRENCY_WORDS`] less those that
-/// are English verbs or words too ("pounds", "won", "rand", "dong", "lira" in "Italy won",
-/// "Russia pounds Kyiv").
+/// are English verbs or words too ("pounds", "won", "rand", "dong", "lira", "real" in "Italy
+/// won", "Russia pounds Kyiv").
 pub fn names_currency(word: &str) -> bool {
-    const AMBIGUOUS: &[&str] = &["pounds", "pound", "won", "rand", "dong", "lira", "liras"];
-    word.len() > 2
-        && CURRENCY_WORDS.iter().any(|(_, units, _)| {
-            units.iter().any(|u| {
-                u.eq_ignore_ascii_case(word) && !AMBIGUOUS.iter().any(|a| a.eq_ignore_ascii_case(u))
-            })
-        })
+    // (asked of the word after every actor name the coder meets: a binary search of the
+    // upper-case names, which a test keeps equal to CURRENCY_WORDS less the ambiguous words)
+    word.len() > 2 && CURRENCY_NAMES.binary_search(&word).is_ok()
+}
+
+/// The unambiguous currency names of [`CURRENCY_WORDS`], upper case, sorted.
+const CURRENCY_NAMES: &[&str] = &[
+    "BAHT", "DIRHAM", "DIRHAMS", "DOLLAR", "DOLLARS", "EURO", "EUROS", "FRANC", "FRANCS",
+    "HRYVNAS", "HRYVNIA", "HRYVNIAS", "LIRE", "NAIRA", "PESO", "PESOS", "REAIS", "RENMINBI",
+    "RIAL", "RIALS", "RINGGIT", "RIYAL", "RIYALS", "RMB", "ROUBLE", "ROUBLES", "RUBLE", "RUBLES",
+    "RUPEE", "RUPEES", "RUPIAH", "SHEKEL", "SHEKELS", "STERLING", "TAKA", "YEN", "YUAN",
+];
+
+/// Words of [`CURRENCY_WORDS`] that are English verbs or common words too, which
+/// [`names_currency`] leaves out ("Italy won", "Russia pounds Kyiv").
+#[cfg(test)]
+const AMBIGUOUS_CURRENCY_WORDS: &[&str] = &[
+    "pounds", "pound", "won", "rand", "dong", "lira", "liras", "real",
+];
+
+#[cfg(test)]
+mod names_tests {
+    use super::*;
+
+    #[test]
+    fn the_currency_names_are_the_unambiguous_currency_words_sorted() {
+        let mut expected: Vec<String> = CURRENCY_WORDS
+            .iter()
+            .flat_map(|(_, units, _)| units.iter())
+            .filter(|u| !AMBIGUOUS_CURRENCY_WORDS.contains(u))
+            .map(|u| u.to_uppercase())
+            .collect();
+        expected.sort();
+        expected.dedup();
+        assert_eq!(CURRENCY_NAMES, expected.as_slice());
+    }
 }
 
 /// Does a sum of money open these tokens (as written): a currency sign or code, alone or on
