@@ -47,9 +47,18 @@ pub struct Total {
 /// through the filter's rarest index, whichever ends sooner): exact when fewer are found,
 /// "at least [`AT_LEAST`]" when that many are.
 pub fn count_bounded(conn: &Connection, filter: &Filter) -> Result<Total> {
+    match exact_total(conn, filter)? {
+        Some(t) => Ok(t),
+        None => count_at_least(conn, filter, AT_LEAST),
+    }
+}
+
+/// The total of `filter` when a rollup keeps it or the filter's indexes and words lead to few
+/// rows (what [`count_bounded`] counts exactly); None when it would read too many.
+pub(crate) fn exact_total(conn: &Connection, filter: &Filter) -> Result<Option<Total>> {
     let counted = Counted::of(conn, &*filter.for_counts(conn)?)?;
     if counted.table != "events" {
-        return counted.total(conn);
+        return counted.total(conn).map(Some);
     }
     let checked = !filter.words.is_empty()
         || filter.issue.is_some()
@@ -60,9 +69,9 @@ pub fn count_bounded(conn: &Connection, filter: &Filter) -> Result<Total> {
         None => 0.0,
     };
     if work <= if checked { EXACT_CHECKED } else { EXACT_ROWS } {
-        return counted.total(conn);
+        return counted.total(conn).map(Some);
     }
-    count_at_least(conn, filter, AT_LEAST)
+    Ok(None)
 }
 
 /// The events `filter` selects, counted until `n` are found: exact when fewer are, else "at

@@ -125,7 +125,7 @@ pub fn events_page(
 /// The condition of the events after a page's cursor in `sort`'s order, its values pushed to
 /// `params`: the first comparison alone lets an index on the column serve the page, the
 /// second breaks ties by id.
-fn after_cursor(c: &Cursor, sort: Sort, params: &mut Vec<Value>) -> String {
+pub(crate) fn after_cursor(c: &Cursor, sort: Sort, params: &mut Vec<Value>) -> String {
     params.push(c.value(sort));
     let k = params.len();
     params.push(Value::Integer(c.id));

@@ -23,7 +23,7 @@ fn like_escape(s: &str) -> String {
 
 /// The strings that bound every string starting with `prefix` (checked ASCII, non-empty):
 /// `prefix` ≤ s < `prefix` with its last character incremented.
-fn prefix_range(prefix: &str) -> (String, String) {
+pub(crate) fn prefix_range(prefix: &str) -> (String, String) {
     let mut hi = prefix.to_string();
     match hi.pop() {
         Some(last) => hi.push(char::from(last as u8 + 1)),

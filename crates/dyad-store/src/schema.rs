@@ -89,7 +89,12 @@ CREATE TABLE IF NOT EXISTS events (
     date_added      TEXT NOT NULL DEFAULT '',
     place_country   TEXT
 );
-CREATE INDEX IF NOT EXISTS events_date ON events(date);
+-- pages in date order walk this alone: the date and id (the page's order), and every column a
+-- filter's codes, polarity and place are compared on, so that a walk reads index entries, not
+-- rows (see page.rs); it serves every date range as `events(date)` did
+CREATE INDEX IF NOT EXISTS events_page
+    ON events(date, id, negated, quad_class, root, code, source_code, target_code, place_country);
+DROP INDEX IF EXISTS events_date;
 -- an actor's events are found through events_dyad (source first) and events_dyad_target
 -- (target first): indexes of the codes alone only made every event cost two index entries more
 DROP INDEX IF EXISTS events_source;
