@@ -296,8 +296,26 @@ const AGG_WORD_REPORTS: f64 = 20_000.0;
 const INDEX_SEEK_COST: f64 = 4.0;
 
 /// What a sample's clause read along the ids begins with: `FROM events e NOT INDEXED WHERE …`
-/// (SQLite still reads a range of rowids, the ids).
+/// (SQLite still reads a range of rowids, the ids) in a store without [`SAMPLE_INDEX`].
 pub(crate) const NOT_INDEXED: &str = " NOT INDEXED";
+
+/// What it begins with in a store with it: the index of the events in id order that holds
+/// every column a sample's counts compare or sum (see the schema), so that a sample reads a
+/// range of index entries, a few megabytes that a bulk load writes in one stretch of the file,
+/// not the rows of its ids, which are on pages scattered over the whole file (hashed ids are
+/// inserted in no order): 2 s from a cold file at 6.7 million events.
+pub(crate) const SAMPLE_INDEX: &str = " INDEXED BY events_sample";
+
+/// The hint a sample along the ids reads with: [`SAMPLE_INDEX`] when the store has it (a store
+/// not opened for writing since it came has not), else [`NOT_INDEXED`].
+fn along_ids_hint(conn: &Connection) -> Result<&'static str> {
+    let has: i64 = conn
+        .prepare_cached(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'events_sample'",
+        )?
+        .query_row([], |r| r.get(0))?;
+    Ok(if has > 0 { SAMPLE_INDEX } else { NOT_INDEXED })
+}
 
 /// Index entries of an event code a sample may walk to pick its ids (a tenth of a
 /// microsecond each) rather than read the events along their ids.
@@ -481,7 +499,7 @@ pub(crate) fn reading(
     if access == Access::IdRange {
         // along the ids only: SQLite read a group by dyad or day along an index of the whole
         // table (every event, to spare a sort of a few thousand), 1.6 s at 6.7 million
-        clause.insert_str(0, NOT_INDEXED);
+        clause.insert_str(0, along_ids_hint(conn)?);
     }
     Ok(Reading {
         clause,
