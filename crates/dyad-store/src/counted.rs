@@ -47,18 +47,26 @@ pub struct Total {
 /// through the filter's rarest index, whichever ends sooner): exact when fewer are found,
 /// "at least [`AT_LEAST`]" when that many are.
 pub fn count_bounded(conn: &Connection, filter: &Filter) -> Result<Total> {
-    match exact_total(conn, filter)? {
+    match exact_total(conn, filter, true)? {
         Some(t) => Ok(t),
         None => count_at_least(conn, filter, AT_LEAST),
     }
 }
 
-/// The total of `filter` when a rollup keeps it or the filter's indexes and words lead to few
-/// rows (what [`count_bounded`] counts exactly); None when it would read too many.
-pub(crate) fn exact_total(conn: &Connection, filter: &Filter) -> Result<Option<Total>> {
+/// The total of `filter` when a rollup keeps it or (`events_too`) the filter's indexes and
+/// words lead to few rows (what [`count_bounded`] counts exactly); None when it would read
+/// too many.
+pub(crate) fn exact_total(
+    conn: &Connection,
+    filter: &Filter,
+    events_too: bool,
+) -> Result<Option<Total>> {
     let counted = Counted::of(conn, &*filter.for_counts(conn)?)?;
     if counted.table != "events" {
         return counted.total(conn).map(Some);
+    }
+    if !events_too {
+        return Ok(None);
     }
     let checked = !filter.words.is_empty()
         || filter.issue.is_some()

@@ -100,9 +100,10 @@ pub fn first(conn: &Connection, filter: &Filter, limit: usize) -> Result<(Page, 
             events: n as i64,
             lower_bound,
         };
-        // the read found every event: that is the total
+        // the read found every event: that is the total; else a rollup's count, or at least
+        // what the read found (an exact count of the events would read past the bound)
         let total = if lower_bound {
-            exact_total(conn, filter)?.unwrap_or(found_total)
+            exact_total(conn, filter, false)?.unwrap_or(found_total)
         } else {
             found_total
         };
@@ -121,7 +122,7 @@ pub fn first(conn: &Connection, filter: &Filter, limit: usize) -> Result<(Page, 
             lower_bound: false,
         }
     } else {
-        match exact_total(conn, filter)? {
+        match exact_total(conn, filter, true)? {
             Some(t) => t,
             None => count_at_least(conn, filter, AT_LEAST)?,
         }
