@@ -328,7 +328,14 @@ impl Filter {
         } else {
             self.index_access(conn)?
         };
-        let (clause, params) = self.clause_with(fts, access)?;
+        // through the filter's own indexes: an actor's, a code's or the words', not the dates'
+        let own = !self.actor.is_empty()
+            || self.source.is_some()
+            || self.target.is_some()
+            || self.code.is_some()
+            || fts;
+        let dates_indexed = walk.is_some() || !own || estimate.is_none();
+        let (clause, params) = self.clause_dated(fts, access, dates_indexed)?;
         Ok((clause, params, walk))
     }
 
@@ -469,17 +476,26 @@ impl Filter {
     /// (actor and event codes compared as `+e.source_code`, which no index serves), or along
     /// the event ids (dates and DATEADDED too compared so, for a sample of an id range).
     pub(crate) fn clause_with(&self, fts: bool, access: Access) -> Result<(String, Vec<Value>)> {
+        self.clause_dated(fts, access, access != Access::IdRange)
+    }
+
+    /// [`Filter::clause_with`], its dates compared through their index (`events_page`) or not
+    /// (`+e.date`, when the page is read through the filter's rarer indexes: SQLite took the
+    /// date index, which holds every column a filter compares, and walked three months of it
+    /// for a dyad of 542 events, 0.43 s at ten million events).
+    pub(crate) fn clause_dated(
+        &self,
+        fts: bool,
+        access: Access,
+        dates_indexed: bool,
+    ) -> Result<(String, Vec<Value>)> {
         let (col, code_col) = match access {
             Access::Index => ("e.", "e."),
             Access::ActorIndex => ("e.", "+e."),
             Access::CodeIndex => ("+e.", "e."),
             Access::DateWalk | Access::IdRange => ("+e.", "+e."),
         };
-        let dcol = if access == Access::IdRange {
-            "+e."
-        } else {
-            "e."
-        };
+        let dcol = if dates_indexed { "e." } else { "+e." };
         let mut sql = String::from(" WHERE 1=1");
         let mut params: Vec<Value> = Vec::new();
         let p = |v: String, params: &mut Vec<Value>| {
