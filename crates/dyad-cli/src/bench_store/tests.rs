@@ -354,3 +354,43 @@ fn a_first_page_s_total_is_exact_or_a_lower_bound() {
         }
     }
 }
+
+#[test]
+fn a_stopped_load_continued_holds_what_one_load_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (whole, part) = (dir.path().join("whole.db"), dir.path().join("part.db"));
+    super::write(&whole, 3_000, 7, true, false).unwrap();
+    // the first 1,000 articles, as a load stopped after its first batches leaves them
+    {
+        let mut load = BulkLoad::open(&part).unwrap();
+        let mut gen = Synth::new(7, 3_000);
+        let first: Vec<_> = (0..1_000).map_while(|_| gen.next_article()).collect();
+        for chunk in first.chunks(250) {
+            let inputs: Vec<ArticleInput> = chunk.iter().map(super::synth::Coded::input).collect();
+            load.write_batch(&inputs, "20251205120000").unwrap();
+        }
+        load.finish().unwrap();
+    }
+    // another seed makes other articles: refused
+    assert!(super::write(&part, 3_000, 8, true, true).is_err());
+    super::write(&part, 3_000, 7, true, true).unwrap();
+    let rows = |db: &std::path::Path, sql: &str| -> Vec<(String, i64)> {
+        let store = Store::open_read_only(db).unwrap();
+        let mut st = store.conn().prepare(sql).unwrap();
+        let v = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        v
+    };
+    for sql in [
+        "SELECT key, num_mentions FROM events ORDER BY id",
+        "SELECT id, length FROM articles ORDER BY id",
+        "SELECT evidence_text, event_id FROM mentions ORDER BY article_id, sentence, repeat",
+    ] {
+        let (a, b) = (rows(&whole, sql), rows(&part, sql));
+        assert!(!a.is_empty(), "{sql}");
+        assert_eq!(a, b, "{sql}");
+    }
+}
