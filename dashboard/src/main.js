@@ -182,7 +182,10 @@ async function showTable(more = false) {
   $('more').hidden = !dyad.cursor;
   const total = `${dyad.totalAtLeast}${dyad.total.toLocaleString()} events`;
   note('table-total', total);
-  note('table-note', `${body.rows.length.toLocaleString()} of ${total} shown`);
+  // a page that stopped at the bound of its read (a common word with a rare field, say) holds
+  // what it found up to its cursor: "More" goes on from there
+  const partial = page.partial ? '; the search stopped after a bounded read of the store, More goes on from there' : '';
+  note('table-note', `${body.rows.length.toLocaleString()} of ${total} shown${partial}`);
   markSort($('events').tHead, dyad.state.sort);
 }
 

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
+use dyad_store::explore::Cursor;
 use dyad_store::filter::{self, FieldError};
-use dyad_store::query;
+use dyad_store::{page, query};
 use dyad_store::{Filter, Period};
 
 use crate::ingest::open_existing_read_only;
@@ -154,6 +155,10 @@ pub struct QueryArgs {
     /// so.
     #[arg(long, requires = "by")]
     pub exact: bool,
+    /// With --limit: the page after this cursor (KEY~ID, as the page before said on stderr,
+    /// in the same --sort).
+    #[arg(long, value_name = "CURSOR", requires = "limit", conflicts_with = "by")]
+    pub after: Option<String>,
 }
 
 /// Cut `s` to `n` characters, marking the cut.
@@ -255,7 +260,25 @@ pub fn run(args: QueryArgs) -> Result<()> {
         }
         return Ok(());
     }
-    let rows = query::events(store.conn(), &filter)?;
+    // a page (--limit) is read with a bounded read, and may stop before it is full
+    let (rows, next) = match filter.limit {
+        Some(limit) => {
+            let after = args
+                .after
+                .as_deref()
+                .map(|c| {
+                    Cursor::decode(c, filter.sort).ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "--after: {c:?} is not a cursor of a page in this --sort (KEY~ID)"
+                        )
+                    })
+                })
+                .transpose()?;
+            let p = page::page(store.conn(), &filter, after.as_ref(), limit)?;
+            (p.events, p.next.map(|c| (c.encode(), p.partial)))
+        }
+        None => (query::events(store.conn(), &filter)?, None),
+    };
     let header = [
         "date", "source", "code", "target", "quad", "gold", "ment", "arts", "article", "evidence",
     ];
@@ -282,6 +305,14 @@ pub fn run(args: QueryArgs) -> Result<()> {
     })?;
     out.flush()?;
     eprintln!("dyad: {} events", rows.len());
+    match next {
+        Some((cursor, true)) => eprintln!(
+            "dyad: a partial page: the read stopped at its bound before finding --limit events; \
+             more may follow: --after {cursor}"
+        ),
+        Some((cursor, false)) => eprintln!("dyad: the next page: --after {cursor}"),
+        None => {}
+    }
     Ok(())
 }
 

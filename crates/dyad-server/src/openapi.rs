@@ -261,6 +261,9 @@ fn base_components() -> Value {
             "place_country": ns, "place_geonameid": {"type": "integer", "nullable": true},
             "lat": nn, "lon": nn, "tone": nn, "issues": {"type": "array", "items": s}})),
         "EventPage": obj(json!({"events": array_of("Event"), "next_cursor": ns,
+            "partial": {"type": "boolean",
+                "description": "the read stopped at its bound before the page was full: the \
+                                page holds every event up to next_cursor, and more may follow"},
             "total": {"type": "integer", "nullable": true,
                       "description": "events the filter selects (first page only)"},
             "total_is_lower_bound": {"type": "boolean",

@@ -33,6 +33,8 @@ async fn events_page_by_page() {
     let app = app();
     let first = ok(&app, "/api/events").await;
     assert_eq!(ids(&first).len(), 50, "the default page is 50 events");
+    // a full page is not partial (a page that stopped at its read's bound would say so)
+    assert_eq!(first["partial"], serde_json::json!(false));
     let cursor = first["next_cursor"]
         .as_str()
         .expect("more pages")

@@ -125,7 +125,7 @@ pub fn events_page(
 /// The condition of the events after a page's cursor in `sort`'s order, its values pushed to
 /// `params`: the first comparison alone lets an index on the column serve the page, the
 /// second breaks ties by id.
-fn after_cursor(c: &Cursor, sort: Sort, params: &mut Vec<Value>) -> String {
+pub(crate) fn after_cursor(c: &Cursor, sort: Sort, params: &mut Vec<Value>) -> String {
     params.push(c.value(sort));
     let k = params.len();
     params.push(Value::Integer(c.id));
@@ -693,11 +693,12 @@ pub fn places_sampled(
         share: c.share,
     };
     let (table, clause) = (c.table, &reading.clause);
-    // a sample along the ids says NOT INDEXED of the events, which come first here
-    let (hint, clause) = match clause.strip_prefix(crate::counted::NOT_INDEXED) {
-        Some(rest) => (crate::counted::NOT_INDEXED, rest),
-        None => ("", clause.as_str()),
-    };
+    // a sample along the ids says how the events are read (NOT INDEXED, or INDEXED BY the
+    // sample's index), and they come first here
+    let (hint, clause) = [crate::counted::NOT_INDEXED, crate::counted::SAMPLE_INDEX]
+        .iter()
+        .find_map(|h| clause.strip_prefix(h).map(|rest| (*h, rest)))
+        .unwrap_or(("", clause.as_str()));
     let sql = if rollup {
         // the rollup keeps a missing name, country or id as '' or -1
         format!(

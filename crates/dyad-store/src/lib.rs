@@ -53,6 +53,7 @@ pub mod hash;
 pub mod ingest;
 pub mod merge;
 pub mod names;
+pub mod page;
 pub mod query;
 pub mod record;
 pub mod rollup;

@@ -179,8 +179,9 @@ impl Open {
                         sampled = sample.is_some();
                     }
                     None => {
+                        // as `dyad query --limit 100` does: a page, with its bounded read
                         f.limit = Some(100);
-                        query::events(self.store.conn(), &f)?;
+                        dyad_store::page::page(self.store.conn(), &f, None, 100)?;
                     }
                 }
             }

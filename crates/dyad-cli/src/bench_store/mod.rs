@@ -33,6 +33,11 @@ pub struct StoreBenchArgs {
     /// earlier run, or any dyad database).
     #[arg(long, requires = "db")]
     pub reuse: bool,
+    /// Continue the store --db names up to --events: the synthetic articles already in it
+    /// (the first ones of the same seed and --events, stored in whole batches) are made again
+    /// and skipped, and the rest are written (a load that was stopped, or one to grow).
+    #[arg(long = "continue", requires = "db", conflicts_with = "reuse")]
+    pub continue_load: bool,
     /// The seed of the synthetic store and of the queries' parameters.
     #[arg(long, value_name = "N", default_value_t = 19)]
     pub seed: u64,
@@ -78,9 +83,90 @@ struct Report {
 /// ([`dyad_run::BATCH`]), so that the pages they share are written once for more events.
 const BATCH: usize = 4096;
 
-fn write(db: &Path, events: usize, seed: u64, quiet: bool) -> Result<Ingest> {
-    let mut store = BulkLoad::open(db)?;
+/// How many synthetic articles the store at `db` holds: they are `synth-000000000` onwards,
+/// without a gap (a bulk load stores whole batches, in order).
+fn articles_present(db: &Path) -> Result<usize> {
+    let store = Store::open_read_only(db)?;
+    let last: Option<String> = store.conn().query_row(
+        "SELECT MAX(id) FROM articles WHERE id >= 'synth-' AND id < 'synth.'",
+        [],
+        |r| r.get(0),
+    )?;
+    let Some(last) = last else {
+        return Ok(0);
+    };
+    let n: usize = match last.strip_prefix("synth-").map(str::parse::<usize>) {
+        Some(Ok(n)) => n + 1,
+        _ => bail!("{}: {last} is not a synthetic article id", db.display()),
+    };
+    let stored: i64 = store.conn().query_row(
+        "SELECT COUNT(*) FROM articles WHERE id >= 'synth-' AND id < 'synth.'",
+        [],
+        |r| r.get(0),
+    )?;
+    if stored as usize != n {
+        bail!(
+            "{}: {stored} synthetic articles, but the last is {last}: not a store this bench \
+             loaded in order, so it cannot be continued",
+            db.display()
+        );
+    }
+    Ok(n)
+}
+
+/// Makes the first `skip` articles of `gen` again without writing them, and checks that the
+/// last of them is the one the store holds (same seed, same --events).
+fn skip_present(db: &Path, gen: &mut synth::Synth, skip: usize) -> Result<()> {
+    let mut last = None;
+    for _ in 0..skip {
+        match gen.next_article() {
+            Some(a) => last = Some(a),
+            None => bail!(
+                "{}: holds {skip} synthetic articles, more than this seed and --events make",
+                db.display()
+            ),
+        }
+    }
+    let Some(last) = last else {
+        return Ok(());
+    };
+    let store = Store::open_read_only(db)?;
+    let text: Option<String> = store
+        .conn()
+        .query_row(
+            "SELECT text FROM articles WHERE id = ?1",
+            [&last.doc.id],
+            |r| r.get(0),
+        )
+        .ok();
+    if text.as_deref() != Some(last.doc.text.as_str()) {
+        bail!(
+            "{}: article {} is not the one this seed and --events make: continue with the \
+             --seed and --events of the load that wrote it",
+            db.display(),
+            last.doc.id
+        );
+    }
+    Ok(())
+}
+
+fn write(db: &Path, events: usize, seed: u64, quiet: bool, resume: bool) -> Result<Ingest> {
     let mut gen = synth::Synth::new(seed, events);
+    if resume {
+        let skip = articles_present(db)?;
+        if !quiet {
+            eprintln!("  skipping the {skip} articles already stored …");
+        }
+        skip_present(db, &mut gen, skip)?;
+    }
+    let created_before = gen.created;
+    // what the store held before, so that the rates are of what this run wrote
+    let before = if resume {
+        Store::open_read_only(db)?.counts()?
+    } else {
+        dyad_store::ingest::Counts::default()
+    };
+    let mut store = BulkLoad::open(db)?;
     let mut out = Ingest::default();
     let started = Instant::now();
     let mut writing = std::time::Duration::ZERO;
@@ -124,11 +210,18 @@ fn write(db: &Path, events: usize, seed: u64, quiet: bool) -> Result<Ingest> {
     let counts = store.counts()?;
     out.events = counts.events;
     out.mentions = counts.mentions;
+    if resume && !quiet {
+        eprintln!(
+            "  {} events created by this run (of {} in all)",
+            gen.created - created_before,
+            gen.created
+        );
+    }
     out.write_seconds = writing.as_secs_f64();
     let per_s = |n: f64| n / out.write_seconds.max(1e-9);
-    out.events_per_s = per_s(out.events as f64);
+    out.events_per_s = per_s((out.events - before.events) as f64);
     out.articles_per_s = per_s(out.articles as f64);
-    out.mentions_per_s = per_s(out.mentions as f64);
+    out.mentions_per_s = per_s((out.mentions - before.mentions) as f64);
     Ok(out)
 }
 
@@ -158,6 +251,14 @@ pub fn run(args: StoreBenchArgs) -> Result<()> {
             bail!("--reuse: {} does not exist", db.display());
         }
         None
+    } else if args.continue_load {
+        if !db.is_file() {
+            bail!("--continue: {} does not exist", db.display());
+        }
+        if !args.json {
+            eprintln!("continuing {} up to {} events …", db.display(), args.events);
+        }
+        Some(write(&db, args.events, args.seed, args.json, true)?)
     } else {
         if db.exists() {
             bail!(
@@ -168,7 +269,7 @@ pub fn run(args: StoreBenchArgs) -> Result<()> {
         if !args.json {
             eprintln!("writing {} events to {} …", args.events, db.display());
         }
-        Some(write(&db, args.events, args.seed, args.json)?)
+        Some(write(&db, args.events, args.seed, args.json, false)?)
     };
     let bytes = file_bytes(&db);
     let store = Store::open_read_only(&db)?;

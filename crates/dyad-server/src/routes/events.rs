@@ -8,7 +8,7 @@ use axum::extract::{RawQuery, State};
 use axum::Json;
 use dyad_store::explore::{self, Cursor, EventDetail};
 use dyad_store::names::Resolution;
-use dyad_store::{counted, EventRow};
+use dyad_store::{page, EventRow};
 use serde::Serialize;
 
 use crate::error::{ApiError, ApiResult};
@@ -25,6 +25,11 @@ pub struct Page {
     pub events: Vec<EventRow>,
     /// Pass as `cursor` (with the same `sort`) for the next page; null on the last page.
     pub next_cursor: Option<String>,
+    /// Whether the page stopped at the bound of its read before it was full (a page of a
+    /// common word and a rare field, say): it holds every event up to `next_cursor`, and the
+    /// next page goes on from there (it may hold more). A search engine's page without an
+    /// exact total, rather than a read of every report of the word.
+    pub partial: bool,
     /// Every event the filter selects, on all pages (given with the first page; null on the
     /// pages after a cursor, whose total the first page gave), or at least that many when
     /// `total_is_lower_bound`.
@@ -56,32 +61,20 @@ pub async fn list(State(st): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Api
         })
         .transpose()?;
     // the total only with the first page: later pages keep the one it gave
-    let first = cursor.is_none();
-    let (mut events, total) = st
+    let (page, total) = st
         .db
-        .read(move |c| {
-            let page = explore::events_page(c, &filter, cursor.as_ref(), limit + 1)?;
-            // a first page that is not full holds every event the filter selects: no count
-            let total = match (first, page.len() > limit) {
-                (false, _) => None,
-                (true, false) => Some(counted::Total {
-                    events: page.len() as i64,
-                    lower_bound: false,
-                }),
-                (true, true) => Some(counted::count_bounded(c, &filter)?),
-            };
-            Ok((page, total))
+        .read(move |c| match cursor {
+            None => {
+                let (page, total) = page::first(c, &filter, limit)?;
+                Ok((page, Some(total)))
+            }
+            Some(cursor) => Ok((page::page(c, &filter, Some(&cursor), limit)?, None)),
         })
         .await?;
-    let next_cursor = if events.len() > limit {
-        events.truncate(limit);
-        events.last().map(|e| Cursor::after(e, sort).encode())
-    } else {
-        None
-    };
     Ok(Json(Page {
-        events,
-        next_cursor,
+        events: page.events,
+        next_cursor: page.next.map(|c| c.encode()),
+        partial: page.partial,
         total: total.map(|t| t.events),
         total_is_lower_bound: total.is_some_and(|t| t.lower_bound),
         sort: sort.name(),
