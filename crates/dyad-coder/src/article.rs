@@ -134,7 +134,10 @@ impl<'d> Article<'d> {
     /// it is coded.
     pub fn discarded(&self) -> bool {
         let reach = self.convention.story_discard_reach();
+        // in its lead, or in two of its sentences: a story about a sport names it more than
+        // once, a state visit's story may name "the 2026 FIFA World Cup" once in passing
         self.discards.iter().take(reach).any(|d| d.story)
+            || self.discards.iter().filter(|d| d.story).count() >= 2
     }
 
     /// The quotations and their speakers (read the first time they are asked for).

@@ -85,11 +85,13 @@ impl Convention {
         self == Convention::Petrarch
     }
 
-    /// How many of a story's first sentences a story discard ("FIFA", "Champions League") is
-    /// looked for in. PETRARCH's list drops a story that names one anywhere; the guide's coder
+    /// How many of a story's first sentences one story discard ("FIFA", "Champions League")
+    /// drops it from. PETRARCH's list drops a story that names one anywhere; the guide's coder
     /// codes the political acts a story reports, and a sports story names its sport in its
-    /// headline and lead, where a state visit's story may name "the 2026 FIFA World Cup" in
-    /// its eighth sentence. So under the guide: the first three sentences (a headline and two).
+    /// headline and lead, or more than once, where a state visit's story may name "the 2026
+    /// FIFA World Cup" once in its eighth sentence. So under the guide: the first three
+    /// sentences (a headline and two); further on, it takes two sentences that name one
+    /// ([`crate::article::Article::discarded`]).
     pub fn story_discard_reach(self) -> usize {
         match self {
             Convention::Guide => 3,

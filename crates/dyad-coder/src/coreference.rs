@@ -557,10 +557,12 @@ pub fn resolve_named_people(
     if !people.is_empty() {
         let mut k = 0;
         while k < s.len() {
-            let covered = phrases.iter().any(|p| p.start <= k && k < p.end);
-            let code = (!covered && s.capitalized(k))
+            // (capitalised first, a look-up next, the phrases last: most words are none)
+            let code = s
+                .capitalized(k)
                 .then(|| people.get(s.word(k)))
-                .flatten();
+                .flatten()
+                .filter(|_| !phrases.iter().any(|p| p.start <= k && k < p.end));
             if let Some(code) = code {
                 let t = &s.tokens[k];
                 let at = phrases.partition_point(|p| p.start < k);

@@ -516,11 +516,18 @@ fn headline_future(
 /// HUMANITARIAN words). The money stands within the three words after the verb.
 fn pledged_money(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> Option<&'static str> {
     let nouns = &res.lexicon.dicts.event_nouns;
-    if !nouns.is_commit_verb(nesting::verb_name(res, c)) {
-        return None;
-    }
     let at = c.verb.last + 1;
     let raw = |k: usize| s.tokens[k].text.as_str();
+    // (most clauses have no number or currency sign after the verb: asked first, by a byte)
+    let figure = |k: usize| {
+        raw(k).bytes().next().is_some_and(|b| {
+            b.is_ascii_digit() || !b.is_ascii() || b == b'$' || b.is_ascii_uppercase()
+        })
+    };
+    if !(at..(at + 3).min(s.len())).any(figure) || !nouns.is_commit_verb(nesting::verb_name(res, c))
+    {
+        return None;
+    }
     let money = (at..(at + 3).min(s.len())).any(|k| {
         let words: Vec<&str> = (k..(k + 3).min(s.len())).map(raw).collect();
         dyad_text::amounts::starts_money(&words)

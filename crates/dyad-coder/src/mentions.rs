@@ -289,10 +289,31 @@ pub const UNKNOWN_COUNTRY: &str = "---";
 /// multinational; or a sector with no country: Reuters is `MED`, and "Reuters witnesses" tell
 /// no article's country).
 pub fn state_of(code: &str) -> Option<&str> {
-    code.get(..3).filter(|c| {
-        c.bytes().all(|b| b.is_ascii_uppercase())
-            && !dyad_dict::cameo::CameoTable::bundled().is_actor_type_code(c)
-    })
+    code.get(..3)
+        .filter(|c| c.bytes().all(|b| b.is_ascii_uppercase()) && !is_actor_type_unit(c.as_bytes()))
+}
+
+/// Is a unit of three capital letters one of CAMEO's actor types? (Asked of every actor the
+/// coder meets: a table of all 26³ units, filled once from the CAMEO type list.)
+fn is_actor_type_unit(unit: &[u8]) -> bool {
+    static TYPES: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let index = |u: &[u8]| {
+        u.iter().take(3).fold(0usize, |n, &b| {
+            n * 26 + usize::from(b.saturating_sub(b'A')).min(25)
+        })
+    };
+    let types = TYPES.get_or_init(|| {
+        let mut t = vec![false; 26 * 26 * 26];
+        let table = dyad_dict::cameo::CameoTable::bundled();
+        for info in table.actor_codes(dyad_dict::cameo::ActorCodeKind::Type) {
+            let c = info.code.as_bytes();
+            if c.len() == 3 && c.iter().all(u8::is_ascii_uppercase) {
+                t[index(c)] = true;
+            }
+        }
+        t
+    });
+    unit.len() == 3 && types[index(unit)]
 }
 
 /// A run of tokens with no verb, preposition, conjunction or punctuation inside: the simple noun

@@ -130,8 +130,8 @@ fn used_as_verb(
     };
     let pw = s.word(p);
     let finite = Some(true);
-    if english::is_be(pw)
-        && infl == Inflection::Base
+    if infl == Inflection::Base
+        && english::is_be(pw)
         && !matches!(s.tag(first), Some(dyad_lang::tagger::Tag::VBN))
     {
         // "is open to a meeting": a base form after a form of "be" is an adjective (a verb

@@ -993,9 +993,13 @@ fn a_story_discard_holds_in_the_lead_under_the_guide() {
                      Both welcomed the 2030 FIFA World Cup.";
     let got = coded(political);
     assert!(got.iter().any(|t| t.contains(" 042 ")), "{got:?}");
-    // a sports story names its sport at the top
+    // a sports story names its sport at the top, or more than once
     let sports = "Chile beat Peru in a FIFA World Cup qualifier on Monday. Chile attacked Peru \
                   from the start.";
+    assert!(coded(sports).is_empty());
+    let sports = "Chile's coach visited Peru on Monday. He met Peru's coach. They signed a \
+                  pact. Chile attacked Peru from the start. The FIFA referee watched. The \
+                  World Cup qualifier ended late.";
     assert!(coded(sports).is_empty());
     // PETRARCH's list drops the story wherever the phrase stands
     let petr = petrarch().code_document(&doc(political, Some(date(2024, 5, 6))));
