@@ -115,8 +115,10 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // compounds and without parties, protests against the government, named armed groups,
     // threats vowed, embargoes by severed links and object pronouns (0.327, 0.416), 0.379
     // with people named beside a title, datelines in title case, the leaders of a group and
-    // commitments to acts no dictionary codes (0.339, 0.420)
-    at_least(&r["root"], "f1", 0.375);
+    // commitments to acts no dictionary codes (0.339, 0.420), 0.409 with headline lists,
+    // reciprocal objects, agents before event nouns, history coded, story discards in the
+    // lead, member states by ISO-3, towns struck, retaliations and experiencers (0.365, 0.453)
+    at_least(&r["root"], "f1", 0.40);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
