@@ -288,19 +288,13 @@ fn along_dates(
              FROM events e WHERE {cond} ORDER BY e.date{dir}, e.id{dir} LIMIT {scan}) e{clause}"
     );
     let checked = checks_reports(filter);
-    let cap = if checked {
-        bound(CHECK_MAX).max(1.0) as usize
-    } else {
-        want
-    };
-    let Some(candidates) = ordered(conn, &sql, &params, cap, desc)? else {
+    let Some(Candidates {
+        candidates,
+        ids,
+        reached_cap,
+    }) = candidates(conn, filter, (&sql, &params), checked, want, desc)?
+    else {
         return along_index(conn, filter, after, want);
-    };
-    let reached_cap = candidates.len() >= cap;
-    let ids = if checked {
-        check(conn, filter, &candidates, want)?
-    } else {
-        candidates.clone()
     };
     if ids.len() >= want {
         return Ok(Found { ids, stopped: None });
@@ -381,19 +375,13 @@ fn along_actor(
         || filter.root.is_some()
         || filter.quad_class.is_some()
         || filter.country.is_some();
-    let cap = if checked {
-        bound(CHECK_MAX).max(1.0) as usize
-    } else {
-        want
-    };
-    let Some(candidates) = ordered(conn, &sql, &params, cap, desc)? else {
+    let Some(Candidates {
+        candidates,
+        ids,
+        reached_cap,
+    }) = candidates(conn, filter, (&sql, &params), checked, want, desc)?
+    else {
         return along_index(conn, filter, after, want);
-    };
-    let reached_cap = candidates.len() >= cap;
-    let ids = if checked {
-        check(conn, filter, &candidates, want)?
-    } else {
-        candidates.clone()
     };
     let stopped = if ids.len() < want && reached_cap {
         candidates.last().map(|(id, date)| Cursor {
@@ -444,6 +432,47 @@ fn walk_condition(filter: &Filter, after: Option<&Cursor>, params: &mut Vec<Valu
 
 /// The first `cap` rows (id, date) of `sql`, stepped one by one so that the walk ends there;
 /// None if they do not come in the page's order.
+/// A page's candidates in its order and those of them that match.
+struct Candidates {
+    candidates: Vec<(i64, String)>,
+    /// The candidates that match: all of them when none needs a check.
+    ids: Vec<(i64, String)>,
+    /// Did the read stop at its cap (so that more may match beyond)?
+    reached_cap: bool,
+}
+
+/// Read a page's candidates with `query` (at most the bound of events checked when they need
+/// a check, else `want`) and keep those that match; None when the walk gave up (the caller
+/// reads along the filter's index).
+fn candidates(
+    conn: &Connection,
+    filter: &Filter,
+    (sql, params): (&str, &[Value]),
+    checked: bool,
+    want: usize,
+    desc: bool,
+) -> Result<Option<Candidates>> {
+    let cap = if checked {
+        bound(CHECK_MAX).max(1.0) as usize
+    } else {
+        want
+    };
+    let Some(candidates) = ordered(conn, sql, params, cap, desc)? else {
+        return Ok(None);
+    };
+    let reached_cap = candidates.len() >= cap;
+    let ids = if checked {
+        check(conn, filter, &candidates, want)?
+    } else {
+        candidates.clone()
+    };
+    Ok(Some(Candidates {
+        candidates,
+        ids,
+        reached_cap,
+    }))
+}
+
 fn ordered(
     conn: &Connection,
     sql: &str,
