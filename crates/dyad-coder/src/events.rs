@@ -265,7 +265,17 @@ pub fn code_sentence(
                 // with no addressee is to the two sides of the story's conflict; so is a
                 // mediation that names no parties ("the talks, mediated by IGAD", "seeks to
                 // broker a peaceful solution")
-                let parties = (target.is_none() && matches!(forward, Some("0256" | "045")))
+                // "Malaysia hosted the talks": so is the hosting of a meeting that names none
+                let hosts_meeting = forward == Some("043") && {
+                    let nouns = &res.lexicon.dicts.event_nouns;
+                    (c.verb.last + 1..c.end.min(s.len())).any(|k| {
+                        nouns
+                            .get(s.word(k))
+                            .is_some_and(|n| cameo::root(&n.code) == "04")
+                    })
+                };
+                let parties = (target.is_none()
+                    && (matches!(forward, Some("0256" | "045")) || hosts_meeting))
                     .then(|| conflict_pair(&memory.groups, source))
                     .flatten();
                 // "Thailand denied the claim": a denial that names no one answers the last

@@ -1104,3 +1104,23 @@ fn who_is_concerned_by_an_act_speaks_of_its_author() {
         expect(&["CHL 111 PER"])
     );
 }
+
+#[test]
+fn a_meeting_hosted_that_names_no_parties_is_between_the_storys_two_sides() {
+    let got = triples(&production().code_document(&doc(
+        "Chilean and Peruvian troops clashed on the border on Monday. Bolivia hosted the talks \
+         on Tuesday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(
+        got.contains(&"BOL 043 CHLMIL".to_string()) && got.contains(&"BOL 043 PERMIL".to_string()),
+        "{got:?}"
+    );
+    // a dinner is no meeting of the parties
+    let got = triples(&production().code_document(&doc(
+        "Chilean and Peruvian troops clashed on the border on Monday. Bolivia hosted a dinner \
+         on Tuesday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.iter().all(|t| !t.contains(" 043 ")), "{got:?}");
+}
