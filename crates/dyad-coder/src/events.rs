@@ -262,7 +262,8 @@ pub fn code_sentence(
                     continue;
                 };
                 // "Washington and Beijing urged restraint": a call for restraint or a ceasefire
-                // with no addressee is to the two sides of the story's conflict; so is a
+                // (or a demand for one, 1056) with no addressee is to the two sides of the
+                // story's conflict; so is a
                 // mediation that names no parties ("the talks, mediated by IGAD", "seeks to
                 // broker a peaceful solution")
                 // "Malaysia hosted the talks": so is the hosting of a meeting that names none
@@ -275,7 +276,7 @@ pub fn code_sentence(
                     })
                 };
                 let parties = (target.is_none()
-                    && (matches!(forward, Some("0256" | "045")) || hosts_meeting))
+                    && (matches!(forward, Some("0256" | "1056" | "045")) || hosts_meeting))
                     .then(|| conflict_pair(&memory.groups, source))
                     .flatten();
                 // "Thailand denied the claim": a denial that names no one answers the last

@@ -1124,3 +1124,17 @@ fn a_meeting_hosted_that_names_no_parties_is_between_the_storys_two_sides() {
     )));
     assert!(got.iter().all(|t| !t.contains(" 043 ")), "{got:?}");
 }
+
+#[test]
+fn a_demand_for_a_ceasefire_naming_no_one_is_to_the_storys_two_sides() {
+    let got = triples(&production().code_document(&doc(
+        "Chilean and Peruvian troops clashed on the border on Monday. Bolivia demanded a \
+         ceasefire on Tuesday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(
+        got.contains(&"BOL 1056 CHLMIL".to_string())
+            && got.contains(&"BOL 1056 PERMIL".to_string()),
+        "{got:?}"
+    );
+}
