@@ -355,6 +355,34 @@ pub fn last_attacker(events: &[dyad_model::Event], responder: &Role) -> Option<R
     last_act_against(events, responder, &["18", "19", "20"], Reached::Attacker)
 }
 
+/// Who did the article's last hostile act (CAMEO 13–20): whom a condemnation that names no one
+/// ("the European Union condemned the incident") is of.
+pub fn last_aggressor(events: &[dyad_model::Event], critic: &Role) -> Option<Role> {
+    let e = events.iter().rev().find(|e| {
+        matches!(
+            e.root.as_str(),
+            "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20"
+        )
+    })?;
+    let a = e.source.as_ref()?;
+    let m = critic.members.first()?;
+    // (not the critic's own act)
+    if critic.members.iter().any(|c| c.code == a.code) {
+        return None;
+    }
+    Some(Role {
+        members: vec![ActorCode {
+            code: a.code.clone(),
+            char_start: a.start,
+            char_end: a.end,
+            reached: Reached::Aggressor,
+            ..m.clone()
+        }],
+        span: None,
+        pronoun: true,
+    })
+}
+
 /// The source of the last event of one of these roots whose target is of one of `actor`'s
 /// states, as an actor reached so.
 fn last_act_against(

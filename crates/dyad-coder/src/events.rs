@@ -14,9 +14,9 @@ use dyad_text::Token;
 use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
-    agents_take_the_article_country, conflict_pair, last_accuser, last_attacker, remember_meetings,
-    resolve_definite_descriptions, resolve_groups, resolve_named_people, resolve_they,
-    resolve_titles, voices, ArticleMemory,
+    agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
+    remember_meetings, resolve_definite_descriptions, resolve_groups, resolve_named_people,
+    resolve_they, resolve_titles, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -311,11 +311,17 @@ pub fn code_sentence(
                     )
                 })
                 .flatten();
+                // "the EU condemned the incident": a condemnation that names no one is of the
+                // last hostile act's author
+                let aggressor = (target.is_none() && forward == Some("111"))
+                    .then(|| last_aggressor(events, source))
+                    .flatten();
                 let target = target
                     .cloned()
                     .or(parties)
                     .or(accuser)
                     .or(attacker)
+                    .or(aggressor)
                     .or(struck)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
                 let (forward, reverse, modality) = if let Some(code) = pledge {

@@ -228,6 +228,8 @@ pub enum Reached {
     Accuser,
     /// A retaliation that names no one: who last attacked the retaliator.
     Attacker,
+    /// A condemnation that names no one: who did the article's last hostile act.
+    Aggressor,
     /// A family name: the person the article named in full earlier, beside a title the
     /// dictionaries know ("Opposition leader Levan Khabeishvili" … "Khabeishvili").
     NamedPerson,
@@ -250,6 +252,7 @@ impl Reached {
             Reached::Dateline => "the dateline's place",
             Reached::Accuser => "a denial naming no one: who last accused the denier",
             Reached::Attacker => "a retaliation naming no one: who last attacked the retaliator",
+            Reached::Aggressor => "a condemnation naming no one: who did the last hostile act",
             Reached::NamedPerson => {
                 "a family name: the person named in full earlier beside a title"
             }

@@ -1138,3 +1138,14 @@ fn a_demand_for_a_ceasefire_naming_no_one_is_to_the_storys_two_sides() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_condemnation_naming_no_one_is_of_the_last_hostile_acts_author() {
+    let got = triples(&production().code_document(&doc(
+        "Peruvian rebels attacked a Chilean convoy on Monday. Bolivia condemned the incident.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"BOL 111 PERREB".to_string()), "{got:?}");
+    // no hostile act before: no one
+    assert!(coded("Bolivia condemned the incident on Monday.").is_empty());
+}
