@@ -171,8 +171,14 @@ pub fn clauses<'l>(
                     && matches!((&gov.object, &subject), (Some(o), Some(sub)) if same(o, sub))
                     && !english::is_implicative(verb_base(lex, &gov.verb))
             });
+        // ("reaffirmed the cooperation involving the US in responding to the threat": the
+        // phrase before a gerund after a preposition is no subject the article goes on with)
+        let gerund_after_preposition = !verb.finite
+            && verb.candidate.inflection == Inflection::Ing
+            && verb.group_start > 0
+            && english::is_preposition(s.word(verb.group_start - 1));
         if let Some(sub) = &subject {
-            if sub.span.is_some() && !asked_of_object {
+            if sub.span.is_some() && !asked_of_object && !gerund_after_preposition {
                 *last_subject = Some(sub.clone());
             }
         }

@@ -1149,3 +1149,17 @@ fn a_condemnation_naming_no_one_is_of_the_last_hostile_acts_author() {
     // no hostile act before: no one
     assert!(coded("Bolivia condemned the incident on Monday.").is_empty());
 }
+
+#[test]
+fn the_phrase_before_a_gerund_after_a_preposition_is_no_subject_to_go_on_with() {
+    let got = triples(&production().code_document(&doc(
+        "Chile and Peru met in Lima on Monday. They praised the cooperation involving \
+         Bolivia in responding to the floods. They agreed to resume their security dialogue.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(
+        got.contains(&"CHL 036 PER".to_string()) && got.contains(&"PER 036 CHL".to_string()),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|t| !t.starts_with("BOL 036")), "{got:?}");
+}
