@@ -300,10 +300,7 @@ fn along_dates(
         return Ok(Found { ids, stopped: None });
     }
     let stopped = if reached_cap {
-        candidates.last().map(|(id, date)| Cursor {
-            key: date.clone(),
-            id: *id,
-        })
+        last_cursor(&candidates)
     } else {
         // the walk's last entry, when the walk read all it may
         let last = format!(
@@ -384,10 +381,7 @@ fn along_actor(
         return along_index(conn, filter, after, want);
     };
     let stopped = if ids.len() < want && reached_cap {
-        candidates.last().map(|(id, date)| Cursor {
-            key: date.clone(),
-            id: *id,
-        })
+        last_cursor(&candidates)
     } else {
         None
     };
@@ -439,6 +433,14 @@ struct Candidates {
     ids: Vec<(i64, String)>,
     /// Did the read stop at its cap (so that more may match beyond)?
     reached_cap: bool,
+}
+
+/// The cursor after the last candidate a walk read.
+fn last_cursor(candidates: &[(i64, String)]) -> Option<Cursor> {
+    candidates.last().map(|(id, date)| Cursor {
+        key: date.clone(),
+        id: *id,
+    })
 }
 
 /// Read a page's candidates with `query` (at most the bound of events checked when they need

@@ -260,28 +260,12 @@ impl Filter {
         if actors.is_empty() || !crate::rollup::ready(conn) {
             return Ok(Access::Index);
         }
-        let negated = if self.with_negated {
-            ""
-        } else {
-            " AND negated = 0"
-        };
-        let mut of_actor = conn.prepare_cached(&format!(
-            "SELECT COALESCE(SUM(events), 0) FROM rollup_actor
-             WHERE code >= ?1 AND code < ?2{negated}"
-        ))?;
         let mut fewest = i64::MAX;
         for (field, a) in actors {
-            let (lo, hi) = prefix_range(&actor_code(field, a)?);
-            fewest = fewest.min(of_actor.query_row([lo, hi], |r| r.get(0))?);
+            fewest = fewest.min(self.events_of_actor(conn, &actor_code(field, a)?)?);
         }
         codes_counted(conn)?;
-        let (lo, hi) = prefix_range(&event_code("code", code)?);
-        let of_code: i64 = conn
-            .prepare_cached(&format!(
-                "SELECT COALESCE(SUM(events), 0) FROM temp.codes_counted
-                 WHERE code >= ?1 AND code < ?2{negated}"
-            ))?
-            .query_row([lo, hi], |r| r.get(0))?;
+        let of_code = self.events_of_code(conn, code)?;
         Ok(if fewest <= of_code {
             Access::ActorIndex
         } else {
@@ -367,9 +351,42 @@ impl Filter {
             cond,
         )
     }
-}
 
-impl Filter {
+    /// The rollups' condition on polarity: none when negated events count too.
+    fn negated_condition(&self) -> &'static str {
+        if self.with_negated {
+            ""
+        } else {
+            " AND negated = 0"
+        }
+    }
+
+    /// How many events, of the filter's polarity, an actor code (or its prefix) is in, by the
+    /// actor rollup.
+    fn events_of_actor(&self, conn: &Connection, actor: &str) -> Result<i64> {
+        let (lo, hi) = prefix_range(actor);
+        Ok(conn
+            .prepare_cached(&format!(
+                "SELECT COALESCE(SUM(events), 0) FROM rollup_actor
+                 WHERE code >= ?1 AND code < ?2{}",
+                self.negated_condition()
+            ))?
+            .query_row([lo, hi], |r| r.get(0))?)
+    }
+
+    /// How many events, of the filter's polarity, have an event code beginning with `code`, by
+    /// the codes counted once per connection ([`codes_counted`], to be called first).
+    fn events_of_code(&self, conn: &Connection, code: &str) -> Result<i64> {
+        let (lo, hi) = prefix_range(&event_code("code", code)?);
+        Ok(conn
+            .prepare_cached(&format!(
+                "SELECT COALESCE(SUM(events), 0) FROM temp.codes_counted
+                 WHERE code >= ?1 AND code < ?2{}",
+                self.negated_condition()
+            ))?
+            .query_row([lo, hi], |r| r.get(0))?)
+    }
+
     /// The share of events (0 to 1) the filter keeps but for its dates, estimated from the
     /// rollups (actors, codes, roots, quad classes, countries, issues: each exact alone,
     /// multiplied as if independent) and the evidence index (a word is in at most as many
@@ -378,11 +395,7 @@ impl Filter {
     /// how many reports its rarest word has (infinite without a word the index serves). None
     /// when the store holds no events.
     pub(crate) fn share(&self, conn: &Connection) -> Result<Option<(f64, f64, f64)>> {
-        let negated = if self.with_negated {
-            ""
-        } else {
-            " AND negated = 0"
-        };
+        let negated = self.negated_condition();
         codes_counted(conn)?;
         let total: i64 = conn
             .prepare_cached(&format!(
@@ -396,18 +409,13 @@ impl Filter {
         let mut share = 1.0;
         let mut indexed = total;
         let mut words = f64::INFINITY;
-        let mut of_actor = conn.prepare_cached(&format!(
-            "SELECT COALESCE(SUM(events), 0) FROM rollup_actor
-             WHERE code >= ?1 AND code < ?2{negated}"
-        ))?;
         for code in self
             .actor
             .iter()
             .chain(self.source.iter())
             .chain(self.target.iter())
         {
-            let (lo, hi) = prefix_range(&actor_code("actor", code)?);
-            let n: i64 = of_actor.query_row([lo, hi], |r| r.get(0))?;
+            let n = self.events_of_actor(conn, &actor_code("actor", code)?)?;
             share *= (n as f64 / total).min(1.0);
             indexed = indexed.min(n as f64);
         }
@@ -427,14 +435,7 @@ impl Filter {
                 .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
             share *= n as f64 / total;
             if let Some(code) = &self.code {
-                let (lo, hi) = prefix_range(&event_code("code", code)?);
-                let n: i64 = conn
-                    .prepare_cached(&format!(
-                        "SELECT COALESCE(SUM(events), 0) FROM temp.codes_counted
-                         WHERE code >= ?1 AND code < ?2{negated}"
-                    ))?
-                    .query_row([lo, hi], |r| r.get(0))?;
-                indexed = indexed.min(n as f64);
+                indexed = indexed.min(self.events_of_code(conn, code)? as f64);
             }
         }
         for (value, sql) in [
