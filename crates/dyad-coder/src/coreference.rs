@@ -365,22 +365,11 @@ pub fn last_aggressor(events: &[dyad_model::Event], critic: &Role) -> Option<Rol
         )
     })?;
     let a = e.source.as_ref()?;
-    let m = critic.members.first()?;
     // (not the critic's own act)
     if critic.members.iter().any(|c| c.code == a.code) {
         return None;
     }
-    Some(Role {
-        members: vec![ActorCode {
-            code: a.code.clone(),
-            char_start: a.start,
-            char_end: a.end,
-            reached: Reached::Aggressor,
-            ..m.clone()
-        }],
-        span: None,
-        pronoun: true,
-    })
+    source_as_role(a, critic, Reached::Aggressor)
 }
 
 /// The source of the last event of one of these roots whose target is of one of `actor`'s
@@ -403,8 +392,13 @@ fn last_act_against(
                 .and_then(|t| state_of(&t.code))
                 .is_some_and(|t| states.contains(&t))
     })?;
-    let a = e.source.as_ref()?;
-    let m = actor.members.first()?;
+    source_as_role(e.source.as_ref()?, actor, reached)
+}
+
+/// An earlier event's actor as the role a word of this sentence points to (its tokens those of
+/// `here`'s first member; its characters the earlier actor's own words), reached so.
+fn source_as_role(a: &dyad_model::ActorRef, here: &Role, reached: Reached) -> Option<Role> {
+    let m = here.members.first()?;
     Some(Role {
         members: vec![ActorCode {
             code: a.code.clone(),

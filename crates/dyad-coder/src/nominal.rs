@@ -227,19 +227,33 @@ fn destination(
     if end == at {
         return None;
     }
-    let (cs, ce) = (s.tokens[at].start, s.tokens[end - 1].end);
+    place_role(gazetteer, doc, s, (at, end), &|_| true)
+}
+
+/// The place the gazetteer knows by the words `[start, end)`, as the role of its country (when
+/// `known` takes that country).
+fn place_role(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    s: &SentenceView,
+    (start, end): (usize, usize),
+    known: &dyn Fn(&str) -> bool,
+) -> Option<Role> {
+    let (cs, ce) = (s.tokens[start].start, s.tokens[end - 1].end);
     let name: String = doc.text.chars().skip(cs).take(ce - cs).collect();
-    let place = gazetteer.resolve(&name, &Context::default())?;
+    let place = gazetteer
+        .resolve(&name, &Context::default())
+        .filter(|p| known(&p.country))?;
     Some(Role {
         members: vec![ActorCode {
             code: place.country.clone(),
-            start: at,
+            start,
             end,
             char_start: cs,
             char_end: ce,
             reached: Reached::Place,
         }],
-        span: Some((at, end)),
+        span: Some((start, end)),
         pronoun: false,
     })
 }
@@ -271,24 +285,8 @@ pub(crate) fn struck_place(
         while end < to.min(s.len()) && end - k < 3 && s.capitalized(end) && !s.is_punct(end) {
             end += 1;
         }
-        let (cs, ce) = (s.tokens[k].start, s.tokens[end - 1].end);
-        let name: String = doc.text.chars().skip(cs).take(ce - cs).collect();
-        if let Some(place) = gazetteer
-            .resolve(&name, &Context::default())
-            .filter(|p| known(&p.country))
-        {
-            return Some(Role {
-                members: vec![ActorCode {
-                    code: place.country.clone(),
-                    start: k,
-                    end,
-                    char_start: cs,
-                    char_end: ce,
-                    reached: Reached::Place,
-                }],
-                span: Some((k, end)),
-                pronoun: false,
-            });
+        if let Some(role) = place_role(gazetteer, doc, s, (k, end), known) {
+            return Some(role);
         }
         k = end;
     }
