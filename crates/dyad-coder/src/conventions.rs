@@ -34,9 +34,15 @@ impl Convention {
     /// Whether the second direction of a paired code is coded. The dictionaries pair a visit
     /// with its host ("visited", "paid a visit": 042 one way, 043 the other); the guide codes
     /// a host event only where the text says someone hosted, received or welcomed the visitor
-    /// ("A visited B is A→B only"), so under it a visit's host half is left out.
+    /// ("A visited B is A→B only"), so under it a visit's host half is left out; and a host's
+    /// welcome ("welcomed B to Istanbul", 043) is the host's act, whose visit half the text
+    /// does not state either.
     pub fn keeps_reverse(self, forward: Option<&str>, reverse: &str) -> bool {
-        self != Convention::Guide || !(forward == Some("042") && reverse == "043")
+        self != Convention::Guide
+            || !matches!(
+                (forward, reverse),
+                (Some("042"), "043") | (Some("043"), "042")
+            )
     }
 
     /// Whether a compound source with no target acts on itself, each member on the others:

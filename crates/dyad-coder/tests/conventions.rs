@@ -113,6 +113,14 @@ fn a_visit_is_coded_one_way_and_a_host_only_where_the_text_says_so() {
     let hosted =
         triples(&production().code_document(&d("Peru hosted the Chilean president on Monday.")));
     assert!(hosted.contains(&"PER 043 CHLGOV".to_string()), "{hosted:?}");
+    // a welcome is the host's act: its visit half is not stated, and PETRARCH's pair keeps it
+    let welcome = d("The Peruvian president welcomed the Chilean president to Lima on Monday.");
+    assert_eq!(
+        triples(&production().code_document(&welcome)),
+        expect(&["PERGOV 043 CHLGOV"])
+    );
+    let petr = triples(&petrarch().code_document(&welcome));
+    assert!(petr.contains(&"CHLGOV 042 PERGOV".to_string()), "{petr:?}");
 }
 
 /// The guide's table for envoys and riots, where CAMEO.2.0.txt codes otherwise (dyad.verbs.txt).

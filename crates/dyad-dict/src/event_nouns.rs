@@ -26,7 +26,8 @@
 //! comment saying where the entry comes from is required for dyad's own file
 //! ([`check`]).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 
 use crate::cameo::CameoTable;
 use crate::error::DictError;
@@ -69,7 +70,9 @@ pub struct EventNoun {
 pub struct EventNounLexicon {
     pub nouns: Vec<EventNoun>,
     /// Form (upper case) → index into `nouns`; the first entry of a form wins.
-    pub by_form: HashMap<String, usize>,
+    /// (FxHash: looked up for every token of every sentence, and its keys are the lexicon's
+    /// own forms, so the default hasher's resistance to chosen keys buys nothing.)
+    pub by_form: FxHashMap<String, usize>,
     /// Light verbs, upper case base forms ("HOLD", "PAY").
     pub light_verbs: Vec<String>,
     /// Light verbs that commit their subject to the act their object noun names, told then
@@ -88,7 +91,7 @@ pub struct EventNounLexicon {
     /// humanitarian aid (0333, 073), else economic (0331, 071).
     pub humanitarian: Vec<String>,
     /// The first words of the compound nouns ("PHONE" of "PHONE_CALL").
-    pub compound_openers: HashSet<String>,
+    pub compound_openers: FxHashSet<String>,
     pub warnings: Vec<Warning>,
 }
 
