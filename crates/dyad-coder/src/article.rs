@@ -1,7 +1,7 @@
 //! The article as the coder reads it: the document, its sentences as stretches of one token
 //! array, and the layers the stages of [`crate::pipeline`] add to it — each sentence's
-//! vocabulary ids, its discards, the article's quotations with their speakers, and the events
-//! with their places and amounts. Every span is a character offset into the document's text.
+//! vocabulary ids, its discards, its dictionary mentions, the article's quotations with their
+//! speakers, and the events with their places and amounts. Every span is a character offset into the document's text.
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -13,6 +13,7 @@ use dyad_text::{split_sentences, tokenize, CharIndex, Sentence, Token, WholeText
 
 use crate::conventions::Convention;
 use crate::discards::Discards;
+use crate::mentions::Mention;
 use crate::resources::Resources;
 use crate::speakers;
 
@@ -22,6 +23,15 @@ pub struct ArticleSentence {
     /// Its tokens in [`Article::tokens`]; the first `max_sentence_tokens` only of an overlong
     /// one (a table, run-on junk), so that no stage pays quadratic time for it.
     pub tokens: Range<usize>,
+}
+
+/// One coded sentence's dictionary mentions (layer `mentions`), in the tokens the coder reads.
+pub struct SentenceMentions {
+    /// The sentence's tokens without its short parentheses ("the European Union (EU)"), when
+    /// it has any; else the coder reads the sentence's own tokens.
+    pub kept: Option<Vec<Token>>,
+    /// The actor and agent phrases found in those tokens.
+    pub mentions: Vec<Mention>,
 }
 
 /// One article and what the stages found in it.
@@ -45,6 +55,9 @@ pub struct Article<'d> {
     pub word_ids: Vec<Vec<u32>>,
     /// Layer `discards`: the discard phrases each sentence holds.
     pub discards: Vec<Discards>,
+    /// Layer `mentions`: each coded sentence's dictionary mentions (`None` for a sentence the
+    /// events stage does not code: empty, discarded, or in a discarded story).
+    pub mentions: Vec<Option<SentenceMentions>>,
     /// Layer `quotations`: the quotations with their speakers, read when first needed (a
     /// pronoun that may stand for a speaker, or `--quotes`).
     quotes: OnceCell<Vec<QuoteRecord>>,
@@ -109,6 +122,7 @@ impl<'d> Article<'d> {
             sentences_cut,
             word_ids: Vec::new(),
             discards: Vec::new(),
+            mentions: Vec::new(),
             quotes: OnceCell::new(),
             tone: ArticleTone::default(),
             issues: ArticleIssues::default(),
@@ -130,6 +144,26 @@ impl<'d> Article<'d> {
         &self.tokens()[self.sentences[i].tokens.clone()]
     }
 
+    /// The tokens the coder reads in sentence `i`: its own, or without its short parentheses
+    /// (layer `mentions`).
+    pub fn coded_tokens(&self, i: usize) -> &[Token] {
+        match self.mentions.get(i) {
+            Some(Some(SentenceMentions {
+                kept: Some(kept), ..
+            })) => kept,
+            _ => self.sentence_tokens(i),
+        }
+    }
+
+    /// Is sentence `i` of a story that is not discarded coded by the events stage? Not when
+    /// it is empty or discarded (a sentence discard, or a year under a convention that
+    /// discards them).
+    pub fn is_coded(&self, i: usize) -> bool {
+        let found = &self.discards[i];
+        let discarded = found.sentence || (found.year && self.convention.discards_years());
+        !self.sentences[i].tokens.is_empty() && !discarded
+    }
+
     /// Does a story discard (`+` in the discard list) hold for the article? Then nothing in
     /// it is coded.
     pub fn discarded(&self) -> bool {
@@ -142,12 +176,7 @@ impl<'d> Article<'d> {
 
     /// The quotations and their speakers (read the first time they are asked for).
     pub fn quotes(&self, res: &Resources) -> &[QuoteRecord] {
-        self.quotes.get_or_init(|| {
-            let tokenized: Vec<&[Token]> = (0..self.sentences.len())
-                .map(|i| self.sentence_tokens(i))
-                .collect();
-            speakers::quotes_of(res, self.doc, &tokenized, &self.word_ids, &self.whole)
-        })
+        self.quotes.get_or_init(|| speakers::quotes_of(res, self))
     }
 
     /// The quotations, read now if they were not before, taken out of the article.
@@ -192,11 +221,26 @@ impl<'d> Article<'d> {
         for (name, len) in [
             ("vocabulary", self.word_ids.len()),
             ("discards", self.discards.len()),
+            ("mentions", self.mentions.len()),
         ] {
             if len != 0 && len != self.sentences.len() {
                 return Err(format!(
                     "{name} has {len} entries for {} sentences",
                     self.sentences.len()
+                ));
+            }
+        }
+        for (i, found) in self.mentions.iter().enumerate() {
+            let Some(found) = found else { continue };
+            let n = self.coded_tokens(i).len();
+            if let Some(m) = found
+                .mentions
+                .iter()
+                .find(|m| m.start >= m.end || m.end > n)
+            {
+                return Err(format!(
+                    "sentence {i} has a mention at tokens {}..{} of {n}",
+                    m.start, m.end
                 ));
             }
         }

@@ -18,8 +18,6 @@ use crate::sentence::SentenceView;
 pub struct ArticleMemory {
     /// The last subject named, for "he", "they".
     pub last_subject: Option<Role>,
-    /// Surnames of people named in full so far.
-    pub aliases: crate::mentions::Aliases,
     /// Actors named together ("China and France") or met ("Yoon met Kishida"), most recent
     /// last, for "the two sides", "the four nations".
     pub groups: Vec<Vec<ActorCode>>,

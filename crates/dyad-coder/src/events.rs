@@ -5,11 +5,8 @@
 //! each coded clause, alone or with the clause it governs ([`crate::nesting`]), is emitted
 //! ([`crate::emit`]); a visit named by a noun ([`crate::nominal`]) too.
 
-use std::borrow::Cow;
-
 use dyad_dict::cameo;
 use dyad_model::{Event, Modality};
-use dyad_text::Token;
 
 use crate::article::Article;
 use crate::clauses::{self, Complement};
@@ -23,7 +20,7 @@ use crate::event_nouns::noun_events;
 use crate::labels::labels;
 use crate::lexicon::Inflection;
 use crate::mediators::mediations;
-use crate::mentions::{actor_phrases, find_mentions, learn_aliases};
+use crate::mentions::actor_phrases;
 use crate::merging::dedup_events;
 use crate::nesting::{nested, rule, NestedEvent};
 use crate::resources::Resources;
@@ -44,26 +41,23 @@ pub fn code_sentence(
 ) {
     let doc = article.doc;
     let tokens = article.sentence_tokens(index);
-    let word_ids = &article.word_ids[index][..];
     let first_new = events.len();
-    // a short parenthesis ("the European Union (EU)") is an aside: the coder reads past it
-    let kept = drop_parentheticals(tokens);
-    let s = match &kept {
-        Cow::Borrowed(_) => SentenceView::with_word_ids(&kept, word_ids, &res.tagger),
-        Cow::Owned(_) => SentenceView::new(&kept, &res.tagger),
+    let Some(found) = &article.mentions[index] else {
+        return;
     };
-    let mut mentions = find_mentions(&res.lexicon, &s, doc.date, &memory.aliases);
-    if learn_aliases(&res.lexicon, &s, &mentions, &mut memory.aliases) {
-        mentions = find_mentions(&res.lexicon, &s, doc.date, &memory.aliases);
-    }
-    let verbs = find_verbs(&res.lexicon, &s, &mentions);
+    let mentions = &found.mentions[..];
+    let s = match &found.kept {
+        None => SentenceView::with_word_ids(tokens, &article.word_ids[index], &res.tagger),
+        Some(kept) => SentenceView::new(kept, &res.tagger),
+    };
+    let verbs = find_verbs(&res.lexicon, &s, mentions);
     let mut is_verb = vec![false; s.len()];
     for v in &verbs {
         for flag in is_verb.iter_mut().take(v.last + 1).skip(v.first) {
             *flag = true;
         }
     }
-    let mut phrases = actor_phrases(&res.lexicon, &s, &mentions, &is_verb, doc.date);
+    let mut phrases = actor_phrases(&res.lexicon, &s, mentions, &is_verb, doc.date);
     memory.group_age += 1;
     resolve_groups(&s, &mut phrases, &mut memory.groups, &mut memory.group_age);
     resolve_they(&s, &is_verb, &mut phrases, memory);
@@ -73,7 +67,7 @@ pub fn code_sentence(
     resolve_named_people(&res.lexicon, &s, &mut phrases, &mut memory.people);
     let mut trace = trace;
     if let Some(out) = trace.as_deref_mut() {
-        trace::sentence(out, &s, &mentions, &verbs, &phrases);
+        trace::sentence(out, &s, mentions, &verbs, &phrases);
     }
     let quotes = || -> &[_] {
         if article.has_quote_marks {
@@ -576,29 +570,6 @@ fn fate(clauses: &[clauses::Clause], ci: usize) -> Option<dyad_model::Modality> 
         return None;
     }
     chain.iter().map(|c| c.verb.modality).max()
-}
-
-/// The tokens without short parenthetical asides (up to six words between brackets).
-fn drop_parentheticals(tokens: &[Token]) -> Cow<'_, [Token]> {
-    let is_aside =
-        |i: usize| tokens[i].text == "(" && tokens[i + 1..].iter().take(7).any(|t| t.text == ")");
-    // most sentences have none: borrow them rather than copy every token
-    if !(0..tokens.len()).any(is_aside) {
-        return Cow::Borrowed(tokens);
-    }
-    let mut out = Vec::with_capacity(tokens.len());
-    let mut i = 0;
-    while i < tokens.len() {
-        if tokens[i].text == "(" {
-            if let Some(close) = tokens[i + 1..].iter().take(7).position(|t| t.text == ")") {
-                i += close + 2;
-                continue;
-            }
-        }
-        out.push(tokens[i].clone());
-        i += 1;
-    }
-    Cow::Owned(out)
 }
 
 /// Whether a clause's plural subject, with no object actor, acts on itself, each member on

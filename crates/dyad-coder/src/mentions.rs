@@ -6,8 +6,12 @@
 use chrono::NaiveDate;
 use dyad_dict::agents::Placement;
 
+use dyad_text::Token;
+
+use crate::article::SentenceMentions;
 use crate::english;
 use crate::lexicon::{Lexicon, CLASS_BREAKS_NP};
+use crate::resources::Resources;
 use crate::sentence::SentenceView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +103,51 @@ fn leader(
     let id = lex.vocabulary.id(prefix);
     let (len, ids) = lex.actors.longest_at_all(&[id], 0)?;
     (len == 1).then(|| (1, MentionKind::Actor(pick_actor(lex, ids, date))))
+}
+
+/// A sentence's mentions as the coder reads them (layer `mentions`): past its short
+/// parentheses ("the European Union (EU)" is an aside), with the surnames the article has
+/// taught so far, and those it teaches learnt on the way.
+pub fn sentence_mentions(
+    res: &Resources,
+    tokens: &[Token],
+    word_ids: &[u32],
+    date: Option<NaiveDate>,
+    aliases: &mut Aliases,
+) -> SentenceMentions {
+    let kept = drop_parentheticals(tokens);
+    let s = match &kept {
+        None => SentenceView::with_word_ids(tokens, word_ids, &res.tagger),
+        Some(kept) => SentenceView::new(kept, &res.tagger),
+    };
+    let mut mentions = find_mentions(&res.lexicon, &s, date, aliases);
+    if learn_aliases(&res.lexicon, &s, &mentions, aliases) {
+        mentions = find_mentions(&res.lexicon, &s, date, aliases);
+    }
+    SentenceMentions { kept, mentions }
+}
+
+/// The tokens without short parenthetical asides (up to six words between brackets), or
+/// `None` when there is none (most sentences: they are read as they are, not copied).
+fn drop_parentheticals(tokens: &[Token]) -> Option<Vec<Token>> {
+    let is_aside =
+        |i: usize| tokens[i].text == "(" && tokens[i + 1..].iter().take(7).any(|t| t.text == ")");
+    if !(0..tokens.len()).any(is_aside) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].text == "(" {
+            if let Some(close) = tokens[i + 1..].iter().take(7).position(|t| t.text == ")") {
+                i += close + 2;
+                continue;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    Some(out)
 }
 
 /// Remember the surnames of people named in full ("Xi Jinping" → "Xi"), so that later

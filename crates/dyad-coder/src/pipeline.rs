@@ -11,7 +11,8 @@
 //! discards    discards::find       story and sentence discards, time phrases
 //! tone        ToneLexicon::count   positive and negative words of each sentence (AvgTone)
 //! themes      themes::tag_article  the issues each sentence names (Phoenix issue codes)
-//! events      events::code_sentence  mentions → verbs → actor phrases → clauses → events
+//! mentions    mentions::find_mentions  each coded sentence's actor and agent phrases
+//! events      events::code_sentence  verbs → actor phrases → clauses → events
 //! conventions conventions.rs       the codes the convention (the guide's, PETRARCH's) writes
 //! places      places::attach       where each report happened
 //! amounts     amounts::attach      money and casualties in each report's clause
@@ -27,6 +28,7 @@ use crate::coreference::ArticleMemory;
 use crate::discards;
 use crate::events;
 use crate::explain;
+use crate::mentions::{self, Aliases};
 use crate::resources::Resources;
 use crate::{amounts, places};
 
@@ -53,6 +55,10 @@ pub const STAGES: &[Stage] = &[
     Stage {
         name: "themes",
         run: tag_themes,
+    },
+    Stage {
+        name: "mentions",
+        run: find_article_mentions,
     },
     Stage {
         name: "events",
@@ -169,6 +175,27 @@ fn dateline_country(res: &Resources, doc: &Document) -> Option<String> {
 
 /// Sentence by sentence, what the article has said so far carried along ([`ArticleMemory`]);
 /// nothing when a story discard holds, and nothing from a sentence a sentence discard holds.
+/// Each coded sentence's mentions, read in the article's order: a surname learnt from a
+/// full name ("Xi Jinping", then "Xi") is found in the sentences after it. A layer of its
+/// own because the quotations' speakers are named from it too.
+fn find_article_mentions(res: &Resources, a: &mut Article) {
+    let mut layer = Vec::with_capacity(a.sentences.len());
+    let story_coded = !a.discarded();
+    let mut aliases = Aliases::default();
+    for index in 0..a.sentences.len() {
+        layer.push((story_coded && a.is_coded(index)).then(|| {
+            mentions::sentence_mentions(
+                res,
+                a.sentence_tokens(index),
+                &a.word_ids[index],
+                a.doc.date,
+                &mut aliases,
+            )
+        }));
+    }
+    a.mentions = layer;
+}
+
 fn code_events(res: &Resources, a: &mut Article) {
     if a.discarded() {
         return;
@@ -181,14 +208,12 @@ fn code_events(res: &Resources, a: &mut Article) {
         ..ArticleMemory::default()
     };
     for index in 0..a.sentences.len() {
-        let found = &a.discards[index];
-        let discarded = found.sentence || (found.year && a.convention.discards_years());
-        if a.sentences[index].tokens.is_empty() || discarded {
+        if a.mentions[index].is_none() {
             continue;
         }
         let before = events.len();
         events::code_sentence(res, a, index, &mut memory, &mut events, trace.as_mut());
-        discards::drop_background(found, &mut events, before);
+        discards::drop_background(&a.discards[index], &mut events, before);
     }
     a.events = events;
     a.trace = trace;

@@ -5,11 +5,10 @@
 //! and `name` gives the person they refer to.
 
 use chrono::NaiveDate;
-use dyad_model::Document;
 use dyad_model::{QuoteRecord, Speaker};
 use dyad_text::quotes::{find_quotes_in, Quote};
-use dyad_text::{Token, WholeText};
 
+use crate::article::Article;
 use crate::mentions::{find_mentions, learn_aliases, MentionKind};
 use crate::names::code_name;
 use crate::resources::Resources;
@@ -26,22 +25,13 @@ struct Person {
     name: String,
 }
 
-/// The quotations of an article whose sentences are tokenized already (`word_ids`: each
-/// sentence's [`Lexicon::word_ids`]). `whole` is the article's text read as one piece
-/// ([`WholeText`]).
-///
-/// [`Lexicon::word_ids`]: crate::lexicon::Lexicon::word_ids
-pub(crate) fn quotes_of(
-    res: &Resources,
-    doc: &Document,
-    tokenized: &[&[Token]],
-    word_ids: &[Vec<u32>],
-    whole: &WholeText,
-) -> Vec<QuoteRecord> {
-    let quotes = find_quotes_in(whole);
+/// The quotations of an article read into sentences and tokens, with their speakers.
+pub(crate) fn quotes_of(res: &Resources, article: &Article) -> Vec<QuoteRecord> {
+    let doc = article.doc;
+    let quotes = find_quotes_in(&article.whole);
     // the people named are needed only to name a speaker
     let people = if quotes.iter().any(|q| q.speaker.is_some()) {
-        people(res, doc, tokenized, word_ids)
+        people(res, article)
     } else {
         Vec::new()
     };
@@ -63,21 +53,27 @@ pub(crate) fn quotes_of(
 
 /// Every person the article names, in order (a dictionary actor whose entry gives a role,
 /// FRAGOV, or dated codes; not a country, FRA), with the surnames learnt on the way ("Xi").
-fn people(
-    res: &Resources,
-    doc: &Document,
-    tokenized: &[&[Token]],
-    word_ids: &[Vec<u32>],
-) -> Vec<Person> {
+/// A sentence the events stage coded has its mentions in the article already (layer
+/// `mentions`); the others (discarded ones, all of a discarded story's) are read here, with
+/// the surnames those teach.
+fn people(res: &Resources, article: &Article) -> Vec<Person> {
     let lex = &res.lexicon;
+    let doc = article.doc;
     let mut aliases = Default::default();
     let mut out: Vec<Person> = Vec::new();
-    let mut chars: Option<dyad_text::CharIndex> = None;
-    for (index, (tokens, ids)) in tokenized.iter().zip(word_ids).enumerate() {
-        let s = SentenceView::with_word_ids(tokens, ids, &res.tagger);
-        let mentions = find_mentions(lex, &s, doc.date, &aliases);
-        learn_aliases(lex, &s, &mentions, &mut aliases);
-        for m in &mentions {
+    for index in 0..article.sentences.len() {
+        let read;
+        let (tokens, mentions) = match article.mentions.get(index) {
+            Some(Some(found)) => (article.coded_tokens(index), &found.mentions[..]),
+            _ => {
+                let tokens = article.sentence_tokens(index);
+                let s = SentenceView::with_word_ids(tokens, &article.word_ids[index], &res.tagger);
+                read = find_mentions(lex, &s, doc.date, &aliases);
+                learn_aliases(lex, &s, &read, &mut aliases);
+                (tokens, &read[..])
+            }
+        };
+        for m in mentions {
             let MentionKind::Actor(id) = m.kind else {
                 continue;
             };
@@ -96,8 +92,7 @@ fn people(
             }
             let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
             // the name as first written: a surname later points back to the full name
-            let chars = chars.get_or_insert_with(|| dyad_text::CharIndex::new(&doc.text));
-            let written = without_title(chars.slice(&doc.text, start, end));
+            let written = without_title(article.slice(start, end));
             let name = out
                 .iter()
                 .find(|p| {
