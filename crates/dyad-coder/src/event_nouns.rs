@@ -112,16 +112,12 @@ pub fn noun_events<'l>(
             continue;
         }
         // a compound noun ("phone call"), read as one noun whose head is its last word
-        let compound = nouns
-            .opens_compound(s.word(at))
-            .then(|| nouns.get_compound(s.word(at), s.word(at + 1)))
-            .flatten();
-        let (entry, i, noun_start) = match compound {
+        let (entry, i, noun_start) = match lex.event_compound(s, at) {
             Some(entry) => {
                 after_compound = at + 2;
                 (entry, at + 1, at)
             }
-            None => match nouns.get(s.word(at)) {
+            None => match lex.event_noun(s, at) {
                 Some(entry) => (entry, at, at),
                 None => continue,
             },

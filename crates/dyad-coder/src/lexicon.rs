@@ -5,8 +5,11 @@
 use rustc_hash::FxHashMap;
 
 use dyad_dict::bundled::Dictionaries;
+use dyad_dict::event_nouns::{EventNoun, EventNounLexicon};
 use dyad_dict::verbs::{Alternatives, CodeSpec, Pattern, PatternElement, VerbForm};
 use dyad_text::Token;
+
+use crate::sentence::SentenceView;
 
 /// Every word the dictionaries match a sentence's words against (the words of actor, agent and
 /// discard phrases, the verb words of verb forms, the words of verb patterns), numbered: a
@@ -413,6 +416,11 @@ pub struct Lexicon {
     pub patterns: Vec<Vec<CompiledPattern>>,
     /// Each verb block's event-coding patterns by the words they need (see [`PatternIndex`]).
     pub pattern_index: Vec<PatternIndex>,
+    /// The event-noun lexicon's entries (their index in `dicts.event_nouns.nouns`) by the
+    /// vocabulary id of their form, and the first words of its compounds ("PHONE" of "PHONE
+    /// CALL"): every word of every sentence is looked up, by the id it has already.
+    event_nouns: ById<u32>,
+    compound_openers: ById<()>,
 }
 
 /// A verb block's patterns that code an event, found by a word of the sentence rather than by
@@ -485,6 +493,7 @@ impl Lexicon {
         let discards = discards.finish(&mut vocabulary);
         let verbs = verbs.finish(&mut vocabulary);
         let pattern_words = pattern_words.finish(&mut vocabulary);
+        let (event_nouns, compound_openers) = event_noun_index(&dicts.event_nouns, &mut vocabulary);
         let pattern_index = dicts
             .verbs
             .blocks
@@ -503,7 +512,26 @@ impl Lexicon {
             pattern_words,
             patterns,
             pattern_index,
+            event_nouns,
+            compound_openers,
         }
+    }
+
+    /// The event noun that word `i` of the sentence is (a single word's entry; a compound's
+    /// is found by [`Lexicon::event_compound`]).
+    pub fn event_noun(&self, s: &SentenceView, i: usize) -> Option<&EventNoun> {
+        let id = *s.word_ids(&self.vocabulary).get(i)?;
+        let &k = self.event_nouns.get(id)?;
+        self.dicts.event_nouns.nouns.get(k as usize)
+    }
+
+    /// The compound event noun that words `i` and `i + 1` make ("phone call"), if any.
+    pub fn event_compound(&self, s: &SentenceView, i: usize) -> Option<&EventNoun> {
+        let id = *s.word_ids(&self.vocabulary).get(i)?;
+        self.compound_openers.get(id)?;
+        self.dicts
+            .event_nouns
+            .get_compound(s.word(i), s.word(i + 1))
     }
 
     /// The [`Vocabulary`] ids of a sentence's words.
@@ -558,6 +586,27 @@ impl PendingPhrases<'_> {
         index.finish();
         index
     }
+}
+
+/// The event nouns' entries and the compounds' first words by vocabulary id (the forms put
+/// into the vocabulary): see [`Lexicon::event_noun`].
+fn event_noun_index(
+    lexicon: &EventNounLexicon,
+    vocabulary: &mut Vocabulary,
+) -> (ById<u32>, ById<()>) {
+    let mut forms: Vec<(&String, &usize)> = lexicon.by_form.iter().collect();
+    forms.sort_unstable();
+    let mut nouns = ById::default();
+    for (form, &k) in forms {
+        nouns.insert(vocabulary.intern(form), k as u32);
+    }
+    let mut openers: Vec<&String> = lexicon.compound_openers.iter().collect();
+    openers.sort_unstable();
+    let mut compound_openers = ById::default();
+    for w in openers {
+        compound_openers.insert(vocabulary.intern(w), ());
+    }
+    (nouns, compound_openers)
 }
 
 /// The verb forms by their verb word, waiting for the vocabulary.

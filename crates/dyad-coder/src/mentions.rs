@@ -322,7 +322,7 @@ fn names_the_actor_of_its_act(
     np: &SimpleNp,
 ) -> bool {
     let (_, last) = name_span(s, mentions, np.start, np.end);
-    last + 1 == np.end && lex.dicts.event_nouns.get(s.word(last)).is_some()
+    last + 1 == np.end && lex.event_noun(s, last).is_some()
 }
 
 /// A noun phrase that names one actor or several (a compound).
