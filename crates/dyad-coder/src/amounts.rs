@@ -4,10 +4,21 @@
 use dyad_model::{AmountKind, Event};
 use dyad_text::WholeText;
 
+use crate::article::ArticleSentence;
+
 /// Money and casualty figures stated in an event's clause ("will provide $100 million", "killing
 /// eight") go with the event.
-pub fn attach(whole: &WholeText, events: &mut [Event]) {
-    let amounts = dyad_text::amounts::find_amounts_in(whole);
+/// Only the sentences with an event are read (`sentences`: each sentence's span).
+pub fn attach(whole: &WholeText, sentences: &[ArticleSentence], events: &mut [Event]) {
+    let mut read: Vec<usize> = events.iter().map(|e| e.sentence).collect();
+    read.sort_unstable();
+    read.dedup();
+    let stretches: Vec<(usize, usize)> = read
+        .iter()
+        .filter_map(|&i| sentences.get(i))
+        .map(|s| (s.span.start, s.span.end))
+        .collect();
+    let amounts = dyad_text::amounts::find_amounts_within(whole, &stretches);
     for e in events.iter_mut() {
         let (a, b) = (
             e.evidence.start.min(e.clause.0),

@@ -262,10 +262,9 @@ pub fn code_sentence(
                 // broker a peaceful solution")
                 // "Malaysia hosted the talks": so is the hosting of a meeting that names none
                 let hosts_meeting = forward == Some("043") && {
-                    let nouns = &res.lexicon.dicts.event_nouns;
                     (c.verb.last + 1..c.end.min(s.len())).any(|k| {
-                        nouns
-                            .get(s.word(k))
+                        res.lexicon
+                            .event_noun(&s, k)
                             .is_some_and(|n| cameo::root(&n.code) == "04")
                     })
                 };
@@ -357,9 +356,8 @@ pub fn code_sentence(
         }
     }
     // "as part of a three-day state visit": the visit the clause's actor makes
-    let lexicon = &res.lexicon.dicts.event_nouns;
     for v in nominal::visits(
-        lexicon,
+        &res.lexicon,
         &res.gazetteer,
         doc,
         &s,

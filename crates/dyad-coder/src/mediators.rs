@@ -34,7 +34,13 @@ pub fn mediations<'r>(
         return out;
     }
     for i in 0..s.len() {
-        let Some((prefix, participle)) = s.word(i).rsplit_once('-') else {
+        // (most words have no hyphen: asked of the bytes first, which is cheaper than a search
+        // for the last one in every word)
+        let w = s.word(i);
+        if !w.bytes().any(|b| b == b'-') {
+            continue;
+        }
+        let Some((prefix, participle)) = w.rsplit_once('-') else {
             continue;
         };
         if prefix.is_empty() || !nouns.is_mediating(participle) {

@@ -58,11 +58,12 @@ pub fn find_mentions(
             .map(|(len, ids)| (len, pick_actor(lex, ids, date)));
         let agent = lex.agents.longest_at(ids, i);
         // "Toledo" after "Alejandro Toledo": the person the article named, not the town
+        // (a name is capitalised: asked first, which is cheaper than hashing every word)
         let alias = || {
-            aliases
-                .get(words[i])
-                .filter(|_| s.capitalized(i))
-                .map(|&id| (1, MentionKind::Actor(id)))
+            if aliases.is_empty() || !s.capitalized(i) {
+                return None;
+            }
+            aliases.get(words[i]).map(|&id| (1, MentionKind::Actor(id)))
         };
         let pick = match (actor, agent) {
             (Some((1, _)), None) if alias().is_some() => alias(),

@@ -6,12 +6,12 @@
 //! country; the host is the actor or place after "to" ("a visit to Beirut"), else the country of
 //! the dateline ("BEIJING: … as part of a state visit").
 
-use dyad_dict::event_nouns::EventNounLexicon;
 use dyad_lang::gazetteer::{Context, Gazetteer};
 use dyad_text::Document;
 
 use crate::clauses::{Clause, Role};
 use crate::english;
+use crate::lexicon::Lexicon;
 use crate::mentions::{ActorCode, ActorPhrase, Reached};
 use crate::sentence::SentenceView;
 
@@ -30,7 +30,7 @@ pub struct Visit {
 /// The visits a sentence names with a noun: the event nouns of code 042 (a visit; a trip or
 /// tour, which needs its destination).
 pub fn visits(
-    nouns: &EventNounLexicon,
+    lex: &Lexicon,
     gazetteer: &Gazetteer,
     doc: &Document,
     s: &SentenceView,
@@ -40,8 +40,8 @@ pub fn visits(
 ) -> Vec<Visit> {
     let mut out = Vec::new();
     for v in 0..s.len() {
-        let Some(needs_destination) = nouns
-            .get(s.word(v))
+        let Some(needs_destination) = lex
+            .event_noun(s, v)
             .filter(|n| n.code == "042")
             .map(|n| n.needs_target)
         else {

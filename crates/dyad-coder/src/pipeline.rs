@@ -232,7 +232,7 @@ fn attach_places(res: &Resources, a: &mut Article) {
 
 fn attach_amounts(_: &Resources, a: &mut Article) {
     if !a.events.is_empty() {
-        amounts::attach(&a.whole, &mut a.events);
+        amounts::attach(&a.whole, &a.sentences, &mut a.events);
     }
 }
 

@@ -122,8 +122,12 @@ impl<'a> SentenceView<'a> {
         }
         match self.tokens.get(i) {
             Some(t) => {
-                t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
-                    || t.text.chars().any(char::is_uppercase)
+                // (the bytes first: most words are ASCII, and a scan of bytes is cheaper
+                // than decoding each character)
+                let b = t.text.as_bytes();
+                b.first().is_some_and(u8::is_ascii_digit)
+                    || b.iter().any(u8::is_ascii_uppercase)
+                    || (!b.is_ascii() && t.text.chars().any(char::is_uppercase))
             }
             None => false,
         }

@@ -71,20 +71,46 @@ pub fn find_amounts_in(whole: &WholeText) -> Vec<Amount> {
     find_amounts_filtered(whole, true)
 }
 
+/// The amounts that start in the given stretches of the text (character offsets, in order,
+/// not overlapping: the sentences a caller wants amounts of), each stretch read as
+/// [`find_amounts_in`] reads the whole text. An amount does not run from one sentence into
+/// the next, so for whole sentences this finds what [`find_amounts_in`] finds in them, without
+/// reading the rest of the article.
+pub fn find_amounts_within(whole: &WholeText, stretches: &[(usize, usize)]) -> Vec<Amount> {
+    let mut out = Vec::new();
+    for &(start, end) in stretches {
+        let first = whole.tokens.partition_point(|t| t.start < start);
+        let last = whole.tokens.partition_point(|t| t.start < end);
+        find_amounts_from(whole, true, first..last, &mut out);
+    }
+    out
+}
+
 /// [`find_amounts_in`], with or without the look at each token's first letter that skips the
 /// detectors for words none of them starts at (most words of an article; a test checks that
 /// both ways find the same).
 fn find_amounts_filtered(whole: &WholeText, filter: bool) -> Vec<Amount> {
+    let mut out = Vec::new();
+    find_amounts_from(whole, filter, 0..whole.tokens.len(), &mut out);
+    out
+}
+
+/// The amounts that start at tokens `range` (read with the whole text around them).
+fn find_amounts_from(
+    whole: &WholeText,
+    filter: bool,
+    range: std::ops::Range<usize>,
+    out: &mut Vec<Amount>,
+) {
     let tokens = &whole.tokens[..];
     let ctx = Ctx {
         chars: &whole.chars,
         tokens,
         lower: &whole.lower,
     };
-    let mut out = Vec::new();
-    let mut floor = 0; // first token not yet used by an amount
-    let mut i = 0;
-    while i < tokens.len() {
+    let mut floor = range.start; // first token not yet used by an amount
+    let mut i = range.start;
+    while i < range.end {
         if filter && !may_start_amount(&ctx, i) {
             i += 1;
             continue;
@@ -102,7 +128,6 @@ fn find_amounts_filtered(whole: &WholeText, filter: bool) -> Vec<Amount> {
             _ => i += 1,
         }
     }
-    out
 }
 
 /// Can an amount start at token `i`? Only a token led by a capital, a digit, `$` or a

@@ -442,3 +442,35 @@ fn money_opens_tokens_and_currencies_are_named() {
     // words that are verbs or common words too
     assert!(!names_currency("POUNDS") && !names_currency("WON"));
 }
+
+/// Reading only some sentences finds, in them, what reading the whole text finds.
+#[test]
+fn the_amounts_of_some_sentences_are_those_the_whole_text_has_in_them() {
+    let text = "Rebels killed 12 soldiers on Monday. The talks went on. Japan pledged $5 million \
+                in aid, and 300 people fled. A death toll of 40 was given. Dozens were hurt.";
+    let whole = WholeText::new(text);
+    let spans = crate::split_sentences(text, 0);
+    assert_eq!(spans.len(), 5);
+    let all = find_amounts_in(&whole);
+    assert!(all.len() >= 4, "{all:#?}");
+    for picked in [
+        vec![0],
+        vec![2],
+        vec![0, 2, 3],
+        vec![1],
+        vec![0, 1, 2, 3, 4],
+    ] {
+        let stretches: Vec<(usize, usize)> = picked
+            .iter()
+            .map(|&i| (spans[i].start, spans[i].end))
+            .collect();
+        let within = find_amounts_within(&whole, &stretches);
+        let expected: Vec<&Amount> = all
+            .iter()
+            .filter(|a| stretches.iter().any(|&(s, e)| a.start >= s && a.end <= e))
+            .collect();
+        assert_eq!(within.iter().collect::<Vec<_>>(), expected, "{picked:?}");
+    }
+    // a sentence with none gives none
+    assert!(find_amounts_within(&whole, &[(spans[1].start, spans[1].end)]).is_empty());
+}
