@@ -256,6 +256,27 @@ pub fn is_scheduled(w: &str) -> bool {
     )
 }
 
+/// Adjectives of readiness that, before a "to"-infinitive, state the subject's intent to act, as
+/// a verb of commitment does: "is ready to help", "stood ready to assist", "are willing to
+/// join", "is prepared to send troops", "is determined to" (the guide codes such statements as
+/// intents, 03x).
+pub fn is_readiness(w: &str) -> bool {
+    matches!(
+        w,
+        "READY" | "WILLING" | "PREPARED" | "DETERMINED" | "EAGER" | "KEEN"
+    )
+}
+
+/// Verbs that link a subject to an adjective of readiness as "be" does: "stood ready to
+/// assist", "remains willing to talk".
+pub fn is_readiness_link(w: &str) -> bool {
+    is_be(w)
+        || matches!(
+            w,
+            "STAND" | "STANDS" | "STOOD" | "STANDING" | "REMAIN" | "REMAINS" | "REMAINED"
+        )
+}
+
 /// A small count in words ("two" → 2), as in "the two sides", "the four nations".
 pub fn count_word(w: &str) -> Option<usize> {
     let n = match w {

@@ -328,18 +328,22 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
 }
 
 /// "was set to meet", "is due to visit", "is expected to attend": an infinitive after "be" and a
-/// word of scheduling is an act to come, as "is to meet" is.
+/// word of scheduling is an act to come, as "is to meet" is; "is ready to help", "stood ready to
+/// assist", "are willing to join": one after an adjective of readiness is an act the subject
+/// states it intends.
 fn scheduled(s: &SentenceView, verbs: &mut [VerbOccurrence]) {
     for v in verbs.iter_mut() {
         let g = v.group_start;
-        let scheduled = g >= 2
-            && s.word(g) == "TO"
-            && english::is_scheduled(s.word(g - 1))
-            && (g.saturating_sub(4)..g - 1)
-                .rev()
-                .map(|k| s.word(k))
-                .find(|w| !english::is_adverb(w))
-                .is_some_and(english::is_be);
+        if g < 2 || s.word(g) != "TO" {
+            continue;
+        }
+        let before = (g.saturating_sub(4)..g - 1)
+            .rev()
+            .map(|k| s.word(k))
+            .find(|w| !english::is_adverb(w));
+        let adjective = s.word(g - 1);
+        let scheduled = (english::is_scheduled(adjective) && before.is_some_and(english::is_be))
+            || (english::is_readiness(adjective) && before.is_some_and(english::is_readiness_link));
         if scheduled && v.modality == Modality::Asserted {
             v.modality = Modality::Intended;
         }

@@ -667,6 +667,37 @@ fn an_act_set_due_or_expected_to_happen_is_announced() {
         .all(|t| !t.contains(" 036 ")));
 }
 
+/// english::is_readiness: "ready to", "willing to" state an intent as "pledged to" does.
+#[test]
+fn an_act_the_subject_is_ready_or_willing_to_do_is_an_intent() {
+    for (text, code) in [
+        ("Chile is willing to help Peru.", "CHL 033 PER"),
+        ("Chile stood ready to send troops to Peru.", "CHL 0332 PER"),
+        (
+            "Chile's president is prepared to meet Peru's president.",
+            "CHLGOV 036 PERGOV",
+        ),
+    ] {
+        let got = coded(text);
+        assert!(got.contains(&code.to_string()), "{text}: {got:?}");
+    }
+    // the act done is the act
+    assert_eq!(
+        coded("Chile helped Peru on Monday."),
+        expect(&["CHL 070 PER"])
+    );
+    // readiness to act is no act done, in PETRARCH's convention too
+    let petr = petrarch().code_document(&doc(
+        "Chile is willing to help Peru.",
+        Some(date(2024, 5, 6)),
+    ));
+    assert!(
+        petr.iter().all(|e| e.modality == Modality::Intended),
+        "{:?}",
+        triples(&petr)
+    );
+}
+
 #[test]
 fn an_absolute_with_and_its_participle_are_a_clause_of_their_own() {
     // the meeting's patterns do not reach into "with the ministers signing … agreements"
