@@ -422,10 +422,18 @@ fn subject(
         }
     }
     // "Cambodia recalled its ambassador, calling Thailand's move a breach", "the minister
-    // spoke, blaming Syria": a participle set off by a comma is about the subject before it
+    // spoke, blaming Syria": a participle set off by a comma is about the subject before it,
+    // that of a finite verb ("Bolivia ordered the ambassador to leave, accusing him": Bolivia
+    // accuses, not the ambassador an infinitive made the subject of "leave")
     let participle = !v.finite && v.candidate.inflection == crate::lexicon::Inflection::Ing;
     if participle && v.group_start > 0 && s.word(v.group_start - 1) == "," {
-        if let Some(sub) = earlier.iter().rev().find_map(|c| c.subject.as_ref()) {
+        let finite = earlier
+            .iter()
+            .rev()
+            .filter(|c| c.verb.finite)
+            .find_map(|c| c.subject.as_ref());
+        if let Some(sub) = finite.or_else(|| earlier.iter().rev().find_map(|c| c.subject.as_ref()))
+        {
             return Some(Role {
                 span: None,
                 ..sub.clone()

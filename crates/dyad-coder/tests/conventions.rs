@@ -635,6 +635,15 @@ fn a_mediation_naming_no_parties_is_between_the_storys_two_sides() {
 }
 
 #[test]
+fn a_participle_after_a_comma_is_about_the_subject_of_the_finite_verb() {
+    // the ambassador is the subject of "leave", not of "accusing": Chile accuses
+    let got =
+        coded("Chile ordered the Peruvian ambassador to leave on Monday, accusing Peru of spying.");
+    assert!(got.contains(&"CHL 112 PER".to_string()), "{got:?}");
+    assert!(got.iter().all(|t| !t.starts_with("PERGOV 112")), "{got:?}");
+}
+
+#[test]
 fn an_object_pronoun_after_a_participle_is_the_object_of_the_clause_before() {
     // "him" is the diplomat the clause before expelled
     let expelled = coded("Norway expelled a Russian diplomat on Monday, accusing him of spying.");
