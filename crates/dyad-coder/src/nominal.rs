@@ -66,14 +66,27 @@ pub fn visits(
                 None => continue,
             },
         };
-        // the clause whose verb the phrase follows
-        let Some(ci) = clauses
+        // the clause whose verb the phrase follows, or whose subject it follows between
+        // commas ("The president, on a trip to Peru, said …": an aside about the subject)
+        let after_verb = clauses
             .iter()
             .enumerate()
             .filter(|(_, c)| c.verb.last < phrase_start && c.start <= v && v < c.end.max(v + 1))
             .map(|(i, _)| i)
-            .next_back()
-        else {
+            .next_back();
+        let aside = || {
+            if phrase_start == 0 || s.word(phrase_start - 1) != "," {
+                return None;
+            }
+            clauses.iter().position(|c| {
+                c.verb.group_start > v
+                    && c.subject
+                        .as_ref()
+                        .and_then(|r| r.span)
+                        .is_some_and(|(_, end)| end + 1 == phrase_start)
+            })
+        };
+        let Some(ci) = after_verb.or_else(aside) else {
             continue;
         };
         let c = &clauses[ci];

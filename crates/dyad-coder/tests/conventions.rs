@@ -956,6 +956,17 @@ fn a_visit_named_with_its_visitor_is_a_visit() {
     assert!(coded("The Chilean president's visit to Chile ended on Monday.").is_empty());
 }
 
+/// nominal::visits: a visit named in an aside after the subject is the subject's.
+#[test]
+fn a_visit_in_an_aside_after_the_subject_is_the_subjects() {
+    assert_eq!(
+        coded("The Chilean president, on a two-day trip to Peru, said the talks would go on."),
+        expect(&["CHLGOV 042 PER"])
+    );
+    // an aside about something else ("the talks, on a …") names no visitor
+    assert!(coded("The talks, on a trip to Peru, went on.").is_empty());
+}
+
 #[test]
 fn units_or_troops_of_a_force_act_for_it() {
     assert_eq!(
