@@ -265,6 +265,9 @@ fn remember(groups: &mut Vec<Vec<ActorCode>>, members: Vec<ActorCode>) {
 /// that a sentence told of meeting, calling or visiting one another (CAMEO root 04) are a pair
 /// "the two leaders" can point to, as if named together — when the sentence tells of no other
 /// meeting (of three leaders, or of mediators with each side, "the two sides" are not told).
+/// So are two that it told of fighting (roots 18–20: "Israeli forces struck Gaza. The UAE
+/// called for a ceasefire" — between the two sides), a state's government and its rebels
+/// included.
 pub fn remember_meetings(
     events: &[dyad_model::Event],
     groups: &mut Vec<Vec<ActorCode>>,
@@ -277,8 +280,16 @@ pub fn remember_meetings(
         };
         let state =
             |a: &dyad_model::ActorRef| crate::mentions::state_of(&a.code).map(str::to_string);
-        if e.root != "04" || e.negated || state(source).is_none() || state(source) == state(target)
-        {
+        let fight = matches!(e.root.as_str(), "18" | "19" | "20");
+        // a civil conflict's sides are of one state: its government and its rebels
+        let insurgent = |a: &dyad_model::ActorRef| {
+            ["REB", "OPP", "INS"]
+                .iter()
+                .any(|u| a.code.get(3..).unwrap_or("").contains(u))
+        };
+        let two_sides =
+            state(source) != state(target) || (fight && insurgent(source) != insurgent(target));
+        if !(e.root == "04" || fight) || e.negated || state(source).is_none() || !two_sides {
             continue;
         }
         match pair {

@@ -479,6 +479,23 @@ fn a_call_for_restraint_with_no_addressee_is_to_the_sides_in_conflict() {
     // no conflict named: no addressee
     let t = coded("Brazil urged restraint on Monday.");
     assert!(t.is_empty(), "{t:?}");
+    // the two sides of a fight told as an attack (one side on the other) are the sides too
+    let t = coded(
+        "Peruvian troops shelled Chilean troops on the border on Monday. \
+         Brazil urged restraint.",
+    );
+    for e in ["BRA 0256 PERMIL", "BRA 0256 CHLMIL"] {
+        assert!(t.contains(&e.to_string()), "{t:?}");
+    }
+    let t = coded(
+        "Peruvian troops shelled Chilean troops on the border on Monday. \
+         The two sides have been urging each other to respect the ceasefire.",
+    );
+    assert!(
+        t.iter()
+            .any(|e| e.starts_with("PER") && e.contains(" 02") && e.ends_with("CHLMIL")),
+        "{t:?}"
+    );
 }
 
 #[test]
