@@ -56,7 +56,18 @@ pub fn find_mentions(
                 i + len >= words.len() || !dyad_text::amounts::names_currency(words[i + len])
             })
             .map(|(len, ids)| (len, pick_actor(lex, ids, date)));
-        let agent = lex.agents.longest_at(ids, i);
+        // "ordered the ambassador to leave": the "to" of an infinitive is not that of a posting
+        // ("the ambassador to Peru"), and the agent ends before it (the tagger is asked only
+        // of an agent phrase ending in "to")
+        let agent = lex.agents.longest_at(ids, i).and_then(|(len, g)| {
+            let last = i + len - 1;
+            if len > 1 && words[last] == "TO" && s.tag(last + 1) == Some(dyad_lang::tagger::Tag::VB)
+            {
+                lex.agents.longest_at(&ids[..last], i)
+            } else {
+                Some((len, g))
+            }
+        });
         // "Toledo" after "Alejandro Toledo": the person the article named, not the town
         // (a name is capitalised: asked first, which is cheaper than hashing every word)
         let alias = || {

@@ -86,19 +86,28 @@ fn match_elements(
                 let mut found = None;
                 for p in cursor..to {
                     // "welcomed the idea to join" is no "welcomed … (TO)": the infinitive's
-                    // "to" is no preposition
-                    if !preps.contains(&s.at(p)) || infinitive(p) {
+                    // "to" is no preposition — unless the pattern names the infinitive itself
+                    // ("ordered … (TO LEAVE)")
+                    if !preps.contains(&s.at(p)) {
                         continue;
                     }
+                    let to_infinitive = infinitive(p);
                     match object {
+                        None if to_infinitive => continue,
                         None => {
                             found = Some((p, p + 1));
                             break;
                         }
                         Some(alts) => {
-                            // the object is the head of the noun phrase after the preposition
-                            let limit = (p + 6).min(to);
-                            if let Some((q, len)) = find_alt(s, is_verb, alts, p + 1, limit) {
+                            // the object is the head of the noun phrase after the preposition;
+                            // after an infinitive's "to", the verb itself ("(TO LEAVE)")
+                            let found_alt = if to_infinitive {
+                                let none = [false; 0];
+                                find_alt(s, &none, alts, p + 1, (p + 2).min(to))
+                            } else {
+                                find_alt(s, is_verb, alts, p + 1, (p + 6).min(to))
+                            };
+                            if let Some((q, len)) = found_alt {
                                 found = Some((p, q + len));
                                 out.matched.push(p);
                                 out.matched.extend(q..q + len);

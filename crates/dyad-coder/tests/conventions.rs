@@ -131,6 +131,10 @@ fn diplomatic_protests_and_thrown_stones_take_the_guides_codes() {
         "Chile expelled two Peruvian diplomats on Monday.",
         "Chile expelled the Peruvian ambassador on Monday.",
         "Chile is expelling Peru's envoy.",
+        // ordered to leave: the pattern "(TO LEAVE)" names the infinitive, and "the
+        // ambassador to" of a posting is not read into the infinitive's "to"
+        "Chile ordered the Peruvian ambassador to leave the country.",
+        "Chile ordered two Peruvian diplomats to leave on Monday.",
     ] {
         let t = coded(text);
         assert!(
@@ -138,6 +142,9 @@ fn diplomatic_protests_and_thrown_stones_take_the_guides_codes() {
             "{text}: {t:?}"
         );
     }
+    // a posting's "to" stays the agent's
+    let t = coded("The Chilean ambassador to Peru met the Peruvian president on Monday.");
+    assert!(t.contains(&"CHLGOV 040 PERGOV".to_string()), "{t:?}");
     // summoning an envoy is an official complaint (114); another summons is not
     let t = coded("Chile summoned the Peruvian ambassador on Monday.");
     assert!(t.iter().any(|e| e.starts_with("CHL 114 PER")), "{t:?}");
