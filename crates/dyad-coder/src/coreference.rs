@@ -30,6 +30,8 @@ pub struct ArticleMemory {
     pub country: Option<String>,
     /// The countries of the actors named so far, with how often, in the order first named.
     pub named: Vec<(String, usize)>,
+    /// The country of the last actor the sentences so far named.
+    pub last_named: Option<String>,
     /// People the dictionaries do not know, named in full beside a title.
     pub people: NamedPeople,
     /// Do agents named without a country take the article's? (The coding guide's
@@ -88,6 +90,54 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
     }
     // the sentence's own actors count for the sentences after it
     memory.named = named;
+    if let Some(last) = phrases
+        .iter()
+        .rev()
+        .flat_map(|p| p.members.iter().rev())
+        .find_map(|m| crate::mentions::state_of(&m.code))
+    {
+        memory.last_named = Some(last.to_string());
+    }
+}
+
+/// "Lavrov visited Brazil and thanked the South American country", "the Central African
+/// country restored ties with Beijing": a country described by "the", an adjective of place
+/// and "country" or "nation" is one the article has named — the last one named before it, in
+/// this sentence or an earlier — not the region its adjective names.
+pub fn resolve_country_descriptions(
+    s: &SentenceView,
+    phrases: &mut [ActorPhrase],
+    memory: &ArticleMemory,
+) {
+    for j in 0..phrases.len() {
+        let p = &phrases[j];
+        let [member] = p.members.as_slice() else {
+            continue;
+        };
+        let the = s.word(p.start) == "THE" || (p.start > 0 && s.word(p.start - 1) == "THE");
+        let described = the
+            && [p.end - 1, p.end]
+                .iter()
+                .any(|&k| matches!(s.word(k), "COUNTRY" | "NATION"))
+            && member.code.len() == 3;
+        if !described {
+            continue;
+        }
+        let own = member.code.clone();
+        let before = phrases[..j]
+            .iter()
+            .rev()
+            .flat_map(|q| q.members.iter().rev())
+            .find_map(|m| crate::mentions::state_of(&m.code).filter(|c| *c != own))
+            .map(str::to_string);
+        let Some(country) = before.or_else(|| memory.last_named.clone().filter(|c| *c != own))
+        else {
+            continue;
+        };
+        let m = &mut phrases[j].members[0];
+        m.code = country;
+        m.reached = Reached::DescribedCountry;
+    }
 }
 
 /// "The ministry accused Britain", "the government condemned Beijing": a state body named by a

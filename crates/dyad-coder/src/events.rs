@@ -12,8 +12,8 @@ use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
     agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
-    remember_meetings, resolve_definite_descriptions, resolve_groups, resolve_named_people,
-    resolve_they, resolve_titles, voices, ArticleMemory,
+    remember_meetings, resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
+    resolve_named_people, resolve_they, resolve_titles, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -63,6 +63,7 @@ pub fn code_sentence(
     resolve_they(&s, &is_verb, &mut phrases, memory);
     resolve_titles(&res.lexicon, &s, &mut phrases, &mut memory.titles);
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
+    resolve_country_descriptions(&s, &mut phrases, memory);
     agents_take_the_article_country(&mut phrases, memory);
     resolve_named_people(&res.lexicon, &s, &mut phrases, &mut memory.people);
     let mut trace = trace;

@@ -294,6 +294,8 @@ pub enum Reached {
     /// A family name: the person the article named in full earlier, beside a title the
     /// dictionaries know ("Opposition leader Levan Khabeishvili" … "Khabeishvili").
     NamedPerson,
+    /// "the South American country": the country the article named last.
+    DescribedCountry,
 }
 
 impl Reached {
@@ -304,6 +306,9 @@ impl Reached {
             Reached::DatelineCountry => "an agent, with the country of the dateline",
             Reached::MostNamedCountry => "an agent, with the country the article names most",
             Reached::LastSubjectCountry => "a state body, with the country of the last subject",
+            Reached::DescribedCountry => {
+                "\"the … country\": the country the article named last"
+            }
             Reached::LastGroup => {
                 "\"the two sides\": the last group of that size the article named or told of meeting"
             }

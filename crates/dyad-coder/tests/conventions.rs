@@ -1246,3 +1246,19 @@ fn the_phrase_before_a_gerund_after_a_preposition_is_no_subject_to_go_on_with() 
     );
     assert!(got.iter().all(|t| !t.starts_with("BOL 036")), "{got:?}");
 }
+
+/// coreference::resolve_country_descriptions: "the South American country" is the country
+/// named last, not the region.
+#[test]
+fn a_country_described_by_its_region_is_the_one_named_last() {
+    let t = coded(
+        "The Chilean president visited Peru on Monday and praised the South American country.",
+    );
+    assert!(t.contains(&"CHLGOV 051 PER".to_string()), "{t:?}");
+    // across sentences
+    let t = coded(
+        "The Chilean president visited Peru on Monday. He praised the South American country.",
+    );
+    assert!(t.iter().any(|e| e.ends_with("051 PER")), "{t:?}");
+    assert!(t.iter().all(|e| !e.ends_with("SAM")), "{t:?}");
+}
