@@ -305,11 +305,12 @@ pub fn code_sentence(
                     )
                 })
                 .flatten();
-                // "the EU condemned the incident": a condemnation that names no one is of the
-                // last hostile act's author
-                let aggressor = (target.is_none() && forward == Some("111"))
-                    .then(|| last_aggressor(events, source))
-                    .flatten();
+                // "the EU condemned the incident", "condemned the ongoing violence": a
+                // disapproval that names no one is of the last hostile act's author
+                let aggressor = (target.is_none()
+                    && forward.is_some_and(|f| cameo::root(f) == "11"))
+                .then(|| last_aggressor(events, source))
+                .flatten();
                 let target = target
                     .cloned()
                     .or(parties)

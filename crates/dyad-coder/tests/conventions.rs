@@ -1229,6 +1229,16 @@ fn a_condemnation_naming_no_one_is_of_the_last_hostile_acts_author() {
         Some(date(2024, 5, 6)),
     )));
     assert!(got.contains(&"BOL 111 PERREB".to_string()), "{got:?}");
+    // any disapproval naming no one (the dictionary codes "condemned the violence" 112)
+    let got = triples(&production().code_document(&doc(
+        "Peruvian rebels attacked a Chilean convoy on Monday. Bolivia condemned the violence.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(
+        got.iter()
+            .any(|t| t.starts_with("BOL 11") && t.ends_with("PERREB")),
+        "{got:?}"
+    );
     // no hostile act before: no one
     assert!(coded("Bolivia condemned the incident on Monday.").is_empty());
 }
