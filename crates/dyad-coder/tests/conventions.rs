@@ -1272,3 +1272,14 @@ fn a_country_described_by_its_region_is_the_one_named_last() {
     assert!(t.iter().any(|e| e.ends_with("051 PER")), "{t:?}");
     assert!(t.iter().all(|e| !e.ends_with("SAM")), "{t:?}");
 }
+
+/// dyad.verbs.txt's INVITE: an invitation offers a meeting (036), it is not one (040).
+#[test]
+fn an_invitation_is_an_intent_to_meet() {
+    let t = coded("Chile's president invited Peru's president to a summit in Santiago.");
+    assert!(
+        t.iter().any(|e| e.starts_with("CHLGOV 036 PERGOV")),
+        "{t:?}"
+    );
+    assert!(t.iter().all(|e| !e.contains(" 040 ")), "{t:?}");
+}

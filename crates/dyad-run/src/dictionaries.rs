@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "72a3d2d9f1fb59c0"
+            "4aaa13323583fe4f"
         );
     }
 }
