@@ -200,9 +200,15 @@ pub fn noun_events<'l>(
             }
         }
         if source.is_none() {
-            if let Some((ci, sub)) = adverbial_subject(s, clauses, noun_start) {
+            if let Some((ci, sub, opening)) = adverbial_subject(s, clauses, noun_start) {
                 source = Some(sub);
                 clause = Some(ci);
+                // "During the meeting, Aso told his Chinese counterpart …", "In a phone call,
+                // the president urged Peru …": whom the subject addresses in a clause the
+                // adverbial opens is the other party of the meeting or call
+                if target.is_none() && opening && entry.symmetric {
+                    target = clauses[ci].object.clone().map(|o| Role { span: None, ..o });
+                }
             }
         }
         let Some(source) = source else { continue };
@@ -247,7 +253,11 @@ fn opens_time_adverbial(w: &str) -> bool {
 /// Sheinbaum said", "spoke after his meeting with Vucic": a noun in a time adverbial is an act
 /// of the subject of the clause the adverbial belongs to — the clause it stands in, or, when
 /// it opens the sentence, the first clause after it. With the clause.
-fn adverbial_subject(s: &SentenceView, clauses: &[Clause], noun: usize) -> Option<(usize, Role)> {
+fn adverbial_subject(
+    s: &SentenceView,
+    clauses: &[Clause],
+    noun: usize,
+) -> Option<(usize, Role, bool)> {
     let mut k = noun;
     let prep = loop {
         if k == 0 || noun - k > 4 {
@@ -255,7 +265,8 @@ fn adverbial_subject(s: &SentenceView, clauses: &[Clause], noun: usize) -> Optio
         }
         k -= 1;
         let w = s.word(k);
-        if opens_time_adverbial(w) {
+        // "In a telephone conversation, …": "in" opens one only at the sentence's start
+        if opens_time_adverbial(w) || (k == 0 && w == "IN") {
             break k;
         }
         let modifier = english::is_determiner(w)
@@ -283,7 +294,7 @@ fn adverbial_subject(s: &SentenceView, clauses: &[Clause], noun: usize) -> Optio
     };
     let (ci, c) = found?;
     let sub = c.subject.clone()?;
-    Some((ci, Role { span: None, ..sub }))
+    Some((ci, Role { span: None, ..sub }, opening))
 }
 
 /// The clause the token stands in.

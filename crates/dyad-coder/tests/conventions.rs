@@ -1283,3 +1283,24 @@ fn an_invitation_is_an_intent_to_meet() {
     );
     assert!(t.iter().all(|e| !e.contains(" 040 ")), "{t:?}");
 }
+
+/// event_nouns::adverbial_subject: a meeting or call that opens the sentence is between the
+/// clause's subject and whom it addresses.
+#[test]
+fn a_meeting_opening_the_sentence_is_with_whom_the_subject_addresses() {
+    let t = coded(
+        "In a telephone conversation, the Chilean president congratulated the Peruvian president.",
+    );
+    for e in [
+        "CHLGOV 041 PERGOV",
+        "PERGOV 041 CHLGOV",
+        "CHLGOV 051 PERGOV",
+    ] {
+        assert!(t.contains(&e.to_string()), "{t:?}");
+    }
+    let t = coded("During the meeting, the Chilean president told the Peruvian president that ties were improving.");
+    assert!(t.contains(&"CHLGOV 040 PERGOV".to_string()), "{t:?}");
+    // "in" inside a sentence opens no such adverbial
+    let t = coded("The Chilean president said in a statement that Peru was wrong.");
+    assert!(t.iter().all(|e| !e.contains(" 04")), "{t:?}");
+}
