@@ -543,8 +543,20 @@ fn relative_antecedent(
     while k > lowest {
         k -= 1;
         let w = s.word(k);
-        if matches!(w, "WHICH" | "WHO" | "WHOSE" | "WHOM") && k >= 2 && s.word(k - 1) == "," {
-            let p = phrases.iter().rev().find(|p| p.end < k && p.end + 2 >= k)?;
+        // "…, some of whom threw rocks, marched": a quantifier of the antecedent may come first
+        let quantified = k >= 4
+            && s.word(k - 1) == "OF"
+            && english::is_quantifier(s.word(k - 2))
+            && s.word(k - 3) == ",";
+        let comma = if quantified { k - 3 } else { k - 1 };
+        if matches!(w, "WHICH" | "WHO" | "WHOSE" | "WHOM")
+            && k >= 2
+            && (s.word(k - 1) == "," || quantified)
+        {
+            let p = phrases
+                .iter()
+                .rev()
+                .find(|p| p.end <= comma && p.end + 1 >= comma)?;
             return Some(Role {
                 members: p.members.clone(),
                 span: Some((p.start, p.end)),
@@ -621,7 +633,11 @@ fn clause_start(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize 
     let mut i = v.group_start;
     while i > floor {
         let w = s.word(i - 1);
-        if matches!(w, ";" | ":") || (english::opens_clause(w) && !matches!(w, "WHO" | "WHICH")) {
+        // a relative clause's verb reads back to its antecedent ("the demonstrators, some of
+        // whom threw rocks")
+        if matches!(w, ";" | ":")
+            || (english::opens_clause(w) && !matches!(w, "WHO" | "WHICH" | "WHOM" | "WHOSE"))
+        {
             return i;
         }
         i -= 1;

@@ -277,6 +277,27 @@ pub fn is_readiness_link(w: &str) -> bool {
         )
 }
 
+/// Words that count the members of a group before "of whom", "of which": "some of whom",
+/// "most of which".
+pub fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "SOME"
+            | "MANY"
+            | "MOST"
+            | "ALL"
+            | "SEVERAL"
+            | "NONE"
+            | "ONE"
+            | "BOTH"
+            | "EACH"
+            | "FEW"
+            | "DOZENS"
+            | "HUNDREDS"
+            | "THOUSANDS"
+    )
+}
+
 /// A small count in words ("two" → 2), as in "the two sides", "the four nations".
 pub fn count_word(w: &str) -> Option<usize> {
     let n = match w {

@@ -1304,3 +1304,15 @@ fn a_meeting_opening_the_sentence_is_with_whom_the_subject_addresses() {
     let t = coded("The Chilean president said in a statement that Peru was wrong.");
     assert!(t.iter().all(|e| !e.contains(" 04")), "{t:?}");
 }
+
+/// clauses::relative_antecedent: "some of whom" opens a relative clause about its antecedent.
+#[test]
+fn a_relative_clause_of_some_of_whom_is_about_its_antecedent() {
+    let t =
+        coded("Chilean students, some of whom threw stones at the police, marched in Santiago.");
+    assert!(
+        t.iter().any(|e| e.starts_with("CHLEDU 145 CHLCOP")),
+        "{t:?}"
+    );
+    assert!(t.iter().any(|e| e.starts_with("CHLEDU 14")), "{t:?}");
+}
