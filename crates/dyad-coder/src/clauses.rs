@@ -660,8 +660,14 @@ fn clause_end(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
         // (a quotation mark closing a short quoted fragment the verb stands in, as in 'is
         // "deeply concerned" by', ends the fragment, not the clause)
         let closes_fragment = matches!(w, "\"" | "”")
-            && (i.saturating_sub(6)..v.first).any(|j| matches!(s.word(j), "\"" | "“"));
-        if (matches!(w, ";" | ":" | "\"" | "“" | "”") && !closes_fragment)
+            && (i.saturating_sub(7)..i).any(|j| matches!(s.word(j), "\"" | "“"));
+        // (nor does one opening a short quoted fragment with no verb in it: 'expressed "deep
+        // concern" over', 'condemned the "terrorist" attack')
+        let opens_fragment = matches!(w, "\"" | "“") && {
+            let close = (i + 1..(i + 8).min(s.len())).find(|&j| matches!(s.word(j), "\"" | "”"));
+            close.is_some_and(|c| !verbs.iter().any(|n| n.first > i && n.first < c))
+        };
+        if (matches!(w, ";" | ":" | "\"" | "“" | "”") && !closes_fragment && !opens_fragment)
             || english::opens_clause(w)
         {
             return i;

@@ -1316,3 +1316,13 @@ fn a_relative_clause_of_some_of_whom_is_about_its_antecedent() {
     );
     assert!(t.iter().any(|e| e.starts_with("CHLEDU 14")), "{t:?}");
 }
+
+/// clauses::clause_end: a short quoted fragment with no verb in it is part of its clause.
+#[test]
+fn a_short_quoted_fragment_is_read_through() {
+    let t = coded("Chile expressed \"deep concern\" over Peru's elections on Monday.");
+    assert!(t.contains(&"CHL 012 PER".to_string()), "{t:?}");
+    // a quotation with a verb of its own is a clause of its own
+    let t = coded("The Chilean minister said \"we will never accept it\" on Monday.");
+    assert!(t.iter().all(|e| !e.contains(" 012 ")), "{t:?}");
+}
