@@ -119,8 +119,11 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // reciprocal objects, agents before event nouns, history coded, story discards in the
     // lead, member states by ISO-3, towns struck, retaliations and experiencers (0.365, 0.453),
     // 0.414 with meetings hosted, condemnations of the story's last aggressor and no subject
-    // kept from before a gerund after a preposition (0.370, 0.459)
-    at_least(&r["root"], "f1", 0.40);
+    // kept from before a gerund after a preposition (0.370, 0.459), 0.432 with welcomes as the
+    // host's alone, ceasefire calls to the two sides of a fight, envoys ordered to leave,
+    // countries described by their region, invitations, meetings opening a sentence and
+    // quoted fragments read through (0.392, 0.473)
+    at_least(&r["root"], "f1", 0.42);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
