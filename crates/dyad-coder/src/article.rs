@@ -13,7 +13,7 @@ use dyad_text::{split_sentences, tokenize, CharIndex, Sentence, Token, WholeText
 
 use crate::conventions::Convention;
 use crate::discards::Discards;
-use crate::mentions::Mention;
+use crate::mentions::SentenceMentions;
 use crate::resources::Resources;
 use crate::speakers;
 
@@ -23,15 +23,6 @@ pub struct ArticleSentence {
     /// Its tokens in [`Article::tokens`]; the first `max_sentence_tokens` only of an overlong
     /// one (a table, run-on junk), so that no stage pays quadratic time for it.
     pub tokens: Range<usize>,
-}
-
-/// One coded sentence's dictionary mentions (layer `mentions`), in the tokens the coder reads.
-pub struct SentenceMentions {
-    /// The sentence's tokens without its short parentheses ("the European Union (EU)"), when
-    /// it has any; else the coder reads the sentence's own tokens.
-    pub kept: Option<Vec<Token>>,
-    /// The actor and agent phrases found in those tokens.
-    pub mentions: Vec<Mention>,
 }
 
 /// One article and what the stages found in it.
@@ -176,7 +167,16 @@ impl<'d> Article<'d> {
 
     /// The quotations and their speakers (read the first time they are asked for).
     pub fn quotes(&self, res: &Resources) -> &[QuoteRecord] {
-        self.quotes.get_or_init(|| speakers::quotes_of(res, self))
+        self.quotes.get_or_init(|| {
+            let sentences: Vec<speakers::SentenceText> = (0..self.sentences.len())
+                .map(|i| speakers::SentenceText {
+                    tokens: self.coded_tokens(i),
+                    word_ids: &self.word_ids[i],
+                    mentions: self.mentions.get(i).and_then(Option::as_ref),
+                })
+                .collect();
+            speakers::quotes_of(res, self.doc, &self.whole, &self.chars, &sentences)
+        })
     }
 
     /// The quotations, read now if they were not before, taken out of the article.

@@ -112,12 +112,12 @@ pub fn noun_events<'l>(
             continue;
         }
         // a compound noun ("phone call"), read as one noun whose head is its last word
-        let (entry, i, noun_start) = match lex.event_compound(s, at) {
+        let (entry, i, noun_start) = match s.event_compound(lex, at) {
             Some(entry) => {
                 after_compound = at + 2;
                 (entry, at + 1, at)
             }
-            None => match lex.event_noun(s, at) {
+            None => match s.event_noun(lex, at) {
                 Some(entry) => (entry, at, at),
                 None => continue,
             },

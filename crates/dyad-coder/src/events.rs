@@ -264,8 +264,7 @@ pub fn code_sentence(
                 // "Malaysia hosted the talks": so is the hosting of a meeting that names none
                 let hosts_meeting = forward == Some("043") && {
                     (c.verb.last + 1..c.end.min(s.len())).any(|k| {
-                        res.lexicon
-                            .event_noun(&s, k)
+                        s.event_noun(&res.lexicon, k)
                             .is_some_and(|n| cameo::root(&n.code) == "04")
                     })
                 };

@@ -9,8 +9,6 @@ use dyad_dict::event_nouns::{EventNoun, EventNounLexicon};
 use dyad_dict::verbs::{Alternatives, CodeSpec, Pattern, PatternElement, VerbForm};
 use dyad_text::Token;
 
-use crate::sentence::SentenceView;
-
 /// Every word the dictionaries match a sentence's words against (the words of actor, agent and
 /// discard phrases, the verb words of verb forms, the words of verb patterns), numbered: a
 /// sentence's words are looked up once ([`SentenceView::word_ids`]) and each index then
@@ -517,21 +515,17 @@ impl Lexicon {
         }
     }
 
-    /// The event noun that word `i` of the sentence is (a single word's entry; a compound's
-    /// is found by [`Lexicon::event_compound`]).
-    pub fn event_noun(&self, s: &SentenceView, i: usize) -> Option<&EventNoun> {
-        let id = *s.word_ids(&self.vocabulary).get(i)?;
+    /// The event noun a word is, by its [`Vocabulary`] id (a single word's entry; a
+    /// compound's is found by [`Lexicon::event_compound`]).
+    pub fn event_noun(&self, id: u32) -> Option<&EventNoun> {
         let &k = self.event_nouns.get(id)?;
         self.dicts.event_nouns.nouns.get(k as usize)
     }
 
-    /// The compound event noun that words `i` and `i + 1` make ("phone call"), if any.
-    pub fn event_compound(&self, s: &SentenceView, i: usize) -> Option<&EventNoun> {
-        let id = *s.word_ids(&self.vocabulary).get(i)?;
-        self.compound_openers.get(id)?;
-        self.dicts
-            .event_nouns
-            .get_compound(s.word(i), s.word(i + 1))
+    /// The compound event noun two words make ("phone call"): the first by its vocabulary id.
+    pub fn event_compound(&self, first_id: u32, first: &str, second: &str) -> Option<&EventNoun> {
+        self.compound_openers.get(first_id)?;
+        self.dicts.event_nouns.get_compound(first, second)
     }
 
     /// The [`Vocabulary`] ids of a sentence's words.

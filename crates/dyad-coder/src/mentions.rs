@@ -8,10 +8,8 @@ use dyad_dict::agents::Placement;
 
 use dyad_text::Token;
 
-use crate::article::SentenceMentions;
 use crate::english;
 use crate::lexicon::{Lexicon, CLASS_BREAKS_NP};
-use crate::resources::Resources;
 use crate::sentence::SentenceView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,11 +115,21 @@ fn leader(
     (len == 1).then(|| (1, MentionKind::Actor(pick_actor(lex, ids, date))))
 }
 
+/// One coded sentence's dictionary mentions (layer `mentions`), in the tokens the coder reads.
+pub struct SentenceMentions {
+    /// The sentence's tokens without its short parentheses ("the European Union (EU)"), when
+    /// it has any; else the coder reads the sentence's own tokens.
+    pub kept: Option<Vec<Token>>,
+    /// The actor and agent phrases found in those tokens.
+    pub mentions: Vec<Mention>,
+}
+
 /// A sentence's mentions as the coder reads them (layer `mentions`): past its short
 /// parentheses ("the European Union (EU)" is an aside), with the surnames the article has
 /// taught so far, and those it teaches learnt on the way.
 pub fn sentence_mentions(
-    res: &Resources,
+    lex: &Lexicon,
+    tagger: &dyad_lang::Tagger,
     tokens: &[Token],
     word_ids: &[u32],
     date: Option<NaiveDate>,
@@ -129,12 +137,12 @@ pub fn sentence_mentions(
 ) -> SentenceMentions {
     let kept = drop_parentheticals(tokens);
     let s = match &kept {
-        None => SentenceView::with_word_ids(tokens, word_ids, &res.tagger),
-        Some(kept) => SentenceView::new(kept, &res.tagger),
+        None => SentenceView::with_word_ids(tokens, word_ids, tagger),
+        Some(kept) => SentenceView::new(kept, tagger),
     };
-    let mut mentions = find_mentions(&res.lexicon, &s, date, aliases);
-    if learn_aliases(&res.lexicon, &s, &mentions, aliases) {
-        mentions = find_mentions(&res.lexicon, &s, date, aliases);
+    let mut mentions = find_mentions(lex, &s, date, aliases);
+    if learn_aliases(lex, &s, &mentions, aliases) {
+        mentions = find_mentions(lex, &s, date, aliases);
     }
     SentenceMentions { kept, mentions }
 }
@@ -339,7 +347,7 @@ fn names_the_actor_of_its_act(
     np: &SimpleNp,
 ) -> bool {
     let (_, last) = name_span(s, mentions, np.start, np.end);
-    last + 1 == np.end && lex.event_noun(s, last).is_some()
+    last + 1 == np.end && s.event_noun(lex, last).is_some()
 }
 
 /// A noun phrase that names one actor or several (a compound).

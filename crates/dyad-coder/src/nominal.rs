@@ -40,8 +40,8 @@ pub fn visits(
 ) -> Vec<Visit> {
     let mut out = Vec::new();
     for v in 0..s.len() {
-        let Some(needs_destination) = lex
-            .event_noun(s, v)
+        let Some(needs_destination) = s
+            .event_noun(lex, v)
             .filter(|n| n.code == "042")
             .map(|n| n.needs_target)
         else {

@@ -185,7 +185,8 @@ fn find_article_mentions(res: &Resources, a: &mut Article) {
     for index in 0..a.sentences.len() {
         layer.push((story_coded && a.is_coded(index)).then(|| {
             mentions::sentence_mentions(
-                res,
+                &res.lexicon,
+                &res.tagger,
                 a.sentence_tokens(index),
                 &a.word_ids[index],
                 a.doc.date,

@@ -141,6 +141,25 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// The event noun word `i` is, if any (a single word's entry of the lexicon).
+    pub fn event_noun<'l>(
+        &self,
+        lex: &'l crate::lexicon::Lexicon,
+        i: usize,
+    ) -> Option<&'l dyad_dict::event_nouns::EventNoun> {
+        lex.event_noun(*self.word_ids(&lex.vocabulary).get(i)?)
+    }
+
+    /// The compound event noun words `i` and `i + 1` make ("phone call"), if any.
+    pub fn event_compound<'l>(
+        &self,
+        lex: &'l crate::lexicon::Lexicon,
+        i: usize,
+    ) -> Option<&'l dyad_dict::event_nouns::EventNoun> {
+        let id = *self.word_ids(&lex.vocabulary).get(i)?;
+        lex.event_compound(id, self.word(i), self.word(i + 1))
+    }
+
     /// Is token `i` a capitalised word in the middle of the sentence (a likely proper noun)?
     /// After punctuation (an opening quote, a colon) a capital may start a quoted sentence.
     pub fn proper_noun_like(&self, i: usize) -> bool {

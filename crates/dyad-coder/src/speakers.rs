@@ -5,10 +5,11 @@
 //! and `name` gives the person they refer to.
 
 use chrono::NaiveDate;
-use dyad_model::{QuoteRecord, Speaker};
+use dyad_model::{Document, QuoteRecord, Speaker};
 use dyad_text::quotes::{find_quotes_in, Quote};
+use dyad_text::{Token, WholeText};
 
-use crate::article::Article;
+use crate::mentions::SentenceMentions;
 use crate::mentions::{find_mentions, learn_aliases, MentionKind};
 use crate::names::code_name;
 use crate::resources::Resources;
@@ -25,13 +26,28 @@ struct Person {
     name: String,
 }
 
-/// The quotations of an article read into sentences and tokens, with their speakers.
-pub(crate) fn quotes_of(res: &Resources, article: &Article) -> Vec<QuoteRecord> {
-    let doc = article.doc;
-    let quotes = find_quotes_in(&article.whole);
+/// One sentence of an article as the speakers are found in it: its tokens (those the coder
+/// read, when it coded the sentence), their vocabulary ids, and its mentions if the events
+/// stage found them (layer `mentions`).
+pub(crate) struct SentenceText<'a> {
+    pub tokens: &'a [Token],
+    pub word_ids: &'a [u32],
+    pub mentions: Option<&'a SentenceMentions>,
+}
+
+/// The quotations of an article read into sentences and tokens, with their speakers. `whole`
+/// is the article's text read as one piece ([`WholeText`]), `chars` its characters.
+pub(crate) fn quotes_of(
+    res: &Resources,
+    doc: &Document,
+    whole: &WholeText,
+    chars: &dyad_text::CharIndex,
+    sentences: &[SentenceText],
+) -> Vec<QuoteRecord> {
+    let quotes = find_quotes_in(whole);
     // the people named are needed only to name a speaker
     let people = if quotes.iter().any(|q| q.speaker.is_some()) {
-        people(res, article)
+        people(res, doc, chars, sentences)
     } else {
         Vec::new()
     };
@@ -53,24 +69,28 @@ pub(crate) fn quotes_of(res: &Resources, article: &Article) -> Vec<QuoteRecord> 
 
 /// Every person the article names, in order (a dictionary actor whose entry gives a role,
 /// FRAGOV, or dated codes; not a country, FRA), with the surnames learnt on the way ("Xi").
-/// A sentence the events stage coded has its mentions in the article already (layer
-/// `mentions`); the others (discarded ones, all of a discarded story's) are read here, with
-/// the surnames those teach.
-fn people(res: &Resources, article: &Article) -> Vec<Person> {
+/// A sentence the events stage coded has its mentions found already (layer `mentions`); the
+/// others (discarded ones, all of a discarded story's) are read here, with the surnames those
+/// teach.
+fn people(
+    res: &Resources,
+    doc: &Document,
+    chars: &dyad_text::CharIndex,
+    sentences: &[SentenceText],
+) -> Vec<Person> {
     let lex = &res.lexicon;
-    let doc = article.doc;
     let mut aliases = Default::default();
     let mut out: Vec<Person> = Vec::new();
-    for index in 0..article.sentences.len() {
+    for (index, sentence) in sentences.iter().enumerate() {
         let read;
-        let (tokens, mentions) = match article.mentions.get(index) {
-            Some(Some(found)) => (article.coded_tokens(index), &found.mentions[..]),
-            _ => {
-                let tokens = article.sentence_tokens(index);
-                let s = SentenceView::with_word_ids(tokens, &article.word_ids[index], &res.tagger);
+        let tokens = sentence.tokens;
+        let mentions = match sentence.mentions {
+            Some(found) => &found.mentions[..],
+            None => {
+                let s = SentenceView::with_word_ids(tokens, sentence.word_ids, &res.tagger);
                 read = find_mentions(lex, &s, doc.date, &aliases);
                 learn_aliases(lex, &s, &read, &mut aliases);
-                (tokens, &read[..])
+                &read[..]
             }
         };
         for m in mentions {
@@ -92,7 +112,7 @@ fn people(res: &Resources, article: &Article) -> Vec<Person> {
             }
             let (start, end) = (tokens[m.start].start, tokens[m.end - 1].end);
             // the name as first written: a surname later points back to the full name
-            let written = without_title(article.slice(start, end));
+            let written = without_title(chars.slice(&doc.text, start, end));
             let name = out
                 .iter()
                 .find(|p| {

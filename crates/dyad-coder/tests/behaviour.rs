@@ -345,18 +345,27 @@ fn said_it_would_is_the_speakers_own_intent() {
 
 #[test]
 fn paired_code_gives_both_directions() {
-    // HOST [043:042]: Arnor hosts Gondor (043), Gondor visits Arnor (042)
-    let events = code("Arnor hosted Gondor.");
+    // HOST [043:042]: Arnor hosts Gondor (043), Gondor visits Arnor (042) — in PETRARCH's
+    // convention; the guide's codes the host's act the text states, 043 alone
+    let petrarch = dyad_coder::Coder::new(
+        dyad_dict::bundled::Dictionaries::validation().expect("validation dictionaries"),
+    )
+    .with_convention(dyad_coder::Convention::Petrarch);
+    let events = code_on(&petrarch, "Arnor hosted Gondor.", date(1995, 1, 1));
     assert_eq!(triples(&events), expect(&["ARN 043 GON", "GON 042 ARN"]));
     assert!(events
         .iter()
         .all(|e| e.evidence.text == "Arnor hosted Gondor"));
+    assert_codes("Arnor hosted Gondor.", &["ARN 043 GON"]);
 
     // a pattern's paired code: "- * VISIT [043:042]" under WELCOME
-    assert_codes(
+    let events = code_on(
+        &petrarch,
         "Arnor welcomed the visit of Gondor.",
-        &["ARN 043 GON", "GON 042 ARN"],
+        date(1995, 1, 1),
     );
+    assert_eq!(triples(&events), expect(&["ARN 043 GON", "GON 042 ARN"]));
+    assert_codes("Arnor welcomed the visit of Gondor.", &["ARN 043 GON"]);
     // MEET [040:040]
     assert_codes("Arnor met with Gondor.", &["ARN 040 GON", "GON 040 ARN"]);
 }

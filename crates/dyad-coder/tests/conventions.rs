@@ -379,7 +379,7 @@ fn what_an_actor_is_asked_to_do_is_not_reported_done() {
     // the invitees and those urged have not met: only the invitation and the appeal are events
     assert_eq!(
         coded("Peru invited Brazil, Chile and Mexico to join the talks."),
-        expect(&["PER 040 BRA", "PER 040 CHL", "PER 040 MEX"])
+        expect(&["PER 036 BRA", "PER 036 CHL", "PER 036 MEX"])
     );
     let urged = coded("Brazil urged Chile and Peru to hold talks.");
     assert!(

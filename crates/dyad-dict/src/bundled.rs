@@ -354,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 15);
+        assert_eq!(d.verbs.blocks.len(), 397 + 17);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -376,7 +376,9 @@ mod tests {
                 "DOWNGRADE",
                 "HURL",
                 "DISPERSE",
-                "ARRIVE"
+                "ARRIVE",
+                "ORDER",
+                "INVITE"
             ]
         );
         // dyad's TAKE and INVOLVE replace upstream's, and its patterns know upstream's synsets
