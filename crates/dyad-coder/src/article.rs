@@ -1,7 +1,8 @@
 //! The article as the coder reads it: the document, its sentences as stretches of one token
 //! array, and the layers the stages of [`crate::pipeline`] add to it — each sentence's
 //! vocabulary ids, its discards, its dictionary mentions, the article's quotations with their
-//! speakers, and the events with their places and amounts. Every span is a character offset into the document's text.
+//! speakers, and the events with their places and amounts. Every span is a character offset
+//! into the document's text.
 
 use std::cell::OnceCell;
 use std::ops::Range;

@@ -173,8 +173,6 @@ fn dateline_country(res: &Resources, doc: &Document) -> Option<String> {
     }
 }
 
-/// Sentence by sentence, what the article has said so far carried along ([`ArticleMemory`]);
-/// nothing when a story discard holds, and nothing from a sentence a sentence discard holds.
 /// Each coded sentence's mentions, read in the article's order: a surname learnt from a
 /// full name ("Xi Jinping", then "Xi") is found in the sentences after it. A layer of its
 /// own because the quotations' speakers are named from it too.
@@ -197,6 +195,9 @@ fn find_article_mentions(res: &Resources, a: &mut Article) {
     a.mentions = layer;
 }
 
+/// Sentence by sentence, what the article has said so far carried along ([`ArticleMemory`]);
+/// nothing when a story discard holds, and nothing from a sentence a sentence discard holds
+/// (those the mentions stage left without mentions).
 fn code_events(res: &Resources, a: &mut Article) {
     if a.discarded() {
         return;
