@@ -19,6 +19,7 @@ use dyad_model::{Document, Event, EventKey, Origin, QuoteRecord, Report};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::hash::Fnv64;
+use crate::moves::Moves;
 use crate::rollup::{self, Rows};
 use crate::{event_record, merge};
 use crate::{schema, Result};
@@ -177,6 +178,8 @@ impl Store {
         let mut summary = BatchSummary::default();
         let mut deltas: BTreeMap<i64, merge::Delta> = BTreeMap::new();
         let mut rows = Rows::default();
+        // the rollups' rows the batch moves, summed and written once each at its end
+        let mut moves = Moves::default();
         // the evidence index's changes, in order, written after every other statement of the
         // batch (see `rollup::evidence`)
         let mut said: Evidence = Vec::new();
@@ -198,7 +201,11 @@ impl Store {
                 if h == hash {
                     article_added = when;
                 }
-                remove_article(&tx, &a.doc.id, (&mut deltas, &mut rows, &mut said))?;
+                remove_article(
+                    &tx,
+                    &a.doc.id,
+                    (&mut deltas, &mut rows, &mut said, &mut moves),
+                )?;
                 summary.replaced += 1;
             } else {
                 summary.added += 1;
@@ -224,7 +231,7 @@ impl Store {
                 let m = insert_mention(&tx, (id, &key), e, &a.doc.id, &Said::of(a, e.sentence))?;
                 said.push((m, e.evidence.text.clone(), 1));
                 rollup::named(
-                    &tx,
+                    &mut moves,
                     (&key.source, e.source.as_ref().map(|x| x.text.as_str())),
                     (&key.target, e.target.as_ref().map(|x| x.text.as_str())),
                     1,
@@ -248,7 +255,8 @@ impl Store {
                 rows.quotes += 1;
             }
         }
-        merge::apply(&tx, &deltas)?;
+        merge::apply(&tx, &deltas, &mut moves)?;
+        moves.write(&tx)?;
         rollup::add_rows(&tx, &rows)?;
         rollup::kept(&tx)?;
         for (m, text, sign) in &said {
@@ -307,7 +315,12 @@ type Evidence = Vec<(i64, String, i64)>;
 fn remove_article(
     tx: &rusqlite::Transaction,
     id: &str,
-    (deltas, rows, evidence): (&mut BTreeMap<i64, merge::Delta>, &mut Rows, &mut Evidence),
+    (deltas, rows, evidence, moves): (
+        &mut BTreeMap<i64, merge::Delta>,
+        &mut Rows,
+        &mut Evidence,
+        &mut Moves,
+    ),
 ) -> Result<()> {
     let source: String = tx
         .prepare_cached("SELECT source_key FROM articles WHERE id = ?1")?
@@ -341,7 +354,7 @@ fn remove_article(
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<std::result::Result<_, _>>()?;
     for (s, st, t, tt) in &named {
-        rollup::named(tx, (s, st.as_deref()), (t, tt.as_deref()), -1)?;
+        rollup::named(moves, (s, st.as_deref()), (t, tt.as_deref()), -1)?;
     }
     let said: Vec<(i64, String)> = tx
         .prepare_cached("SELECT id, evidence_text FROM mentions WHERE article_id = ?1")?

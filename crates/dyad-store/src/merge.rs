@@ -183,6 +183,7 @@ pub(crate) fn count_article(
 pub(crate) fn apply(
     tx: &Transaction,
     deltas: &std::collections::BTreeMap<i64, Delta>,
+    moves: &mut crate::moves::Moves,
 ) -> Result<()> {
     let mut counts = tx.prepare_cached(
         "UPDATE events SET num_mentions = num_mentions + ?2, num_articles = num_articles + ?3,
@@ -223,7 +224,7 @@ pub(crate) fn apply(
         )?;
         // the rollups move from the event as it was before the batch to what it is now
         let after = crate::rollup::facts(tx, id)?;
-        crate::rollup::moved(tx, d.before.as_ref(), after.as_ref())?;
+        crate::rollup::moved(moves, d.before.as_ref(), after.as_ref())?;
     }
     Ok(())
 }

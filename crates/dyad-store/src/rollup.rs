@@ -35,6 +35,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
+use crate::moves::{Amount, Moves};
 use crate::Result;
 
 /// The version of the rollups' shape: a database whose `meta` holds another is refilled.
@@ -325,120 +326,71 @@ pub(crate) fn facts(tx: &Transaction, id: i64) -> Result<Option<Facts>> {
         .optional()?)
 }
 
-/// Move the rollups from an event's facts before a batch to its facts after it.
-pub(crate) fn moved(tx: &Transaction, before: Option<&Facts>, after: Option<&Facts>) -> Result<()> {
+/// Move the rollups from an event's facts before a batch to its facts after it (summed with
+/// the batch's other moves, written by [`Moves::write`]).
+pub(crate) fn moved(
+    moves: &mut Moves,
+    before: Option<&Facts>,
+    after: Option<&Facts>,
+) -> Result<()> {
     if before == after {
         return Ok(());
     }
     if let Some(f) = before {
-        count(tx, f, -1)?;
+        count(moves, f, -1)?;
     }
     if let Some(f) = after {
-        count(tx, f, 1)?;
+        count(moves, f, 1)?;
     }
     Ok(())
 }
 
 /// [`bump_with`] without sums.
 fn bump(
-    tx: &Transaction,
+    moves: &mut Moves,
     table: &'static str,
     key_cols: &'static str,
     keys: &[&dyn rusqlite::ToSql],
     by: i64,
 ) -> Result<()> {
-    bump_with(tx, table, key_cols, keys, &[], by)
-}
-
-type Sums<'a> = [(&'static str, &'a dyn rusqlite::ToSql)];
-
-/// A rollup's upsert and delete statements.
-type Made = (String, String);
-
-/// The upsert and the delete of [`bump_with`] for a table, made once per thread: formatting
-/// them for every event took 4% of ingest.
-fn bump_sql(table: &'static str, key_cols: &'static str, sums: &Sums) -> (String, String) {
-    thread_local! {
-        static MADE: std::cell::RefCell<HashMap<(&'static str, &'static str), Made>> =
-            std::cell::RefCell::new(HashMap::new());
-    }
-    MADE.with(|made| {
-        made.borrow_mut()
-            .entry((table, key_cols))
-            .or_insert_with(|| {
-                let n = key_cols.split(", ").count() + 1 + sums.len();
-                let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
-                let mut cols = format!("{key_cols}, events");
-                let mut set = String::from("events = events + excluded.events");
-                for (c, _) in sums {
-                    cols.push_str(&format!(", {c}"));
-                    set.push_str(&format!(", {c} = {c} + excluded.{c}"));
-                }
-                let cond: Vec<String> = key_cols
-                    .split(", ")
-                    .enumerate()
-                    .map(|(i, c)| format!("{c} = ?{}", i + 1))
-                    .collect();
-                (
-                    format!(
-                        "INSERT INTO {table} ({cols}) VALUES ({}) \
-                         ON CONFLICT DO UPDATE SET {set}",
-                        marks.join(", ")
-                    ),
-                    format!(
-                        "DELETE FROM {table} WHERE {} AND events <= 0",
-                        cond.join(" AND ")
-                    ),
-                )
-            })
-            .clone()
-    })
+    bump_with(moves, table, key_cols, keys, &[], by)
 }
 
 /// Add `by` events (and the `sums`, already signed) to the row of `table` with these keys
-/// (`key_cols`), and drop the row when taking away leaves it with none. A table is always
-/// given the same key columns and sums.
+/// (`key_cols`); the row is dropped when taking away leaves it with none (see [`Moves`]).
 fn bump_with(
-    tx: &Transaction,
+    moves: &mut Moves,
     table: &'static str,
     key_cols: &'static str,
     keys: &[&dyn rusqlite::ToSql],
-    sums: &Sums,
+    sums: &[(&'static str, Amount)],
     by: i64,
 ) -> Result<()> {
-    let (upsert, delete) = bump_sql(table, key_cols, sums);
-    let mut values: Vec<&dyn rusqlite::ToSql> = keys.to_vec();
-    values.push(&by);
-    values.extend(sums.iter().map(|(_, v)| *v));
-    tx.prepare_cached(&upsert)?.execute(values.as_slice())?;
-    if by < 0 {
-        tx.prepare_cached(&delete)?.execute(keys)?;
-    }
-    Ok(())
+    moves.add((table, key_cols, "events"), keys, sums, by)
 }
 
 /// Count an event in (`sign` 1) or out (−1) of every rollup.
-fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
-    let goldstein = f.goldstein * sign as f64;
+fn count(moves: &mut Moves, f: &Facts, sign: i64) -> Result<()> {
+    let goldstein = Amount::Sum(f.goldstein * sign as f64);
     bump_with(
-        tx,
+        moves,
         "rollup_day",
         "date, code, negated, quad_class, root",
         &[&f.date, &f.code, &f.negated, &f.quad_class, &f.root],
-        &[("goldstein", &goldstein)],
+        &[("goldstein", goldstein)],
         sign,
     )?;
     let dated = !f.date.is_empty();
     bump_with(
-        tx,
+        moves,
         "rollup_code",
         "code, root, quad_class, negated, dated",
         &[&f.code, &f.root, &f.quad_class, &f.negated, &dated],
-        &[("goldstein", &goldstein)],
+        &[("goldstein", goldstein)],
         sign,
     )?;
     bump_with(
-        tx,
+        moves,
         "rollup_dyad_day",
         "source_code, target_code, date, negated, root, quad_class",
         &[
@@ -449,16 +401,16 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
             &f.root,
             &f.quad_class,
         ],
-        &[("goldstein", &goldstein)],
+        &[("goldstein", goldstein)],
         sign,
     )?;
     for actor in actor_prefixes(&f.source, &f.target) {
         bump_with(
-            tx,
+            moves,
             "rollup_actor_day",
             "actor, date, negated, root, quad_class",
             &[&actor, &f.date, &f.negated, &f.root, &f.quad_class],
-            &[("goldstein", &goldstein)],
+            &[("goldstein", goldstein)],
             sign,
         )?;
     }
@@ -492,17 +444,17 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
         ] {
             let keys: Vec<&dyn rusqlite::ToSql> = head.into_iter().chain(place).collect();
             bump_with(
-                tx,
+                moves,
                 table,
                 key_cols,
                 &keys,
-                &[("goldstein", &goldstein)],
+                &[("goldstein", goldstein)],
                 sign,
             )?;
         }
     }
     bump(
-        tx,
+        moves,
         "rollup_actor",
         "code, negated",
         &[&f.source, &f.negated],
@@ -510,32 +462,32 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
     )?;
     if f.target != f.source {
         bump(
-            tx,
+            moves,
             "rollup_actor",
             "code, negated",
             &[&f.target, &f.negated],
             sign,
         )?;
     }
-    let quad = |q: i64| if f.quad_class == q { sign } else { 0 };
+    let quad = |q: i64| Amount::Count(if f.quad_class == q { sign } else { 0 });
     let (q1, q2, q3, q4) = (quad(1), quad(2), quad(3), quad(4));
     bump_with(
-        tx,
+        moves,
         "rollup_dyad",
         "source_code, target_code, negated",
         &[&f.source, &f.target, &f.negated],
         &[
-            ("quad1", &q1),
-            ("quad2", &q2),
-            ("quad3", &q3),
-            ("quad4", &q4),
-            ("goldstein", &goldstein),
+            ("quad1", q1),
+            ("quad2", q2),
+            ("quad3", q3),
+            ("quad4", q4),
+            ("goldstein", goldstein),
         ],
         sign,
     )?;
     if let Some(c) = f.country.as_deref().filter(|c| !c.is_empty()) {
         bump(
-            tx,
+            moves,
             "rollup_country",
             "country, negated",
             &[&c, &f.negated],
@@ -544,7 +496,7 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
     }
     for issue in f.issues.as_deref().unwrap_or("").split_whitespace() {
         bump(
-            tx,
+            moves,
             "rollup_issue",
             "issue, negated",
             &[&issue, &f.negated],
@@ -584,26 +536,22 @@ pub(crate) fn month_of(date: &str) -> String {
     }
 }
 
-/// A coded report naming `source` and `target` with these words, counted in (1) or out (−1).
+/// A coded report naming `source` and `target` with these words, counted in (1) or out (−1)
+/// (summed with the batch's other moves, written by [`Moves::write`]).
 pub(crate) fn named(
-    tx: &Transaction,
+    moves: &mut Moves,
     (source, source_text): (&str, Option<&str>),
     (target, target_text): (&str, Option<&str>),
     sign: i64,
 ) -> Result<()> {
     for (code, name) in [(source, source_text), (target, target_text)] {
         let name = name.unwrap_or("");
-        tx.prepare_cached(
-            "INSERT INTO actor_names (code, name, reports) VALUES (?1, ?2, ?3)
-             ON CONFLICT DO UPDATE SET reports = reports + excluded.reports",
-        )?
-        .execute(params![code, name, sign])?;
-        if sign < 0 {
-            tx.prepare_cached(
-                "DELETE FROM actor_names WHERE code = ?1 AND name = ?2 AND reports <= 0",
-            )?
-            .execute(params![code, name])?;
-        }
+        moves.add(
+            ("actor_names", "code, name", "reports"),
+            &[&code, &name],
+            &[],
+            sign,
+        )?;
     }
     Ok(())
 }
