@@ -114,6 +114,9 @@ pub fn now_stamp() -> String {
 /// The event database.
 pub struct Store {
     conn: Connection,
+    /// The rollups and the evidence index are left to a recount at the end (a bulk load, see
+    /// [`crate::bulk`]): batches store articles, events and reports only.
+    pub(crate) rollups_later: bool,
 }
 
 impl Store {
@@ -121,6 +124,16 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         Ok(Store {
             conn: schema::open(path)?,
+            rollups_later: false,
+        })
+    }
+
+    /// Open or create the database file for a bulk load: as [`Store::open`], but the rollups
+    /// of an earlier load that stopped are not filled (the load recounts them at its end).
+    pub(crate) fn open_for_bulk(path: &Path) -> Result<Store> {
+        Ok(Store {
+            conn: schema::open_with(path, false)?,
+            rollups_later: true,
         })
     }
 
@@ -129,12 +142,14 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Store> {
         Ok(Store {
             conn: schema::open_read_only(path)?,
+            rollups_later: false,
         })
     }
 
     pub fn open_in_memory() -> Result<Store> {
         Ok(Store {
             conn: schema::open_in_memory()?,
+            rollups_later: false,
         })
     }
 
@@ -179,7 +194,11 @@ impl Store {
         let mut deltas: BTreeMap<i64, merge::Delta> = BTreeMap::new();
         let mut rows = Rows::default();
         // the rollups' rows the batch moves, summed and written once each at its end
-        let mut moves = Moves::default();
+        let mut moves = if self.rollups_later {
+            Moves::off()
+        } else {
+            Moves::default()
+        };
         // the evidence index's changes, in order, written after every other statement of the
         // batch (see `rollup::evidence`)
         let mut said: Evidence = Vec::new();
@@ -217,7 +236,7 @@ impl Store {
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
-                let delta = merge::touch(&tx, &mut deltas, id)?;
+                let delta = merge::touch(&tx, &mut deltas, id, moves.kept())?;
                 if counted.insert(id) {
                     merge::count_article(&tx, id, &source, 1, delta)?;
                 }
@@ -256,11 +275,14 @@ impl Store {
             }
         }
         merge::apply(&tx, &deltas, &mut moves)?;
+        let rollups = moves.kept();
         moves.write(&tx)?;
         rollup::add_rows(&tx, &rows)?;
         rollup::kept(&tx)?;
-        for (m, text, sign) in &said {
-            rollup::evidence(&tx, *m, text, *sign)?;
+        if rollups {
+            for (m, text, sign) in &said {
+                rollup::evidence(&tx, *m, text, *sign)?;
+            }
         }
         tx.commit()?;
         Ok(summary)
@@ -340,7 +362,7 @@ fn remove_article(
         })?
         .collect::<std::result::Result<_, _>>()?;
     for (event, n, held_first) in reports {
-        let delta = merge::touch(tx, deltas, event)?;
+        let delta = merge::touch(tx, deltas, event, moves.kept())?;
         delta.mentions -= n;
         delta.first_removed |= held_first;
         merge::count_article(tx, event, &source, -1, delta)?;

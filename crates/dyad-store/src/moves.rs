@@ -114,9 +114,24 @@ type Shape = (&'static str, &'static str, &'static str, Vec<&'static str>);
 pub(crate) struct Moves {
     shapes: Vec<Shape>,
     rows: BTreeMap<(usize, Vec<Key>), Change>,
+    /// The rollups are not kept by this batch (a bulk load recounts them at its end).
+    off: bool,
 }
 
 impl Moves {
+    /// The moves of a batch that does not keep the rollups: nothing is added or written.
+    pub(crate) fn off() -> Moves {
+        Moves {
+            off: true,
+            ..Moves::default()
+        }
+    }
+
+    /// Whether the batch keeps the rollups (and the evidence index with them).
+    pub(crate) fn kept(&self) -> bool {
+        !self.off
+    }
+
     /// Add `by` to the count column `count` of the row of `table` whose `key_cols` (", "
     /// between them) hold `keys`, and each of `sums` to its column. A table is always given the
     /// same key columns, count column and summed columns.
@@ -127,6 +142,9 @@ impl Moves {
         sums: &[(&'static str, Amount)],
         by: i64,
     ) -> Result<()> {
+        if self.off {
+            return Ok(());
+        }
         let shape = match self.shapes.iter().position(|s| s.0 == table) {
             Some(i) => i,
             None => {
