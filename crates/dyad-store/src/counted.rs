@@ -408,19 +408,24 @@ impl Reading {
 }
 
 /// The dyads of a filter that names both sides of them (two actors, an actor and a source or a
-/// target, a source and a target), read from `rollup_dyad`: `(source, target) IN (…)`, where
-/// the filter's own conditions on the codes, each a range of one side or the other, made SQLite
-/// read every row of one of its actors (`actor=ISR&actor=ARG` read Israel's rows of the rollup
-/// per dyad and day, 0.4–0.85 s at ten million events, for Argentina's few hundred dyads with
-/// it). Each dyad's rows are then a seek of the rollup's key (or of its target index).
+/// target, a source and a target), read from `rollup_dyad` once: `(source, target) IN (VALUES
+/// …)`, where the filter's own conditions on the codes, each a range of one side or the other,
+/// made SQLite read every row of one of its actors (`actor=ISR&actor=ARG` read Israel's rows of
+/// the rollup per dyad and day, 0.4–0.85 s at ten million events, for Argentina's few hundred
+/// dyads with it). Each dyad's rows are then a seek of the rollup's key (or of its target
+/// index).
 struct Dyads {
-    /// The WHERE clause over `rollup_dyad e` that selects them, its parameters numbered from 1.
-    clause: String,
-    params: Vec<Value>,
+    pairs: Vec<(String, String)>,
+    /// The events of the dyads, of the filter's polarity.
+    events: i64,
 }
 
+/// Dyads a filter of both sides may name before its rows are read as before (each is a seek).
+const MAX_DYADS: usize = 4_000;
+
 impl Dyads {
-    /// The dyads of `filter` when it names both sides (see [`Dyads`]), else None.
+    /// The dyads of `filter` when it names both sides (see [`Dyads`]) and they are at most
+    /// [`MAX_DYADS`], else None.
     fn of(conn: &Connection, filter: &Filter) -> Result<Option<Dyads>> {
         let sides = filter.actor.len()
             + usize::from(filter.source.is_some())
@@ -428,58 +433,59 @@ impl Dyads {
         if sides < 2 || !crate::rollup::ready(conn) {
             return Ok(None);
         }
+        // the rarest actor first: SQLite reads the rows of the first one's codes and checks
+        // the others on them
+        let mut actors: Vec<(i64, String)> = Vec::new();
+        for a in &filter.actor {
+            actors.push((
+                filter.events_of_actor(conn, &actor_code("actor", a)?)?,
+                a.clone(),
+            ));
+        }
+        actors.sort();
         let codes = Filter {
-            actor: filter.actor.clone(),
+            actor: actors.into_iter().map(|(_, a)| a).collect(),
             source: filter.source.clone(),
             target: filter.target.clone(),
             with_negated: filter.with_negated,
             ..Filter::default()
         };
         let (clause, params) = codes.where_in(conn)?;
-        Ok(Some(Dyads { clause, params }))
+        let sql = format!(
+            "SELECT e.source_code, e.target_code, SUM(e.events) FROM rollup_dyad e{clause}
+             GROUP BY 1, 2 LIMIT {}",
+            MAX_DYADS + 1
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        let mut rows = st.query(rusqlite::params_from_iter(&params))?;
+        let mut out = Dyads {
+            pairs: Vec::new(),
+            events: 0,
+        };
+        while let Some(r) = rows.next()? {
+            out.pairs.push((r.get(0)?, r.get(1)?));
+            out.events += r.get::<_, i64>(2)?;
+        }
+        Ok((out.pairs.len() <= MAX_DYADS).then_some(out))
     }
 
     /// The condition that keeps the rows of these dyads, for a clause over a rollup `e` with
-    /// `before` parameters of its own.
-    fn condition(&self, before: usize) -> String {
+    /// `params` of its own (the dyads' codes are added to them).
+    fn condition(self, params: &mut Vec<Value>) -> String {
+        if self.pairs.is_empty() {
+            return " AND 0".to_string();
+        }
+        let mut values = Vec::with_capacity(self.pairs.len());
+        for (s, t) in self.pairs {
+            params.push(Value::Text(s));
+            params.push(Value::Text(t));
+            values.push(format!("(?{}, ?{})", params.len() - 1, params.len()));
+        }
         format!(
-            " AND (e.source_code, e.target_code) IN \
-             (SELECT e.source_code, e.target_code FROM rollup_dyad e{})",
-            shifted(&self.clause, before)
+            " AND (e.source_code, e.target_code) IN (VALUES {})",
+            values.join(", ")
         )
     }
-
-    /// How many events the dyads hold.
-    fn events(&self, conn: &Connection) -> Result<i64> {
-        let sql = format!(
-            "SELECT COALESCE(SUM(e.events), 0) FROM rollup_dyad e{}",
-            self.clause
-        );
-        Ok(conn
-            .prepare_cached(&sql)?
-            .query_row(rusqlite::params_from_iter(&self.params), |r| r.get(0))?)
-    }
-}
-
-/// Placeholders `?N` of `clause` moved up by `by` (a clause joined to another's parameters).
-fn shifted(clause: &str, by: usize) -> String {
-    let mut out = String::with_capacity(clause.len() + 8);
-    let mut chars = clause.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if c == '?' {
-            let mut digits = String::new();
-            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
-                digits.push(*d);
-                chars.next();
-            }
-            match digits.parse::<usize>() {
-                Ok(n) => out.push_str(&(n + by).to_string()),
-                Err(_) => out.push_str(&digits),
-            }
-        }
-    }
-    out
 }
 
 /// An exact reading of a rollup per dyad (its rows keyed by source and target) for a filter
@@ -490,7 +496,7 @@ pub(crate) fn dyads_reading(conn: &Connection, filter: &Filter) -> Result<Option
     let Some(dyads) = Dyads::of(conn, filter)? else {
         return Ok(None);
     };
-    if filter.bounded && dyads.events(conn)? as f64 * ROLLUP_ROW_COST > bound(AGG_ROWS) {
+    if filter.bounded && dyads.events as f64 * ROLLUP_ROW_COST > bound(AGG_ROWS) {
         return Ok(None);
     }
     // the codes are the dyads' condition; left in the clause they would lead SQLite to the
@@ -502,8 +508,7 @@ pub(crate) fn dyads_reading(conn: &Connection, filter: &Filter) -> Result<Option
         ..filter.clone()
     };
     let (mut clause, mut params) = rest.where_in(conn)?;
-    clause.push_str(&dyads.condition(params.len()));
-    params.extend(dyads.params);
+    clause.push_str(&dyads.condition(&mut params));
     Ok(Some(Reading {
         clause,
         params,
