@@ -89,18 +89,8 @@ impl BulkLoad {
         store.rollups_later = false;
         let conn = store.conn();
         schema::create_indexes(conn)?;
-        // the recount is one transaction that writes gigabytes at ten million events: in the
-        // write-ahead log, every page it read was first looked for among the log's frames
-        // (two thirds of its time went to that search once the log held 2 GB), so it runs
-        // with a rollback journal, which keeps the transaction as whole (the journal holds
-        // the pages it changes, written before them), and the log comes back after it. When
-        // another connection holds the file open the mode cannot change, and it runs in the
-        // log, slower
-        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
-        let _journal: String = conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0))?;
-        let filled = rollup::fill(conn);
-        let _journal: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        filled?;
+        // with a rollback journal (see rollup::fill)
+        rollup::fill(conn)?;
         conn.execute_batch(
             "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA wal_checkpoint(TRUNCATE);",
         )?;

@@ -794,6 +794,20 @@ pub(crate) fn fill(conn: &Connection) -> Result<()> {
     if ready(conn) {
         return Ok(());
     }
+    // one transaction that writes gigabytes at ten million events: in the write-ahead log,
+    // every page it read was first looked for among the log's frames (two thirds of its time
+    // once the log held 2 GB, perf), so it runs with a rollback journal, which keeps it as
+    // whole, and the log comes back after it. When another connection holds the file open the
+    // mode does not change, and it runs in the log, slower
+    let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+    let _ = conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0));
+    let filled = fill_now(conn);
+    let _ = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0));
+    filled
+}
+
+/// [`fill`] in the journal mode the file is in.
+fn fill_now(conn: &Connection) -> Result<()> {
     crate::transaction::immediately(conn, || {
         if ready(conn) {
             return Ok(());
