@@ -1,21 +1,30 @@
 //! Loading many articles at once into a store (`dyad bench store`, a first import of an
-//! archive): the same ingest as every batch ([`Store::write_batch`]: merging, counts, rollups,
-//! the evidence index, each batch one transaction), with the file set up for throughput
-//! instead of for readers and for surviving a power cut.
+//! archive): the same ingest as every batch ([`Store::write_batch`]: merging, the events'
+//! counts and first reports, each batch one transaction), with the file set up for throughput
+//! instead of for readers and for surviving a power cut, and what readers alone need made at
+//! the end, from the whole store at once.
 //!
 //! What makes ingest slow as a store grows is the pages each batch dirties all over the file:
 //! an event's row and its index entries sit where its key sorts (event ids are hashes, actor
 //! codes come in any order), so at millions of events nearly every insert of a batch lands on
 //! a page no other insert of that batch touches, and each such page is read, and written again
-//! at the commit. A bulk load
+//! at the commit (to the write-ahead log, then to the file). A bulk load
 //!
 //! * drops the indexes only readers use (every `CREATE INDEX` of the schema: by date, code,
 //!   dyad, DATEADDED, the reports of an event or article, the rollups' second orders) and makes
 //!   them again at the end from the whole table at once, a sort instead of an insert at a
-//!   random place per row. The tables' own keys stay (the merge key, the rollups' keys):
-//!   ingest reads them. A load that dies half-way leaves a store without those indexes, which
-//!   the next [`Store::open`] makes again (`CREATE INDEX IF NOT EXISTS`), so readers only wait
+//!   random place per row. The tables' own keys stay (the merge key, the event sources): ingest
+//!   reads them. A load that dies half-way leaves a store without those indexes, which the
+//!   next [`Store::open`] makes again (`CREATE INDEX IF NOT EXISTS`), so readers only wait
 //!   longer until then;
+//! * does not keep the rollups and the evidence index batch by batch, and recounts them from
+//!   the events and reports at the end ([`crate::rollup`]'s fill, the one an older file gets):
+//!   a dozen rollup rows per event, several of them keyed by dyad and day or place (nearly a
+//!   row per event, each at a random place), and a segment of the evidence index per batch,
+//!   which FTS5 merged again and again, were most of what a batch wrote at ten million events.
+//!   Until the recount the rollups are marked as not kept, so readers of a load that stopped
+//!   half-way count from the events (slower, never wrong), and the next writer, or the
+//!   continued load's end, recounts them;
 //! * keeps a large page cache, and reads the file through a memory map, so that the tables'
 //!   upper levels and the pages of recent batches are read from memory, not copied from the
 //!   file;
@@ -28,7 +37,7 @@
 use std::path::Path;
 
 use crate::ingest::{ArticleInput, BatchSummary, Store};
-use crate::{schema, Result};
+use crate::{rollup, schema, Result};
 
 /// Page cache of a bulk load, in KiB (SQLite's negative `cache_size`): 1 GiB.
 const CACHE_KIB: i64 = 1 << 20;
@@ -45,7 +54,7 @@ pub struct BulkLoad {
 impl BulkLoad {
     /// Open (creating if needed) the database at `path` for a bulk load.
     pub fn open(path: &Path) -> Result<BulkLoad> {
-        let store = Store::open(path)?;
+        let store = Store::open_for_bulk(path)?;
         let conn = store.conn();
         let indexes: Vec<String> = conn
             .prepare(
@@ -57,26 +66,35 @@ impl BulkLoad {
         for name in indexes {
             conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
         }
+        // the rollups and the evidence index are no longer kept: readers count from the events
+        // until the end of the load (or the next writer) recounts them
+        conn.execute_batch("DELETE FROM meta WHERE key = 'rollups'")?;
         conn.execute_batch(&format!(
             "PRAGMA cache_size=-{CACHE_KIB}; PRAGMA mmap_size={MAP_BYTES}; PRAGMA synchronous=OFF;"
         ))?;
         Ok(BulkLoad { store })
     }
 
-    /// Store a batch, as [`Store::write_batch`] does.
+    /// Store a batch, as [`Store::write_batch`] does, but for the rollups and the evidence
+    /// index.
     pub fn write_batch(&mut self, articles: &[ArticleInput], added: &str) -> Result<BatchSummary> {
         self.store.write_batch(articles, added)
     }
 
-    /// Make the indexes again, copy the write-ahead log into the file, and give the store back
-    /// with the settings of [`Store::open`].
+    /// Make the indexes again, recount the rollups and the evidence index, copy the
+    /// write-ahead log into the file, and give the store back with the settings of
+    /// [`Store::open`].
     pub fn finish(self) -> Result<Store> {
-        let conn = self.store.conn();
+        let mut store = self.store;
+        store.rollups_later = false;
+        let conn = store.conn();
         schema::create_indexes(conn)?;
+        // with a rollback journal (see rollup::fill)
+        rollup::fill(conn)?;
         conn.execute_batch(
             "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA wal_checkpoint(TRUNCATE);",
         )?;
         schema::default_cache(conn)?;
-        Ok(self.store)
+        Ok(store)
     }
 }

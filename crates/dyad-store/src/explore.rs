@@ -668,6 +668,8 @@ pub fn places_sampled(
     filter: &Filter,
     limit: usize,
 ) -> Result<(Vec<Place>, Option<Sample>)> {
+    // a code of two digits is its root (which the rollup per root and place keeps)
+    let filter = &*filter.for_counts(conn)?;
     // from the rollups per place where the filter allows (see Counted::places), else the events;
     // the rollup per dyad, day and place holds nearly a row per event of a common actor, whose
     // map is then counted from a sample when the filter accepts one
@@ -676,10 +678,19 @@ pub fn places_sampled(
         .as_ref()
         .is_some_and(|c| c.table == "rollup_place_day")
     {
-        let per_event = crate::counted::rollup_rows_per_event("rollup_place_day");
-        let r = crate::counted::reading(conn, filter, per_event)?;
-        if r.share.is_some() {
-            counted = None;
+        if let Some(r) = crate::counted::dyads_reading(conn, filter)? {
+            // the rows of the filter's dyads alone
+            counted = counted.map(|c| crate::counted::Counted {
+                clause: r.clause,
+                params: r.params,
+                ..c
+            });
+        } else {
+            let per_event = crate::counted::rollup_rows_per_event("rollup_place_day");
+            let r = crate::counted::reading(conn, filter, per_event)?;
+            if r.share.is_some() {
+                counted = None;
+            }
         }
     }
     let rollup = counted.is_some();

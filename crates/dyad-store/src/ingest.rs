@@ -19,6 +19,7 @@ use dyad_model::{Document, Event, EventKey, Origin, QuoteRecord, Report};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::hash::Fnv64;
+use crate::moves::Moves;
 use crate::rollup::{self, Rows};
 use crate::{event_record, merge};
 use crate::{schema, Result};
@@ -113,6 +114,9 @@ pub fn now_stamp() -> String {
 /// The event database.
 pub struct Store {
     conn: Connection,
+    /// The rollups and the evidence index are left to a recount at the end (a bulk load, see
+    /// [`crate::bulk`]): batches store articles, events and reports only.
+    pub(crate) rollups_later: bool,
 }
 
 impl Store {
@@ -120,6 +124,16 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         Ok(Store {
             conn: schema::open(path)?,
+            rollups_later: false,
+        })
+    }
+
+    /// Open or create the database file for a bulk load: as [`Store::open`], but the rollups
+    /// of an earlier load that stopped are not filled (the load recounts them at its end).
+    pub(crate) fn open_for_bulk(path: &Path) -> Result<Store> {
+        Ok(Store {
+            conn: schema::open_with(path, false)?,
+            rollups_later: true,
         })
     }
 
@@ -128,12 +142,14 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Store> {
         Ok(Store {
             conn: schema::open_read_only(path)?,
+            rollups_later: false,
         })
     }
 
     pub fn open_in_memory() -> Result<Store> {
         Ok(Store {
             conn: schema::open_in_memory()?,
+            rollups_later: false,
         })
     }
 
@@ -177,6 +193,12 @@ impl Store {
         let mut summary = BatchSummary::default();
         let mut deltas: BTreeMap<i64, merge::Delta> = BTreeMap::new();
         let mut rows = Rows::default();
+        // the rollups' rows the batch moves, summed and written once each at its end
+        let mut moves = if self.rollups_later {
+            Moves::off()
+        } else {
+            Moves::default()
+        };
         // the evidence index's changes, in order, written after every other statement of the
         // batch (see `rollup::evidence`)
         let mut said: Evidence = Vec::new();
@@ -198,7 +220,11 @@ impl Store {
                 if h == hash {
                     article_added = when;
                 }
-                remove_article(&tx, &a.doc.id, (&mut deltas, &mut rows, &mut said))?;
+                remove_article(
+                    &tx,
+                    &a.doc.id,
+                    (&mut deltas, &mut rows, &mut said, &mut moves),
+                )?;
                 summary.replaced += 1;
             } else {
                 summary.added += 1;
@@ -210,7 +236,7 @@ impl Store {
             for e in a.events {
                 let key = EventKey::of(e);
                 let id = merge::ensure_event(&tx, &key, e)?;
-                let delta = merge::touch(&tx, &mut deltas, id)?;
+                let delta = merge::touch(&tx, &mut deltas, id, moves.kept())?;
                 if counted.insert(id) {
                     merge::count_article(&tx, id, &source, 1, delta)?;
                 }
@@ -224,7 +250,7 @@ impl Store {
                 let m = insert_mention(&tx, (id, &key), e, &a.doc.id, &Said::of(a, e.sentence))?;
                 said.push((m, e.evidence.text.clone(), 1));
                 rollup::named(
-                    &tx,
+                    &mut moves,
                     (&key.source, e.source.as_ref().map(|x| x.text.as_str())),
                     (&key.target, e.target.as_ref().map(|x| x.text.as_str())),
                     1,
@@ -248,11 +274,15 @@ impl Store {
                 rows.quotes += 1;
             }
         }
-        merge::apply(&tx, &deltas)?;
+        merge::apply(&tx, &deltas, &mut moves)?;
+        let rollups = moves.kept();
+        moves.write(&tx)?;
         rollup::add_rows(&tx, &rows)?;
         rollup::kept(&tx)?;
-        for (m, text, sign) in &said {
-            rollup::evidence(&tx, *m, text, *sign)?;
+        if rollups {
+            for (m, text, sign) in &said {
+                rollup::evidence(&tx, *m, text, *sign)?;
+            }
         }
         tx.commit()?;
         Ok(summary)
@@ -307,7 +337,12 @@ type Evidence = Vec<(i64, String, i64)>;
 fn remove_article(
     tx: &rusqlite::Transaction,
     id: &str,
-    (deltas, rows, evidence): (&mut BTreeMap<i64, merge::Delta>, &mut Rows, &mut Evidence),
+    (deltas, rows, evidence, moves): (
+        &mut BTreeMap<i64, merge::Delta>,
+        &mut Rows,
+        &mut Evidence,
+        &mut Moves,
+    ),
 ) -> Result<()> {
     let source: String = tx
         .prepare_cached("SELECT source_key FROM articles WHERE id = ?1")?
@@ -327,7 +362,7 @@ fn remove_article(
         })?
         .collect::<std::result::Result<_, _>>()?;
     for (event, n, held_first) in reports {
-        let delta = merge::touch(tx, deltas, event)?;
+        let delta = merge::touch(tx, deltas, event, moves.kept())?;
         delta.mentions -= n;
         delta.first_removed |= held_first;
         merge::count_article(tx, event, &source, -1, delta)?;
@@ -341,7 +376,7 @@ fn remove_article(
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<std::result::Result<_, _>>()?;
     for (s, st, t, tt) in &named {
-        rollup::named(tx, (s, st.as_deref()), (t, tt.as_deref()), -1)?;
+        rollup::named(moves, (s, st.as_deref()), (t, tt.as_deref()), -1)?;
     }
     let said: Vec<(i64, String)> = tx
         .prepare_cached("SELECT id, evidence_text FROM mentions WHERE article_id = ?1")?

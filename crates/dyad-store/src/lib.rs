@@ -17,6 +17,7 @@
 //!   counts GDELT defines (NumMentions, NumSources, NumArticles).
 //! * [`filter`]: the event filter parsed from named values and checked, one set of rules and
 //!   messages for the command line and the API.
+//! * `moves`: a batch's changes to the rollups, summed per row and written once each.
 //! * [`rollup`]: counts per day and code, per actor, dyad, country and issue, actor names and
 //!   table rows, kept by each batch in its transaction, for the summary and series readers.
 //! * [`record`]: what is an article (an id and text that are not blank).
@@ -52,6 +53,7 @@ pub mod fips;
 pub mod hash;
 pub mod ingest;
 pub mod merge;
+mod moves;
 pub mod names;
 pub mod page;
 pub mod query;

@@ -115,16 +115,22 @@ pub(crate) struct Delta {
 }
 
 /// The delta of `event` in this batch; the first time the batch touches the event, its facts
-/// as the rollups count them are kept (before any of its reports is removed or added).
+/// as the rollups count them are kept (before any of its reports is removed or added), when the
+/// batch keeps the rollups (`rollups`).
 pub(crate) fn touch<'d>(
     tx: &Transaction,
     deltas: &'d mut std::collections::BTreeMap<i64, Delta>,
     event: i64,
+    rollups: bool,
 ) -> Result<&'d mut Delta> {
     Ok(match deltas.entry(event) {
         std::collections::btree_map::Entry::Occupied(d) => d.into_mut(),
         std::collections::btree_map::Entry::Vacant(v) => v.insert(Delta {
-            before: crate::rollup::facts(tx, event)?,
+            before: if rollups {
+                crate::rollup::facts(tx, event)?
+            } else {
+                None
+            },
             ..Delta::default()
         }),
     })
@@ -183,6 +189,7 @@ pub(crate) fn count_article(
 pub(crate) fn apply(
     tx: &Transaction,
     deltas: &std::collections::BTreeMap<i64, Delta>,
+    moves: &mut crate::moves::Moves,
 ) -> Result<()> {
     let mut counts = tx.prepare_cached(
         "UPDATE events SET num_mentions = num_mentions + ?2, num_articles = num_articles + ?3,
@@ -222,8 +229,10 @@ pub(crate) fn apply(
             (&mut recompute, &mut place, &mut delete),
         )?;
         // the rollups move from the event as it was before the batch to what it is now
-        let after = crate::rollup::facts(tx, id)?;
-        crate::rollup::moved(tx, d.before.as_ref(), after.as_ref())?;
+        if moves.kept() {
+            let after = crate::rollup::facts(tx, id)?;
+            crate::rollup::moved(moves, d.before.as_ref(), after.as_ref())?;
+        }
     }
     Ok(())
 }

@@ -363,7 +363,7 @@ impl Filter {
 
     /// How many events, of the filter's polarity, an actor code (or its prefix) is in, by the
     /// actor rollup.
-    fn events_of_actor(&self, conn: &Connection, actor: &str) -> Result<i64> {
+    pub(crate) fn events_of_actor(&self, conn: &Connection, actor: &str) -> Result<i64> {
         let (lo, hi) = prefix_range(actor);
         Ok(conn
             .prepare_cached(&format!(

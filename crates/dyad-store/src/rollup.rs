@@ -14,6 +14,10 @@
 //! * `rollup_place`, `rollup_place_month`: the same without the dyad, per day and per month,
 //!   for the map without actors (a few thousand places a period, where `rollup_place_day`
 //!   holds nearly a row per event).
+//! * `rollup_place_root`: per root, month and place (`date` the month's first day), for the
+//!   map of a root or a two-digit code without actors, which no other rollup keeps by place:
+//!   the map of `code=01`, a root in a fifth of the news, read a sample of the events and
+//!   their first reports (0.25–0.38 s warm, 1.1 s cold at ten million events).
 //! * `rollup_actor_day`: per actor code (and each of its prefixes), day, polarity, root and
 //!   quad class, without the other side: an actor's series over a year reads a row per day and
 //!   root, where `rollup_dyad_day` holds a row per event of the dyads seldom in the news.
@@ -35,6 +39,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
+use crate::moves::{Amount, Moves};
 use crate::Result;
 
 /// The version of the rollups' shape: a database whose `meta` holds another is refilled.
@@ -174,6 +179,11 @@ pub(crate) fn ddl() -> String {
         ("rollup_place_day", dyad, "source_code, target_code, "),
         ("rollup_place", "", ""),
         ("rollup_place_month", "", ""),
+        (
+            "rollup_place_root",
+            "\n    root            TEXT NOT NULL,",
+            "root, ",
+        ),
     ] {
         all.push_str(
             &PLACE_DDL
@@ -229,7 +239,7 @@ pub(crate) fn kept(conn: &Connection) -> Result<()> {
     let at = mark(conn)?;
     conn.prepare_cached(
         "INSERT OR REPLACE INTO meta (key, value)
-         VALUES ('rollups_at', ?1), ('rollup_code_at', ?1)",
+         VALUES ('rollups_at', ?1), ('rollup_code_at', ?1), ('rollup_place_root_at', ?1)",
     )?
     .execute([at])?;
     Ok(())
@@ -266,6 +276,44 @@ pub(crate) fn fill_codes(conn: &Connection) -> Result<()> {
              INSERT OR REPLACE INTO meta (key, value)
                  SELECT 'rollup_code_at', value FROM meta WHERE key = 'rollups_at';",
         )?;
+        Ok(())
+    })
+}
+
+/// Whether `rollup_place_root` counts what the other rollups count ([`ready`], and kept by the
+/// same batches since): else the map of a root reads the events.
+pub fn place_roots_ready(conn: &Connection) -> bool {
+    ready(conn)
+        && conn
+            .prepare_cached(
+                "SELECT (SELECT value FROM meta WHERE key = 'rollup_place_root_at')
+                      = (SELECT value FROM meta WHERE key = 'rollups_at')",
+            )
+            .and_then(|mut st| st.query_row([], |r| r.get::<_, Option<bool>>(0)))
+            .ok()
+            .flatten()
+            .unwrap_or(false)
+}
+
+/// Fill `rollup_place_root` from the events and their first reports when the other rollups
+/// are kept and it is not (a file loaded before it, or written since by a dyad without it):
+/// one pass over the events, where a refill of every rollup would make them all again.
+pub(crate) fn fill_place_roots(conn: &Connection) -> Result<()> {
+    if !ready(conn) || place_roots_ready(conn) {
+        return Ok(());
+    }
+    let select = RECOUNT
+        .iter()
+        .find(|(table, _)| *table == "rollup_place_root")
+        .map(|(_, select)| *select)
+        .unwrap_or_default();
+    crate::transaction::immediately(conn, || {
+        conn.execute_batch(&format!(
+            "DELETE FROM rollup_place_root;
+             INSERT INTO rollup_place_root {select};
+             INSERT OR REPLACE INTO meta (key, value)
+                 SELECT 'rollup_place_root_at', value FROM meta WHERE key = 'rollups_at';"
+        ))?;
         Ok(())
     })
 }
@@ -325,120 +373,71 @@ pub(crate) fn facts(tx: &Transaction, id: i64) -> Result<Option<Facts>> {
         .optional()?)
 }
 
-/// Move the rollups from an event's facts before a batch to its facts after it.
-pub(crate) fn moved(tx: &Transaction, before: Option<&Facts>, after: Option<&Facts>) -> Result<()> {
+/// Move the rollups from an event's facts before a batch to its facts after it (summed with
+/// the batch's other moves, written by [`Moves::write`]).
+pub(crate) fn moved(
+    moves: &mut Moves,
+    before: Option<&Facts>,
+    after: Option<&Facts>,
+) -> Result<()> {
     if before == after {
         return Ok(());
     }
     if let Some(f) = before {
-        count(tx, f, -1)?;
+        count(moves, f, -1)?;
     }
     if let Some(f) = after {
-        count(tx, f, 1)?;
+        count(moves, f, 1)?;
     }
     Ok(())
 }
 
 /// [`bump_with`] without sums.
 fn bump(
-    tx: &Transaction,
+    moves: &mut Moves,
     table: &'static str,
     key_cols: &'static str,
     keys: &[&dyn rusqlite::ToSql],
     by: i64,
 ) -> Result<()> {
-    bump_with(tx, table, key_cols, keys, &[], by)
-}
-
-type Sums<'a> = [(&'static str, &'a dyn rusqlite::ToSql)];
-
-/// A rollup's upsert and delete statements.
-type Made = (String, String);
-
-/// The upsert and the delete of [`bump_with`] for a table, made once per thread: formatting
-/// them for every event took 4% of ingest.
-fn bump_sql(table: &'static str, key_cols: &'static str, sums: &Sums) -> (String, String) {
-    thread_local! {
-        static MADE: std::cell::RefCell<HashMap<(&'static str, &'static str), Made>> =
-            std::cell::RefCell::new(HashMap::new());
-    }
-    MADE.with(|made| {
-        made.borrow_mut()
-            .entry((table, key_cols))
-            .or_insert_with(|| {
-                let n = key_cols.split(", ").count() + 1 + sums.len();
-                let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
-                let mut cols = format!("{key_cols}, events");
-                let mut set = String::from("events = events + excluded.events");
-                for (c, _) in sums {
-                    cols.push_str(&format!(", {c}"));
-                    set.push_str(&format!(", {c} = {c} + excluded.{c}"));
-                }
-                let cond: Vec<String> = key_cols
-                    .split(", ")
-                    .enumerate()
-                    .map(|(i, c)| format!("{c} = ?{}", i + 1))
-                    .collect();
-                (
-                    format!(
-                        "INSERT INTO {table} ({cols}) VALUES ({}) \
-                         ON CONFLICT DO UPDATE SET {set}",
-                        marks.join(", ")
-                    ),
-                    format!(
-                        "DELETE FROM {table} WHERE {} AND events <= 0",
-                        cond.join(" AND ")
-                    ),
-                )
-            })
-            .clone()
-    })
+    bump_with(moves, table, key_cols, keys, &[], by)
 }
 
 /// Add `by` events (and the `sums`, already signed) to the row of `table` with these keys
-/// (`key_cols`), and drop the row when taking away leaves it with none. A table is always
-/// given the same key columns and sums.
+/// (`key_cols`); the row is dropped when taking away leaves it with none (see [`Moves`]).
 fn bump_with(
-    tx: &Transaction,
+    moves: &mut Moves,
     table: &'static str,
     key_cols: &'static str,
     keys: &[&dyn rusqlite::ToSql],
-    sums: &Sums,
+    sums: &[(&'static str, Amount)],
     by: i64,
 ) -> Result<()> {
-    let (upsert, delete) = bump_sql(table, key_cols, sums);
-    let mut values: Vec<&dyn rusqlite::ToSql> = keys.to_vec();
-    values.push(&by);
-    values.extend(sums.iter().map(|(_, v)| *v));
-    tx.prepare_cached(&upsert)?.execute(values.as_slice())?;
-    if by < 0 {
-        tx.prepare_cached(&delete)?.execute(keys)?;
-    }
-    Ok(())
+    moves.add((table, key_cols, "events"), keys, sums, by)
 }
 
 /// Count an event in (`sign` 1) or out (−1) of every rollup.
-fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
-    let goldstein = f.goldstein * sign as f64;
+fn count(moves: &mut Moves, f: &Facts, sign: i64) -> Result<()> {
+    let goldstein = Amount::Sum(f.goldstein * sign as f64);
     bump_with(
-        tx,
+        moves,
         "rollup_day",
         "date, code, negated, quad_class, root",
         &[&f.date, &f.code, &f.negated, &f.quad_class, &f.root],
-        &[("goldstein", &goldstein)],
+        &[("goldstein", goldstein)],
         sign,
     )?;
     let dated = !f.date.is_empty();
     bump_with(
-        tx,
+        moves,
         "rollup_code",
         "code, root, quad_class, negated, dated",
         &[&f.code, &f.root, &f.quad_class, &f.negated, &dated],
-        &[("goldstein", &goldstein)],
+        &[("goldstein", goldstein)],
         sign,
     )?;
     bump_with(
-        tx,
+        moves,
         "rollup_dyad_day",
         "source_code, target_code, date, negated, root, quad_class",
         &[
@@ -449,16 +448,16 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
             &f.root,
             &f.quad_class,
         ],
-        &[("goldstein", &goldstein)],
+        &[("goldstein", goldstein)],
         sign,
     )?;
     for actor in actor_prefixes(&f.source, &f.target) {
         bump_with(
-            tx,
+            moves,
             "rollup_actor_day",
             "actor, date, negated, root, quad_class",
             &[&actor, &f.date, &f.negated, &f.root, &f.quad_class],
-            &[("goldstein", &goldstein)],
+            &[("goldstein", goldstein)],
             sign,
         )?;
     }
@@ -476,6 +475,8 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
         ];
         let by_period = "date, negated, quad_class, place_lat, place_lon, place_name, \
                          place_country, place_geonameid";
+        let by_root = "root, date, negated, quad_class, place_lat, place_lon, place_name, \
+                       place_country, place_geonameid";
         for (table, key_cols, head) in [
             (
                 "rollup_place",
@@ -483,6 +484,7 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
                 vec![&f.date as &dyn rusqlite::ToSql],
             ),
             ("rollup_place_month", by_period, vec![&month]),
+            ("rollup_place_root", by_root, vec![&f.root, &month]),
             (
                 "rollup_place_day",
                 "source_code, target_code, date, negated, quad_class, place_lat, place_lon, \
@@ -492,17 +494,17 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
         ] {
             let keys: Vec<&dyn rusqlite::ToSql> = head.into_iter().chain(place).collect();
             bump_with(
-                tx,
+                moves,
                 table,
                 key_cols,
                 &keys,
-                &[("goldstein", &goldstein)],
+                &[("goldstein", goldstein)],
                 sign,
             )?;
         }
     }
     bump(
-        tx,
+        moves,
         "rollup_actor",
         "code, negated",
         &[&f.source, &f.negated],
@@ -510,32 +512,32 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
     )?;
     if f.target != f.source {
         bump(
-            tx,
+            moves,
             "rollup_actor",
             "code, negated",
             &[&f.target, &f.negated],
             sign,
         )?;
     }
-    let quad = |q: i64| if f.quad_class == q { sign } else { 0 };
+    let quad = |q: i64| Amount::Count(if f.quad_class == q { sign } else { 0 });
     let (q1, q2, q3, q4) = (quad(1), quad(2), quad(3), quad(4));
     bump_with(
-        tx,
+        moves,
         "rollup_dyad",
         "source_code, target_code, negated",
         &[&f.source, &f.target, &f.negated],
         &[
-            ("quad1", &q1),
-            ("quad2", &q2),
-            ("quad3", &q3),
-            ("quad4", &q4),
-            ("goldstein", &goldstein),
+            ("quad1", q1),
+            ("quad2", q2),
+            ("quad3", q3),
+            ("quad4", q4),
+            ("goldstein", goldstein),
         ],
         sign,
     )?;
     if let Some(c) = f.country.as_deref().filter(|c| !c.is_empty()) {
         bump(
-            tx,
+            moves,
             "rollup_country",
             "country, negated",
             &[&c, &f.negated],
@@ -544,7 +546,7 @@ fn count(tx: &Transaction, f: &Facts, sign: i64) -> Result<()> {
     }
     for issue in f.issues.as_deref().unwrap_or("").split_whitespace() {
         bump(
-            tx,
+            moves,
             "rollup_issue",
             "issue, negated",
             &[&issue, &f.negated],
@@ -584,26 +586,22 @@ pub(crate) fn month_of(date: &str) -> String {
     }
 }
 
-/// A coded report naming `source` and `target` with these words, counted in (1) or out (−1).
+/// A coded report naming `source` and `target` with these words, counted in (1) or out (−1)
+/// (summed with the batch's other moves, written by [`Moves::write`]).
 pub(crate) fn named(
-    tx: &Transaction,
+    moves: &mut Moves,
     (source, source_text): (&str, Option<&str>),
     (target, target_text): (&str, Option<&str>),
     sign: i64,
 ) -> Result<()> {
     for (code, name) in [(source, source_text), (target, target_text)] {
         let name = name.unwrap_or("");
-        tx.prepare_cached(
-            "INSERT INTO actor_names (code, name, reports) VALUES (?1, ?2, ?3)
-             ON CONFLICT DO UPDATE SET reports = reports + excluded.reports",
-        )?
-        .execute(params![code, name, sign])?;
-        if sign < 0 {
-            tx.prepare_cached(
-                "DELETE FROM actor_names WHERE code = ?1 AND name = ?2 AND reports <= 0",
-            )?
-            .execute(params![code, name])?;
-        }
+        moves.add(
+            ("actor_names", "code, name", "reports"),
+            &[&code, &name],
+            &[],
+            sign,
+        )?;
     }
     Ok(())
 }
@@ -709,6 +707,17 @@ const RECOUNT: &[(&str, &str)] = &[
          FROM rollup_place GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
     ),
     (
+        "rollup_place_root",
+        "SELECT e.root,
+             CASE WHEN length(e.date) >= 10 THEN substr(e.date, 1, 7) || '-01' ELSE e.date END,
+             e.negated, e.quad_class, m.place_lat, m.place_lon, COALESCE(m.place_name, ''),
+             COALESCE(m.place_country, ''), COALESCE(m.place_geonameid, -1), COUNT(*),
+             SUM(e.goldstein)
+         FROM events e JOIN mentions m ON m.id = e.first_mention
+         WHERE m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+    ),
+    (
         "rollup_actor_day",
         "WITH RECURSIVE cut(k) AS (SELECT 3 UNION ALL SELECT k + 3 FROM cut WHERE k < 60),
          side(id, code) AS (SELECT id, source_code FROM events
@@ -785,6 +794,20 @@ pub(crate) fn fill(conn: &Connection) -> Result<()> {
     if ready(conn) {
         return Ok(());
     }
+    // one transaction that writes gigabytes at ten million events: in the write-ahead log,
+    // every page it read was first looked for among the log's frames (two thirds of its time
+    // once the log held 2 GB, perf), so it runs with a rollback journal, which keeps it as
+    // whole, and the log comes back after it. When another connection holds the file open the
+    // mode does not change, and it runs in the log, slower
+    let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+    let _ = conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0));
+    let filled = fill_now(conn);
+    let _ = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0));
+    filled
+}
+
+/// [`fill`] in the journal mode the file is in.
+fn fill_now(conn: &Connection) -> Result<()> {
     crate::transaction::immediately(conn, || {
         if ready(conn) {
             return Ok(());
@@ -794,10 +817,18 @@ pub(crate) fn fill(conn: &Connection) -> Result<()> {
                 "DELETE FROM {table}; INSERT INTO {table} {select};"
             ))?;
         }
-        conn.execute_batch(
-            "INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
+        // the index made again in one pass: FTS5 gathers 256 MB of postings before it writes a
+        // segment (its default is 1 MB), so that millions of reports make a few large segments
+        // instead of thousands it would merge again and again; then its default again, as a
+        // batch's commit writes what it gathered anyway
+        conn.execute_batch(&format!(
+            "INSERT INTO evidence_fts(evidence_fts, rank) VALUES ('hashsize', {});
+             INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
+             INSERT INTO evidence_fts(evidence_fts, rank) VALUES ('hashsize', {});
              DELETE FROM rollup_issue;",
-        )?;
+            256 << 20,
+            1 << 20
+        ))?;
         let mut ins =
             conn.prepare("INSERT INTO rollup_issue (issue, negated, events) VALUES (?1, ?2, ?3)")?;
         for (issue, negated, n) in recount_issues(conn)? {

@@ -190,13 +190,19 @@ CREATE INDEX IF NOT EXISTS update_mentions_stamp ON update_mentions(stamp);
 /// (a crash loses at most the last batches, never consistency), foreign keys on, tables
 /// created, schema version checked.
 pub fn open(path: &std::path::Path) -> Result<Connection> {
+    open_with(path, true)
+}
+
+/// [`open`], filling the rollups if they are not kept (`fill`) or leaving them as they are (a
+/// bulk load, which recounts them at its end).
+pub(crate) fn open_with(path: &std::path::Path, fill: bool) -> Result<Connection> {
     let shown = path.display().to_string();
     let wrap = |source| StoreError::Open {
         path: shown.clone(),
         source,
     };
     let conn = Connection::open(path).map_err(wrap)?;
-    prepare(&conn).map_err(|e| match e {
+    prepare(&conn, fill).map_err(|e| match e {
         // SQLite opens lazily: a file it may read but not write fails at the first statement
         StoreError::Sqlite(source)
             if path.is_file()
@@ -362,11 +368,11 @@ fn add_missing_columns(conn: &Connection) -> Result<()> {
 /// An in-memory database with the same tables (for tests and one-off runs).
 pub fn open_in_memory() -> Result<Connection> {
     let conn = Connection::open_in_memory()?;
-    prepare(&conn)?;
+    prepare(&conn, true)?;
     Ok(conn)
 }
 
-fn prepare(conn: &Connection) -> Result<()> {
+fn prepare(conn: &Connection, fill: bool) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
     // a batch runs some forty statements per article (rows, counts, rollups): all stay
     // prepared, where rusqlite's default of 16 made them evict one another
@@ -404,8 +410,12 @@ fn prepare(conn: &Connection) -> Result<()> {
         [SCHEMA_VERSION.to_string()],
     )?;
     fill_event_sources(conn)?;
+    if !fill {
+        return Ok(());
+    }
     crate::rollup::fill(conn)?;
-    crate::rollup::fill_codes(conn)
+    crate::rollup::fill_codes(conn)?;
+    crate::rollup::fill_place_roots(conn)
 }
 
 /// A writer's page cache: 64 MB, which keeps the upper levels of every index in memory as a

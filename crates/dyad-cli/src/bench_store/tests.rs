@@ -394,3 +394,157 @@ fn a_stopped_load_continued_holds_what_one_load_writes() {
         assert_eq!(a, b, "{sql}");
     }
 }
+
+/// The stored events as (source, target, month, root, negated), for counts made by hand.
+fn every_event(store: &Store) -> Vec<(String, String, String, String, bool)> {
+    let mut st = store
+        .conn()
+        .prepare("SELECT source_code, target_code, substr(date, 1, 7), root, negated FROM events")
+        .unwrap();
+    let rows = st
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn filters_of_both_sides_count_their_dyads_rows_as_the_events_do() {
+    use std::collections::BTreeMap;
+    let store = open(1.0);
+    let c = store.conn();
+    let events = every_event(&store);
+    // (fields, whether an event of that source, target and root is selected)
+    type Keeps = fn(&str, &str, &str) -> bool;
+    let cases: Vec<(Vec<(&str, &str)>, Keeps)> = vec![
+        (vec![("actor", "USA"), ("actor", "CHN")], |s, t, _| {
+            (s.starts_with("USA") || t.starts_with("USA"))
+                && (s.starts_with("CHN") || t.starts_with("CHN"))
+        }),
+        // one actor's code a prefix of the other's: events of USAGOV with anyone count
+        (vec![("actor", "USA"), ("actor", "USAGOV")], |s, t, _| {
+            s.starts_with("USAGOV") || t.starts_with("USAGOV")
+        }),
+        (vec![("source", "RUS"), ("target", "UKR")], |s, t, _| {
+            s.starts_with("RUS") && t.starts_with("UKR")
+        }),
+        (
+            vec![("actor", "USA"), ("target", "CHN"), ("root", "01")],
+            |s, t, r| {
+                (s.starts_with("USA") || t.starts_with("USA")) && t.starts_with("CHN") && r == "01"
+            },
+        ),
+    ];
+    for (fields, keeps) in cases {
+        for bounded in [false, true] {
+            let f = Filter {
+                bounded,
+                ..filter(&fields)
+            };
+            let mut months: BTreeMap<String, i64> = BTreeMap::new();
+            let mut dyads: BTreeMap<(String, String, String), i64> = BTreeMap::new();
+            let mut edges: BTreeMap<(String, String), i64> = BTreeMap::new();
+            for (s, t, month, root, negated) in &events {
+                if *negated || month.is_empty() || !keeps(s, t, root) {
+                    continue;
+                }
+                *months.entry(month.clone()).or_default() += 1;
+                *dyads
+                    .entry((month.clone(), s.clone(), t.clone()))
+                    .or_default() += 1;
+                if s != t {
+                    *edges.entry((s.clone(), t.clone())).or_default() += 1;
+                }
+            }
+            assert!(!months.is_empty(), "{fields:?}: no event to compare");
+            let (series, sample) = explore::series_sampled(c, &f, Period::Month).unwrap();
+            assert_eq!(sample, None, "{fields:?}");
+            let series: BTreeMap<String, i64> = series
+                .into_iter()
+                .filter(|p| p.tally.events > 0)
+                .map(|p| (p.period, p.tally.events))
+                .collect();
+            assert_eq!(series, months, "series of {fields:?}");
+            let by: BTreeMap<(String, String, String), i64> =
+                query::aggregate(c, &f, Period::Month)
+                    .unwrap()
+                    .into_iter()
+                    .map(|a| ((a.period, a.source, a.target), a.tally.events))
+                    .collect();
+            assert_eq!(by, dyads, "--by month of {fields:?}");
+            let net = explore::network(c, &f, Level::Actor, 100_000).unwrap();
+            assert_eq!(net.sample, None, "{fields:?}");
+            let net: BTreeMap<(String, String), i64> = net
+                .edges
+                .into_iter()
+                .map(|e| ((e.source, e.target), e.tally.events))
+                .collect();
+            assert_eq!(net, edges, "network of {fields:?}");
+        }
+    }
+}
+
+#[test]
+fn the_map_of_a_root_is_counted_from_its_rollup_as_from_the_events() {
+    // bounds so low that the events would be read from a sample: an exact map is the rollup's
+    let store = open(0.001);
+    let c = store.conn();
+    let by_hand = |root: &str, from: &str, to: &str| -> Vec<(String, i64)> {
+        let mut st = c
+            .prepare(
+                "SELECT m.place_name, COUNT(*) FROM events e
+                 JOIN mentions m ON m.id = e.first_mention
+                 WHERE e.negated = 0 AND e.root = ?1 AND e.date >= ?2 AND e.date <= ?3
+                   AND m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
+                 GROUP BY m.place_lat, m.place_lon, m.place_name",
+            )
+            .unwrap();
+        let rows = st
+            .query_map([root, from, to], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        let mut out: Vec<(String, i64)> = rows.collect::<Result<_, _>>().unwrap();
+        out.sort();
+        out
+    };
+    for (fields, root, from, to) in [
+        (vec![("code", "01")], "01", "0000", "9999"),
+        (vec![("root", "19")], "19", "0000", "9999"),
+        (
+            vec![("code", "04"), ("from", "2025-03-01"), ("to", "2025-05-31")],
+            "04",
+            "2025-03-01",
+            "2025-05-31",
+        ),
+    ] {
+        let f = Filter {
+            bounded: true,
+            ..filter(&fields)
+        };
+        let (places, sample) = explore::places_sampled(c, &f, 100_000).unwrap();
+        assert_eq!(sample, None, "{fields:?}");
+        let mut got: Vec<(String, i64)> = places
+            .into_iter()
+            .map(|p| (p.name.unwrap_or_default(), p.events))
+            .collect();
+        got.sort();
+        let want = by_hand(root, from, to);
+        assert!(!want.is_empty(), "{fields:?}: no place to compare");
+        assert_eq!(got, want, "{fields:?}");
+    }
+    // the rollup is what the map read: its rows of the root are those counted by hand
+    let n: i64 = c
+        .query_row(
+            "SELECT SUM(events) FROM rollup_place_root WHERE root = '19' AND negated = 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        n,
+        by_hand("19", "0000", "9999")
+            .iter()
+            .map(|p| p.1)
+            .sum::<i64>()
+    );
+}
