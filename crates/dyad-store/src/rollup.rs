@@ -248,16 +248,20 @@ pub(crate) fn kept(conn: &Connection) -> Result<()> {
 /// Whether `rollup_code` counts what the other rollups count ([`ready`], and kept by the
 /// same batches): else its readers read `rollup_day`.
 pub fn codes_ready(conn: &Connection) -> bool {
-    ready(conn)
-        && conn
-            .prepare_cached(
-                "SELECT (SELECT value FROM meta WHERE key = 'rollup_code_at')
-                      = (SELECT value FROM meta WHERE key = 'rollups_at')",
-            )
-            .and_then(|mut st| st.query_row([], |r| r.get::<_, Option<bool>>(0)))
-            .ok()
-            .flatten()
-            .unwrap_or(false)
+    ready(conn) && kept_with_the_rollups(conn, "rollup_code_at")
+}
+
+/// Whether a rollup filled on its own was filled at the other rollups' state: its `meta` key
+/// (`…_at`) holds the value `rollups_at` holds.
+fn kept_with_the_rollups(conn: &Connection, key: &str) -> bool {
+    conn.prepare_cached(
+        "SELECT (SELECT value FROM meta WHERE key = ?1)
+              = (SELECT value FROM meta WHERE key = 'rollups_at')",
+    )
+    .and_then(|mut st| st.query_row([key], |r| r.get::<_, Option<bool>>(0)))
+    .ok()
+    .flatten()
+    .unwrap_or(false)
 }
 
 /// Fill `rollup_code` from `rollup_day` when the other rollups are kept and it is not (a file
@@ -283,16 +287,7 @@ pub(crate) fn fill_codes(conn: &Connection) -> Result<()> {
 /// Whether `rollup_place_root` counts what the other rollups count ([`ready`], and kept by the
 /// same batches since): else the map of a root reads the events.
 pub fn place_roots_ready(conn: &Connection) -> bool {
-    ready(conn)
-        && conn
-            .prepare_cached(
-                "SELECT (SELECT value FROM meta WHERE key = 'rollup_place_root_at')
-                      = (SELECT value FROM meta WHERE key = 'rollups_at')",
-            )
-            .and_then(|mut st| st.query_row([], |r| r.get::<_, Option<bool>>(0)))
-            .ok()
-            .flatten()
-            .unwrap_or(false)
+    ready(conn) && kept_with_the_rollups(conn, "rollup_place_root_at")
 }
 
 /// Fill `rollup_place_root` from the events and their first reports when the other rollups
