@@ -90,6 +90,11 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
     }
     // the sentence's own actors count for the sentences after it
     memory.named = named;
+}
+
+/// Remember the country of the last actor the sentence names, for "the … country" in the
+/// sentences after it ([`resolve_country_descriptions`]), in every convention.
+pub fn remember_last_named(phrases: &[ActorPhrase], memory: &mut ArticleMemory) {
     if let Some(last) = phrases
         .iter()
         .rev()
@@ -332,13 +337,8 @@ pub fn remember_meetings(
             |a: &dyad_model::ActorRef| crate::mentions::state_of(&a.code).map(str::to_string);
         let fight = matches!(e.root.as_str(), "18" | "19" | "20");
         // a civil conflict's sides are of one state: its government and its rebels
-        let insurgent = |a: &dyad_model::ActorRef| {
-            ["REB", "OPP", "INS"]
-                .iter()
-                .any(|u| a.code.get(3..).unwrap_or("").contains(u))
-        };
-        let two_sides =
-            state(source) != state(target) || (fight && insurgent(source) != insurgent(target));
+        let two_sides = state(source) != state(target)
+            || (fight && is_insurgent(&source.code) != is_insurgent(&target.code));
         if !(e.root == "04" || fight) || e.negated || state(source).is_none() || !two_sides {
             continue;
         }
@@ -367,6 +367,13 @@ pub fn remember_meetings(
     }
 }
 
+/// Does the code name those who fight or oppose a state's government (rebels, the
+/// opposition, insurgents): one side of a civil conflict, whose other is the government?
+fn is_insurgent(code: &str) -> bool {
+    let roles = code.get(3..).unwrap_or("");
+    ["REB", "OPP", "INS"].iter().any(|u| roles.contains(u))
+}
+
 /// The last pair of actors of two states the article named together or told of meeting (or
 /// of one state's two sides: its government and its rebels or opposition), as the parties a
 /// call for restraint or a mediation is addressed to (not a pair the caller is of).
@@ -383,13 +390,9 @@ pub fn conflict_pair(groups: &[Vec<ActorCode>], caller: &Role) -> Option<Role> {
     };
     // a civil conflict's two sides are of one state: its government and those who fight or
     // oppose it ("South Sudan's government and rebels")
-    let insurgent = |c: &ActorCode| {
-        ["REB", "OPP", "INS"]
-            .iter()
-            .any(|u| c.code.get(3..).unwrap_or("").contains(u))
+    let sides = |g: &[ActorCode]| {
+        state(&g[0]) != state(&g[1]) || is_insurgent(&g[0].code) != is_insurgent(&g[1].code)
     };
-    let sides =
-        |g: &[ActorCode]| state(&g[0]) != state(&g[1]) || insurgent(&g[0]) != insurgent(&g[1]);
     let pair = groups
         .iter()
         .rev()

@@ -12,8 +12,9 @@ use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
     agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
-    remember_meetings, resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
-    resolve_named_people, resolve_they, resolve_titles, voices, ArticleMemory,
+    remember_last_named, remember_meetings, resolve_country_descriptions,
+    resolve_definite_descriptions, resolve_groups, resolve_named_people, resolve_they,
+    resolve_titles, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -65,6 +66,7 @@ pub fn code_sentence(
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
     resolve_country_descriptions(&s, &mut phrases, memory);
     agents_take_the_article_country(&mut phrases, memory);
+    remember_last_named(&phrases, memory);
     resolve_named_people(&res.lexicon, &s, &mut phrases, &mut memory.people);
     let mut trace = trace;
     if let Some(out) = trace.as_deref_mut() {
@@ -577,13 +579,12 @@ fn fate(clauses: &[clauses::Clause], ci: usize) -> Option<dyad_model::Modality> 
 /// "held talks"): a relation noun or a symmetric event noun after the verb, or words that
 /// say so ("worked together", "accused each other").
 fn acts_mutually(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> bool {
-    let nouns = &res.lexicon.dicts.event_nouns;
     english::is_reciprocal(nesting::verb_name(res, c))
         || (c.verb.last + 1..c.end.min(s.len())).any(|i| {
             let w = s.word(i);
             let next = if i + 1 < s.len() { s.word(i + 1) } else { "" };
             english::is_relation_noun(w)
-                || nouns.get(w).is_some_and(|e| e.symmetric)
+                || s.event_noun(&res.lexicon, i).is_some_and(|e| e.symmetric)
                 || english::says_mutual(w, next)
         })
 }
