@@ -180,6 +180,9 @@ pub fn code_sentence(
                     }
                     // "agreed to meet", "agreed to strengthen their ties"
                     n.mutual = n.source.members.len() > 1 && (mutual(k) || mutual(ci));
+                    if n.target.is_none() && n.forward.as_deref().is_some_and(punishes) {
+                        n.target = last_aggressor(events, &n.source);
+                    }
                     done[k] = true;
                     let inner = &clauses[k];
                     // "said he would not give permission to Russia to help Israel", "said
@@ -239,6 +242,19 @@ pub fn code_sentence(
                 else {
                     continue;
                 };
+                // "Chile recalled its ambassador": a cut in relations aimed at the cutter's own
+                // state names its envoy, not whom relations are cut with
+                let target = target.filter(|t| {
+                    let own =
+                        |k: usize| matches!(s.word(k), "ITS" | "THEIR" | "OUR" | "HIS" | "HER");
+                    // ("its ambassador", not "its ambassador to Peru")
+                    let owned = t.span.is_some_and(|(a, _)| own(a) || (a > 0 && own(a - 1)))
+                        && t.members
+                            .iter()
+                            .all(|m| m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY));
+                    !(forward.is_some_and(|f| cameo::root(f) == "16")
+                        && (owned || source.is_some_and(|src| same_state(src, t))))
+                });
                 // "agreed to consolidate support", "decided to form a joint team": a verb of
                 // commitment whose infinitive no dictionary codes states the intent to
                 // cooperate (030), not the act of its own block ("agreed" 050)
@@ -308,10 +324,9 @@ pub fn code_sentence(
                 .flatten();
                 // "the EU condemned the incident", "condemned the ongoing violence": a
                 // disapproval that names no one is of the last hostile act's author
-                let aggressor = (target.is_none()
-                    && forward.is_some_and(|f| cameo::root(f) == "11"))
-                .then(|| last_aggressor(events, source))
-                .flatten();
+                let aggressor = (target.is_none() && forward.is_some_and(punishes))
+                    .then(|| last_aggressor(events, source))
+                    .flatten();
                 let target = target
                     .cloned()
                     .or(parties)
@@ -466,6 +481,26 @@ pub fn code_sentence(
 
 /// The modality of an act a noun names: intended when the words around it say it is to come
 /// ([`english::announced_act`]), else what its clause makes of it.
+/// A disapproval, rejection, threat or cut in relations (CAMEO 11, 12, 13, 16): told with no
+/// one named ("the EU condemned the incident", "vowed to impose sanctions", "recalled its
+/// ambassador"), it answers the article's last hostile act.
+/// Are every member of both roles of one and the same state?
+fn same_state(a: &clauses::Role, b: &clauses::Role) -> bool {
+    fn state(m: &crate::mentions::ActorCode) -> Option<&str> {
+        crate::mentions::state_of(&m.code)
+    }
+    let first = a.members.first().and_then(state);
+    first.is_some()
+        && a.members
+            .iter()
+            .chain(&b.members)
+            .all(|m| state(m) == first)
+}
+
+fn punishes(code: &str) -> bool {
+    matches!(cameo::root(code), "11" | "16")
+}
+
 fn announced(
     s: &SentenceView,
     noun: usize,

@@ -1326,3 +1326,34 @@ fn a_short_quoted_fragment_is_read_through() {
     let t = coded("The Chilean minister said \"we will never accept it\" on Monday.");
     assert!(t.iter().all(|e| !e.contains(" 012 ")), "{t:?}");
 }
+
+/// events::punishes: a cut in relations that names no one (or only the cutter's own envoy)
+/// answers the article's last hostile act, as a condemnation does.
+#[test]
+fn a_cut_in_relations_naming_no_one_answers_the_last_hostile_act() {
+    let got = triples(&production().code_document(&doc(
+        "Peruvian troops shelled a Chilean village on Monday. Chile recalled its ambassador.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"CHL 161 PERMIL".to_string()), "{got:?}");
+    assert!(got.iter().all(|t| !t.ends_with("CHLGOV")), "{got:?}");
+    let got = triples(&production().code_document(&doc(
+        "Peruvian rebels attacked a Chilean convoy on Monday. Bolivia recalled its ambassador.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"BOL 161 PERREB".to_string()), "{got:?}");
+    // a condemnation told in an infinitive, too
+    let got = triples(&production().code_document(&doc(
+        "Peruvian troops shelled a Chilean village on Monday. Bolivia was quick to condemn it.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(
+        got.iter()
+            .any(|t| t.starts_with("BOL 11") && t.ends_with("PERMIL")),
+        "{got:?}"
+    );
+    // an envoy to a named country keeps it
+    assert!(coded("Chile recalled its ambassador to Peru.").contains(&"CHL 161 PERGOV".to_string()));
+    // no hostile act before: no one
+    assert!(coded("Chile recalled its ambassador on Monday.").is_empty());
+}
