@@ -84,6 +84,14 @@ impl Convention {
         self == Convention::Guide
     }
 
+    /// Whether an act of this code told with no target is coded with none: under the guide, a
+    /// show of force at no one (CAMEO 15: "test-fired a missile", "troops were deployed to
+    /// guard the capital", the guide's "fired / test-launched a missile with no target: 150");
+    /// other acts with no target make no event, and PETRARCH's suites code none.
+    pub fn codes_undirected(self, code: &str) -> bool {
+        self == Convention::Guide && cameo::root(code) == "15"
+    }
+
     /// Whether a sentence naming a past year is left uncoded, as Phoenix's discard list has
     /// it (PETRARCH's coders read it as history). The guide codes background acts as well
     /// ("agreed in 1994 to extend loans"), so under it a year discards nothing.

@@ -418,13 +418,18 @@ pub fn last_attacker(events: &[dyad_model::Event], responder: &Role) -> Option<R
 }
 
 /// Who did the article's last hostile act (CAMEO 13–20): whom a condemnation that names no one
-/// ("the European Union condemned the incident") is of.
+/// ("the European Union condemned the incident") is of. A use or show of force (15, 17–20)
+/// comes first: the threats, protests and cuts in relations (13, 14, 16) after it are most
+/// often the answers to it ("India tested a bomb. Washington cut its aid. Russia and China
+/// denounced the blasts." are of India).
 pub fn last_aggressor(events: &[dyad_model::Event], critic: &Role) -> Option<Role> {
-    let e = events.iter().rev().find(|e| {
-        matches!(
-            e.root.as_str(),
-            "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20"
-        )
+    let force =
+        |e: &&dyad_model::Event| matches!(e.root.as_str(), "15" | "17" | "18" | "19" | "20");
+    let e = events.iter().rev().find(force).or_else(|| {
+        events
+            .iter()
+            .rev()
+            .find(|e| matches!(e.root.as_str(), "13" | "14" | "16"))
     })?;
     let a = e.source.as_ref()?;
     // (not the critic's own act)

@@ -65,6 +65,8 @@ pub fn emit(
 ) {
     let s = ctx.s;
     let code_for_root = n.forward.as_deref().or(n.reverse.as_deref()).unwrap_or("");
+    // "North Korea test-fired a missile": a show of force at no one is coded with no target
+    let undirected = n.target.is_none() && ctx.convention.codes_undirected(code_for_root);
     let pairs: Vec<(&ActorCode, &ActorCode)> = match &n.target {
         // "Cuba and the United States reopened embassies in Havana and Washington": where the
         // pairs of a compound cross borders, no state acts on itself ("Georgian police
@@ -87,6 +89,8 @@ pub fn emit(
                 .filter(|(a, b)| !crossing || state(a).is_none() || state(a) != state(b))
                 .collect()
         }
+        // (each member once, with no target)
+        None if undirected => n.source.members.iter().map(|a| (a, a)).collect(),
         // "A and B said" is two statements, not an exchange
         None if cameo::root(code_for_root) == "01" => Vec::new(),
         // "Gondor and Osgiliath delayed their meeting"; an actor with no target is not
@@ -163,10 +167,11 @@ pub fn emit(
         .cloned();
     for (a, b) in pairs {
         // an actor with itself, or two actors of no known country, say nothing
-        if a.code == b.code || (unknown(a) && unknown(b)) {
+        if !undirected && (a.code == b.code || (unknown(a) && unknown(b))) {
             continue;
         }
-        for (code, src, tgt) in [(&n.forward, a, b), (&reverse, b, a)] {
+        let reverse = if undirected { &None } else { &reverse };
+        for (code, src, tgt) in [(&n.forward, a, b), (reverse, b, a)] {
             let Some(code) = code else { continue };
             // a refusal ("would not provide") is coded by its negation, not as an intent
             let code = &if n.future && !negated {
@@ -180,7 +185,7 @@ pub fn emit(
                 sentence: ctx.index,
                 date: date().map(|d| d.format("%Y-%m-%d").to_string()),
                 source: Some(actor_ref(ctx, src)),
-                target: Some(actor_ref(ctx, tgt)),
+                target: (!undirected).then(|| actor_ref(ctx, tgt)),
                 code: code.clone(),
                 quad_class: cameo::quad_class(code).unwrap_or(0),
                 goldstein: res.cameo.goldstein(code).unwrap_or(0.0),
@@ -210,7 +215,8 @@ pub fn emit(
                     };
                     Box::new(Explanation {
                         source: explain::actor(actor_ref(ctx, src), how(src, src_role)),
-                        target: Some(explain::actor(actor_ref(ctx, tgt), how(tgt, tgt_role))),
+                        target: (!undirected)
+                            .then(|| explain::actor(actor_ref(ctx, tgt), how(tgt, tgt_role))),
                         pattern: n.rule.clone(),
                         code_before_convention: None,
                         clause: ctx

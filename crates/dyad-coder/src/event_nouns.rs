@@ -215,7 +215,11 @@ pub fn noun_events<'l>(
         // a protest names whom it is against only at times ("staged demonstrations"): the
         // convention says whom ([`crate::Convention::protest_target`])
         let protest = dyad_dict::cameo::root(&entry.code) == "14";
-        if target.is_none() && !(entry.symmetric && source.members.len() > 1) && !protest {
+        // nor does a show of force ("carried out a nuclear test"), which the convention may
+        // code with no target ([`crate::Convention::codes_undirected`])
+        let force = dyad_dict::cameo::root(&entry.code) == "15";
+        if target.is_none() && !(entry.symmetric && source.members.len() > 1) && !protest && !force
+        {
             continue;
         }
         out.push(NounEvent {

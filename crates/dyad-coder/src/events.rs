@@ -335,6 +335,17 @@ pub fn code_sentence(
                     .or(aggressor)
                     .or(struck)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
+                // "North Korea fired a ballistic missile into the sea": a missile fired or
+                // launched at no one is a test or a show of force (150), not an attack
+                let weapon = (target.is_none()
+                    && forward.is_some_and(|f| matches!(cameo::root(f), "18" | "19")))
+                .then(|| fired_projectile(res, &s, c))
+                .flatten();
+                let forward = if weapon.is_some() {
+                    Some("150")
+                } else {
+                    forward
+                };
                 let (forward, reverse, modality) = if let Some(code) = pledge {
                     (Some(code), None, Modality::Intended)
                 } else if uncoded_intent {
@@ -363,7 +374,7 @@ pub fn code_sentence(
                     EvidenceSpan {
                         group_start: c.verb.group_start,
                         verb: (c.verb.first, c.verb.last),
-                        matched: c.coded.matched.iter().copied().max(),
+                        matched: c.coded.matched.iter().copied().chain(weapon).max(),
                         clause: (c.start, c.end),
                     },
                     c.verb.negated,
@@ -448,7 +459,8 @@ pub fn code_sentence(
         let target = nv
             .target
             .or_else(|| ctx.convention.protest_target(&code, &nv.source));
-        if target.is_none() && !nv.entry.symmetric {
+        // ("a nuclear test" names no one and is coded so: 150)
+        if target.is_none() && !nv.entry.symmetric && !ctx.convention.codes_undirected(&code) {
             continue;
         }
         let n = NestedEvent {
@@ -479,11 +491,21 @@ pub fn code_sentence(
     );
 }
 
-/// The modality of an act a noun names: intended when the words around it say it is to come
-/// ([`english::announced_act`]), else what its clause makes of it.
-/// A disapproval, rejection, threat or cut in relations (CAMEO 11, 12, 13, 16): told with no
-/// one named ("the EU condemned the incident", "vowed to impose sanctions", "recalled its
-/// ambassador"), it answers the article's last hostile act.
+/// Where the clause's verb fires or launches a weapon of the lexicon's PROJECTILE words ("fired
+/// a ballistic missile", "launched two rockets") at nothing it names: the weapon's token. It
+/// stands in the four words after the verb; "at", "against" or "toward" after it name what was
+/// aimed at ("fired rockets at Sderot", a place the gazetteer may not know).
+fn fired_projectile(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> Option<usize> {
+    let nouns = &res.lexicon.dicts.event_nouns;
+    let end = c.end.min(s.len());
+    let aimed = (c.verb.last + 1..end)
+        .any(|k| matches!(s.word(k), "AT" | "AGAINST" | "TOWARD" | "TOWARDS"));
+    if aimed {
+        return None;
+    }
+    (c.verb.last + 1..(c.verb.last + 5).min(end)).find(|&k| nouns.is_projectile(s.word(k)))
+}
+
 /// Are every member of both roles of one and the same state?
 fn same_state(a: &clauses::Role, b: &clauses::Role) -> bool {
     fn state(m: &crate::mentions::ActorCode) -> Option<&str> {
@@ -497,10 +519,15 @@ fn same_state(a: &clauses::Role, b: &clauses::Role) -> bool {
             .all(|m| state(m) == first)
 }
 
+/// A disapproval or a cut in relations (CAMEO 11, 16): told with no one named ("the EU
+/// condemned the incident", "recalled its ambassador"), it answers the article's last hostile
+/// act.
 fn punishes(code: &str) -> bool {
     matches!(cameo::root(code), "11" | "16")
 }
 
+/// The modality of an act a noun names: intended when the words around it say it is to come
+/// ([`english::announced_act`]), else what its clause makes of it.
 fn announced(
     s: &SentenceView,
     noun: usize,

@@ -1357,3 +1357,46 @@ fn a_cut_in_relations_naming_no_one_answers_the_last_hostile_act() {
     // no hostile act before: no one
     assert!(coded("Chile recalled its ambassador on Monday.").is_empty());
 }
+
+/// Convention::codes_undirected and events::fired_projectile: a missile fired or a weapon
+/// tested at no one is a show of force (150) with no target under the guide; a condemnation of
+/// it names its author.
+#[test]
+fn a_missile_fired_at_no_one_is_a_show_of_force_with_no_target() {
+    let got = triples(&production().code_document(&doc(
+        "Chile fired a ballistic missile into the Pacific on Monday. \
+         Peru condemned the launch.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"CHL 150 -".to_string()), "{got:?}");
+    assert!(got.contains(&"PER 111 CHL".to_string()), "{got:?}");
+    assert!(coded("Bolivia test-fired two rockets on Sunday.").contains(&"BOL 150 -".to_string()));
+    // told by a noun, with a light verb or a possessive
+    assert!(coded("Chile carried out a nuclear test on Sunday.").contains(&"CHL 150 -".to_string()));
+    assert!(coded("Peru's missile tests alarmed Bolivia.").contains(&"PER 150 -".to_string()));
+    // fired at something: an attack, not a test
+    assert!(
+        coded("Chilean troops fired rockets at Bolivian posts on Sunday.")
+            .iter()
+            .all(|t| !t.contains(" 150 "))
+    );
+    // PETRARCH's suites code no event without a target
+    let got = triples(&petrarch().code_document(&doc(
+        "Chile test-fired a missile on Monday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.is_empty(), "{got:?}");
+}
+
+/// coreference::last_aggressor: the answers to an act of force (a cut in aid, a threat) are
+/// not what a later condemnation is of.
+#[test]
+fn a_condemnation_is_of_the_act_of_force_not_of_the_answers_to_it() {
+    let got = triples(&production().code_document(&doc(
+        "Peruvian troops shelled a Chilean village on Monday. Bolivia cut its aid to Peru. \
+         Argentina and Brazil denounced the attack.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"ARG 111 PERMIL".to_string()), "{got:?}");
+    assert!(got.iter().all(|t| !t.ends_with(" BOL")), "{got:?}");
+}

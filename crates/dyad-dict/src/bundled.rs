@@ -354,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 17);
+        assert_eq!(d.verbs.blocks.len(), 397 + 18);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -378,7 +378,8 @@ mod tests {
                 "DISPERSE",
                 "ARRIVE",
                 "ORDER",
-                "INVITE"
+                "INVITE",
+                "TEST-FIRE"
             ]
         );
         // dyad's TAKE and INVOLVE replace upstream's, and its patterns know upstream's synsets

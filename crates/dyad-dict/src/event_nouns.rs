@@ -11,6 +11,7 @@
 //! MEDIATOR BROKERED MEDIATED               participles of mediation ("UN-brokered talks")
 //! INTENT WILLINGNESS READINESS             nouns of intent ("their willingness to help")
 //! HUMANITARIAN RELIEF FOOD                 words that make money pledged or given humanitarian aid
+//! PROJECTILE MISSILE ROCKET                weapons fired at no one in a test or show of force
 //! TALKS [040] both                         # from TALK (WordNet 3.1) — provenance
 //! INVASION [192] of=target                 # from INVADE
 //! VISIT {VISITS} [042] of=source needs=target
@@ -90,6 +91,9 @@ pub struct EventNounLexicon {
     /// Words of humanitarian aid, upper case: money pledged or given in a clause with one is
     /// humanitarian aid (0333, 073), else economic (0331, 071).
     pub humanitarian: Vec<String>,
+    /// Weapons, upper case, whose firing or launch at no one named is a test or a show of
+    /// force (CAMEO 150: "fired a ballistic missile into the sea"), not an attack.
+    pub projectiles: Vec<String>,
     /// The first words of the compound nouns ("PHONE" of "PHONE_CALL").
     pub compound_openers: FxHashSet<String>,
     pub warnings: Vec<Warning>,
@@ -130,6 +134,11 @@ impl EventNounLexicon {
     /// Is `word` (upper case) a word of humanitarian aid ("RELIEF")?
     pub fn is_humanitarian(&self, word: &str) -> bool {
         self.humanitarian.iter().any(|v| v == word)
+    }
+
+    /// Is `word` (upper case) a weapon fired in tests and shows of force ("MISSILE")?
+    pub fn is_projectile(&self, word: &str) -> bool {
+        self.projectiles.iter().any(|v| v == word)
     }
 
     /// Is `word` (upper case) a noun of intent ("WILLINGNESS")?
@@ -174,6 +183,11 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
         }
         if let Some(words) = line.strip_prefix("HUMANITARIAN ") {
             lex.humanitarian
+                .extend(words.split_whitespace().map(str::to_uppercase));
+            continue;
+        }
+        if let Some(words) = line.strip_prefix("PROJECTILE ") {
+            lex.projectiles
                 .extend(words.split_whitespace().map(str::to_uppercase));
             continue;
         }

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "84385f26a0d7bdfa"
+            "030e0dd298d19717"
         );
     }
 }
