@@ -218,8 +218,8 @@ pub fn noun_events<'l>(
         // nor does a show of force ("carried out a nuclear test"), which the convention may
         // code with no target ([`crate::Convention::codes_undirected`])
         let force = dyad_dict::cameo::root(&entry.code) == "15";
-        if target.is_none() && !(entry.symmetric && source.members.len() > 1) && !protest && !force
-        {
+        let pair = entry.symmetric && source.members.len() > 1;
+        if target.is_none() && !pair && !protest && !force {
             continue;
         }
         out.push(NounEvent {
