@@ -6,6 +6,35 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+/// Lower-case particles of personal names ("Alberto van Klaveren", "Luiz Inácio Lula da
+/// Silva", "Mohammed bin Salman", "Ursula von der Leyen"): inside a name set off by commas
+/// they do not end it.
+pub fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "VAN"
+            | "VON"
+            | "DER"
+            | "DEN"
+            | "DE"
+            | "DA"
+            | "DO"
+            | "DOS"
+            | "DAS"
+            | "DI"
+            | "DEL"
+            | "LA"
+            | "LE"
+            | "DU"
+            | "BIN"
+            | "IBN"
+            | "AL"
+            | "EL"
+            | "BEN"
+            | "Y"
+    )
+}
+
 pub fn is_determiner(w: &str) -> bool {
     matches!(
         w,

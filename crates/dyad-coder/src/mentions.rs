@@ -541,7 +541,24 @@ pub fn actor_phrases(
         if b.start <= a.end {
             return false;
         }
-        let between: Vec<&str> = (a.end..b.start).map(|k| s.word(k)).collect();
+        // "The foreign minister of Chile, Alberto van Klaveren, and the foreign minister of
+        // Peru": a person's name set off by commas after a member names it, and the list goes
+        // on after the name's closing comma
+        let mut from = a.end;
+        if s.word(from) == "," {
+            let name_end = (from + 1..b.start.min(from + 7))
+                .find(|&k| {
+                    !(s.capitalized(k) || english::is_name_particle(s.word(k))) || s.is_punct(k)
+                })
+                .unwrap_or(b.start);
+            if name_end > from + 1
+                && s.word(name_end) == ","
+                && matches!(s.word(name_end + 1), "AND" | "OR")
+            {
+                from = name_end;
+            }
+        }
+        let between: Vec<&str> = (from..b.start).map(|k| s.word(k)).collect();
         let conj = between
             .iter()
             .any(|w| matches!(*w, "AND" | "OR" | "NOR" | "&"));
@@ -607,11 +624,19 @@ pub fn actor_phrases(
         // ("military exercises in Alaska": the agent is a modifier and the exercises are in
         // Alaska; "IN" links only an agent that heads its phrase, "activists in Arnor")
         let link_word = s.word(last.end);
+        // ("the Minister of Foreign Affairs and Cooperation of Morocco": a title's own "and"
+        // and capitalised words before the country's "of")
+        let title_tail = s.word(last.end) == "AND"
+            && (2..=3).any(|w| {
+                next_first.start == last.end + w + 1
+                    && s.word(last.end + w) == "OF"
+                    && (last.end + 1..last.end + w).all(|k| s.capitalized(k) && !s.is_punct(k))
+            });
         let link_ok = !last.has_actor()
             && (last.head_is_mention || link_word != "IN")
             && next_first.has_actor()
-            && next_first.start == last.end + 1
-            && matches!(s.word(last.end), "OF" | "IN" | "FROM" | "FOR" | "AT");
+            && (next_first.start == last.end + 1 || title_tail)
+            && (title_tail || matches!(s.word(last.end), "OF" | "IN" | "FROM" | "FOR" | "AT"));
         if link_ok {
             let agents = last.agents.clone();
             let link_start = last.start;

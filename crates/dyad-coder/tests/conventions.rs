@@ -1400,3 +1400,26 @@ fn a_condemnation_is_of_the_act_of_force_not_of_the_answers_to_it() {
     assert!(got.contains(&"ARG 111 PERMIL".to_string()), "{got:?}");
     assert!(got.iter().all(|t| !t.ends_with(" BOL")), "{got:?}");
 }
+
+/// mentions::actor_phrases: a list of actors goes on after a person's name set off by commas,
+/// and a minister's title may hold its own "and" before the country's "of".
+#[test]
+fn a_list_of_officials_goes_on_after_their_names_and_titles() {
+    let t = coded(
+        "The foreign minister of Chile, Alberto van Klaveren, and the foreign minister of \
+         Peru, Javier Gonzalez, met in Lima on Thursday.",
+    );
+    assert!(
+        t.contains(&"CHLGOV 040 PERGOV".to_string())
+            && t.contains(&"PERGOV 040 CHLGOV".to_string()),
+        "{t:?}"
+    );
+    let t = coded(
+        "The Minister of Foreign Affairs and Cooperation of Bolivia, Rogelio Mayta, and \
+         Chile's foreign minister met on Thursday.",
+    );
+    assert!(t.contains(&"BOLGOV 040 CHLGOV".to_string()), "{t:?}");
+    // an apposition with no list after it stays one actor
+    let t = coded("Chile's foreign minister, Alberto van Klaveren, met Peru's president.");
+    assert_eq!(t, vec!["CHLGOV 040 PERGOV".to_string()]);
+}
