@@ -223,7 +223,13 @@ pub fn code_sentence(
                     && c.verb.candidate.inflection == Inflection::Ing
                     && c.verb.group_start > 0
                     && s.word(c.verb.group_start - 1) == "FOR";
-                if gerund_for {
+                // ... except after praise or blame of an actor, which presupposes the act
+                // done, by that actor ("criticized Orban for visiting Russia", "thanked Oman
+                // for hosting the talks")
+                let judged_actor = gerund_for
+                    .then(|| judged_for(&clauses, ci, c.verb.group_start - 1))
+                    .flatten();
+                if gerund_for && judged_actor.is_none() {
                     continue;
                 }
                 // "invited Brazil and Chile to join the talks": what an actor is asked to do
@@ -232,6 +238,14 @@ pub fn code_sentence(
                     continue;
                 }
                 let (source, target) = c.source_target();
+                let source = judged_actor.or(source);
+                // (the praised act ends at its comma: "thanked Iraq for hosting the talks,
+                // and China for ...")
+                let comma = (c.verb.last + 1..c.end.min(s.len())).find(|&k| s.word(k) == ",");
+                let target = target.filter(|t| {
+                    judged_actor.is_none()
+                        || t.span.is_none_or(|(st, _)| comma.is_none_or(|k| st < k))
+                });
                 // "Chile, Peru and Bolivia met in Lima": where they met, not whom
                 let together = source.is_some_and(|r| r.members.len() > 1) && mutual(ci);
                 let target = target.filter(|t| {
@@ -504,6 +518,26 @@ fn fired_projectile(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> O
         return None;
     }
     (c.verb.last + 1..(c.verb.last + 5).min(end)).find(|&k| nouns.is_projectile(s.word(k)))
+}
+
+/// "criticized Orban for visiting Russia", "thanked Iraq and Oman for hosting the talks": the
+/// actor a clause before praises or criticises (CAMEO 05, 111), whose object ends at the "for"
+/// at `for_at` that opens clause `ci`'s gerund.
+fn judged_for<'c>(
+    clauses: &'c [clauses::Clause],
+    ci: usize,
+    for_at: usize,
+) -> Option<&'c clauses::Role> {
+    let judge = clauses[..ci].iter().rev().find(|j| j.verb.finite)?;
+    // (praise, thanks, criticism: not an accusation, 112, "blamed protesters for disrupting
+    // exports", whose act is alleged)
+    let code = judge.coded.code.forward()?;
+    if !(cameo::root(code) == "05" || code == "111") || judge.verb.passive {
+        return None;
+    }
+    let object = judge.object.as_ref()?;
+    object.span.filter(|&(_, end)| end == for_at)?;
+    Some(object)
 }
 
 /// Are every member of both roles of one and the same state?

@@ -1423,3 +1423,22 @@ fn a_list_of_officials_goes_on_after_their_names_and_titles() {
     let t = coded("Chile's foreign minister, Alberto van Klaveren, met Peru's president.");
     assert_eq!(t, vec!["CHLGOV 040 PERGOV".to_string()]);
 }
+
+/// events::judged_for: an act praised or criticised ("for visiting Russia") is reported done,
+/// by the actor praised or criticised; an act alleged ("blamed ... for") or punished ("jailed
+/// ... for") is not.
+#[test]
+fn an_act_praised_or_criticised_is_done_by_whom_it_is_praised_in() {
+    let t =
+        coded("The European Union criticized the Hungarian prime minister for visiting Russia.");
+    assert!(t.contains(&"HUNGOV 042 RUS".to_string()), "{t:?}");
+    let t = coded("Chile thanked Peru for sending aid to Bolivia.");
+    assert!(t.contains(&"PER 070 BOL".to_string()), "{t:?}");
+    // (the praised act ends at its comma)
+    let t = coded("Chile thanked Peru for sending aid, and Brazil for its support.");
+    assert!(t.iter().all(|e| !e.starts_with("PER 07")), "{t:?}");
+    let t = coded("Bolivian officials blamed Peruvian protesters for disrupting exports to Chile.");
+    assert!(t.iter().all(|e| !e.starts_with("PER")), "{t:?}");
+    let t = coded("Chile jailed a Peruvian student for helping rebels in Bolivia.");
+    assert!(t.iter().all(|e| !e.starts_with("PER")), "{t:?}");
+}
