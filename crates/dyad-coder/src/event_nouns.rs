@@ -38,6 +38,8 @@ pub struct NounEvent<'l> {
     pub clause: Option<usize>,
     /// The light verb's clause: its own event gives way to the noun's.
     pub replaces_clause: bool,
+    /// Its source said to be ready for it ("is open to a meeting with Putin"): an intent.
+    pub ready: bool,
 }
 
 /// Prepositions that introduce the target of an event noun.
@@ -160,6 +162,7 @@ pub fn noun_events<'l>(
                 noun_start,
                 clause: clause_of(clauses, i),
                 replaces_clause: false,
+                ready: false,
             });
             continue;
         }
@@ -211,6 +214,14 @@ pub fn noun_events<'l>(
                 }
             }
         }
+        let mut ready = false;
+        if source.is_none() {
+            if let Some((ci, sub)) = ready_subject(s, phrases, clauses, noun_start) {
+                source = Some(sub);
+                clause = ci;
+                ready = true;
+            }
+        }
         let Some(source) = source else { continue };
         // a protest names whom it is against only at times ("staged demonstrations"): the
         // convention says whom ([`crate::Convention::protest_target`])
@@ -230,9 +241,64 @@ pub fn noun_events<'l>(
             noun_start,
             clause,
             replaces_clause,
+            ready,
         });
     }
     out
+}
+
+/// "Zelensky said he is open to a meeting with Putin", "Peru remains ready for talks with
+/// Chile": a noun after an adjective of readiness and "to" or "for" is an act its subject
+/// says it intends. The subject is the actor right before the linking verb, or, for a
+/// pronoun, the subject of the clause the pronoun stands in ("said he is"). With that
+/// clause, if any.
+fn ready_subject(
+    s: &SentenceView,
+    phrases: &[ActorPhrase],
+    clauses: &[Clause],
+    noun: usize,
+) -> Option<(Option<usize>, Role)> {
+    // back over the noun's modifiers ("a face-to-face meeting", "direct talks")
+    let mut k = noun;
+    while k > 0 && noun - k < 3 {
+        let w = s.word(k - 1);
+        let modifier = english::is_determiner(w)
+            || (!s.is_punct(k - 1)
+                && !english::is_preposition(w)
+                && !english::is_conjunction(w)
+                && s.tag(k - 1).is_some_and(|t| !t.is_noun() && !t.is_verb()));
+        if !modifier {
+            break;
+        }
+        k -= 1;
+    }
+    if k < 3 || !matches!(s.word(k - 1), "TO" | "FOR") {
+        return None;
+    }
+    let adjective = s.word(k - 2);
+    if !(english::is_readiness(adjective) || adjective == "OPEN") {
+        return None;
+    }
+    let mut link = k - 3;
+    while link > 0 && english::is_adverb(s.word(link)) {
+        link -= 1;
+    }
+    if !english::is_readiness_link(s.word(link)) || link == 0 {
+        return None;
+    }
+    if let Some(p) = phrases.iter().find(|p| p.end == link) {
+        return Some((clause_of(clauses, link), role(p)));
+    }
+    let pronoun = link - 1;
+    if !matches!(s.word(pronoun), "HE" | "SHE" | "IT" | "THEY" | "WE") {
+        return None;
+    }
+    let (ci, c) = clauses
+        .iter()
+        .enumerate()
+        .rfind(|(_, c)| c.start <= pronoun && pronoun < c.end && c.verb.last < pronoun)?;
+    let sub = c.subject.clone()?;
+    Some((Some(ci), Role { span: None, ..sub }))
 }
 
 /// "The dialogue between China and France is essential", "cooperation between the two

@@ -446,6 +446,12 @@ pub fn code_sentence(
         };
         // "a summit meeting to take place in June", "the upcoming talks"
         let modality = announced(&s, nv.noun, modality);
+        // "is open to a meeting with Putin"
+        let modality = if nv.ready && modality == dyad_model::Modality::Asserted {
+            dyad_model::Modality::Intended
+        } else {
+            modality
+        };
         // "promised sanctions on Colombia": a hostile act committed to is a threat
         let committed = ctx.convention.codes_threats()
             && nv.replaces_clause
@@ -480,7 +486,8 @@ pub fn code_sentence(
         let n = NestedEvent {
             source: nv.source,
             target,
-            reverse: nv.entry.symmetric.then(|| code.clone()),
+            // (readiness is one side's: "Peru is open to talks with Chile")
+            reverse: (nv.entry.symmetric && !nv.ready).then(|| code.clone()),
             forward: Some(code),
             rule: format!("event noun {}:{}", nv.entry.file, nv.entry.line),
             modality: None,

@@ -72,6 +72,7 @@ pub fn mediations<'r>(
             noun_start: start,
             clause: clause_of(clauses, i),
             replaces_clause: false,
+            ready: false,
         });
     }
     out

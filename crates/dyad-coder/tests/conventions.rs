@@ -1442,3 +1442,17 @@ fn an_act_praised_or_criticised_is_done_by_whom_it_is_praised_in() {
     let t = coded("Chile jailed a Peruvian student for helping rebels in Bolivia.");
     assert!(t.iter().all(|e| !e.starts_with("PER")), "{t:?}");
 }
+
+/// event_nouns::ready_subject: a meeting its subject is open or ready to is the subject's
+/// intent to meet (036), one way.
+#[test]
+fn a_meeting_someone_is_ready_for_is_an_intent_to_meet() {
+    let t = coded("Peru is open to talks with Chile.");
+    assert_eq!(t, vec!["PER 036 CHL".to_string()]);
+    let t =
+        coded("The Peruvian president said he was ready for a meeting with the Chilean president.");
+    assert_eq!(t, vec!["PERGOV 036 CHLGOV".to_string()]);
+    // not a readiness: no intent
+    let t = coded("Peru is close to talks with Chile.");
+    assert!(t.iter().all(|e| !e.contains(" 036 ")), "{t:?}");
+}
