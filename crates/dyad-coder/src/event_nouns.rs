@@ -386,11 +386,14 @@ fn actor_before(
     noun: usize,
 ) -> Option<Role> {
     // "Iraq's invasion": the phrase ran on over the noun; its actor is what comes before
+    // (by where its name stands: in "a prisoner exchange involving 1,000 people" the phrase
+    // of "people" starts before the noun, its name after)
     if let Some(p) = phrases.iter().find(|p| p.start < noun && noun < p.end) {
+        let noun_char = s.tokens[noun].start;
         let members: Vec<_> = p
             .members
             .iter()
-            .filter(|m| m.start < noun)
+            .filter(|m| m.start < noun && m.char_start < noun_char)
             .cloned()
             .collect();
         return (!members.is_empty()).then_some(Role {
@@ -456,7 +459,16 @@ fn light_verb_clause<'c>(
     if !lex.dicts.event_nouns.is_light_verb(base) {
         return None;
     }
-    let between_ok = (c.verb.last + 1..noun).all(|k| {
+    // "agreed to a prisoner exchange", "committed to talks": a verb of commitment reaches its
+    // noun through "to" or "on"
+    let mut from = c.verb.last + 1;
+    if from < noun
+        && matches!(s.word(from), "TO" | "ON")
+        && lex.dicts.event_nouns.is_commit_verb(base)
+    {
+        from += 1;
+    }
+    let between_ok = (from..noun).all(|k| {
         let w = s.word(k);
         english::is_determiner(w)
             || matches!(w, "HIS" | "HER" | "ITS" | "THEIR" | "NEW" | "FRESH")

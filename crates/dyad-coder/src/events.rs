@@ -476,6 +476,9 @@ pub fn code_sentence(
             Some(ci) => (clauses[ci].start, clauses[ci].end),
             None => (first, s.len()),
         };
+        let intends = nv.ready
+            || (nv.replaces_clause && nv.clause.is_some_and(|ci| commits(res, &clauses[ci])));
+        let one_sayer = intends && nv.source.members.len() == 1;
         let target = nv
             .target
             .or_else(|| ctx.convention.protest_target(&code, &nv.source));
@@ -486,8 +489,9 @@ pub fn code_sentence(
         let n = NestedEvent {
             source: nv.source,
             target,
-            // (readiness is one side's: "Peru is open to talks with Chile")
-            reverse: (nv.entry.symmetric && !nv.ready).then(|| code.clone()),
+            // an intent is its sayer's: "Peru is open to talks with Chile", "Chile agreed to
+            // a meeting with Peru" are Peru's, Chile's ("Chile and Peru agreed to talks": both)
+            reverse: (nv.entry.symmetric && !one_sayer).then(|| code.clone()),
             forward: Some(code),
             rule: format!("event noun {}:{}", nv.entry.file, nv.entry.line),
             modality: None,

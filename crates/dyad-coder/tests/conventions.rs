@@ -1456,3 +1456,22 @@ fn a_meeting_someone_is_ready_for_is_an_intent_to_meet() {
     let t = coded("Peru is close to talks with Chile.");
     assert!(t.iter().all(|e| !e.contains(" 036 ")), "{t:?}");
 }
+
+/// A verb of commitment reaches its noun through "to" ("agreed to a prisoner exchange"), the
+/// intent is its sayer's alone when one actor says it, and a phrase named after the noun
+/// ("involving 1,000 people") is not the actor before it.
+#[test]
+fn an_act_agreed_to_is_an_intent_of_those_who_agree() {
+    let t = coded("Chile and Peru agreed to a prisoner exchange involving 300 people on Monday.");
+    assert!(
+        t.iter()
+            .any(|e| e.starts_with("CHL 035") && e.ends_with("PER"))
+            && t.iter()
+                .any(|e| e.starts_with("PER 035") && e.ends_with("CHL")),
+        "{t:?}"
+    );
+    let t = coded("Chile agreed to a meeting with Peru.");
+    assert_eq!(t, vec!["CHL 036 PER".to_string()]);
+    let t = coded("Chile agreed to a loan to Peru.");
+    assert_eq!(t, vec!["CHL 0331 PER".to_string()]);
+}
