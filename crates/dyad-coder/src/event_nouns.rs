@@ -175,7 +175,8 @@ pub fn noun_events<'l>(
                 next = p.end;
             }
         }
-        let topic = entry.topic_target && matches!(s.word(next), "OVER" | "ABOUT");
+        let topic = (entry.topic_target && matches!(s.word(next), "OVER" | "ABOUT"))
+            || (entry.aimed_target && s.word(next) == "AT");
         if target.is_none() && (target_preposition(s.word(next)) || topic) {
             if let Some(p) = phrase_at(s, phrases, next + 1) {
                 target = Some(role(p));

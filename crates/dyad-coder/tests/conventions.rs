@@ -1475,3 +1475,23 @@ fn an_act_agreed_to_is_an_intent_of_those_who_agree() {
     let t = coded("Chile agreed to a loan to Peru.");
     assert_eq!(t, vec!["CHL 0331 PER".to_string()]);
 }
+
+/// dyad.event-nouns.txt: a weapon of repression fired "at" someone is 175 (the guide's "tear
+/// gas, water cannon"), not FIRE's attack; street battles between two sides are fighting (190).
+#[test]
+fn tear_gas_fired_at_protesters_is_violent_repression() {
+    let got = triples(&production().code_document(&doc(
+        "CARACAS (Reuters) - Police fired tear gas and water cannon at students on Monday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"VENCOP 175 VENEDU".to_string()), "{got:?}");
+    assert!(got.iter().all(|t| !t.contains(" 19")), "{got:?}");
+    // at a place, not a target: no one named, no event
+    assert!(
+        coded("Chilean police fired rubber bullets at the stadium gates.")
+            .iter()
+            .all(|t| !t.contains(" 19"))
+    );
+    let t = coded("Battles between Chilean troops and Peruvian rebels erupted on Monday.");
+    assert!(t.contains(&"CHLMIL 190 PERREB".to_string()), "{t:?}");
+}

@@ -23,7 +23,8 @@
 //! its actors are a pair ("A and B held talks", "talks between A and B"); `of=source` or
 //! `of=target` — who "the N of X" names (the visit of the president; the arrest of the
 //! president); `needs=target` — no event without a target in the text (a trip, a tour);
-//! `about=target` — a statement whose topic is its target ("concern over Russia's actions"). A
+//! `about=target` — a statement whose topic is its target ("concern over Russia's actions");
+//! `at=target` — a weapon aimed "at" its target ("fired tear gas at protesters"). A
 //! comment saying where the entry comes from is required for dyad's own file
 //! ([`check`]).
 
@@ -60,6 +61,9 @@ pub struct EventNoun {
     /// A statement whose topic is its target: "concern over Russia's actions", "warnings
     /// about Iran" (for other nouns "over" and "about" name a topic, not an actor).
     pub topic_target: bool,
+    /// A weapon fired "at" its target ("tear gas at protesters"; for other nouns "at" names a
+    /// place: "talks at the UN").
+    pub aimed_target: bool,
     /// The provenance comment (after `#`), empty when there is none.
     pub provenance: String,
     pub file: String,
@@ -275,6 +279,7 @@ fn parse_noun(
         of_role: OfRole::default(),
         needs_target: false,
         topic_target: false,
+        aimed_target: false,
         provenance,
         file: file.to_string(),
         line: no,
@@ -286,10 +291,11 @@ fn parse_noun(
             "of=target" => entry.of_role = OfRole::Target,
             "needs=target" => entry.needs_target = true,
             "about=target" => entry.topic_target = true,
+            "at=target" => entry.aimed_target = true,
             _ => {
                 return Err(err(format!(
-                    "unknown flag `{flag}` (expected both, of=source, of=target, needs=target \
-                     or about=target)"
+                    "unknown flag `{flag}` (expected both, of=source, of=target, needs=target, \
+                     about=target or at=target)"
                 )))
             }
         }

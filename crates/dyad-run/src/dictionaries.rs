@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "22350162bd3c8a13"
+            "b15a225c1aedbf11"
         );
     }
 }
