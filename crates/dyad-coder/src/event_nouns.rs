@@ -183,6 +183,11 @@ pub fn noun_events<'l>(
                 next = p.end;
             }
         }
+        // "Russia's offensive against Georgia was the only possible response": judged, as
+        // "the dialogue between them is essential" is
+        if judged(s, next) {
+            continue;
+        }
         if source.is_none() {
             source = actor_before(s, is_verb, phrases, noun_start);
         }

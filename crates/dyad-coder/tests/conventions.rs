@@ -1495,3 +1495,14 @@ fn tear_gas_fired_at_protesters_is_violent_repression() {
     let t = coded("Battles between Chilean troops and Peruvian rebels erupted on Monday.");
     assert!(t.contains(&"CHLMIL 190 PERREB".to_string()), "{t:?}");
 }
+
+/// event_nouns::judged: an act named as the subject a copula judges ("Chile's attack on Peru
+/// was a mistake") is not reported by the sentence; one that does something is.
+#[test]
+fn an_act_a_statement_judges_is_not_reported_again() {
+    let t =
+        coded("Chile's attack on Peru was the only possible answer, Bolivia's president noted.");
+    assert!(t.iter().all(|e| !e.contains(" 190 ")), "{t:?}");
+    let t = coded("Chile's attack on Peru killed ten soldiers.");
+    assert!(t.contains(&"CHL 190 PER".to_string()), "{t:?}");
+}
