@@ -261,13 +261,18 @@ pub fn announced_act(words: &[&str], noun: usize) -> bool {
             "UPCOMING" | "PLANNED" | "PROPOSED" | "SCHEDULED" | "FORTHCOMING" | "PROSPECTIVE"
         )
     });
-    // right after the noun or its complement ("a meeting between A and B to take place")
+    // right after the noun or its complement ("a meeting between A and B to take place",
+    // "talks between them would start")
     let word = |k: usize| words.get(k).copied().unwrap_or("");
-    let after = (noun + 1..(noun + 10).min(words.len()))
+    let after = (noun + 1..(noun + 15).min(words.len()))
         .take_while(|&k| !matches!(word(k), "." | ";" | ":"))
         .any(|k| {
             let (a, b, c) = (word(k), word(k + 1), word(k + 2));
             matches!((a, b, c), ("TO", "TAKE", "PLACE") | ("TO", "BE", "HELD"))
+                // "talks between them would start on Saturday" (reported), "will begin"
+                || (matches!(a, "WILL" | "WOULD")
+                    && (matches!(b, "START" | "BEGIN" | "RESUME" | "OPEN" | "CONVENE")
+                        || matches!((b, c), ("TAKE", "PLACE") | ("BE", "HELD"))))
                 || (k == noun + 1 || word(k - 1) == ",")
                     && (matches!(a, "SCHEDULED" | "PLANNED" | "DUE")
                         || (a == "SET" && matches!(b, "FOR" | "TO")))

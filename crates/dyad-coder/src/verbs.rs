@@ -166,6 +166,13 @@ fn used_as_verb(
     if next == "OF" && infl != Inflection::Past {
         return None;
     }
+    // "confirmed that talks between them would start": "that" after a verb opens a clause
+    // whose subject comes first, and an -s form there is that subject's plural noun when a
+    // preposition follows it
+    let complementizer = pw == "THAT" && prev.is_some_and(|v| v.last + 1 == p);
+    if complementizer && infl == Inflection::ThirdSingular && english::is_preposition(next) {
+        return None;
+    }
     if english::is_subject_pronoun(pw) || matches!(pw, "WHO" | "WHICH" | "THAT") {
         return if infl == Inflection::Ing {
             None
@@ -299,6 +306,13 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
         // "UN-brokered talks", "US-led forces", "Iranian-backed attacks": a hyphenated
         // compound ending in a participle is an adjective, and the word it modifies a noun
         if first > 0 && english::is_participle_compound(s.word(first - 1)) {
+            i += 1;
+            continue;
+        }
+        // "direct talks between the army and the RSF", "that talks between them would
+        // start": a word of the event-noun lexicon before "between" names the act, as a
+        // noun; its pair follows
+        if first == last && s.word(last + 1) == "BETWEEN" && lex.event_noun(ids[first]).is_some() {
             i += 1;
             continue;
         }

@@ -1506,3 +1506,22 @@ fn an_act_a_statement_judges_is_not_reported_again() {
     let t = coded("Chile's attack on Peru killed ten soldiers.");
     assert!(t.contains(&"CHL 190 PER".to_string()), "{t:?}");
 }
+
+/// verbs::find_verbs: an event noun before "between" is a noun, however the sentence opens;
+/// english::announced_act: talks that "would start" in reported speech are talks to come.
+#[test]
+fn talks_between_two_sides_to_start_are_a_meeting_to_come() {
+    for text in [
+        "Chile confirmed that talks between Peru and Bolivia would start on Saturday.",
+        "Direct talks between Peru and Bolivia will start in Lima on Saturday.",
+        "Chile and Brazil confirmed direct talks between the Peruvian army and Bolivian rebels \
+         would start in Santiago on Saturday.",
+    ] {
+        let t = coded(text);
+        assert!(
+            t.iter()
+                .any(|e| e.starts_with("PER") && e.contains(" 036 BOL")),
+            "{text}: {t:?}"
+        );
+    }
+}
