@@ -95,7 +95,8 @@ pub fn complete(res: &Resources, doc: &Document, events: &mut [Event]) {
 }
 
 /// A verb rule `BLOCK:line` as `file:line (BLOCK)`: the block holding a verb or a pattern on
-/// that line. Other rules (event nouns, with their file already) stay as they are.
+/// that line. Other rules (event nouns, and patterns a supplement added to a block, with their
+/// file already) stay as they are.
 fn pattern(res: &Resources, rule: &str) -> String {
     let Some((name, line)) = rule.split_once(':') else {
         return rule.to_string();
@@ -105,7 +106,11 @@ fn pattern(res: &Resources, rule: &str) -> String {
     };
     let block = res.lexicon.dicts.verbs.blocks.iter().find(|b| {
         b.name == name
-            && (b.patterns.iter().any(|p| p.line == line) || b.verbs.iter().any(|v| v.line == line))
+            && (b
+                .patterns
+                .iter()
+                .any(|p| p.line == line && p.file.is_none())
+                || b.verbs.iter().any(|v| v.line == line))
     });
     match block {
         Some(b) => format!("{}:{line} ({name})", b.file),

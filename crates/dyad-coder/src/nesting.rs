@@ -38,10 +38,20 @@ pub struct NestedEvent {
     pub threat: Option<String>,
 }
 
-/// The dictionary line that coded a clause, as `BLOCK:line`.
+/// The dictionary line that coded a clause, as `BLOCK:line` (a pattern a supplement added to
+/// the block: `file:line (BLOCK)`).
 pub fn rule(res: &Resources, c: &Clause) -> String {
     let block = &res.lexicon.dicts.verbs.blocks[c.verb.candidate.block];
     let line = match c.coded.pattern {
+        // (a supplement's pattern added to the block: its own file, as explain writes it)
+        Some(p) if p.file.is_some() => {
+            return format!(
+                "{}:{} ({})",
+                p.file.as_deref().unwrap_or(""),
+                p.line,
+                block.name
+            )
+        }
         Some(p) => p.line,
         None => block.verbs[c.verb.candidate.entry].line,
     };

@@ -1525,3 +1525,26 @@ fn talks_between_two_sides_to_start_are_a_meeting_to_come() {
         );
     }
 }
+
+/// dyad.verbs.txt's pattern-only blocks: patterns added to upstream's SEND and SUPPORT, whose
+/// verbs keep the block's other patterns.
+#[test]
+fn patterns_added_to_upstream_blocks_code_as_the_guide_does() {
+    assert_eq!(
+        coded("Chile is sending a search and rescue team to Peru."),
+        vec!["CHL 073 PER"]
+    );
+    // upstream's own patterns of the block still hold
+    assert_eq!(
+        coded("Chile is sending a medical team to Peru."),
+        vec!["CHL 073 PER"]
+    );
+    assert_eq!(
+        coded("Chile sent a negotiating team to Peru."),
+        vec!["CHL 036 PER"]
+    );
+    assert_eq!(
+        coded("Chile supports an immediate ceasefire in Peru."),
+        vec!["CHL 0256 PER"]
+    );
+}

@@ -68,6 +68,9 @@ pub struct Pattern {
     pub priority: CodePriority,
     /// The text after `#` (in CAMEO.2.0.txt: the verb the pattern came from), trimmed.
     pub comment: Option<String>,
+    /// The file the pattern is read from, when not its block's: a supplement's pattern added
+    /// to an upstream block ([`VerbDictionary::extend`]).
+    pub file: Option<String>,
 }
 
 /// `--- NAME [code] ---` and what follows it up to the next block.
@@ -103,6 +106,11 @@ impl VerbDictionary {
     /// dictionary's blocks: the supplement's listing, with its default code and patterns,
     /// replaces it, so that a verb upstream files code badly (CAMEO.2.0's TAKE, "seize", for
     /// "take office") can be corrected without editing them.
+    ///
+    /// A block of `other` with patterns and no verb lines adds its patterns to the block of
+    /// the same name here ("--- SEND [---] ---" then "- * {RESCUE TEAM} [073]": every verb
+    /// of upstream's SEND block gains the pattern, and keeps the block's others), each pattern
+    /// remembering its own file; a block with verbs replaces those verbs' entries here.
     pub fn extend(&mut self, other: VerbDictionary) {
         let replaced: HashSet<&VerbForm> = other
             .blocks
@@ -115,7 +123,22 @@ impl VerbDictionary {
                 .verbs
                 .retain(|e| e.forms.first().is_none_or(|f| !replaced.contains(f)));
         }
-        self.blocks.extend(other.blocks);
+        for mut block in other.blocks {
+            let upstream = block
+                .verbs
+                .is_empty()
+                .then(|| self.blocks.iter_mut().find(|b| b.name == block.name))
+                .flatten();
+            match upstream {
+                Some(up) => {
+                    for p in &mut block.patterns {
+                        p.file = Some(block.file.clone());
+                    }
+                    up.patterns.extend(block.patterns);
+                }
+                None => self.blocks.push(block),
+            }
+        }
         self.transformations.extend(other.transformations);
         self.undefined_synsets.extend(other.undefined_synsets);
         for (k, v) in other.synsets {

@@ -106,6 +106,7 @@ impl Reader<'_, '_> {
             line: no,
             priority,
             comment,
+            file: None,
         })
     }
 

@@ -57,6 +57,41 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93\r
 ";
 
 #[test]
+fn a_supplement_block_with_no_verbs_adds_its_patterns_to_the_block_of_its_name() {
+    let mut d = parse(FIXTURE, "fixture.txt").unwrap();
+    let before = d.blocks.len();
+    let verbs_before = d
+        .blocks
+        .iter()
+        .find(|b| b.name == "ACCELERATE")
+        .unwrap()
+        .verbs
+        .len();
+    let patterns_before = d
+        .blocks
+        .iter()
+        .find(|b| b.name == "ACCELERATE")
+        .unwrap()
+        .patterns
+        .len();
+    let extra = "---  ACCELERATE   [---]  ---\n- * {RESCUE TEAM} [073] # HURRY\n";
+    d.extend(parse_supplement(extra, "extra.txt", &d.synsets).unwrap());
+    assert_eq!(d.blocks.len(), before);
+    let b = d.blocks.iter().find(|b| b.name == "ACCELERATE").unwrap();
+    assert_eq!(b.verbs.len(), verbs_before);
+    assert_eq!(b.patterns.len(), patterns_before + 1);
+    let added = b.patterns.last().unwrap();
+    assert_eq!((added.file.as_deref(), added.line), (Some("extra.txt"), 2));
+    assert!(b.patterns[..patterns_before]
+        .iter()
+        .all(|p| p.file.is_none()));
+    // a verbless block naming no block here stays a block of its own (and codes nothing)
+    let extra = "---  NOSUCH   [---]  ---\n- * TALKS [040]\n";
+    d.extend(parse_supplement(extra, "extra.txt", &d.synsets).unwrap());
+    assert_eq!(d.blocks.len(), before + 1);
+}
+
+#[test]
 fn a_supplement_replaces_the_verbs_it_lists() {
     let mut d = parse(FIXTURE, "fixture.txt").unwrap();
     let extra = "---  HALT   [191]  ---\nSTOP\n- * TALKS [---]\n";
