@@ -5,6 +5,7 @@
 //! and "he" of quotations (their speaker). What the coder remembers from one sentence of an article to
 //! the next lives here.
 
+use dyad_dict::cameo;
 use dyad_model::QuoteRecord;
 
 use crate::clauses::Role;
@@ -50,16 +51,6 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
     if !memory.agents_take_country {
         return;
     }
-    // the country the article has named most often, when one stands out: on a tie it is
-    // about several, and an agent's is not told
-    let most_named = |named: &[(String, usize)]| {
-        let top = named.iter().map(|c| c.1).max().unwrap_or(0);
-        let mut at_top = named.iter().filter(|c| c.1 == top);
-        match (at_top.next(), at_top.next()) {
-            (Some(c), None) => Some(c.0.clone()),
-            _ => None,
-        }
-    };
     // this sentence's names count too, as the surrounding actors the guide names: "Georgian
     // police dispersed protesters", "Cambodia arrests opposition leader", "troops repelled
     // Boko Haram insurgents"
@@ -90,6 +81,49 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
     }
     // the sentence's own actors count for the sentences after it
     memory.named = named;
+}
+
+/// The country the article has named most often, when one stands out: on a tie it is about
+/// several, and none is told.
+fn most_named(named: &[(String, usize)]) -> Option<String> {
+    let top = named.iter().map(|c| c.1).max().unwrap_or(0);
+    let mut at_top = named.iter().filter(|c| c.1 == top);
+    match (at_top.next(), at_top.next()) {
+        (Some(c), None) => Some(c.0.clone()),
+        _ => None,
+    }
+}
+
+/// "Qatar is sending a search and rescue team", "committed $500 million in budget support":
+/// aid given or pledged (CAMEO 07, 033) to no one named goes, under the guide, to the country
+/// the story is about — its dateline's, else the one it has named most — when that is not the
+/// giver's own.
+pub fn aid_recipient(memory: &ArticleMemory, code: &str, giver: &Role) -> Option<Role> {
+    let aid = cameo::root(code) == "07" || code.starts_with("033");
+    if !memory.agents_take_country || !aid {
+        return None;
+    }
+    let (country, reached) = match &memory.country {
+        Some(c) => (c.clone(), Reached::DatelineCountry),
+        None => (most_named(&memory.named)?, Reached::MostNamedCountry),
+    };
+    let m = giver.members.first()?;
+    if giver
+        .members
+        .iter()
+        .any(|g| crate::mentions::state_of(&g.code) == Some(country.as_str()))
+    {
+        return None;
+    }
+    Some(Role {
+        members: vec![ActorCode {
+            code: country,
+            reached,
+            ..m.clone()
+        }],
+        span: None,
+        pronoun: false,
+    })
 }
 
 /// Remember the country of the last actor the sentence names, for "the … country" in the

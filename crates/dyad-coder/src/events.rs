@@ -11,8 +11,8 @@ use dyad_model::{Event, Modality};
 use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
-    agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
-    remember_last_named, remember_meetings, resolve_country_descriptions,
+    agents_take_the_article_country, aid_recipient, conflict_pair, last_accuser, last_aggressor,
+    last_attacker, remember_last_named, remember_meetings, resolve_country_descriptions,
     resolve_definite_descriptions, resolve_groups, resolve_named_people, resolve_they,
     resolve_titles, voices, ArticleMemory,
 };
@@ -348,7 +348,11 @@ pub fn code_sentence(
                     .or(attacker)
                     .or(aggressor)
                     .or(struck)
-                    .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)));
+                    .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)))
+                    .or_else(|| {
+                        let code = pledge.or(forward)?;
+                        aid_recipient(memory, code, source)
+                    });
                 // "North Korea fired a ballistic missile into the sea": a missile fired or
                 // launched at no one is a test or a show of force (150), not an attack
                 let weapon = (target.is_none()

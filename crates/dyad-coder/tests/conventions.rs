@@ -1548,3 +1548,25 @@ fn patterns_added_to_upstream_blocks_code_as_the_guide_does() {
         vec!["CHL 0256 PER"]
     );
 }
+
+/// coreference::aid_recipient: aid sent or pledged to no one named goes to the country the
+/// story is about, not to the giver's own.
+#[test]
+fn aid_to_no_one_named_goes_to_the_country_the_story_is_about() {
+    let got = triples(&production().code_document(&doc(
+        "LIMA (Reuters) - An earthquake struck southern Peru. Chile is sending a rescue team.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"CHL 073 PER".to_string()), "{got:?}");
+    let got = triples(&production().code_document(&doc(
+        "LIMA (Reuters) - Peru's government is sending a rescue team to the south.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.iter().all(|t| !t.contains(" 073 ")), "{got:?}");
+    // PETRARCH's convention names no one
+    let got = triples(&petrarch().code_document(&doc(
+        "LIMA (Reuters) - Chile is sending a rescue team.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.is_empty(), "{got:?}");
+}
