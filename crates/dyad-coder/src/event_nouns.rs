@@ -235,8 +235,11 @@ pub fn noun_events<'l>(
         // nor does a show of force ("carried out a nuclear test"), which the convention may
         // code with no target ([`crate::Convention::codes_undirected`])
         let force = dyad_dict::cameo::root(&entry.code) == "15";
+        // nor a disapproval ("Jordan expressed outrage"), whose target the article's last
+        // hostile act may tell ([`crate::coreference::last_aggressor`])
+        let disapproval = dyad_dict::cameo::root(&entry.code) == "11";
         let pair = entry.symmetric && source.members.len() > 1;
-        if target.is_none() && !pair && !protest && !force {
+        if target.is_none() && !pair && !protest && !force && !disapproval {
             continue;
         }
         out.push(NounEvent {

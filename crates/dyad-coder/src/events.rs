@@ -485,7 +485,14 @@ pub fn code_sentence(
         let one_sayer = intends && nv.source.members.len() == 1;
         let target = nv
             .target
-            .or_else(|| ctx.convention.protest_target(&code, &nv.source));
+            .or_else(|| ctx.convention.protest_target(&code, &nv.source))
+            // ("Jordan expressed outrage": a disapproval noun, not a cut in relations — "the
+            // U.N. sanctions" name their target elsewhere more often than not)
+            .or_else(|| {
+                (cameo::root(&code) == "11")
+                    .then(|| last_aggressor(events, &nv.source))
+                    .flatten()
+            });
         // ("a nuclear test" names no one and is coded so: 150)
         if target.is_none() && !nv.entry.symmetric && !ctx.convention.codes_undirected(&code) {
             continue;

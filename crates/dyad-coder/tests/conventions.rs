@@ -1570,3 +1570,19 @@ fn aid_to_no_one_named_goes_to_the_country_the_story_is_about() {
     )));
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// Nouns of disapproval (dissatisfaction, displeasure, outrage): their topic is their target,
+/// and with none named, the author of the article's last act of force.
+#[test]
+fn outrage_expressed_is_a_disapproval_of_the_last_act_of_force() {
+    assert_eq!(
+        coded("Peru voiced displeasure at Chile's decision."),
+        vec!["PER 111 CHL"]
+    );
+    let got = triples(&production().code_document(&doc(
+        "Chilean troops shelled a Peruvian village on Monday. Bolivia expressed outrage.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(got.contains(&"BOL 111 CHLMIL".to_string()), "{got:?}");
+    assert!(coded("Bolivia expressed outrage on Monday.").is_empty());
+}

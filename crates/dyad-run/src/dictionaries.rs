@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "48144e41c198fa57"
+            "ec2f90e4b343eb82"
         );
     }
 }
