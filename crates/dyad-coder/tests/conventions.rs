@@ -1586,3 +1586,15 @@ fn outrage_expressed_is_a_disapproval_of_the_last_act_of_force() {
     assert!(got.contains(&"BOL 111 CHLMIL".to_string()), "{got:?}");
     assert!(coded("Bolivia expressed outrage on Monday.").is_empty());
 }
+
+/// The `of=projectile` flag: "the launch of a missile by X" is X's show of force; the launch
+/// of anything else is no event.
+#[test]
+fn the_launch_of_a_missile_is_a_show_of_force_and_of_a_campaign_none() {
+    let t = coded("Peru condemned the launch of a ballistic missile by Chile on Thursday.");
+    assert!(
+        t.contains(&"CHL 150 -".to_string()) && t.contains(&"PER 111 CHL".to_string()),
+        "{t:?}"
+    );
+    assert!(coded("The launch of the campaign by Chile was welcomed.").is_empty());
+}

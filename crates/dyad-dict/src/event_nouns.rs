@@ -24,7 +24,9 @@
 //! `of=target` — who "the N of X" names (the visit of the president; the arrest of the
 //! president); `needs=target` — no event without a target in the text (a trip, a tour);
 //! `about=target` — a statement whose topic is its target ("concern over Russia's actions");
-//! `at=target` — a weapon aimed "at" its target ("fired tear gas at protesters"). A
+//! `at=target` — a weapon aimed "at" its target ("fired tear gas at protesters");
+//! `of=projectile` — an act only when its "of" names a weapon of the PROJECTILE words ("the
+//! launch of a ballistic missile", not "the launch of a campaign"). A
 //! comment saying where the entry comes from is required for dyad's own file
 //! ([`check`]).
 
@@ -64,6 +66,8 @@ pub struct EventNoun {
     /// A weapon fired "at" its target ("tear gas at protesters"; for other nouns "at" names a
     /// place: "talks at the UN").
     pub aimed_target: bool,
+    /// An act only of a weapon named after "of" ("the launch of a ballistic missile").
+    pub of_projectile: bool,
     /// The provenance comment (after `#`), empty when there is none.
     pub provenance: String,
     pub file: String,
@@ -280,6 +284,7 @@ fn parse_noun(
         needs_target: false,
         topic_target: false,
         aimed_target: false,
+        of_projectile: false,
         provenance,
         file: file.to_string(),
         line: no,
@@ -292,10 +297,11 @@ fn parse_noun(
             "needs=target" => entry.needs_target = true,
             "about=target" => entry.topic_target = true,
             "at=target" => entry.aimed_target = true,
+            "of=projectile" => entry.of_projectile = true,
             _ => {
                 return Err(err(format!(
                     "unknown flag `{flag}` (expected both, of=source, of=target, needs=target, \
-                     about=target or at=target)"
+                     about=target, at=target or of=projectile)"
                 )))
             }
         }

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "ec2f90e4b343eb82"
+            "38ddfa082b825f0f"
         );
     }
 }
