@@ -487,6 +487,12 @@ fn light_verb_clause<'c>(
     {
         from += 1;
     }
+    // "announced on Saturday the expulsion of the ambassador": a day between them
+    if s.word(from) == "ON" && english::is_time_word(s.word(from + 1)) {
+        from += 2;
+    } else if english::is_time_word(s.word(from)) {
+        from += 1;
+    }
     let between_ok = (from..noun).all(|k| {
         let w = s.word(k);
         english::is_determiner(w)

@@ -1598,3 +1598,15 @@ fn the_launch_of_a_missile_is_a_show_of_force_and_of_a_campaign_none() {
     );
     assert!(coded("The launch of the campaign by Chile was welcomed.").is_empty());
 }
+
+/// event_nouns::light_verb_clause: a day may stand between a light verb and its noun
+/// ("announced on Saturday the expulsion of the ambassador").
+#[test]
+fn a_day_between_a_light_verb_and_its_noun_leaves_the_noun_its_subject() {
+    for text in [
+        "Chile announced on Saturday the expulsion of the Peruvian ambassador.",
+        "Chile announced yesterday the expulsion of the Peruvian ambassador.",
+    ] {
+        assert_eq!(coded(text), vec!["CHL 161 PERGOV"], "{text}");
+    }
+}
