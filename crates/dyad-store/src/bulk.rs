@@ -88,7 +88,7 @@ impl BulkLoad {
         let mut store = self.store;
         store.rollups_later = false;
         let conn = store.conn();
-        schema::create_indexes(conn)?;
+        rollup::timed("indexes", || schema::create_indexes(conn))?;
         // with a rollback journal (see rollup::fill)
         rollup::fill(conn)?;
         conn.execute_batch(

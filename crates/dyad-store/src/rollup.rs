@@ -808,33 +808,51 @@ fn fill_now(conn: &Connection) -> Result<()> {
             return Ok(());
         }
         for (table, select) in RECOUNT {
-            conn.execute_batch(&format!(
-                "DELETE FROM {table}; INSERT INTO {table} {select};"
-            ))?;
+            timed(table, || {
+                Ok(conn.execute_batch(&format!(
+                    "DELETE FROM {table}; INSERT INTO {table} {select};"
+                ))?)
+            })?;
         }
         // the index made again in one pass: FTS5 gathers 256 MB of postings before it writes a
         // segment (its default is 1 MB), so that millions of reports make a few large segments
         // instead of thousands it would merge again and again; then its default again, as a
         // batch's commit writes what it gathered anyway
-        conn.execute_batch(&format!(
-            "INSERT INTO evidence_fts(evidence_fts, rank) VALUES ('hashsize', {});
-             INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
-             INSERT INTO evidence_fts(evidence_fts, rank) VALUES ('hashsize', {});
-             DELETE FROM rollup_issue;",
-            256 << 20,
-            1 << 20
-        ))?;
-        let mut ins =
-            conn.prepare("INSERT INTO rollup_issue (issue, negated, events) VALUES (?1, ?2, ?3)")?;
-        for (issue, negated, n) in recount_issues(conn)? {
-            ins.execute(params![issue, negated, n])?;
-        }
+        timed("evidence_fts", || {
+            Ok(conn.execute_batch(&format!(
+                "INSERT INTO evidence_fts(evidence_fts, rank) VALUES ('hashsize', {});
+                 INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
+                 INSERT INTO evidence_fts(evidence_fts, rank) VALUES ('hashsize', {});
+                 DELETE FROM rollup_issue;",
+                256 << 20,
+                1 << 20
+            ))?)
+        })?;
+        timed("rollup_issue", || {
+            let mut ins = conn
+                .prepare("INSERT INTO rollup_issue (issue, negated, events) VALUES (?1, ?2, ?3)")?;
+            for (issue, negated, n) in recount_issues(conn)? {
+                ins.execute(params![issue, negated, n])?;
+            }
+            Ok(())
+        })?;
         conn.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('rollups', ?1)",
             [VERSION],
         )?;
         kept(conn)
     })
+}
+
+/// Run one step of a fill, and with `DYAD_STORE_TIMES` set in the environment say on stderr
+/// how long it took (`dyad: fill rollup_day 12.3 s`): what a bulk load's end spends where.
+pub(crate) fn timed<T>(step: &str, work: impl FnOnce() -> Result<T>) -> Result<T> {
+    let started = std::time::Instant::now();
+    let out = work()?;
+    if std::env::var_os("DYAD_STORE_TIMES").is_some() {
+        eprintln!("dyad: fill {step} {:.1} s", started.elapsed().as_secs_f64());
+    }
+    Ok(out)
 }
 
 /// Compare every rollup with a recount from the events: None when they agree, else the first
