@@ -91,8 +91,10 @@ impl BulkLoad {
         rollup::timed("indexes", || schema::create_indexes(conn))?;
         // with a rollback journal (see rollup::fill)
         rollup::fill(conn)?;
+        // the file's log alone: the fill's temporary table leaves the temporary database in a
+        // state where a checkpoint of every database is refused (SQLITE_LOCKED)
         conn.execute_batch(
-            "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA wal_checkpoint(TRUNCATE);",
+            "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA main.wal_checkpoint(TRUNCATE);",
         )?;
         schema::default_cache(conn)?;
         Ok(store)

@@ -689,3 +689,11 @@ fn dyad_periods_are_counted_and_ordered_as_by_hand() {
         }
     }
 }
+
+#[test]
+fn a_bulk_load_s_rollups_are_those_a_recount_from_the_events_gives() {
+    // the end of a load derives some rollups from others (`rollup::fill`): each against its
+    // count from the events alone
+    let store = open(1.0);
+    assert_eq!(dyad_store::rollup::check(store.conn()).unwrap(), None);
+}
