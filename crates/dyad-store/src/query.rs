@@ -1081,13 +1081,10 @@ fn per_dyad_period(
     // every table a count per dyad and period reads has a row's events (the events' own:
     // one each), its quad class and its Goldstein score or sum
     let events = if table == "events" { "1" } else { "e.events" };
-    let sql = format!(
-        "SELECT {period}, e.source_code, e.target_code, {events}, e.quad_class, e.goldstein
-         FROM {table} e{} AND e.date <> ''",
-        reading.clause
-    );
-    let mut st = conn.prepare_cached(&sql)?;
-    let mut rows = st.query(rusqlite::params_from_iter(&reading.params))?;
+    let parts = match one_actor_sides(conn, filter, table, &reading)? {
+        Some(sides) => sides,
+        None => vec![(reading.clause.clone(), reading.params.clone())],
+    };
     // keyed by period, source and target joined by NUL (no code or period holds one), so
     // that a row of a dyad-period met before allocates nothing
     let mut groups: std::collections::HashMap<String, Summed> = std::collections::HashMap::new();
@@ -1098,23 +1095,31 @@ fn per_dyad_period(
             _ => "",
         }
     }
-    while let Some(r) = rows.next()? {
-        key.clear();
-        key.push_str(text(r.get_ref(0)?));
-        key.push('\0');
-        key.push_str(text(r.get_ref(1)?));
-        key.push('\0');
-        key.push_str(text(r.get_ref(2)?));
-        let (n, quad, goldstein): (i64, i64, f64) = (r.get(3)?, r.get(4)?, r.get(5)?);
-        let g = match groups.get_mut(key.as_str()) {
-            Some(g) => g,
-            None => groups.entry(key.clone()).or_default(),
-        };
-        g.events += n;
-        if (1..=4).contains(&quad) {
-            g.quad[(quad - 1) as usize] += n;
+    for (clause, params) in parts {
+        let sql = format!(
+            "SELECT {period}, e.source_code, e.target_code, {events}, e.quad_class, e.goldstein
+         FROM {table} e{clause} AND e.date <> ''"
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        let mut rows = st.query(rusqlite::params_from_iter(&params))?;
+        while let Some(r) = rows.next()? {
+            key.clear();
+            key.push_str(text(r.get_ref(0)?));
+            key.push('\0');
+            key.push_str(text(r.get_ref(1)?));
+            key.push('\0');
+            key.push_str(text(r.get_ref(2)?));
+            let (n, quad, goldstein): (i64, i64, f64) = (r.get(3)?, r.get(4)?, r.get(5)?);
+            let g = match groups.get_mut(key.as_str()) {
+                Some(g) => g,
+                None => groups.entry(key.clone()).or_default(),
+            };
+            g.events += n;
+            if (1..=4).contains(&quad) {
+                g.quad[(quad - 1) as usize] += n;
+            }
+            g.goldstein.add(goldstein);
         }
-        g.goldstein.add(goldstein);
     }
     let mut matched = 0;
     let mut out: Vec<Aggregate> = groups
@@ -1147,6 +1152,50 @@ fn per_dyad_period(
             .then_with(|| a.target.cmp(&b.target))
     });
     Ok((out, reading.sample(matched)))
+}
+
+/// The rows of one actor's filter read as two disjoint parts, the actor as source, then as
+/// target but not as source, when a rollup per dyad is read exactly: the filter's condition
+/// (`source in A or target in A`) made SQLite read both ranges and keep every row's key in a
+/// temporary index so as to count a row of both once (`--by month --actor ESP`: 100 ms of
+/// its 95,803 rows at ten million events; 13 ms as two ranges). None for other filters and
+/// readings.
+fn one_actor_sides(
+    conn: &Connection,
+    filter: &Filter,
+    table: &str,
+    reading: &Reading,
+) -> Result<Option<Vec<(String, Vec<Value>)>>> {
+    let per_dyad = matches!(table, "rollup_dyad_day" | "rollup_place_day");
+    let [actor] = filter.actor.as_slice() else {
+        return Ok(None);
+    };
+    if !per_dyad || reading.share.is_some() || filter.source.is_some() || filter.target.is_some() {
+        return Ok(None);
+    }
+    let code = actor_code("actor", actor)?;
+    let as_source = Filter {
+        actor: Vec::new(),
+        source: Some(code.clone()),
+        ..filter.clone()
+    };
+    let as_target = Filter {
+        actor: Vec::new(),
+        target: Some(code.clone()),
+        ..filter.clone()
+    };
+    let first = as_source.where_in(conn)?;
+    let (mut clause, mut params) = as_target.where_in(conn)?;
+    let (lo, hi) = prefix_range(&code);
+    params.push(Value::Text(lo));
+    params.push(Value::Text(hi));
+    let _ = write!(
+        clause,
+        " AND NOT (e.source_code >= ?{} AND e.source_code < ?{})",
+        params.len() - 1,
+        params.len()
+    );
+    Ok(Some(vec![first, (clause, params)]))
 }
 
 /// A dyad-period's rows summed, for [`per_dyad_period`].
