@@ -1154,6 +1154,9 @@ fn per_dyad_period(
     Ok((out, reading.sample(matched)))
 }
 
+/// A WHERE clause over a table `e` and its parameters.
+type Clause = (String, Vec<Value>);
+
 /// The rows of one actor's filter read as two disjoint parts, the actor as source, then as
 /// target but not as source, when a rollup per dyad is read exactly: the filter's condition
 /// (`source in A or target in A`) made SQLite read both ranges and keep every row's key in a
@@ -1165,7 +1168,7 @@ fn one_actor_sides(
     filter: &Filter,
     table: &str,
     reading: &Reading,
-) -> Result<Option<Vec<(String, Vec<Value>)>>> {
+) -> Result<Option<Vec<Clause>>> {
     let per_dyad = matches!(table, "rollup_dyad_day" | "rollup_place_day");
     let [actor] = filter.actor.as_slice() else {
         return Ok(None);
