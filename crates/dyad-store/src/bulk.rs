@@ -91,8 +91,9 @@ impl BulkLoad {
         rollup::timed("indexes", || schema::create_indexes(conn))?;
         // with a rollback journal (see rollup::fill)
         rollup::fill(conn)?;
-        // the file's log alone: the fill's temporary table leaves the temporary database in a
-        // state where a checkpoint of every database is refused (SQLITE_LOCKED)
+        // the file's log alone: once a fill has made its temporary table under a rollback
+        // journal and gone back to the log, SQLite refuses a checkpoint of every database
+        // (SQLITE_LOCKED, for the temporary one; the `sqlite3` shell does the same)
         conn.execute_batch(
             "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA main.wal_checkpoint(TRUNCATE);",
         )?;
