@@ -212,7 +212,13 @@ pub fn run(args: QueryArgs) -> Result<()> {
     if let Some(by) = by {
         let mut filter = filter;
         filter.bounded = !args.exact;
-        let (rows, sample) = query::aggregate_sampled(store.conn(), &filter, by)?;
+        // --limit cuts the rows here, so that stderr can say how many it left out
+        let limit = filter.limit.take();
+        let (mut rows, sample) = query::aggregate_sampled(store.conn(), &filter, by)?;
+        let all = rows.len();
+        if let Some(n) = limit {
+            rows.truncate(n);
+        }
         let header = [
             "period",
             "source",
@@ -249,14 +255,21 @@ pub fn run(args: QueryArgs) -> Result<()> {
             );
         }
         let undated = query::undated(store.conn(), &filter)?;
+        let shown = if rows.len() < all {
+            format!(
+                "the first {} of {all} dyad-periods (--limit: the rest left out)",
+                rows.len()
+            )
+        } else {
+            format!("{all} dyad-periods")
+        };
         if undated > 0 {
             eprintln!(
-                "dyad: {} dyad-periods; {undated} undated events left out (they have no \
-                 date to count them by)",
-                rows.len()
+                "dyad: {shown}; {undated} undated events left out (they have no date to count \
+                 them by)"
             );
         } else {
-            eprintln!("dyad: {} dyad-periods", rows.len());
+            eprintln!("dyad: {shown}");
         }
         return Ok(());
     }

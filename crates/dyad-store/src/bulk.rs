@@ -88,11 +88,14 @@ impl BulkLoad {
         let mut store = self.store;
         store.rollups_later = false;
         let conn = store.conn();
-        schema::create_indexes(conn)?;
+        rollup::timed("indexes", || schema::create_indexes(conn))?;
         // with a rollback journal (see rollup::fill)
         rollup::fill(conn)?;
+        // the file's log alone: once a fill has made its temporary table under a rollback
+        // journal and gone back to the log, SQLite refuses a checkpoint of every database
+        // (SQLITE_LOCKED, for the temporary one; the `sqlite3` shell does the same)
         conn.execute_batch(
-            "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA wal_checkpoint(TRUNCATE);",
+            "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA main.wal_checkpoint(TRUNCATE);",
         )?;
         schema::default_cache(conn)?;
         Ok(store)

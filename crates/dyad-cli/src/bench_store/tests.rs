@@ -548,3 +548,157 @@ fn the_map_of_a_root_is_counted_from_its_rollup_as_from_the_events() {
             .sum::<i64>()
     );
 }
+
+/// One event as a count made by hand reads it: its day, week (the Monday) and month, dyad,
+/// code, root, quad class, Goldstein score, place country and polarity.
+struct HandEvent {
+    id: i64,
+    periods: [String; 3],
+    source: String,
+    target: String,
+    code: String,
+    quad: i64,
+    goldstein: f64,
+    country: String,
+    negated: bool,
+}
+
+fn hand_events(store: &Store) -> Vec<HandEvent> {
+    let mut st = store
+        .conn()
+        .prepare(
+            "SELECT id, date, date(date, 'weekday 0', '-6 days'), substr(date, 1, 7),
+                    source_code, target_code, code, quad_class, goldstein,
+                    COALESCE(place_country, ''), negated
+             FROM events WHERE date <> ''",
+        )
+        .unwrap();
+    let rows = st
+        .query_map([], |r| {
+            Ok(HandEvent {
+                id: r.get(0)?,
+                periods: [r.get(1)?, r.get(2)?, r.get(3)?],
+                source: r.get(4)?,
+                target: r.get(5)?,
+                code: r.get(6)?,
+                quad: r.get(7)?,
+                goldstein: r.get(8)?,
+                country: r.get(9)?,
+                negated: r.get(10)?,
+            })
+        })
+        .unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn dyad_periods_are_counted_and_ordered_as_by_hand() {
+    use std::collections::HashMap;
+    // (fields, whether an event is selected): one actor (its rows per dyad and day), an actor
+    // and an event code (the events), a country (the rows per dyad, day and place), nothing
+    // (every row per dyad and day)
+    type Keeps = fn(&HandEvent) -> bool;
+    let cases: Vec<(Vec<(&str, &str)>, Keeps)> = vec![
+        (vec![("actor", "RUS")], |e| {
+            e.source.starts_with("RUS") || e.target.starts_with("RUS")
+        }),
+        // a third of the news, many of its events between two of its own codes (a row of
+        // both sides, counted once)
+        (vec![("actor", "USA"), ("root", "04")], |e| {
+            (e.source.starts_with("USA") || e.target.starts_with("USA")) && e.code.starts_with("04")
+        }),
+        (vec![("actor", "ISR"), ("code", "04")], |e| {
+            (e.source.starts_with("ISR") || e.target.starts_with("ISR")) && e.code.starts_with("04")
+        }),
+        (vec![("country", "UKR")], |e| e.country == "UKR"),
+        (vec![], |_| true),
+    ];
+    let events = hand_events(&open(1.0));
+    for (fields, keeps) in cases {
+        for (at, by) in [Period::Day, Period::Week, Period::Month]
+            .into_iter()
+            .enumerate()
+        {
+            // bounds as at ten million events (1.0, every filter here read exactly) and a
+            // hundred times lower (0.01: one actor, or none, read from a sample)
+            for scale in [1.0, 0.01] {
+                let store = open(scale);
+                let f = Filter {
+                    bounded: true,
+                    ..filter(&fields)
+                };
+                let (got, sample) = query::aggregate_sampled(store.conn(), &f, by).unwrap();
+                let share = sample.as_ref().map(|s| s.share);
+                let below = share.map(id_bound).unwrap_or(i64::MAX);
+                type Row = (i64, [i64; 4], f64);
+                let mut hand: HashMap<(String, String, String), Row> = HashMap::new();
+                for e in &events {
+                    if e.negated || e.id >= below || !keeps(e) {
+                        continue;
+                    }
+                    let key = (e.periods[at].clone(), e.source.clone(), e.target.clone());
+                    let row = hand.entry(key).or_insert((0, [0; 4], 0.0));
+                    row.0 += 1;
+                    row.1[(e.quad - 1) as usize] += 1;
+                    row.2 += e.goldstein;
+                }
+                let scaled = |n: i64| match share {
+                    Some(s) => (n as f64 / s).round() as i64,
+                    None => n,
+                };
+                let mut want: Vec<_> = hand.into_iter().collect();
+                want.sort_by(|(a, x), (b, y)| {
+                    a.0.cmp(&b.0)
+                        .then(y.0.cmp(&x.0))
+                        .then_with(|| (&a.1, &a.2).cmp(&(&b.1, &b.2)))
+                });
+                let what = format!("--by {by:?} of {fields:?} (bounds × {scale})");
+                assert!(!want.is_empty(), "{what}: no event to compare");
+                assert_eq!(got.len(), want.len(), "{what}: dyad-periods");
+                for (a, ((period, source, target), (n, quad, sum))) in got.iter().zip(&want) {
+                    assert_eq!(
+                        (&a.period, &a.source, &a.target),
+                        (period, source, target),
+                        "{what}: order"
+                    );
+                    assert_eq!(
+                        a.tally.events,
+                        scaled(*n),
+                        "{what}: {period} {source} {target}"
+                    );
+                    assert_eq!(
+                        a.tally.quad,
+                        quad.map(scaled),
+                        "{what}: {period} quad classes"
+                    );
+                    let sum = match share {
+                        Some(s) => sum / s,
+                        None => *sum,
+                    };
+                    assert!(
+                        (a.tally.goldstein_sum - sum).abs() <= 1e-6 * sum.abs().max(1.0),
+                        "{what}: {period} {source} {target} Goldstein {} against {sum}",
+                        a.tally.goldstein_sum
+                    );
+                    let mean = a.tally.goldstein_sum / a.tally.events as f64;
+                    if share.is_none() {
+                        assert!((a.tally.goldstein_mean - mean).abs() < 1e-9, "{what}: mean");
+                    }
+                }
+                if scale == 1.0 {
+                    assert_eq!(sample, None, "{what}: read exactly");
+                } else if fields.is_empty() {
+                    assert!(sample.is_some(), "{what}: read from a sample");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_bulk_load_s_rollups_are_those_a_recount_from_the_events_gives() {
+    // the end of a load derives some rollups from others (`rollup::fill`): each against its
+    // count from the events alone
+    let store = open(1.0);
+    assert_eq!(dyad_store::rollup::check(store.conn()).unwrap(), None);
+}
