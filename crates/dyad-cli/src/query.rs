@@ -214,7 +214,8 @@ pub fn run(args: QueryArgs) -> Result<()> {
         filter.bounded = !args.exact;
         // --limit cuts the rows here, so that stderr can say how many it left out
         let limit = filter.limit.take();
-        let (mut rows, sample) = query::aggregate_sampled(store.conn(), &filter, by)?;
+        let (mut rows, sample) =
+            dyad_store::aggregate::aggregate_sampled(store.conn(), &filter, by)?;
         let all = rows.len();
         if let Some(n) = limit {
             rows.truncate(n);

@@ -122,8 +122,12 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // kept from before a gerund after a preposition (0.370, 0.459), 0.432 with welcomes as the
     // host's alone, ceasefire calls to the two sides of a fight, envoys ordered to leave,
     // countries described by their region, invitations, meetings opening a sentence and
-    // quoted fragments read through (0.392, 0.473)
-    at_least(&r["root"], "f1", 0.42);
+    // quoted fragments read through (0.392, 0.473), 0.456 with shows of force at no one,
+    // cuts in relations answering the last act of force, lists of officials named beside
+    // their titles, acts praised or criticised, readiness for talks, acts agreed to, weapons
+    // of repression, talks between two sides to come, patterns added to upstream blocks and
+    // aid to the story's country (0.415, 0.499)
+    at_least(&r["root"], "f1", 0.445);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(

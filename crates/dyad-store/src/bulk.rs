@@ -89,8 +89,8 @@ impl BulkLoad {
         store.rollups_later = false;
         let conn = store.conn();
         rollup::timed("indexes", || schema::create_indexes(conn))?;
-        // with a rollback journal (see rollup::fill)
-        rollup::fill(conn)?;
+        // with a rollback journal (see fill::fill)
+        crate::fill::fill(conn)?;
         // the file's log alone: once a fill has made its temporary table under a rollback
         // journal and gone back to the log, SQLite refuses a checkpoint of every database
         // (SQLITE_LOCKED, for the temporary one; the `sqlite3` shell does the same)

@@ -42,12 +42,15 @@
 #![forbid(unsafe_code)]
 
 pub mod actor;
+pub mod aggregate;
 pub mod bulk;
+mod compensated;
 pub mod counted;
 pub mod error;
 mod event_record;
 pub mod explore;
 pub mod export;
+pub mod fill;
 pub mod filter;
 pub mod fips;
 pub mod hash;
@@ -65,11 +68,12 @@ pub mod timeline;
 mod transaction;
 pub mod updates;
 
+pub use aggregate::Aggregate;
 pub use bulk::BulkLoad;
 pub use error::StoreError;
 pub use filter::{parse_filter, FieldError, Filter, Period};
 pub use ingest::{content_hash, ArticleInput, BatchSummary, Store};
-pub use query::{Aggregate, EventRow, Tally};
+pub use query::{EventRow, Tally};
 
 /// The result of store operations.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

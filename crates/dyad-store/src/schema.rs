@@ -413,7 +413,7 @@ fn prepare(conn: &Connection, fill: bool) -> Result<()> {
     if !fill {
         return Ok(());
     }
-    crate::rollup::fill(conn)?;
+    crate::fill::fill(conn)?;
     crate::rollup::fill_codes(conn)?;
     crate::rollup::fill_place_roots(conn)
 }

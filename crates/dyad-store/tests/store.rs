@@ -357,7 +357,10 @@ fn counts_kept_by_batch_equal_a_full_recount() {
             g.quad_class = Some(1);
             for by in [Period::Day, Period::Month] {
                 out.push(serde_json::to_value(explore::series(c, &g, by).unwrap()).unwrap());
-                out.push(serde_json::to_value(query::aggregate(c, &g, by).unwrap()).unwrap());
+                out.push(
+                    serde_json::to_value(dyad_store::aggregate::aggregate(c, &g, by).unwrap())
+                        .unwrap(),
+                );
             }
             let n = explore::network(c, &g, Level::Country, 10).unwrap();
             out.push(serde_json::to_value(n).unwrap());
@@ -373,7 +376,10 @@ fn counts_kept_by_batch_equal_a_full_recount() {
                     serde_json::to_value(explore::series(c, &g, Period::Week).unwrap()).unwrap(),
                 );
                 out.push(
-                    serde_json::to_value(query::aggregate(c, &g, Period::Day).unwrap()).unwrap(),
+                    serde_json::to_value(
+                        dyad_store::aggregate::aggregate(c, &g, Period::Day).unwrap(),
+                    )
+                    .unwrap(),
                 );
                 let n = explore::network(c, &g, Level::Actor, 10).unwrap();
                 out.push(serde_json::to_value(n).unwrap());
@@ -424,7 +430,12 @@ fn counts_kept_by_batch_equal_a_full_recount() {
             let mut g = f.clone();
             g.source = Some("IS".into());
             g.root = Some("19".into());
-            out.push(serde_json::to_value(query::aggregate(c, &g, Period::Week).unwrap()).unwrap());
+            out.push(
+                serde_json::to_value(
+                    dyad_store::aggregate::aggregate(c, &g, Period::Week).unwrap(),
+                )
+                .unwrap(),
+            );
             // evidence words through the trigram index (and short ones without it)
             for words in [
                 &["met"][..],
@@ -642,7 +653,7 @@ fn filters_and_aggregations() {
     assert!(dyad_store::filter::date("from", "2025-13-01").is_err());
     assert!("fortnight".parse::<Period>().is_err());
 
-    let weeks = query::aggregate(c, &Filter::default(), Period::Week).unwrap();
+    let weeks = dyad_store::aggregate::aggregate(c, &Filter::default(), Period::Week).unwrap();
     // 2025-12-04 is a Thursday: its week is named by Monday 2025-12-01
     assert!(weeks.iter().all(|w| w.period == "2025-12-01"), "{weeks:#?}");
     let total: i64 = weeks.iter().map(|w| w.tally.events).sum();
@@ -651,7 +662,7 @@ fn filters_and_aggregations() {
         assert_eq!(w.quad.iter().sum::<i64>(), w.events);
         assert!((w.goldstein_mean * w.events as f64 - w.goldstein_sum).abs() < 1e-9);
     }
-    let months = query::aggregate(c, &Filter::default(), Period::Month).unwrap();
+    let months = dyad_store::aggregate::aggregate(c, &Filter::default(), Period::Month).unwrap();
     assert!(months.iter().all(|m| m.period == "2025-12"));
 }
 

@@ -174,7 +174,8 @@ impl Open {
                         // as `dyad query --by` does (without --exact): its rows, then the
                         // undated events it reports
                         f.bounded = true;
-                        let (_, sample) = query::aggregate_sampled(self.store.conn(), &f, *by)?;
+                        let (_, sample) =
+                            dyad_store::aggregate::aggregate_sampled(self.store.conn(), &f, *by)?;
                         query::undated(self.store.conn(), &f)?;
                         sampled = sample.is_some();
                     }

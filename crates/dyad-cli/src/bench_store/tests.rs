@@ -120,7 +120,7 @@ fn aggregations_over_a_common_word_are_counted_from_a_flagged_sample_only_when_a
         .is_none());
     let (_, s) = explore::places_sampled(c, &bounded, 10).unwrap();
     assert!(s.is_some());
-    let (_, s) = query::aggregate_sampled(c, &exact, Period::Month).unwrap();
+    let (_, s) = dyad_store::aggregate::aggregate_sampled(c, &exact, Period::Month).unwrap();
     assert!(s.is_none());
 }
 
@@ -178,7 +178,7 @@ fn two_digit_codes_count_as_their_root() {
             .sum();
         let undated = query::undated(c, &f).unwrap();
         assert_eq!(series + undated, n_code(code), "{code}");
-        let by: i64 = query::aggregate(c, &f, Period::Week)
+        let by: i64 = dyad_store::aggregate::aggregate(c, &f, Period::Week)
             .unwrap()
             .iter()
             .map(|a| a.tally.events)
@@ -467,7 +467,7 @@ fn filters_of_both_sides_count_their_dyads_rows_as_the_events_do() {
                 .collect();
             assert_eq!(series, months, "series of {fields:?}");
             let by: BTreeMap<(String, String, String), i64> =
-                query::aggregate(c, &f, Period::Month)
+                dyad_store::aggregate::aggregate(c, &f, Period::Month)
                     .unwrap()
                     .into_iter()
                     .map(|a| ((a.period, a.source, a.target), a.tally.events))
@@ -627,7 +627,8 @@ fn dyad_periods_are_counted_and_ordered_as_by_hand() {
                     bounded: true,
                     ..filter(&fields)
                 };
-                let (got, sample) = query::aggregate_sampled(store.conn(), &f, by).unwrap();
+                let (got, sample) =
+                    dyad_store::aggregate::aggregate_sampled(store.conn(), &f, by).unwrap();
                 let share = sample.as_ref().map(|s| s.share);
                 let below = share.map(id_bound).unwrap_or(i64::MAX);
                 type Row = (i64, [i64; 4], f64);
