@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection};
 
-use crate::rollup::{actor_prefixes, kept, ready, tally_issues, timed, VERSION};
+use crate::rollup::{actor_prefixes, kept, ready, tally_issues, timed, PLACE_MONTHS, VERSION};
 use crate::Result;
 
 /// Fill the rollups from the events of a database written before them (or by another version
@@ -81,13 +81,7 @@ const FILL: &[(&str, &str)] = &[
              place_geonameid, SUM(events), SUM(goldstein)
          FROM rollup_place_day GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
     ),
-    (
-        "rollup_place_month",
-        "SELECT CASE WHEN length(date) >= 10 THEN substr(date, 1, 7) || '-01' ELSE date END,
-             negated, quad_class, place_lat, place_lon, place_name, place_country,
-             place_geonameid, SUM(events), SUM(goldstein)
-         FROM rollup_place GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
-    ),
+    ("rollup_place_month", PLACE_MONTHS),
     (
         "rollup_place_root",
         "SELECT root,

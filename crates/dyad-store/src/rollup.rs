@@ -655,6 +655,14 @@ pub fn rows(conn: &Connection, table: &str) -> Result<i64> {
         .unwrap_or(0))
 }
 
+/// `rollup_place_month` from `rollup_place`: its days' rows by month, the same whether a fill
+/// writes it or a check recounts it.
+pub(crate) const PLACE_MONTHS: &str =
+    "SELECT CASE WHEN length(date) >= 10 THEN substr(date, 1, 7) || '-01' ELSE date END,
+         negated, quad_class, place_lat, place_lon, place_name, place_country,
+         place_geonameid, SUM(events), SUM(goldstein)
+     FROM rollup_place GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
+
 /// The rollups as a recount from the events and reports gives them, one SELECT per table
 /// (also what [`crate::fill`] writes and what the tests compare with).
 const RECOUNT: &[(&str, &str)] = &[
@@ -694,13 +702,7 @@ const RECOUNT: &[(&str, &str)] = &[
     ),
     // the days' rows by month: `rollup_place` comes first, so a fill writes this from it once
     // it is recounted, and a check compares this with it once it matched the events
-    (
-        "rollup_place_month",
-        "SELECT CASE WHEN length(date) >= 10 THEN substr(date, 1, 7) || '-01' ELSE date END,
-             negated, quad_class, place_lat, place_lon, place_name, place_country,
-             place_geonameid, SUM(events), SUM(goldstein)
-         FROM rollup_place GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
-    ),
+    ("rollup_place_month", PLACE_MONTHS),
     (
         "rollup_place_root",
         "SELECT e.root,
