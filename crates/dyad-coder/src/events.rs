@@ -223,7 +223,7 @@ pub fn code_sentence(
                     && c.verb.candidate.inflection == Inflection::Ing
                     && c.verb.group_start > 0
                     && s.word(c.verb.group_start - 1) == "FOR";
-                // ... except after praise or blame of an actor, which presupposes the act
+                // ... except after praise or criticism of an actor, which presupposes the act
                 // done, by that actor ("criticized Orban for visiting Russia", "thanked Oman
                 // for hosting the talks")
                 let judged_actor = gerund_for
@@ -562,7 +562,7 @@ fn judged_for<'c>(
     Some(object)
 }
 
-/// Are every member of both roles of one and the same state?
+/// Is every member of both roles of one and the same state?
 fn same_state(a: &clauses::Role, b: &clauses::Role) -> bool {
     fn state(m: &crate::mentions::ActorCode) -> Option<&str> {
         crate::mentions::state_of(&m.code)
