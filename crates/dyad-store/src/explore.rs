@@ -586,7 +586,8 @@ pub struct Network {
 }
 
 /// The `max_edges` directed dyads with most selected events, and their actors (an actor's
-/// events with itself are left out).
+/// events with itself are left out, and so are acts with no one on one side: a missile
+/// test's, coded with no target, is no edge).
 pub fn network(
     conn: &Connection,
     filter: &Filter,
@@ -604,7 +605,7 @@ pub fn network(
     let clause = &reading.clause;
     let sql = format!(
         "SELECT {s} AS s, {t} AS t, {tally}
-         FROM {table} e{clause} AND {s} <> {t}
+         FROM {table} e{clause} AND {s} <> {t} AND {s} <> '' AND {t} <> ''
          GROUP BY s, t ORDER BY {n} DESC, s, t"
     );
     let mut st = conn.prepare_cached(&sql)?;

@@ -1228,3 +1228,44 @@ fn pages_in_date_order_are_the_head_of_the_list() {
         }
     }
 }
+
+/// An act coded with no target (a missile test, 150) is stored, found and exported with an
+/// empty target, and is no edge of the network.
+#[test]
+fn an_act_with_no_target_is_stored_but_is_no_edge_of_the_network() {
+    use dyad_store::explore::{self, Level};
+    let a = article(
+        "t1",
+        "wire",
+        "2024-05-06",
+        "SEOUL (Reuters) - North Korea fired a ballistic missile into the sea on Monday. \
+         Japan condemned the launch.",
+    );
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.code == "150" && e.target.is_none()),
+        "{:?}",
+        a.events
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    write(&mut store, &[&a], "v1");
+    let c = store.conn();
+    let rows = query::events(c, &Filter::default()).unwrap();
+    assert!(
+        rows.iter().any(|r| r.code == "150" && r.target.is_empty()),
+        "{rows:?}"
+    );
+    for level in [Level::Actor, Level::Country] {
+        let n = explore::network(c, &Filter::default(), level, 10).unwrap();
+        let json = serde_json::to_value(&n).unwrap();
+        let nodes: Vec<&str> = json["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap())
+            .collect();
+        assert!(!nodes.contains(&""), "{json}");
+        assert_eq!(json["edges"].as_array().unwrap().len(), 1, "{json}");
+    }
+}
