@@ -132,12 +132,14 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
                  SELECT source_code AS code FROM events WHERE negated = 0
                  UNION ALL
                  SELECT target_code FROM events WHERE negated = 0 AND target_code <> source_code)
+             WHERE code <> ''
              GROUP BY code ORDER BY n DESC, code LIMIT 10",
         )?,
         top_dyads: counts(
             conn,
             "SELECT source_code || '→' || target_code AS d, COUNT(*) AS n FROM events
-             WHERE negated = 0 GROUP BY source_code, target_code ORDER BY n DESC, d LIMIT 10",
+             WHERE negated = 0 AND source_code <> '' AND target_code <> ''
+             GROUP BY source_code, target_code ORDER BY n DESC, d LIMIT 10",
         )?,
         top_countries: counts(
             conn,
@@ -153,10 +155,10 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
 /// The `limit` keys with most events of a rollup table (`key` and `events` columns, the
 /// non-negated rows), most first, then by key: the rows at or above the limit-th count are
 /// read through the table's (negated, events) order, and only they are sorted.
-fn top(conn: &Connection, table: &str, key: &str, limit: usize) -> Result<Vec<Count>> {
+fn top(conn: &Connection, table: &str, key: &str, named: &str, limit: usize) -> Result<Vec<Count>> {
     let threshold: Option<i64> = conn
         .prepare_cached(&format!(
-            "SELECT events FROM {table} WHERE negated = 0 ORDER BY events DESC
+            "SELECT events FROM {table} WHERE negated = 0 AND {named} ORDER BY events DESC
              LIMIT 1 OFFSET {}",
             limit.saturating_sub(1)
         ))?
@@ -165,7 +167,7 @@ fn top(conn: &Connection, table: &str, key: &str, limit: usize) -> Result<Vec<Co
     let mut out = counts(
         conn,
         &format!(
-            "SELECT {key}, events FROM {table} WHERE negated = 0 AND events >= {}",
+            "SELECT {key}, events FROM {table} WHERE negated = 0 AND {named} AND events >= {}",
             threshold.unwrap_or(0)
         ),
     )?;
@@ -233,10 +235,18 @@ fn from_rollups(conn: &Connection) -> Result<Stats> {
                  ORDER BY root"
             ),
         )?,
-        top_actors: top(conn, "rollup_actor", "code", 10)?,
-        top_dyads: top(conn, "rollup_dyad", "source_code || '→' || target_code", 10)?,
-        top_countries: top(conn, "rollup_country", "country", 10)?,
-        top_issues: top(conn, "rollup_issue", "issue", 20)?,
+        // (an act with no one on one side, a missile test's, has no actor there: no "" actor
+        // and no dyad with it)
+        top_actors: top(conn, "rollup_actor", "code", "code <> ''", 10)?,
+        top_dyads: top(
+            conn,
+            "rollup_dyad",
+            "source_code || '→' || target_code",
+            "source_code <> '' AND target_code <> ''",
+            10,
+        )?,
+        top_countries: top(conn, "rollup_country", "country", "1", 10)?,
+        top_issues: top(conn, "rollup_issue", "issue", "1", 20)?,
         last_added: conn.query_row("SELECT MAX(date_added) FROM events", [], |r| r.get(0))?,
     })
 }

@@ -1268,4 +1268,16 @@ fn an_act_with_no_target_is_stored_but_is_no_edge_of_the_network() {
         assert!(!nodes.contains(&""), "{json}");
         assert_eq!(json["edges"].as_array().unwrap().len(), 1, "{json}");
     }
+    // nor an actor or a dyad of the statistics, from the rollups or from the events
+    let stats = serde_json::to_value(explore::stats(c).unwrap()).unwrap();
+    let keys = |list: &str| -> Vec<String> {
+        stats[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["key"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(keys("top_dyads"), ["JPN→PRK"], "{stats}");
+    assert!(!keys("top_actors").contains(&String::new()), "{stats}");
 }
