@@ -752,11 +752,7 @@ fn object(
                             m.reached,
                             Reached::DatelineCountry | Reached::MostNamedCountry
                         )
-                }) || (first.start > 0
-                    && matches!(
-                        s.word(first.start - 1),
-                        "ITS" | "THEIR" | "OUR" | "HIS" | "HER"
-                    )))
+                }) || (first.start > 0 && english::is_possessive(s.word(first.start - 1))))
                 && next.start > 0
                 && matches!(s.word(next.start - 1), "TO" | "INTO" | "FROM" | "IN") =>
         {

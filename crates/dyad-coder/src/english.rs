@@ -6,6 +6,12 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+/// Possessive determiners that tie what follows to the subject ("recalled its ambassador",
+/// "sent their troops").
+pub fn is_possessive(w: &str) -> bool {
+    matches!(w, "ITS" | "THEIR" | "OUR" | "HIS" | "HER")
+}
+
 /// Lower-case particles of personal names ("Alberto van Klaveren", "Luiz Inácio Lula da
 /// Silva", "Mohammed bin Salman", "Ursula von der Leyen"): inside a name set off by commas
 /// they do not end it.

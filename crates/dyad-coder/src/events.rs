@@ -259,8 +259,7 @@ pub fn code_sentence(
                 // "Chile recalled its ambassador": a cut in relations aimed at the cutter's own
                 // state names its envoy, not whom relations are cut with
                 let target = target.filter(|t| {
-                    let own =
-                        |k: usize| matches!(s.word(k), "ITS" | "THEIR" | "OUR" | "HIS" | "HER");
+                    let own = |k: usize| english::is_possessive(s.word(k));
                     // ("its ambassador", not "its ambassador to Peru")
                     let owned = t.span.is_some_and(|(a, _)| own(a) || (a > 0 && own(a - 1)))
                         && t.members
