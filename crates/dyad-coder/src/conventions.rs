@@ -92,6 +92,16 @@ impl Convention {
         self == Convention::Guide && cameo::root(code) == "15"
     }
 
+    /// Whether a report of force is the speaker's claim or accusation, as PETR-2's
+    /// transformations read it ("A said A attacked B": A claims responsibility, 015; "A said B
+    /// attacked": A accuses B, 112). Under the guide a report is coded as what it reports ("the
+    /// army said it captured the town" is the capture; "the ministry said enemy units opened
+    /// fire" is the firing): a claim or an accusation only where its verb makes one
+    /// ("claimed responsibility", "accused").
+    pub fn reads_reported_force_as_claims(self) -> bool {
+        self == Convention::Petrarch
+    }
+
     /// Whether a sentence naming a past year is left uncoded, as Phoenix's discard list has
     /// it (PETRARCH's coders read it as history). The guide codes background acts as well
     /// ("agreed in 1994 to extend loans"), so under it a year discards nothing.
@@ -129,6 +139,9 @@ impl Convention {
                     actor.code = code;
                 }
             }
+            if takes_a_place(e) {
+                recode(res, e, "171");
+            }
             if e.modality != Modality::Intended || e.negated {
                 continue;
             }
@@ -137,6 +150,19 @@ impl Convention {
             }
         }
     }
+}
+
+/// Is the event a place taken by a verb of taking ("rebels captured the town", "seized the
+/// airport", "took control of the base")? CAMEO.2.0.txt codes such patterns of its taking
+/// verbs 192, occupy territory; the guide codes them as its coders do, "seized, occupied
+/// territory or buildings: 171". The verbs of invasion (the dictionary's INVADE block:
+/// "invaded", "overran the country") and the nouns (the event-noun lexicon codes its own)
+/// keep 192.
+fn takes_a_place(e: &Event) -> bool {
+    e.code == "192"
+        && e.rule
+            .split_once(':')
+            .is_some_and(|(block, _)| block != "INVADE" && !block.contains(' '))
 }
 
 /// The guide's actor is an ISO-3 country: where the dictionaries date a member state into the

@@ -403,7 +403,7 @@ pub fn remember_meetings(
 
 /// Does the code name those who fight or oppose a state's government (rebels, the
 /// opposition, insurgents): one side of a civil conflict, whose other is the government?
-fn is_insurgent(code: &str) -> bool {
+pub(crate) fn is_insurgent(code: &str) -> bool {
     let roles = code.get(3..).unwrap_or("");
     ["REB", "OPP", "INS"].iter().any(|u| roles.contains(u))
 }

@@ -155,7 +155,7 @@ pub fn code_sentence(
         done[ci] = true;
         let nested_pair = c
             .complement
-            .map(|(k, kind)| (k, nested(res, c, &clauses[k], kind)));
+            .map(|(k, kind)| (k, nested(res, ctx.convention, c, &clauses[k], kind)));
         match nested_pair {
             Some((k, Some(first))) => {
                 // the governed verb, then any verb coordinated with it: "claimed that ISIL
@@ -169,7 +169,7 @@ pub fn code_sentence(
                 while let Some(j) =
                     (last + 1..clauses.len()).find(|&j| clauses[j].coordinated_with == Some(last))
                 {
-                    chain.push((j, nested(res, c, &clauses[j], kind)));
+                    chain.push((j, nested(res, ctx.convention, c, &clauses[j], kind)));
                     last = j;
                 }
                 for (k, n) in chain {

@@ -8,6 +8,7 @@ use dyad_dict::pico::Pico;
 use dyad_model::Modality;
 
 use crate::clauses::{Clause, Complement, Role};
+use crate::conventions::Convention;
 use crate::english;
 use crate::resources::Resources;
 use crate::verbs::VerbOccurrence;
@@ -83,6 +84,7 @@ fn verb_matches(res: &Resources, name: &str, c: &Clause) -> bool {
 /// ("urged Bree to help" → the appeal). None: the two verbs are coded apart.
 pub fn nested(
     res: &Resources,
+    convention: Convention,
     outer: &Clause,
     inner: &Clause,
     kind: Complement,
@@ -116,6 +118,13 @@ pub fn nested(
     if let Some(ic) = inner_code.filter(|_| !outer.intent_noun) {
         for t in &res.lexicon.dicts.verbs.transformations {
             if !verb_matches(res, &t.outer_verb, outer) || !verb_matches(res, &t.inner_verb, inner)
+            {
+                continue;
+            }
+            // a report of force told by a verb of saying is the force itself under the guide
+            if t.outer_verb == "SAY"
+                && t.inner_verb == "ATTACK"
+                && !convention.reads_reported_force_as_claims()
             {
                 continue;
             }
@@ -329,13 +338,21 @@ fn reported_modality(inner: &Clause) -> Option<Modality> {
     (inner.verb.modal.as_deref() == Some("WOULD")).then_some(Modality::Intended)
 }
 
-/// Do two roles name the same actors (by country, so "Xi" and "China" are one)?
+/// Do two roles name the same actors (by country, so "Xi" and "China" are one, and by side:
+/// a state's and its insurgents' are two)?
 fn same_actors(x: &Role, y: &Role) -> bool {
+    // (a state's side and its insurgents are two actors of one country: "the army said
+    // rebels had captured the town" is the rebels' act, not the army's own)
     let key = |r: &Role| {
-        let mut v: Vec<String> = r
+        let mut v: Vec<(String, bool)> = r
             .members
             .iter()
-            .map(|m| m.code.chars().take(3).collect())
+            .map(|m| {
+                (
+                    m.code.chars().take(3).collect(),
+                    crate::coreference::is_insurgent(&m.code),
+                )
+            })
             .collect();
         v.sort();
         v

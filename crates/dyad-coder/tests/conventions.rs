@@ -1610,3 +1610,49 @@ fn a_day_between_a_light_verb_and_its_noun_leaves_the_noun_its_subject() {
         assert_eq!(coded(text), vec!["CHL 161 PERGOV"], "{text}");
     }
 }
+
+#[test]
+fn a_report_of_force_is_the_force_in_the_guides_convention() {
+    // the army reports the rebels' act: the rebels' capture, not the army's (one country, two
+    // sides), and not an accusation by the army, as PETR-2's transformation reads it
+    let text =
+        "KINSHASA, Congo (AP) — The army said rebels had captured two villages near the border.";
+    assert_eq!(coded(text), expect(&["CODREB 171 CODCVL"]));
+    // (PETRARCH's convention: the speaker accuses the other state)
+    let other = "The Congolese army said Rwandan troops had shelled Goma.";
+    let petr = triples(&petrarch().code_document(&doc(other, Some(date(2024, 5, 6)))));
+    assert_eq!(petr, expect(&["CODMIL 112 RWAMIL"]));
+    assert!(
+        coded(other).iter().all(|t| t.starts_with("RWAMIL 19")),
+        "{:?}",
+        coded(other)
+    );
+    // a ministry reports the other side's fire: the firing
+    let fire = coded(
+        "YEREVAN, Armenia — The Armenian defence ministry said Azerbaijani troops opened fire on Armenian positions overnight.",
+    );
+    assert!(fire.iter().all(|t| t.starts_with("AZEMIL 19")), "{fire:?}");
+    // the speaker's own act: the act, not a claim of responsibility (015)
+    assert_eq!(
+        coded("COLOMBO, Sri Lanka — The military said it had seized the airport from the rebels."),
+        expect(&["LKAMIL 171 LKAREB"])
+    );
+    // a claim's verb still makes a claim or an accusation
+    let claimed = coded(
+        "NEW DELHI — The Indian army claimed that Pakistani troops had violated the ceasefire.",
+    );
+    assert!(claimed.iter().any(|t| t.contains(" 112 ")), "{claimed:?}");
+}
+
+#[test]
+fn a_place_taken_is_a_seizure_and_an_invasion_an_occupation() {
+    // CAMEO.2.0.txt codes its taking verbs' places 192; the guide, 171
+    assert_eq!(
+        coded("KINSHASA, Congo — Rebels captured the town of Bunia from the army on Sunday."),
+        expect(&["CODREB 171 CODMIL"])
+    );
+    assert_eq!(
+        coded("Armenian troops invaded Azerbaijan on Monday."),
+        expect(&["ARMMIL 192 AZE"])
+    );
+}
