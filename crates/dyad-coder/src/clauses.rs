@@ -501,12 +501,20 @@ fn subject(
         if english::is_subject_pronoun(w) && w != "I" && w != "YOU" {
             // "he added", "it would act": the subject of a clause before in this sentence,
             // else the last subject named
+            // ("he", "she" are persons, never a state named alone: "Helsinki" or "Russia"
+            // is no antecedent of "he")
+            let fits = |r: &Role| {
+                !matches!(w, "HE" | "SHE") || !r.members.iter().all(|m| m.code.len() == 3)
+            };
             let before = earlier.iter().rev().find_map(|c| c.subject.clone());
-            return before.or_else(|| last_subject.clone()).map(|r| Role {
-                members: r.members,
-                span: None,
-                pronoun: true,
-            });
+            return before
+                .or_else(|| last_subject.clone())
+                .filter(fits)
+                .map(|r| Role {
+                    members: r.members,
+                    span: None,
+                    pronoun: true,
+                });
         }
     }
     // "A report released Tuesday in the Rwandan capital alleged", "a statement issued by the

@@ -569,10 +569,21 @@ pub fn actor_phrases(
                 .iter()
                 .all(|w| matches!(*w, "," | "AND" | "OR" | "NOR" | "&"))
     };
+    // a list ends with its conjunction: after "A and B" a name set off by a comma alone
+    // begins something else ("talks between Clinton and Yeltsin, Clinton said")
+    let conj_between = |a: &SimpleNp, b: &SimpleNp| {
+        (a.end..b.start).any(|k| matches!(s.word(k), "AND" | "OR" | "NOR" | "&"))
+    };
     let mut groups: Vec<Vec<SimpleNp>> = Vec::new();
     for np in nps {
         match groups.last_mut() {
-            Some(g) if joins(g.last().expect("groups are never empty"), &np) => g.push(np),
+            Some(g)
+                if joins(g.last().expect("groups are never empty"), &np)
+                    && !(g.windows(2).any(|w| conj_between(&w[0], &w[1]))
+                        && !conj_between(g.last().expect("non-empty"), &np)) =>
+            {
+                g.push(np)
+            }
             _ => groups.push(vec![np]),
         }
     }

@@ -229,6 +229,12 @@ fn used_as_verb(
                 if opened_by_article(s, p, &["A", "AN"]) {
                     return None;
                 }
+                // "ended their Helsinki summit": so too after a name in a phrase a possessive
+                // opens, unless the name is a plural that can be a subject ("their
+                // Democrats agree")
+                if opened_by_article(s, p, &["ITS", "THEIR", "OUR", "HIS"]) && !pw.ends_with('S') {
+                    return None;
+                }
                 let plural =
                     pw.ends_with('S') || (p.saturating_sub(4)..p).any(|k| s.word(k) == "AND");
                 // "Telemar left for", "agree that": a verb-like continuation

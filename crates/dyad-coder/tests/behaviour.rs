@@ -213,10 +213,20 @@ fn pronoun_subject_is_carried_to_the_next_sentence() {
     assert_eq!(second.evidence.text, "criticized Gondor");
     assert_spans_match(text, &events);
 
-    // "He added that he would …": the pronoun takes the last named subject
-    let events = code("Arnor condemned Mordor on Monday. He added that he would meet Gondor.");
+    // "He added that he would …": the pronoun takes the last named subject, a person's
+    let events = code("McGonagall condemned Mordor on Monday. He added that he would meet Gondor.");
     let second: Vec<Event> = events.into_iter().filter(|e| e.sentence == 1).collect();
-    assert_eq!(triples(&second), expect(&["ARN 040 GON", "GON 040 ARN"]));
+    assert_eq!(
+        triples(&second),
+        expect(&["GON 040 GRYGOV", "GRYGOV 040 GON"])
+    );
+    // a state named alone is no antecedent of "he"
+    let events = code("Arnor condemned Mordor on Monday. He added that he would meet Gondor.");
+    assert!(
+        events.iter().all(|e| e.sentence == 0),
+        "{:?}",
+        triples(&events)
+    );
     // the first sentence's date does not leak into the second
     assert!(second
         .iter()
@@ -1123,5 +1133,52 @@ fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     assert!(
         !t.iter().any(|e| e.contains(" 043 ") || e.contains(" 042 ")),
         "{t:?}"
+    );
+}
+
+#[test]
+fn a_list_ends_with_its_conjunction() {
+    // ", Macron said" after "Macron and Scholz" is the next clause's subject, not a third member
+    let t = triples(&code_on(
+        production(),
+        "After talks between French President Emmanuel Macron and German Chancellor Olaf \
+         Scholz, Macron said he would visit Poland in June.",
+        date(2023, 5, 6),
+    ));
+    assert!(t.contains(&"FRAGOV 036 POL".to_string()), "{t:?}");
+    assert!(!t.iter().any(|x| x.starts_with("DEUGOV 036")), "{t:?}");
+}
+
+#[test]
+fn a_word_after_a_possessive_and_a_name_is_a_noun() {
+    // "ended their Lima summit": SUMMIT is the phrase's head, not a verb of "Lima"
+    let doc = dyad_model::Document::new(
+        "a",
+        "Chile and Peru ended their Lima summit on Friday.",
+        Some(date(2023, 5, 6)),
+        dyad_model::Origin::default(),
+    );
+    let coder = dyad_coder::Coder::new(dyad_dict::bundled::Dictionaries::bundled().unwrap())
+        .with_trace(true);
+    let trace = coder.code(&doc, false).trace;
+    assert!(
+        trace.iter().any(|l| l.starts_with("verb ENDED")),
+        "{trace:?}"
+    );
+    assert!(
+        !trace.iter().any(|l| l.starts_with("verb SUMMIT")),
+        "{trace:?}"
+    );
+    // a plural name can be a subject: "their Democrats agree"
+    let doc = dyad_model::Document::new(
+        "a",
+        "The senators and their Republicans agree that Chile is a friend.",
+        Some(date(2023, 5, 6)),
+        dyad_model::Origin::default(),
+    );
+    let trace = coder.code(&doc, false).trace;
+    assert!(
+        trace.iter().any(|l| l.starts_with("verb AGREE")),
+        "{trace:?}"
     );
 }
