@@ -338,26 +338,31 @@ fn reported_modality(inner: &Clause) -> Option<Modality> {
     (inner.verb.modal.as_deref() == Some("WOULD")).then_some(Modality::Intended)
 }
 
-/// Do two roles name the same actors (by country, so "Xi" and "China" are one, and by side:
-/// a state's and its insurgents' are two)?
+/// Do two roles name the same actors? One country's, member by member, where a country named
+/// alone is any of its parts ("Xi" and "China" are one), and two parts named with their roles
+/// are one only when the roles are, and a state is never its insurgents: "the army said rebels had captured the town" and "a
+/// spokesman said police had fired" report another actor's act, not the speaker's own.
 fn same_actors(x: &Role, y: &Role) -> bool {
-    // (a state's side and its insurgents are two actors of one country: "the army said
-    // rebels had captured the town" is the rebels' act, not the army's own)
-    let key = |r: &Role| {
-        let mut v: Vec<(String, bool)> = r
+    let parts = |r: &Role| {
+        let mut v: Vec<(String, String)> = r
             .members
             .iter()
             .map(|m| {
-                (
-                    m.code.chars().take(3).collect(),
-                    crate::coreference::is_insurgent(&m.code),
-                )
+                let (country, role) = m.code.split_at(m.code.len().min(3));
+                (country.to_string(), role.to_string())
             })
             .collect();
         v.sort();
         v
     };
-    key(x) == key(y)
+    let (px, py) = (parts(x), parts(y));
+    px.len() == py.len()
+        && px.iter().zip(&py).all(|((cx, rx), (cy, ry))| {
+            let insurgent = |r: &str| crate::coreference::is_insurgent(&format!("---{r}"));
+            cx == cy
+                && (rx == ry || rx.is_empty() || ry.is_empty())
+                && insurgent(rx) == insurgent(ry)
+        })
         && !x
             .members
             .iter()

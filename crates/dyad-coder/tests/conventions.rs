@@ -1637,6 +1637,11 @@ fn a_report_of_force_is_the_force_in_the_guides_convention() {
         coded("COLOMBO, Sri Lanka — The military said it had seized the airport from the rebels."),
         expect(&["LKAMIL 171 LKAREB"])
     );
+    // a spokesman of the government reports what the police did: the police's act
+    assert_eq!(
+        coded("HARARE, Zimbabwe — A government spokesman said police had fired tear gas at students on Monday."),
+        expect(&["ZWECOP 175 ZWEEDU"])
+    );
     // a claim's verb still makes a claim or an accusation
     let claimed = coded(
         "NEW DELHI — The Indian army claimed that Pakistani troops had violated the ceasefire.",
