@@ -445,6 +445,16 @@ fn subject(
     if let Some(antecedent) = relative_antecedent(s, phrases, v.group_start) {
         return Some(antecedent);
     }
+    // "fired tear gas at youths who were throwing stones", "protesters, who threw eggs": a
+    // relative clause's subject is the phrase its "who" follows, whatever that
+    // phrase is in the clause around it (here the object of "at")
+    if let Some(p) = relative_head(s, phrases, v.group_start) {
+        return Some(Role {
+            members: p.members.clone(),
+            span: Some((p.start, p.end)),
+            pronoun: false,
+        });
+    }
     let mut i = v.group_start;
     let mut fallback = None;
     while i > clause_start {
@@ -534,6 +544,30 @@ fn subject(
             pronoun: false,
         })
     })
+}
+
+/// The phrase a relative "who" right before `group_start` follows: the subject of the
+/// relative clause's verb. ("which" is left to the clause: "the attack in Diyala which killed"
+/// is the attack's, not the place's.)
+fn relative_head<'p>(
+    s: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    group_start: usize,
+) -> Option<&'p ActorPhrase> {
+    let rel = group_start.checked_sub(1)?;
+    if s.word(rel) != "WHO" || rel == 0 {
+        return None;
+    }
+    // (set off by a comma, after any phrase: "Lukashenko, who has ruled"; right after it, only
+    // after a common noun, "youths who": "a woman linked to Al-Qaeda who shot" is the woman's)
+    let end = if s.word(rel - 1) == "," {
+        rel - 1
+    } else if !s.capitalized(rel - 1) {
+        rel
+    } else {
+        return None;
+    };
+    phrases.iter().find(|p| p.end == end)
 }
 
 /// The actor a relative clause ending right before `group_start` ("…, which invaded Ukraine,

@@ -1182,3 +1182,21 @@ fn a_word_after_a_possessive_and_a_name_is_a_noun() {
         "{trace:?}"
     );
 }
+
+#[test]
+fn a_relative_who_clause_is_about_the_phrase_it_follows() {
+    let t = triples(&code_on(
+        production(),
+        "HARARE, Zimbabwe — Police fired tear gas at youths who were throwing stones at their patrols.",
+        date(2024, 5, 6),
+    ));
+    assert!(t.contains(&"ZWECOP 175 ZWECVL".to_string()), "{t:?}");
+    assert!(t.iter().any(|x| x.starts_with("ZWECVL 145 ZWE")), "{t:?}");
+    // right after a name, "who" may belong further back: no act of Al-Qaeda's here
+    let t = triples(&code_on(
+        production(),
+        "A Pakistani woman linked to Al-Qaeda who shot at US soldiers was extradited.",
+        date(2024, 5, 6),
+    ));
+    assert!(!t.iter().any(|x| x.starts_with("IMG")), "{t:?}");
+}
