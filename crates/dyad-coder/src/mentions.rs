@@ -133,9 +133,23 @@ pub fn sentence_mentions(
     tokens: &[Token],
     word_ids: &[u32],
     date: Option<NaiveDate>,
+    dateline_end: Option<usize>,
     aliases: &mut Aliases,
 ) -> SentenceMentions {
-    let kept = drop_parentheticals(tokens);
+    // (a sentence a dateline opens is read from where the dateline ends)
+    let after_dateline = dateline_end
+        .filter(|&end| tokens.first().is_some_and(|t| t.start < end))
+        .map(|end| {
+            tokens
+                .iter()
+                .position(|t| t.start >= end)
+                .unwrap_or(tokens.len())
+        })
+        .filter(|&k| k < tokens.len());
+    let kept = match after_dateline {
+        Some(k) => Some(drop_parentheticals(&tokens[k..]).unwrap_or_else(|| tokens[k..].to_vec())),
+        None => drop_parentheticals(tokens),
+    };
     let s = match &kept {
         None => SentenceView::with_word_ids(tokens, word_ids, tagger),
         Some(kept) => SentenceView::new(kept, tagger),

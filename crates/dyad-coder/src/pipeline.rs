@@ -173,6 +173,18 @@ fn dateline_country(res: &Resources, doc: &Document) -> Option<String> {
     }
 }
 
+/// Where the story's first sentence begins after a dateline the readers left in the text
+/// ("Addis Ababa — Mediators held talks", "KIEV, UKRAINE — …" after a headline), when the
+/// gazetteer knows its place: the dateline's words are no actor of that sentence ("Addis
+/// Ababa" had been the subject of "held talks").
+fn story_dateline_end(res: &Resources, doc: &Document) -> Option<usize> {
+    let (end, place) = dyad_text::story_dateline(&doc.text)?;
+    (end > doc.body_start)
+        .then(|| res.gazetteer.resolve(&place, &Default::default()))
+        .flatten()
+        .map(|_| end)
+}
+
 /// Each coded sentence's mentions, read in the article's order: a surname learnt from a
 /// full name ("Xi Jinping", then "Xi") is found in the sentences after it. A layer of its
 /// own because the quotations' speakers are named from it too.
@@ -180,6 +192,7 @@ fn find_article_mentions(res: &Resources, a: &mut Article) {
     let mut layer = Vec::with_capacity(a.sentences.len());
     let story_coded = !a.discarded();
     let mut aliases = Aliases::default();
+    let dateline_end = story_dateline_end(res, a.doc);
     for index in 0..a.sentences.len() {
         layer.push((story_coded && a.is_coded(index)).then(|| {
             mentions::sentence_mentions(
@@ -188,6 +201,7 @@ fn find_article_mentions(res: &Resources, a: &mut Article) {
                 a.sentence_tokens(index),
                 &a.word_ids[index],
                 a.doc.date,
+                dateline_end,
                 &mut aliases,
             )
         }));

@@ -1200,3 +1200,16 @@ fn a_relative_who_clause_is_about_the_phrase_it_follows() {
     ));
     assert!(!t.iter().any(|x| x.starts_with("IMG")), "{t:?}");
 }
+
+#[test]
+fn a_datelines_place_is_no_actor_of_the_sentence_it_opens() {
+    // a title-case dateline, and one after a headline that opens with a place of its own
+    for text in [
+        "Addis Ababa — Kenyan mediators on Friday held talks with Sudanese rebels.",
+        "Sudan: Mediators Hold Talks\n\nAddis Ababa — Kenyan mediators on Friday held talks with Sudanese rebels.",
+    ] {
+        let t = triples(&code_on(production(), text, date(2024, 5, 3)));
+        assert!(t.iter().any(|x| x.starts_with("KEN")), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("ETH")), "{text:?}: {t:?}");
+    }
+}

@@ -30,8 +30,8 @@ pub mod tokens;
 pub use chars::CharIndex;
 pub use dyad_model::{Document, Origin, Warning};
 pub use readers::{
-    parse_dateline, parse_petr_xml, read_inputs, title_case_dateline_place, Dateline,
-    ExpectedCoding, PetrEnvironment, PetrRecord, ReadError, ReadOptions, ReadSummary,
+    parse_dateline, parse_petr_xml, read_inputs, story_dateline, title_case_dateline_place,
+    Dateline, ExpectedCoding, PetrEnvironment, PetrRecord, ReadError, ReadOptions, ReadSummary,
 };
 pub use sentences::{split_sentences, Sentence};
 pub use tokens::{normalize_word, tokenize, Token, WholeText};

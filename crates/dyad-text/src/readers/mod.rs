@@ -28,7 +28,7 @@ pub use collector::{ReadError, ReadSummary, MAX_WARNINGS_KEPT};
 pub use html::read_html;
 pub use jsonl::read_jsonl;
 pub use petr_xml::{parse_petr_xml, ExpectedCoding, PetrEnvironment, PetrRecord, PetrXml};
-pub use plain::{parse_dateline, read_plain, title_case_dateline_place, Dateline};
+pub use plain::{parse_dateline, read_plain, story_dateline, title_case_dateline_place, Dateline};
 
 /// How to treat bad records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

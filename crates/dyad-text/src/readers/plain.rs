@@ -42,12 +42,35 @@ pub fn parse_dateline(text: &str) -> Dateline {
 /// after …", "Baghdad - Egyptian Foreign Minister …", "Belgrade, 30 December – …"), at the
 /// start of the text or after its headline. [`parse_dateline`] reads only capitals ("NEW
 /// DELHI:"), since "Update: …" or "Analysis - …" open stories as well; a caller that can tell
-/// a place from such a word (a gazetteer) asks for this one.
+/// a place from such a word (a gazetteer) asks for this one. After a headline first, as
+/// [`story_dateline`] reads it.
 pub fn title_case_dateline_place(text: &str) -> Option<String> {
-    let head: Vec<char> = text.trim_start().chars().take(MAX_DATELINE_CHARS).collect();
-    wire_dateline(&head, 0, false)
-        .or_else(|| dateline_after_headline(text, false))
-        .and_then(|d| d.place)
+    story_dateline(text).map(|(_, place)| place)
+}
+
+/// A dateline at the start of the story, in capitals or title case ("KIEV, UKRAINE —",
+/// "Addis Ababa —", "New Delhi:"), at the text's start or after its headline: its place, and
+/// the character offset where the story's first sentence begins after it. The readers leave
+/// such a dateline in the text when it follows a headline or is in title case (its place may
+/// be a word, "Update: …"); a caller that knows the place is one (a gazetteer) reads the
+/// first sentence from this offset, since a dateline is no part of what the sentence says.
+pub fn story_dateline(text: &str) -> Option<(usize, String)> {
+    // after a headline first: a headline may open with a place of its own ("South Sudan:
+    // Mediators Hold Talks\n\nAddis Ababa — …")
+    if dateline_after_headline(text, false).is_none() {
+        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+        let head: Vec<char> = text.chars().skip(lead).take(MAX_DATELINE_CHARS).collect();
+        let d = wire_dateline(&head, 0, false)?;
+        return Some((lead + d.body_start, d.place?));
+    }
+    // the story's start, found as `dateline_after_headline` finds it
+    let rest = &text[text.len() - text.trim_start().len()..];
+    let line_end = rest.find('\n')?;
+    let story = rest[line_end..].trim_start();
+    let story_start = text[..text.len() - story.len()].chars().count();
+    let head: Vec<char> = story.chars().take(MAX_DATELINE_CHARS).collect();
+    let d = wire_dateline(&head, 0, false)?;
+    Some((story_start + d.body_start, d.place?))
 }
 
 /// Longest headline before a dateline, in characters.
@@ -292,6 +315,37 @@ pub fn read_plain(text: &str, file: &str, name: &str) -> Option<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_story_dateline_ends_where_the_first_sentence_begins() {
+        let at = |text: &str| {
+            story_dateline(text)
+                .map(|(end, place)| (text.chars().skip(end).take(6).collect::<String>(), place))
+        };
+        let found = |s: &str, p: &str| Some((s.to_string(), p.to_string()));
+        assert_eq!(
+            at("Addis Ababa — Mediators met"),
+            found("Mediat", "Addis Ababa")
+        );
+        assert_eq!(
+            at("  KIEV, UKRAINE — Police fired"),
+            found("Police", "KIEV")
+        );
+        assert_eq!(
+            at("Treaty Signed\n\nKyiv – Police fired"),
+            found("Police", "Kyiv")
+        );
+        assert_eq!(
+            at("Gaza truce holds\n\nJÉRUSALEM (AFP) - Police fired"),
+            found("Police", "JÉRUSALEM")
+        );
+        assert_eq!(at("Police fired tear gas on Monday."), None);
+        // a headline's own place is not the story's dateline
+        assert_eq!(
+            at("South Sudan: Mediators Hold Talks\n\nAddis Ababa — Mediators met"),
+            found("Mediat", "Addis Ababa")
+        );
+    }
 
     #[test]
     fn a_title_case_dateline_is_offered_only_to_who_asks() {
