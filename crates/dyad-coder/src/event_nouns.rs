@@ -40,6 +40,9 @@ pub struct NounEvent<'l> {
     pub replaces_clause: bool,
     /// Its source said to be ready for it ("is open to a meeting with Putin"): an intent.
     pub ready: bool,
+    /// Done by each member of its source to the others: a symmetric noun ("talks"), or one
+    /// whose target is "each other" ("their support for each other").
+    pub mutual: bool,
 }
 
 /// Prepositions that introduce the target of an event noun.
@@ -173,6 +176,7 @@ pub fn noun_events<'l>(
                 clause: clause_of(clauses, i),
                 replaces_clause: false,
                 ready: false,
+                mutual: entry.symmetric,
             });
             continue;
         }
@@ -208,9 +212,15 @@ pub fn noun_events<'l>(
         let mut replaces_clause = false;
         if source.is_none() {
             if let Some((ci, c)) = light_verb_clause(lex, s, clauses, noun_start) {
-                // the verb dictionary read the noun itself ("HOLD + TALKS"): its event stands
+                // the verb dictionary read the noun itself ("HOLD + TALKS"): its event stands,
+                // unless the verb commits to the noun's act ("reiterated their support": the
+                // support to come, 032, where upstream's REAFFIRM pattern praises, 051)
                 // "invited Brazil to join the talks": asked of it, not done
-                if c.coded.matched.contains(&i) || c.asked_of_object {
+                let commits = lex
+                    .dicts
+                    .event_nouns
+                    .is_commit_verb(crate::clauses::verb_base(lex, &c.verb));
+                if (c.coded.matched.contains(&i) && !commits) || c.asked_of_object {
                     continue;
                 }
                 source = c.subject.clone();
@@ -248,7 +258,16 @@ pub fn noun_events<'l>(
         // nor a disapproval ("Jordan expressed outrage"), whose target the article's last
         // hostile act may tell ([`crate::coreference::last_aggressor`])
         let disapproval = dyad_dict::cameo::root(&entry.code) == "11";
-        let pair = entry.symmetric && source.members.len() > 1;
+        // "their support for each other", "accusations against one another"
+        let reciprocal = (next..(next + 2).min(s.len())).any(|k| {
+            target_preposition(s.word(k))
+                && matches!(
+                    (s.word(k + 1), s.word(k + 2)),
+                    ("EACH", "OTHER") | ("EACH", "OTHER'S") | ("ONE", "ANOTHER")
+                )
+        });
+        let mutual = entry.symmetric || (reciprocal && target.is_none());
+        let pair = mutual && source.members.len() > 1;
         if target.is_none() && !pair && !protest && !force && !disapproval {
             continue;
         }
@@ -261,6 +280,7 @@ pub fn noun_events<'l>(
             clause,
             replaces_clause,
             ready,
+            mutual,
         });
     }
     out

@@ -493,7 +493,7 @@ pub fn code_sentence(
                     .flatten()
             });
         // ("a nuclear test" names no one and is coded so: 150)
-        if target.is_none() && !nv.entry.symmetric && !ctx.convention.codes_undirected(&code) {
+        if target.is_none() && !nv.mutual && !ctx.convention.codes_undirected(&code) {
             continue;
         }
         let n = NestedEvent {
@@ -501,13 +501,13 @@ pub fn code_sentence(
             target,
             // an intent is its sayer's: "Peru is open to talks with Chile", "Chile agreed to
             // a meeting with Peru" are Peru's, Chile's ("Chile and Peru agreed to talks": both)
-            reverse: (nv.entry.symmetric && !one_sayer).then(|| code.clone()),
+            reverse: (nv.mutual && !one_sayer).then(|| code.clone()),
             forward: Some(code),
             rule: format!("event noun {}:{}", nv.entry.file, nv.entry.line),
             modality: None,
             future: false,
             refused: false,
-            mutual: nv.entry.symmetric,
+            mutual: nv.mutual,
             threat: None,
         };
         let ev = EvidenceSpan {
@@ -596,7 +596,7 @@ fn announced(
 }
 
 /// Is the clause's verb one of commitment ("agreed", "pledged", "decided") followed at once by
-/// an infinitive that no pattern of its block and no verb of the dictionaries codes ("agreed to
+/// an infinitive (after a noun of commitment, or a gerund) that no pattern of its block and no verb of the dictionaries codes ("agreed to
 /// consolidate", "decided to form")? (An infinitive the dictionaries code is a clause of its
 /// own, combined with this one by [`nesting::nested`].)
 fn committed_to_infinitive(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> bool {
@@ -615,7 +615,10 @@ fn committed_to_infinitive(res: &Resources, s: &SentenceView, c: &clauses::Claus
             && to + 1 < s.len()
             && s.word(to) == "TO"
             && (s.tag(to + 1) == Some(Tag::VB)
-                || (s.tag(to + 1) == Some(Tag::RB) && s.tag(to + 2) == Some(Tag::VB)))
+                || (s.tag(to + 1) == Some(Tag::RB) && s.tag(to + 2) == Some(Tag::VB))
+                // a noun of commitment takes a gerund as well: "their commitment to
+                // strengthening bilateral cooperation"
+                || (c.intent_noun && s.tag(to + 1) == Some(Tag::VBG)))
     })
 }
 

@@ -73,6 +73,7 @@ pub fn mediations<'r>(
             clause: clause_of(clauses, i),
             replaces_clause: false,
             ready: false,
+            mutual: false,
         });
     }
     out

@@ -1661,3 +1661,39 @@ fn a_place_taken_is_a_seizure_and_an_invasion_an_occupation() {
         expect(&["ARMMIL 192 AZE"])
     );
 }
+
+#[test]
+fn a_commitment_renewed_is_an_intent_whatever_upstream_reads() {
+    // upstream's REAFFIRM * SUPPORT praises (051); renewing support commits to it (032), as
+    // pledging does; expressing it is still praise
+    assert_eq!(
+        coded("Chile reiterated its support for Peru on Monday."),
+        expect(&["CHL 032 PER"])
+    );
+    assert_eq!(
+        coded("Chile pledged its support for Peru on Monday."),
+        expect(&["CHL 032 PER"])
+    );
+    assert_eq!(
+        coded("Chile expressed its support for Peru on Monday."),
+        expect(&["CHL 051 PER"])
+    );
+    // a noun of commitment takes a gerund as well as an infinitive
+    assert_eq!(
+        coded("Chile and Peru reaffirmed their commitment to strengthening bilateral cooperation."),
+        expect(&["CHL 030 PER", "PER 030 CHL"])
+    );
+}
+
+#[test]
+fn a_noun_whose_target_is_each_other_is_mutual() {
+    assert_eq!(
+        coded("Chile and Peru reiterated their support for each other on Monday."),
+        expect(&["CHL 032 PER", "PER 032 CHL"])
+    );
+    // one actor alone has no other to act on
+    assert_eq!(
+        coded("Chile reiterated its support for each other."),
+        expect(&[])
+    );
+}
