@@ -216,11 +216,15 @@ pub fn noun_events<'l>(
                 // unless the verb commits to the noun's act ("reiterated their support": the
                 // support to come, 032, where upstream's REAFFIRM pattern praises, 051)
                 // "invited Brazil to join the talks": asked of it, not done
-                let commits = lex
-                    .dicts
-                    .event_nouns
-                    .is_commit_verb(crate::clauses::verb_base(lex, &c.verb));
-                if (c.coded.matched.contains(&i) && !commits) || c.asked_of_object {
+                // (nor does a pattern written for another verb of its block: "conducted
+                // attacks" is no "ordered an attack", CONDUCT's block's 138)
+                let base = crate::clauses::verb_base(lex, &c.verb);
+                let commits = lex.dicts.event_nouns.is_commit_verb(base);
+                let others = c
+                    .coded
+                    .pattern
+                    .is_some_and(|p| crate::patterns::written_for(p, base) == Some(false));
+                if (c.coded.matched.contains(&i) && !commits && !others) || c.asked_of_object {
                     continue;
                 }
                 source = c.subject.clone();

@@ -158,6 +158,7 @@ pub fn sentence_mentions(
     if learn_aliases(lex, &s, &mentions, aliases) {
         mentions = find_mentions(lex, &s, date, aliases);
     }
+    learn_acronyms(lex, tokens, &s, &mentions, aliases);
     SentenceMentions { kept, mentions }
 }
 
@@ -229,6 +230,52 @@ pub fn learn_aliases(
         }
     }
     again
+}
+
+/// Remember the acronym a name is given in brackets right after it ("the Rapid Support
+/// Forces (RSF)", "the Economic Community of West African States (Ecowas)"), so that the
+/// sentences after it that say only "RSF" code the same actor, as a reader would. The brackets
+/// are read in the sentence's own tokens (the coder's view leaves short asides out); an
+/// acronym some dictionary knows already keeps its entry.
+fn learn_acronyms(
+    lex: &Lexicon,
+    tokens: &[Token],
+    s: &SentenceView,
+    mentions: &[Mention],
+    aliases: &mut Aliases,
+) {
+    for m in mentions {
+        let MentionKind::Actor(id) = m.kind else {
+            continue;
+        };
+        if m.end - m.start < 2 {
+            continue;
+        }
+        let end_char = s.tokens[m.end - 1].end;
+        let Some(k) = tokens.iter().position(|t| t.start >= end_char) else {
+            continue;
+        };
+        let (Some(open), Some(word), Some(close)) =
+            (tokens.get(k), tokens.get(k + 1), tokens.get(k + 2))
+        else {
+            continue;
+        };
+        let letters = word.text.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = (2..=8).contains(&letters)
+            && word.text.chars().next().is_some_and(char::is_uppercase)
+            && word.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && word.text.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if open.text != "(" || close.text != ")" || !acronym {
+            continue;
+        }
+        let key = word.norm.as_str();
+        let w = [lex.vocabulary.id(key)];
+        let known =
+            lex.actors.longest_at(&w, 0).is_some() || lex.agents.longest_at(&w, 0).is_some();
+        if !known && !aliases.contains_key(key) {
+            aliases.insert(key.to_string(), id);
+        }
+    }
 }
 
 /// Of several entries sharing a name, the one to code with: dyad's own current entries when

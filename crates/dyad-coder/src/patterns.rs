@@ -160,6 +160,19 @@ fn pattern_weight(p: &Pattern) -> usize {
         .sum()
 }
 
+/// Was the pattern written for this verb of its block? CAMEO.2.0.txt notes after `#` the verb
+/// a pattern was written for ("- * ATTACK [138] # ORDER" is "ordered an attack", though the
+/// block's other verbs meet it too): Some(true) when the note names `verb`, Some(false) when
+/// it names another, None when there is no note.
+pub(crate) fn written_for(p: &Pattern, verb: &str) -> Option<bool> {
+    let first = p
+        .comment
+        .as_deref()?
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .find(|w| !w.is_empty())?;
+    Some(first.eq_ignore_ascii_case(verb) || first.replace('+', "").eq_ignore_ascii_case(verb))
+}
+
 /// Choose the code for `verb`: the heaviest pattern of its block that matches within
 /// `[clause_start, clause_end)`, else the verb's own or its block's code.
 pub fn code_verb<'l>(
@@ -176,16 +189,7 @@ pub fn code_verb<'l>(
     // pattern wins a tie. Otherwise the later of two equal patterns wins, as in PETR-2, whose
     // pattern trie keeps the last definition.
     let base = &block.verbs[verb.candidate.entry].forms[0];
-    let own_verb = |p: &Pattern| {
-        p.comment.as_deref().is_some_and(|c| {
-            c.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
-                .find(|w| !w.is_empty())
-                .is_some_and(|w| {
-                    w.eq_ignore_ascii_case(&base.verb)
-                        || w.replace('+', "").eq_ignore_ascii_case(&base.verb)
-                })
-        })
-    };
+    let own_verb = |p: &Pattern| written_for(p, &base.verb) == Some(true);
     let ids = s.pattern_ids(&lex.vocabulary, &lex.pattern_words);
     // the "to" of an infinitive ("the idea to join", "decided to invite"): a base-form verb
     // after it, by the tagger (asked only of a "to" a pattern's preposition meets)

@@ -1227,3 +1227,26 @@ fn a_datelines_place_is_no_actor_of_the_sentence_it_opens() {
     ));
     assert!(t.iter().any(|x| x.starts_with("KEN")), "{t:?}");
 }
+
+#[test]
+fn an_acronym_given_in_brackets_names_the_actor_after_it() {
+    let t = triples(&code_on(
+        production(),
+        "KHARTOUM — Fighting between the army and the Rapid Support Forces (RSF) went on. \
+         The RSF accused the army of shelling civilians.",
+        date(2023, 5, 6),
+    ));
+    assert!(t.contains(&"SDNREB 190 SDNMIL".to_string()), "{t:?}");
+    assert!(t.iter().any(|x| x.starts_with("SDNREB 11")), "{t:?}");
+}
+
+#[test]
+fn a_pattern_written_for_another_verb_does_not_hide_the_noun() {
+    // CONDUCT shares a block with ORDER, whose "ordered an attack" is a threat (138)
+    let t = triples(&code_on(
+        production(),
+        "KHARTOUM — Rebels also conducted attacks on the army in El Obeid.",
+        date(2023, 5, 6),
+    ));
+    assert_eq!(t, expect(&["SDNREB 190 SDNMIL"]));
+}
