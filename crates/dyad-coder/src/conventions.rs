@@ -102,6 +102,16 @@ impl Convention {
         self == Convention::Petrarch
     }
 
+    /// Whether a light verb's event noun is coded by the event-noun lexicon even where an
+    /// upstream pattern of the verb reads the noun itself with another code: under the guide,
+    /// whose table the lexicon was reviewed against ("expressed appreciation to" is thanks,
+    /// 051, where EXPRESS * APPRECIATION is optimism, 013; "held talks with" is the guide's
+    /// 040, where HOLD * TALKS negotiates, 046); PETRARCH's suites were written to its
+    /// patterns.
+    pub fn codes_nouns_over_patterns(self) -> bool {
+        self == Convention::Guide
+    }
+
     /// Whether a sentence naming a past year is left uncoded, as Phoenix's discard list has
     /// it (PETRARCH's coders read it as history). The guide codes background acts as well
     /// ("agreed in 1994 to extend loans"), so under it a year discards nothing.

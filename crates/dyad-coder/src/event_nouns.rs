@@ -105,6 +105,7 @@ pub fn noun_events<'l>(
     is_verb: &[bool],
     phrases: &[ActorPhrase],
     clauses: &[Clause],
+    convention: crate::conventions::Convention,
 ) -> Vec<NounEvent<'l>> {
     let nouns = &lex.dicts.event_nouns;
     let mut out = Vec::new();
@@ -224,7 +225,17 @@ pub fn noun_events<'l>(
                     .coded
                     .pattern
                     .is_some_and(|p| crate::patterns::written_for(p, base) == Some(false));
-                if (c.coded.matched.contains(&i) && !commits && !others) || c.asked_of_object {
+                // (where the two agree on the kind of act, the verb's event stands, with what
+                // its clause says of it)
+                // (of a finite verb that no other governs, whose modality is its own: "Chile
+                // to hold talks", "vowed to impose sanctions" keep their verb's reading)
+                let lexicon_first = convention.codes_nouns_over_patterns()
+                    && c.verb.finite
+                    && c.governor.is_none()
+                    && c.coded.code.forward().is_some_and(|f| f != entry.code);
+                if (c.coded.matched.contains(&i) && !commits && !others && !lexicon_first)
+                    || c.asked_of_object
+                {
                     continue;
                 }
                 source = c.subject.clone();

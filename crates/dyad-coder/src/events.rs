@@ -101,7 +101,14 @@ pub fn code_sentence(
         explain: article.explain,
         convention: article.convention,
     };
-    let mut nouns = noun_events(&res.lexicon, &s, &is_verb, &phrases, &clauses);
+    let mut nouns = noun_events(
+        &res.lexicon,
+        &s,
+        &is_verb,
+        &phrases,
+        &clauses,
+        ctx.convention,
+    );
     // "UN-brokered talks": the mediator in a compound
     nouns.extend(mediations(
         res,

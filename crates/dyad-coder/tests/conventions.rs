@@ -599,14 +599,15 @@ fn a_mediator_joined_by_a_hyphen_mediates_between_the_parties() {
 
 #[test]
 fn a_word_after_a_hyphenated_participle_is_the_noun_it_modifies() {
-    // "talks" is no verb after "UN-brokered", so the light verb "held" keeps its noun
+    // "talks" is no verb after "UN-brokered", so the light verb "held" keeps its noun (talks
+    // held: the guide's 040)
     assert_eq!(
         coded("Chad and Niger held UN-brokered talks on Monday."),
         expect(&[
             "IGOUNO 045 NER",
             "IGOUNO 045 TCD",
-            "NER 046 TCD",
-            "TCD 046 NER"
+            "NER 040 TCD",
+            "TCD 040 NER"
         ])
     );
 }
@@ -1695,5 +1696,19 @@ fn a_noun_whose_target_is_each_other_is_mutual() {
     assert_eq!(
         coded("Chile reiterated its support for each other."),
         expect(&[])
+    );
+}
+
+#[test]
+fn a_light_verbs_noun_is_coded_by_the_lexicon_in_the_guides_convention() {
+    // upstream's EXPRESS * APPRECIATION is optimism (013); the guide's "thanked" is 051
+    let text = "Chile's president expressed his deep appreciation to Peru on Monday.";
+    assert_eq!(coded(text), expect(&["CHLGOV 051 PER"]));
+    let petr = triples(&petrarch().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    assert_eq!(petr, expect(&["CHLGOV 013 PER"]));
+    // "held talks with": the guide's 040 (upstream's HOLD * TALKS negotiates, 046)
+    assert_eq!(
+        coded("Chile's president held talks with Peru's president on Monday."),
+        expect(&["CHLGOV 040 PERGOV", "PERGOV 040 CHLGOV"])
     );
 }
