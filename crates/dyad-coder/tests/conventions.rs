@@ -1712,3 +1712,12 @@ fn a_light_verbs_noun_is_coded_by_the_lexicon_in_the_guides_convention() {
         expect(&["CHLGOV 040 PERGOV", "PERGOV 040 CHLGOV"])
     );
 }
+
+#[test]
+fn a_ceasefire_agreed_to_is_declared() {
+    // the guide's "agreed to a ceasefire: 0871"; upstream's AGREE codes an intent (0356)
+    assert_eq!(
+        coded("Chile and Peru agreed to a ceasefire on Monday."),
+        expect(&["CHL 0871 PER", "PER 0871 CHL"])
+    );
+}

@@ -409,13 +409,13 @@ mod tests {
             .map(|b| b.patterns.iter().filter(|p| p.file.is_none()).count())
             .sum();
         assert_eq!(upstream, 4_668);
-        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (SEND, SUPPORT)
+        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (SEND, AGREE, SUPPORT)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
             .map(|b| b.name.as_str())
             .collect();
-        assert_eq!(added, ["SEND", "SUPPORT"]);
+        assert_eq!(added, ["SEND", "AGREE", "SUPPORT"]);
         let phoenix = d
             .actors
             .entries
