@@ -451,6 +451,22 @@ pub fn last_attacker(events: &[dyad_model::Event], responder: &Role) -> Option<R
     last_act_against(events, responder, &["18", "19", "20"], Reached::Attacker)
 }
 
+/// Whom the article's last use of force (CAMEO 18–20) struck: what a claim of responsibility
+/// that names nothing is for ("A suicide bomber killed 60 soldiers at a camp in Gao. Al
+/// Mourabitoun claimed responsibility." is a claim against Mali's soldiers).
+pub fn last_victim(events: &[dyad_model::Event], claimer: &Role) -> Option<Role> {
+    let e = events
+        .iter()
+        .rev()
+        .find(|e| matches!(e.root.as_str(), "18" | "19" | "20"))?;
+    let t = e.target.as_ref()?;
+    // (not the claimer itself)
+    if claimer.members.iter().any(|c| c.code == t.code) {
+        return None;
+    }
+    source_as_role(t, claimer, Reached::Victim)
+}
+
 /// Who did the article's last hostile act (CAMEO 13–20): whom a condemnation that names no one
 /// ("the European Union condemned the incident") is of. A use or show of force (15, 17–20)
 /// comes first: the threats, protests and cuts in relations (13, 14, 16) after it are most

@@ -12,9 +12,9 @@ use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
     agents_take_the_article_country, aid_recipient, conflict_pair, last_accuser, last_aggressor,
-    last_attacker, remember_last_named, remember_meetings, resolve_country_descriptions,
-    resolve_definite_descriptions, resolve_groups, resolve_named_people, resolve_they,
-    resolve_titles, voices, ArticleMemory,
+    last_attacker, last_victim, remember_last_named, remember_meetings,
+    resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
+    resolve_named_people, resolve_they, resolve_titles, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -347,12 +347,18 @@ pub fn code_sentence(
                 let aggressor = (target.is_none() && forward.is_some_and(punishes))
                     .then(|| last_aggressor(events, source))
                     .flatten();
+                // "Al Shabaab claimed responsibility": for the last use of force, against
+                // whom it struck
+                let victim = (target.is_none() && forward.is_some_and(|f| f == "015"))
+                    .then(|| last_victim(events, source))
+                    .flatten();
                 let target = target
                     .cloned()
                     .or(parties)
                     .or(accuser)
                     .or(attacker)
                     .or(aggressor)
+                    .or(victim)
                     .or(struck)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)))
                     .or_else(|| {

@@ -360,6 +360,9 @@ pub enum Reached {
     Attacker,
     /// A condemnation that names no one: who did the article's last hostile act.
     Aggressor,
+    /// A claim of responsibility that names nothing: whom the article's last use of force
+    /// struck.
+    Victim,
     /// A family name: the person the article named in full earlier, beside a title the
     /// dictionaries know ("Opposition leader Levan Khabeishvili" … "Khabeishvili").
     NamedPerson,
@@ -388,6 +391,9 @@ impl Reached {
             Reached::Accuser => "a denial naming no one: who last accused the denier",
             Reached::Attacker => "a retaliation naming no one: who last attacked the retaliator",
             Reached::Aggressor => "a condemnation naming no one: who did the last hostile act",
+            Reached::Victim => {
+                "a claim of responsibility naming nothing: whom the last use of force struck"
+            }
             Reached::NamedPerson => {
                 "a family name: the person named in full earlier beside a title"
             }

@@ -1721,3 +1721,14 @@ fn a_ceasefire_agreed_to_is_declared() {
         expect(&["CHL 0871 PER", "PER 0871 CHL"])
     );
 }
+
+#[test]
+fn a_claim_of_responsibility_naming_nothing_is_for_the_last_use_of_force() {
+    let t = coded(
+        "MOGADISHU, Somalia — Militants attacked soldiers at an army base near the capital on \
+         Monday. Al Shabaab later claimed responsibility for the attack.",
+    );
+    assert!(t.iter().any(|x| x.ends_with(" 015 SOMMIL")), "{t:?}");
+    // with no force before it, no one to claim it against
+    assert!(coded("Al Shabaab claimed responsibility on Monday.").is_empty());
+}
