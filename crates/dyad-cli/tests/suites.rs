@@ -126,8 +126,12 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // cuts in relations answering the last act of force, lists of officials named beside
     // their titles, acts praised or criticised, readiness for talks, acts agreed to, weapons
     // of repression, talks between two sides to come, patterns added to upstream blocks and
-    // aid to the story's country (0.415, 0.499)
-    at_least(&r["root"], "f1", 0.445);
+    // aid to the story's country (0.415, 0.499), 0.468 with reports of force coded as the
+    // force, places taken as the guide's 171, lists ending with their conjunction, relative
+    // "who" clauses, datelines left out of their sentence, commitments renewed as intents,
+    // acronyms in brackets, the lexicon's reading of a light verb's noun, ceasefires agreed
+    // to and claims of responsibility for the last use of force (0.427, 0.510)
+    at_least(&r["root"], "f1", 0.458);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
