@@ -166,13 +166,13 @@ impl Convention {
 /// airport", "took control of the base")? CAMEO.2.0.txt codes such patterns of its taking
 /// verbs 192, occupy territory; the guide codes them as its coders do, "seized, occupied
 /// territory or buildings: 171". The verbs of invasion (the dictionary's INVADE block:
-/// "invaded", "overran the country") and the nouns (the event-noun lexicon codes its own)
-/// keep 192.
+/// "invaded", "overran the country"), of sending (SEND's "deployed police", no taking) and
+/// the nouns (the event-noun lexicon codes its own) keep 192.
 fn takes_a_place(e: &Event) -> bool {
     e.code == "192"
         && e.rule
             .split_once(':')
-            .is_some_and(|(block, _)| block != "INVADE" && !block.contains(' '))
+            .is_some_and(|(block, _)| !matches!(block, "INVADE" | "SEND") && !block.contains(' '))
 }
 
 /// The guide's actor is an ISO-3 country: where the dictionaries date a member state into the

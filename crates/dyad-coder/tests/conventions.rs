@@ -1661,6 +1661,10 @@ fn a_place_taken_is_a_seizure_and_an_invasion_an_occupation() {
         coded("Armenian troops invaded Azerbaijan on Monday."),
         expect(&["ARMMIL 192 AZE"])
     );
+    // police sent abroad take nothing (upstream's DEPLOY * POLICE is 192 as well)
+    assert!(!coded("Kenya sent 1,000 police officers to Haiti.")
+        .iter()
+        .any(|t| t.contains(" 171 ")));
 }
 
 #[test]
