@@ -646,8 +646,8 @@ pub fn actor_phrases(
         match groups.last_mut() {
             Some(g)
                 if joins(g.last().expect("groups are never empty"), &np)
-                    && !(g.windows(2).any(|w| conj_between(&w[0], &w[1]))
-                        && !conj_between(g.last().expect("non-empty"), &np)) =>
+                    && (!g.windows(2).any(|w| conj_between(&w[0], &w[1]))
+                        || conj_between(g.last().expect("non-empty"), &np)) =>
             {
                 g.push(np)
             }
