@@ -223,10 +223,18 @@ pub fn emit(
                             .chars
                             .slice(&ctx.doc.text, clause_chars.0, clause_chars.1)
                             .to_string(),
-                        trigger: if ev.group_start < ev.verb.0 {
-                            span(ctx, ev.group_start, ev.verb.0 - 1).text
-                        } else {
-                            String::new()
+                        // the auxiliaries and negators before the verb ("will", "did not"):
+                        // for a noun, those of its light verb ("Uganda will hold talks")
+                        trigger: {
+                            let aux = |k: &usize| {
+                                let w = ctx.s.word(*k);
+                                english::is_auxiliary(w) || english::is_negator(w)
+                            };
+                            let mut ks = (ev.group_start..ev.verb.0).filter(aux);
+                            match (ks.next(), ks.last()) {
+                                (Some(a), b) => span(ctx, a, b.unwrap_or(a)).text,
+                                (None, _) => String::new(),
+                            }
                         },
                         date: explain::date(ctx.tokens, clause_chars, ctx.doc, ctx.chars),
                         place: String::new(),
