@@ -63,6 +63,7 @@ pub mod query;
 pub mod record;
 pub mod rollup;
 pub mod schema;
+mod sides;
 pub mod summary;
 pub mod timeline;
 mod transaction;
