@@ -64,7 +64,7 @@ fn per_dyad_period(
     // one each), its quad class and its Goldstein score or sum
     let events = if table == "events" { "1" } else { "e.events" };
     // one actor's rows as two disjoint ranges (see crate::sides)
-    let parts = match one_actor_sides(conn, filter, table, &reading)? {
+    let parts = match one_actor_sides(conn, filter, table, reading.share.is_some())? {
         Some(sides) => sides.to_vec(),
         None => vec![(reading.clause.clone(), reading.params.clone())],
     };

@@ -606,7 +606,7 @@ pub fn network(
     // one actor's rows of a rollup per dyad as two disjoint ranges (see crate::sides): an
     // edge of the first has the actor's side as its source, one of the second as its target
     // and not as its source, so that no edge is in both and they are sorted together here
-    let sides = one_actor_sides(conn, filter, table, &reading)?;
+    let sides = one_actor_sides(conn, filter, table, reading.share.is_some())?;
     let parts = match &sides {
         Some(sides) => sides.to_vec(),
         None => vec![(reading.clause.clone(), reading.params.clone())],
@@ -734,7 +734,7 @@ pub fn places_sampled(
         .find_map(|h| clause.strip_prefix(h).map(|rest| (*h, rest)))
         .unwrap_or(("", clause.as_str()));
     if rollup {
-        if let Some(sides) = one_actor_sides(conn, filter, table, &reading)? {
+        if let Some(sides) = one_actor_sides(conn, filter, table, reading.share.is_some())? {
             return Ok((places_of_sides(conn, table, sides, limit)?, None));
         }
     }
