@@ -43,6 +43,7 @@
 
 pub mod actor;
 pub mod aggregate;
+mod beside;
 pub mod bulk;
 mod compensated;
 pub mod counted;
