@@ -2,16 +2,14 @@
 //! day, week or month and per source and target, from the smallest rollup that keeps what the
 //! filter reads (else the events), in Rust rather than by SQLite's sorts.
 
-use std::fmt::Write as _;
-
-use rusqlite::types::Value;
 use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::compensated::Compensated;
 use crate::counted::{Reading, Sample};
-use crate::filter::{actor_code, Filter, Period};
-use crate::query::{prefix_range, Needs, Tally};
+use crate::filter::{Filter, Period};
+use crate::query::{Needs, Tally};
+use crate::sides::one_actor_sides;
 use crate::Result;
 
 /// Events of one dyad in one period.
@@ -65,8 +63,9 @@ fn per_dyad_period(
     // every table a count per dyad and period reads has a row's events (the events' own:
     // one each), its quad class and its Goldstein score or sum
     let events = if table == "events" { "1" } else { "e.events" };
-    let parts = match one_actor_sides(conn, filter, table, &reading)? {
-        Some(sides) => sides,
+    // one actor's rows as two disjoint ranges (see crate::sides)
+    let parts = match one_actor_sides(conn, filter, table, reading.share.is_some())? {
+        Some(sides) => sides.to_vec(),
         None => vec![(reading.clause.clone(), reading.params.clone())],
     };
     // keyed by period, source and target joined by NUL (no code or period holds one), so
@@ -136,53 +135,6 @@ fn per_dyad_period(
             .then_with(|| a.target.cmp(&b.target))
     });
     Ok((out, reading.sample(matched)))
-}
-
-/// A WHERE clause over a table `e` and its parameters.
-type Clause = (String, Vec<Value>);
-
-/// The rows of one actor's filter read as two disjoint parts, the actor as source, then as
-/// target but not as source, when a rollup per dyad is read exactly: the filter's condition
-/// (`source in A or target in A`) made SQLite read both ranges and keep every row's key in a
-/// temporary index so as to count a row of both once (`--by month --actor ESP`: 100 ms of
-/// its 95,803 rows at ten million events; 13 ms as two ranges). None for other filters and
-/// readings.
-fn one_actor_sides(
-    conn: &Connection,
-    filter: &Filter,
-    table: &str,
-    reading: &Reading,
-) -> Result<Option<Vec<Clause>>> {
-    let per_dyad = matches!(table, "rollup_dyad_day" | "rollup_place_day");
-    let [actor] = filter.actor.as_slice() else {
-        return Ok(None);
-    };
-    if !per_dyad || reading.share.is_some() || filter.source.is_some() || filter.target.is_some() {
-        return Ok(None);
-    }
-    let code = actor_code("actor", actor)?;
-    let as_source = Filter {
-        actor: Vec::new(),
-        source: Some(code.clone()),
-        ..filter.clone()
-    };
-    let as_target = Filter {
-        actor: Vec::new(),
-        target: Some(code.clone()),
-        ..filter.clone()
-    };
-    let first = as_source.where_in(conn)?;
-    let (mut clause, mut params) = as_target.where_in(conn)?;
-    let (lo, hi) = prefix_range(&code);
-    params.push(Value::Text(lo));
-    params.push(Value::Text(hi));
-    let _ = write!(
-        clause,
-        " AND NOT (e.source_code >= ?{} AND e.source_code < ?{})",
-        params.len() - 1,
-        params.len()
-    );
-    Ok(Some(vec![first, (clause, params)]))
 }
 
 /// A dyad-period's rows summed, for [`per_dyad_period`].

@@ -24,7 +24,9 @@
 //!   which FTS5 merged again and again, were most of what a batch wrote at ten million events.
 //!   Until the recount the rollups are marked as not kept, so readers of a load that stopped
 //!   half-way count from the events (slower, never wrong), and the next writer, or the
-//!   continued load's end, recounts them;
+//!   continued load's end, recounts them. The evidence index is made beside the batches, on a
+//!   thread of its own, in a scratch file the end copies from ([`crate::beside`]), when the
+//!   load starts from a store without reports;
 //! * keeps a large page cache, and reads the file through a memory map, so that the tables'
 //!   upper levels and the pages of recent batches are read from memory, not copied from the
 //!   file;
@@ -36,6 +38,7 @@
 
 use std::path::Path;
 
+use crate::beside::Beside;
 use crate::ingest::{ArticleInput, BatchSummary, Store};
 use crate::{rollup, schema, Result};
 
@@ -49,6 +52,8 @@ const MAP_BYTES: i64 = 1 << 34;
 /// A store being loaded in bulk: write batches, then [`BulkLoad::finish`].
 pub struct BulkLoad {
     store: Store,
+    /// The evidence index made beside the load (see [`crate::beside`]).
+    beside: Beside,
 }
 
 impl BulkLoad {
@@ -72,25 +77,41 @@ impl BulkLoad {
         conn.execute_batch(&format!(
             "PRAGMA cache_size=-{CACHE_KIB}; PRAGMA mmap_size={MAP_BYTES}; PRAGMA synchronous=OFF;"
         ))?;
-        Ok(BulkLoad { store })
+        // the evidence index is made beside the load when it can hold every report: a store
+        // with none yet
+        let empty: bool =
+            conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM mentions)", [], |r| {
+                r.get(0)
+            })?;
+        let beside = Beside::start(path, empty)?;
+        Ok(BulkLoad { store, beside })
     }
 
     /// Store a batch, as [`Store::write_batch`] does, but for the rollups and the evidence
     /// index.
     pub fn write_batch(&mut self, articles: &[ArticleInput], added: &str) -> Result<BatchSummary> {
-        self.store.write_batch(articles, added)
+        let (summary, said) = self.store.write_batch_said(articles, added)?;
+        self.beside.add(said);
+        Ok(summary)
     }
 
     /// Make the indexes again, recount the rollups and the evidence index, copy the
     /// write-ahead log into the file, and give the store back with the settings of
     /// [`Store::open`].
     pub fn finish(self) -> Result<Store> {
-        let mut store = self.store;
+        let BulkLoad {
+            mut store,
+            mut beside,
+        } = self;
         store.rollups_later = false;
         let conn = store.conn();
         rollup::timed("indexes", || schema::create_indexes(conn))?;
+        let scratch = rollup::timed("evidence index beside the load (its end)", || {
+            Ok(beside.finish())
+        })?;
         // with a rollback journal (see fill::fill)
-        crate::fill::fill(conn)?;
+        crate::fill::fill_with(conn, scratch.as_deref())?;
+        drop(beside);
         // the file's log alone: once a fill has made its temporary table under a rollback
         // journal and gone back to the log, SQLite refuses a checkpoint of every database
         // (SQLITE_LOCKED, for the temporary one; the `sqlite3` shell does the same)

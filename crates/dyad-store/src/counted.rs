@@ -21,6 +21,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::filter::{actor_code, Filter};
+use crate::sides::first_actor_sides;
 use crate::Result;
 
 /// How many events a bounded count finds before it stops and says "at least".
@@ -450,23 +451,33 @@ impl Dyads {
             with_negated: filter.with_negated,
             ..Filter::default()
         };
-        let (clause, params) = codes.where_in(conn)?;
-        let sql = format!(
-            "SELECT e.source_code, e.target_code, SUM(e.events) FROM rollup_dyad e{clause}
-             GROUP BY 1, 2 LIMIT {}",
-            MAX_DYADS + 1
-        );
-        let mut st = conn.prepare_cached(&sql)?;
-        let mut rows = st.query(rusqlite::params_from_iter(&params))?;
+        // the rarest actor's rows as two ranges, as source, then as target and not as source
+        // (see crate::sides): two parts whose dyads cannot meet
+        let parts = match first_actor_sides(conn, &codes)? {
+            Some(sides) => sides.to_vec(),
+            None => vec![codes.where_in(conn)?],
+        };
         let mut out = Dyads {
             pairs: Vec::new(),
             events: 0,
         };
-        while let Some(r) = rows.next()? {
-            out.pairs.push((r.get(0)?, r.get(1)?));
-            out.events += r.get::<_, i64>(2)?;
+        for (clause, params) in parts {
+            let sql = format!(
+                "SELECT e.source_code, e.target_code, SUM(e.events) FROM rollup_dyad e{clause}
+                 GROUP BY 1, 2 LIMIT {}",
+                MAX_DYADS + 1
+            );
+            let mut st = conn.prepare_cached(&sql)?;
+            let mut rows = st.query(rusqlite::params_from_iter(&params))?;
+            while let Some(r) = rows.next()? {
+                out.pairs.push((r.get(0)?, r.get(1)?));
+                out.events += r.get::<_, i64>(2)?;
+            }
+            if out.pairs.len() > MAX_DYADS {
+                return Ok(None);
+            }
         }
-        Ok((out.pairs.len() <= MAX_DYADS).then_some(out))
+        Ok(Some(out))
     }
 
     /// The condition that keeps the rows of these dyads, for a clause over a rollup `e` with

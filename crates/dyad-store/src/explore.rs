@@ -18,6 +18,7 @@ use crate::query::{
     per_period, row, tally_at, EventRow, Needs, Period, Sort, SortKey, Tally, ROLLUP_TALLY_SQL,
     ROW_SQL,
 };
+use crate::sides::one_actor_sides;
 pub use crate::summary::{stats, Count, Stats};
 use crate::{Filter, Result};
 
@@ -602,16 +603,24 @@ pub fn network(
     // counted from the smallest rollup that keeps what the filter reads (else the events)
     let (table, tally, n) = filter.counted_from(conn, Needs::Dyads);
     let (table, tally, n, reading) = Reading::for_table(conn, filter, table, tally, n)?;
-    let clause = &reading.clause;
-    let sql = format!(
-        "SELECT {s} AS s, {t} AS t, {tally}
-         FROM {table} e{clause} AND {s} <> {t} AND {s} <> '' AND {t} <> ''
-         GROUP BY s, t ORDER BY {n} DESC, s, t"
-    );
-    let mut st = conn.prepare_cached(&sql)?;
+    // one actor's rows of a rollup per dyad as two disjoint ranges (see crate::sides): an
+    // edge of the first has the actor's side as its source, one of the second as its target
+    // and not as its source, so that no edge is in both and they are sorted together here
+    let sides = one_actor_sides(conn, filter, table, reading.share.is_some())?;
+    let parts = match &sides {
+        Some(sides) => sides.to_vec(),
+        None => vec![(reading.clause.clone(), reading.params.clone())],
+    };
     let mut matched = 0;
-    let mut edges = st
-        .query_map(rusqlite::params_from_iter(&reading.params), |r| {
+    let mut edges = Vec::new();
+    for (clause, params) in &parts {
+        let sql = format!(
+            "SELECT {s} AS s, {t} AS t, {tally}
+             FROM {table} e{clause} AND {s} <> {t} AND {s} <> '' AND {t} <> ''
+             GROUP BY s, t ORDER BY {n} DESC, s, t"
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
             let tally = tally_at(r, 2)?;
             matched += tally.events;
             Ok(Edge {
@@ -619,8 +628,21 @@ pub fn network(
                 target: r.get(1)?,
                 tally: tally.scaled(&reading),
             })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+        })?;
+        for edge in rows {
+            edges.push(edge?);
+        }
+    }
+    if parts.len() > 1 {
+        // as the SQL orders them: most events first, then source and target
+        edges.sort_by(|a, b| {
+            b.tally
+                .events
+                .cmp(&a.tally.events)
+                .then_with(|| a.source.cmp(&b.source))
+                .then_with(|| a.target.cmp(&b.target))
+        });
+    }
     let omitted = edges.len().saturating_sub(max_edges) as i64;
     edges.truncate(max_edges);
     let mut nodes: BTreeMap<&str, i64> = BTreeMap::new();
@@ -711,6 +733,11 @@ pub fn places_sampled(
         .iter()
         .find_map(|h| clause.strip_prefix(h).map(|rest| (*h, rest)))
         .unwrap_or(("", clause.as_str()));
+    if rollup {
+        if let Some(sides) = one_actor_sides(conn, filter, table, reading.share.is_some())? {
+            return Ok((places_of_sides(conn, table, sides, limit)?, None));
+        }
+    }
     let sql = if rollup {
         // the rollup keeps a missing name, country or id as '' or -1
         format!(
@@ -752,4 +779,71 @@ pub fn places_sampled(
     let places = rows.collect::<Result<Vec<_>, _>>()?;
     // matched counts the places returned only (the map's top `limit`)
     Ok((places, reading.sample(matched)))
+}
+
+/// The map of one actor over the rollup per dyad, day and place, its rows read as two disjoint
+/// ranges (the actor as source, then as target and not as source: see [`crate::sides`]), each
+/// summed per place by SQLite and the two summed together here, as one `GROUP BY` of both
+/// would have: most events first, then by name (then by place, where SQLite left the order of
+/// a tie to its sort). Exact: a rollup read whole, never a sample.
+fn places_of_sides(
+    conn: &Connection,
+    table: &str,
+    sides: [crate::sides::Clause; 2],
+    limit: usize,
+) -> Result<Vec<Place>> {
+    type At = (u64, u64, Option<String>);
+    let mut summed: std::collections::HashMap<At, (Place, f64)> = Default::default();
+    for (clause, params) in sides {
+        let sql = format!(
+            "SELECT NULLIF(e.place_name, ''), NULLIF(e.place_country, ''),
+                    NULLIF(e.place_geonameid, -1), e.place_lat, e.place_lon, {ROLLUP_TALLY_SQL}
+             FROM {table} e{clause}
+             GROUP BY e.place_lat, e.place_lon, e.place_name"
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        let mut rows = st.query(rusqlite::params_from_iter(&params))?;
+        while let Some(r) = rows.next()? {
+            let place = Place {
+                name: r.get(0)?,
+                country: r.get(1)?,
+                geonameid: r.get(2)?,
+                lat: r.get(3)?,
+                lon: r.get(4)?,
+                events: r.get(5)?,
+                quad: [r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?],
+                goldstein_mean: 0.0,
+            };
+            let goldstein: f64 = r.get(10)?;
+            let at = (place.lat.to_bits(), place.lon.to_bits(), place.name.clone());
+            match summed.get_mut(&at) {
+                Some((p, g)) => {
+                    p.events += place.events;
+                    for (q, n) in p.quad.iter_mut().zip(place.quad) {
+                        *q += n;
+                    }
+                    *g += goldstein;
+                }
+                None => {
+                    summed.insert(at, (place, goldstein));
+                }
+            }
+        }
+    }
+    let mut places: Vec<Place> = summed
+        .into_values()
+        .map(|(mut p, goldstein)| {
+            p.goldstein_mean = goldstein / p.events as f64;
+            p
+        })
+        .collect();
+    places.sort_by(|a, b| {
+        b.events
+            .cmp(&a.events)
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.lat.total_cmp(&b.lat))
+            .then_with(|| a.lon.total_cmp(&b.lon))
+    });
+    places.truncate(limit);
+    Ok(places)
 }

@@ -471,6 +471,17 @@ pub fn parse_filter<'a>(
     })
 }
 
+/// The strings that bound every string starting with `prefix` (checked ASCII, non-empty):
+/// `prefix` ≤ s < `prefix` with its last character incremented.
+pub(crate) fn prefix_range(prefix: &str) -> (String, String) {
+    let mut hi = prefix.to_string();
+    match hi.pop() {
+        Some(last) => hi.push(char::from(last as u8 + 1)),
+        None => hi.push('\u{10FFFF}'),
+    }
+    (prefix.to_string(), hi)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,6 +184,17 @@ impl Store {
     /// Store a batch of coded articles in one transaction. `added` is the DATEADDED stamp
     /// of new articles (see [`now_stamp`]).
     pub fn write_batch(&mut self, articles: &[ArticleInput], added: &str) -> Result<BatchSummary> {
+        Ok(self.write_batch_said(articles, added)?.0)
+    }
+
+    /// [`Store::write_batch`], and, when the evidence index is left to the end of a bulk load
+    /// (`rollups_later`), the changes the batch made to what it indexes: its reports' evidence,
+    /// in order (see [`Evidence`]); else none.
+    pub(crate) fn write_batch_said(
+        &mut self,
+        articles: &[ArticleInput],
+        added: &str,
+    ) -> Result<(BatchSummary, Evidence)> {
         // the write lock is taken up front and waited for (the busy timeout): a deferred
         // transaction that reads first and then writes cannot wait for another writer, and
         // failed at once with "database is locked" when two ingests shared a database
@@ -285,7 +296,10 @@ impl Store {
             }
         }
         tx.commit()?;
-        Ok(summary)
+        if rollups {
+            said.clear();
+        }
+        Ok((summary, said))
     }
 
     /// Up to `limit` stored articles whose id sorts after `after` and whose dictionary version
@@ -330,7 +344,7 @@ impl Store {
 }
 
 /// Changes to the evidence index, in order: (report, evidence, 1 to add or −1 to remove).
-type Evidence = Vec<(i64, String, i64)>;
+pub(crate) type Evidence = Vec<(i64, String, i64)>;
 
 /// Delete an article's mentions and quotes and the article itself, taking its reports out of
 /// the counts of the events they belong to and noting the events whose first report it held.

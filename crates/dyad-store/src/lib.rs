@@ -10,7 +10,8 @@
 //! * [`ingest`]: writing a batch of coded articles in one transaction; an article whose
 //!   content hash is stored already changes nothing, a changed one replaces its own mentions.
 //! * [`bulk`]: the same ingest for loading many articles at once: the indexes readers use
-//!   made at the end, a large cache, no wait for the disk at each commit.
+//!   made at the end, a large cache, no wait for the disk at each commit; `beside`: its
+//!   evidence index made on a thread of its own during the batches, copied at the end.
 //! * [`counted`]: which rollup (or the events) a count of a filter reads, and a total given as
 //!   "at least N" where counting exactly would read most of the store.
 //! * [`merge`]: which reports are the same event (the merge key, its stable id) and the event
@@ -21,7 +22,9 @@
 //! * [`rollup`]: counts per day and code, per actor, dyad, country and issue, actor names and
 //!   table rows, kept by each batch in its transaction, for the summary and series readers.
 //! * [`record`]: what is an article (an id and text that are not blank).
-//! * [`query`]: filters over events and per-dyad aggregations by day, week or month.
+//! * [`query`]: filters over events and per-dyad aggregations by day, week or month; `sides`:
+//!   an actor's rows of a rollup per dyad read as two disjoint ranges (as source, then as
+//!   target and not as source).
 //! * [`explore`]: what a browser of the database asks for: pages of events after a cursor, one
 //!   event with all its reports, an article with every coded span, actors by name or code,
 //!   time series, the actor network, places and summary statistics (read-only, used by
@@ -43,6 +46,7 @@
 
 pub mod actor;
 pub mod aggregate;
+mod beside;
 pub mod bulk;
 mod compensated;
 pub mod counted;
@@ -63,6 +67,7 @@ pub mod query;
 pub mod record;
 pub mod rollup;
 pub mod schema;
+mod sides;
 pub mod summary;
 pub mod timeline;
 mod transaction;

@@ -21,16 +21,7 @@ fn like_escape(s: &str) -> String {
         .replace('_', "\\_")
 }
 
-/// The strings that bound every string starting with `prefix` (checked ASCII, non-empty):
-/// `prefix` ≤ s < `prefix` with its last character incremented.
-pub(crate) fn prefix_range(prefix: &str) -> (String, String) {
-    let mut hi = prefix.to_string();
-    match hi.pop() {
-        Some(last) => hi.push(char::from(last as u8 + 1)),
-        None => hi.push('\u{10FFFF}'),
-    }
-    (prefix.to_string(), hi)
-}
+pub(crate) use crate::filter::prefix_range;
 
 /// How many events a page in date order may always walk along the date index to fill itself
 /// (see [`Filter::where_for_page`]): some tens of milliseconds.

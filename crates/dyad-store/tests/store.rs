@@ -522,6 +522,81 @@ fn a_bulk_load_stores_what_batches_store_and_makes_the_indexes_again() {
     assert_eq!(stats(b), stats(p));
 }
 
+/// The reports whose evidence holds `word`, through the evidence index and by reading every
+/// report.
+fn evidence_hits(c: &rusqlite::Connection, word: &str) -> (Vec<i64>, Vec<i64>) {
+    let ids = |sql: &str| -> Vec<i64> {
+        let mut st = c.prepare(sql).unwrap();
+        let rows = st.query_map([format!("%{word}%")], |r| r.get(0)).unwrap();
+        let mut ids: Vec<i64> = rows.collect::<Result<_, _>>().unwrap();
+        ids.sort();
+        ids
+    };
+    (
+        ids("SELECT rowid FROM evidence_fts WHERE evidence_text LIKE ?1"),
+        ids("SELECT id FROM mentions WHERE evidence_text LIKE ?1"),
+    )
+}
+
+#[test]
+fn a_bulk_load_s_evidence_index_made_beside_it_holds_every_report_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, (a, b)) = (seed(), meeting());
+    let edited = article(
+        "wire-a",
+        "reuters",
+        "2025-12-04",
+        "BEIJING (Reuters) - French President Emmanuel Macron criticized Chinese President \
+         Xi Jinping on Thursday over trade.",
+    );
+    let check = |path: &std::path::Path, loads: &[&[&[&Coded]]]| {
+        for batches in loads {
+            let mut bulk = dyad_store::BulkLoad::open(path).unwrap();
+            for batch in batches.iter() {
+                let inputs = inputs(batch, "v1");
+                bulk.write_batch(&inputs, "20251205120000").unwrap();
+            }
+            bulk.finish().unwrap();
+        }
+        // the scratch file is gone
+        let mut scratch = path.as_os_str().to_owned();
+        scratch.push("-evidence");
+        assert!(!std::path::Path::new(&scratch).exists());
+        let store = Store::open(path).unwrap();
+        let c = store.conn();
+        // the index against its content, the reports (FTS5's own check)
+        c.execute_batch(
+            "INSERT INTO evidence_fts(evidence_fts, rank) VALUES ('integrity-check', 1)",
+        )
+        .unwrap();
+        for word in ["Macron", "met", "criticized", "Xi Jinping", "the"] {
+            let (indexed, read) = evidence_hits(c, word);
+            assert_eq!(indexed, read, "{word}");
+        }
+        assert_eq!(dyad_store::rollup::check(c).unwrap(), None);
+        // FTS5's setting of a rebuild (its hash size) is left in its configuration; a copy
+        // of the index made beside the load leaves none
+        c.query_row(
+            "SELECT COUNT(*) FROM evidence_fts_config WHERE k = 'hashsize'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+    };
+    // into an empty store: the index made beside the load, copied
+    let copied = check(&dir.path().join("one.db"), &[&[&[&s, &a], &[&b]]]);
+    assert_eq!(copied, 0);
+    // a second load into a store with reports: the index made again from every report
+    let again = check(&dir.path().join("two.db"), &[&[&[&s]], &[&[&a, &b]]]);
+    assert_eq!(again, 1);
+    // a report taken away (an article stored again, edited): made again
+    let edit = check(
+        &dir.path().join("three.db"),
+        &[&[&[&s, &a], &[&edited, &b]]],
+    );
+    assert_eq!(edit, 1);
+}
+
 #[test]
 fn bounded_counts_stop_at_their_bound_and_say_so() {
     use dyad_store::counted::{count_at_least, count_bounded};

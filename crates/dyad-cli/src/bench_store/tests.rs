@@ -703,3 +703,91 @@ fn a_bulk_load_s_rollups_are_those_a_recount_from_the_events_gives() {
     let store = open(1.0);
     assert_eq!(dyad_store::rollup::check(store.conn()).unwrap(), None);
 }
+
+#[test]
+fn one_actor_s_network_and_map_count_each_event_once_in_the_sql_s_order() {
+    // one actor over the rollups per dyad is read as two ranges (the actor as source, then as
+    // target and not as source): each event once, in the order the one query gave
+    let store = open(1.0);
+    let c = store.conn();
+    for (actor, root) in [("USA", None), ("USAGOV", None), ("CHN", Some("04"))] {
+        let mut fields = vec![("actor", actor)];
+        if let Some(r) = root {
+            fields.push(("root", r));
+        }
+        let f = filter(&fields);
+        let keeps = "e.negated = 0
+                     AND (substr(e.source_code, 1, length(?1)) = ?1
+                          OR substr(e.target_code, 1, length(?1)) = ?1)
+                     AND (?2 IS NULL OR e.root = ?2)";
+        // edges by hand, most events first, then source and target
+        for (level, s, t) in [
+            (Level::Actor, "e.source_code", "e.target_code"),
+            (
+                Level::Country,
+                "substr(e.source_code, 1, 3)",
+                "substr(e.target_code, 1, 3)",
+            ),
+        ] {
+            let sql = format!(
+                "SELECT {s}, {t}, COUNT(*), SUM(e.quad_class = 4) FROM events e
+                 WHERE {keeps} AND {s} <> {t} AND {s} <> '' AND {t} <> ''
+                 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2"
+            );
+            let mut st = c.prepare(&sql).unwrap();
+            let want: Vec<(String, String, i64, i64)> = st
+                .query_map(rusqlite::params![actor, root], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            assert!(want.len() > 3, "{fields:?}: too few edges to compare");
+            let net = explore::network(c, &f, level, 100_000).unwrap();
+            assert_eq!(net.sample, None, "{fields:?}");
+            let got: Vec<(String, String, i64, i64)> = net
+                .edges
+                .into_iter()
+                .map(|e| (e.source, e.target, e.tally.events, e.tally.quad[3]))
+                .collect();
+            assert_eq!(got, want, "network ({level:?}) of {fields:?}");
+        }
+        // places by hand (of each event's first report), most events first, then by name
+        let sql = format!(
+            "SELECT m.place_name, m.place_lat, m.place_lon, COUNT(*), SUM(e.quad_class = 1),
+                    AVG(e.goldstein)
+             FROM events e JOIN mentions m ON m.id = e.first_mention
+             WHERE {keeps} AND m.place_lat IS NOT NULL AND m.place_lon IS NOT NULL
+             GROUP BY m.place_lat, m.place_lon, m.place_name
+             ORDER BY 4 DESC, 1, 2, 3"
+        );
+        let mut st = c.prepare(&sql).unwrap();
+        type Point = (Option<String>, f64, f64, i64, i64, f64);
+        let want: Vec<Point> = st
+            .query_map(rusqlite::params![actor, root], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(want.len() > 3, "{fields:?}: too few places to compare");
+        let (places, sample) = explore::places_sampled(c, &f, 100_000).unwrap();
+        assert_eq!(sample, None, "{fields:?}");
+        assert_eq!(places.len(), want.len(), "places of {fields:?}");
+        for (p, w) in places.iter().zip(&want) {
+            let got = (&p.name, p.lat, p.lon, p.events, p.quad[0]);
+            assert_eq!(got, (&w.0, w.1, w.2, w.3, w.4), "places of {fields:?}");
+            assert!((p.goldstein_mean - w.5).abs() < 1e-9, "{p:?} against {w:?}");
+        }
+        // a limit keeps the first
+        let (first, _) = explore::places_sampled(c, &f, 2).unwrap();
+        assert_eq!(first, places[..2].to_vec(), "{fields:?}");
+    }
+}
