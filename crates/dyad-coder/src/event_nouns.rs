@@ -220,7 +220,14 @@ pub fn noun_events<'l>(
                 // (nor does a pattern written for another verb of its block: "conducted
                 // attacks" is no "ordered an attack", CONDUCT's block's 138)
                 let base = crate::clauses::verb_base(lex, &c.verb);
-                let commits = lex.dicts.event_nouns.is_commit_verb(base);
+                // (a pattern that codes the commitment itself, an intent, stands: "pledged
+                // deeper cooperation" is upstream's 030, the guide's)
+                let pattern_intends = c
+                    .coded
+                    .code
+                    .forward()
+                    .is_some_and(|f| dyad_dict::cameo::root(f) == "03");
+                let commits = lex.dicts.event_nouns.is_commit_verb(base) && !pattern_intends;
                 let others = c
                     .coded
                     .pattern
@@ -230,6 +237,7 @@ pub fn noun_events<'l>(
                 // (of a finite verb that no other governs, whose modality is its own: "Chile
                 // to hold talks", "vowed to impose sanctions" keep their verb's reading)
                 let lexicon_first = convention.codes_nouns_over_patterns()
+                    && !pattern_intends
                     && c.verb.finite
                     && c.governor.is_none()
                     && c.coded.code.forward().is_some_and(|f| f != entry.code);

@@ -1683,6 +1683,11 @@ fn a_commitment_renewed_is_an_intent_whatever_upstream_reads() {
         coded("Chile expressed its support for Peru on Monday."),
         expect(&["CHL 051 PER"])
     );
+    // a pattern that codes the commitment itself stands: "pledged cooperation" is 030
+    assert_eq!(
+        coded("Chile and Peru pledged deeper cooperation on Monday."),
+        expect(&["CHL 030 PER", "PER 030 CHL"])
+    );
     // a noun of commitment takes a gerund as well as an infinitive
     assert_eq!(
         coded("Chile and Peru reaffirmed their commitment to strengthening bilateral cooperation."),
