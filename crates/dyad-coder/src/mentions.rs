@@ -219,8 +219,7 @@ pub fn learn_aliases(
         for k in m.start..m.end {
             let name = s.word(k);
             let word = [lex.vocabulary.id(name)];
-            let known = lex.actors.longest_at(&word, 0).is_some()
-                || lex.agents.longest_at(&word, 0).is_some();
+            let known = names_an_actor_or_agent(lex, name);
             let family_name =
                 k + 1 == m.end && m.end - m.start >= 2 && lex.agents.longest_at(&word, 0).is_none();
             if name.len() > 1 && (!known || family_name) && !aliases.contains_key(name) {
@@ -230,6 +229,13 @@ pub fn learn_aliases(
         }
     }
     again
+}
+
+/// Is the word alone an entry of the actor or agent dictionaries? (A surname or acronym that
+/// is one keeps its entry rather than becoming an alias.)
+fn names_an_actor_or_agent(lex: &Lexicon, word: &str) -> bool {
+    let w = [lex.vocabulary.id(word)];
+    lex.actors.longest_at(&w, 0).is_some() || lex.agents.longest_at(&w, 0).is_some()
 }
 
 /// Remember the acronym a name is given in brackets right after it ("the Rapid Support
@@ -244,6 +250,10 @@ fn learn_acronyms(
     mentions: &[Mention],
     aliases: &mut Aliases,
 ) {
+    // (most sentences have no brackets)
+    if !tokens.iter().any(|t| t.text == "(") {
+        return;
+    }
     for m in mentions {
         let MentionKind::Actor(id) = m.kind else {
             continue;
@@ -269,10 +279,7 @@ fn learn_acronyms(
             continue;
         }
         let key = word.norm.as_str();
-        let w = [lex.vocabulary.id(key)];
-        let known =
-            lex.actors.longest_at(&w, 0).is_some() || lex.agents.longest_at(&w, 0).is_some();
-        if !known && !aliases.contains_key(key) {
+        if !names_an_actor_or_agent(lex, key) && !aliases.contains_key(key) {
             aliases.insert(key.to_string(), id);
         }
     }

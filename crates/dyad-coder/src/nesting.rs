@@ -343,25 +343,23 @@ fn reported_modality(inner: &Clause) -> Option<Modality> {
 /// are one only when the roles are, and a state is never its insurgents: "the army said rebels had captured the town" and "a
 /// spokesman said police had fired" report another actor's act, not the speaker's own.
 fn same_actors(x: &Role, y: &Role) -> bool {
-    let parts = |r: &Role| {
-        let mut v: Vec<(String, String)> = r
+    // each member as its country, its role and whether it is of the insurgents
+    fn parts(r: &Role) -> Vec<(&str, &str, bool)> {
+        let mut v: Vec<(&str, &str, bool)> = r
             .members
             .iter()
             .map(|m| {
                 let (country, role) = m.code.split_at(m.code.len().min(3));
-                (country.to_string(), role.to_string())
+                (country, role, crate::coreference::is_insurgent(&m.code))
             })
             .collect();
         v.sort();
         v
-    };
+    }
     let (px, py) = (parts(x), parts(y));
     px.len() == py.len()
-        && px.iter().zip(&py).all(|((cx, rx), (cy, ry))| {
-            let insurgent = |r: &str| crate::coreference::is_insurgent(&format!("---{r}"));
-            cx == cy
-                && (rx == ry || rx.is_empty() || ry.is_empty())
-                && insurgent(rx) == insurgent(ry)
+        && px.iter().zip(&py).all(|((cx, rx, ix), (cy, ry, iy))| {
+            cx == cy && (rx == ry || rx.is_empty() || ry.is_empty()) && ix == iy
         })
         && !x
             .members
