@@ -57,20 +57,13 @@ pub fn title_case_dateline_place(text: &str) -> Option<String> {
 pub fn story_dateline(text: &str) -> Option<(usize, String)> {
     // after a headline first: a headline may open with a place of its own ("South Sudan:
     // Mediators Hold Talks\n\nAddis Ababa — …")
-    if dateline_after_headline(text, false).is_none() {
-        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-        let head: Vec<char> = text.chars().skip(lead).take(MAX_DATELINE_CHARS).collect();
-        let d = wire_dateline(&head, 0, false)?;
-        return Some((lead + d.body_start, d.place?));
-    }
-    // the story's start, found as `dateline_after_headline` finds it
-    let rest = &text[text.len() - text.trim_start().len()..];
-    let line_end = rest.find('\n')?;
-    let story = rest[line_end..].trim_start();
-    let story_start = text[..text.len() - story.len()].chars().count();
+    let story = story_after_headline(text)
+        .filter(|story| opening_dateline(story, false).is_some())
+        .unwrap_or_else(|| text.trim_start());
+    let start = text[..text.len() - story.len()].chars().count();
     let head: Vec<char> = story.chars().take(MAX_DATELINE_CHARS).collect();
     let d = wire_dateline(&head, 0, false)?;
-    Some((story_start + d.body_start, d.place?))
+    Some((start + d.body_start, d.place?))
 }
 
 /// Longest headline before a dateline, in characters.
@@ -82,8 +75,17 @@ const MAX_HEADLINE_CHARS: usize = 200;
 /// headline is one line of at most [`MAX_HEADLINE_CHARS`] characters that does not end a
 /// sentence, followed by a blank line.
 fn dateline_after_headline(text: &str, capitals: bool) -> Option<Dateline> {
-    let start = text.len() - text.trim_start().len();
-    let rest = &text[start..];
+    let found = opening_dateline(story_after_headline(text)?, capitals)?;
+    Some(Dateline {
+        body_start: 0,
+        ..found
+    })
+}
+
+/// The story after the text's headline (the text from its first word after the blank line),
+/// when the text opens with one.
+fn story_after_headline(text: &str) -> Option<&str> {
+    let rest = text.trim_start();
     let line_end = rest.find('\n')?;
     let headline = rest[..line_end].trim_end();
     let blank_line_next = rest[line_end + 1..]
@@ -96,13 +98,13 @@ fn dateline_after_headline(text: &str, capitals: bool) -> Option<Dateline> {
     {
         return None;
     }
-    let story = rest[line_end..].trim_start();
+    Some(rest[line_end..].trim_start())
+}
+
+/// A dateline at the very start of a story, explicit or in wire style.
+fn opening_dateline(story: &str, capitals: bool) -> Option<Dateline> {
     let head: Vec<char> = story.chars().take(MAX_DATELINE_CHARS).collect();
-    let found = explicit_dateline(&head, 0).or_else(|| wire_dateline(&head, 0, capitals))?;
-    Some(Dateline {
-        body_start: 0,
-        ..found
-    })
+    explicit_dateline(&head, 0).or_else(|| wire_dateline(&head, 0, capitals))
 }
 
 fn skip_spaces(h: &[char], mut i: usize) -> usize {
