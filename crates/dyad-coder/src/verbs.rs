@@ -65,12 +65,12 @@ fn prev_content(s: &SentenceView, i: usize) -> Option<usize> {
 }
 
 /// Does the run of name and modifier words ending at `p` start right after one of these
-/// articles ("a"/"an", "the")?
-fn opened_by_article(s: &SentenceView, p: usize, articles: &[&str]) -> bool {
+/// articles ("a"/"an", "the", a possessive)?
+fn opened_by_article(s: &SentenceView, p: usize, articles: impl Fn(&str) -> bool) -> bool {
     let mut k = p;
     for _ in 0..4 {
         let w = s.word(k);
-        if articles.contains(&w) {
+        if articles(w) {
             return true;
         }
         if k == 0 || s.is_punct(k) || english::is_preposition(w) || english::is_conjunction(w) {
@@ -226,13 +226,15 @@ fn used_as_verb(
             Inflection::Base => {
                 // "a strict Islamic state in …": a base form ending a phrase that an
                 // indefinite article opens is its (singular) head noun, not a verb
-                if opened_by_article(s, p, &["A", "AN"]) {
+                if opened_by_article(s, p, |w| matches!(w, "A" | "AN")) {
                     return None;
                 }
                 // "ended their Helsinki summit": so too after a name in a phrase a possessive
                 // opens, unless the name is a plural that can be a subject ("their
-                // Democrats agree")
-                if opened_by_article(s, p, &["ITS", "THEIR", "OUR", "HIS"]) && !pw.ends_with('S') {
+                // Democrats agree"); not "her", an object as often ("told her Moscow would")
+                if opened_by_article(s, p, |w| english::is_possessive(w) && w != "HER")
+                    && !pw.ends_with('S')
+                {
                     return None;
                 }
                 let plural =
@@ -243,7 +245,8 @@ fn used_as_verb(
                 // opens, a base form that a preposition follows is the phrase's head noun (a
                 // verb of a singular subject would take -s; "the police attack the crowd"
                 // has its object)
-                if !plural && english::is_preposition(nw) && opened_by_article(s, p, &["THE"]) {
+                if !plural && english::is_preposition(nw) && opened_by_article(s, p, |w| w == "THE")
+                {
                     return None;
                 }
                 let continues =
