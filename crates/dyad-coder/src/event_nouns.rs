@@ -150,17 +150,16 @@ pub fn noun_events<'l>(
         }
         // "the launch of a ballistic missile (by Pyongyang)": of a weapon only, and its
         // source after it
-        let weapon = entry.of_projectile.then(|| {
-            (s.word(i + 1) == "OF")
+        let mut next = i + 1;
+        if entry.of_projectile {
+            let weapon = (s.word(i + 1) == "OF")
                 .then(|| (i + 2..(i + 6).min(s.len())).find(|&k| nouns.is_projectile(s.word(k))))
-                .flatten()
-        });
-        if weapon == Some(None) {
-            continue;
+                .flatten();
+            let Some(k) = weapon else { continue };
+            next = k + 1;
         }
         let mut source: Option<Role> = None;
         let mut target: Option<Role> = None;
-        let mut next = weapon.flatten().map_or(i + 1, |k| k + 1);
         if between_after(s, phrases, i).is_some() {
             let Some(pair) = between_pair(s, phrases, i) else {
                 continue;
