@@ -94,13 +94,14 @@ fn most_named(named: &[(String, usize)]) -> Option<String> {
     }
 }
 
-/// "Qatar is sending a search and rescue team", "committed $500 million in budget support":
-/// aid given or pledged (CAMEO 07, 033) to no one named goes, under the guide, to the country
+/// "Qatar is sending a search and rescue team", "committed $500 million in budget support",
+/// "Japan threatened to withhold loans": aid given or pledged (CAMEO 07, 033) and a threat (13:
+/// one is always made against someone) to no one named go, under the guide, to the country
 /// the story is about — its dateline's, else the one it has named most — when that is not the
-/// giver's own.
-pub fn aid_recipient(memory: &ArticleMemory, code: &str, giver: &Role) -> Option<Role> {
-    let aid = cameo::root(code) == "07" || code.starts_with("033");
-    if !memory.agents_take_country || !aid {
+/// actor's own.
+pub fn story_country_target(memory: &ArticleMemory, code: &str, giver: &Role) -> Option<Role> {
+    let directed = matches!(cameo::root(code), "07" | "13") || code.starts_with("033");
+    if !memory.agents_take_country || !directed {
         return None;
     }
     let (country, reached) = match &memory.country {
@@ -704,59 +705,97 @@ pub fn resolve_named_people(
                 .filter(|_| !phrases.iter().any(|p| p.start <= k && k < p.end));
             if let Some(code) = code {
                 let t = &s.tokens[k];
+                let member = ActorCode {
+                    code: code.clone(),
+                    start: k,
+                    end: k + 1,
+                    char_start: t.start,
+                    char_end: t.end,
+                    reached: Reached::NamedPerson,
+                };
                 let at = phrases.partition_point(|p| p.start < k);
-                phrases.insert(
-                    at,
-                    ActorPhrase {
-                        start: k,
-                        end: k + 1,
-                        members: vec![ActorCode {
-                            code: code.clone(),
+                // "Faría and Leyva thanked …": a name after "and" joins the phrase before it,
+                // as the phrase reader joins the names it knows
+                let joins = at > 0 && phrases[at - 1].end + 1 == k && s.word(k - 1) == "AND";
+                if joins {
+                    let before = &mut phrases[at - 1];
+                    before.members.push(member);
+                    before.end = k + 1;
+                } else {
+                    phrases.insert(
+                        at,
+                        ActorPhrase {
                             start: k,
                             end: k + 1,
-                            char_start: t.start,
-                            char_end: t.end,
-                            reached: Reached::NamedPerson,
-                        }],
-                    },
-                );
+                            members: vec![member],
+                        },
+                    );
+                }
             }
             k += 1;
         }
     }
     for p in phrases.iter() {
-        let [member] = p.members.as_slice() else {
-            continue;
-        };
-        // a title with a country and a role: a person's (KENGOV, GEOOPP)
-        if member.code.len() < 6
-            || member.code.starts_with(crate::mentions::UNKNOWN_COUNTRY)
-            || member.reached == Reached::NamedPerson
-        {
-            continue;
+        // a list's members each have their own span ("The Foreign Minister of Venezuela,
+        // Carlos Faría, and the Minister of Foreign Affairs of Colombia, Álvaro Leyva Durán,
+        // agreed"); a phrase of one member is read whole, its name inside it
+        let single = p.members.len() == 1;
+        for member in &p.members {
+            // a title with a country and a role: a person's (KENGOV, GEOOPP)
+            if member.code.len() < 6
+                || member.code.starts_with(crate::mentions::UNKNOWN_COUNTRY)
+                || member.reached == Reached::NamedPerson
+            {
+                continue;
+            }
+            let (start, end) = if single {
+                (p.start, p.end)
+            } else {
+                (member.start, member.end)
+            };
+            for family in titled_name(lex, s, start, end, single) {
+                people
+                    .entry(s.word(family).to_string())
+                    .or_insert_with(|| member.code.clone());
+            }
         }
-        // the name inside the phrase, after its title ("Opposition leader Levan
-        // Khabeishvili"), or set off by commas after it or before it ("Kenya's foreign
-        // minister, Alfred Mutua," / "Alfred Mutua, Kenya's foreign minister,")
-        let inside = name_ending_at(lex, s, p.end).filter(|&st| st > p.start);
-        let after = (s.word(p.end) == ",")
-            .then(|| name_starting_at(lex, s, p.end + 1))
+    }
+}
+
+/// The family-name words of the person a title at `[start, end)` names: the name inside the
+/// phrase, after its title ("Opposition leader Levan Khabeishvili"), or set off by commas
+/// after it or before it ("Kenya's foreign minister, Alfred Mutua," / "Alfred Mutua, Kenya's
+/// foreign minister,"). A name of three words or more may carry two family names, of which
+/// news uses the first ("Álvaro Leyva Durán" … "Leyva"): each word after the first is one.
+fn titled_name(
+    lex: &Lexicon,
+    s: &SentenceView,
+    start: usize,
+    end: usize,
+    inside_allowed: bool,
+) -> std::ops::Range<usize> {
+    let inside = inside_allowed
+        .then(|| name_ending_at(lex, s, end))
+        .flatten()
+        .filter(|&st| st > start)
+        .map(|st| (st, end));
+    let after = || {
+        (s.word(end) == ",")
+            .then(|| name_starting_at(lex, s, end + 1))
             .flatten()
-            .filter(|&e| e == s.len() || s.word(e) == ",");
-        let before = (p.start >= 3 && s.word(p.start - 1) == ",")
-            .then(|| name_ending_at(lex, s, p.start - 1))
+            .filter(|&e| e == s.len() || s.word(e) == ",")
+            .map(|e| (end + 1, e))
+    };
+    let before = || {
+        (start >= 3 && s.word(start - 1) == ",")
+            .then(|| name_ending_at(lex, s, start - 1))
             .flatten()
             .filter(|&st| st == 0 || s.word(st - 1) == ",")
-            .map(|_| p.start - 1);
-        let family = match (inside, after, before) {
-            (Some(_), _, _) => p.end - 1,
-            (_, Some(e), _) => e - 1,
-            (_, _, Some(e)) => e - 1,
-            _ => continue,
-        };
-        people
-            .entry(s.word(family).to_string())
-            .or_insert_with(|| member.code.clone());
+            .map(|st| (st, start - 1))
+    };
+    match inside.or_else(after).or_else(before) {
+        Some((first, end)) => first + 1..end,
+        None => 0..0,
     }
 }
 

@@ -11,10 +11,10 @@ use dyad_model::{Event, Modality};
 use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
-    agents_take_the_article_country, aid_recipient, conflict_pair, last_accuser, last_aggressor,
-    last_attacker, last_victim, remember_last_named, remember_meetings,
-    resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
-    resolve_named_people, resolve_they, resolve_titles, voices, ArticleMemory,
+    agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
+    last_victim, remember_last_named, remember_meetings, resolve_country_descriptions,
+    resolve_definite_descriptions, resolve_groups, resolve_named_people, resolve_they,
+    resolve_titles, story_country_target, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -190,6 +190,13 @@ pub fn code_sentence(
                     if n.target.is_none() && n.forward.as_deref().is_some_and(punishes) {
                         n.target = last_aggressor(events, &n.source);
                     }
+                    // "Japan threatened to withhold loans": a threat made is against someone
+                    // (aid in an infinitive is as often a purpose: "a ceasefire to protect
+                    // civilians", "striving to contribute")
+                    let threat = n.forward.as_deref().filter(|f| cameo::root(f) == "13");
+                    if n.target.is_none() {
+                        n.target = threat.and_then(|f| story_country_target(memory, f, &n.source));
+                    }
                     done[k] = true;
                     let inner = &clauses[k];
                     // "said he would not give permission to Russia to help Israel", "said
@@ -363,7 +370,7 @@ pub fn code_sentence(
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)))
                     .or_else(|| {
                         let code = pledge.or(forward)?;
-                        aid_recipient(memory, code, source)
+                        story_country_target(memory, code, source)
                     });
                 // "North Korea fired a ballistic missile into the sea": a missile fired or
                 // launched at no one is a test or a show of force (150), not an attack

@@ -904,6 +904,22 @@ fn a_person_named_in_full_beside_a_title_is_that_actor_by_family_name_later() {
 }
 
 #[test]
+fn each_titled_person_of_a_list_is_remembered_and_joins_a_list_again_by_family_name() {
+    let code =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    // two titles in one list, each with its name set off by commas; a name of three words
+    // is known by its first family name, and two family names joined by "and" are one list
+    let got = code(
+        "The foreign minister of Chile, Tomas Aravenaquilo, and the defence minister of Peru, \
+         Rosa Quispeyupanqui Mamanillo, met in Lima. Aravenaquilo and Quispeyupanqui praised \
+         the United Nations on Monday.",
+    );
+    for t in ["CHLGOV 051 IGOUNO", "PERGOV 051 IGOUNO"] {
+        assert!(got.contains(&t.to_string()), "{t} in {got:?}");
+    }
+}
+
+#[test]
 fn a_news_agency_tells_no_country() {
     // Reuters is MED, no state: the police of the story are Georgia's, the country named
     let got = triples(&production().code_document(&doc(
@@ -1550,8 +1566,8 @@ fn patterns_added_to_upstream_blocks_code_as_the_guide_does() {
     );
 }
 
-/// coreference::aid_recipient: aid sent or pledged to no one named goes to the country the
-/// story is about, not to the giver's own.
+/// coreference::story_country_target: aid sent or pledged to no one named goes to the country
+/// the story is about, not to the giver's own.
 #[test]
 fn aid_to_no_one_named_goes_to_the_country_the_story_is_about() {
     let got = triples(&production().code_document(&doc(
@@ -1569,6 +1585,20 @@ fn aid_to_no_one_named_goes_to_the_country_the_story_is_about() {
         "LIMA (Reuters) - Chile is sending a rescue team.",
         Some(date(2024, 5, 6)),
     )));
+    assert!(got.is_empty(), "{got:?}");
+}
+
+/// coreference::story_country_target: a threat made against no one named is against the
+/// country the story is about, never the threatener's own.
+#[test]
+fn a_threat_against_no_one_named_is_against_the_country_the_story_is_about() {
+    let code =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    assert!(code("LIMA (Reuters) - Chile threatened military action.")
+        .contains(&"CHL 130 PER".to_string()));
+    let got = code("LIMA (Reuters) - Chile threatened to impose sanctions.");
+    assert!(got.contains(&"CHL 132 PER".to_string()), "{got:?}");
+    let got = code("SANTIAGO (Reuters) - Chile threatened to impose sanctions.");
     assert!(got.is_empty(), "{got:?}");
 }
 
