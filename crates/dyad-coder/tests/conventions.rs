@@ -446,6 +446,21 @@ fn an_offices_title_alone_is_the_person_last_named_with_it() {
 }
 
 #[test]
+fn a_secretary_general_alone_is_the_one_last_named_with_the_title() {
+    // the head of an organisation's secretariat, in both spellings: the organisation's, not
+    // the dateline country's government
+    for text in [
+        "NAIROBI: UN Secretary-General Antonio Guterres visited Kenya on Monday. The \
+         Secretary-General praised President William Ruto.",
+        "NAIROBI: UN Secretary General Antonio Guterres visited Kenya on Monday. The Secretary \
+         General praised President William Ruto.",
+    ] {
+        let t = triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+        assert!(t.contains(&"IGOUNO 051 KENGOV".to_string()), "{text}: {t:?}");
+    }
+}
+
+#[test]
 fn a_meeting_in_a_time_adverbial_is_the_clause_subjects() {
     for text in [
         "The Chilean president said after a meeting with the Peruvian president that trade would grow.",

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "7e36e2a90b493066"
+            "f0a6ea0a25521c68"
         );
     }
 }
