@@ -45,6 +45,20 @@ impl Convention {
             )
     }
 
+    /// The code of an arrest the dictionaries code as repression, if this convention codes it
+    /// otherwise. CAMEO.2.0.txt codes its arresting verbs' patterns on protesters and
+    /// journalists ("arrested protesters", "police detained demonstrators") 175, use tactics of
+    /// violent repression, with a protest (140, 141, 1412) as the arrested's act back; the
+    /// guide codes an arrest as its coders do, "arrested, detained, took hostage: 173 / 181",
+    /// and a protest only where the text tells one. The arresting blocks are APPREHEND
+    /// (arrest, apprehend, seize, take) and CONFINE (detain, confine).
+    pub fn reads_arrest(self, rule: &str, forward: Option<&str>) -> Option<&'static str> {
+        let arresting = rule
+            .split_once(':')
+            .is_some_and(|(block, _)| matches!(block, "APPREHEND" | "CONFINE"));
+        (self == Convention::Guide && forward == Some("175") && arresting).then_some("173")
+    }
+
     /// Whether a compound source with no target acts on itself, each member on the others:
     /// in the guide's convention only where the words say so (`mutual`: "Chile and Peru
     /// met", not "Chile, Peru and Bolivia were willing to join"); PETRARCH's pairs them always.

@@ -162,8 +162,13 @@ pub fn emit(
     }
 
     let unknown = |c: &ActorCode| c.code.starts_with(crate::mentions::UNKNOWN_COUNTRY);
+    let arrest = ctx.convention.reads_arrest(&n.rule, n.forward.as_deref());
+    let forward = match arrest {
+        Some(code) => Some(code.to_string()),
+        None => n.forward.clone(),
+    };
     let reverse = (n.reverse.as_ref())
-        .filter(|r| ctx.convention.keeps_reverse(n.forward.as_deref(), r))
+        .filter(|r| arrest.is_none() && ctx.convention.keeps_reverse(n.forward.as_deref(), r))
         .cloned();
     for (a, b) in pairs {
         // an actor with itself, or two actors of no known country, say nothing
@@ -171,7 +176,7 @@ pub fn emit(
             continue;
         }
         let reverse = if undirected { &None } else { &reverse };
-        for (code, src, tgt) in [(&n.forward, a, b), (reverse, b, a)] {
+        for (code, src, tgt) in [(&forward, a, b), (reverse, b, a)] {
             let Some(code) = code else { continue };
             // a refusal ("would not provide") is coded by its negation, not as an intent
             let code = &if n.future && !negated {

@@ -456,8 +456,26 @@ fn a_secretary_general_alone_is_the_one_last_named_with_the_title() {
          General praised President William Ruto.",
     ] {
         let t = triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
-        assert!(t.contains(&"IGOUNO 051 KENGOV".to_string()), "{text}: {t:?}");
+        assert!(
+            t.contains(&"IGOUNO 051 KENGOV".to_string()),
+            "{text}: {t:?}"
+        );
     }
+}
+
+#[test]
+fn an_arrest_of_protesters_is_an_arrest_in_the_guides_convention() {
+    let code = |coder: &Coder| {
+        triples(&coder.code_document(&doc(
+            "QUITO (Reuters) - Ecuadorian police arrested protesters on Monday.",
+            Some(date(2024, 5, 6)),
+        )))
+    };
+    // no protest is told, so none is coded back
+    assert_eq!(code(production()), expect(&["ECUCOP 173 ECUOPP"]));
+    // PETRARCH's convention keeps CAMEO.2.0's repression and the protest it pairs with it
+    let petr = code(&petrarch());
+    assert!(petr.iter().any(|t| t.contains(" 175 ")), "{petr:?}");
 }
 
 #[test]
