@@ -77,15 +77,10 @@ pub fn clauses<'l>(
     verbs: &[VerbOccurrence],
     phrases: &[ActorPhrase],
     voices: &[(usize, Role)],
+    pattern_blind: &[bool],
     last_subject: &mut Option<Role>,
 ) -> Vec<Clause<'l>> {
     let mut out: Vec<Clause> = Vec::with_capacity(verbs.len());
-    let mut is_verb = vec![false; s.len()];
-    for v in verbs {
-        for flag in is_verb.iter_mut().take(v.last + 1).skip(v.first) {
-            *flag = true;
-        }
-    }
     for (vi, verb) in verbs.iter().enumerate() {
         let start = clause_start(s, verbs, vi);
         let end = clause_end(s, verbs, vi);
@@ -205,7 +200,7 @@ pub fn clauses<'l>(
                 });
         }
         let compound = subject.as_ref().is_some_and(|r| r.members.len() > 1);
-        let coded = code_verb(lex, s, &is_verb, verb, (start, end), compound);
+        let coded = code_verb(lex, s, pattern_blind, verb, (start, end), compound);
         // a pattern's `+` says where the target is ("warned their people ABOUT +")
         if let Some((from, skip)) = coded.target_at {
             if let Some(r) = actor_at(s, phrases, from, skip, end) {

@@ -21,7 +21,7 @@ use crate::event_nouns::noun_events;
 use crate::labels::labels;
 use crate::lexicon::Inflection;
 use crate::mediators::mediations;
-use crate::mentions::actor_phrases;
+use crate::mentions::{actor_phrases, MentionKind};
 use crate::merging::dedup_events;
 use crate::nesting::{nested, rule, NestedEvent};
 use crate::resources::Resources;
@@ -80,12 +80,21 @@ pub fn code_sentence(
         }
     };
     let voices = voices(&s, &quotes);
+    // a verb pattern's nouns are read neither in verbs nor in the names of actors: "confirmed
+    // talks with the Rapid Support Forces" is no "confirmed … SUPPORT"
+    let mut pattern_blind = is_verb.clone();
+    for m in mentions {
+        if matches!(m.kind, MentionKind::Actor(_)) && m.end - m.start > 1 {
+            pattern_blind[m.start..m.end.min(s.len())].fill(true);
+        }
+    }
     let clauses = clauses::clauses(
         &res.lexicon,
         &s,
         &verbs,
         &phrases,
         &voices,
+        &pattern_blind,
         &mut memory.last_subject,
     );
     if let Some(out) = trace {

@@ -1804,3 +1804,18 @@ fn a_claim_of_responsibility_naming_nothing_is_for_the_last_use_of_force() {
     // with no force before it, no one to claim it against
     assert!(coded("Al Shabaab claimed responsibility on Monday.").is_empty());
 }
+
+/// A verb pattern's nouns are not read inside an actor's name: "the Rapid Support Forces" is
+/// no "support" (CONFIRM's "- * SUPPORT", 051), while "reaffirmed its support" is.
+#[test]
+fn a_pattern_word_inside_an_actors_name_is_no_pattern_word() {
+    let got = coded(
+        "Egypt confirmed direct talks between the Sudanese army and the Rapid Support Forces.",
+    );
+    assert!(got.iter().all(|t| !t.starts_with("EGY 051")), "{got:?}");
+    assert!(got.contains(&"SDNMIL 040 SDNREB".to_string()), "{got:?}");
+    assert_eq!(
+        coded("Egypt reaffirmed its support for Sudan."),
+        expect(&["EGY 032 SDN"])
+    );
+}
