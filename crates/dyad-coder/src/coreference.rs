@@ -43,8 +43,8 @@ pub struct ArticleMemory {
 /// "Police fired tear gas", "the prime minister said", "demonstrators marched" in a story
 /// datelined Kinshasa: an agent named with no country of its own is of the country the story
 /// is datelined in (CODCOP); in a story without a dateline, of the country the article has
-/// named most often so far, this sentence's names included, when one stands out (none on a
-/// tie). Descriptions
+/// named most often so far, this sentence's names included (of several named as often, the
+/// first named: the lede tells where the story is). Descriptions
 /// that point back to an actor ("the ministry" after "Russia", "the two sides") are resolved
 /// before, and keep what they point to.
 pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut ArticleMemory) {
@@ -83,15 +83,14 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
     memory.named = named;
 }
 
-/// The country the article has named most often, when one stands out: on a tie it is about
-/// several, and none is told.
+/// The country the article has named most often; of several named as often, the one named
+/// first, as a story's lede names where it happens ("an ambush on UN peacekeepers in the
+/// Central African Republic, in which a peacekeeper from Gabon and another from Morocco were
+/// killed").
 fn most_named(named: &[(String, usize)]) -> Option<String> {
-    let top = named.iter().map(|c| c.1).max().unwrap_or(0);
-    let mut at_top = named.iter().filter(|c| c.1 == top);
-    match (at_top.next(), at_top.next()) {
-        (Some(c), None) => Some(c.0.clone()),
-        _ => None,
-    }
+    let top = named.iter().map(|c| c.1).max()?;
+    // (`named` is in the order first named: of countries named as often, the first)
+    named.iter().find(|c| c.1 == top).map(|c| c.0.clone())
 }
 
 /// "Qatar is sending a search and rescue team", "committed $500 million in budget support",
