@@ -1825,3 +1825,18 @@ fn a_pattern_word_inside_an_actors_name_is_no_pattern_word() {
         expect(&["EGY 032 SDN"])
     );
 }
+
+/// verbs::used_as_verb: a past tense spelt as its base ("cut", "shut", "put") after a name is
+/// the name's verb when the tagger reads a past; a participle with its agent after it is not.
+#[test]
+fn a_past_tense_spelt_as_its_base_is_a_verb_after_a_name() {
+    assert_eq!(
+        coded("Qatar cut diplomatic ties with Egypt."),
+        expect(&["QAT 161 EGY"])
+    );
+    // a headline's passive, with its agent
+    assert_eq!(
+        coded("Kyiv hit by Russian missiles."),
+        expect(&["RUS 194 UKR"])
+    );
+}
