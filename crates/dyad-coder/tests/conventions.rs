@@ -1840,3 +1840,16 @@ fn a_past_tense_spelt_as_its_base_is_a_verb_after_a_name() {
         expect(&["RUS 194 UKR"])
     );
 }
+
+/// dyad.verbs.txt's DESTROY patterns: to break ties or relations is to break off diplomatic
+/// relations (161), not the threat upstream's "broke … (WITH)" reads.
+#[test]
+fn ties_broken_are_relations_broken_off() {
+    for text in [
+        "Qatar broke ties with Egypt.",
+        "Qatar has broken all diplomatic ties with Egypt.",
+        "Qatar broke off relations with Egypt.",
+    ] {
+        assert_eq!(coded(text), expect(&["QAT 161 EGY"]), "{text}");
+    }
+}

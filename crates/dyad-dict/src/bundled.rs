@@ -409,13 +409,13 @@ mod tests {
             .map(|b| b.patterns.iter().filter(|p| p.file.is_none()).count())
             .sum();
         assert_eq!(upstream, 4_668);
-        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (SEND, AGREE, SUPPORT)
+        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (SEND, AGREE, SUPPORT, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
             .map(|b| b.name.as_str())
             .collect();
-        assert_eq!(added, ["SEND", "AGREE", "SUPPORT"]);
+        assert_eq!(added, ["SEND", "AGREE", "SUPPORT", "DESTROY"]);
         let phoenix = d
             .actors
             .entries
@@ -430,7 +430,7 @@ mod tests {
         assert!(SUPPLEMENTARY_ACTORS.len() >= 8);
         assert!(d.actors.entries[0].supersedes());
         // Phoenix's 2,244 and dyad's supplement
-        assert_eq!(d.agents.entries.len(), 2_244 + 8);
+        assert_eq!(d.agents.entries.len(), 2_244 + 10);
         assert_eq!(d.discards.entries.len(), 506);
         // the issues are not parsed at load, only on first use
         assert!(format!("{:?}", d.issues).contains("parsed: false"));

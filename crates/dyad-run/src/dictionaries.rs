@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "f0a6ea0a25521c68"
+            "f0765ea4492d3ab9"
         );
     }
 }
