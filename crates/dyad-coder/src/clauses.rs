@@ -824,5 +824,15 @@ pub(crate) fn is_locative(s: &SentenceView, (start, end): (usize, usize)) -> boo
         || s.is_punct(end)
         || english::is_preposition(s.word(end))
         || english::opens_clause(s.word(end));
+    // "in the Ethiopian capital, Addis Ababa": a name set off after a place is that place
+    if whole && k >= 2 && s.word(k - 1) == "," {
+        let mut j = k - 1;
+        while j > 0 && k - 1 - j < 5 && !s.is_punct(j - 1) {
+            if matches!(s.word(j - 1), "IN" | "AT") {
+                return true;
+            }
+            j -= 1;
+        }
+    }
     whole && k > 0 && matches!(s.word(k - 1), "IN" | "AT")
 }

@@ -59,6 +59,15 @@ impl Convention {
         (self == Convention::Guide && forward == Some("175") && arresting).then_some("173")
     }
 
+    /// Whether the place of a meeting is never its party: "gathered for talks in the
+    /// Ethiopian capital" is a meeting held in Ethiopia, not with it, as the guide codes a
+    /// meeting at a third country's venue (044 between the parties, "met at a summit or a
+    /// third country's venue"). PETRARCH's suites code a meeting's place as its target
+    /// ("met in Geneva"), as its coder reads the object of "in".
+    pub fn places_no_meeting(self) -> bool {
+        self == Convention::Guide
+    }
+
     /// Whether a compound source with no target acts on itself, each member on the others:
     /// in the guide's convention only where the words say so (`mutual`: "Chile and Peru
     /// met", not "Chile, Peru and Bolivia were willing to join"); PETRARCH's pairs them always.

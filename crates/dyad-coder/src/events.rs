@@ -269,10 +269,18 @@ pub fn code_sentence(
                     judged_actor.is_none()
                         || t.span.is_none_or(|(st, _)| comma.is_none_or(|k| st < k))
                 });
-                // "Chile, Peru and Bolivia met in Lima": where they met, not whom
+                // "Chile, Peru and Bolivia met in Lima": where they met, not whom; so for any
+                // meeting under the guide ("gathered for talks in the Ethiopian capital"), but
+                // a visit, whose place is its host ("arrived in Lima")
                 let together = source.is_some_and(|r| r.members.len() > 1) && mutual(ci);
+                let meets = ctx.convention.places_no_meeting()
+                    && c.coded
+                        .code
+                        .forward()
+                        .is_some_and(|f| cameo::root(f) == "04" && f != "042");
                 let target = target.filter(|t| {
-                    !(together && t.span.is_some_and(|span| clauses::is_locative(&s, span)))
+                    !((together || meets)
+                        && t.span.is_some_and(|span| clauses::is_locative(&s, span)))
                 });
                 let (Some(forward), reverse) =
                     (Some(c.coded.code.forward()), c.coded.code.reverse())

@@ -1853,3 +1853,31 @@ fn ties_broken_are_relations_broken_off() {
         assert_eq!(coded(text), expect(&["QAT 161 EGY"]), "{text}");
     }
 }
+
+/// Convention::places_no_meeting: where a meeting is held is no party to it under the guide;
+/// PETRARCH's convention reads the place as the target.
+#[test]
+fn the_place_of_a_meeting_is_no_party_to_it() {
+    // (the city set off after the place is the place)
+    for text in [
+        "Colombian government negotiators and rebel commanders gathered for talks in the Cuban \
+         capital, Havana.",
+        "Colombian negotiators gathered for talks in the Cuban capital.",
+    ] {
+        let got = triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+        assert!(got.iter().all(|t| !t.contains("CUB")), "{got:?}");
+    }
+    let text = "Colombian negotiators gathered for talks in the Cuban capital.";
+    let petr = triples(&petrarch().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    assert!(petr.iter().any(|t| t.contains("CUB")), "{petr:?}");
+    // a visit's place is its host
+    assert_eq!(
+        coded("The Chilean president arrived in Lima on Monday."),
+        expect(&["CHLGOV 042 PER"])
+    );
+    // a meeting with a party stays one
+    assert_eq!(
+        coded("Chile's president met Peru's president in Lima."),
+        expect(&["CHLGOV 040 PERGOV"])
+    );
+}
