@@ -98,8 +98,7 @@ pub fn clauses<'l>(
             ("EACH", "OTHER") | ("ONE", "ANOTHER")
         );
         let pronoun_object = english::is_object_pronoun(s.word(verb.last + 1)) || reciprocal;
-        let mut object =
-            object(s, phrases, verbs, vi, end, verb_base(lex, verb)).filter(|_| !pronoun_object);
+        let mut object = object(lex, s, phrases, verbs, vi, end).filter(|_| !pronoun_object);
         // "Gollum allowed that Mordor isn't a pleasant place", "said that an embargo against
         // Mordor would not work": with no object of its own, a verb whose clause stops at THAT
         // is about the actor its complement names — unless that actor is the subject of a
@@ -738,14 +737,15 @@ fn clause_end(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
 /// The object of verb `vi`: the first actor phrase after it in its clause, unless that phrase is
 /// the subject of the next clause ("said China will provide").
 fn object(
+    lex: &Lexicon,
     s: &SentenceView,
     phrases: &[ActorPhrase],
     verbs: &[VerbOccurrence],
     vi: usize,
     clause_end: usize,
-    base: &str,
 ) -> Option<Role> {
     let v = &verbs[vi];
+    let base = verb_base(lex, v);
     // a passive's agent is in its own words: "imprisoned for acting against Moscow" does not
     // make Moscow the jailer
     let clause_end = if v.passive {
@@ -762,6 +762,17 @@ fn object(
             matches!(s.word(k), "LIKE" | "INCLUDING")
                 || (s.word(k) == "SUCH" && s.word(k + 1) == "AS")
                 || (s.word(k) == "ACCORDING" && s.word(k + 1) == "TO")
+        })
+        .unwrap_or(clause_end);
+    // "welcomed the idea to fathom the willingness of Germany", "backed a plan to invite
+    // Chile": an infinitive after a noun of a proposal says what is proposed, and the actors
+    // in it are the infinitive's, not the verb's (a purpose's are the act's: "used tear gas
+    // to disperse protesters")
+    let clause_end = (v.last + 2..clause_end)
+        .find(|&k| {
+            s.word(k) == "TO"
+                && s.tag(k + 1) == Some(dyad_lang::tagger::Tag::VB)
+                && english::takes_infinitive_content(s.word(k - 1))
         })
         .unwrap_or(clause_end);
     // "will hold talks in Washington with his Cuban counterpart": a name after "in" or "at"

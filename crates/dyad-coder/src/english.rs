@@ -654,6 +654,16 @@ pub fn never_verb(w: &str) -> bool {
         || matches!(w, "THAN" | "AS" | "NOT" | "N'T")
 }
 
+/// Nouns of a proposal or a decision, whose infinitive says what is proposed or decided ("the
+/// idea to invite Chile", "a plan to send troops", "the decision to expel"): the infinitive's
+/// actors are its own, not those of the verb that has the noun as its object.
+pub fn takes_infinitive_content(w: &str) -> bool {
+    matches!(
+        w,
+        "IDEA" | "IDEAS" | "PLAN" | "PLANS" | "PROPOSAL" | "PROPOSALS" | "DECISION" | "DECISIONS"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1881,3 +1881,18 @@ fn the_place_of_a_meeting_is_no_party_to_it() {
         expect(&["CHLGOV 040 PERGOV"])
     );
 }
+
+/// clauses::object: an infinitive after a noun of a proposal or decision says what is proposed,
+/// and the actors in it are no target of the verb that has the noun as its object; a purpose's
+/// are ("used tear gas to disperse protesters").
+#[test]
+fn the_actors_of_a_proposal_are_no_target_of_its_welcome() {
+    let got = coded("Chile welcomed the idea to sound out the willingness of Peru and Bolivia.");
+    assert!(got.iter().all(|t| !t.starts_with("CHL 051")), "{got:?}");
+    let got = coded("Chilean police used tear gas to push back Peruvian protesters.");
+    assert!(
+        got.iter()
+            .any(|t| t.starts_with("CHLCOP") && t.ends_with("PEROPP")),
+        "{got:?}"
+    );
+}
