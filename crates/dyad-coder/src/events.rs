@@ -141,9 +141,13 @@ pub fn code_sentence(
         let Some(modality) = fate(&clauses, l.clause) else {
             continue;
         };
+        // an act named with no author: the author of the article's last hostile act
+        let Some(target) = l.target.or_else(|| last_aggressor(events, source)) else {
+            continue;
+        };
         let n = NestedEvent {
             source: source.clone(),
-            target: Some(l.target),
+            target: Some(target),
             forward: Some(l.code.to_string()),
             reverse: None,
             rule: "naming (verb of naming, tone of the name)".to_string(),

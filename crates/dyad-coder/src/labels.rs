@@ -24,7 +24,9 @@ use crate::sentence::SentenceView;
 pub struct Label {
     /// The clause whose verb names (index into the sentence's clauses).
     pub clause: usize,
-    pub target: Role,
+    /// The one named, or None for an act named without its author ("described it as a grave
+    /// escalation", "called the strike an act of terrorism"): the caller tells whose.
+    pub target: Option<Role>,
     pub code: &'static str,
     /// Tokens `[start, end)` of the name.
     pub name: (usize, usize),
@@ -49,7 +51,12 @@ pub fn labels(
         }
         // the one named: an actor phrase right after the verb (through "the")
         let mut at = v.last + 1;
-        let Some(named) = phrases.iter().find(|p| p.start == at || p.start == at + 1) else {
+        let named = phrases.iter().find(|p| p.start == at || p.start == at + 1);
+        let Some(named) = named else {
+            // or an act with no author named: "it", "the strike", "the move"
+            if let Some(label) = act_named(tone, s, phrases, c, ci, as_word) {
+                out.push(label);
+            }
             continue;
         };
         if at < c.end && s.word(at) == "THE" {
@@ -85,33 +92,90 @@ pub fn labels(
         if k >= c.end || english::is_preposition(s.word(k)) || s.word(k) == "TO" {
             continue;
         }
-        let end = (k..c.end)
-            .find(|&i| matches!(s.word(i), ";" | ":" | "." | ","))
-            .unwrap_or(c.end);
-        if end <= k {
-            continue;
-        }
-        let words: Vec<String> = (k..end).map(|i| s.word(i).to_lowercase()).collect();
-        let count = tone.count(&words);
-        let code = if count.negative > count.positive {
-            "111"
-        } else if count.positive > count.negative {
-            "051"
-        } else {
+        let Some((code, end)) = name_tone(tone, s, c, k) else {
             continue;
         };
         out.push(Label {
             clause: ci,
-            target: Role {
+            target: Some(Role {
                 members: named.members.clone(),
                 span: Some((named.start, named.end)),
                 pronoun: false,
-            },
+            }),
             code,
             name: (k, end),
         });
     }
     out
+}
+
+/// The code of the name starting at `k` (to the clause's next stop), by its tone: 111 for a
+/// hostile name, 051 for a kind one, None for neither; with the name's end.
+fn name_tone(
+    tone: &ToneLexicon,
+    s: &SentenceView,
+    c: &Clause,
+    k: usize,
+) -> Option<(&'static str, usize)> {
+    let end = (k..c.end)
+        .find(|&i| matches!(s.word(i), ";" | ":" | "." | ","))
+        .unwrap_or(c.end);
+    if end <= k {
+        return None;
+    }
+    let words: Vec<String> = (k..end).map(|i| s.word(i).to_lowercase()).collect();
+    let count = tone.count(&words);
+    if count.negative > count.positive {
+        Some(("111", end))
+    } else if count.positive > count.negative {
+        Some(("051", end))
+    } else {
+        None
+    }
+}
+
+/// "Israel described it as a grave escalation", "Palestinians called the strike an act of
+/// terrorism": an act named by "it" or a definite noun with no actor in it, given a hostile
+/// name after "as" (a verb of naming that takes it) — a criticism of the act's author, whom
+/// the caller finds. A kind name of an act whose author is not told is no event.
+fn act_named(
+    tone: &ToneLexicon,
+    s: &SentenceView,
+    phrases: &[ActorPhrase],
+    c: &Clause,
+    ci: usize,
+    as_word: bool,
+) -> Option<Label> {
+    let at = c.verb.last + 1;
+    let mut k = match s.word(at) {
+        "IT" | "THIS" => at + 1,
+        "THE" => {
+            // "the helicopter strike": nouns only, none an actor's
+            let mut k = at + 1;
+            while k < c.end && is_name_word(s, k) && !s.capitalized(k) {
+                k += 1;
+            }
+            if k == at + 1 || phrases.iter().any(|p| p.start < k && at < p.end) {
+                return None;
+            }
+            k
+        }
+        _ => return None,
+    };
+    if !as_word || k >= c.end || s.word(k) != "AS" {
+        return None;
+    }
+    k += 1;
+    while k < c.end && matches!(s.word(k), "," | "\"" | "“" | "”" | "'") {
+        k += 1;
+    }
+    let (code, end) = name_tone(tone, s, c, k)?;
+    (code == "111").then_some(Label {
+        clause: ci,
+        target: None,
+        code,
+        name: (k, end),
+    })
 }
 
 /// A word that can end the noun "Thailand's move" (not a determiner opening the name, "a").

@@ -1896,3 +1896,24 @@ fn the_actors_of_a_proposal_are_no_target_of_its_welcome() {
         "{got:?}"
     );
 }
+
+/// labels::act_named: an act named by "it" or a definite noun, given a hostile name, is a
+/// criticism of the author of the article's last hostile act against the namer.
+#[test]
+fn an_act_named_with_a_hostile_name_criticises_its_author() {
+    for text in [
+        "Chilean troops shelled a Peruvian village on Monday. Peru described it as a grave \
+         escalation.",
+        "Chilean troops shelled a Peruvian village on Monday. Peru described the attack as a \
+         grave escalation.",
+    ] {
+        let got = triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+        assert!(
+            got.contains(&"PER 111 CHLMIL".to_string()),
+            "{text}: {got:?}"
+        );
+    }
+    // a kind name of an act whose author is not told is no event
+    let got = coded("Peru described it as a great success.");
+    assert!(got.is_empty(), "{got:?}");
+}
