@@ -770,9 +770,10 @@ fn object(
     // to disperse protesters")
     let clause_end = (v.last + 2..clause_end)
         .find(|&k| {
+            // (the tagger is asked last: a sentence is tagged only when needed)
             s.word(k) == "TO"
-                && s.tag(k + 1) == Some(dyad_lang::tagger::Tag::VB)
                 && english::takes_infinitive_content(s.word(k - 1))
+                && s.tag(k + 1) == Some(dyad_lang::tagger::Tag::VB)
         })
         .unwrap_or(clause_end);
     // "will hold talks in Washington with his Cuban counterpart": a name after "in" or "at"

@@ -254,11 +254,15 @@ fn used_as_verb(
                 // "Qatar cut diplomatic ties", "Egypt shut its border": a past tense spelt as
                 // its base, which the tagger reads as a past (a participle after a name with
                 // no agent after it is the name's verb: "Kyiv hit by missiles" has one)
-                let past = matches!(
-                    s.tag(first),
-                    Some(dyad_lang::tagger::Tag::VBD | dyad_lang::tagger::Tag::VBN)
-                ) && nw != "BY";
-                (plural || continues || past).then_some(true)
+                // (the tagger asked last: a sentence is tagged only when needed)
+                let past = || {
+                    nw != "BY"
+                        && matches!(
+                            s.tag(first),
+                            Some(dyad_lang::tagger::Tag::VBD | dyad_lang::tagger::Tag::VBN)
+                        )
+                };
+                (plural || continues || past()).then_some(true)
             }
             // after a common noun ("military exercises in Alaska") a third-person form is a
             // verb only when an object follows it ("the military exercises its right")
@@ -344,14 +348,16 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
                 }
                 // "the talks, mediated by IGAD,": a participle with its agent is passive; so
                 // is one spelt as its base, as a headline writes it ("Kyiv hit by missiles")
-                let base_participle = cand.inflection == Inflection::Base
-                    && first == last
-                    && matches!(
-                        s.tag(first),
-                        Some(dyad_lang::tagger::Tag::VBD | dyad_lang::tagger::Tag::VBN)
-                    );
+                let base_participle = || {
+                    cand.inflection == Inflection::Base
+                        && first == last
+                        && matches!(
+                            s.tag(first),
+                            Some(dyad_lang::tagger::Tag::VBD | dyad_lang::tagger::Tag::VBN)
+                        )
+                };
                 if s.word(last + 1) == "BY"
-                    && ((!finite && cand.inflection == Inflection::Past) || base_participle)
+                    && ((!finite && cand.inflection == Inflection::Past) || base_participle())
                 {
                     v.passive = true;
                 }
