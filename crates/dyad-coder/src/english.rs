@@ -664,6 +664,12 @@ pub fn takes_infinitive_content(w: &str) -> bool {
     )
 }
 
+/// Adverbs spelt as verbs that split an infinitive ("to further deepen cooperation", "to better
+/// coordinate"): before another verb, the adverb.
+pub fn splits_infinitives(w: &str) -> bool {
+    matches!(w, "FURTHER" | "BETTER")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -303,6 +303,17 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
             i += 1;
             continue;
         }
+        // "to further deepen", "to better understand": an adverb splitting an infinitive,
+        // spelt as a verb, before the infinitive's own verb
+        if i > 0
+            && s.word(i - 1) == "TO"
+            && english::splits_infinitives(w)
+            && i + 1 < n
+            && !lex.verbs.candidates(ids[i + 1]).is_empty()
+        {
+            i += 1;
+            continue;
+        }
         // the longest dictionary form that fits here
         let mut best: Option<(usize, usize, &VerbCandidate)> = None;
         for c in lex.verbs.candidates(ids[i]) {

@@ -1917,3 +1917,13 @@ fn an_act_named_with_a_hostile_name_criticises_its_author() {
     let got = coded("Peru described it as a great success.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// verbs::find_verbs: an adverb spelt as a verb that splits an infinitive ("to further
+/// deepen") is no verb of its own; the infinitive's verb is.
+#[test]
+fn an_adverb_splitting_an_infinitive_is_no_verb() {
+    assert_eq!(
+        coded("Chile and Peru expressed the resolve to further deepen cooperation."),
+        coded("Chile and Peru expressed the resolve to deepen cooperation.")
+    );
+}
