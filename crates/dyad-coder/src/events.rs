@@ -138,6 +138,9 @@ pub fn code_sentence(
             continue;
         };
         done[l.clause] = true;
+        let Some(code) = l.code else {
+            continue;
+        };
         let Some(modality) = fate(&clauses, l.clause) else {
             continue;
         };
@@ -148,7 +151,7 @@ pub fn code_sentence(
         let n = NestedEvent {
             source: source.clone(),
             target: Some(target),
-            forward: Some(l.code.to_string()),
+            forward: Some(code.to_string()),
             reverse: None,
             rule: "naming (verb of naming, tone of the name)".to_string(),
             modality: None,

@@ -27,7 +27,9 @@ pub struct Label {
     /// The one named, or None for an act named without its author ("described it as a grave
     /// escalation", "called the strike an act of terrorism"): the caller tells whose.
     pub target: Option<Role>,
-    pub code: &'static str,
+    /// 111 for a hostile name, 051 for a kind one; None for a name of neither tone, which
+    /// makes no event (and no telephone call of "called").
+    pub code: Option<&'static str>,
     /// Tokens `[start, end)` of the name.
     pub name: (usize, usize),
 }
@@ -92,7 +94,15 @@ pub fn labels(
         if k >= c.end || english::is_preposition(s.word(k)) || s.word(k) == "TO" {
             continue;
         }
+        // a name of neither tone ("called him a candidate", "called Morales's charges
+        // baseless", a word the tone lexicon lacks) is still a naming: no telephone call
         let Some((code, end)) = name_tone(tone, s, c, k) else {
+            out.push(Label {
+                clause: ci,
+                target: None,
+                code: None,
+                name: (k, k),
+            });
             continue;
         };
         out.push(Label {
@@ -102,7 +112,7 @@ pub fn labels(
                 span: Some((named.start, named.end)),
                 pronoun: false,
             }),
-            code,
+            code: Some(code),
             name: (k, end),
         });
     }
@@ -173,7 +183,7 @@ fn act_named(
     (code == "111").then_some(Label {
         clause: ci,
         target: None,
-        code,
+        code: Some(code),
         name: (k, end),
     })
 }

@@ -1927,3 +1927,11 @@ fn an_adverb_splitting_an_infinitive_is_no_verb() {
         coded("Chile and Peru expressed the resolve to deepen cooperation.")
     );
 }
+
+/// labels::labels: a naming whose name is of neither tone is still a naming, no call: "called
+/// Peru's charges baseless" (a word the tone lexicon lacks) is no telephone call or appeal.
+#[test]
+fn a_naming_of_neither_tone_is_no_call() {
+    assert_eq!(coded("Chile called Peru's charges baseless."), expect(&[]));
+    assert!(!coded("Chile called Peru on Monday.").is_empty());
+}
