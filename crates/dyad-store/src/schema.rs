@@ -70,7 +70,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE TABLE IF NOT EXISTS events (
     id              INTEGER PRIMARY KEY,
-    key             TEXT NOT NULL UNIQUE,
+    key             TEXT NOT NULL,
     source_code     TEXT NOT NULL,
     target_code     TEXT NOT NULL,
     code            TEXT NOT NULL,
@@ -428,6 +428,19 @@ pub(crate) fn default_cache(conn: &Connection) -> Result<()> {
 /// whole schema, an older file's newer tables, the indexes a bulk load dropped.
 pub(crate) fn create_indexes(conn: &Connection) -> Result<()> {
     conn.execute_batch(DDL)?;
+    // the merge key is unique: an older file's table says so itself (`key … UNIQUE`, an index
+    // SQLite keeps and no one may drop), a newer file's in an index of its own, which a bulk
+    // load drops with the others and makes at its end. A load needs no index of the keys to
+    // keep them unique: an event's id is its key's hash and the table's key (see
+    // `merge::ensure_event`), and that index was a page written at a random place per event
+    let constrained: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pragma_index_list('events') WHERE origin = 'u')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !constrained {
+        conn.execute_batch("CREATE UNIQUE INDEX IF NOT EXISTS events_key ON events(key)")?;
+    }
     Ok(conn.execute_batch(&crate::rollup::ddl())?)
 }
 

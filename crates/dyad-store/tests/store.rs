@@ -522,6 +522,112 @@ fn a_bulk_load_stores_what_batches_store_and_makes_the_indexes_again() {
     assert_eq!(stats(b), stats(p));
 }
 
+/// The rows of `PRAGMA foreign_key_check`: the reports and quotes whose event or article is
+/// missing.
+fn orphans(c: &rusqlite::Connection) -> usize {
+    let mut st = c.prepare("PRAGMA foreign_key_check").unwrap();
+    let rows = st.query_map([], |_| Ok(())).unwrap();
+    rows.count()
+}
+
+#[test]
+fn a_bulk_load_checks_no_foreign_key_and_makes_the_merge_key_s_index_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bulk.db");
+    let (s, (a, b)) = (seed(), meeting());
+    let edited = article(
+        "wire-a",
+        "reuters",
+        "2025-12-04",
+        "BEIJING (Reuters) - French President Emmanuel Macron criticized Chinese President \
+         Xi Jinping on Thursday over trade.",
+    );
+    let key_index = |c: &rusqlite::Connection| -> Option<String> {
+        c.query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'events_key'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()
+    };
+    let foreign_keys = |c: &rusqlite::Connection| -> bool {
+        c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap()
+    };
+    let mut bulk = dyad_store::BulkLoad::open(&path).unwrap();
+    // an article stored again, edited: its reports and quotes removed before it, and its
+    // event, left without reports, removed too
+    for batch in [&[&s, &a][..], &[&b], &[&edited]] {
+        let inputs = inputs(batch, "v1");
+        bulk.write_batch(&inputs, "20251205120000").unwrap();
+    }
+    {
+        // what a load stopped here leaves: no index of the merge key
+        let during = Store::open_read_only(&path).unwrap();
+        assert_eq!(key_index(during.conn()), None);
+    }
+    let store = bulk.finish().unwrap();
+    let c = store.conn();
+    // the store goes back to checking them, and none of what the load wrote fails
+    assert!(foreign_keys(c));
+    assert_eq!(orphans(c), 0);
+    let made = key_index(c).expect("the merge key's index made at the end");
+    assert!(made.starts_with("CREATE UNIQUE INDEX"), "{made}");
+    // it is unique: a second row of a stored key under another id is refused
+    let err = c
+        .execute_batch(
+            "INSERT INTO events (id, key, source_code, target_code, code, base_code, root,
+                 quad_class, goldstein, negated, modality, date)
+             SELECT id + 1, key, source_code, target_code, code, base_code, root, quad_class,
+                 goldstein, negated, modality, date FROM events LIMIT 1",
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("UNIQUE"), "{err}");
+    assert_eq!(dyad_store::rollup::check(c).unwrap(), None);
+    drop(store);
+    // a store opened again checks them as before
+    let store = Store::open(&path).unwrap();
+    assert!(foreign_keys(store.conn()));
+    assert_eq!(key_index(store.conn()).as_deref(), Some(made.as_str()));
+
+    // an older file, whose table says the key is unique itself, gets no second index of it
+    let old = dir.path().join("old.db");
+    {
+        let c = rusqlite::Connection::open(&old).unwrap();
+        let new: String = Store::open_in_memory()
+            .unwrap()
+            .conn()
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let older = new.replacen(
+            "key             TEXT NOT NULL,",
+            "key TEXT NOT NULL UNIQUE,",
+            1,
+        );
+        assert_ne!(older, new);
+        c.execute_batch(&older).unwrap();
+    }
+    let mut bulk = dyad_store::BulkLoad::open(&old).unwrap();
+    bulk.write_batch(&inputs(&[&s, &a, &b], "v1"), "20251205120000")
+        .unwrap();
+    let store = bulk.finish().unwrap();
+    let c = store.conn();
+    assert_eq!(key_index(c), None);
+    let unique: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM pragma_index_list('events') WHERE \"unique\"",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unique, 1);
+    assert_eq!(orphans(c), 0);
+}
+
 /// The reports whose evidence holds `word`, through the evidence index and by reading every
 /// report.
 fn evidence_hits(c: &rusqlite::Connection, word: &str) -> (Vec<i64>, Vec<i64>) {
