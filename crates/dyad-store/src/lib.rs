@@ -63,6 +63,7 @@ pub mod merge;
 mod moves;
 pub mod names;
 pub mod page;
+mod prepared;
 pub mod query;
 pub mod record;
 pub mod rollup;
