@@ -1219,6 +1219,102 @@ fn the_rollup_per_code_and_the_newer_indexes_are_made_for_a_store_loaded_before_
     assert_eq!(check(store.conn()).unwrap(), None);
 }
 
+#[test]
+fn a_sample_s_words_are_checked_in_the_index_of_reports_by_event_which_older_files_get() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.db");
+    let (s, (a, b)) = (seed(), meeting());
+    let indexes = |c: &rusqlite::Connection| -> Vec<String> {
+        let mut st = c
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions'
+                 ORDER BY name",
+            )
+            .unwrap();
+        let names = st.query_map([], |r| r.get(0)).unwrap();
+        names.collect::<Result<_, _>>().unwrap()
+    };
+    // what a filter's words read for each event of a sample (see query::clause_dated): the
+    // index's entries alone, never a report's row
+    let plan = |c: &rusqlite::Connection| -> String {
+        let mut st = c
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM events e WHERE e.id < 1000000
+                 AND EXISTS (SELECT 1 FROM mentions w WHERE w.event_id = e.id
+                             AND w.evidence_text LIKE '%met%' ESCAPE '\\')",
+            )
+            .unwrap();
+        let rows = st.query_map([], |r| r.get::<_, String>(3)).unwrap();
+        rows.collect::<Result<Vec<_>, _>>().unwrap().join("; ")
+    };
+    let counted = |c: &rusqlite::Connection| -> i64 {
+        c.query_row(
+            "SELECT COUNT(*) FROM events e WHERE EXISTS (SELECT 1 FROM mentions w
+                 WHERE w.event_id = e.id AND w.evidence_text LIKE '%met%' ESCAPE '\\')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let met;
+    {
+        let mut store = Store::open(&path).unwrap();
+        write(&mut store, &[&s, &a], "v1");
+        let c = store.conn();
+        assert!(
+            plan(c).contains("COVERING INDEX mentions_event_evidence"),
+            "{}",
+            plan(c)
+        );
+        met = counted(c);
+        assert!(met > 0);
+        // as a file made before it: the reports' index of their event alone
+        c.execute_batch(
+            "DROP INDEX mentions_event_evidence;
+             CREATE INDEX mentions_event ON mentions(event_id);",
+        )
+        .unwrap();
+    }
+    // read as it is, through the index it has
+    let read = Store::open_read_only(&path).unwrap();
+    assert!(indexes(read.conn()).contains(&"mentions_event".to_string()));
+    assert_eq!(counted(read.conn()), met);
+    drop(read);
+    // its next writer makes the new index and drops the old one
+    let mut store = Store::open(&path).unwrap();
+    let now = indexes(store.conn());
+    assert!(
+        now.contains(&"mentions_event_evidence".to_string()),
+        "{now:?}"
+    );
+    assert!(!now.contains(&"mentions_event".to_string()), "{now:?}");
+    assert_eq!(counted(store.conn()), met);
+    // kept by a batch: the new article's reports are in it
+    write(&mut store, &[&b], "v1");
+    let c = store.conn();
+    let through_index: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM mentions INDEXED BY mentions_event_evidence
+             WHERE event_id > 0 AND evidence_text LIKE '%Macron%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let read_whole: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM mentions NOT INDEXED WHERE evidence_text LIKE '%Macron%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(read_whole > 0);
+    assert_eq!(through_index, read_whole);
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
+
 /// Issue 19: GDELT's two tables as Hive partitions by day: every event once, in the folder of
 /// its SQLDATE, every mention beside its event, with GDELT's column names and types.
 #[test]
