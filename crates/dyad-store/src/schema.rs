@@ -33,7 +33,10 @@
 //!
 //! Besides the indexes of single columns, `events_dyad` and `events_dyad_target` cover what a
 //! per-dyad count reads (codes, date, polarity, quad class, Goldstein), so a time series of one
-//! dyad or actor reads index entries only. They are created, like every table and index, when a
+//! dyad or actor reads index entries only; `mentions_event_evidence` holds each report's
+//! evidence beside its event, so that a filter's words are checked on a sample's events
+//! without reading the reports' rows; `events_key` keeps the merge key unique (in a newer file:
+//! an older one's table does it itself). They are created, like every table and index, when a
 //! database is opened for writing (`IF NOT EXISTS`), so older files get them on their next
 //! ingest or recode.
 
