@@ -264,6 +264,82 @@ fn stored_and_recounted(store: &Store) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
     (stored, recounted)
 }
 
+/// A batch's articles are prepared on a thread of their own, a few dozen ahead of the writer
+/// (crate::prepared): a batch of more articles than that, some of them stored already and
+/// some twice in it, stores what the same articles store one batch each, in the same order.
+#[test]
+fn a_batch_longer_than_its_prepared_articles_stores_what_batches_of_one_do() {
+    let (a, b) = meeting();
+    let s = seed();
+    let copies: Vec<Coded> = (0..150)
+        .map(|k| {
+            let from = [&a, &b, &s][k % 3];
+            let mut doc = from.doc.clone();
+            doc.id = format!("copy-{k:03}");
+            doc.source = Some(["reuters", "afp", "ap", "bbc"][k % 4].to_string());
+            Coded {
+                events: from.events.clone(),
+                quotes: from
+                    .quotes
+                    .iter()
+                    .map(|q| QuoteRecord {
+                        article_id: doc.id.clone(),
+                        ..q.clone()
+                    })
+                    .collect(),
+                doc,
+            }
+        })
+        .collect();
+    // the first ten stored before, then all of them, the last again at the end
+    let mut all: Vec<&Coded> = copies.iter().collect();
+    all.push(&copies[149]);
+    let (mut long, mut short) = (
+        Store::open_in_memory().unwrap(),
+        Store::open_in_memory().unwrap(),
+    );
+    let mut done = write(&mut long, &all[..10], "v1");
+    done.add(write(&mut long, &all, "v1"));
+    let mut one_by_one = dyad_store::BatchSummary::default();
+    for c in all[..10].iter().chain(all.iter()) {
+        one_by_one.add(write(&mut short, &[c], "v1"));
+    }
+    assert_eq!(done, one_by_one);
+    assert_eq!(done.added, 150);
+    assert_eq!(done.unchanged, 11);
+    let rows = |store: &Store, sql: &str| -> Vec<String> {
+        let mut st = store.conn().prepare(sql).unwrap();
+        let n = st.column_count();
+        let rows = st
+            .query_map([], |r| {
+                (0..n)
+                    .map(|i| {
+                        r.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(|v| v.join("|"))
+            })
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    for sql in [
+        "SELECT id, key, num_mentions, num_articles, num_sources, first_mention, date_added,
+                place_country FROM events ORDER BY id",
+        "SELECT id, content_hash, source_key FROM articles ORDER BY id",
+        "SELECT id, event_id, article_id, sentence, repeat, evidence_text, event_json,
+                event_rest, tone, issues FROM mentions ORDER BY id",
+        "SELECT event_id, source_key, articles FROM event_sources ORDER BY 1, 2",
+    ] {
+        let (l, s) = (rows(&long, sql), rows(&short, sql));
+        assert!(!l.is_empty(), "{sql}");
+        assert_eq!(l, s, "{sql}");
+    }
+    let (stored, recounted) = stored_and_recounted(&long);
+    assert_eq!(stored, recounted);
+    assert_eq!(dyad_store::rollup::check(long.conn()).unwrap(), None);
+}
+
 /// Issue 21, item 6: counts are now moved by each batch instead of recounted from every
 /// report of each touched event (which made ingest quadratic). Hundreds of generated batches
 /// of adds, edits, recodes and emptied articles, from several sources and at added times out
