@@ -13,9 +13,11 @@
 //! * drops the indexes only readers use (every `CREATE INDEX` of the schema: by date, code,
 //!   dyad, DATEADDED, the reports of an event or article, the rollups' second orders) and makes
 //!   them again at the end from the whole table at once, a sort instead of an insert at a
-//!   random place per row. The tables' own keys stay (the merge key, the event sources): ingest
-//!   reads them. A load that dies half-way leaves a store without those indexes, which the
-//!   next [`Store::open`] makes again (`CREATE INDEX IF NOT EXISTS`), so readers only wait
+//!   random place per row; and so the merge key's unique index (an event's id is its key's
+//!   hash, so the events' primary key keeps the keys unique during the load; see
+//!   [`crate::schema`]). The tables' own keys stay (the event sources, the articles' ids):
+//!   ingest reads them. A load that dies half-way leaves a store without those indexes, which
+//!   the next [`Store::open`] makes again (`CREATE INDEX IF NOT EXISTS`), so readers only wait
 //!   longer until then;
 //! * does not keep the rollups and the evidence index batch by batch, and recounts them from
 //!   the events and reports at the end ([`crate::rollup`]'s fill, the one an older file gets):
@@ -27,6 +29,13 @@
 //!   continued load's end, recounts them. The evidence index is made beside the batches, on a
 //!   thread of its own, in a scratch file the end copies from ([`crate::beside`]), when the
 //!   load starts from a store without reports;
+//! * does not check foreign keys (`PRAGMA foreign_keys=OFF`, the connection's setting alone:
+//!   nothing of it is left in the file): a batch writes each report after its article and
+//!   its event in the same transaction, and removes an article's reports and quotes before
+//!   the article and an event only when no report of it is left, so the checks could never
+//!   fail, but each report cost two seeks (its event's row and its article's key), and an
+//!   article removed (stored again, edited) a read of every report and quote, as their
+//!   indexes by article are among those dropped;
 //! * keeps a large page cache, and reads the file through a memory map, so that the tables'
 //!   upper levels and the pages of recent batches are read from memory, not copied from the
 //!   file;
@@ -74,8 +83,10 @@ impl BulkLoad {
         // the rollups and the evidence index are no longer kept: readers count from the events
         // until the end of the load (or the next writer) recounts them
         conn.execute_batch("DELETE FROM meta WHERE key = 'rollups'")?;
+        // foreign keys are not checked during the load (see the module's comment)
         conn.execute_batch(&format!(
-            "PRAGMA cache_size=-{CACHE_KIB}; PRAGMA mmap_size={MAP_BYTES}; PRAGMA synchronous=OFF;"
+            "PRAGMA cache_size=-{CACHE_KIB}; PRAGMA mmap_size={MAP_BYTES}; PRAGMA synchronous=OFF;
+             PRAGMA foreign_keys=OFF;"
         ))?;
         // the evidence index is made beside the load when it can hold every report: a store
         // with none yet
@@ -116,7 +127,8 @@ impl BulkLoad {
         // journal and gone back to the log, SQLite refuses a checkpoint of every database
         // (SQLITE_LOCKED, for the temporary one; the `sqlite3` shell does the same)
         conn.execute_batch(
-            "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA main.wal_checkpoint(TRUNCATE);",
+            "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=0; PRAGMA foreign_keys=ON;
+             PRAGMA main.wal_checkpoint(TRUNCATE);",
         )?;
         schema::default_cache(conn)?;
         Ok(store)

@@ -15,28 +15,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use dyad_model::{Document, Event, EventKey, Origin, QuoteRecord, Report};
+use dyad_model::{Document, Event, Origin, QuoteRecord, Report};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::hash::Fnv64;
+use crate::merge;
 use crate::moves::Moves;
+pub use crate::prepared::{content_hash, source_key, url_host, ArticleInput};
+use crate::prepared::{Prepared, Said, AHEAD};
 use crate::rollup::{self, Rows};
-use crate::{event_record, merge};
 use crate::{schema, Result};
-
-/// One coded article, ready to store.
-#[derive(Debug, Clone, Copy)]
-pub struct ArticleInput<'a> {
-    pub doc: &'a Document,
-    pub events: &'a [Event],
-    pub quotes: &'a [QuoteRecord],
-    /// The version of the dictionaries the article was coded with.
-    pub dict_version: &'a str,
-    /// The article's tone and each sentence's (none: not known, stored as NULL).
-    pub tone: Option<&'a dyad_dict::tone::ArticleTone>,
-    /// The article's issues (themes) and each sentence's (none: not known, stored as NULL).
-    pub issues: Option<&'a dyad_dict::issues::ArticleIssues>,
-}
 
 /// What a batch did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -67,37 +54,6 @@ pub struct Counts {
     pub events: i64,
     pub mentions: i64,
     pub quotes: i64,
-}
-
-/// The hash that says whether an article changed: its text, date, dateline place, title, url
-/// and source (everything coding or export reads), 16 hex digits.
-pub fn content_hash(doc: &Document) -> String {
-    let mut h = Fnv64::new();
-    h.field(&doc.text)
-        .field(&doc.date.map(|d| d.to_string()).unwrap_or_default())
-        .field(doc.dateline_place.as_deref().unwrap_or(""))
-        .field(&doc.body_start.to_string())
-        .field(doc.title.as_deref().unwrap_or(""))
-        .field(doc.url.as_deref().unwrap_or(""))
-        .field(doc.source.as_deref().unwrap_or(""));
-    h.hex()
-}
-
-/// What counts as one source for NumSources: the article's `source`, else its URL's host,
-/// else the empty string (one unnamed source).
-pub fn source_key(doc: &Document) -> String {
-    if let Some(s) = doc.source.as_deref().filter(|s| !s.trim().is_empty()) {
-        return s.trim().to_lowercase();
-    }
-    doc.url.as_deref().map(url_host).unwrap_or_default()
-}
-
-/// The host of a URL (`https://www.abc.net.au/news/…` → `www.abc.net.au`), or "" if none.
-pub fn url_host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    host.split(':').next().unwrap_or("").to_lowercase()
 }
 
 /// The current UTC time as GDELT writes DATEADDED (YYYYMMDDHHMMSS). `SOURCE_DATE_EPOCH`
@@ -213,78 +169,94 @@ impl Store {
         // the evidence index's changes, in order, written after every other statement of the
         // batch (see `rollup::evidence`)
         let mut said: Evidence = Vec::new();
-        for a in articles {
-            let hash = content_hash(a.doc);
-            let stored: Option<(String, String, String)> = tx
-                .prepare_cached(
-                    "SELECT content_hash, dict_version, added FROM articles WHERE id = ?1",
-                )?
-                .query_row([&a.doc.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .optional()?;
-            let mut article_added = added.to_string();
-            if let Some((h, v, when)) = stored {
-                if h == hash && v == a.dict_version {
-                    summary.unchanged += 1;
-                    continue;
+        // each article's hash, keys and records are made on a thread of their own, a few
+        // articles ahead (see crate::prepared)
+        std::thread::scope(|scope| -> Result<()> {
+            let (send, made) = std::sync::mpsc::sync_channel(AHEAD);
+            scope.spawn(move || {
+                for a in articles {
+                    // the writer stopped (an error): nothing more is wanted
+                    if send.send(Prepared::of(a)).is_err() {
+                        break;
+                    }
                 }
-                // a recoded article keeps the date it was first added
-                if h == hash {
-                    article_added = when;
+            });
+            for a in articles {
+                // each article's, in order; none when the thread stopped (it panicked: the
+                // batch fails, as it would have on this thread)
+                let p = made.recv().map_err(|_| {
+                    crate::StoreError::Invalid("the articles' preparation stopped".into())
+                })??;
+                let stored: Option<(String, String, String)> = tx
+                    .prepare_cached(
+                        "SELECT content_hash, dict_version, added FROM articles WHERE id = ?1",
+                    )?
+                    .query_row([&a.doc.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .optional()?;
+                let mut article_added = added.to_string();
+                if let Some((h, v, when)) = stored {
+                    if h == p.hash && v == a.dict_version {
+                        summary.unchanged += 1;
+                        continue;
+                    }
+                    // a recoded article keeps the date it was first added
+                    if h == p.hash {
+                        article_added = when;
+                    }
+                    remove_article(
+                        &tx,
+                        &a.doc.id,
+                        (&mut deltas, &mut rows, &mut said, &mut moves),
+                    )?;
+                    summary.replaced += 1;
+                } else {
+                    summary.added += 1;
                 }
-                remove_article(
-                    &tx,
-                    &a.doc.id,
-                    (&mut deltas, &mut rows, &mut said, &mut moves),
-                )?;
-                summary.replaced += 1;
-            } else {
-                summary.added += 1;
-            }
-            insert_article(&tx, a, &hash, &article_added)?;
-            rows.articles += 1;
-            let source = source_key(a.doc);
-            let mut counted: BTreeSet<i64> = BTreeSet::new();
-            for e in a.events {
-                let key = EventKey::of(e);
-                let id = merge::ensure_event(&tx, &key, e)?;
-                let delta = merge::touch(&tx, &mut deltas, id, moves.kept())?;
-                if counted.insert(id) {
-                    merge::count_article(&tx, id, &source, 1, delta)?;
-                }
-                let first = |repeat: bool, sentence: usize, mention: i64| merge::FirstKey {
-                    added: article_added.clone(),
-                    article: a.doc.id.clone(),
-                    repeat,
-                    sentence: sentence as i64,
-                    mention,
-                };
-                let m = insert_mention(&tx, (id, &key), e, &a.doc.id, &Said::of(a, e.sentence))?;
-                said.push((m, e.evidence.text.clone(), 1));
-                rollup::named(
-                    &mut moves,
-                    (&key.source, e.source.as_ref().map(|x| x.text.as_str())),
-                    (&key.target, e.target.as_ref().map(|x| x.text.as_str())),
-                    1,
-                )?;
-                delta.offer(first(false, e.sentence, m));
-                delta.mentions += 1;
-                summary.mentions += 1;
-                rows.mentions += 1;
-                for (k, report) in e.repeated_in.iter().enumerate() {
-                    let of = Said::of(a, report.sentence);
-                    let m = insert_repeat(&tx, id, e, &a.doc.id, (k + 1, &of), report)?;
-                    said.push((m, report.evidence.text.clone(), 1));
-                    delta.offer(first(true, report.sentence, m));
+                insert_article(&tx, a, (&p.hash, &p.source), &article_added)?;
+                rows.articles += 1;
+                let mut counted: BTreeSet<i64> = BTreeSet::new();
+                for (e, pe) in a.events.iter().zip(&p.events) {
+                    let key = &pe.key;
+                    let id = merge::ensure_event(&tx, (key, &pe.key_text, pe.id), e)?;
+                    let delta = merge::touch(&tx, &mut deltas, id, moves.kept())?;
+                    if counted.insert(id) {
+                        merge::count_article(&tx, id, &p.source, 1, delta)?;
+                    }
+                    let first = |repeat: bool, sentence: usize, mention: i64| merge::FirstKey {
+                        added: article_added.clone(),
+                        article: a.doc.id.clone(),
+                        repeat,
+                        sentence: sentence as i64,
+                        mention,
+                    };
+                    let m = insert_mention(&tx, id, e, &a.doc.id, pe)?;
+                    said.push((m, e.evidence.text.clone(), 1));
+                    rollup::named(
+                        &mut moves,
+                        (&key.source, e.source.as_ref().map(|x| x.text.as_str())),
+                        (&key.target, e.target.as_ref().map(|x| x.text.as_str())),
+                        1,
+                    )?;
+                    delta.offer(first(false, e.sentence, m));
                     delta.mentions += 1;
                     summary.mentions += 1;
                     rows.mentions += 1;
+                    for (k, (report, of)) in e.repeated_in.iter().zip(&pe.repeats).enumerate() {
+                        let m = insert_repeat(&tx, id, e, &a.doc.id, (k + 1, of), report)?;
+                        said.push((m, report.evidence.text.clone(), 1));
+                        delta.offer(first(true, report.sentence, m));
+                        delta.mentions += 1;
+                        summary.mentions += 1;
+                        rows.mentions += 1;
+                    }
+                }
+                for q in a.quotes {
+                    insert_quote(&tx, q)?;
+                    rows.quotes += 1;
                 }
             }
-            for q in a.quotes {
-                insert_quote(&tx, q)?;
-                rows.quotes += 1;
-            }
-        }
+            Ok(())
+        })?;
         merge::apply(&tx, &deltas, &mut moves)?;
         let rollups = moves.kept();
         moves.write(&tx)?;
@@ -406,7 +378,7 @@ fn remove_article(
 fn insert_article(
     tx: &rusqlite::Transaction,
     a: &ArticleInput,
-    hash: &str,
+    (hash, source): (&str, &str),
     added: &str,
 ) -> Result<()> {
     let d = a.doc;
@@ -421,7 +393,7 @@ fn insert_article(
         d.url,
         d.title,
         d.source,
-        source_key(d),
+        source,
         d.date.map(|x| x.to_string()),
         d.dateline_place,
         d.body_start as i64,
@@ -439,52 +411,16 @@ fn insert_article(
 }
 
 /// Store the coded report of an event; returns its row id. The coder's record is kept as what
-/// the columns do not hold of it (see [`crate::event_record`]).
+/// the columns do not hold of it (see [`crate::event_record`]), made beforehand.
 fn insert_mention(
     tx: &rusqlite::Transaction,
-    (event_id, key): (i64, &EventKey),
+    event_id: i64,
     e: &Event,
     article_id: &str,
-    said: &Said,
+    prepared: &crate::prepared::PreparedEvent,
 ) -> Result<i64> {
-    let record = serde_json::to_value(e).map_err(|x| crate::StoreError::Invalid(x.to_string()))?;
-    let actor = |code: &str, a: &Option<dyad_model::ActorRef>| {
-        a.as_ref().map(|a| {
-            (
-                code.to_string(),
-                a.text.clone(),
-                a.start as i64,
-                a.end as i64,
-            )
-        })
-    };
-    let columns = event_record::Columns {
-        article_id: article_id.to_string(),
-        sentence: e.sentence as i64,
-        date: e.date.clone(),
-        source: actor(&key.source, &e.source),
-        target: actor(&key.target, &e.target),
-        code: key.code.clone(),
-        negated: key.negated,
-        modality: key.modality.clone(),
-        evidence: (
-            e.evidence.start as i64,
-            e.evidence.end as i64,
-            e.evidence.text.clone(),
-        ),
-        verb: (e.verb.start as i64, e.verb.end as i64),
-        rule: Some(e.rule.clone()),
-        place: e.place.as_ref().map(|p| {
-            (
-                p.name.clone(),
-                p.country.clone(),
-                i64::from(p.geonameid),
-                p.lat,
-                p.lon,
-            )
-        }),
-    };
-    let (json, rest) = event_record::stored(&record, &columns);
+    let (json, rest) = &prepared.record;
+    let said = &prepared.said;
     let place = e.place.as_ref();
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, article_id, sentence, repeat,
@@ -563,21 +499,6 @@ fn insert_repeat(
         said.issues,
     ])?;
     Ok(tx.last_insert_rowid())
-}
-
-/// What a report's sentence says besides the event: its tone and its issues (space-separated).
-struct Said {
-    tone: Option<f64>,
-    issues: Option<String>,
-}
-
-impl Said {
-    fn of(a: &ArticleInput, sentence: usize) -> Said {
-        Said {
-            tone: a.tone.map(|t| t.sentence(sentence)),
-            issues: a.issues.map(|i| i.sentence(sentence).join(" ")),
-        }
-    }
 }
 
 fn insert_quote(tx: &rusqlite::Transaction, q: &QuoteRecord) -> Result<()> {

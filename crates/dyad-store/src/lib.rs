@@ -11,7 +11,9 @@
 //!   content hash is stored already changes nothing, a changed one replaces its own mentions.
 //! * [`bulk`]: the same ingest for loading many articles at once: the indexes readers use
 //!   made at the end, a large cache, no wait for the disk at each commit; `beside`: its
-//!   evidence index made on a thread of its own during the batches, copied at the end.
+//!   evidence index made on a thread of its own during the batches, copied at the end;
+//!   `prepared`: what a batch stores of an article that needs no database (its hash, its
+//!   events' keys and records), made on a thread of its own ahead of the writer.
 //! * [`counted`]: which rollup (or the events) a count of a filter reads, and a total given as
 //!   "at least N" where counting exactly would read most of the store.
 //! * [`merge`]: which reports are the same event (the merge key, its stable id) and the event
@@ -63,6 +65,7 @@ pub mod merge;
 mod moves;
 pub mod names;
 pub mod page;
+mod prepared;
 pub mod query;
 pub mod record;
 pub mod rollup;

@@ -20,7 +20,12 @@ use crate::{Result, StoreError};
 /// The stable GLOBALEVENTID of an event key: a hash of its text in 1 ..= 2^53 − 1, so that
 /// JavaScript reads it exactly; the same in every database and on every rerun.
 pub fn event_id(key: &EventKey) -> i64 {
-    let h = Fnv64::new().field(&key.text()).finish() & ((1u64 << 53) - 1);
+    event_id_of(&key.text())
+}
+
+/// [`event_id`] of a key as stored ([`EventKey::text`]).
+pub(crate) fn event_id_of(key_text: &str) -> i64 {
+    let h = Fnv64::new().field(key_text).finish() & ((1u64 << 53) - 1);
     h.max(1) as i64
 }
 
@@ -50,11 +55,14 @@ pub fn confidence(event: &Event) -> i64 {
     c
 }
 
-/// Make sure the event row of `key` exists; returns its id. A different key under the same id
-/// (a hash collision) is an error rather than a silent merge.
-pub(crate) fn ensure_event(tx: &Transaction, key: &EventKey, event: &Event) -> Result<i64> {
-    let id = event_id(key);
-    let text = key.text();
+/// Make sure the event row of `key` (stored as `text`, its id `id`: [`event_id`]) exists;
+/// returns its id. A different key under the same id (a hash collision) is an error rather
+/// than a silent merge.
+pub(crate) fn ensure_event(
+    tx: &Transaction,
+    (key, text, id): (&EventKey, &str, i64),
+    event: &Event,
+) -> Result<i64> {
     let inserted = tx.prepare_cached(
         "INSERT OR IGNORE INTO events (id, key, source_code, target_code, code, base_code, root,
              quad_class, goldstein, plover, negated, modality, date)

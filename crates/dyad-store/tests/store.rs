@@ -264,6 +264,82 @@ fn stored_and_recounted(store: &Store) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
     (stored, recounted)
 }
 
+/// A batch's articles are prepared on a thread of their own, a few dozen ahead of the writer
+/// (crate::prepared): a batch of more articles than that, some of them stored already and
+/// some twice in it, stores what the same articles store one batch each, in the same order.
+#[test]
+fn a_batch_longer_than_its_prepared_articles_stores_what_batches_of_one_do() {
+    let (a, b) = meeting();
+    let s = seed();
+    let copies: Vec<Coded> = (0..150)
+        .map(|k| {
+            let from = [&a, &b, &s][k % 3];
+            let mut doc = from.doc.clone();
+            doc.id = format!("copy-{k:03}");
+            doc.source = Some(["reuters", "afp", "ap", "bbc"][k % 4].to_string());
+            Coded {
+                events: from.events.clone(),
+                quotes: from
+                    .quotes
+                    .iter()
+                    .map(|q| QuoteRecord {
+                        article_id: doc.id.clone(),
+                        ..q.clone()
+                    })
+                    .collect(),
+                doc,
+            }
+        })
+        .collect();
+    // the first ten stored before, then all of them, the last again at the end
+    let mut all: Vec<&Coded> = copies.iter().collect();
+    all.push(&copies[149]);
+    let (mut long, mut short) = (
+        Store::open_in_memory().unwrap(),
+        Store::open_in_memory().unwrap(),
+    );
+    let mut done = write(&mut long, &all[..10], "v1");
+    done.add(write(&mut long, &all, "v1"));
+    let mut one_by_one = dyad_store::BatchSummary::default();
+    for c in all[..10].iter().chain(all.iter()) {
+        one_by_one.add(write(&mut short, &[c], "v1"));
+    }
+    assert_eq!(done, one_by_one);
+    assert_eq!(done.added, 150);
+    assert_eq!(done.unchanged, 11);
+    let rows = |store: &Store, sql: &str| -> Vec<String> {
+        let mut st = store.conn().prepare(sql).unwrap();
+        let n = st.column_count();
+        let rows = st
+            .query_map([], |r| {
+                (0..n)
+                    .map(|i| {
+                        r.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(|v| v.join("|"))
+            })
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    for sql in [
+        "SELECT id, key, num_mentions, num_articles, num_sources, first_mention, date_added,
+                place_country FROM events ORDER BY id",
+        "SELECT id, content_hash, source_key FROM articles ORDER BY id",
+        "SELECT id, event_id, article_id, sentence, repeat, evidence_text, event_json,
+                event_rest, tone, issues FROM mentions ORDER BY id",
+        "SELECT event_id, source_key, articles FROM event_sources ORDER BY 1, 2",
+    ] {
+        let (l, s) = (rows(&long, sql), rows(&short, sql));
+        assert!(!l.is_empty(), "{sql}");
+        assert_eq!(l, s, "{sql}");
+    }
+    let (stored, recounted) = stored_and_recounted(&long);
+    assert_eq!(stored, recounted);
+    assert_eq!(dyad_store::rollup::check(long.conn()).unwrap(), None);
+}
+
 /// Issue 21, item 6: counts are now moved by each batch instead of recounted from every
 /// report of each touched event (which made ingest quadratic). Hundreds of generated batches
 /// of adds, edits, recodes and emptied articles, from several sources and at added times out
@@ -520,6 +596,112 @@ fn a_bulk_load_stores_what_batches_store_and_makes_the_indexes_again() {
     );
     let stats = |c| serde_json::to_value(dyad_store::explore::stats(c).unwrap()).unwrap();
     assert_eq!(stats(b), stats(p));
+}
+
+/// The rows of `PRAGMA foreign_key_check`: the reports and quotes whose event or article is
+/// missing.
+fn orphans(c: &rusqlite::Connection) -> usize {
+    let mut st = c.prepare("PRAGMA foreign_key_check").unwrap();
+    let rows = st.query_map([], |_| Ok(())).unwrap();
+    rows.count()
+}
+
+#[test]
+fn a_bulk_load_checks_no_foreign_key_and_makes_the_merge_key_s_index_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bulk.db");
+    let (s, (a, b)) = (seed(), meeting());
+    let edited = article(
+        "wire-a",
+        "reuters",
+        "2025-12-04",
+        "BEIJING (Reuters) - French President Emmanuel Macron criticized Chinese President \
+         Xi Jinping on Thursday over trade.",
+    );
+    let key_index = |c: &rusqlite::Connection| -> Option<String> {
+        c.query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'events_key'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()
+    };
+    let foreign_keys = |c: &rusqlite::Connection| -> bool {
+        c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap()
+    };
+    let mut bulk = dyad_store::BulkLoad::open(&path).unwrap();
+    // an article stored again, edited: its reports and quotes removed before it, and its
+    // event, left without reports, removed too
+    for batch in [&[&s, &a][..], &[&b], &[&edited]] {
+        let inputs = inputs(batch, "v1");
+        bulk.write_batch(&inputs, "20251205120000").unwrap();
+    }
+    {
+        // what a load stopped here leaves: no index of the merge key
+        let during = Store::open_read_only(&path).unwrap();
+        assert_eq!(key_index(during.conn()), None);
+    }
+    let store = bulk.finish().unwrap();
+    let c = store.conn();
+    // the store goes back to checking them, and none of what the load wrote fails
+    assert!(foreign_keys(c));
+    assert_eq!(orphans(c), 0);
+    let made = key_index(c).expect("the merge key's index made at the end");
+    assert!(made.starts_with("CREATE UNIQUE INDEX"), "{made}");
+    // it is unique: a second row of a stored key under another id is refused
+    let err = c
+        .execute_batch(
+            "INSERT INTO events (id, key, source_code, target_code, code, base_code, root,
+                 quad_class, goldstein, negated, modality, date)
+             SELECT id + 1, key, source_code, target_code, code, base_code, root, quad_class,
+                 goldstein, negated, modality, date FROM events LIMIT 1",
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("UNIQUE"), "{err}");
+    assert_eq!(dyad_store::rollup::check(c).unwrap(), None);
+    drop(store);
+    // a store opened again checks them as before
+    let store = Store::open(&path).unwrap();
+    assert!(foreign_keys(store.conn()));
+    assert_eq!(key_index(store.conn()).as_deref(), Some(made.as_str()));
+
+    // an older file, whose table says the key is unique itself, gets no second index of it
+    let old = dir.path().join("old.db");
+    {
+        let c = rusqlite::Connection::open(&old).unwrap();
+        let new: String = Store::open_in_memory()
+            .unwrap()
+            .conn()
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let older = new.replacen(
+            "key             TEXT NOT NULL,",
+            "key TEXT NOT NULL UNIQUE,",
+            1,
+        );
+        assert_ne!(older, new);
+        c.execute_batch(&older).unwrap();
+    }
+    let mut bulk = dyad_store::BulkLoad::open(&old).unwrap();
+    bulk.write_batch(&inputs(&[&s, &a, &b], "v1"), "20251205120000")
+        .unwrap();
+    let store = bulk.finish().unwrap();
+    let c = store.conn();
+    assert_eq!(key_index(c), None);
+    let unique: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM pragma_index_list('events') WHERE \"unique\"",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unique, 1);
+    assert_eq!(orphans(c), 0);
 }
 
 /// The reports whose evidence holds `word`, through the evidence index and by reading every
@@ -1111,6 +1293,102 @@ fn the_rollup_per_code_and_the_newer_indexes_are_made_for_a_store_loaded_before_
     write(&mut store, &[&b], "v1");
     assert!(codes_ready(store.conn()));
     assert_eq!(check(store.conn()).unwrap(), None);
+}
+
+#[test]
+fn a_sample_s_words_are_checked_in_the_index_of_reports_by_event_which_older_files_get() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.db");
+    let (s, (a, b)) = (seed(), meeting());
+    let indexes = |c: &rusqlite::Connection| -> Vec<String> {
+        let mut st = c
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions'
+                 ORDER BY name",
+            )
+            .unwrap();
+        let names = st.query_map([], |r| r.get(0)).unwrap();
+        names.collect::<Result<_, _>>().unwrap()
+    };
+    // what a filter's words read for each event of a sample (see query::clause_dated): the
+    // index's entries alone, never a report's row
+    let plan = |c: &rusqlite::Connection| -> String {
+        let mut st = c
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM events e WHERE e.id < 1000000
+                 AND EXISTS (SELECT 1 FROM mentions w WHERE w.event_id = e.id
+                             AND w.evidence_text LIKE '%met%' ESCAPE '\\')",
+            )
+            .unwrap();
+        let rows = st.query_map([], |r| r.get::<_, String>(3)).unwrap();
+        rows.collect::<Result<Vec<_>, _>>().unwrap().join("; ")
+    };
+    let counted = |c: &rusqlite::Connection| -> i64 {
+        c.query_row(
+            "SELECT COUNT(*) FROM events e WHERE EXISTS (SELECT 1 FROM mentions w
+                 WHERE w.event_id = e.id AND w.evidence_text LIKE '%met%' ESCAPE '\\')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let met;
+    {
+        let mut store = Store::open(&path).unwrap();
+        write(&mut store, &[&s, &a], "v1");
+        let c = store.conn();
+        assert!(
+            plan(c).contains("COVERING INDEX mentions_event_evidence"),
+            "{}",
+            plan(c)
+        );
+        met = counted(c);
+        assert!(met > 0);
+        // as a file made before it: the reports' index of their event alone
+        c.execute_batch(
+            "DROP INDEX mentions_event_evidence;
+             CREATE INDEX mentions_event ON mentions(event_id);",
+        )
+        .unwrap();
+    }
+    // read as it is, through the index it has
+    let read = Store::open_read_only(&path).unwrap();
+    assert!(indexes(read.conn()).contains(&"mentions_event".to_string()));
+    assert_eq!(counted(read.conn()), met);
+    drop(read);
+    // its next writer makes the new index and drops the old one
+    let mut store = Store::open(&path).unwrap();
+    let now = indexes(store.conn());
+    assert!(
+        now.contains(&"mentions_event_evidence".to_string()),
+        "{now:?}"
+    );
+    assert!(!now.contains(&"mentions_event".to_string()), "{now:?}");
+    assert_eq!(counted(store.conn()), met);
+    // kept by a batch: the new article's reports are in it
+    write(&mut store, &[&b], "v1");
+    let c = store.conn();
+    let through_index: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM mentions INDEXED BY mentions_event_evidence
+             WHERE event_id > 0 AND evidence_text LIKE '%Macron%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let read_whole: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM mentions NOT INDEXED WHERE evidence_text LIKE '%Macron%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(read_whole > 0);
+    assert_eq!(through_index, read_whole);
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
 }
 
 /// Issue 19: GDELT's two tables as Hive partitions by day: every event once, in the folder of
