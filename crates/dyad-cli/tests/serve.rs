@@ -1,6 +1,7 @@
 //! `dyad serve` as a user runs it: a database ingested from the sample corpus, the server on a
 //! free loopback port, answers over real HTTP, and the dashboard end to end in headless
-//! Chromium (tests/e2e/dashboard.mjs).
+//! Chromium (tests/e2e/dashboard.mjs), on the sample and on a store of a million events
+//! (tests/e2e/dashboard-scale.mjs, only under `DYAD_E2E=1`).
 //!
 //! The end-to-end test needs Debian's `chromium`, `node` and `npm ci` in tests/e2e (`.ci/run`
 //! installs them). Where they are missing it is skipped with a message, unless `DYAD_E2E=1`
@@ -261,8 +262,9 @@ fn have(cmd: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-#[test]
-fn dashboard_in_headless_chromium() {
+/// Are the end-to-end test's tools here (Debian's chromium, node, `npm ci` in tests/e2e)? When
+/// one is missing, the test named is skipped with a message, or fails under `DYAD_E2E=1`.
+fn e2e_tools(test: &str) -> bool {
     let e2e = repo().join("tests").join("e2e");
     let required = std::env::var("DYAD_E2E").is_ok_and(|v| v == "1");
     let chromium = Path::new("/usr/lib/chromium/chromium").exists()
@@ -285,22 +287,20 @@ fn dashboard_in_headless_chromium() {
             missing.join(", ")
         );
         eprintln!(
-            "SKIPPED dashboard_in_headless_chromium: missing {} (.ci/run installs them; \
-             DYAD_E2E=1 makes this a failure)",
+            "SKIPPED {test}: missing {} (.ci/run installs them; DYAD_E2E=1 makes this a \
+             failure)",
             missing.join(", ")
         );
-        return;
+        return false;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let db = ingest_sample(dir.path());
-    let server = serve(&db);
-    let shots = repo().join("target").join("e2e");
-    std::fs::create_dir_all(&shots).unwrap();
-    let shot = shots.join("dashboard.png");
+    true
+}
+
+/// Run an end-to-end script of tests/e2e with node and its arguments; its log on failure.
+fn run_e2e_script(script: &str, args: &[&str]) {
     let out = Command::new("node")
-        .arg(e2e.join("dashboard.mjs"))
-        .arg(format!("http://{}/", server.addr))
-        .arg(&shot)
+        .arg(repo().join("tests").join("e2e").join(script))
+        .args(args)
         .output()
         .expect("run node");
     let log = format!(
@@ -309,6 +309,65 @@ fn dashboard_in_headless_chromium() {
         String::from_utf8_lossy(&out.stderr)
     );
     eprintln!("{log}");
-    assert!(out.status.success(), "the dashboard test failed:\n{log}");
+    assert!(out.status.success(), "{script} failed:\n{log}");
+}
+
+#[test]
+fn dashboard_in_headless_chromium() {
+    if !e2e_tools("dashboard_in_headless_chromium") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = ingest_sample(dir.path());
+    let server = serve(&db);
+    let shots = repo().join("target").join("e2e");
+    std::fs::create_dir_all(&shots).unwrap();
+    let shot = shots.join("dashboard.png");
+    let url = format!("http://{}/", server.addr);
+    run_e2e_script("dashboard.mjs", &[&url, shot.to_str().unwrap()]);
     assert!(shot.exists(), "a screenshot at {}", shot.display());
+}
+
+/// Issue 19: the dashboard stays responsive on a store of a million events. `dyad bench store`
+/// writes the synthetic store through ingest (about two minutes here), then
+/// tests/e2e/dashboard-scale.mjs draws the first view, one actor and an event code, each with
+/// every panel in under 5 s. Only under `DYAD_E2E=1` (`.ci/run`),
+/// for the store's time.
+#[test]
+fn dashboard_on_a_million_event_store_in_headless_chromium() {
+    if !std::env::var("DYAD_E2E").is_ok_and(|v| v == "1") {
+        eprintln!(
+            "SKIPPED dashboard_on_a_million_event_store_in_headless_chromium: DYAD_E2E=1 runs it"
+        );
+        return;
+    }
+    if !e2e_tools("dashboard_on_a_million_event_store_in_headless_chromium") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("million.db");
+    dyad_ok(&[
+        "bench",
+        "store",
+        "--events",
+        "1000000",
+        "--db",
+        db.to_str().unwrap(),
+        "--requests",
+        "1",
+        "--rounds",
+        "1",
+        "--cold",
+        "0",
+    ]);
+    let server = serve(&db);
+    let shots = repo().join("target").join("e2e");
+    std::fs::create_dir_all(&shots).unwrap();
+    let shot = shots.join("dashboard-million.png");
+    let url = format!("http://{}/", server.addr);
+    run_e2e_script(
+        "dashboard-scale.mjs",
+        // (the store merges some of its reports into one event: 1,941 of 2,000 at a small N)
+        &[&url, shot.to_str().unwrap(), "900000", "5"],
+    );
 }
