@@ -8,8 +8,7 @@
 // checks name no article, only the shape of what each panel shows. Prints each view's time.
 // Usage: node dashboard-scale.mjs BASE_URL SCREENSHOT.png EVENTS [SECONDS per view, default 5]
 // (EVENTS: how many events the store holds at least, which the stats line must count)
-import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { checks, launch, stepShot } from './harness.mjs';
 
 const [base, shot, eventsArg, limitArg] = process.argv.slice(2);
 if (!base || !shot || !eventsArg) {
@@ -18,21 +17,10 @@ if (!base || !shot || !eventsArg) {
 }
 const atLeast = Number(eventsArg);
 const limitMs = 1000 * Number(limitArg || 5);
-const executablePath = process.env.CHROMIUM
-  || ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-if (!executablePath) {
-  console.error('e2e: no chromium found (apt-get install chromium, or set CHROMIUM)');
-  process.exit(3);
-}
+const { check, fail, summary } = checks();
+const step = (n, name) => stepShot(shot, n, name);
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) { passed += 1; console.log(`ok   ${name}`); } else { failed += 1; console.log(`FAIL ${name} ${detail}`); }
-}
-const step = (n, name) => shot.replace(/\.png$/, `-${n}-${name}.png`);
-
-const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launch();
 try {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   const errors = [];
@@ -90,10 +78,8 @@ try {
   check('the map has places', (await page.locator('#map circle.place').count()) >= 1);
   check('no errors in the page', errors.length === 0, errors.join(' | '));
 } catch (e) {
-  failed += 1;
-  console.log(`FAIL ${e.message}`);
+  fail(e.message);
 } finally {
   await browser.close();
 }
-console.log(`e2e at scale: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(summary('e2e at scale'));

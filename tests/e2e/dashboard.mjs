@@ -5,29 +5,18 @@
 // reload and the back button, the export of the view downloaded, and the error states (From
 // after To, a bad code) shown once with no console error. Saves a screenshot of each step
 // (NAME-1-name.png …) next to SCREENSHOT.png. Usage: node dashboard.mjs BASE_URL SCREENSHOT.png
-import { chromium } from 'playwright-core';
-import { existsSync, readFileSync } from 'node:fs';
+import { checks, launch, stepShot } from './harness.mjs';
+import { readFileSync } from 'node:fs';
 
 const [base, shot] = process.argv.slice(2);
 if (!base || !shot) {
   console.error('usage: node dashboard.mjs BASE_URL SCREENSHOT.png');
   process.exit(2);
 }
-const executablePath = process.env.CHROMIUM
-  || ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-if (!executablePath) {
-  console.error('e2e: no chromium found (apt-get install chromium, or set CHROMIUM)');
-  process.exit(3);
-}
+const { check, fail, summary } = checks();
+const step = (n, name) => stepShot(shot, n, name);
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) { passed += 1; console.log(`ok   ${name}`); } else { failed += 1; console.log(`FAIL ${name} ${detail}`); }
-}
-const step = (n, name) => shot.replace(/\.png$/, `-${n}-${name}.png`);
-
-const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -227,10 +216,8 @@ try {
   check('no errors in the page', errors.length === 0, errors.join(' | '));
   check('nothing fetched from elsewhere', external.length === 0, external.join(' '));
 } catch (e) {
-  failed += 1;
-  console.log(`FAIL ${e.message}`);
+  fail(e.message);
 } finally {
   await browser.close();
 }
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(summary('e2e'));
