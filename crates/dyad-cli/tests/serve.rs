@@ -330,8 +330,8 @@ fn dashboard_in_headless_chromium() {
 
 /// Issue 19: the dashboard stays responsive on a store of a million events. `dyad bench store`
 /// writes the synthetic store through ingest (about two minutes here), then
-/// tests/e2e/dashboard-scale.mjs draws the first view, one actor and an event code, each with
-/// every panel in under 5 s. Only under `DYAD_E2E=1` (`.ci/run`),
+/// tests/e2e/dashboard-scale.mjs draws the first view, one actor, an event code and a word of
+/// the evidence, each with every panel in under 5 s. Only under `DYAD_E2E=1` (`.ci/run`),
 /// for the store's time.
 #[test]
 fn dashboard_on_a_million_event_store_in_headless_chromium() {

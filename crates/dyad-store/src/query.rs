@@ -33,12 +33,19 @@ const PAGE_WALK: f64 = 20_000.0;
 /// events, which the filter leaves out: the walk found none and read all seven million).
 const WALK_MAX: f64 = 200_000.0;
 
-/// Reports read to estimate how common a word is (four stretches of a thousand, spread over
-/// the reports' ids).
+/// Reports read to estimate how common a word is ([`WORD_STRETCHES`] stretches of consecutive
+/// ids, spread over the reports' ids).
 const WORD_SAMPLE: i64 = 4_000;
 
+/// How many stretches the sample of [`WORD_SAMPLE`] reports is read in. Consecutive reports
+/// are one news day's, so a word of some days ("Wednesday", a day's news) is in all of a
+/// stretch or none: four stretches of a thousand put a weekday in a seventh of a million
+/// reports at a few thousand, and a series counted every report of it (4–5 s). Forty of a
+/// hundred see the days of forty places in the store.
+const WORD_STRETCHES: i64 = 40;
+
 /// About how many reports hold `word` in their evidence. A common word is counted in a sample
-/// of the reports ([`WORD_SAMPLE`], four stretches of consecutive ids, a few hundred pages)
+/// of the reports ([`WORD_SAMPLE`], in [`WORD_STRETCHES`] stretches of consecutive ids)
 /// and scaled; a word met fewer than four times there is counted through the evidence index,
 /// up to twice what the sample could have missed (the reports holding each of its trigrams:
 /// a word is in at most as many). None for a word the index does not serve (shorter than
@@ -70,15 +77,15 @@ pub fn word_reports(conn: &Connection, word: &str) -> Result<Option<i64>> {
         .prepare_cached("SELECT COALESCE(MAX(id), 0) FROM mentions")?
         .query_row([], |r| r.get(0))?;
     let like = format!("%{}%", like_escape(&word));
-    let stretch = WORD_SAMPLE / 4;
+    let stretch = WORD_SAMPLE / WORD_STRETCHES;
     let mut seen = 0i64;
     let mut read = 0i64;
     let mut st = conn.prepare_cached(
         "SELECT COUNT(*), COALESCE(SUM(evidence_text LIKE ?3 ESCAPE '\\'), 0) FROM mentions
          WHERE id >= ?1 AND id < ?2",
     )?;
-    for k in 0..4 {
-        let start = (last * (2 * k + 1) / 8 - stretch / 2).max(1);
+    for k in 0..WORD_STRETCHES {
+        let start = (last * (2 * k + 1) / (2 * WORD_STRETCHES) - stretch / 2).max(1);
         let (n, hits): (i64, i64) = st
             .query_row(rusqlite::params![start, start + stretch, like], |r| {
                 Ok((r.get(0)?, r.get(1)?))
