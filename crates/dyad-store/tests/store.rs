@@ -606,18 +606,24 @@ fn orphans(c: &rusqlite::Connection) -> usize {
     rows.count()
 }
 
-#[test]
-fn a_bulk_load_checks_no_foreign_key_and_makes_the_merge_key_s_index_at_its_end() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bulk.db");
-    let (s, (a, b)) = (seed(), meeting());
-    let edited = article(
+/// The seed's wire story "wire-a" stored again with another text: an edit, which a load
+/// takes as the article's reports removed and coded anew.
+fn edited_wire_a() -> Coded {
+    article(
         "wire-a",
         "reuters",
         "2025-12-04",
         "BEIJING (Reuters) - French President Emmanuel Macron criticized Chinese President \
          Xi Jinping on Thursday over trade.",
-    );
+    )
+}
+
+#[test]
+fn a_bulk_load_checks_no_foreign_key_and_makes_the_merge_key_s_index_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bulk.db");
+    let (s, (a, b)) = (seed(), meeting());
+    let edited = edited_wire_a();
     let key_index = |c: &rusqlite::Connection| -> Option<String> {
         c.query_row(
             "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'events_key'",
@@ -724,13 +730,7 @@ fn evidence_hits(c: &rusqlite::Connection, word: &str) -> (Vec<i64>, Vec<i64>) {
 fn a_bulk_load_s_evidence_index_made_beside_it_holds_every_report_once() {
     let dir = tempfile::tempdir().unwrap();
     let (s, (a, b)) = (seed(), meeting());
-    let edited = article(
-        "wire-a",
-        "reuters",
-        "2025-12-04",
-        "BEIJING (Reuters) - French President Emmanuel Macron criticized Chinese President \
-         Xi Jinping on Thursday over trade.",
-    );
+    let edited = edited_wire_a();
     let check = |path: &std::path::Path, loads: &[&[&[&Coded]]]| {
         for batches in loads {
             let mut bulk = dyad_store::BulkLoad::open(path).unwrap();
