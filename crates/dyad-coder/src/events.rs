@@ -82,12 +82,19 @@ pub fn code_sentence(
     let voices = voices(&s, &quotes);
     // a verb pattern's nouns are read neither in verbs nor in the names of actors: "confirmed
     // talks with the Rapid Support Forces" is no "confirmed … SUPPORT"
-    let mut pattern_blind = is_verb.clone();
-    for m in mentions {
-        if matches!(m.kind, MentionKind::Actor(_)) && m.end - m.start > 1 {
-            pattern_blind[m.start..m.end.min(s.len())].fill(true);
+    // (a copy of the verbs' mask only for a sentence with such a name)
+    let name = |m: &&crate::mentions::Mention| {
+        matches!(m.kind, MentionKind::Actor(_)) && m.end - m.start > 1
+    };
+    let pattern_blind: std::borrow::Cow<[bool]> = if mentions.iter().any(|m| name(&m)) {
+        let mut blind = is_verb.clone();
+        for m in mentions.iter().filter(name) {
+            blind[m.start..m.end.min(s.len())].fill(true);
         }
-    }
+        std::borrow::Cow::Owned(blind)
+    } else {
+        std::borrow::Cow::Borrowed(&is_verb)
+    };
     let clauses = clauses::clauses(
         &res.lexicon,
         &s,

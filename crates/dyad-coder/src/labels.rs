@@ -80,16 +80,9 @@ pub fn labels(
         if k == at || k > named.end {
             continue;
         }
-        // "described … as", "called … a breach"
-        if as_word {
-            if k >= c.end || s.word(k) != "AS" {
-                continue;
-            }
-            k += 1;
-        }
-        while k < c.end && matches!(s.word(k), "," | "\"" | "“" | "”" | "'") {
-            k += 1;
-        }
+        let Some(k) = name_start(s, c, k, as_word) else {
+            continue;
+        };
         // "called on", "called for", "called … to", "called … by phone": an appeal or a call
         if k >= c.end || english::is_preposition(s.word(k)) || s.word(k) == "TO" {
             continue;
@@ -117,6 +110,21 @@ pub fn labels(
         });
     }
     out
+}
+
+/// Where the name begins after the named noun phrase ending at `k`: after "as" for a verb that
+/// takes it ("described … as", not "called … a breach"), past commas and quotation marks.
+fn name_start(s: &SentenceView, c: &Clause, mut k: usize, as_word: bool) -> Option<usize> {
+    if as_word {
+        if k >= c.end || s.word(k) != "AS" {
+            return None;
+        }
+        k += 1;
+    }
+    while k < c.end && matches!(s.word(k), "," | "\"" | "“" | "”" | "'") {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// The code of the name starting at `k` (to the clause's next stop), by its tone: 111 for a
@@ -157,7 +165,7 @@ fn act_named(
     as_word: bool,
 ) -> Option<Label> {
     let at = c.verb.last + 1;
-    let mut k = match s.word(at) {
+    let k = match s.word(at) {
         "IT" | "THIS" => at + 1,
         "THE" => {
             // "the helicopter strike": nouns only, none an actor's
@@ -172,13 +180,10 @@ fn act_named(
         }
         _ => return None,
     };
-    if !as_word || k >= c.end || s.word(k) != "AS" {
+    if !as_word {
         return None;
     }
-    k += 1;
-    while k < c.end && matches!(s.word(k), "," | "\"" | "“" | "”" | "'") {
-        k += 1;
-    }
+    let k = name_start(s, c, k, as_word)?;
     let (code, end) = name_tone(tone, s, c, k)?;
     (code == "111").then_some(Label {
         clause: ci,

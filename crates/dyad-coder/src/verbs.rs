@@ -111,6 +111,15 @@ fn after_with(s: &SentenceView, p: usize) -> bool {
     false
 }
 
+/// Does the tagger read the word at `k` as a past tense or participle (VBD, VBN)? Asked of a
+/// form spelt as its base ("cut", "hit", "shut"), whose tense only the tagger tells.
+fn tagged_past(s: &SentenceView, k: usize) -> bool {
+    matches!(
+        s.tag(k),
+        Some(dyad_lang::tagger::Tag::VBD | dyad_lang::tagger::Tag::VBN)
+    )
+}
+
 /// Decide from the left context whether a candidate verb form is used as a verb.
 fn used_as_verb(
     s: &SentenceView,
@@ -255,13 +264,7 @@ fn used_as_verb(
                 // its base, which the tagger reads as a past (a participle after a name with
                 // no agent after it is the name's verb: "Kyiv hit by missiles" has one)
                 // (the tagger asked last: a sentence is tagged only when needed)
-                let past = || {
-                    nw != "BY"
-                        && matches!(
-                            s.tag(first),
-                            Some(dyad_lang::tagger::Tag::VBD | dyad_lang::tagger::Tag::VBN)
-                        )
-                };
+                let past = || nw != "BY" && tagged_past(s, first);
                 (plural || continues || past()).then_some(true)
             }
             // after a common noun ("military exercises in Alaska") a third-person form is a
@@ -360,12 +363,7 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
                 // "the talks, mediated by IGAD,": a participle with its agent is passive; so
                 // is one spelt as its base, as a headline writes it ("Kyiv hit by missiles")
                 let base_participle = || {
-                    cand.inflection == Inflection::Base
-                        && first == last
-                        && matches!(
-                            s.tag(first),
-                            Some(dyad_lang::tagger::Tag::VBD | dyad_lang::tagger::Tag::VBN)
-                        )
+                    cand.inflection == Inflection::Base && first == last && tagged_past(s, first)
                 };
                 if s.word(last + 1) == "BY"
                     && ((!finite && cand.inflection == Inflection::Past) || base_participle())
