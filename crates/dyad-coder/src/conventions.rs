@@ -182,7 +182,26 @@ impl Convention {
                 recode(res, e, &code);
             }
         }
+        events.retain(|e| !with_its_own_state(e));
     }
+}
+
+/// Is the event an act of cooperation (CAMEO 03–06: intent, meeting, diplomatic or material
+/// cooperation) between a state and an actor of that same state, the state named by itself?
+/// A state does not cooperate with its own government, leader or people: its name beside
+/// one of them is where or for whom they act ("pledged that Cairo would step up its
+/// diplomacy", "returned to Pakistan", "led the Saudi delegation", Finland's minister "proud
+/// to welcome Finland"), and the guide's coders write no such event. Two parties of one state
+/// ("the government and the rebels held talks", `COLGOV 046 COLREB`) are a dyad and stay.
+fn with_its_own_state(e: &Event) -> bool {
+    let (Some(source), Some(target)) = (&e.source, &e.target) else {
+        return false;
+    };
+    let table = dyad_dict::cameo::CameoTable::bundled();
+    let state_alone = |code: &str| code.len() == 3 && table.is_country_code(code);
+    matches!(cameo::root(&e.code), "03" | "04" | "05" | "06")
+        && source.code.get(..3) == target.code.get(..3)
+        && (state_alone(&source.code) || state_alone(&target.code))
 }
 
 /// Is the event a place taken by a verb of taking ("rebels captured the town", "seized the

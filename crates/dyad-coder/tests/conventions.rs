@@ -1935,3 +1935,35 @@ fn a_naming_of_neither_tone_is_no_call() {
     assert_eq!(coded("Chile called Peru's charges baseless."), expect(&[]));
     assert!(!coded("Chile called Peru on Monday.").is_empty());
 }
+
+#[test]
+fn a_state_does_not_cooperate_with_its_own_government_or_people() {
+    // the state named by itself beside its own minister is the beneficiary or the setting
+    // of what the minister says, not a party to it
+    assert_eq!(
+        coded("Chilean Foreign Minister Alberto van Klaveren pledged that Santiago would double its aid."),
+        expect(&[])
+    );
+    assert_eq!(
+        coded("The Colombian defence minister praised Colombia for its courage."),
+        expect(&[])
+    );
+    // two parties of one state are a dyad
+    assert_eq!(
+        coded("The Chilean government and the rebels held talks on Monday."),
+        expect(&["CHLGOV 040 CHLREB", "CHLREB 040 CHLGOV"])
+    );
+    assert_eq!(
+        coded("Peruvian President Dina Boluarte met Peru's bishops in Lima."),
+        expect(&["PERGOV 040 PERCHR"])
+    );
+    // PETRARCH's convention keeps the dictionary's reading
+    let d = doc(
+        "The Colombian defence minister praised Colombia for its courage.",
+        Some(date(2024, 5, 6)),
+    );
+    assert_eq!(
+        triples(&petrarch().code_document(&d)),
+        expect(&["COLGOV 051 COL"])
+    );
+}
