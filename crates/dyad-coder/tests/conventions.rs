@@ -1967,3 +1967,21 @@ fn a_state_does_not_cooperate_with_its_own_government_or_people() {
         expect(&["COLGOV 051 COL"])
     );
 }
+
+#[test]
+fn who_governs_leads_or_commands_whom_is_no_event() {
+    // a standing relation, told in a relative clause or a participle
+    assert_eq!(
+        coded("Tanzania's ruling party, which has governed Tanzania since independence, won the vote."),
+        expect(&[])
+    );
+    assert_eq!(
+        coded("A Somali delegation led by Somalia's foreign minister arrived in Nairobi."),
+        expect(&[])
+    );
+    // the block's patterns still code the acts they name
+    assert_eq!(
+        coded("The Kenyan president led a delegation to Ethiopia on Monday."),
+        expect(&["KENGOV 036 ETH"])
+    );
+}

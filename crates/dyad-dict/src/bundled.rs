@@ -354,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 18);
+        assert_eq!(d.verbs.blocks.len(), 397 + 19);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -378,6 +378,7 @@ mod tests {
                 "DISPERSE",
                 "ARRIVE",
                 "ORDER",
+                "GOVERN",
                 "INVITE",
                 "TEST-FIRE"
             ]
@@ -398,6 +399,7 @@ mod tests {
         };
         assert_eq!(listing("TAKE"), ["TAKE"]);
         assert_eq!(listing("INVOLVE"), ["INVOLVE"]);
+        assert_eq!(listing("GOVERN"), ["GOVERN"]);
         assert_eq!(listing("DEMONSTRATE"), ["DEMONSTRATE"]);
         let undefined_upstream = verbs::parse(&text(PRODUCTION_VERBS.1), PRODUCTION_VERBS.0)
             .unwrap()

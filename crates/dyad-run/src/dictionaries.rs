@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "f0765ea4492d3ab9"
+            "228b0c7d6cf96388"
         );
     }
 }
