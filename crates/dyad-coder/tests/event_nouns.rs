@@ -97,3 +97,20 @@ fn a_place_after_in_is_where_not_whom_when_an_actor_follows() {
         "{t:?}"
     );
 }
+
+#[test]
+fn renewing_clamping_and_tightening_tell_the_act_their_noun_names() {
+    assert_nouns(
+        "Israel and Hamas renewed talks in Cairo.",
+        &["ISR 040 PSEREBHMS", "PSEREBHMS 040 ISR"],
+    );
+    assert_nouns("Russia renewed its attack on Kharkiv.", &["RUS 190 UKR"]);
+    assert_nouns(
+        "The United Nations clamped sanctions on Libya in 1992.",
+        &["IGOUNO 163 LBY"],
+    );
+    assert_nouns(
+        "The European Union tightened sanctions on Belarus on Monday.",
+        &["IGOEUREEC 163 BLR"],
+    );
+}

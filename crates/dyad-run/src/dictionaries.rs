@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "228b0c7d6cf96388"
+            "958e2396f0dbbd67"
         );
     }
 }
