@@ -832,10 +832,15 @@ pub(crate) fn is_locative(s: &SentenceView, (start, end): (usize, usize)) -> boo
     if k > 0 && s.word(k - 1) == "THE" {
         k -= 1;
     }
-    let whole = end >= s.len()
-        || s.is_punct(end)
-        || english::is_preposition(s.word(end))
-        || english::opens_clause(s.word(end));
+    let ends_phrase = |k: usize| {
+        k >= s.len()
+            || s.is_punct(k)
+            || english::is_preposition(s.word(k))
+            || english::opens_clause(s.word(k))
+    };
+    // "in the Kenyan capital": the country's adjective names the place the noun after it is
+    let whole = ends_phrase(end)
+        || end < s.len() && english::is_place_noun(s.word(end)) && ends_phrase(end + 1);
     // "in the Ethiopian capital, Addis Ababa": a name set off after a place is that place
     if whole && k >= 2 && s.word(k - 1) == "," {
         let mut j = k - 1;

@@ -76,6 +76,15 @@ pub fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// A noun of a settled place that a country's adjective may name: "in the Kenyan capital", "a
+/// Syrian border town", "the Chinese port".
+pub fn is_place_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "CAPITAL" | "CITY" | "TOWN" | "PORT" | "VILLAGE" | "PROVINCE" | "REGION" | "RESORT"
+    )
+}
+
 pub fn is_preposition(w: &str) -> bool {
     matches!(
         w,

@@ -296,6 +296,13 @@ pub fn code_sentence(
                     !((together || meets)
                         && t.span.is_some_and(|span| clauses::is_locative(&s, span)))
                 });
+                // ("delegates who are gathered for talks in the Ethiopian capital": a passive
+                // takes its place phrase for the doer)
+                let source = source.filter(|r| {
+                    !(c.verb.passive
+                        && meets
+                        && r.span.is_some_and(|span| clauses::is_locative(&s, span)))
+                });
                 let (Some(forward), reverse) =
                     (Some(c.coded.code.forward()), c.coded.code.reverse())
                 else {

@@ -1985,3 +1985,16 @@ fn who_governs_leads_or_commands_whom_is_no_event() {
         expect(&["KENGOV 036 ETH"])
     );
 }
+
+#[test]
+fn the_country_whose_capital_hosts_a_meeting_is_no_party_to_it() {
+    // a passive relative clause: the place phrase is no doer
+    assert_eq!(
+        coded("Sudanese officials who are gathered for ceasefire talks in the Kenyan capital, Nairobi, said on Monday that progress was slow."),
+        expect(&[])
+    );
+    assert_eq!(
+        coded("Sudanese and Chadian officials gathered for talks in the Kenyan capital."),
+        expect(&["SDNGOV 046 TCDGOV", "TCDGOV 046 SDNGOV"])
+    );
+}
