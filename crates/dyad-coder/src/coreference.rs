@@ -179,6 +179,60 @@ pub fn resolve_country_descriptions(
     }
 }
 
+/// "Kadafi said the UN imposed sanctions on his country", "Erdogan said his nation stood
+/// ready": a country named by a possessive is the country of the actor the possessive points
+/// to — the nearest actor before it in the sentence with a country (for "his" and "her" a
+/// person's, not a state named alone: a state is no "he"), else the last subject's.
+pub fn resolve_possessed_countries(
+    s: &SentenceView,
+    phrases: &mut Vec<ActorPhrase>,
+    last_subject: Option<&Role>,
+) {
+    let mut found = Vec::new();
+    for i in 0..s.len().saturating_sub(1) {
+        let person = match s.word(i) {
+            "HIS" | "HER" => true,
+            "ITS" | "THEIR" => false,
+            _ => continue,
+        };
+        let noun = i + 1 + usize::from(s.word(i + 1) == "OWN");
+        if !matches!(s.word(noun), "COUNTRY" | "NATION")
+            || phrases.iter().any(|p| p.start <= noun && noun < p.end)
+        {
+            continue;
+        }
+        let fits = |code: &str| !(person && code.len() == 3);
+        let before = phrases
+            .iter()
+            .rev()
+            .filter(|p| p.end <= i)
+            .flat_map(|p| p.members.iter().rev())
+            .chain(last_subject.into_iter().flat_map(|r| r.members.iter()))
+            .filter(|m| fits(&m.code))
+            .find_map(|m| crate::mentions::state_of(&m.code));
+        let Some(country) = before else {
+            continue;
+        };
+        let (char_start, char_end) = (s.tokens[i].start, s.tokens[noun].end);
+        found.push(ActorPhrase {
+            start: i,
+            end: noun + 1,
+            members: vec![ActorCode {
+                code: country.to_string(),
+                start: i,
+                end: noun + 1,
+                char_start,
+                char_end,
+                reached: Reached::PossessorCountry,
+            }],
+        });
+    }
+    if !found.is_empty() {
+        phrases.extend(found);
+        phrases.sort_by_key(|p| p.start);
+    }
+}
+
 /// "The ministry accused Britain", "the government condemned Beijing": a state body named by a
 /// definite description alone, as a subject, is that of the country last named as a subject
 /// ("Russia expelled the British ambassador. The ministry …" → RUSGOV). Its words stay its

@@ -13,8 +13,9 @@ use crate::clauses::{self, Complement};
 use crate::coreference::{
     agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
     last_victim, remember_last_named, remember_meetings, resolve_country_descriptions,
-    resolve_definite_descriptions, resolve_groups, resolve_named_people, resolve_they,
-    resolve_titles, story_country_target, voices, ArticleMemory,
+    resolve_definite_descriptions, resolve_groups, resolve_named_people,
+    resolve_possessed_countries, resolve_they, resolve_titles, story_country_target, voices,
+    ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -68,6 +69,7 @@ pub fn code_sentence(
     agents_take_the_article_country(&mut phrases, memory);
     remember_last_named(&phrases, memory);
     resolve_named_people(&res.lexicon, &s, &mut phrases, &mut memory.people);
+    resolve_possessed_countries(&s, &mut phrases, memory.last_subject.as_ref());
     let mut trace = trace;
     if let Some(out) = trace.as_deref_mut() {
         trace::sentence(out, &s, mentions, &verbs, &phrases);

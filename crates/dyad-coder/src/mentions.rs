@@ -375,6 +375,8 @@ pub enum Reached {
     NamedPerson,
     /// "the South American country": the country the article named last.
     DescribedCountry,
+    /// "his country", "its nation": the country of the actor the possessive points to.
+    PossessorCountry,
 }
 
 impl Reached {
@@ -387,6 +389,9 @@ impl Reached {
             Reached::LastSubjectCountry => "a state body, with the country of the last subject",
             Reached::DescribedCountry => {
                 "\"the … country\": the country the article named last"
+            }
+            Reached::PossessorCountry => {
+                "\"his country\": the country of the actor \"his\" points to"
             }
             Reached::LastGroup => {
                 "\"the two sides\": the last group of that size the article named or told of meeting"

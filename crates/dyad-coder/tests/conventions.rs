@@ -1998,3 +1998,25 @@ fn the_country_whose_capital_hosts_a_meeting_is_no_party_to_it() {
         expect(&["SDNGOV 046 TCDGOV", "TCDGOV 046 SDNGOV"])
     );
 }
+
+#[test]
+fn his_country_is_the_country_of_whom_his_points_to() {
+    // "his": the person before it, a state named alone being no "he"
+    let on = |text: &str, d| triples(&code_on(production(), text, d));
+    assert_eq!(
+        on(
+            "Cuban President Fidel Castro said the United States imposed sanctions on his country.",
+            date(1999, 4, 5)
+        ),
+        expect(&["USA 163 CUB"])
+    );
+    assert_eq!(
+        coded("Turkish President Recep Tayyip Erdogan said his country was ready to send aid to Morocco."),
+        expect(&["TUR 033 MAR"])
+    );
+    // no one to point to: no actor
+    assert_eq!(
+        coded("Critics said the sanctions on his country were unfair."),
+        expect(&[])
+    );
+}
