@@ -2020,3 +2020,16 @@ fn his_country_is_the_country_of_whom_his_points_to() {
         expect(&[])
     );
 }
+
+#[test]
+fn a_body_suspending_a_member_from_itself_sanctions_it() {
+    assert_eq!(
+        coded("The African Union has suspended Mali from all its activities."),
+        expect(&["IGOAFRAFU 163 MLI"])
+    );
+    // what else is suspended keeps upstream's codes
+    assert_eq!(
+        coded("The United States suspended aid to Niger."),
+        expect(&["USA 162 NER"])
+    );
+}
