@@ -298,8 +298,8 @@ pub fn code_sentence(
                     !((together || meets)
                         && t.span.is_some_and(|span| clauses::is_locative(&s, span)))
                 });
-                // ("delegates who are gathered for talks in the Ethiopian capital": a passive
-                // takes its place phrase for the doer)
+                // ("delegates who are gathered for talks in the Ethiopian capital": nor the
+                // doer, which a passive would otherwise take from its place phrase)
                 let source = source.filter(|r| {
                     !(c.verb.passive
                         && meets
