@@ -180,15 +180,6 @@ fn exact(conn: &Connection, filter: &Filter, after: Option<&Cursor>, limit: usiz
     })
 }
 
-/// Whether the filter compares what no index entry holds (each event's reports or first
-/// report's article).
-fn checks_reports(filter: &Filter) -> bool {
-    !filter.words.is_empty()
-        || filter.issue.is_some()
-        || filter.tone_below.is_some()
-        || filter.tone_above.is_some()
-}
-
 /// Up to `want` events of `filter` after `after` in date order, found with a bounded read;
 /// None when the page is to be read through the filter's indexes whole (an order other than
 /// the date's, `since`, rollups not ready, or a filter of few events).
@@ -287,7 +278,7 @@ fn along_dates(
                     e.target_code, e.place_country
              FROM events e WHERE {cond} ORDER BY e.date{dir}, e.id{dir} LIMIT {scan}) e{clause}"
     );
-    let checked = checks_reports(filter);
+    let checked = filter.checks_reports();
     let Some(Candidates {
         candidates,
         ids,
@@ -366,7 +357,7 @@ fn along_actor(
     let actors = filter.actor.len()
         + usize::from(filter.source.is_some())
         + usize::from(filter.target.is_some());
-    let checked = checks_reports(filter)
+    let checked = filter.checks_reports()
         || actors > 1
         || filter.code.is_some()
         || filter.root.is_some()
