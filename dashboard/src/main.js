@@ -266,7 +266,8 @@ async function show({ push = true } = {}) {
   dyad.params = canonical(read);
   note('pick-note', [
     ...read.resolved.map((r) => `${r.name} → ${r.code} (${r.by})`),
-    `${read.events_is_lower_bound ? 'at least ' : ''}${read.events.toLocaleString()} events`,
+    `${read.events_is_lower_bound ? 'at least ' : read.sample ? 'about ' : ''}${read.events.toLocaleString()} events`,
+    sampled(read.sample),
     read.undated ? `${read.undated.toLocaleString()} of them undated` : '',
   ].filter(Boolean).join(' · '));
   showExport(read);

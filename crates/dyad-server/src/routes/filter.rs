@@ -28,9 +28,14 @@ pub struct Read {
     pub params: Vec<(String, String)>,
     pub resolved: Vec<Resolution>,
     /// Events the filter selects, or at least that many when `events_is_lower_bound` (a
-    /// count that would read most of the store stops there, as the first page's total does).
+    /// count that would read most of the store stops there, as the first page's total does),
+    /// or about that many when `sample` is given (a filter of evidence words, issues or tone
+    /// whose every event's reports would take seconds to check: estimated from a sample of
+    /// the events, as the aggregations are).
     pub events: i64,
     pub events_is_lower_bound: bool,
+    /// The sample `events` was estimated from, if it was.
+    pub sample: Option<counted::Sample>,
     /// Of those the filter would select but for the dates, how many have no date.
     pub undated: i64,
     /// The order asked for.
@@ -54,11 +59,11 @@ pub async fn filter(
         }
     };
     let sort = filter.sort.name();
-    let (total, undated) = st
+    let ((total, sample), undated) = st
         .db
         .read(move |c| {
             Ok((
-                counted::count_bounded(c, &filter)?,
+                counted::count_or_estimate(c, &filter)?,
                 query::undated(c, &filter)?,
             ))
         })
@@ -71,6 +76,7 @@ pub async fn filter(
         resolved,
         events: total.events,
         events_is_lower_bound: total.lower_bound,
+        sample,
         undated,
         sort,
     }))
