@@ -222,7 +222,7 @@ fn view_schemas() -> Value {
                                 would read most of the store stops there); when `sample` is \
                                 given, events is estimated from it (a filter of evidence \
                                 words, issues or tone over many events)"},
-            "sample": sample(), "undated": i, "sort": s})),
+            "sample": sample(), "undated": i, "undated_sample": sample(), "sort": s})),
         "Codes": obj(json!({"events": {"type": "array", "items": obj(json!({"code": s,
             "label": s, "goldstein": n, "quad_class": i}))},
             "actors": {"type": "object", "additionalProperties": s}}))

@@ -54,21 +54,14 @@ pub fn count_bounded(conn: &Connection, filter: &Filter) -> Result<Total> {
     }
 }
 
-/// How many events `filter` selects, for an answer that may say "about": as
-/// [`count_bounded`] counts them, except a filter that checks each event's reports (evidence
-/// words, issues) or first report (tone) over more events than an exact count may check.
-/// That one is estimated from a sample of the events, as an aggregation of it is
-/// ([`reading`]), and the sample is given with it: a bounded count walks the date index and
+/// How many events a filter that checks each event's reports (evidence words, issues) or
+/// first report (tone) selects, estimated from a sample of the events when counting them
+/// would check too many, as an aggregation of it is ([`reading`]), with the sample; exact
+/// (and no sample) when [`reading`] reads them all. A bounded count walks the date index and
 /// checks the reports of every event of the filter's other fields it meets until it finds
 /// [`AT_LEAST`], and a word of some days ("Wednesday", in a seventh of the reports) is met on
 /// those days alone (1.0–1.2 s for `actor=USA&text=Wednesday` at a million events).
-pub fn count_or_estimate(conn: &Connection, filter: &Filter) -> Result<(Total, Option<Sample>)> {
-    if let Some(t) = exact_total(conn, filter, true)? {
-        return Ok((t, None));
-    }
-    if !filter.checks_reports() || !crate::rollup::ready(conn) {
-        return Ok((count_at_least(conn, filter, AT_LEAST)?, None));
-    }
+pub(crate) fn estimate(conn: &Connection, filter: &Filter) -> Result<(Total, Option<Sample>)> {
     let f = Filter {
         bounded: true,
         ..filter.for_counts(conn)?.into_owned()

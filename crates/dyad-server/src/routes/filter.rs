@@ -10,7 +10,7 @@ use std::sync::Arc;
 use axum::extract::{RawQuery, State};
 use axum::Json;
 use dyad_store::names::Resolution;
-use dyad_store::{counted, query};
+use dyad_store::{counted, page, query};
 use serde::Serialize;
 
 use crate::error::ApiResult;
@@ -36,8 +36,10 @@ pub struct Read {
     pub events_is_lower_bound: bool,
     /// The sample `events` was estimated from, if it was.
     pub sample: Option<counted::Sample>,
-    /// Of those the filter would select but for the dates, how many have no date.
+    /// Of those the filter would select but for the dates, how many have no date: estimated
+    /// from `undated_sample` when it is given.
     pub undated: i64,
+    pub undated_sample: Option<counted::Sample>,
     /// The order asked for.
     pub sort: String,
 }
@@ -58,13 +60,18 @@ pub async fn filter(
             }))
         }
     };
+    // a count, not a listing: it may stop at "at least" or be estimated, and says so
+    let filter = dyad_store::Filter {
+        bounded: true,
+        ..filter
+    };
     let sort = filter.sort.name();
-    let ((total, sample), undated) = st
+    let ((total, sample), (undated, undated_sample)) = st
         .db
         .read(move |c| {
             Ok((
-                counted::count_or_estimate(c, &filter)?,
-                query::undated(c, &filter)?,
+                page::total(c, &filter)?,
+                query::undated_sampled(c, &filter)?,
             ))
         })
         .await?;
@@ -78,6 +85,7 @@ pub async fn filter(
         events_is_lower_bound: total.lower_bound,
         sample,
         undated,
+        undated_sample,
         sort,
     }))
 }
