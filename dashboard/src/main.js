@@ -266,8 +266,9 @@ async function show({ push = true } = {}) {
   dyad.params = canonical(read);
   note('pick-note', [
     ...read.resolved.map((r) => `${r.name} → ${r.code} (${r.by})`),
-    `${read.events_is_lower_bound ? 'at least ' : ''}${read.events.toLocaleString()} events`,
-    read.undated ? `${read.undated.toLocaleString()} of them undated` : '',
+    `${read.events_is_lower_bound ? 'at least ' : read.sample ? 'about ' : ''}${read.events.toLocaleString()} events`,
+    sampled(read.sample),
+    read.undated ? `${read.undated_sample ? 'about ' : ''}${read.undated.toLocaleString()} of them undated` : '',
   ].filter(Boolean).join(' · '));
   showExport(read);
   const run = async (panel, f) => {

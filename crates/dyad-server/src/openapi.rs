@@ -195,6 +195,17 @@ fn array_of(schema: &str) -> Value {
     json!({"type": "array", "items": {"$ref": format!("#/components/schemas/{schema}")}})
 }
 
+/// An answer's `sample`: present only when the answer was counted from a sample of the events.
+fn sample() -> Value {
+    json!({"type": "object", "nullable": true,
+        "description": "The answer was counted from the events whose id falls in the first \
+                        `share` of the id space (a uniform sample), its counts scaled by \
+                        1/share; `matched` events of the sample were selected (relative error \
+                        about 1/sqrt(matched)). Absent when every event was counted; \
+                        exact=true asks for that.",
+        "properties": {"share": {"type": "number"}, "matched": {"type": "integer"}}})
+}
+
 /// The schemas of the analyst's routes (filter, codes), kept apart from [`components`]'s one
 /// `json!` (whose macro has a recursion limit).
 fn view_schemas() -> Value {
@@ -208,8 +219,10 @@ fn view_schemas() -> Value {
             "items": s}}, "resolved": array_of("Resolution"), "events": i,
             "events_is_lower_bound": {"type": "boolean",
                 "description": "events is a lower bound: at least that many (a count that \
-                                would read most of the store stops there)"},
-            "undated": i, "sort": s})),
+                                would read most of the store stops there); when `sample` is \
+                                given, events is estimated from it (a filter of evidence \
+                                words, issues or tone over many events)"},
+            "sample": sample(), "undated": i, "undated_sample": sample(), "sort": s})),
         "Codes": obj(json!({"events": {"type": "array", "items": obj(json!({"code": s,
             "label": s, "goldstein": n, "quad_class": i}))},
             "actors": {"type": "object", "additionalProperties": s}}))
@@ -229,14 +242,7 @@ fn base_components() -> Value {
     let ns = json!({"type": "string", "nullable": true});
     let i = json!({"type": "integer"});
     let n = json!({"type": "number"});
-    // present only when the answer was counted from a sample of the events
-    let sample = json!({"type": "object", "nullable": true,
-        "description": "The answer was counted from the events whose id falls in the first \
-                        `share` of the id space (a uniform sample), its counts scaled by \
-                        1/share; `matched` events of the sample were selected (relative error \
-                        about 1/sqrt(matched)). Absent when every event was counted; \
-                        exact=true asks for that.",
-        "properties": {"share": n, "matched": i}});
+    let sample = sample();
     let nn = json!({"type": "number", "nullable": true});
     let quad = json!({"type": "array", "items": {"type": "integer"}, "minItems": 4, "maxItems": 4,
                       "description": "events of quad class 1, 2, 3, 4"});

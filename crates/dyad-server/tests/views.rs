@@ -41,6 +41,12 @@ async fn a_typed_name_resolves_through_the_dictionaries() {
     );
     let same = ok(&app, "/api/events?actor=FRAGOV&country=CHN").await;
     assert_eq!(read["events"], same["total"]);
+    // a word over a store this small is counted, not estimated: no sample
+    let word = ok(&app, "/api/filter?actor=FRA&text=met").await;
+    let page = ok(&app, "/api/events?actor=FRA&text=met").await;
+    assert_eq!(word["events"], page["total"]);
+    assert!(word["sample"].is_null(), "{word}");
+    assert_eq!(word["events_is_lower_bound"], false);
     // an unknown name says so and offers codes
     let e = bad(&app, "/api/events?actor=Francia", 400, Some("actor")).await;
     let msg = e["error"].as_str().unwrap();

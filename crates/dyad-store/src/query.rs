@@ -746,6 +746,12 @@ pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
 /// How many events `filter` would select but for their having no date: what a time series,
 /// a date range or a GDELT export (without `--undated dateadded`) leaves out.
 pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
+    Ok(undated_sampled(conn, filter)?.0)
+}
+
+/// [`undated`], with the sample it was counted from when it was one (a filter that is
+/// [`Filter::bounded`], of what no rollup keeps, over many events).
+pub fn undated_sampled(conn: &Connection, filter: &Filter) -> Result<(i64, Option<Sample>)> {
     let mut f = filter.for_counts(conn)?.into_owned();
     f.from = None;
     f.to = None;
@@ -756,10 +762,13 @@ pub fn undated(conn: &Connection, filter: &Filter) -> Result<i64> {
         c.n, c.table, c.clause
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let n = st.query_row(rusqlite::params_from_iter(c.params), |r| r.get(0))?;
+    let n: i64 = st.query_row(rusqlite::params_from_iter(c.params), |r| r.get(0))?;
     Ok(match c.share {
-        Some(s) => (n as f64 / s).round() as i64,
-        None => n,
+        Some(share) => (
+            (n as f64 / share).round() as i64,
+            Some(Sample { share, matched: n }),
+        ),
+        None => (n, None),
     })
 }
 

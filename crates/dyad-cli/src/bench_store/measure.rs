@@ -321,18 +321,32 @@ pub fn probes(store: &Store, seed: u64, per_label: usize) -> Result<Vec<Probe>> 
         "did not",
         "military",
         "again",
+        "Wednesday",
     ];
+    // words of some days: the synthetic evidence names its event's weekday, so a weekday is in
+    // all of a day's reports and none of the others' (a walk along the dates meets it on those
+    // days alone)
+    const WEEKDAYS: &[&str] = &["Monday", "Wednesday", "Saturday"];
+    let actor = |rng: &mut Rng| {
+        let a = &actors[rng.below(actors.len())];
+        // a country (prefix) as often as a full code
+        if rng.chance(0.5) && a.len() > 3 {
+            a[..3].to_string()
+        } else {
+            a.clone()
+        }
+    };
     let filter = |rng: &mut Rng| -> Vec<(String, String)> {
+        // one request in eight: an actor (the countries of the news, most often the commonest)
+        // with a word of some days, as the dashboard's word view asks
+        if rng.below(8) == 0 {
+            let a = actors[rng.below(actors.len())][..3].to_string();
+            return vec![
+                ("actor".into(), a),
+                ("text".into(), WEEKDAYS[rng.below(WEEKDAYS.len())].into()),
+            ];
+        }
         let mut f: Vec<(String, String)> = Vec::new();
-        let actor = |rng: &mut Rng| {
-            let a = &actors[rng.below(actors.len())];
-            // a country (prefix) as often as a full code
-            if rng.chance(0.5) && a.len() > 3 {
-                a[..3].to_string()
-            } else {
-                a.clone()
-            }
-        };
         let kinds = 1 + rng.below(2);
         for _ in 0..kinds {
             match rng.below(10) {
@@ -400,6 +414,8 @@ pub fn probes(store: &Store, seed: u64, per_label: usize) -> Result<Vec<Probe>> 
         out.push(http("GET /api/places", format!("/api/places?{}", qs(&f))));
         let f = filter(&mut rng);
         out.push(http("GET /api/events", format!("/api/events?{}", qs(&f))));
+        let f = filter(&mut rng);
+        out.push(http("GET /api/filter", format!("/api/filter?{}", qs(&f))));
         out.push(http(
             "GET /api/events/{id}",
             format!("/api/events/{}", events[i % events.len()]),

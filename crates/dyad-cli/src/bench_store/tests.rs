@@ -125,6 +125,92 @@ fn aggregations_over_a_common_word_are_counted_from_a_flagged_sample_only_when_a
 }
 
 #[test]
+fn an_actor_with_a_word_of_some_days_is_counted_from_a_flagged_sample() {
+    use dyad_store::counted::scale_bounds;
+    use dyad_store::page::{first, total as count_or_estimate};
+    let store = open(0.01);
+    let c = store.conn();
+    // the sample's events of USA with the word, counted by hand
+    let by_hand = |word: &str, below: i64| -> i64 {
+        c.query_row(
+            "SELECT COUNT(*) FROM events e
+             WHERE e.negated = 0 AND e.id < ?1
+               AND (substr(e.source_code, 1, 3) = 'USA' OR substr(e.target_code, 1, 3) = 'USA')
+               AND EXISTS (SELECT 1 FROM mentions w WHERE w.event_id = e.id
+                           AND w.evidence_text LIKE ?2)",
+            rusqlite::params![below, format!("%{word}%")],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    for word in ["Wednesday", "Monday", "said"] {
+        let f = filter(&[("actor", "USA"), ("text", word)]);
+        let all = query::count(c, &f).unwrap();
+        assert_eq!(all, by_hand(word, i64::MAX), "{word}");
+        // a bounded count finds its first events along the dates; this one is estimated
+        let (total, sample) = count_or_estimate(c, &f).unwrap();
+        let sample = sample.expect("a word and an actor of many events are sampled");
+        assert!(
+            sample.share > 0.0 && sample.share < 1.0,
+            "{word}: {sample:?}"
+        );
+        assert!(!total.lower_bound, "{word}");
+        let part = by_hand(word, id_bound(sample.share));
+        assert_eq!(sample.matched, part, "{word}");
+        assert_eq!(
+            total.events,
+            (part as f64 / sample.share).round() as i64,
+            "{word}"
+        );
+        // an estimate of the whole: within a half of it
+        assert!(
+            (total.events - all).abs() * 2 < all,
+            "{word}: {} against {all}",
+            total.events
+        );
+    }
+    // what checks no report is counted exactly when that is cheap, else as the first page's
+    // total is: at least what the page's bounded read found; never sampled
+    for fields in [
+        vec![("actor", "USA")],
+        vec![("actor", "USA"), ("code", "19")],
+        vec![("dyad", "RUS:USA"), ("code", "112")],
+    ] {
+        let f = filter(&fields);
+        let (total, sample) = count_or_estimate(c, &f).unwrap();
+        assert_eq!(sample, None, "{fields:?}");
+        let all = query::count(c, &f).unwrap();
+        assert!(total.events <= all, "{fields:?}");
+        assert!(total.lower_bound || total.events == all, "{fields:?}");
+        // never fewer than the first page's total says
+        assert!(
+            total.events >= first(c, &f, 100).unwrap().1.events,
+            "{fields:?}"
+        );
+    }
+    // the undated of such a filter (what /api/filter gives beside it) is estimated alike when
+    // the filter allows it, and says so; else counted
+    let f = filter(&[("actor", "USA"), ("text", "Wednesday")]);
+    let bounded = Filter {
+        bounded: true,
+        ..f.clone()
+    };
+    let (_, sample) = query::undated_sampled(c, &bounded).unwrap();
+    assert!(sample.is_some_and(|s| s.share < 1.0), "{sample:?}");
+    let (_, sample) = query::undated_sampled(c, &f).unwrap();
+    assert_eq!(sample, None);
+    // with the bounds of a store of millions, these few events are counted exactly
+    scale_bounds(1.0);
+    let f = filter(&[("actor", "USA"), ("text", "Wednesday")]);
+    let (total, sample) = count_or_estimate(c, &f).unwrap();
+    assert_eq!(sample, None);
+    assert_eq!(
+        (total.events, total.lower_bound),
+        (query::count(c, &f).unwrap(), false)
+    );
+}
+
+#[test]
 fn a_rare_filter_and_the_rollups_are_counted_exactly_even_when_a_sample_is_allowed() {
     let store = open(0.01);
     let c = store.conn();

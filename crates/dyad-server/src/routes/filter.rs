@@ -10,7 +10,7 @@ use std::sync::Arc;
 use axum::extract::{RawQuery, State};
 use axum::Json;
 use dyad_store::names::Resolution;
-use dyad_store::{counted, query};
+use dyad_store::{counted, page, query};
 use serde::Serialize;
 
 use crate::error::ApiResult;
@@ -28,11 +28,18 @@ pub struct Read {
     pub params: Vec<(String, String)>,
     pub resolved: Vec<Resolution>,
     /// Events the filter selects, or at least that many when `events_is_lower_bound` (a
-    /// count that would read most of the store stops there, as the first page's total does).
+    /// count that would read most of the store stops there, as the first page's total does),
+    /// or about that many when `sample` is given (a filter of evidence words, issues or tone
+    /// whose every event's reports would take seconds to check: estimated from a sample of
+    /// the events, as the aggregations are).
     pub events: i64,
     pub events_is_lower_bound: bool,
-    /// Of those the filter would select but for the dates, how many have no date.
+    /// The sample `events` was estimated from, if it was.
+    pub sample: Option<counted::Sample>,
+    /// Of those the filter would select but for the dates, how many have no date: estimated
+    /// from `undated_sample` when it is given.
     pub undated: i64,
+    pub undated_sample: Option<counted::Sample>,
     /// The order asked for.
     pub sort: String,
 }
@@ -53,13 +60,18 @@ pub async fn filter(
             }))
         }
     };
+    // a count, not a listing: it may stop at "at least" or be estimated, and says so
+    let filter = dyad_store::Filter {
+        bounded: true,
+        ..filter
+    };
     let sort = filter.sort.name();
-    let (total, undated) = st
+    let ((total, sample), (undated, undated_sample)) = st
         .db
         .read(move |c| {
             Ok((
-                counted::count_bounded(c, &filter)?,
-                query::undated(c, &filter)?,
+                page::total(c, &filter)?,
+                query::undated_sampled(c, &filter)?,
             ))
         })
         .await?;
@@ -71,7 +83,9 @@ pub async fn filter(
         resolved,
         events: total.events,
         events_is_lower_bound: total.lower_bound,
+        sample,
         undated,
+        undated_sample,
         sort,
     }))
 }
