@@ -213,19 +213,14 @@ pub fn resolve_possessed_countries(
         let Some(country) = before else {
             continue;
         };
-        let (char_start, char_end) = (s.tokens[i].start, s.tokens[noun].end);
-        found.push(ActorPhrase {
-            start: i,
-            end: noun + 1,
-            members: vec![ActorCode {
-                code: country.to_string(),
-                start: i,
-                end: noun + 1,
-                char_start,
-                char_end,
-                reached: Reached::PossessorCountry,
-            }],
-        });
+        let country = std::iter::once(country.to_string());
+        found.push(phrase_pointing_to(
+            s,
+            country,
+            i,
+            noun + 1,
+            Reached::PossessorCountry,
+        ));
     }
     if !found.is_empty() {
         phrases.extend(found);
@@ -373,16 +368,28 @@ pub fn resolve_groups(
 
 /// The words `[start, end)` ("the two sides", "they") as a phrase naming a group's members.
 fn group_phrase(s: &SentenceView, group: &[ActorCode], start: usize, end: usize) -> ActorPhrase {
+    let codes = group.iter().map(|m| m.code.clone());
+    phrase_pointing_to(s, codes, start, end, Reached::LastGroup)
+}
+
+/// The words `[start, end)`, which name no actor by themselves, as a phrase naming the actors
+/// they point to (`codes`), reached as `reached` says; the words stay its evidence.
+fn phrase_pointing_to(
+    s: &SentenceView,
+    codes: impl Iterator<Item = String>,
+    start: usize,
+    end: usize,
+    reached: Reached,
+) -> ActorPhrase {
     let (char_start, char_end) = (s.tokens[start].start, s.tokens[end - 1].end);
-    let members = group
-        .iter()
-        .map(|m| ActorCode {
-            code: m.code.clone(),
+    let members = codes
+        .map(|code| ActorCode {
+            code,
             start,
             end,
             char_start,
             char_end,
-            reached: Reached::LastGroup,
+            reached,
         })
         .collect();
     ActorPhrase {
