@@ -103,23 +103,34 @@ pub fn story_country_target(memory: &ArticleMemory, code: &str, giver: &Role) ->
     if !memory.agents_take_country || !directed {
         return None;
     }
+    let m = giver.members.first()?;
+    let story = story_country(memory, m)?;
+    let country = story.members[0].code.as_str();
+    if giver
+        .members
+        .iter()
+        .any(|g| crate::mentions::state_of(&g.code) == Some(country))
+    {
+        return None;
+    }
+    Some(story)
+}
+
+/// The country the story is about — its dateline's, else the one the article has named most —
+/// as an actor standing where `at` stands (for the evidence), in the guide's convention only.
+pub fn story_country(memory: &ArticleMemory, at: &ActorCode) -> Option<Role> {
+    if !memory.agents_take_country {
+        return None;
+    }
     let (country, reached) = match &memory.country {
         Some(c) => (c.clone(), Reached::DatelineCountry),
         None => (most_named(&memory.named)?, Reached::MostNamedCountry),
     };
-    let m = giver.members.first()?;
-    if giver
-        .members
-        .iter()
-        .any(|g| crate::mentions::state_of(&g.code) == Some(country.as_str()))
-    {
-        return None;
-    }
     Some(Role {
         members: vec![ActorCode {
             code: country,
             reached,
-            ..m.clone()
+            ..at.clone()
         }],
         span: None,
         pronoun: false,
@@ -571,6 +582,31 @@ fn last_act_against(
                 .is_some_and(|t| states.contains(&t))
     })?;
     source_as_role(e.source.as_ref()?, actor, reached)
+}
+
+/// "Ukraine began launching attacks in Donetsk. … Fighting continued near Bakhmut": a fight
+/// told with no sides, in an article that has told of force used between two states (CAMEO
+/// 18–20), is between those two: the source and target of the last such event, as actors
+/// standing where `here` stands.
+pub fn last_fight_sides(events: &[dyad_model::Event], here: &Role) -> Option<(Role, Role)> {
+    let e = events.iter().rev().find(|e| {
+        matches!(e.root.as_str(), "18" | "19" | "20")
+            && match (&e.source, &e.target) {
+                (Some(a), Some(b)) => {
+                    let (a, b) = (state_of(&a.code), state_of(&b.code));
+                    a.is_some() && b.is_some() && a != b
+                }
+                _ => false,
+            }
+    })?;
+    let side = |a: &dyad_model::ActorRef| {
+        let mut r = source_as_role(a, here, Reached::LastFight)?;
+        // (the words are the noun's: "fighting", not the earlier sentence's names)
+        r.members[0].char_start = here.members[0].char_start;
+        r.members[0].char_end = here.members[0].char_end;
+        Some(r)
+    };
+    Some((side(e.source.as_ref()?)?, side(e.target.as_ref()?)?))
 }
 
 /// An earlier event's actor as the role a word of this sentence points to (its tokens those of

@@ -171,8 +171,10 @@ pub fn emit(
         .filter(|r| arrest.is_none() && ctx.convention.keeps_reverse(n.forward.as_deref(), r))
         .cloned();
     for (a, b) in pairs {
-        // an actor with itself, or two actors of no known country, say nothing
-        if !undirected && (a.code == b.code || (unknown(a) && unknown(b))) {
+        // an actor with itself, or two actors of no known country, say nothing (but the
+        // unnamed sides of a fight within the story's country)
+        let sides = a.reached == crate::mentions::Reached::StorySides;
+        if !undirected && ((a.code == b.code && !sides) || (unknown(a) && unknown(b))) {
             continue;
         }
         let reverse = if undirected { &None } else { &reverse };

@@ -21,7 +21,7 @@ use dyad_dict::event_nouns::{EventNoun, OfRole};
 use crate::clauses::{Clause, Role};
 use crate::english;
 use crate::lexicon::Lexicon;
-use crate::mentions::ActorPhrase;
+use crate::mentions::{ActorCode, ActorPhrase};
 use crate::sentence::SentenceView;
 
 /// An event a noun tells.
@@ -106,6 +106,7 @@ pub fn noun_events<'l>(
     phrases: &[ActorPhrase],
     clauses: &[Clause],
     convention: crate::conventions::Convention,
+    memory: &crate::coreference::ArticleMemory,
 ) -> Vec<NounEvent<'l>> {
     let nouns = &lex.dicts.event_nouns;
     let mut out = Vec::new();
@@ -268,6 +269,24 @@ pub fn noun_events<'l>(
                 source = Some(sub);
                 clause = ci;
                 ready = true;
+            }
+        }
+        // "clashes continued in other areas", "sporadic clashes in other parts of the
+        // country": a fight told with no sides at all is among the story country's people, as
+        // an agent named without a country is of it (the lexicon's `sides=story`)
+        if source.is_none() && target.is_none() && entry.story_sides {
+            let at = ActorCode {
+                code: String::new(),
+                start: noun_start,
+                end: i + 1,
+                char_start: s.tokens[noun_start].start,
+                char_end: s.tokens[i].end,
+                reached: crate::mentions::Reached::StorySides,
+            };
+            if let Some(mut story) = crate::coreference::story_country(memory, &at) {
+                story.members[0].reached = crate::mentions::Reached::StorySides;
+                target = Some(story.clone());
+                source = Some(story);
             }
         }
         let Some(source) = source else { continue };

@@ -12,10 +12,10 @@ use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
     agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
-    last_victim, remember_last_named, remember_meetings, resolve_country_descriptions,
-    resolve_definite_descriptions, resolve_groups, resolve_named_people,
-    resolve_possessed_countries, resolve_they, resolve_titles, story_country_target, voices,
-    ArticleMemory,
+    last_fight_sides, last_victim, remember_last_named, remember_meetings,
+    resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
+    resolve_named_people, resolve_possessed_countries, resolve_they, resolve_titles,
+    story_country_target, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -126,6 +126,7 @@ pub fn code_sentence(
         &phrases,
         &clauses,
         ctx.convention,
+        memory,
     );
     // "UN-brokered talks": the mediator in a compound
     nouns.extend(mediations(
@@ -495,7 +496,17 @@ pub fn code_sentence(
         emit(res, &ctx, &n, ev, false, modality, events);
     }
     // "talks between Kyiv and Moscow", "imposed sanctions on Iran": events told by a noun
-    for nv in nouns {
+    for mut nv in nouns {
+        // "fighting continued": the sides of the article's last fight between two states,
+        // rather than the story country's own
+        if nv.source.members.first().map(|m| m.reached)
+            == Some(crate::mentions::Reached::StorySides)
+        {
+            if let Some((a, b)) = last_fight_sides(events, &nv.source) {
+                nv.source = a;
+                nv.target = Some(b);
+            }
+        }
         let modality = match nv.clause {
             Some(ci) => match fate(&clauses, ci) {
                 // "reaffirmed their partnership": the act the light verb commits to

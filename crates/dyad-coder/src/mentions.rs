@@ -377,6 +377,11 @@ pub enum Reached {
     DescribedCountry,
     /// "his country", "its nation": the country of the actor the possessive points to.
     PossessorCountry,
+    /// A fight told with no sides at all ("clashes continued"): the story's country, on
+    /// both sides.
+    StorySides,
+    /// ... or, after a fight between two states, those two.
+    LastFight,
 }
 
 impl Reached {
@@ -392,6 +397,12 @@ impl Reached {
             }
             Reached::PossessorCountry => {
                 "\"his country\": the country of the actor \"his\" points to"
+            }
+            Reached::StorySides => {
+                "a fight told with no sides: the country the story is about, on both"
+            }
+            Reached::LastFight => {
+                "a fight told with no sides: the two states of the article's last fight"
             }
             Reached::LastGroup => {
                 "\"the two sides\": the last group of that size the article named or told of meeting"

@@ -2033,3 +2033,35 @@ fn a_body_suspending_a_member_from_itself_sanctions_it() {
         expect(&["USA 162 NER"])
     );
 }
+
+#[test]
+fn a_fight_told_with_no_sides_is_within_the_story_country_or_between_the_last_fights_states() {
+    // no sides and no fight before: the story's own people, as its unnamed agents are
+    assert_eq!(
+        coded(
+            "MAIDUGURI, Nigeria, May 6 (Reuters) - Sporadic clashes continued in the north-east \
+             on Monday."
+        ),
+        expect(&["NGA 190 NGA"])
+    );
+    // after force used between two states, the fighting is theirs
+    let after = coded(
+        "Armenian troops attacked Azerbaijani soldiers on Sunday. Heavy fighting continued on \
+         Monday.",
+    );
+    assert!(
+        after.contains(&"ARMMIL 190 AZEMIL".to_string())
+            && after.contains(&"AZEMIL 190 ARMMIL".to_string()),
+        "{after:?}"
+    );
+    // named sides stay theirs, and PETRARCH's convention gives an unnamed fight no actors
+    assert_eq!(
+        coded("Clashes between Serbian police and Kosovo Albanians erupted on Monday."),
+        expect(&["SRBCOP 190 KSV", "KSV 190 SRBCOP"])
+    );
+    let petr = petrarch().code_document(&doc(
+        "MAIDUGURI, Nigeria, May 6 (Reuters) - Sporadic clashes continued in the north-east.",
+        Some(date(2024, 5, 6)),
+    ));
+    assert!(petr.is_empty(), "{:?}", triples(&petr));
+}

@@ -26,7 +26,10 @@
 //! `about=target` — a statement whose topic is its target ("concern over Russia's actions");
 //! `at=target` — a weapon aimed "at" its target ("fired tear gas at protesters");
 //! `of=projectile` — an act only when its "of" names a weapon of the PROJECTILE words ("the
-//! launch of a ballistic missile", not "the launch of a campaign"). A
+//! launch of a ballistic missile", not "the launch of a campaign"); `sides=story` — a fight
+//! that, told with no sides at all ("clashes continued in the east"), is among the people of
+//! the country the story is about, coded within it both ways (the guide's agents named without
+//! a country). A
 //! comment saying where the entry comes from is required for dyad's own file
 //! ([`check`]).
 
@@ -68,6 +71,9 @@ pub struct EventNoun {
     pub aimed_target: bool,
     /// An act only of a weapon named after "of" ("the launch of a ballistic missile").
     pub of_projectile: bool,
+    /// Told with no sides at all ("sporadic clashes in other parts of the country"), it is
+    /// among the people of the story's country.
+    pub story_sides: bool,
     /// The provenance comment (after `#`), empty when there is none.
     pub provenance: String,
     pub file: String,
@@ -285,6 +291,7 @@ fn parse_noun(
         topic_target: false,
         aimed_target: false,
         of_projectile: false,
+        story_sides: false,
         provenance,
         file: file.to_string(),
         line: no,
@@ -298,10 +305,11 @@ fn parse_noun(
             "about=target" => entry.topic_target = true,
             "at=target" => entry.aimed_target = true,
             "of=projectile" => entry.of_projectile = true,
+            "sides=story" => entry.story_sides = true,
             _ => {
                 return Err(err(format!(
                     "unknown flag `{flag}` (expected both, of=source, of=target, needs=target, \
-                     about=target, at=target or of=projectile)"
+                     about=target, at=target, of=projectile or sides=story)"
                 )))
             }
         }

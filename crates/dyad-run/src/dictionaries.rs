@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "6d4d17a8b7029266"
+            "174d647bb51742aa"
         );
     }
 }
