@@ -274,7 +274,10 @@ pub fn noun_events<'l>(
         // "clashes continued in other areas", "sporadic clashes in other parts of the
         // country": a fight told with no sides at all is among the story country's people, as
         // an agent named without a country is of it (the lexicon's `sides=story`)
-        if source.is_none() && target.is_none() && entry.story_sides {
+        // (not a fight some verb acts on: "urged them to stop the fighting", "condemned the
+        // clashes")
+        if source.is_none() && target.is_none() && entry.story_sides && !verbs_object(s, noun_start)
+        {
             let at = ActorCode {
                 code: String::new(),
                 start: noun_start,
@@ -445,6 +448,27 @@ fn adverbial_subject(
     let (ci, c) = found?;
     let sub = c.subject.clone()?;
     Some((ci, Role { span: None, ..sub }, opening))
+}
+
+/// Is the noun phrase ending in the noun at `noun` the object of the verb before it ("stop the
+/// fighting", "condemned the recent clashes")? Back over its determiners and lower-case
+/// modifiers.
+fn verbs_object(s: &SentenceView, noun: usize) -> bool {
+    let mut k = noun;
+    while k > 0 {
+        let w = s.word(k - 1);
+        let modifier = english::is_determiner(w)
+            || (!s.capitalized(k - 1)
+                && !s.is_punct(k - 1)
+                && !english::is_preposition(w)
+                && !english::is_conjunction(w)
+                && s.tag(k - 1).is_some_and(|t| !t.is_verb()));
+        if !modifier {
+            break;
+        }
+        k -= 1;
+    }
+    k > 0 && s.tag(k - 1).is_some_and(|t| t.is_verb())
 }
 
 /// The clause the token stands in.

@@ -2054,6 +2054,14 @@ fn a_fight_told_with_no_sides_is_within_the_story_country_or_between_the_last_fi
             && after.contains(&"AZEMIL 190 ARMMIL".to_string()),
         "{after:?}"
     );
+    // a fight some verb acts on is that verb's business
+    assert_eq!(
+        coded(
+            "MAIDUGURI, Nigeria, May 6 (Reuters) - The governor condemned the recent clashes on \
+             Monday."
+        ),
+        expect(&[])
+    );
     // named sides stay theirs, and PETRARCH's convention gives an unnamed fight no actors
     assert_eq!(
         coded("Clashes between Serbian police and Kosovo Albanians erupted on Monday."),
@@ -2064,4 +2072,22 @@ fn a_fight_told_with_no_sides_is_within_the_story_country_or_between_the_last_fi
         Some(date(2024, 5, 6)),
     ));
     assert!(petr.is_empty(), "{:?}", triples(&petr));
+}
+
+#[test]
+fn an_appeal_intent_or_demand_to_stop_fighting_is_the_one_for_de_escalation() {
+    // CAMEO 0256 / 0356 / 1056 are the appeal, intent and demand of 087 (de-escalate military
+    // engagement: 0871 truce … 0874 retreat), which PETRARCH's ontology numbers apart
+    assert_eq!(
+        coded("The United Nations called on Russia to cease hostilities."),
+        expect(&["IGOUNO 0256 RUS"])
+    );
+    assert_eq!(
+        coded("Kenya urged Ethiopia to end the violence."),
+        expect(&["KEN 0256 ETH"])
+    );
+    assert_eq!(
+        coded("Russia pledged to pull back from Georgia."),
+        expect(&["RUS 0356 GEO"])
+    );
 }
