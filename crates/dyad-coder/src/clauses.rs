@@ -799,7 +799,9 @@ fn object(
                     m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY)
                         || matches!(
                             m.reached,
-                            Reached::DatelineCountry | Reached::MostNamedCountry
+                            Reached::DatelineCountry
+                                | Reached::MostNamedCountry
+                                | Reached::AgentNamedBefore
                         )
                 }) || (first.start > 0 && english::is_possessive(s.word(first.start - 1))))
                 && next.start > 0

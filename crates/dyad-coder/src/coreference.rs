@@ -35,6 +35,9 @@ pub struct ArticleMemory {
     pub last_named: Option<String>,
     /// People the dictionaries do not know, named in full beside a title.
     pub people: NamedPeople,
+    /// The country each agent (its role code: "MIL", "COP", "REB") was last named with
+    /// ("the Sudanese army"), for the same agent named again without one ("the army").
+    pub agent_countries: Vec<(String, String)>,
     /// Do agents named without a country take the article's? (The coding guide's
     /// convention; PETRARCH's leaves them without, `---`.)
     pub agents_take_country: bool,
@@ -67,16 +70,46 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
         }
     }
     let country = memory.country.clone().or_else(|| most_named(&named));
-    if let Some(country) = country {
-        for m in phrases.iter_mut().flat_map(|p| p.members.iter_mut()) {
-            if let Some(agent) = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) {
-                m.code = format!("{country}{agent}");
-                m.reached = if memory.country.is_some() {
-                    Reached::DatelineCountry
-                } else {
-                    Reached::MostNamedCountry
-                };
-            }
+    for m in phrases.iter_mut().flat_map(|p| p.members.iter_mut()) {
+        let Some(agent) = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) else {
+            continue;
+        };
+        // "the Sudanese army … the army": the one country the article has named it with
+        let mut named_with = memory.agent_countries.iter().filter(|(a, _)| a == agent);
+        if let (Some((_, c)), None) = (named_with.next(), named_with.next()) {
+            m.code = format!("{c}{agent}");
+            m.reached = Reached::AgentNamedBefore;
+        } else if let Some(country) = &country {
+            m.code = format!("{country}{agent}");
+            m.reached = if memory.country.is_some() {
+                Reached::DatelineCountry
+            } else {
+                Reached::MostNamedCountry
+            };
+        }
+    }
+    // the agents this sentence names with their country, for the sentences after it
+    for m in phrases.iter().flat_map(|p| &p.members) {
+        // (the agents given a country count too: a second country makes the agent ambiguous)
+        if m.code.len() != 6 {
+            continue;
+        }
+        let (Some(state), agent) = (crate::mentions::state_of(&m.code), &m.code[3..]) else {
+            continue;
+        };
+        // (not the government, which every leader's name is: "the government", "the
+        // ministry" point to the last subject's, [`resolve_definite_descriptions`])
+        if agent == "GOV" || !agent.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        if !memory
+            .agent_countries
+            .iter()
+            .any(|(a, c)| a == agent && c == state)
+        {
+            memory
+                .agent_countries
+                .push((agent.to_string(), state.to_string()));
         }
     }
     // the sentence's own actors count for the sentences after it

@@ -346,6 +346,9 @@ pub enum Reached {
     DatelineCountry,
     /// ... or the country the article names most.
     MostNamedCountry,
+    /// An agent without a country the article named before with one ("the Sudanese army …
+    /// the army"): that country.
+    AgentNamedBefore,
     /// A definite description ("the ministry") given the country of the last subject.
     LastSubjectCountry,
     /// "the two sides", "the four nations": the last group of that size the article named
@@ -391,6 +394,9 @@ impl Reached {
             Reached::Named => "its words in the dictionaries",
             Reached::DatelineCountry => "an agent, with the country of the dateline",
             Reached::MostNamedCountry => "an agent, with the country the article names most",
+            Reached::AgentNamedBefore => {
+                "an agent, with the country the article last named it with"
+            }
             Reached::LastSubjectCountry => "a state body, with the country of the last subject",
             Reached::DescribedCountry => {
                 "\"the … country\": the country the article named last"

@@ -2091,3 +2091,23 @@ fn an_appeal_intent_or_demand_to_stop_fighting_is_the_one_for_de_escalation() {
         expect(&["RUS 0356 GEO"])
     );
 }
+
+#[test]
+fn an_agent_named_again_without_its_country_keeps_the_one_it_was_named_with() {
+    // a Washington dateline on a story about Sudan: "police" are the Sudanese police
+    let guide = coded(
+        "WASHINGTON, May 6 (Reuters) - Sudanese police arrested protesters on Sunday. The \
+         United States condemned the arrests. Police also detained journalists on Monday.",
+    );
+    assert!(
+        guide.iter().any(|t| t.starts_with("SDNCOP 173"))
+            && !guide.iter().any(|t| t.starts_with("USACOP")),
+        "{guide:?}"
+    );
+    // an agent of two countries before is no one's in particular: the dateline's
+    let two = coded(
+        "WASHINGTON, May 6 (Reuters) - Sudanese police and Chadian police met on Sunday. The \
+         United States welcomed the meeting. Police also detained journalists on Monday.",
+    );
+    assert!(two.iter().any(|t| t.starts_with("USACOP 173")), "{two:?}");
+}
