@@ -175,6 +175,10 @@ pub fn clauses<'l>(
             if sub.span.is_some() && !asked_of_object && !gerund_after_preposition {
                 *last_subject = Some(sub.clone());
             }
+        } else if verb.finite && out.is_empty() && uncoded_plural_subject(s, phrases) {
+            // "Negotiators in the peace process agreed … They also decided": the "they" after
+            // is the subject no dictionary knows, not a subject named before it
+            *last_subject = None;
         }
         // "expelled a British diplomat, accusing him of espionage": an object pronoun after a
         // participle that takes the clause before's subject points to that clause's direct
@@ -392,6 +396,15 @@ fn is_saying(lex: &Lexicon, verb: &VerbOccurrence, coded: &CodedVerb) -> bool {
 /// the nearest actor phrase to its left in the clause that is not a prepositional object,
 /// or, for a pronoun, the speaker of the quotation it stands in or attributes ("“I hope…,” he
 /// added") when there is one, else the last subject named.
+/// Does the sentence open with a plural common noun no actor phrase covers ("Negotiators in
+/// the Colombian peace process agreed", "Mediators said")?
+fn uncoded_plural_subject(s: &SentenceView, phrases: &[ActorPhrase]) -> bool {
+    use dyad_lang::tagger::Tag;
+    let first = usize::from(s.word(0) == "THE");
+    matches!(s.tag(first), Some(Tag::NNS))
+        && !phrases.iter().any(|p| p.start <= first && first < p.end)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn subject(
     s: &SentenceView,

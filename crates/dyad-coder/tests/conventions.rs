@@ -2111,3 +2111,20 @@ fn an_agent_named_again_without_its_country_keeps_the_one_it_was_named_with() {
     );
     assert!(two.iter().any(|t| t.starts_with("USACOP 173")), "{two:?}");
 }
+
+#[test]
+fn they_after_a_subject_no_dictionary_knows_is_no_earlier_subject() {
+    // "they" are the mediators, whom no dictionary codes, not Kenya named before them
+    assert_eq!(
+        coded(
+            "Kenya praised Ethiopia on Sunday. Mediators met in Nairobi on Monday. They also \
+             invited Somalia to the talks."
+        ),
+        expect(&["KEN 051 ETH"])
+    );
+    // a named subject is still the antecedent
+    assert_eq!(
+        coded("Kenya praised Ethiopia on Sunday. They also invited Somalia to the talks."),
+        expect(&["KEN 051 ETH", "KEN 036 SOM"])
+    );
+}
