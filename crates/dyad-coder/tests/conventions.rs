@@ -2128,3 +2128,24 @@ fn they_after_a_subject_no_dictionary_knows_is_no_earlier_subject() {
         expect(&["KEN 051 ETH", "KEN 036 SOM"])
     );
 }
+
+#[test]
+fn making_more_linking_and_founding_code_only_what_their_object_names() {
+    // no object the patterns know: no cooperation (upstream's blocks default to 060)
+    for text in [
+        "Washington wants to deepen Russia's integration into Europe.",
+        "Police linked the group to the killing of a Sikh activist in Canada.",
+        "The rebels vowed to establish Islamic rule in Mali.",
+    ] {
+        assert_eq!(coded(text), expect(&[]), "{text}");
+    }
+    // the patterns of the blocks still read their objects
+    assert_eq!(
+        coded("China and Russia agreed to boost relations."),
+        expect(&["CHN 031 RUS", "RUS 031 CHN"])
+    );
+    assert_eq!(
+        coded("Brazil and Chile are seeking to deepen their partnership."),
+        expect(&["BRA 031 CHL", "CHL 031 BRA"])
+    );
+}

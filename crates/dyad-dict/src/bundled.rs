@@ -354,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 21);
+        assert_eq!(d.verbs.blocks.len(), 397 + 24);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -382,7 +382,10 @@ mod tests {
                 "SUSPEND",
                 "RENEW",
                 "INVITE",
-                "TEST-FIRE"
+                "TEST-FIRE",
+                "BOOST",
+                "LINK",
+                "ENACT"
             ]
         );
         // dyad's TAKE and INVOLVE replace upstream's, and its patterns know upstream's synsets
@@ -402,6 +405,15 @@ mod tests {
         assert_eq!(listing("TAKE"), ["TAKE"]);
         assert_eq!(listing("INVOLVE"), ["INVOLVE"]);
         assert_eq!(listing("GOVERN"), ["GOVERN"]);
+        // (BOOST, LINK, ENACT: the same names, listed again with no default code)
+        assert_eq!(listing("DEEPEN"), ["BOOST"]);
+        assert_eq!(
+            d.verbs.blocks[..397]
+                .iter()
+                .find(|b| b.name == "BOOST")
+                .map(|b| b.verbs.len()),
+            Some(0)
+        );
         assert_eq!(listing("DEMONSTRATE"), ["DEMONSTRATE"]);
         let undefined_upstream = verbs::parse(&text(PRODUCTION_VERBS.1), PRODUCTION_VERBS.0)
             .unwrap()

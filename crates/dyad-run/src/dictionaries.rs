@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "174d647bb51742aa"
+            "8a0cff443ef87b34"
         );
     }
 }
