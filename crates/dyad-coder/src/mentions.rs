@@ -547,6 +547,48 @@ fn code_with_agents(lex: &Lexicon, base: &str, agents: &[u32]) -> String {
     code
 }
 
+/// "Army Chief Ashok Singhal", where the dictionaries' Singhal leads a Hindu NGO: a state
+/// office's title right before a name the dictionaries give to a non-state body's person is
+/// the state's officer, a namesake — the title says who holds the office — of no country yet.
+/// ("ICRC President Peter Maurer": the body named before the title is whose office it is,
+/// and the title is not a state's.)
+fn namesake_of_a_title(lex: &Lexicon, mentions: &[Mention], np: &SimpleNp, base: &str) -> bool {
+    if !base.starts_with("NGO") {
+        return false;
+    }
+    let inside = mentions
+        .iter()
+        .filter(|m| np.start <= m.start && m.end <= np.end);
+    let mut title = None;
+    for m in inside {
+        match m.kind {
+            MentionKind::Agent(a) if title.is_none() => title = Some((a, m.end)),
+            // (an actor before the title is whose office it is: a state's title, "Nepal's
+            // Army Chief", stays one; a body's, "ICRC President", is the body's)
+            MentionKind::Actor(id) => {
+                let Some((a, end)) = title else {
+                    let body = lex.dicts.actors.entries[id as usize]
+                        .codes
+                        .iter()
+                        .any(|c| c.code.starts_with("NGO") || c.code.starts_with("IGO"));
+                    if body {
+                        return false;
+                    }
+                    continue;
+                };
+                let code = &lex.dicts.agents.entries[a as usize].code;
+                return m.start == end
+                    && matches!(
+                        code.get(..3),
+                        Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
+                    );
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Is token `i` a boundary between simple noun phrases?
 fn breaks_np(lex: &Lexicon, s: &SentenceView, i: usize, is_verb: &[bool]) -> bool {
     let id = s.word_ids(&lex.vocabulary)[i];
@@ -803,6 +845,11 @@ pub fn actor_phrases(
                 continue;
             };
             let (first, last) = name_span(s, mentions, np.start, np.end);
+            let base = if namesake_of_a_title(lex, mentions, np, &base) {
+                UNKNOWN_COUNTRY.to_string()
+            } else {
+                base
+            };
             members.push(ActorCode {
                 code: code_with_agents(lex, &base, &agents),
                 start: np.start,

@@ -2149,3 +2149,15 @@ fn making_more_linking_and_founding_code_only_what_their_object_names() {
         expect(&["BRA 031 CHL", "CHL 031 BRA"])
     );
 }
+
+#[test]
+fn a_state_title_before_a_non_state_bodys_name_is_a_namesake_officer() {
+    // the dictionaries' Ashok Singhal led a Hindu NGO; "Army Chief" says who this one is
+    assert_eq!(
+        coded("KATHMANDU, Sept 9 (Reuters) - Army Chief Ashok Singhal met Prime Minister Oli."),
+        expect(&["NPLMIL 040 NPLELI"])
+    );
+    // a body's own office stays the body's
+    let icrc = coded("ICRC President Peter Maurer met Assad.");
+    assert!(icrc.iter().any(|t| t.starts_with("NGOHLHIRC")), "{icrc:?}");
+}
