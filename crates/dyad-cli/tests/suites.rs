@@ -136,10 +136,10 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // their base, ties broken as 161, meeting places no party, proposals' infinitives and acts
     // given hostile or no tone (0.444, 0.524), 0.499 with no cooperation of a state with its own
     // actors, governing and leading as no act, renewed and tightened acts, passive meetings'
-    // places, "his country" and suspensions from a body (0.453, 0.546), 0.507 with fights of
+    // places, "his country" and suspensions from a body (0.453, 0.546), 0.510 with fights of
     // no named sides, appeals to de-escalate, agents named again, "they" after an uncoded
-    // subject, BOOST/LINK/ENACT coding no default and titled namesakes (0.462, 0.552)
-    at_least(&r["root"], "f1", 0.496);
+    // subject, BOOST/LINK/ENACT coding no default, titled namesakes and what a statement issued says (0.465, 0.554)
+    at_least(&r["root"], "f1", 0.499);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(

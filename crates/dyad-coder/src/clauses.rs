@@ -447,6 +447,22 @@ fn subject(
             });
         }
     }
+    // "the United States issued a statement urging calm", "the council passed a resolution
+    // demanding a ceasefire": a participle right after a noun of a message is what its author
+    // says in it, the author the subject of the clause the message is the object of
+    if participle && v.group_start > 0 && english::is_message_noun(s.word(v.group_start - 1)) {
+        let author = earlier
+            .iter()
+            .rev()
+            .filter(|c| c.verb.finite && c.verb.last < v.group_start && !c.verb.passive)
+            .find_map(|c| c.subject.as_ref());
+        if let Some(sub) = author {
+            return Some(Role {
+                span: None,
+                ..sub.clone()
+            });
+        }
+    }
     // "Russia, which invaded Ukraine in 2022, criticized France": after a relative clause set
     // off by commas the subject is its antecedent, not the relative clause's object
     if let Some(antecedent) = relative_antecedent(s, phrases, v.group_start) {

@@ -316,6 +316,26 @@ pub fn is_readiness(w: &str) -> bool {
     )
 }
 
+/// Nouns of a message its author issues, whose participle after it tells what the author says
+/// in it: "issued a statement urging calm", "passed a resolution demanding a ceasefire", "sent
+/// a letter calling for talks".
+pub fn is_message_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "STATEMENT"
+            | "STATEMENTS"
+            | "LETTER"
+            | "RESOLUTION"
+            | "DECLARATION"
+            | "COMMUNIQUE"
+            | "COMMUNIQUÉ"
+            | "MESSAGE"
+            | "NOTE"
+            | "DECREE"
+            | "MOTION"
+    )
+}
+
 /// Verbs that link a subject to an adjective of readiness as "be" does: "stood ready to
 /// assist", "remains willing to talk".
 pub fn is_readiness_link(w: &str) -> bool {

@@ -198,6 +198,11 @@ fn used_as_verb(
     {
         return Some(false);
     }
+    // "issued a statement urging calm", "sent a letter calling on Ethiopia to withdraw": a
+    // participle after a noun of a message is a verb of its own clause, what the message says
+    if infl == Inflection::Ing && english::is_message_noun(pw) {
+        return Some(false);
+    }
     // "the talks, mediated by IGAD, began": a participle between commas with its agent is a
     // passive of its own (not finite)
     if pw == "," && infl == Inflection::Past && next == "BY" {

@@ -2161,3 +2161,18 @@ fn a_state_title_before_a_non_state_bodys_name_is_a_namesake_officer() {
     let icrc = coded("ICRC President Peter Maurer met Assad.");
     assert!(icrc.iter().any(|t| t.starts_with("NGOHLHIRC")), "{icrc:?}");
 }
+
+#[test]
+fn a_participle_after_a_message_noun_is_what_its_author_says_in_it() {
+    assert_eq!(
+        coded("The United States issued a strong statement urging calm in Bolivia."),
+        expect(&["USA 020 BOL"])
+    );
+    let letter = coded("Kenya sent a letter calling on Ethiopia to withdraw its troops.");
+    assert!(letter.contains(&"KEN 0256 ETH".to_string()), "{letter:?}");
+    // after another noun an -ing word is no verb of its own
+    assert_eq!(
+        coded("Kenya praised the growing trade with Ethiopia."),
+        expect(&["KEN 051 ETH"])
+    );
+}
