@@ -365,12 +365,20 @@ pub(crate) const SAMPLE_INDEX: &str = " INDEXED BY events_sample";
 /// The hint a sample along the ids reads with: [`SAMPLE_INDEX`] when the store has it (a store
 /// not opened for writing since it came has not), else [`NOT_INDEXED`].
 fn along_ids_hint(conn: &Connection) -> Result<&'static str> {
+    Ok(if has_index(conn, "events_sample")? {
+        SAMPLE_INDEX
+    } else {
+        NOT_INDEXED
+    })
+}
+
+/// Whether the store has the index `name` (a store not opened for writing since an index was
+/// added to the schema has not).
+pub(crate) fn has_index(conn: &Connection, name: &str) -> Result<bool> {
     let has: i64 = conn
-        .prepare_cached(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'events_sample'",
-        )?
-        .query_row([], |r| r.get(0))?;
-    Ok(if has > 0 { SAMPLE_INDEX } else { NOT_INDEXED })
+        .prepare_cached("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?1")?
+        .query_row([name], |r| r.get(0))?;
+    Ok(has > 0)
 }
 
 /// Index entries of an event code a sample may walk to pick its ids (a tenth of a
