@@ -220,8 +220,9 @@ impl Counted {
     }
 
     /// Where the places of the events `filter` selects are counted: without actors, the rollup
-    /// per place and month or day; with actors, the rollup per dyad, day and place; None when
-    /// the filter reads what none keeps (the caller reads the events).
+    /// per event code, root, month and place, or per place and month or day; with actors, the
+    /// rollup per dyad, day and place; None when the filter reads what none keeps (the caller
+    /// reads the events).
     pub(crate) fn places(conn: &Connection, filter: &Filter) -> Result<Option<Counted>> {
         let actors = !filter.actor.is_empty() || filter.source.is_some() || filter.target.is_some();
         // a root (or a code of two digits, read as one) without actors, over whole months: the
@@ -230,6 +231,24 @@ impl Counted {
             root: None,
             ..filter.clone()
         };
+        // an event code without actors, over whole months: the rollup per code, month and
+        // place, the code's rows a range of its key (a code of two digits is its root, below)
+        let code_only = Filter {
+            code: None,
+            root: None,
+            ..filter.clone()
+        };
+        if filter.code.is_some()
+            && code_only.by_place_day()
+            && !actors
+            && whole_months(filter)
+            && crate::rollup::place_codes_ready(conn)
+        {
+            return Ok(Some(Counted::rollup(
+                "rollup_place_code",
+                filter.where_in(conn)?,
+            )));
+        }
         if filter.root.is_some()
             && root_only.by_place_day()
             && !actors
