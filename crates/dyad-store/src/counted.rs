@@ -225,40 +225,25 @@ impl Counted {
     /// reads the events).
     pub(crate) fn places(conn: &Connection, filter: &Filter) -> Result<Option<Counted>> {
         let actors = !filter.actor.is_empty() || filter.source.is_some() || filter.target.is_some();
-        // a root (or a code of two digits, read as one) without actors, over whole months: the
-        // rollup per root, month and place
-        let root_only = Filter {
-            root: None,
-            ..filter.clone()
-        };
-        // an event code without actors, over whole months: the rollup per code, month and
-        // place, the code's rows a range of its key (a code of two digits is its root, below)
-        let code_only = Filter {
+        // an event code or a root without actors, over whole months: the rollup per code,
+        // month and place (the code's rows a range of its key), or per root, month and place
+        // (a code of two digits is read as its root)
+        let codes_aside = Filter {
             code: None,
             root: None,
             ..filter.clone()
         };
-        if filter.code.is_some()
-            && code_only.by_place_day()
-            && !actors
-            && whole_months(filter)
-            && crate::rollup::place_codes_ready(conn)
-        {
-            return Ok(Some(Counted::rollup(
-                "rollup_place_code",
-                filter.where_in(conn)?,
-            )));
-        }
-        if filter.root.is_some()
-            && root_only.by_place_day()
-            && !actors
-            && whole_months(filter)
-            && crate::rollup::place_roots_ready(conn)
-        {
-            return Ok(Some(Counted::rollup(
-                "rollup_place_root",
-                filter.where_in(conn)?,
-            )));
+        if !actors && whole_months(filter) && codes_aside.by_place_day() {
+            let table = match (&filter.code, &filter.root) {
+                (Some(_), _) if crate::rollup::place_codes_ready(conn) => Some("rollup_place_code"),
+                (None, Some(_)) if crate::rollup::place_roots_ready(conn) => {
+                    Some("rollup_place_root")
+                }
+                _ => None,
+            };
+            if let Some(table) = table {
+                return Ok(Some(Counted::rollup(table, filter.where_in(conn)?)));
+            }
         }
         if !(filter.by_place_day() && crate::rollup::ready(conn)) {
             return Ok(None);
