@@ -101,13 +101,20 @@ const FILL: &[(&str, &str)] = &[
     ),
     ("rollup_place_month", PLACE_MONTHS),
     (
-        "rollup_place_root",
-        "SELECT root,
+        "rollup_place_code",
+        "SELECT code, root,
              CASE WHEN length(date) >= 10 THEN substr(date, 1, 7) || '-01' ELSE date END,
              negated, quad_class, place_lat, place_lon, place_name, place_country,
              place_geonameid, COUNT(*), SUM(goldstein)
          FROM fill_first WHERE place_lat IS NOT NULL
-         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
+    ),
+    // the codes' rows by root
+    (
+        "rollup_place_root",
+        "SELECT root, date, negated, quad_class, place_lat, place_lon, place_name,
+             place_country, place_geonameid, SUM(events), SUM(goldstein)
+         FROM rollup_place_code GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
     ),
     (
         "totals",
@@ -125,9 +132,11 @@ const FILL: &[(&str, &str)] = &[
 const FIRST_REPORTS: &str = "
 CREATE TEMP TABLE fill_first AS
 WITH e AS MATERIALIZED (
-    SELECT first_mention, source_code, target_code, date, negated, quad_class, root, goldstein
+    SELECT first_mention, source_code, target_code, date, negated, quad_class, code, root,
+        goldstein
     FROM events WHERE first_mention IS NOT NULL ORDER BY first_mention)
-SELECT e.source_code, e.target_code, e.date, e.negated, e.quad_class, e.root, e.goldstein,
+SELECT e.source_code, e.target_code, e.date, e.negated, e.quad_class, e.code, e.root,
+    e.goldstein,
     CASE WHEN m.place_lon IS NOT NULL THEN m.place_lat END AS place_lat, m.place_lon,
     COALESCE(m.place_name, '') AS place_name, COALESCE(m.place_country, '') AS place_country,
     COALESCE(m.place_geonameid, -1) AS place_geonameid, m.issues

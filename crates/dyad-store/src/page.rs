@@ -28,7 +28,7 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use crate::counted::{
-    bound, count_at_least, estimate, exact_total, Access, Sample, Total, AT_LEAST,
+    bound, count_at_least, estimate, exact_total, has_index, Access, Sample, Total, AT_LEAST,
 };
 use crate::explore::{after_cursor, Cursor};
 use crate::filter::{actor_code, SortKey};
@@ -352,40 +352,55 @@ fn along_actor(
 ) -> Result<Found> {
     let desc = filter.sort.descending;
     let dir = if desc { " DESC" } else { "" };
-    let mut params: Vec<Value> = Vec::new();
+    // the entries hold both actors, the date, the polarity and the quad class: the filter's
+    // actors (the other side of a dyad among them) and quad class are compared on them, with
+    // `+` so that the walked actor's index leads; where they were checked on the rows, a dyad
+    // of a rare actor and a common one (`--dyad SVK:USACOP`, 27 events in three months) read
+    // the rows of the rare one's 3,500 events there, 0.4–0.5 s at ten million events
+    let compared = Filter {
+        actor: filter.actor.clone(),
+        source: filter.source.clone(),
+        target: filter.target.clone(),
+        quad_class: filter.quad_class,
+        with_negated: filter.with_negated,
+        ..Filter::default()
+    };
+    let (entries, mut params) = compared.clause_with(false, Access::DateWalk)?;
+    let entries = entries.replacen(" WHERE 1=1", "", 1);
     let cond = walk_condition(filter, after, &mut params);
     let (lo, hi) = crate::query::prefix_range(code);
     params.push(Value::Text(lo));
     let l = params.len();
     params.push(Value::Text(hi));
     let h = params.len();
-    let negated = if filter.with_negated {
-        ""
-    } else {
-        " AND e.negated = 0"
+    // the actor's index named: of one side alone SQLite read the page's order from the date
+    // index instead, three months of every event for `--dyad SVK:USACOP` (0.5 s at ten
+    // million events, where the actor's entries take 8 ms)
+    let one = |column: &str, index: &str| -> Result<String> {
+        let hint = if has_index(conn, index)? {
+            format!(" INDEXED BY {index}")
+        } else {
+            String::new()
+        };
+        Ok(format!(
+            "SELECT e.id, e.date FROM events e{hint}
+             WHERE e.{column} >= ?{l} AND e.{column} < ?{h}{entries} AND {cond}"
+        ))
     };
-    let one = |column: &str| {
-        format!(
-            "SELECT e.id, e.date FROM events e
-             WHERE e.{column} >= ?{l} AND e.{column} < ?{h}{negated} AND {cond}"
-        )
-    };
+    let (source, target) = (
+        one("source_code", "events_dyad")?,
+        one("target_code", "events_dyad_target")?,
+    );
     let union = match side {
-        Side::Either => format!("{} UNION {}", one("source_code"), one("target_code")),
-        Side::Source => one("source_code"),
-        Side::Target => one("target_code"),
+        Side::Either => format!("{source} UNION {target}"),
+        Side::Source => source,
+        Side::Target => target,
     };
     let sql = format!("SELECT id, date FROM ({union}) e ORDER BY e.date{dir}, e.id{dir}");
-    // the entries hold the actor, its side, the date and the polarity: anything else is
-    // checked on the rows
-    let actors = filter.actor.len()
-        + usize::from(filter.source.is_some())
-        + usize::from(filter.target.is_some());
+    // anything the entries do not hold is checked on the rows
     let checked = filter.checks_reports()
-        || actors > 1
         || filter.code.is_some()
         || filter.root.is_some()
-        || filter.quad_class.is_some()
         || filter.country.is_some();
     let Some(Candidates {
         candidates,

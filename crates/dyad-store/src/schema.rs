@@ -424,7 +424,8 @@ fn prepare(conn: &Connection, fill: bool) -> Result<()> {
     }
     crate::fill::fill(conn)?;
     crate::rollup::fill_codes(conn)?;
-    crate::rollup::fill_place_roots(conn)
+    crate::rollup::fill_place_roots(conn)?;
+    crate::rollup::fill_place_codes(conn)
 }
 
 /// A writer's page cache: 64 MB, which keeps the upper levels of every index in memory as a

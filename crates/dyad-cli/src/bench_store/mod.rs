@@ -6,6 +6,8 @@
 //! articles per second) and the bytes per event on disk.
 
 mod measure;
+#[cfg(test)]
+mod reads;
 mod synth;
 #[cfg(test)]
 mod tests;

@@ -17,7 +17,7 @@ fn id_bound(share: f64) -> i64 {
 }
 
 /// The synthetic store (4,000 events), written once for every test of the file.
-fn store_path() -> &'static std::path::Path {
+pub(super) fn store_path() -> &'static std::path::Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
     let dir = DIR.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
@@ -39,12 +39,12 @@ fn store_path() -> &'static std::path::Path {
 
 /// The store, with the bounds of a store of millions scaled by `scale` on this thread (0.01: a
 /// sample reads 600 events and checks 100; a page walks 200 to 2,000).
-fn open(scale: f64) -> Store {
+pub(super) fn open(scale: f64) -> Store {
     dyad_store::counted::scale_bounds(scale);
     Store::open_read_only(store_path()).unwrap()
 }
 
-fn filter(fields: &[(&str, &str)]) -> Filter {
+pub(super) fn filter(fields: &[(&str, &str)]) -> Filter {
     parse_filter(fields.iter().copied()).unwrap()
 }
 
