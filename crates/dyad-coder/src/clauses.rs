@@ -392,10 +392,6 @@ fn is_saying(lex: &Lexicon, verb: &VerbOccurrence, coded: &CodedVerb) -> bool {
         )
 }
 
-/// The subject of verb `vi`: inherited through coordination ("condemned … and promised"),
-/// the nearest actor phrase to its left in the clause that is not a prepositional object,
-/// or, for a pronoun, the speaker of the quotation it stands in or attributes ("“I hope…,” he
-/// added") when there is one, else the last subject named.
 /// Does the sentence open with a plural common noun no actor phrase covers ("Negotiators in
 /// the Colombian peace process agreed", "Mediators said")?
 fn uncoded_plural_subject(s: &SentenceView, phrases: &[ActorPhrase]) -> bool {
@@ -405,6 +401,10 @@ fn uncoded_plural_subject(s: &SentenceView, phrases: &[ActorPhrase]) -> bool {
         && !phrases.iter().any(|p| p.start <= first && first < p.end)
 }
 
+/// The subject of verb `vi`: inherited through coordination ("condemned … and promised"),
+/// the nearest actor phrase to its left in the clause that is not a prepositional object,
+/// or, for a pronoun, the speaker of the quotation it stands in or attributes ("“I hope…,” he
+/// added") when there is one, else the last subject named.
 #[allow(clippy::too_many_arguments)]
 fn subject(
     s: &SentenceView,
