@@ -100,6 +100,27 @@ impl Convention {
         })
     }
 
+    /// Whom a restriction that names no one is imposed on ("declared a state of emergency",
+    /// "suspended the constitution", "imposed a curfew"): under the guide, the country of
+    /// whoever imposed it, its people (CAMEO 172, administrative sanctions: `PAKGOV 1724
+    /// PAK`), since a state restricts its own; PETRARCH's suites code none.
+    pub fn restricted_country(self, code: &str, source: &Role) -> Option<Role> {
+        if self != Convention::Guide || !code.starts_with("172") {
+            return None;
+        }
+        let m = source.members.first()?;
+        let state = state_of(&m.code)?;
+        Some(Role {
+            members: vec![ActorCode {
+                code: state.to_string(),
+                reached: Reached::OwnCountry,
+                ..m.clone()
+            }],
+            span: None,
+            pronoun: false,
+        })
+    }
+
     /// Whether a hostile act vowed, pledged or promised is coded as the threat it is
     /// ([`crate::nesting::threat_code`]: "vowed to impose sanctions" 1312-like, "pledged to
     /// retaliate" 138), as the guide's coders do; PETRARCH's suites code the act.

@@ -338,8 +338,8 @@ fn names_group_members(w: &str) -> bool {
 pub fn resolve_groups(
     s: &SentenceView,
     phrases: &mut Vec<ActorPhrase>,
-    groups: &mut Vec<Vec<ActorCode>>,
-    group_age: &mut usize,
+    memory: &mut ArticleMemory,
+    events: &[dyad_model::Event],
 ) {
     let mut found = Vec::new();
     for i in 0..s.len() {
@@ -348,9 +348,13 @@ pub fn resolve_groups(
             ("BOTH", n, _) if names_group_members(n) && (i == 0 || s.word(i - 1) != "THE") => {
                 (i, i + 2, Some(2))
             }
-            // "urged all parties to end the violence": the parties of the article's conflict,
-            // its last pair
-            ("ALL", "PARTIES" | "SIDES", _) => (i, i + 2, Some(2)),
+            // "urged all parties to end the violence": the parties of the article's conflict
+            ("ALL", "PARTIES" | "SIDES", _) => {
+                if let Some(p) = conflict_parties(s, memory, events, i, i + 2) {
+                    found.push(p);
+                }
+                continue;
+            }
             // "the two sides", "the four Arab nations", "the three Baltic states"
             ("THE", n, _) => match english::count_word(n) {
                 Some(count) => {
@@ -365,7 +369,7 @@ pub fn resolve_groups(
                 // "the leaders", "the top leaders of the friendly countries": the group just
                 // named, when it was (a capitalised modifier names another set: "the Gulf
                 // states")
-                None if *group_age <= 1 => {
+                None if memory.group_age <= 1 => {
                     let Some(noun) = (i + 1..(i + 4).min(s.len()))
                         .take_while(|&k| {
                             !s.is_punct(k)
@@ -392,22 +396,70 @@ pub fn resolve_groups(
             continue;
         }
         let group = match size {
-            Some(n) => groups.iter().rev().find(|g| g.len() == n),
-            None => groups.last(),
+            Some(n) => memory.groups.iter().rev().find(|g| g.len() == n),
+            None => memory.groups.last(),
         };
         if let Some(group) = group {
             found.push(group_phrase(s, group, start, end));
         }
     }
     for p in phrases.iter().filter(|p| p.members.len() > 1) {
-        remember(groups, p.members.clone());
-        *group_age = 0;
+        remember(&mut memory.groups, p.members.clone());
+        memory.group_age = 0;
     }
     if !found.is_empty() {
         phrases.retain(|p| !found.iter().any(|f| f.start <= p.start && p.end <= f.end));
         phrases.extend(found);
         phrases.sort_by_key(|p| p.start);
     }
+}
+
+/// "called on all parties to cease hostilities", "urged all sides to exercise restraint": the
+/// parties of the conflict the story is about — the two states of its last fight, if it told
+/// of force used between two; else the last pair it named or told of meeting, when the story's
+/// country is one of them ("Serbia and Kosovo"); else the story's country alone, whose sides
+/// fight within it ("the escalation of violence in the CAR", whatever pair was named last:
+/// "a peacekeeper from Gabon and another from Morocco were killed"). Under the guide's
+/// convention only.
+fn conflict_parties(
+    s: &SentenceView,
+    memory: &ArticleMemory,
+    events: &[dyad_model::Event],
+    start: usize,
+    end: usize,
+) -> Option<ActorPhrase> {
+    if !memory.agents_take_country {
+        let pair = memory.groups.iter().rev().find(|g| g.len() == 2)?;
+        return Some(group_phrase(s, pair, start, end));
+    }
+    if let Some(e) = last_fight(events) {
+        let codes = [&e.source, &e.target].map(|a| a.as_ref().map(|a| a.code.clone()));
+        let [Some(a), Some(b)] = codes else {
+            return None;
+        };
+        return Some(phrase_pointing_to(
+            s,
+            [a, b].into_iter(),
+            start,
+            end,
+            Reached::LastFight,
+        ));
+    }
+    let (story, reached) = match &memory.country {
+        Some(c) => (c.clone(), Reached::DatelineCountry),
+        None => (most_named(&memory.named)?, Reached::MostNamedCountry),
+    };
+    let pair = memory.groups.iter().rev().find(|g| g.len() == 2);
+    if let Some(pair) = pair.filter(|g| g.iter().any(|m| state_of(&m.code) == Some(&story))) {
+        return Some(group_phrase(s, pair, start, end));
+    }
+    Some(phrase_pointing_to(
+        s,
+        std::iter::once(story),
+        start,
+        end,
+        reached,
+    ))
 }
 
 /// The words `[start, end)` ("the two sides", "they") as a phrase naming a group's members.
@@ -622,16 +674,7 @@ fn last_act_against(
 /// 18–20), is between those two: the source and target of the last such event, as actors
 /// standing where `here` stands.
 pub fn last_fight_sides(events: &[dyad_model::Event], here: &Role) -> Option<(Role, Role)> {
-    let e = events.iter().rev().find(|e| {
-        matches!(e.root.as_str(), "18" | "19" | "20")
-            && match (&e.source, &e.target) {
-                (Some(a), Some(b)) => {
-                    let (a, b) = (state_of(&a.code), state_of(&b.code));
-                    a.is_some() && b.is_some() && a != b
-                }
-                _ => false,
-            }
-    })?;
+    let e = last_fight(events)?;
     let side = |a: &dyad_model::ActorRef| {
         let mut r = source_as_role(a, here, Reached::LastFight)?;
         // (the words are the noun's: "fighting", not the earlier sentence's names)
@@ -640,6 +683,20 @@ pub fn last_fight_sides(events: &[dyad_model::Event], here: &Role) -> Option<(Ro
         Some(r)
     };
     Some((side(e.source.as_ref()?)?, side(e.target.as_ref()?)?))
+}
+
+/// The article's last event of force used between two states (CAMEO 18–20).
+fn last_fight(events: &[dyad_model::Event]) -> Option<&dyad_model::Event> {
+    events.iter().rev().find(|e| {
+        matches!(e.root.as_str(), "18" | "19" | "20")
+            && match (&e.source, &e.target) {
+                (Some(a), Some(b)) => {
+                    let (a, b) = (state_of(&a.code), state_of(&b.code));
+                    a.is_some() && b.is_some() && a != b
+                }
+                _ => false,
+            }
+    })
 }
 
 /// An earlier event's actor as the role a word of this sentence points to (its tokens those of

@@ -367,6 +367,21 @@ pub fn is_quantifier(w: &str) -> bool {
     )
 }
 
+/// Verbs of saying that news writes before their speaker ("…, said the minister", "…, added
+/// Lavrov").
+pub fn is_inverting_speech(w: &str) -> bool {
+    matches!(
+        w,
+        "SAID" | "SAYS" | "ADDED" | "ADDS" | "WROTE" | "ASKED" | "NOTED" | "TOLD"
+    )
+}
+
+/// Plural counts that stand alone for a crowd ("thousands marched", "police detained
+/// hundreds") and, before "of", count the noun after it ("thousands of dollars").
+pub fn is_count_of_people(w: &str) -> bool {
+    matches!(w, "THOUSANDS" | "HUNDREDS" | "DOZENS")
+}
+
 /// A small count in words ("two" → 2), as in "the two sides", "the four nations".
 pub fn count_word(w: &str) -> Option<usize> {
     let n = match w {

@@ -61,7 +61,7 @@ pub fn code_sentence(
     }
     let mut phrases = actor_phrases(&res.lexicon, &s, mentions, &is_verb, doc.date);
     memory.group_age += 1;
-    resolve_groups(&s, &mut phrases, &mut memory.groups, &mut memory.group_age);
+    resolve_groups(&s, &mut phrases, memory, events);
     resolve_they(&s, &is_verb, &mut phrases, memory);
     resolve_titles(&res.lexicon, &s, &mut phrases, &mut memory.titles);
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
@@ -409,6 +409,7 @@ pub fn code_sentence(
                     .or(victim)
                     .or(struck)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)))
+                    .or_else(|| forward.and_then(|f| ctx.convention.restricted_country(f, source)))
                     .or_else(|| {
                         let code = pledge.or(forward)?;
                         story_country_target(memory, code, source)

@@ -62,6 +62,8 @@ pub fn find_mentions(
             if len > 1 && words[last] == "TO" && s.tag(last + 1) == Some(dyad_lang::tagger::Tag::VB)
             {
                 lex.agents.longest_at(&ids[..last], i)
+            } else if len == 1 && modifies_next(lex, s, ids, i) {
+                None
             } else {
                 Some((len, g))
             }
@@ -96,6 +98,23 @@ pub fn find_mentions(
         }
     }
     out
+}
+
+/// Does the one-word agent at `i` only qualify what follows it, naming no one? A count of
+/// people ("thousands took to the streets", the lexicon's THOUSANDS) before "of" counts the
+/// noun after it ("thousands of dollars", "hundreds of protesters"); an agent word the tagger
+/// reads as an adjective before a noun of an act the lexicon knows qualifies the act ("an
+/// official visit", "official talks", where "official" alone is a government's). (The tagger
+/// is asked only then: it is costly, and reads "the military used artillery" with an adjective
+/// too.)
+fn modifies_next(lex: &Lexicon, s: &SentenceView, ids: &[u32], i: usize) -> bool {
+    let next = s.word(i + 1);
+    if next == "OF" {
+        return english::is_count_of_people(s.word(i));
+    }
+    ids.get(i + 1)
+        .is_some_and(|&id| lex.event_noun(id).is_some())
+        && s.tag(i).is_some_and(|t| t.is_adjective())
 }
 
 /// "a Saudi-led coalition", "US-led forces": a compound of an actor's name and "led" names
@@ -364,6 +383,9 @@ pub enum Reached {
     Dateline,
     /// A protest that names no one it is against: the government of the protesters' country.
     ProtestedGovernment,
+    /// A restriction a state imposes that names no one ("declared a state of emergency"): the
+    /// state's own country.
+    OwnCountry,
     /// A denial that names no one: who last accused the denier.
     Accuser,
     /// A retaliation that names no one: who last attacked the retaliator.
@@ -417,6 +439,9 @@ impl Reached {
             Reached::Speaker => "the speaker of the quotation",
             Reached::Place => "the place after \"to\", by the gazetteer",
             Reached::Dateline => "the dateline's place",
+            Reached::OwnCountry => {
+                "a restriction imposed on no one named: the country of who imposed it"
+            }
             Reached::Accuser => "a denial naming no one: who last accused the denier",
             Reached::Attacker => "a retaliation naming no one: who last attacked the retaliator",
             Reached::Aggressor => "a condemnation naming no one: who did the last hostile act",

@@ -2176,3 +2176,101 @@ fn a_participle_after_a_message_noun_is_what_its_author_says_in_it() {
         expect(&["KEN 051 ETH"])
     );
 }
+
+#[test]
+fn a_count_standing_alone_is_a_crowd_and_before_of_counts_its_noun() {
+    let crowd = coded("HARARE, May 6 (Reuters) - Thousands took to the streets on Monday.");
+    assert_eq!(crowd, expect(&["ZWECVL 141 ZWEGOV"]));
+    let detained = coded("HARARE, May 6 (Reuters) - Police detained hundreds on Monday.");
+    assert_eq!(detained, expect(&["ZWECOP 173 ZWECVL"]));
+    // "thousands of dollars" is money given to Gaza, not a crowd
+    assert_eq!(
+        coded("Qatar gave thousands of dollars to Gaza on Monday."),
+        expect(&["QAT 071 PSEGZA"])
+    );
+}
+
+#[test]
+fn an_agent_word_read_as_an_adjective_before_an_act_names_no_one() {
+    // "official" alone is a government's; in "an official visit" it qualifies the visit
+    let visit =
+        coded("Xi Jinping's official visit to Japan, set for early September, was announced.");
+    assert!(
+        visit.iter().any(|t| t.ends_with("036 JPN")) && !visit.iter().any(|t| t.contains("042")),
+        "{visit:?}"
+    );
+    let said = coded("A Chinese official criticized Japan on Monday.");
+    assert_eq!(said, expect(&["CHNGOV 111 JPN"]));
+}
+
+#[test]
+fn a_restriction_imposed_on_no_one_named_is_on_the_country_of_who_imposed_it() {
+    assert_eq!(
+        coded(
+            "ISLAMABAD, May 6 (Reuters) - Pakistani President Pervez Musharraf declared a state \
+             of emergency on Monday."
+        ),
+        expect(&["PAKGOV 1724 PAK"])
+    );
+    assert_eq!(
+        coded("Fiji's military suspended the constitution on Monday."),
+        expect(&["FJIMIL 1721 FJI"])
+    );
+    // PETRARCH's convention codes none
+    let d = doc(
+        "Pakistani President Pervez Musharraf declared a state of emergency on Monday.",
+        Some(date(2024, 5, 6)),
+    );
+    assert!(petrarch().code_document(&d).is_empty());
+}
+
+#[test]
+fn acts_listed_with_commas_before_and_share_their_subject() {
+    assert_eq!(
+        coded(
+            "HARARE, May 6 (Reuters) - Police fired tear gas, arrested 20 protesters and \
+             detained the opposition leader."
+        ),
+        expect(&["ZWECOP 173 ZWEOPP", "ZWECOP 173 ZWEOPP"])
+    );
+    let three = coded(
+        "Russia condemned the attack, accused Ukraine of terrorism and recalled its ambassador \
+         on Monday.",
+    );
+    assert!(
+        three
+            .iter()
+            .any(|t| t.starts_with("RUS 112") && t.ends_with("UKR")),
+        "{three:?}"
+    );
+    // a verb of saying set off by commas goes with the speaker after it
+    let said = coded("Talks with Iran failed, said the German minister, and criticized Iran.");
+    assert!(!said.iter().any(|t| t.starts_with("IRN")), "{said:?}");
+}
+
+#[test]
+fn all_parties_of_a_conflict_are_its_states_or_the_storys_country() {
+    // not the pair named last, the victims' countries: the parties fight in the CAR
+    let car = coded(
+        "UNITED NATIONS, May 6 (Reuters) - Violence in the Central African Republic escalated. \
+         A peacekeeper from Gabon and another from Morocco were killed in Bangui. UN \
+         Secretary-General Antonio Guterres called on all parties to cease hostilities.",
+    );
+    assert!(car.contains(&"IGOUNO 0256 CAF".to_string()), "{car:?}");
+    assert!(
+        !car.iter().any(|t| t.starts_with("IGOUNO 0256 GAB")),
+        "{car:?}"
+    );
+    // two states that fought are the parties
+    let two = coded(
+        "Thai troops shelled Cambodian troops on Monday. ASEAN urged all sides to cease fire.",
+    );
+    assert!(
+        two.iter()
+            .any(|t| t.starts_with("IGOSEA") && t.ends_with("KHMMIL"))
+            && two
+                .iter()
+                .any(|t| t.starts_with("IGOSEA") && t.ends_with("THAMIL")),
+        "{two:?}"
+    );
+}
