@@ -121,6 +121,12 @@ impl Convention {
         })
     }
 
+    /// Whether welcoming a person is coded as hosting a visitor (043, the guide's "hosted,
+    /// received, welcomed a visitor"), not the praise of upstream's ACCLAIM block (051).
+    pub fn codes_hosting(self) -> bool {
+        self == Convention::Guide
+    }
+
     /// Whether a hostile act vowed, pledged or promised is coded as the threat it is
     /// ([`crate::nesting::threat_code`]: "vowed to impose sanctions" 1312-like, "pledged to
     /// retaliate" 138), as the guide's coders do; PETRARCH's suites code the act.

@@ -311,6 +311,20 @@ pub fn code_sentence(
                 else {
                     continue;
                 };
+                // "Brazil welcomes Russia's Lavrov", "the Amir welcomed the US President and his
+                // delegation": a person welcomed is a visitor received (043), where a state's
+                // act or a thing welcomed is approved (051)
+                let forward = match forward {
+                    Some(f)
+                        if ctx.convention.codes_hosting()
+                            && cameo::root(f) == "05"
+                            && nesting::verb_name(res, c) == "WELCOME"
+                            && target.is_some_and(|t| welcomes_a_person(&s, c, t)) =>
+                    {
+                        Some("043")
+                    }
+                    f => f,
+                };
                 // "Chile recalled its ambassador": a cut in relations aimed at the cutter's own
                 // state names its envoy, not whom relations are cut with
                 let target = target.filter(|t| {
@@ -634,6 +648,23 @@ fn judged_for<'c>(
 }
 
 /// Is every member of both roles of one and the same state?
+/// Is the object of "welcomed" a person received — an official or leader named right after
+/// the verb ("welcomed the US President", "welcomes Russia's Lavrov"), the whole of its noun
+/// phrase ("welcomed the president's decision" welcomes a decision)?
+fn welcomes_a_person(s: &SentenceView, c: &clauses::Clause, t: &clauses::Role) -> bool {
+    let Some((start, end)) = t.span else {
+        return false;
+    };
+    let right_after = start == c.verb.last + 1
+        || (start == c.verb.last + 2 && english::is_determiner(s.word(c.verb.last + 1)));
+    let person = t.members.iter().all(|m| {
+        crate::mentions::state_of(&m.code).is_some()
+            && matches!(m.code.get(3..6), Some("GOV" | "ELI" | "MIL" | "LEG"))
+    });
+    let whole = !s.word(end).starts_with('\'');
+    right_after && person && whole && !t.members.is_empty()
+}
+
 fn same_state(a: &clauses::Role, b: &clauses::Role) -> bool {
     fn state(m: &crate::mentions::ActorCode) -> Option<&str> {
         crate::mentions::state_of(&m.code)

@@ -181,12 +181,16 @@ pub fn sentence_mentions(
     SentenceMentions { kept, mentions }
 }
 
-/// The tokens without short parenthetical asides (up to six words between brackets), or
+/// The tokens without short parenthetical asides (up to six words between brackets) and
+/// without honorifics abbreviated before a title or a name ("HH the Amir welcomed HE the US
+/// President", "HE Mr Simeon Oyono": the style of the Gulf's and some African and Asian
+/// governments' news agencies, where "HE" would read as a pronoun and "HH" as a name), or
 /// `None` when there is none (most sentences: they are read as they are, not copied).
 fn drop_parentheticals(tokens: &[Token]) -> Option<Vec<Token>> {
     let is_aside =
         |i: usize| tokens[i].text == "(" && tokens[i + 1..].iter().take(7).any(|t| t.text == ")");
-    if !(0..tokens.len()).any(is_aside) {
+    let is_honorific = |i: usize| honorific_at(tokens, i);
+    if !(0..tokens.len()).any(|i| is_aside(i) || is_honorific(i)) {
         return None;
     }
     let mut out = Vec::with_capacity(tokens.len());
@@ -198,10 +202,29 @@ fn drop_parentheticals(tokens: &[Token]) -> Option<Vec<Token>> {
                 continue;
             }
         }
+        if is_honorific(i) {
+            i += 1;
+            continue;
+        }
         out.push(tokens[i].clone());
         i += 1;
     }
     Some(out)
+}
+
+/// Is token `i` an abbreviated honorific ("HE", "HH", "HRH", "H.E.") standing before a
+/// title, a name or "the" written in mixed case? (Not in text all in capitals, where "HE" is
+/// a pronoun like any other word.)
+fn honorific_at(tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i].text.as_str();
+    if !t.starts_with('H') || !matches!(t, "HE" | "HH" | "HRH" | "HM" | "H.E." | "H.H.") {
+        return false;
+    }
+    tokens.get(i + 1).is_some_and(|n| {
+        let mut chars = n.text.chars();
+        let first = chars.next();
+        (n.text == "the" || first.is_some_and(char::is_uppercase)) && chars.any(char::is_lowercase)
+    })
 }
 
 /// Remember the surnames of people named in full ("Xi Jinping" → "Xi"), so that later

@@ -2274,3 +2274,30 @@ fn all_parties_of_a_conflict_are_its_states_or_the_storys_country() {
         "{two:?}"
     );
 }
+
+#[test]
+fn a_person_welcomed_is_a_visitor_received_and_an_act_welcomed_is_approved() {
+    assert_eq!(
+        coded("Brazil welcomed Russian Foreign Minister Sergey Lavrov on Monday."),
+        expect(&["BRA 043 RUSGOV"])
+    );
+    // a state's act, or a state itself, is approved
+    let act = coded("Brazil welcomed Russia's decision on Monday.");
+    assert!(!act.iter().any(|t| t.contains(" 043 ")), "{act:?}");
+    let state = coded("NATO welcomed Sweden on Monday.");
+    assert!(!state.iter().any(|t| t.contains(" 043 ")), "{state:?}");
+}
+
+#[test]
+fn an_abbreviated_honorific_before_a_title_is_no_pronoun_or_name() {
+    // "HE" is His Excellency, not "he"; "HH" His Highness, not part of a name
+    let qna = coded(
+        "DOHA, May 6 (QNA) - The Amir HH Sheikh Tamim bin Hamad Al Thani held talks with \
+         President of the United States HE President Donald Trump. HH the Amir welcomed HE the \
+         US President and his delegation.",
+    );
+    assert!(qna.contains(&"QATGOV 043 USAGOV".to_string()), "{qna:?}");
+    // in text all in capitals "HE" is the pronoun still
+    let caps = coded("PUTIN MET XI ON MONDAY. HE PRAISED CHINA.");
+    assert!(caps.contains(&"RUSGOV 051 CHN".to_string()), "{caps:?}");
+}
