@@ -118,8 +118,9 @@ pub fn visits(
 }
 
 /// A visit whose visitor is named with the noun: before it, in the possessive ("Milei's visit
-/// to Spain", "the president's two-day state visit to Japan"), or after it by "of" ("the visit
-/// of the Chinese premier to Zambia"); its destination must be named ("to Spain"), and it
+/// to Spain", "the president's two-day state visit to Japan"), or after it by "of" or "by"
+/// ("the visit of the Chinese premier to Zambia", "the first state visit by the US President
+/// to Qatar"); its destination must be named ("to Spain"), and it
 /// belongs to the clause it stands in.
 fn named_visit(
     gazetteer: &Gazetteer,
@@ -137,7 +138,7 @@ fn named_visit(
     };
     let visitor = match possessive.filter(|&k| modifiers_only(k)) {
         Some(k) => phrases.iter().find(|p| p.start < k && k <= p.end)?,
-        None if s.word(v + 1) == "OF" => {
+        None if matches!(s.word(v + 1), "OF" | "BY") => {
             let at = if s.word(v + 2) == "THE" { v + 3 } else { v + 2 };
             phrases.iter().find(|p| p.start == at || p.start == v + 2)?
         }
