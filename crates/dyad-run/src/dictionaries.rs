@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "8a0cff443ef87b34"
+            "c96973234f8a84d0"
         );
     }
 }
