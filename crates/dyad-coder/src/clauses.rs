@@ -202,6 +202,25 @@ pub fn clauses<'l>(
                     ..o.clone()
                 });
         }
+        // "sanctions were imposed on Iran by the EU": a passive whose subject names no actor
+        // has its doer after "by", and the phrase before that ("on Iran") is whom it was done
+        // to — the subject's place in the event (source and target swap for passives)
+        if verb.passive && subject.is_none() {
+            if let Some(agent) = by_agent(s, phrases, verb, end) {
+                let other = object
+                    .as_ref()
+                    .and_then(|o| o.span)
+                    .is_some_and(|(st, _)| st < agent.start);
+                if other {
+                    subject = object.take();
+                    object = Some(Role {
+                        members: agent.members.clone(),
+                        span: Some((agent.start, agent.end)),
+                        pronoun: false,
+                    });
+                }
+            }
+        }
         let compound = subject.as_ref().is_some_and(|r| r.members.len() > 1);
         let coded = code_verb(lex, s, pattern_blind, verb, (start, end), compound);
         // a pattern's `+` says where the target is ("warned their people ABOUT +")
@@ -647,6 +666,21 @@ fn relative_antecedent(
         }
     }
     None
+}
+
+/// The phrase after "by" (or "by the") in a passive verb's clause, its doer.
+fn by_agent<'p>(
+    s: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    verb: &VerbOccurrence,
+    end: usize,
+) -> Option<&'p ActorPhrase> {
+    phrases.iter().find(|p| {
+        p.start > verb.last + 1
+            && p.start < end
+            && (s.word(p.start - 1) == "BY"
+                || (s.word(p.start - 1) == "THE" && s.word(p.start - 2) == "BY"))
+    })
 }
 
 /// Does the verb group follow a conjunction directly ("… and promised", "…, but said")?

@@ -426,7 +426,10 @@ pub fn code_sentence(
                     .or_else(|| forward.and_then(|f| ctx.convention.restricted_country(f, source)))
                     .or_else(|| {
                         let code = pledge.or(forward)?;
-                        story_country_target(memory, code, source)
+                        let place = memory.agents_take_country;
+                        (place.then(|| aid_place(&s, &phrases, code, source)))
+                            .flatten()
+                            .or_else(|| story_country_target(memory, code, source))
                     });
                 // "North Korea fired a ballistic missile into the sea": a missile fired or
                 // launched at no one is a test or a show of force (150), not an attack
@@ -663,6 +666,40 @@ fn welcomes_a_person(s: &SentenceView, c: &clauses::Clause, t: &clauses::Role) -
     });
     let whole = !s.word(end).starts_with('\'');
     right_after && person && whole && !t.members.is_empty()
+}
+
+/// "In his first stop in Benin, Li promised $36 million in economic aid": aid given or pledged
+/// (CAMEO 07, 033) to no one named goes to the country the sentence says it happened in ("in
+/// Benin"), before the story's country — not the giver's own (the guide's convention, as
+/// [`story_country_target`]).
+fn aid_place(
+    s: &SentenceView,
+    phrases: &[crate::mentions::ActorPhrase],
+    code: &str,
+    giver: &clauses::Role,
+) -> Option<clauses::Role> {
+    if !(cameo::root(code) == "07" || code.starts_with("033")) {
+        return None;
+    }
+    let own = giver
+        .members
+        .first()
+        .and_then(|m| crate::mentions::state_of(&m.code));
+    let p = phrases.iter().find(|p| {
+        let [m] = p.members.as_slice() else {
+            return false;
+        };
+        p.start > 0
+            && s.word(p.start - 1) == "IN"
+            && m.code.len() == 3
+            && crate::mentions::state_of(&m.code).is_some()
+            && crate::mentions::state_of(&m.code) != own
+    })?;
+    Some(clauses::Role {
+        members: p.members.clone(),
+        span: Some((p.start, p.end)),
+        pronoun: false,
+    })
 }
 
 fn same_state(a: &clauses::Role, b: &clauses::Role) -> bool {

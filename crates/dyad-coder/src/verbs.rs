@@ -485,7 +485,7 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
         return false;
     }
     let p = v.first - 1;
-    if released_on_a_day(s, v, p) {
+    if released_on_a_day(s, v, p) || done_by_after_a_noun(s, v, p) {
         return true;
     }
     let noun_before =
@@ -498,6 +498,18 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
     let later_predicate =
         (v.last + 1..s.len()).any(|k| english::is_be(s.word(k)) || english::is_have(s.word(k)));
     existential || later_predicate
+}
+
+/// "Leyva read the declaration signed by both parties": a participle between a common noun
+/// and "by" after the sentence's finite verb is a passive describing the noun, its doer after
+/// "by" (not a second predicate: "the president signed by decree" has no verb before it).
+fn done_by_after_a_noun(s: &SentenceView, v: &VerbOccurrence, p: usize) -> bool {
+    use dyad_lang::tagger::Tag;
+    // "by" first: it is cheap, and the tags are computed only when asked for
+    s.word(v.last + 1) == "BY"
+        && !s.capitalized(p)
+        && matches!(s.tag(p), Some(Tag::NN | Tag::NNS))
+        && (0..p).any(|k| matches!(s.tag(k), Some(Tag::VBD | Tag::VBZ | Tag::VBP)))
 }
 
 /// "A report released Tuesday in the Rwandan capital alleged": a participle between a common

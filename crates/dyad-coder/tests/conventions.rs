@@ -2301,3 +2301,28 @@ fn an_abbreviated_honorific_before_a_title_is_no_pronoun_or_name() {
     let caps = coded("PUTIN MET XI ON MONDAY. HE PRAISED CHINA.");
     assert!(caps.contains(&"RUSGOV 051 CHN".to_string()), "{caps:?}");
 }
+
+#[test]
+fn a_passive_with_its_doer_after_by_acts_on_the_phrase_before() {
+    // the doer after "by", the one acted on after "on"
+    assert_eq!(
+        coded("Sanctions were imposed on Iran by the European Union on Monday."),
+        expect(&["IGOEUREEC 163 IRN"])
+    );
+    // a participle after a noun, with its doer, after the sentence's verb: a passive too
+    assert_eq!(
+        coded("The minister read the declaration signed by Venezuela and Colombia."),
+        expect(&["COL 057 VEN", "VEN 057 COL"])
+    );
+}
+
+#[test]
+fn aid_to_no_one_named_goes_to_the_country_it_was_given_in() {
+    assert_eq!(
+        coded(
+            "In his first stop in Benin, Chinese Foreign Minister Li Zhaoxing promised $36 \
+             million in economic aid."
+        ),
+        expect(&["CHNGOV 0331 BEN"])
+    );
+}
