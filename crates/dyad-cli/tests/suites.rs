@@ -138,8 +138,11 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // actors, governing and leading as no act, renewed and tightened acts, passive meetings'
     // places, "his country" and suspensions from a body (0.453, 0.546), 0.510 with fights of
     // no named sides, appeals to de-escalate, agents named again, "they" after an uncoded
-    // subject, BOOST/LINK/ENACT coding no default, titled namesakes and what a statement issued says (0.465, 0.554)
-    at_least(&r["root"], "f1", 0.499);
+    // subject, BOOST/LINK/ENACT coding no default, titled namesakes and what a statement issued says (0.465, 0.554),
+    // 0.519 with crowds counted, restrictions on the imposer's country, acts listed with
+    // commas, all parties of a conflict, persons welcomed, honorifics, visits by, passives'
+    // doers after "by" and aid given in a country (0.479, 0.561)
+    at_least(&r["root"], "f1", 0.515);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
