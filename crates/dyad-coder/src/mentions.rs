@@ -243,7 +243,10 @@ pub fn learn_aliases(
         let MentionKind::Actor(id) = m.kind else {
             continue;
         };
-        if m.end - m.start < 2 || !(m.start..m.end).all(|k| s.capitalized(k)) {
+        // ("Dominique de Villepin", "Luiz Inacio Lula da Silva": a name's lower-case
+        // particles are part of it, and no alias of their own)
+        let particle = |k: usize| english::is_name_particle(s.word(k));
+        if m.end - m.start < 2 || !(m.start..m.end).all(|k| s.capitalized(k) || particle(k)) {
             continue;
         }
         // a person holds a role (CHNGOV), a country or group name does not
@@ -264,7 +267,11 @@ pub fn learn_aliases(
             let known = names_an_actor_or_agent(lex, name);
             let family_name =
                 k + 1 == m.end && m.end - m.start >= 2 && lex.agents.longest_at(&word, 0).is_none();
-            if name.len() > 1 && (!known || family_name) && !aliases.contains_key(name) {
+            if name.len() > 1
+                && !particle(k)
+                && (!known || family_name)
+                && !aliases.contains_key(name)
+            {
                 aliases.insert(name.to_string(), id);
                 again |= (m.end..s.len()).any(|j| s.word(j) == name);
             }
