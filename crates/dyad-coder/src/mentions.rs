@@ -69,12 +69,11 @@ pub fn find_mentions(
             }
         });
         // "Toledo" after "Alejandro Toledo": the person the article named, not the town
-        // (a name is capitalised: asked first, which is cheaper than hashing every word)
+        // (a name is capitalised)
         let alias = || {
-            if aliases.is_empty() || !s.capitalized(i) {
-                return None;
-            }
-            aliases.get(words[i]).map(|&id| (1, MentionKind::Actor(id)))
+            // (the look-up first: it rejects most words sooner than the capital's check)
+            let &id = aliases.get(words[i])?;
+            s.capitalized(i).then_some((1, MentionKind::Actor(id)))
         };
         let pick = match (actor, agent) {
             (Some((1, _)), None) if alias().is_some() => alias(),

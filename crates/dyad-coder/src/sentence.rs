@@ -122,12 +122,22 @@ impl<'a> SentenceView<'a> {
         }
         match self.tokens.get(i) {
             Some(t) => {
-                // (the bytes first: most words are ASCII, and a scan of bytes is cheaper
-                // than decoding each character)
+                // (one scan of the bytes: most words are ASCII and lower case, and a scan of
+                // bytes is cheaper than decoding each character, which only a word with a
+                // byte outside ASCII needs)
                 let b = t.text.as_bytes();
-                b.first().is_some_and(u8::is_ascii_digit)
-                    || b.iter().any(u8::is_ascii_uppercase)
-                    || (!b.is_ascii() && t.text.chars().any(char::is_uppercase))
+                if b.first().is_some_and(u8::is_ascii_digit) {
+                    return true;
+                }
+                for &c in b {
+                    if c.is_ascii_uppercase() {
+                        return true;
+                    }
+                    if !c.is_ascii() {
+                        return t.text.chars().any(char::is_uppercase);
+                    }
+                }
+                false
             }
             None => false,
         }
