@@ -2340,3 +2340,16 @@ fn a_family_name_with_a_lower_case_particle_is_learnt_from_the_full_name() {
         "{got:?}"
     );
 }
+
+#[test]
+fn travelling_to_a_country_is_visiting_it() {
+    assert_eq!(
+        coded("Chinese Foreign Minister Wang Yi travelled to Botswana on Monday."),
+        expect(&["CHNGOV 042 BWA"])
+    );
+    // to come, it is the intent to visit
+    assert_eq!(
+        coded("Chinese Foreign Minister Wang Yi will travel to Botswana next week."),
+        expect(&["CHNGOV 036 BWA"])
+    );
+}

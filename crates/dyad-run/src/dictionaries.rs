@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "c96973234f8a84d0"
+            "4feeb9e5441df700"
         );
     }
 }
