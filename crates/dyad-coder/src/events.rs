@@ -650,7 +650,6 @@ fn judged_for<'c>(
     Some(object)
 }
 
-/// Is every member of both roles of one and the same state?
 /// Is the object of "welcomed" a person received — an official or leader named right after
 /// the verb ("welcomed the US President", "welcomes Russia's Lavrov"), the whole of its noun
 /// phrase ("welcomed the president's decision" welcomes a decision)?
@@ -702,6 +701,7 @@ fn aid_place(
     })
 }
 
+/// Is every member of both roles of one and the same state?
 fn same_state(a: &clauses::Role, b: &clauses::Role) -> bool {
     fn state(m: &crate::mentions::ActorCode) -> Option<&str> {
         crate::mentions::state_of(&m.code)
