@@ -85,19 +85,10 @@ impl Convention {
             return None;
         }
         let m = source.members.first()?;
-        let state = state_of(&m.code)?;
         if m.code.len() == 3 || m.code.ends_with("GOV") {
             return None;
         }
-        Some(Role {
-            members: vec![ActorCode {
-                code: format!("{state}GOV"),
-                reached: Reached::ProtestedGovernment,
-                ..m.clone()
-            }],
-            span: None,
-            pronoun: false,
-        })
+        own_state(source, "GOV", Reached::ProtestedGovernment)
     }
 
     /// Whom a restriction that names no one is imposed on ("declared a state of emergency",
@@ -108,17 +99,7 @@ impl Convention {
         if self != Convention::Guide || !code.starts_with("172") {
             return None;
         }
-        let m = source.members.first()?;
-        let state = state_of(&m.code)?;
-        Some(Role {
-            members: vec![ActorCode {
-                code: state.to_string(),
-                reached: Reached::OwnCountry,
-                ..m.clone()
-            }],
-            span: None,
-            pronoun: false,
-        })
+        own_state(source, "", Reached::OwnCountry)
     }
 
     /// Whether welcoming a person is coded as hosting a visitor (043, the guide's "hosted,
@@ -288,4 +269,21 @@ fn recode(res: &Resources, e: &mut Event, code: &str) {
     e.quad_class = cameo::quad_class(code).unwrap_or(0);
     e.goldstein = res.cameo.goldstein(code).unwrap_or(0.0);
     e.plover = res.plover.event_type(code).map(str::to_string);
+}
+
+/// The state of `source`'s first member, with `agent` after it ("GOV", or "" for the country
+/// itself), as the one actor of a role reached so: whom a domestic protest or restriction that
+/// names no one is aimed at.
+fn own_state(source: &Role, agent: &str, reached: Reached) -> Option<Role> {
+    let m = source.members.first()?;
+    let state = state_of(&m.code)?;
+    Some(Role {
+        members: vec![ActorCode {
+            code: format!("{state}{agent}"),
+            reached,
+            ..m.clone()
+        }],
+        span: None,
+        pronoun: false,
+    })
 }

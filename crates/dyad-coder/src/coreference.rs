@@ -150,15 +150,20 @@ pub fn story_country_target(memory: &ArticleMemory, code: &str, giver: &Role) ->
 }
 
 /// The country the story is about — its dateline's, else the one the article has named most —
-/// as an actor standing where `at` stands (for the evidence), in the guide's convention only.
+/// with how it was reached.
+fn story(memory: &ArticleMemory) -> Option<(String, Reached)> {
+    match &memory.country {
+        Some(c) => Some((c.clone(), Reached::DatelineCountry)),
+        None => Some((most_named(&memory.named)?, Reached::MostNamedCountry)),
+    }
+}
+
+/// The country the story is about ([`story`]) as an actor standing where `at` stands (for the evidence), in the guide's convention only.
 pub fn story_country(memory: &ArticleMemory, at: &ActorCode) -> Option<Role> {
     if !memory.agents_take_country {
         return None;
     }
-    let (country, reached) = match &memory.country {
-        Some(c) => (c.clone(), Reached::DatelineCountry),
-        None => (most_named(&memory.named)?, Reached::MostNamedCountry),
-    };
+    let (country, reached) = story(memory)?;
     Some(Role {
         members: vec![ActorCode {
             code: country,
@@ -297,11 +302,7 @@ pub fn resolve_definite_descriptions(
         let Some(agent) = member.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) else {
             continue;
         };
-        let state_body = matches!(
-            agent.get(..3),
-            Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
-        );
-        if subject_position && s.word(p.start) == "THE" && state_body {
+        if subject_position && s.word(p.start) == "THE" && crate::mentions::is_state_body(agent) {
             member.code = format!("{country}{agent}");
             member.reached = Reached::LastSubjectCountry;
         }
@@ -428,9 +429,9 @@ fn conflict_parties(
     start: usize,
     end: usize,
 ) -> Option<ActorPhrase> {
+    let pair = memory.groups.iter().rev().find(|g| g.len() == 2);
     if !memory.agents_take_country {
-        let pair = memory.groups.iter().rev().find(|g| g.len() == 2)?;
-        return Some(group_phrase(s, pair, start, end));
+        return Some(group_phrase(s, pair?, start, end));
     }
     if let Some(e) = last_fight(events) {
         let codes = [&e.source, &e.target].map(|a| a.as_ref().map(|a| a.code.clone()));
@@ -445,11 +446,7 @@ fn conflict_parties(
             Reached::LastFight,
         ));
     }
-    let (story, reached) = match &memory.country {
-        Some(c) => (c.clone(), Reached::DatelineCountry),
-        None => (most_named(&memory.named)?, Reached::MostNamedCountry),
-    };
-    let pair = memory.groups.iter().rev().find(|g| g.len() == 2);
+    let (story, reached) = story(memory)?;
     if let Some(pair) = pair.filter(|g| g.iter().any(|m| state_of(&m.code) == Some(&story))) {
         return Some(group_phrase(s, pair, start, end));
     }

@@ -688,11 +688,12 @@ fn aid_place(
         let [m] = p.members.as_slice() else {
             return false;
         };
+        let state = crate::mentions::state_of(&m.code);
         p.start > 0
             && s.word(p.start - 1) == "IN"
             && m.code.len() == 3
-            && crate::mentions::state_of(&m.code).is_some()
-            && crate::mentions::state_of(&m.code) != own
+            && state.is_some()
+            && state != own
     })?;
     Some(clauses::Role {
         members: p.members.clone(),

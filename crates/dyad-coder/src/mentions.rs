@@ -216,7 +216,7 @@ fn drop_parentheticals(tokens: &[Token]) -> Option<Vec<Token>> {
 /// a pronoun like any other word.)
 fn honorific_at(tokens: &[Token], i: usize) -> bool {
     let t = tokens[i].text.as_str();
-    if !t.starts_with('H') || !matches!(t, "HE" | "HH" | "HRH" | "HM" | "H.E." | "H.H.") {
+    if !matches!(t, "HE" | "HH" | "HRH" | "HM" | "H.E." | "H.H.") {
         return false;
     }
     tokens.get(i + 1).is_some_and(|n| {
@@ -520,6 +520,16 @@ pub fn state_of(code: &str) -> Option<&str> {
         .filter(|c| c.bytes().all(|b| b.is_ascii_uppercase()) && !is_actor_type_unit(c.as_bytes()))
 }
 
+/// Is an agent code (its first three letters: "GOV", "MILSPY" → "MIL") a body of a state's own —
+/// government, armed forces, police, judiciary, legislature, intelligence — as opposed to a
+/// sector of its society (opposition, media, business)?
+pub fn is_state_body(agent: &str) -> bool {
+    matches!(
+        agent.get(..3),
+        Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
+    )
+}
+
 /// Is a unit of three capital letters one of CAMEO's actor types? (Asked of every actor the
 /// coder meets: a table of all 26³ units, filled once from the CAMEO type list.)
 fn is_actor_type_unit(unit: &[u8]) -> bool {
@@ -631,11 +641,7 @@ fn namesake_of_a_title(lex: &Lexicon, mentions: &[Mention], np: &SimpleNp, base:
                     continue;
                 };
                 let code = &lex.dicts.agents.entries[a as usize].code;
-                return m.start == end
-                    && matches!(
-                        code.get(..3),
-                        Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
-                    );
+                return m.start == end && is_state_body(code);
             }
             _ => {}
         }
