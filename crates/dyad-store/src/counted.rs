@@ -746,17 +746,39 @@ pub fn sample_plan(conn: &Connection, filter: &Filter) -> Result<Option<String>>
 /// The share of the store's days (from its first dated event to its last, as `rollup_day`
 /// keeps them) the filter's dates cover: 1 without dates.
 fn date_share(conn: &Connection, filter: &Filter) -> Result<f64> {
-    if filter.from.is_none() && filter.to.is_none() {
-        return Ok(1.0);
-    }
-    let Some((first, last)) = store_days(conn)? else {
+    let Some(w) = dated_window(conn, filter)? else {
         return Ok(1.0);
     };
-    let from = filter.from.map_or(first, |d| d.max(first));
-    let to = filter.to.map_or(last, |d| d.min(last));
-    let span = (last - first).num_days() + 1;
-    let covered = ((to - from).num_days() + 1).max(0);
+    let span = (w.last - w.first).num_days() + 1;
+    let covered = ((w.to - w.from).num_days() + 1).max(0);
     Ok((covered as f64 / span.max(1) as f64).clamp(0.0, 1.0))
+}
+
+/// The store's days and the filter's dates within them.
+struct DatedWindow {
+    /// The store's first and last day with events.
+    first: NaiveDate,
+    last: NaiveDate,
+    /// The filter's dates, clamped to the store's (`to` before `from` when they miss them).
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+/// The filter's dates within the store's days; None without dates, or in a store with no
+/// dated event.
+fn dated_window(conn: &Connection, filter: &Filter) -> Result<Option<DatedWindow>> {
+    if filter.from.is_none() && filter.to.is_none() {
+        return Ok(None);
+    }
+    let Some((first, last)) = store_days(conn)? else {
+        return Ok(None);
+    };
+    Ok(Some(DatedWindow {
+        first,
+        last,
+        from: filter.from.map_or(first, |d| d.max(first)),
+        to: filter.to.map_or(last, |d| d.min(last)),
+    }))
 }
 
 /// The store's first and last day with events (as `rollup_day` keeps them), None when it has
@@ -780,16 +802,11 @@ const SAMPLE_DAYS: i64 = 4_000;
 /// `YYYY-MM-DD`, or empty), for a sample read along `events_page` day by day; None without
 /// dates, or with none or more than [`SAMPLE_DAYS`] of them in the store's (the range then).
 fn sample_days(conn: &Connection, filter: &Filter) -> Result<Option<(NaiveDate, NaiveDate)>> {
-    if filter.from.is_none() && filter.to.is_none() {
-        return Ok(None);
-    }
-    let Some((first, last)) = store_days(conn)? else {
+    let Some(w) = dated_window(conn, filter)? else {
         return Ok(None);
     };
-    let from = filter.from.map_or(first, |d| d.max(first));
-    let to = filter.to.map_or(last, |d| d.min(last));
-    let days = (to - from).num_days() + 1;
-    Ok((1..=SAMPLE_DAYS).contains(&days).then_some((from, to)))
+    let days = (w.to - w.from).num_days() + 1;
+    Ok((1..=SAMPLE_DAYS).contains(&days).then_some((w.from, w.to)))
 }
 
 /// What is counted of a group of events `e`: how many, how many per quad class 1 … 4, their
