@@ -9,6 +9,7 @@ use crate::mentions::{ActorCode, ActorPhrase, Reached};
 use crate::patterns::{code_verb, CodedVerb};
 use crate::sentence::SentenceView;
 use crate::verbs::VerbOccurrence;
+use dyad_model::Modality;
 
 /// The actors a clause role resolved to, with the phrase that names them.
 #[derive(Debug, Clone, Default)]
@@ -249,6 +250,12 @@ pub fn clauses<'l>(
         }
         let intent_noun = intent_noun_before_infinitive(lex, s, verb);
         let mut verb = verb.clone();
+        // "Sánchez said Spain would send rescue teams": in reported speech "would" is the
+        // speaker's "will" put in the past with the verb of saying, an announced act, not a
+        // conditional one (unless a condition follows: "would send teams if asked")
+        if backshifted_will(lex, s, &out, vi, &verb) {
+            verb.modality = Modality::Intended;
+        }
         // "Britain is deeply concerned by events in Serbia": the experiencer speaks
         if verb.passive && english::is_object_experiencer(verb_base(lex, &verb)) {
             verb.passive = false;
@@ -268,6 +275,29 @@ pub fn clauses<'l>(
         });
     }
     out
+}
+
+/// Is verb `vi` a "would" in the finite complement of a past verb of telling ("said",
+/// "announced", "told reporters") with no condition after it in the sentence?
+fn backshifted_will(
+    lex: &Lexicon,
+    s: &SentenceView,
+    out: &[Clause],
+    vi: usize,
+    verb: &VerbOccurrence,
+) -> bool {
+    verb.modal.as_deref() == Some("WOULD")
+        && verb.modality == Modality::Hypothetical
+        && !verb.negated
+        && out.last().is_some_and(|g| {
+            g.complement == Some((vi, Complement::Finite))
+                && g.verb.candidate.inflection == Inflection::Past
+                && english::reports_statement(verb_base(lex, &g.verb))
+                // ("said it was possible Jakarta would permit": a predicate between them
+                // judges the act, it is no longer the speaker's word)
+                && !(g.verb.last + 1..verb.group_start).any(|k| english::is_be(s.word(k)))
+        })
+        && !(verb.last + 1..s.len()).any(|k| english::opens_condition(s.word(k)))
 }
 
 /// Is the verb's object a noun of intent followed by an infinitive ("reaffirmed their

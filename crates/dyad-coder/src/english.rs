@@ -547,6 +547,21 @@ pub fn is_naming_verb(base: &str) -> Option<bool> {
     }
 }
 
+/// Verbs of telling whose "would" is the reported "will" ("said Spain would send teams"):
+/// not verbs of belief or wish ("hoped Spain would send teams" states no one's intent).
+pub fn reports_statement(base: &str) -> bool {
+    matches!(
+        base,
+        "SAY" | "ANNOUNCE" | "TELL" | "ADD" | "STATE" | "CONFIRM" | "DECLARE" | "INSIST"
+    )
+}
+
+/// Words that open a condition, which makes a "would" conditional ("would send teams if
+/// asked", "unless", "provided that").
+pub fn opens_condition(w: &str) -> bool {
+    matches!(w, "IF" | "UNLESS" | "PROVIDED" | "PROVIDING" | "SHOULD")
+}
+
 /// Modals that make an event hypothetical.
 pub fn is_hypothetical_modal(w: &str) -> bool {
     matches!(

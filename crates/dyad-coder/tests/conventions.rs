@@ -2354,3 +2354,25 @@ fn travelling_to_a_country_is_visiting_it() {
         expect(&["CHNGOV 036 BWA"])
     );
 }
+
+#[test]
+fn a_would_reported_after_a_verb_of_telling_is_the_speakers_will() {
+    // the speaker unknown to the dictionaries: the reported act is still announced
+    assert_eq!(
+        coded("She told reporters that Norway would send medical teams to Chile."),
+        expect(&["NOR 0333 CHL"])
+    );
+    // a condition after it, a belief, or a judgement between keeps it conditional
+    for text in [
+        "She said Norway would send medical teams to Chile if asked.",
+        "She believed Norway would send medical teams to Chile.",
+        "She said it was likely Norway would send medical teams to Chile.",
+    ] {
+        let events = production().code_document(&doc(text, Some(date(2024, 5, 6))));
+        assert!(
+            events.iter().all(|e| e.modality != Modality::Intended),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+}
