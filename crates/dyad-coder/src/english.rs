@@ -12,6 +12,15 @@ pub fn is_possessive(w: &str) -> bool {
     matches!(w, "ITS" | "THEIR" | "OUR" | "HIS" | "HER")
 }
 
+/// The small words a name's initials leave out ("the Economic Community of West African
+/// States": ECOWAS, "Reporters Without Borders" keeps its W).
+pub fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "OF" | "THE" | "AND" | "FOR" | "ON" | "IN" | "AT" | "TO" | "&"
+    )
+}
+
 /// Lower-case particles of personal names ("Alberto van Klaveren", "Luiz Inácio Lula da
 /// Silva", "Mohammed bin Salman", "Ursula von der Leyen"): inside a name set off by commas
 /// they do not end it.

@@ -298,6 +298,7 @@ fn learn_acronyms(
     mentions: &[Mention],
     aliases: &mut Aliases,
 ) {
+    learn_initials(lex, s, mentions, aliases);
     // (most sentences have no brackets)
     if !tokens.iter().any(|t| t.text == "(") {
         return;
@@ -330,6 +331,35 @@ fn learn_acronyms(
         if !names_an_actor_or_agent(lex, key) && !aliases.contains_key(key) {
             aliases.insert(key.to_string(), id);
         }
+    }
+}
+
+/// Remember the initials of a name of three words or more ("the Rapid Support Forces": RSF),
+/// which news goes on to use without ever giving them in brackets ("the army and the RSF
+/// continued to battle each other"). Only initials of three letters or more that no dictionary
+/// has a word for ("THE", "ACT" are not learned; two letters, "IS", never are); the small words
+/// of a name ("of", "the", "de") have none.
+fn learn_initials(lex: &Lexicon, s: &SentenceView, mentions: &[Mention], aliases: &mut Aliases) {
+    for m in mentions {
+        let MentionKind::Actor(id) = m.kind else {
+            continue;
+        };
+        if m.end - m.start < 3 {
+            continue;
+        }
+        let initials: String = (m.start..m.end)
+            .map(|i| s.word(i))
+            .filter(|w| !english::is_name_particle(w) && !english::is_function_word(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials.len() < 3
+            || !initials.chars().all(|c| c.is_ascii_uppercase())
+            || lex.vocabulary.id(&initials) != crate::lexicon::NO_WORD
+            || aliases.contains_key(initials.as_str())
+        {
+            continue;
+        }
+        aliases.insert(initials, id);
     }
 }
 

@@ -1241,6 +1241,18 @@ fn an_acronym_given_in_brackets_names_the_actor_after_it() {
 }
 
 #[test]
+fn a_names_initials_name_the_actor_after_it_without_brackets() {
+    let t = triples(&code_on(
+        production(),
+        "KHARTOUM — The Rapid Support Forces agreed to a truce on Monday. \
+         By Friday the army and the RSF were fighting each other again.",
+        date(2023, 5, 6),
+    ));
+    assert!(t.contains(&"SDNREB 190 SDNMIL".to_string()), "{t:?}");
+    assert!(t.contains(&"SDNMIL 190 SDNREB".to_string()), "{t:?}");
+}
+
+#[test]
 fn a_pattern_written_for_another_verb_does_not_hide_the_noun() {
     // CONDUCT shares a block with ORDER, whose "ordered an attack" is a threat (138)
     let t = triples(&code_on(
