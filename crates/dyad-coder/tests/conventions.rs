@@ -2376,3 +2376,20 @@ fn a_would_reported_after_a_verb_of_telling_is_the_speakers_will() {
         );
     }
 }
+
+#[test]
+fn heading_or_flying_to_a_country_is_a_visit() {
+    assert_eq!(
+        coded("The Chilean president headed to Peru on Monday."),
+        expect(&["CHLGOV 042 PER"])
+    );
+    assert_eq!(
+        coded("The Chilean president flew to Peru on Monday."),
+        expect(&["CHLGOV 042 PER"])
+    );
+    // announced, it is the intent to visit
+    assert_eq!(
+        coded("The Chilean president will fly to Peru next week."),
+        expect(&["CHLGOV 036 PER"])
+    );
+}

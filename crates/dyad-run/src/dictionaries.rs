@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "4feeb9e5441df700"
+            "d8d4c7118bdf071e"
         );
     }
 }
