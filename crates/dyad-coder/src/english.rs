@@ -12,6 +12,12 @@ pub fn is_possessive(w: &str) -> bool {
     matches!(w, "ITS" | "THEIR" | "OUR" | "HIS" | "HER")
 }
 
+/// Nouns that count acts, whose "of" goes on with the act counted ("a round of talks", "a
+/// series of meetings", "a new session of negotiations").
+pub fn is_measure_of_acts(w: &str) -> bool {
+    matches!(w, "ROUND" | "ROUNDS" | "SERIES" | "SESSION" | "SESSIONS")
+}
+
 /// The small words a name's initials leave out ("the Economic Community of West African
 /// States": ECOWAS, "Reporters Without Borders" keeps its W).
 pub fn is_function_word(w: &str) -> bool {

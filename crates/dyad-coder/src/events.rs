@@ -840,13 +840,43 @@ fn fate(clauses: &[clauses::Clause], ci: usize) -> Option<dyad_model::Modality> 
 /// "held talks"): a relation noun or a symmetric event noun after the verb, or words that
 /// say so ("worked together", "accused each other").
 fn acts_mutually(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> bool {
-    english::is_reciprocal(nesting::verb_name(res, c))
-        || (c.verb.last + 1..c.end.min(s.len())).any(|i| {
-            let w = s.word(i);
-            let next = if i + 1 < s.len() { s.word(i + 1) } else { "" };
-            english::is_relation_noun(w)
+    let end = c.end.min(s.len());
+    // the relation is the verb's object, the noun phrase right after it ("pledged deeper
+    // cooperation on global issues"), not a noun further on ("welcomed the idea to reactivate
+    // the Group of Cooperation", "welcoming the start of dialogue": praise of an idea)
+    // ("held a round of talks": a measure's "of" goes on with the noun it counts; "gathered
+    // for talks", "engaged in talks": so does a preposition right after the verb)
+    let ends_object = |i: usize| {
+        let w = s.word(i);
+        let counts = w == "OF" && english::is_measure_of_acts(s.word(i - 1));
+        (english::is_preposition(w) && !counts) || w == "THAT" || s.is_punct(i)
+    };
+    let no_object = c.verb.last + 1 >= end || ends_object(c.verb.last + 1);
+    let object_end = (c.verb.last + 2..end)
+        .find(|&i| ends_object(i))
+        .unwrap_or(end);
+    // "the two sides", "the warring parties": a subject that names the sides of the story's
+    // conflict as one, with a verb that takes no object, acts on each other ("have yet to
+    // withdraw from the city"; "both parties welcomed the idea" praises an idea)
+    let sides = no_object
+        && c.subject.as_ref().is_some_and(|r| {
+            r.members.len() == 2
+                && r.members.iter().all(|m| {
+                    matches!(
+                        m.reached,
+                        crate::mentions::Reached::LastGroup | crate::mentions::Reached::LastFight
+                    )
+                })
+        });
+    sides
+        || english::is_reciprocal(nesting::verb_name(res, c))
+        || (c.verb.last + 1..object_end).any(|i| {
+            english::is_relation_noun(s.word(i))
                 || s.event_noun(&res.lexicon, i).is_some_and(|e| e.symmetric)
-                || english::says_mutual(w, next)
+        })
+        || (c.verb.last + 1..end).any(|i| {
+            let next = if i + 1 < s.len() { s.word(i + 1) } else { "" };
+            english::says_mutual(s.word(i), next)
         })
 }
 

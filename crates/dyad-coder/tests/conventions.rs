@@ -2393,3 +2393,22 @@ fn heading_or_flying_to_a_country_is_a_visit() {
         expect(&["CHLGOV 036 PER"])
     );
 }
+
+#[test]
+fn a_pair_acts_on_each_other_through_its_object_not_a_noun_further_on() {
+    // the relation is the verb's object ("a round of" counts it) ...
+    assert_eq!(
+        coded("Chile and Peru held a round of talks in Lima."),
+        expect(&["CHL 046 PER", "PER 046 CHL"])
+    );
+    // ... not a noun inside what they praise
+    assert_eq!(
+        coded("Chile and Peru welcomed the idea of closer cooperation."),
+        Vec::<String>::new()
+    );
+    // the two sides named as one, with no object, act on each other
+    assert_eq!(
+        coded("Chile and Peru fought over the border. The two sides withdrew from the town."),
+        expect(&["CHL 190 PER", "PER 190 CHL", "CHL 0874 PER", "PER 0874 CHL"])
+    );
+}
