@@ -114,8 +114,9 @@ pub fn noun_events<'l>(
         return out;
     }
     let mut after_compound = 0;
+    let ids = s.word_ids(&lex.vocabulary);
     for at in 0..s.len() {
-        if at < after_compound {
+        if at < after_compound || !lex.may_name_event(ids[at]) {
             continue;
         }
         // a compound noun ("phone call"), read as one noun whose head is its last word

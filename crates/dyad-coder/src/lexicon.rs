@@ -419,6 +419,9 @@ pub struct Lexicon {
     /// CALL"): every word of every sentence is looked up, by the id it has already.
     event_nouns: ById<u32>,
     compound_openers: ById<()>,
+    /// One bit per vocabulary id: is the word an event noun or a compound's first word? (A
+    /// sentence's words are asked this one by one; most are neither.)
+    event_words: Vec<u64>,
 }
 
 /// A verb block's patterns that code an event, found by a word of the sentence rather than by
@@ -492,6 +495,12 @@ impl Lexicon {
         let verbs = verbs.finish(&mut vocabulary);
         let pattern_words = pattern_words.finish(&mut vocabulary);
         let (event_nouns, compound_openers) = event_noun_index(&dicts.event_nouns, &mut vocabulary);
+        let mut event_words = vec![0u64; vocabulary.len().div_ceil(64)];
+        for id in 0..vocabulary.len() as u32 {
+            if event_nouns.get(id).is_some() || compound_openers.get(id).is_some() {
+                event_words[id as usize / 64] |= 1 << (id % 64);
+            }
+        }
         let pattern_index = dicts
             .verbs
             .blocks
@@ -512,7 +521,18 @@ impl Lexicon {
             pattern_index,
             event_nouns,
             compound_openers,
+            event_words,
         }
+    }
+
+    /// Is the word (by its [`Vocabulary`] id) an event noun or the first word of a compound
+    /// one? The cheap question to ask before [`Lexicon::event_noun`] and
+    /// [`Lexicon::event_compound`].
+    #[inline]
+    pub fn may_name_event(&self, id: u32) -> bool {
+        self.event_words
+            .get(id as usize / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
 
     /// The event noun a word is, by its [`Vocabulary`] id (a single word's entry; a

@@ -33,11 +33,12 @@ pub fn mediations<'r>(
     if nouns.mediating.is_empty() {
         return out;
     }
+    let all_in_ed = nouns.mediating.iter().all(|p| p.ends_with("ED"));
     for i in 0..s.len() {
-        // (most words have no hyphen: asked of the bytes first, which is cheaper than a search
-        // for the last one in every word)
+        // (most words are no participle in -ED with a hyphen: asked of the last bytes, then
+        // of the bytes, which is cheaper than a search for the last hyphen in every word)
         let w = s.word(i);
-        if !w.bytes().any(|b| b == b'-') {
+        if (all_in_ed && !w.ends_with("ED")) || !w.bytes().any(|b| b == b'-') {
             continue;
         }
         let Some((prefix, participle)) = w.rsplit_once('-') else {

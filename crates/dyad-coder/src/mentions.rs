@@ -189,7 +189,13 @@ fn drop_parentheticals(tokens: &[Token]) -> Option<Vec<Token>> {
     let is_aside =
         |i: usize| tokens[i].text == "(" && tokens[i + 1..].iter().take(7).any(|t| t.text == ")");
     let is_honorific = |i: usize| honorific_at(tokens, i);
-    if !(0..tokens.len()).any(|i| is_aside(i) || is_honorific(i)) {
+    // (asked of each token's first byte first: a bracket or an H, which few words are)
+    let may_drop = |i: usize| match tokens[i].text.as_bytes().first() {
+        Some(b'(') => is_aside(i),
+        Some(b'H') => is_honorific(i),
+        _ => false,
+    };
+    if !(0..tokens.len()).any(may_drop) {
         return None;
     }
     let mut out = Vec::with_capacity(tokens.len());
