@@ -12,6 +12,15 @@ pub fn is_possessive(w: &str) -> bool {
     matches!(w, "ITS" | "THEIR" | "OUR" | "HIS" | "HER")
 }
 
+/// Plural nouns without a plural ending, whose verb is in the plural ("police beat
+/// protesters", "people fled"), unlike a singular noun's ("a police beat").
+pub fn is_unmarked_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "POLICE" | "PEOPLE" | "PERSONNEL" | "CHILDREN" | "MEN" | "WOMEN" | "CLERGY"
+    )
+}
+
 /// Nouns that count acts, whose "of" goes on with the act counted ("a round of talks", "a
 /// series of meetings", "a new session of negotiations").
 pub fn is_measure_of_acts(w: &str) -> bool {

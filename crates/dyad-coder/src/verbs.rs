@@ -251,8 +251,9 @@ fn used_as_verb(
                 {
                     return None;
                 }
-                let plural =
-                    pw.ends_with('S') || (p.saturating_sub(4)..p).any(|k| s.word(k) == "AND");
+                let plural = pw.ends_with('S')
+                    || english::is_unmarked_plural(pw)
+                    || (p.saturating_sub(4)..p).any(|k| s.word(k) == "AND");
                 // "Telemar left for", "agree that": a verb-like continuation
                 let nw = s.word(first + 1);
                 // "the deadly rebel attack on Monday": after a singular word in a phrase "the"

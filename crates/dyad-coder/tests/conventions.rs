@@ -2412,3 +2412,17 @@ fn a_pair_acts_on_each_other_through_its_object_not_a_noun_further_on() {
         expect(&["CHL 190 PER", "PER 190 CHL", "CHL 0874 PER", "PER 0874 CHL"])
     );
 }
+
+#[test]
+fn a_beating_is_an_assault_and_police_take_a_plural_verb() {
+    // "police" is plural: the base form after it is its verb, not "a police beat"
+    assert_eq!(
+        coded("Chilean police beat protesters in Santiago."),
+        expect(&["CHLCOP 182 CHLOPP"])
+    );
+    // the guide's "beatings: 18x", in the passive too, whoever the one beaten is
+    assert_eq!(
+        coded("Opposition leader Juan Perez was beaten by Chilean police."),
+        expect(&["CHLCOP 182 CHLOPP"])
+    );
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "d8d4c7118bdf071e"
+            "6ab0d1446a70e2a8"
         );
     }
 }
