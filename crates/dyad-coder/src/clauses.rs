@@ -626,7 +626,11 @@ fn relative_head<'p>(
     phrases: &'p [ActorPhrase],
     group_start: usize,
 ) -> Option<&'p ActorPhrase> {
-    let rel = group_start.checked_sub(1)?;
+    // ("who also visited", "who has since met": adverbs between are the clause's)
+    let mut rel = group_start.checked_sub(1)?;
+    while rel > 0 && english::is_adverb(s.word(rel)) {
+        rel -= 1;
+    }
     if s.word(rel) != "WHO" || rel == 0 {
         return None;
     }

@@ -1199,6 +1199,13 @@ fn a_relative_who_clause_is_about_the_phrase_it_follows() {
         date(2024, 5, 6),
     ));
     assert!(!t.iter().any(|x| x.starts_with("IMG")), "{t:?}");
+    // an adverb between "who" and its verb, after a phrase that is the object of "with"
+    let t = triples(&code_on(
+        production(),
+        "MOSCOW — Putin discussed the war with the Hungarian prime minister, who also visited Kyiv this week.",
+        date(2024, 7, 5),
+    ));
+    assert!(t.contains(&"HUNGOV 042 UKR".to_string()), "{t:?}");
 }
 
 #[test]
