@@ -235,6 +235,23 @@ pub fn clauses<'l>(
                 subject = Some(r);
             }
         }
+        // "denied giving logistical backup to the militants", "denies backing the rebels": with
+        // no pattern read, an actor after a gerund right after the verb is the gerund's object
+        // (the act denied, stopped, avoided), not the verb's
+        if coded.pattern.is_none() && coded.target_at.is_none() {
+            let mut k = verb.last + 1;
+            while english::is_adverb(s.word(k)) {
+                k += 1;
+            }
+            let gerund = s.word(k).len() > 4 && s.word(k).ends_with("ING") && !s.capitalized(k);
+            if gerund
+                && object
+                    .as_ref()
+                    .is_some_and(|o| o.span.is_some_and(|(st, _)| st >= k))
+            {
+                object = None;
+            }
+        }
         let saying = is_saying(lex, verb, &coded);
         let complement = complement_of(s, verbs, phrases, vi, saying);
         // "France prepares to take on the presidency of the G7": an actor after an infinitive
@@ -256,6 +273,11 @@ pub fn clauses<'l>(
         if backshifted_will(lex, s, &out, vi, &verb) {
             verb.modality = Modality::Intended;
         }
+        // "accused Peru of arming the rebels": the act after an accusation's "of" is what is
+        // alleged, not an act reported as done
+        if alleged_act(s, &out, &verb) {
+            verb.modality = Modality::Hypothetical;
+        }
         // "Britain is deeply concerned by events in Serbia": the experiencer speaks
         if verb.passive && english::is_object_experiencer(verb_base(lex, &verb)) {
             verb.passive = false;
@@ -275,6 +297,18 @@ pub fn clauses<'l>(
         });
     }
     out
+}
+
+/// Is the verb a gerund after the "of" of the accusation (CAMEO 11: "accused", which its
+/// patterns may code a criticism) the clause before it codes? (Criticism "for" an act takes the act as done: "criticised Orban for visiting
+/// Russia" reports the visit.)
+fn alleged_act(s: &SentenceView, out: &[Clause], verb: &VerbOccurrence) -> bool {
+    verb.candidate.inflection == Inflection::Ing
+        && verb.group_start > 0
+        && s.word(verb.group_start - 1) == "OF"
+        && out
+            .last()
+            .is_some_and(|c| c.coded.code.forward().is_some_and(|f| f.starts_with("11")))
 }
 
 /// Is verb `vi` a "would" in the finite complement of a past verb of telling ("said",

@@ -2426,3 +2426,31 @@ fn a_beating_is_an_assault_and_police_take_a_plural_verb() {
         expect(&["CHLCOP 182 CHLOPP"])
     );
 }
+
+#[test]
+fn a_denial_answers_the_accusation_and_the_gerund_keeps_its_object() {
+    let asserted = |text: &str| {
+        let events = production().code_document(&doc(text, Some(date(2024, 5, 6))));
+        let kept: Vec<_> = events
+            .into_iter()
+            .filter(|e| e.modality != Modality::Hypothetical)
+            .collect();
+        triples(&kept)
+    };
+    // what is denied may be a gerund's act: the denial (016) answers the accuser, not the
+    // gerund's object; the act an accusation's "of" names is alleged, not reported as done
+    assert_eq!(
+        asserted("Chile accused Peru of arming the rebels. Lima denies arming the rebels."),
+        expect(&["CHL 112 PER", "PER 016 CHL"])
+    );
+    // or a demonstrative
+    assert!(
+        asserted("Chile accused Peru of spying. Peru strongly denied this.")
+            .contains(&"PER 016 CHL".to_string())
+    );
+    // criticism "for" an act reports the act
+    assert!(
+        asserted("Chile criticised Peru's president for visiting Bolivia.")
+            .contains(&"PERGOV 042 BOL".to_string())
+    );
+}

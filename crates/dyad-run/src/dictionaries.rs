@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "6ab0d1446a70e2a8"
+            "9791d970bbe88b77"
         );
     }
 }
