@@ -622,12 +622,15 @@ pub fn code_sentence(
 fn fired_projectile(res: &Resources, s: &SentenceView, c: &clauses::Clause) -> Option<usize> {
     let nouns = &res.lexicon.dicts.event_nouns;
     let end = c.end.min(s.len());
-    let aimed = (c.verb.last + 1..end)
-        .any(|k| matches!(s.word(k), "AT" | "AGAINST" | "TOWARD" | "TOWARDS"));
+    // ("fired at least one ballistic missile": "at least" counts, it aims at no one)
+    let aimed = (c.verb.last + 1..end).any(|k| {
+        matches!(s.word(k), "AT" | "AGAINST" | "TOWARD" | "TOWARDS")
+            && !matches!(s.word(k + 1), "LEAST" | "MOST")
+    });
     if aimed {
         return None;
     }
-    (c.verb.last + 1..(c.verb.last + 5).min(end)).find(|&k| nouns.is_projectile(s.word(k)))
+    (c.verb.last + 1..(c.verb.last + 7).min(end)).find(|&k| nouns.is_projectile(s.word(k)))
 }
 
 /// "criticized Orban for visiting Russia", "thanked Iraq and Oman for hosting the talks": the

@@ -1428,6 +1428,11 @@ fn a_missile_fired_at_no_one_is_a_show_of_force_with_no_target() {
     assert!(got.contains(&"CHL 150 -".to_string()), "{got:?}");
     assert!(got.contains(&"PER 111 CHL".to_string()), "{got:?}");
     assert!(coded("Bolivia test-fired two rockets on Sunday.").contains(&"BOL 150 -".to_string()));
+    // "at least" counts the missiles, it aims them at no one
+    assert!(
+        coded("Chile has fired at least one long-range ballistic missile into the sea.")
+            .contains(&"CHL 150 -".to_string())
+    );
     // told by a noun, with a light verb or a possessive
     assert!(coded("Chile carried out a nuclear test on Sunday.").contains(&"CHL 150 -".to_string()));
     assert!(coded("Peru's missile tests alarmed Bolivia.").contains(&"PER 150 -".to_string()));
