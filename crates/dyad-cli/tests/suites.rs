@@ -141,8 +141,11 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // subject, BOOST/LINK/ENACT coding no default, titled namesakes and what a statement issued says (0.465, 0.554),
     // 0.519 with crowds counted, restrictions on the imposer's country, acts listed with
     // commas, all parties of a conflict, persons welcomed, honorifics, visits by, passives'
-    // doers after "by" and aid given in a country (0.479, 0.561)
-    at_least(&r["root"], "f1", 0.515);
+    // doers after "by" and aid given in a country (0.479, 0.561), 0.526 with reported
+    // "would", initials as acronyms, visits by air or heading, mutual acts through the
+    // object, beatings, "police" as a plural, relative "who" past adverbs, denials, alleged
+    // acts and missiles counted "at least" (0.487, 0.566)
+    at_least(&r["root"], "f1", 0.522);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
