@@ -115,8 +115,8 @@ pub fn noun_events<'l>(
     }
     let mut after_compound = 0;
     let ids = s.word_ids(&lex.vocabulary);
-    for at in 0..s.len() {
-        if at < after_compound || !lex.may_name_event(ids[at]) {
+    for (at, &id) in ids.iter().enumerate().take(s.len()) {
+        if at < after_compound || !lex.may_name_event(id) {
             continue;
         }
         // a compound noun ("phone call"), read as one noun whose head is its last word
