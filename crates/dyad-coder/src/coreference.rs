@@ -228,6 +228,49 @@ pub fn resolve_country_descriptions(
     }
 }
 
+/// "South Sudan's security forces arrested members of the country's ruling party": an agent
+/// of "the country's" (or "the nation's") is of the country the text has just named — the
+/// last state named before it in the sentence, else in the sentences before — not of the
+/// dateline's (a story about South Sudan datelined Addis Ababa).
+pub fn resolve_the_countrys_agents(
+    s: &SentenceView,
+    phrases: &mut [ActorPhrase],
+    memory: &ArticleMemory,
+) {
+    for j in 0..phrases.len() {
+        let p = &phrases[j];
+        let of_the_country = (p.start..p.end.saturating_sub(1)).any(|k| {
+            k > 0
+                && s.word(k - 1) == "THE"
+                && matches!(s.word(k), "COUNTRY" | "NATION")
+                && s.word(k + 1) == "'S"
+        });
+        if !of_the_country
+            || !p
+                .members
+                .iter()
+                .any(|m| m.code.starts_with(crate::mentions::UNKNOWN_COUNTRY))
+        {
+            continue;
+        }
+        let before = phrases[..j]
+            .iter()
+            .rev()
+            .flat_map(|q| q.members.iter().rev())
+            .find_map(|m| crate::mentions::state_of(&m.code))
+            .map(str::to_string);
+        let Some(country) = before.or_else(|| memory.last_named.clone()) else {
+            continue;
+        };
+        for m in phrases[j].members.iter_mut() {
+            if let Some(agent) = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) {
+                m.code = format!("{country}{agent}");
+                m.reached = Reached::DescribedCountry;
+            }
+        }
+    }
+}
+
 /// "Kadafi said the UN imposed sanctions on his country", "Erdogan said his nation stood
 /// ready": a country named by a possessive is the country of the actor the possessive points
 /// to — the nearest actor before it in the sentence with a country (for "his" and "her" a

@@ -14,8 +14,8 @@ use crate::coreference::{
     agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
     last_fight_sides, last_victim, remember_last_named, remember_meetings,
     resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
-    resolve_named_people, resolve_possessed_countries, resolve_they, resolve_titles,
-    story_country_target, voices, ArticleMemory,
+    resolve_named_people, resolve_possessed_countries, resolve_the_countrys_agents, resolve_they,
+    resolve_titles, story_country_target, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -66,6 +66,7 @@ pub fn code_sentence(
     resolve_titles(&res.lexicon, &s, &mut phrases, &mut memory.titles);
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
     resolve_country_descriptions(&s, &mut phrases, memory);
+    resolve_the_countrys_agents(&s, &mut phrases, memory);
     agents_take_the_article_country(&mut phrases, memory);
     remember_last_named(&phrases, memory);
     resolve_named_people(&res.lexicon, &s, &mut phrases, &mut memory.people);

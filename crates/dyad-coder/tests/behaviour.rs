@@ -1269,3 +1269,13 @@ fn a_pattern_written_for_another_verb_does_not_hide_the_noun() {
     ));
     assert_eq!(t, expect(&["SDNREB 190 SDNMIL"]));
 }
+
+#[test]
+fn the_countrys_agent_is_of_the_country_just_named_not_the_datelines() {
+    let t = triples(&code_on(
+        production(),
+        "NAIROBI — Ugandan police arrested 11 senior members of the country's ruling party.",
+        date(2024, 5, 6),
+    ));
+    assert!(t.contains(&"UGACOP 173 UGAGOV".to_string()), "{t:?}");
+}
