@@ -279,7 +279,12 @@ pub fn clauses<'l>(
             verb.modality = Modality::Hypothetical;
         }
         // "Britain is deeply concerned by events in Serbia": the experiencer speaks
-        if verb.passive && english::is_object_experiencer(verb_base(lex, &verb)) {
+        // "South Africa is committed to building ties": an adjective of commitment, its
+        // subject the one committed, no doer after it
+        if verb.passive
+            && (english::is_object_experiencer(verb_base(lex, &verb))
+                || (verb_base(lex, &verb) == "COMMIT" && s.word(verb.last + 1) == "TO"))
+        {
             verb.passive = false;
         }
         out.push(Clause {
@@ -544,6 +549,19 @@ fn subject(
                 span: None,
                 ..sub.clone()
             });
+        }
+    }
+    // "South Africa remains committed to building ties": a participle right after a copula
+    // ("remains", "stays", "became") is the copula's complement, about its subject
+    if v.group_start > 0 && english::is_copula(s.word(v.group_start - 1)) && vi > 0 {
+        let copula = &earlier[vi - 1];
+        if copula.verb.last + 1 == v.group_start {
+            if let Some(sub) = &copula.subject {
+                return Some(Role {
+                    span: None,
+                    ..sub.clone()
+                });
+            }
         }
     }
     // "Russia, which invaded Ukraine in 2022, criticized France": after a relative clause set

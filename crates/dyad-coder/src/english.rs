@@ -12,6 +12,23 @@ pub fn is_possessive(w: &str) -> bool {
     matches!(w, "ITS" | "THEIR" | "OUR" | "HIS" | "HER")
 }
 
+/// Copulas other than "be", whose participle after them describes their subject ("remains
+/// committed", "stayed opposed", "became involved").
+pub fn is_copula(w: &str) -> bool {
+    matches!(
+        w,
+        "REMAIN"
+            | "REMAINS"
+            | "REMAINED"
+            | "STAY"
+            | "STAYS"
+            | "STAYED"
+            | "BECAME"
+            | "BECOME"
+            | "BECOMES"
+    )
+}
+
 /// Plural nouns without a plural ending, whose verb is in the plural ("police beat
 /// protesters", "people fled"), unlike a singular noun's ("a police beat").
 pub fn is_unmarked_plural(w: &str) -> bool {

@@ -762,8 +762,10 @@ fn committed_to_infinitive(res: &Resources, s: &SentenceView, c: &clauses::Claus
             && (s.tag(to + 1) == Some(Tag::VB)
                 || (s.tag(to + 1) == Some(Tag::RB) && s.tag(to + 2) == Some(Tag::VB))
                 // a noun of commitment takes a gerund as well: "their commitment to
-                // strengthening bilateral cooperation"
-                || (c.intent_noun && s.tag(to + 1) == Some(Tag::VBG)))
+                // strengthening bilateral cooperation"; so does "committed" ("remains
+                // committed to building a relationship")
+                || ((c.intent_noun || nesting::verb_name(res, c) == "COMMIT")
+                    && s.tag(to + 1) == Some(Tag::VBG)))
     })
 }
 

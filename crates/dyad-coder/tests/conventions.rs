@@ -2459,3 +2459,17 @@ fn a_denial_answers_the_accusation_and_the_gerund_keeps_its_object() {
             .contains(&"PERGOV 042 BOL".to_string())
     );
 }
+
+#[test]
+fn committed_to_a_gerund_is_an_intent_and_a_copula_lends_its_subject() {
+    // "is committed to", an adjective: its subject commits, nobody commits it
+    assert_eq!(
+        coded("Norway is committed to strengthening relations with Chile."),
+        expect(&["NOR 030 CHL"])
+    );
+    // "remains committed": the participle after the copula is about the copula's subject
+    assert_eq!(
+        coded("Norway remains committed to deepening its partnership with Chile."),
+        expect(&["NOR 030 CHL"])
+    );
+}
