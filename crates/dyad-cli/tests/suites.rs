@@ -144,8 +144,9 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // doers after "by" and aid given in a country (0.479, 0.561), 0.526 with reported
     // "would", initials as acronyms, visits by air or heading, mutual acts through the
     // object, beatings, "police" as a plural, relative "who" past adverbs, denials, alleged
-    // acts and missiles counted "at least" (0.487, 0.566)
-    at_least(&r["root"], "f1", 0.522);
+    // acts and missiles counted "at least" (0.487, 0.566), 0.529 with "the country's"
+    // agents and "committed to" a gerund (0.487, 0.571)
+    at_least(&r["root"], "f1", 0.525);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
