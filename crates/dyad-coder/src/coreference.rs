@@ -212,20 +212,25 @@ pub fn resolve_country_descriptions(
             continue;
         }
         let own = member.code.clone();
-        let before = phrases[..j]
-            .iter()
-            .rev()
-            .flat_map(|q| q.members.iter().rev())
-            .find_map(|m| crate::mentions::state_of(&m.code).filter(|c| *c != own))
-            .map(str::to_string);
-        let Some(country) = before.or_else(|| memory.last_named.clone().filter(|c| *c != own))
-        else {
+        let Some(country) = named_before(&phrases[..j], memory, &own) else {
             continue;
         };
         let m = &mut phrases[j].members[0];
         m.code = country;
         m.reached = Reached::DescribedCountry;
     }
+}
+
+/// The last state named before a phrase — in the sentence's phrases before it, else in the
+/// sentences before — other than `except`: the country a description points back to.
+fn named_before(before: &[ActorPhrase], memory: &ArticleMemory, except: &str) -> Option<String> {
+    before
+        .iter()
+        .rev()
+        .flat_map(|q| q.members.iter().rev())
+        .find_map(|m| crate::mentions::state_of(&m.code).filter(|c| *c != except))
+        .map(str::to_string)
+        .or_else(|| memory.last_named.clone().filter(|c| c != except))
 }
 
 /// "South Sudan's security forces arrested members of the country's ruling party": an agent
@@ -253,13 +258,7 @@ pub fn resolve_the_countrys_agents(
         {
             continue;
         }
-        let before = phrases[..j]
-            .iter()
-            .rev()
-            .flat_map(|q| q.members.iter().rev())
-            .find_map(|m| crate::mentions::state_of(&m.code))
-            .map(str::to_string);
-        let Some(country) = before.or_else(|| memory.last_named.clone()) else {
+        let Some(country) = named_before(&phrases[..j], memory, "") else {
             continue;
         };
         for m in phrases[j].members.iter_mut() {
