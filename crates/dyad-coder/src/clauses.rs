@@ -278,9 +278,9 @@ pub fn clauses<'l>(
         if alleged_act(s, &out, &verb) {
             verb.modality = Modality::Hypothetical;
         }
-        // "Britain is deeply concerned by events in Serbia": the experiencer speaks
-        // "South Africa is committed to building ties": an adjective of commitment, its
-        // subject the one committed, no doer after it
+        // "Britain is deeply concerned by events in Serbia": the experiencer speaks; "South
+        // Africa is committed to building ties": an adjective of commitment, its subject the
+        // one committed, no doer after it
         if verb.passive
             && (english::is_object_experiencer(verb_base(lex, &verb))
                 || (verb_base(lex, &verb) == "COMMIT" && s.word(verb.last + 1) == "TO"))
@@ -305,8 +305,8 @@ pub fn clauses<'l>(
 }
 
 /// Is the verb a gerund after the "of" of the accusation (CAMEO 11: "accused", which its
-/// patterns may code a criticism) the clause before it codes? (Criticism "for" an act takes the act as done: "criticised Orban for visiting
-/// Russia" reports the visit.)
+/// patterns may code a criticism) the clause before it codes? (Criticism "for" an act takes
+/// the act as done: "criticised Orban for visiting Russia" reports the visit.)
 fn alleged_act(s: &SentenceView, out: &[Clause], verb: &VerbOccurrence) -> bool {
     verb.candidate.inflection == Inflection::Ing
         && verb.group_start > 0
