@@ -22,6 +22,17 @@ pub struct Role {
     pub pronoun: bool,
 }
 
+impl Role {
+    /// The role an actor phrase of the sentence fills, named there.
+    pub fn of_phrase(p: &ActorPhrase) -> Role {
+        Role {
+            members: p.members.clone(),
+            span: Some((p.start, p.end)),
+            pronoun: false,
+        }
+    }
+}
+
 /// How a verb governs the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Complement {
@@ -119,11 +130,7 @@ pub fn clauses<'l>(
                         || is_pp_object(s, p.start)
                 });
             if let Some(p) = found {
-                object = Some(Role {
-                    members: p.members.clone(),
-                    span: Some((p.start, p.end)),
-                    pronoun: false,
-                });
+                object = Some(Role::of_phrase(p));
                 end = limit.min(s.len());
             }
         }
@@ -214,11 +221,7 @@ pub fn clauses<'l>(
                     .is_some_and(|(st, _)| st < agent.start);
                 if other {
                     subject = object.take();
-                    object = Some(Role {
-                        members: agent.members.clone(),
-                        span: Some((agent.start, agent.end)),
-                        pronoun: false,
-                    });
+                    object = Some(Role::of_phrase(agent));
                 }
             }
         }
@@ -383,11 +386,7 @@ fn actor_at(
         .iter()
         .filter(|p| p.start >= from && p.start < end && !is_attribution(s, p.start))
         .nth(skip)?;
-    Some(Role {
-        members: p.members.clone(),
-        span: Some((p.start, p.end)),
-        pronoun: false,
-    })
+    Some(Role::of_phrase(p))
 }
 
 /// Does verb `vi` govern the next verb? An infinitive right after it (past its object), or a
@@ -573,11 +572,7 @@ fn subject(
     // relative clause's subject is the phrase its "who" follows, whatever that
     // phrase is in the clause around it (here the object of "at")
     if let Some(p) = relative_head(s, phrases, v.group_start) {
-        return Some(Role {
-            members: p.members.clone(),
-            span: Some((p.start, p.end)),
-            pronoun: false,
-        });
+        return Some(Role::of_phrase(p));
     }
     let mut i = v.group_start;
     let mut fallback = None;
@@ -591,11 +586,7 @@ fn subject(
                 && p.start > 0
                 && s.word(p.start - 1) == "WITH";
             if !is_pp_object(s, p.start) || absolute {
-                let role = Role {
-                    members: p.members.clone(),
-                    span: Some((p.start, p.end)),
-                    pronoun: false,
-                };
+                let role = Role::of_phrase(p);
                 // "The US commander in Iraq, General David Petraeus, held talks": the phrase
                 // between commas is an apposition; the subject is the head before it
                 let apposition = p.start > 0
@@ -607,11 +598,7 @@ fn subject(
                         q.end < p.start && q.start >= clause_start && !is_pp_object(s, q.start)
                     });
                     if let Some(q) = head {
-                        return Some(Role {
-                            members: q.members.clone(),
-                            span: Some((q.start, q.end)),
-                            pronoun: false,
-                        });
+                        return Some(Role::of_phrase(q));
                     }
                 }
                 return Some(role);
@@ -619,11 +606,7 @@ fn subject(
             // "Evidence against Russia was presented by the US": a passive whose subject names
             // no actor has its patient in the subject's own phrase
             if v.passive && p.end == v.group_start && fallback.is_none() {
-                fallback = Some(Role {
-                    members: p.members.clone(),
-                    span: Some((p.start, p.end)),
-                    pronoun: false,
-                });
+                fallback = Some(Role::of_phrase(p));
             }
             i = p.start;
             continue;
@@ -662,11 +645,7 @@ fn subject(
         let p = phrases
             .iter()
             .find(|p| p.start > participle.last && p.end <= v.group_start)?;
-        Some(Role {
-            members: p.members.clone(),
-            span: Some((p.start, p.end)),
-            pronoun: false,
-        })
+        Some(Role::of_phrase(p))
     })
 }
 
@@ -727,11 +706,7 @@ fn relative_antecedent(
                 .iter()
                 .rev()
                 .find(|p| p.end <= comma && p.end + 1 >= comma)?;
-            return Some(Role {
-                members: p.members.clone(),
-                span: Some((p.start, p.end)),
-                pronoun: false,
-            });
+            return Some(Role::of_phrase(p));
         }
         // "The Syrian Observatory for Human Rights, a UK-based group that tracks the war,
         // said": an appositive noun phrase with its own relative clause
@@ -740,11 +715,7 @@ fn relative_antecedent(
                 (k + 2..group_start - 1).any(|j| matches!(s.word(j), "THAT" | "WHO" | "WHICH"));
             if relative {
                 let p = phrases.iter().rev().find(|p| p.end == k)?;
-                return Some(Role {
-                    members: p.members.clone(),
-                    span: Some((p.start, p.end)),
-                    pronoun: false,
-                });
+                return Some(Role::of_phrase(p));
             }
         }
         if matches!(w, ";" | ":") {
@@ -997,11 +968,7 @@ fn object(
             return None;
         }
     }
-    Some(Role {
-        members: p.members.clone(),
-        span: Some((p.start, p.end)),
-        pronoun: false,
-    })
+    Some(Role::of_phrase(p))
 }
 
 /// Is the phrase a place where something happened: a whole noun phrase after "in" or "at"

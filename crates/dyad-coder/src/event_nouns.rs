@@ -53,14 +53,6 @@ fn target_preposition(w: &str) -> bool {
     )
 }
 
-fn role(p: &ActorPhrase) -> Role {
-    Role {
-        members: p.members.clone(),
-        span: Some((p.start, p.end)),
-        pronoun: false,
-    }
-}
-
 /// The actor phrase that starts at `at` (or after "the" there).
 fn phrase_at<'p>(
     s: &SentenceView,
@@ -88,7 +80,7 @@ fn between_after(s: &SentenceView, phrases: &[ActorPhrase], noun: usize) -> Opti
 pub(crate) fn between_pair(s: &SentenceView, phrases: &[ActorPhrase], noun: usize) -> Option<Role> {
     let next = between_after(s, phrases, noun)?;
     let first = phrase_at(s, phrases, next + 1)?;
-    let mut pair = role(first);
+    let mut pair = Role::of_phrase(first);
     if s.word(first.end) == "AND" {
         if let Some(second) = phrase_at(s, phrases, first.end + 1) {
             pair.members.extend(second.members.iter().cloned());
@@ -185,8 +177,8 @@ pub fn noun_events<'l>(
         if s.word(next) == "OF" {
             if let Some(p) = phrase_at(s, phrases, next + 1) {
                 match entry.of_role {
-                    OfRole::Source => source = Some(role(p)),
-                    OfRole::Target => target = Some(role(p)),
+                    OfRole::Source => source = Some(Role::of_phrase(p)),
+                    OfRole::Target => target = Some(Role::of_phrase(p)),
                 }
                 next = p.end;
             }
@@ -195,7 +187,7 @@ pub fn noun_events<'l>(
             || (entry.aimed_target && s.word(next) == "AT");
         if target.is_none() && (target_preposition(s.word(next)) || topic) {
             if let Some(p) = phrase_at(s, phrases, next + 1) {
-                target = Some(role(p));
+                target = Some(Role::of_phrase(p));
                 next = p.end;
             }
         }
@@ -208,7 +200,7 @@ pub fn noun_events<'l>(
             source = actor_before(s, is_verb, phrases, noun_start);
         }
         if source.is_none() && matches!(s.word(next), "BY" | "FROM") {
-            source = phrase_at(s, phrases, next + 1).map(role);
+            source = phrase_at(s, phrases, next + 1).map(Role::of_phrase);
         }
         let mut clause = clause_of(clauses, i);
         let mut replaces_clause = false;
@@ -371,7 +363,7 @@ fn ready_subject(
         return None;
     }
     if let Some(p) = phrases.iter().find(|p| p.end == link) {
-        return Some((clause_of(clauses, link), role(p)));
+        return Some((clause_of(clauses, link), Role::of_phrase(p)));
     }
     let pronoun = link - 1;
     if !matches!(s.word(pronoun), "HE" | "SHE" | "IT" | "THEY" | "WE") {

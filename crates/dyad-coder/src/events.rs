@@ -699,11 +699,7 @@ fn aid_place(
             && state.is_some()
             && state != own
     })?;
-    Some(clauses::Role {
-        members: p.members.clone(),
-        span: Some((p.start, p.end)),
-        pronoun: false,
-    })
+    Some(clauses::Role::of_phrase(p))
 }
 
 /// Is every member of both roles of one and the same state?

@@ -100,11 +100,7 @@ pub fn labels(
         };
         out.push(Label {
             clause: ci,
-            target: Some(Role {
-                members: named.members.clone(),
-                span: Some((named.start, named.end)),
-                pronoun: false,
-            }),
+            target: Some(Role::of_phrase(named)),
             code: Some(code),
             name: (k, end),
         });

@@ -227,11 +227,7 @@ fn destination(
     }
     let at = if s.word(v + 2) == "THE" { v + 3 } else { v + 2 };
     if let Some(p) = phrases.iter().find(|p| p.start == at || p.start == v + 2) {
-        return Some(Role {
-            members: p.members.clone(),
-            span: Some((p.start, p.end)),
-            pronoun: false,
-        });
+        return Some(Role::of_phrase(p));
     }
     // a town: the capitalised words after "to"
     let mut end = at;
