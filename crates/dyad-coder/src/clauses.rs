@@ -96,11 +96,16 @@ pub fn clauses<'l>(
     for (vi, verb) in verbs.iter().enumerate() {
         let start = clause_start(s, verbs, vi);
         let end = clause_end(s, verbs, vi);
-        let mut subject = subject(s, phrases, verbs, vi, start, &out, voices, last_subject);
+        // "X condemned the attack and promised aid", "declared …, suspended … and sacked": the
+        // verb before, whose subject this one shares
         let coordinated_with = (coordinated(s, verb) || listed(s, verbs, vi))
             .then(|| vi.checked_sub(1))
             .flatten()
             .filter(|&p| out[p].subject.is_some());
+        let mut subject = match coordinated_with {
+            Some(p) => out[p].subject.clone().map(|sub| Role { span: None, ..sub }),
+            None => subject(s, phrases, verbs, vi, start, &out, voices, last_subject),
+        };
         // "accusing him of meddling in Fiji's affairs": a pronoun right after the verb is its
         // object; a name further on is not (the pronoun is resolved below, or not at all)
         // ("accusing each other of firing first amid escalating military tensions": a
@@ -488,8 +493,9 @@ fn uncoded_plural_subject(s: &SentenceView, phrases: &[ActorPhrase]) -> bool {
         && !phrases.iter().any(|p| p.start <= first && first < p.end)
 }
 
-/// The subject of verb `vi`: inherited through coordination ("condemned … and promised"),
-/// the nearest actor phrase to its left in the clause that is not a prepositional object,
+/// The subject of verb `vi` not inherited through coordination (the clause loop gives that one:
+/// "condemned … and promised", where an actor between the two verbs is the first verb's
+/// object, a new subject standing after the conjunction): the nearest actor phrase to its left in the clause that is not a prepositional object,
 /// or, for a pronoun, the speaker of the quotation it stands in or attributes ("“I hope…,” he
 /// added") when there is one, else the last subject named.
 #[allow(clippy::too_many_arguments)]
@@ -504,17 +510,6 @@ fn subject(
     last_subject: &Option<Role>,
 ) -> Option<Role> {
     let v = &verbs[vi];
-    // coordination: "X condemned the attack and promised aid" (an actor between the two verbs
-    // is the first verb's object: "Arnor condemned Mordor and promised aid"; a new subject
-    // would stand after the conjunction)
-    if (coordinated(s, v) || listed(s, verbs, vi)) && vi > 0 {
-        if let Some(sub) = &earlier[vi - 1].subject {
-            return Some(Role {
-                span: None,
-                ..sub.clone()
-            });
-        }
-    }
     // "Cambodia recalled its ambassador, calling Thailand's move a breach", "the minister
     // spoke, blaming Syria": a participle set off by a comma is about the subject before it,
     // that of a finite verb ("Bolivia ordered the ambassador to leave, accusing him": Bolivia
