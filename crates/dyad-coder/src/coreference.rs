@@ -158,7 +158,8 @@ fn story(memory: &ArticleMemory) -> Option<(String, Reached)> {
     }
 }
 
-/// The country the story is about ([`story`]) as an actor standing where `at` stands (for the evidence), in the guide's convention only.
+/// The country the story is about ([`story`]) as an actor standing where `at` stands (for the
+/// evidence), in the guide's convention only.
 pub fn story_country(memory: &ArticleMemory, at: &ActorCode) -> Option<Role> {
     if !memory.agents_take_country {
         return None;

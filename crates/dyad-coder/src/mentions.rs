@@ -177,6 +177,7 @@ pub fn sentence_mentions(
         mentions = find_mentions(lex, &s, date, aliases);
     }
     learn_acronyms(lex, tokens, &s, &mentions, aliases);
+    learn_initials(lex, &s, &mentions, aliases);
     SentenceMentions { kept, mentions }
 }
 
@@ -304,7 +305,6 @@ fn learn_acronyms(
     mentions: &[Mention],
     aliases: &mut Aliases,
 ) {
-    learn_initials(lex, s, mentions, aliases);
     // (most sentences have no brackets)
     if !tokens.iter().any(|t| t.text == "(") {
         return;
