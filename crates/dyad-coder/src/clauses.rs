@@ -291,7 +291,8 @@ pub fn clauses<'l>(
         // one committed, no doer after it
         if verb.passive
             && (english::is_object_experiencer(verb_base(lex, &verb))
-                || (verb_base(lex, &verb) == "COMMIT" && s.word(verb.last + 1) == "TO"))
+                || (english::commits_as_adjective(verb_base(lex, &verb))
+                    && s.word(verb.last + 1) == "TO"))
         {
             verb.passive = false;
         }

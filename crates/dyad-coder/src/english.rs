@@ -12,6 +12,13 @@ pub fn is_possessive(w: &str) -> bool {
     matches!(w, "ITS" | "THEIR" | "OUR" | "HIS" | "HER")
 }
 
+/// Verbs whose participle is an adjective of commitment before "to", which takes a gerund as
+/// a noun of commitment does ("is committed to building ties", "remains committed to
+/// strengthening"): its subject is the one committed, no doer stands after it.
+pub fn commits_as_adjective(base: &str) -> bool {
+    base == "COMMIT"
+}
+
 /// Copulas other than "be", whose participle after them describes their subject ("remains
 /// committed", "stayed opposed", "became involved").
 pub fn is_copula(w: &str) -> bool {

@@ -760,7 +760,7 @@ fn committed_to_infinitive(res: &Resources, s: &SentenceView, c: &clauses::Claus
                 // a noun of commitment takes a gerund as well: "their commitment to
                 // strengthening bilateral cooperation"; so does "committed" ("remains
                 // committed to building a relationship")
-                || ((c.intent_noun || nesting::verb_name(res, c) == "COMMIT")
+                || ((c.intent_noun || english::commits_as_adjective(nesting::verb_name(res, c)))
                     && s.tag(to + 1) == Some(Tag::VBG)))
     })
 }
