@@ -966,7 +966,8 @@ fn a_news_agency_tells_no_country() {
         Some(date(2024, 5, 6)),
     )));
     assert!(got.iter().all(|t| !t.contains("MED")), "{got:?}");
-    assert!(got.contains(&"GEOCOP 190 GEOOPP".to_string()), "{got:?}");
+    // (police attacking protesters: assault, 18x)
+    assert!(got.contains(&"GEOCOP 180 GEOOPP".to_string()), "{got:?}");
 }
 
 #[test]
@@ -2471,5 +2472,51 @@ fn committed_to_a_gerund_is_an_intent_and_a_copula_lends_its_subject() {
     assert_eq!(
         coded("Norway remains committed to deepening its partnership with Chile."),
         expect(&["NOR 030 CHL"])
+    );
+}
+
+#[test]
+fn police_force_on_the_unarmed_is_assault_and_a_fight_stays_a_fight() {
+    // the guide: armed attack "on forces or positions" 190, people killed "by other means" 18x
+    assert_eq!(
+        coded("Police killed a student in Jakarta, Indonesia, on Monday."),
+        expect(&["IDNCOP 180 IDNEDU"])
+    );
+    assert_eq!(
+        coded("Bolivian police shot dead two miners in La Paz on Monday."),
+        expect(&["BOLCOP 180 BOL"])
+    );
+    // armed men on either side: a fight
+    assert_eq!(
+        coded("Colombian police killed three rebels in Cali on Monday."),
+        expect(&["COLCOP 190 COLREB"])
+    );
+    // a clash is coded both ways and stays one
+    assert_eq!(
+        coded("Chilean police clashed with protesters in Santiago on Monday."),
+        expect(&["CHLCOP 190 CHLOPP", "CHLOPP 190 CHLCOP"])
+    );
+    // soldiers are no police: the dictionaries' 190 stands
+    assert_eq!(
+        coded("Nigerian soldiers shot dead two villagers on Monday."),
+        expect(&["NGAMIL 190 NGACVL"])
+    );
+    // PETRARCH's convention keeps the dictionary's code
+    let petr = petrarch().code_document(&doc(
+        "Police killed a student in Jakarta, Indonesia, on Monday.",
+        Some(date(2024, 5, 6)),
+    ));
+    assert!(petr.iter().all(|e| e.code != "180"), "{:?}", triples(&petr));
+}
+
+#[test]
+fn breaking_up_a_protest_is_dispersing_it() {
+    assert_eq!(
+        coded("Police in Nairobi, Kenya, broke up a rally of the opposition on Monday."),
+        expect(&["KENCOP 175 KENOPP"])
+    );
+    assert_eq!(
+        coded("Kenyan police broke up protests in Nairobi on Monday."),
+        expect(&["KENCOP 175 KEN"])
     );
 }
