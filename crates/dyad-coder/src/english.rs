@@ -60,6 +60,20 @@ pub fn is_function_word(w: &str) -> bool {
     )
 }
 
+/// A name written with the Arabic article joined by a hyphen ("al-Bashir", "el-Sisi",
+/// "ash-Sharaa"), without it: English news calls the person "Mr Bashir", "Sisi" after the first
+/// mention. The article's forms are "al" and "el" and "al" assimilated to the sun letters
+/// ("ad-", "ar-", "as-", "ash-", "at-", "az-", "an-").
+pub fn without_arabic_article(w: &str) -> Option<&str> {
+    let (article, rest) = w.split_once('-')?;
+    (matches!(
+        article,
+        "AL" | "EL" | "AD" | "AR" | "AS" | "ASH" | "AT" | "AZ" | "AN"
+    ) && rest.len() > 1
+        && rest.bytes().all(|b| b.is_ascii_alphabetic()))
+    .then_some(rest)
+}
+
 /// Lower-case particles of personal names ("Alberto van Klaveren", "Luiz Inácio Lula da
 /// Silva", "Mohammed bin Salman", "Ursula von der Leyen"): inside a name set off by commas
 /// they do not end it.

@@ -281,6 +281,13 @@ pub fn learn_aliases(
                 aliases.insert(name.to_string(), id);
                 again |= (m.end..s.len()).any(|j| s.word(j) == name);
             }
+            // "Omar al-Bashir", later "Mr Bashir"
+            if let Some(bare) = english::without_arabic_article(name) {
+                if !aliases.contains_key(bare) && !names_an_actor_or_agent(lex, bare) {
+                    aliases.insert(bare.to_string(), id);
+                    again |= (m.end..s.len()).any(|j| s.word(j) == bare);
+                }
+            }
         }
     }
     again

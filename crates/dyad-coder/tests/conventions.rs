@@ -2520,3 +2520,12 @@ fn breaking_up_a_protest_is_dispersing_it() {
         expect(&["KENCOP 175 KEN"])
     );
 }
+
+#[test]
+fn an_arrest_warrant_issued_is_a_legal_charge() {
+    // CAMEO 173: arrest, detain, or charge with legal action (upstream codes only the plural)
+    assert_eq!(
+        coded("A Peruvian court issued an arrest warrant for the Chilean president on Monday."),
+        expect(&["PERJUD 173 CHLGOV"])
+    );
+}

@@ -14,3 +14,13 @@ fn any_word_of_a_full_name_after_its_title_stands_for_the_person() {
     let t = triples(&events);
     assert!(t.contains(&"JPNGOV 051 KORGOV".to_string()), "{t:?}");
 }
+
+#[test]
+fn a_name_with_the_arabic_article_is_known_later_without_it() {
+    // "Mohammed Shia al-Sudani", then "Sudani" (as "Mr Bashir" after "Omar al-Bashir")
+    let text = "Iraqi Prime Minister Mohammed Shia al-Sudani met King Abdullah of Jordan in \
+                Amman on Monday. Later Mr Sudani praised Jordan.";
+    let events = code_on(production(), text, date(2023, 5, 7));
+    let t = triples(&events);
+    assert!(t.contains(&"IRQGOV 051 JOR".to_string()), "{t:?}");
+}

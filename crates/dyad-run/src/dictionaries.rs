@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "bdb3216cb3131e0e"
+            "253614388203e2c4"
         );
     }
 }
