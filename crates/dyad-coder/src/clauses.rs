@@ -81,7 +81,19 @@ impl Clause<'_> {
     }
 }
 
-/// Build the clauses of a sentence. `last_subject` carries the last named subject across
+/// The subjects the sentences so far named, for the pronouns of the next ("he added", "it
+/// warned").
+#[derive(Debug, Clone, Default)]
+pub struct LastSubjects {
+    /// The last subject named.
+    pub last: Option<Role>,
+    /// The last subject named whose head is no plural noun: what "it", "he" and "she" point to
+    /// ("India launched strikes. Officials said 600 militants were dug in. It warned Pakistan":
+    /// India, not the militants).
+    pub singular: Option<Role>,
+}
+
+/// Build the clauses of a sentence. `last_subject` carries the subjects named across
 /// sentences, for pronouns ("he added").
 pub fn clauses<'l>(
     lex: &'l Lexicon,
@@ -90,7 +102,7 @@ pub fn clauses<'l>(
     phrases: &[ActorPhrase],
     voices: &[(usize, Role)],
     pattern_blind: &[bool],
-    last_subject: &mut Option<Role>,
+    last_subject: &mut LastSubjects,
 ) -> Vec<Clause<'l>> {
     let mut out: Vec<Clause> = Vec::with_capacity(verbs.len());
     for (vi, verb) in verbs.iter().enumerate() {
@@ -186,12 +198,18 @@ pub fn clauses<'l>(
             && english::is_preposition(s.word(verb.group_start - 1));
         if let Some(sub) = &subject {
             if sub.span.is_some() && !asked_of_object && !gerund_after_preposition {
-                *last_subject = Some(sub.clone());
+                last_subject.last = Some(sub.clone());
+                if !sub
+                    .span
+                    .is_some_and(|(_, end)| headed_by_plural(lex, s, end))
+                {
+                    last_subject.singular = Some(sub.clone());
+                }
             }
         } else if verb.finite && out.is_empty() && uncoded_plural_subject(s, phrases) {
             // "Negotiators in the peace process agreed … They also decided": the "they" after
             // is the subject no dictionary knows, not a subject named before it
-            *last_subject = None;
+            last_subject.last = None;
         }
         // "expelled a British diplomat, accusing him of espionage": an object pronoun after a
         // participle that takes the clause before's subject points to that clause's direct
@@ -485,6 +503,28 @@ fn is_saying(lex: &Lexicon, verb: &VerbOccurrence, coded: &CodedVerb) -> bool {
         )
 }
 
+/// Is the phrase that ends before token `end` headed by a plural common noun ("up to 680 Afghan
+/// militants", "security forces", "police"), not a name ("the United States", "the
+/// Philippines")? Read from the word's form, not the tagger, which tags a sentence only when a
+/// verb needs it.
+fn headed_by_plural(lex: &Lexicon, s: &SentenceView, end: usize) -> bool {
+    let Some(head) = end.checked_sub(1) else {
+        return false;
+    };
+    let w = s.word(head);
+    let plural_form = english::is_unmarked_plural(w)
+        || (w.len() > 3 && w.ends_with('S') && !w.ends_with("SS") && !w.ends_with("US"));
+    // (a sentence's first word is capitalized whatever it is: "Officials said" is headed by
+    // an agent, "Philippines said" by a name)
+    let common = if head == 0 {
+        let word = [lex.vocabulary.id(w)];
+        lex.agents.longest_at(&word, 0).is_some() && lex.actors.longest_at(&word, 0).is_none()
+    } else {
+        !s.capitalized(head)
+    };
+    plural_form && common
+}
+
 /// Does the sentence open with a plural common noun no actor phrase covers ("Negotiators in
 /// the Colombian peace process agreed", "Mediators said")?
 fn uncoded_plural_subject(s: &SentenceView, phrases: &[ActorPhrase]) -> bool {
@@ -508,7 +548,7 @@ fn subject(
     clause_start: usize,
     earlier: &[Clause],
     voices: &[(usize, Role)],
-    last_subject: &Option<Role>,
+    last_subject: &LastSubjects,
 ) -> Option<Role> {
     let v = &verbs[vi];
     // "Cambodia recalled its ambassador, calling Thailand's move a breach", "the minister
@@ -620,8 +660,13 @@ fn subject(
                 !matches!(w, "HE" | "SHE") || !r.members.iter().all(|m| m.code.len() == 3)
             };
             let before = earlier.iter().rev().find_map(|c| c.subject.clone());
+            let named_before = if matches!(w, "THEY" | "WE") {
+                &last_subject.last
+            } else {
+                &last_subject.singular
+            };
             return before
-                .or_else(|| last_subject.clone())
+                .or_else(|| named_before.clone())
                 .filter(fits)
                 .map(|r| Role {
                     members: r.members,

@@ -18,7 +18,7 @@ use crate::sentence::SentenceView;
 #[derive(Default)]
 pub struct ArticleMemory {
     /// The last subject named, for "he", "they".
-    pub last_subject: Option<Role>,
+    pub last_subject: crate::clauses::LastSubjects,
     /// Actors named together ("China and France") or met ("Yoon met Kishida"), most recent
     /// last, for "the two sides", "the four nations".
     pub groups: Vec<Vec<ActorCode>>,
@@ -768,7 +768,7 @@ pub fn resolve_they(
     let Some(group) = memory.groups.last().filter(|_| memory.group_age <= 1) else {
         return;
     };
-    let single_member_subject = memory.last_subject.as_ref().is_some_and(
+    let single_member_subject = memory.last_subject.last.as_ref().is_some_and(
         |r| matches!(r.members.as_slice(), [m] if group.iter().any(|g| g.code == m.code)),
     );
     if !single_member_subject {

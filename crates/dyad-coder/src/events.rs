@@ -64,13 +64,13 @@ pub fn code_sentence(
     resolve_groups(&s, &mut phrases, memory, events);
     resolve_they(&s, &is_verb, &mut phrases, memory);
     resolve_titles(&res.lexicon, &s, &mut phrases, &mut memory.titles);
-    resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.as_ref());
+    resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.last.as_ref());
     resolve_country_descriptions(&s, &mut phrases, memory);
     resolve_the_countrys_agents(&s, &mut phrases, memory);
     agents_take_the_article_country(&mut phrases, memory);
     remember_last_named(&phrases, memory);
     resolve_named_people(&res.lexicon, &s, &mut phrases, &mut memory.people);
-    resolve_possessed_countries(&s, &mut phrases, memory.last_subject.as_ref());
+    resolve_possessed_countries(&s, &mut phrases, memory.last_subject.last.as_ref());
     let mut trace = trace;
     if let Some(out) = trace.as_deref_mut() {
         trace::sentence(out, &s, mentions, &verbs, &phrases);

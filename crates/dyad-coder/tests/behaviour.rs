@@ -202,6 +202,20 @@ fn coordinated_verb_inherits_the_subject() {
 }
 
 #[test]
+fn it_points_to_the_last_subject_that_is_no_plural_noun() {
+    // "the rebels" were the last subject named, but "it" is singular: Chile
+    let text = "Chile recalled its ambassador from Peru on Monday. Officials said dozens of \
+                Bolivian rebels were hiding in the north. It also warned the Bolivian army.";
+    let t = triples(&code_on(production(), text, date(2024, 5, 6)));
+    assert!(t.contains(&"CHL 130 BOLMIL".to_string()), "{t:?}");
+    // "they" takes the plural subject
+    let text = "Chile recalled its ambassador from Peru on Monday. Officials said dozens of \
+                Bolivian rebels were hiding in the north. They also attacked the Bolivian army.";
+    let t = triples(&code_on(production(), text, date(2024, 5, 6)));
+    assert!(t.contains(&"BOLREB 190 BOLMIL".to_string()), "{t:?}");
+}
+
+#[test]
 fn pronoun_subject_is_carried_to_the_next_sentence() {
     let text = "Arnor condemned Mordor. It also criticized Gondor.";
     let events = code(text);
