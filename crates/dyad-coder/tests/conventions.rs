@@ -2529,3 +2529,22 @@ fn an_arrest_warrant_issued_is_a_legal_charge() {
         expect(&["PERJUD 173 CHLGOV"])
     );
 }
+
+#[test]
+fn a_claim_is_a_statement_coded_by_its_content() {
+    // no disapproval in "claimed" itself
+    assert_eq!(
+        coded("Iraqi police claimed on Monday that the gang had left Basra."),
+        expect(&[])
+    );
+    // a claim of responsibility, and that an adversary attacked: the patterns and PETR-2's
+    // transformations
+    assert_eq!(
+        coded("Al Shabaab claimed responsibility for the attack on Somali troops."),
+        expect(&["SOMREB 015 SOMMIL"])
+    );
+    assert_eq!(
+        coded("The Indian Army claimed on Monday that Pakistan had attacked Indian posts."),
+        expect(&["INDMIL 112 PAK"])
+    );
+}

@@ -354,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 29);
+        assert_eq!(d.verbs.blocks.len(), 397 + 30);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -388,6 +388,7 @@ mod tests {
                 "RENEW",
                 "INVITE",
                 "TEST-FIRE",
+                "CLAIM",
                 "BOOST",
                 "LINK",
                 "ENACT"
@@ -430,13 +431,14 @@ mod tests {
             .map(|b| b.patterns.iter().filter(|p| p.file.is_none()).count())
             .sum();
         assert_eq!(upstream, 4_668);
-        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (SEND, AGREE, SUPPORT, DESTROY)
+        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (SEND, AGREE, SUPPORT,
+        // GRANT, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
             .map(|b| b.name.as_str())
             .collect();
-        assert_eq!(added, ["SEND", "AGREE", "SUPPORT", "DESTROY"]);
+        assert_eq!(added, ["SEND", "AGREE", "SUPPORT", "GRANT", "DESTROY"]);
         let phoenix = d
             .actors
             .entries

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "253614388203e2c4"
+            "f0905329e9b99ce2"
         );
     }
 }
