@@ -183,6 +183,20 @@ pub fn noun_events<'l>(
                 next = p.end;
             }
         }
+        // "held talks here with", "talks Tuesday with": where and when may stand between the
+        // noun and its preposition
+        if target.is_none() {
+            let adverb = |k: usize| {
+                let w = s.word(k);
+                matches!(w, "HERE" | "THERE") || english::is_time_word(w)
+            };
+            let skipped = (next..(next + 3).min(s.len()))
+                .take_while(|&k| adverb(k))
+                .count();
+            if skipped > 0 && target_preposition(s.word(next + skipped)) {
+                next += skipped;
+            }
+        }
         let topic = (entry.topic_target && matches!(s.word(next), "OVER" | "ABOUT"))
             || (entry.aimed_target && s.word(next) == "AT");
         if target.is_none() && (target_preposition(s.word(next)) || topic) {

@@ -114,3 +114,15 @@ fn renewing_clamping_and_tightening_tell_the_act_their_noun_names() {
         &["IGOEUREEC 163 BLR"],
     );
 }
+
+#[test]
+fn where_and_when_may_stand_between_a_noun_and_its_preposition() {
+    assert_nouns(
+        "The Chilean president held talks here with his Peruvian counterpart.",
+        &["CHLGOV 040 PER", "PER 040 CHLGOV"],
+    );
+    assert_nouns(
+        "Chile held talks Tuesday with Peru.",
+        &["CHL 040 PER", "PER 040 CHL"],
+    );
+}
