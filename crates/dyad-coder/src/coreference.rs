@@ -641,6 +641,13 @@ pub fn last_accuser(events: &[dyad_model::Event], denier: &Role) -> Option<Role>
     last_act_against(events, denier, &["11"], Reached::Accuser)
 }
 
+/// Who last appealed to, offered to or demanded of (CAMEO 02, 03, 10) one of `rejecter`'s
+/// states, among the article's events so far: whose proposal a rejection that names no one
+/// turns down ("North Korea offered talks. Seoul rejected the offer.").
+pub fn last_proposer(events: &[dyad_model::Event], rejecter: &Role) -> Option<Role> {
+    last_act_against(events, rejecter, &["02", "03", "10"], Reached::Proposer)
+}
+
 /// Who last attacked (CAMEO 18–20) one of `responder`'s states, among the article's events so
 /// far: whom a retaliation that names no one strikes ("Pakistani troops fired on Indian posts.
 /// The Indian Army retaliated.").

@@ -72,27 +72,10 @@ fn is_year(words: &[String]) -> bool {
 /// WARS", "BRITISH EMPIRE", "ATTACK ON PEARL HARBOR", "APRIL 1942"), not a sports or other
 /// non-political topic?
 fn names_history(words: &[String]) -> bool {
-    let month = |w: &str| {
-        matches!(
-            w,
-            "JANUARY"
-                | "FEBRUARY"
-                | "MARCH"
-                | "APRIL"
-                | "MAY"
-                | "JUNE"
-                | "JULY"
-                | "AUGUST"
-                | "SEPTEMBER"
-                | "OCTOBER"
-                | "NOVEMBER"
-                | "DECEMBER"
-        )
-    };
     words
         .iter()
         .any(|w| matches!(w.as_str(), "WAR" | "WARS" | "EMPIRE" | "HARBOR"))
-        || (words.iter().any(|w| month(w))
+        || (words.iter().any(|w| crate::english::is_month(w))
             && words.iter().any(|w| is_year(std::slice::from_ref(w))))
 }
 

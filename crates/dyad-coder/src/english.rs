@@ -727,6 +727,37 @@ pub fn is_weekday(w: &str) -> Option<u32> {
     })
 }
 
+/// The names of the months (and their abbreviations as wire copy writes them: "Dec. 3").
+pub fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "JANUARY"
+            | "FEBRUARY"
+            | "MARCH"
+            | "APRIL"
+            | "MAY"
+            | "JUNE"
+            | "JULY"
+            | "AUGUST"
+            | "SEPTEMBER"
+            | "OCTOBER"
+            | "NOVEMBER"
+            | "DECEMBER"
+            | "JAN."
+            | "FEB."
+            | "MAR."
+            | "APR."
+            | "JUN."
+            | "JUL."
+            | "AUG."
+            | "SEP."
+            | "SEPT."
+            | "OCT."
+            | "NOV."
+            | "DEC."
+    )
+}
+
 /// Time words that may stand between a subject and its verb ("Arnor on Thursday signed").
 pub fn is_time_word(w: &str) -> bool {
     is_weekday(w).is_some()

@@ -12,7 +12,7 @@ use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
     agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
-    last_fight_sides, last_victim, remember_last_named, remember_meetings,
+    last_fight_sides, last_proposer, last_victim, remember_last_named, remember_meetings,
     resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
     resolve_named_people, resolve_possessed_countries, resolve_the_countrys_agents, resolve_they,
     resolve_titles, story_country_target, voices, ArticleMemory,
@@ -378,6 +378,22 @@ pub fn code_sentence(
                 let accuser = (target.is_none() && forward == Some("016"))
                     .then(|| last_accuser(events, source))
                     .flatten();
+                // "Seoul rejected the offer": a rejection that names no one turns down the last
+                // appeal, offer or demand made to the rejecter (of something: "the amount has been
+                // declining" rejects nothing)
+                let rejects_something = c.verb.last + 1 < s.len() && {
+                    let next = s.word(c.verb.last + 1);
+                    !s.is_punct(c.verb.last + 1)
+                        && !english::is_preposition(next)
+                        && !english::is_conjunction(next)
+                        && !english::is_subordinator(next)
+                        && !english::is_adverb(next)
+                };
+                let proposer = (target.is_none()
+                    && rejects_something
+                    && forward.is_some_and(|f| cameo::root(f) == "12"))
+                .then(|| last_proposer(events, source))
+                .flatten();
                 // "The Indian Army retaliated": a retaliation that names no one strikes the
                 // last attacker of the retaliator
                 let attacker = (target.is_none()
@@ -419,6 +435,7 @@ pub fn code_sentence(
                     .cloned()
                     .or(parties)
                     .or(accuser)
+                    .or(proposer)
                     .or(attacker)
                     .or(aggressor)
                     .or(victim)

@@ -460,6 +460,9 @@ pub enum Reached {
     OwnCountry,
     /// A denial that names no one: who last accused the denier.
     Accuser,
+    /// A rejection that names no one: who last appealed to, offered to or demanded of the
+    /// rejecter.
+    Proposer,
     /// A retaliation that names no one: who last attacked the retaliator.
     Attacker,
     /// A condemnation that names no one: who did the article's last hostile act.
@@ -515,6 +518,9 @@ impl Reached {
                 "a restriction imposed on no one named: the country of who imposed it"
             }
             Reached::Accuser => "a denial naming no one: who last accused the denier",
+            Reached::Proposer => {
+                "a rejection naming no one: who last appealed to, offered to or demanded of the rejecter"
+            }
             Reached::Attacker => "a retaliation naming no one: who last attacked the retaliator",
             Reached::Aggressor => "a condemnation naming no one: who did the last hostile act",
             Reached::Victim => {

@@ -58,12 +58,16 @@ struct HalfMatch {
     source_at: Option<(usize, usize)>,
 }
 
-/// Match the elements in order inside `[from, to)`.
+/// Match the elements in order inside `[from, to)`. `time_adjunct(p)`: is token `p` the
+/// preposition of a time adjunct ("on Monday", "in March")? Such a word is no pattern's particle:
+/// DEMAND's block writes "- * ON [190]" for PRESS ("pressed on"), which "demanded an apology on
+/// Monday" is not.
 #[allow(clippy::too_many_arguments)]
 fn match_elements(
     s: &WordIds,
     is_verb: &[bool],
     infinitive: &dyn Fn(usize) -> bool,
+    time_adjunct: &dyn Fn(usize) -> bool,
     elements: &[Element],
     from: usize,
     to: usize,
@@ -75,7 +79,15 @@ fn match_elements(
     for el in elements {
         match el {
             Element::Noun(alts) => {
-                let (p, len) = find_alt(s, is_verb, alts, cursor, to)?;
+                let mut from = cursor;
+                let (p, len) = loop {
+                    let (p, len) = find_alt(s, is_verb, alts, from, to)?;
+                    if len == 1 && time_adjunct(p) {
+                        from = p + 1;
+                        continue;
+                    }
+                    break (p, len);
+                };
                 out.matched.extend(p..p + len);
                 cursor = p + len;
                 // a `^` counts only towards the marker right after it: in
@@ -93,7 +105,7 @@ fn match_elements(
                     }
                     let to_infinitive = infinitive(p);
                     match object {
-                        None if to_infinitive => continue,
+                        None if to_infinitive || time_adjunct(p) => continue,
                         None => {
                             found = Some((p, p + 1));
                             break;
@@ -196,6 +208,12 @@ pub fn code_verb<'l>(
     let infinitive = |p: usize| {
         s.word(p) == "TO" && p + 1 < s.len() && s.tag(p + 1) == Some(dyad_lang::tagger::Tag::VB)
     };
+    let time_adjunct = |p: usize| {
+        crate::english::is_preposition(s.word(p))
+            && p + 1 < s.len()
+            && (crate::english::is_time_word(s.word(p + 1))
+                || crate::english::is_month(s.word(p + 1)))
+    };
     // a pattern one of whose words is nowhere in the sentence cannot match
     let possible = |c: &CompiledPattern| c.needs.iter().all(|n| n.iter().any(|&w| ids.has(w)));
     let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;
@@ -212,6 +230,7 @@ pub fn code_verb<'l>(
                 ids,
                 is_verb,
                 &infinitive,
+                &time_adjunct,
                 &c.post,
                 from,
                 to,
@@ -233,6 +252,7 @@ pub fn code_verb<'l>(
             ids,
             is_verb,
             &infinitive,
+            &time_adjunct,
             &c.pre,
             clause_start,
             verb.first,

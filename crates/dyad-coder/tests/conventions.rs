@@ -2548,3 +2548,31 @@ fn a_claim_is_a_statement_coded_by_its_content() {
         expect(&["INDMIL 112 PAK"])
     );
 }
+
+#[test]
+fn a_rejection_that_names_no_one_turns_down_the_last_proposal_to_the_rejecter() {
+    assert_eq!(
+        coded(
+            "Spain demanded an apology from Argentina on Monday. Argentina's interior \
+             minister rejected the demand."
+        ),
+        expect(&["ESP 100 ARG", "ARGGOV 124 ESP"])
+    );
+    // a verb of the block that rejects nothing ("has been declining") takes no one
+    assert_eq!(
+        coded(
+            "Spain demanded an apology from Argentina on Monday. Argentina's trade with Spain \
+             has been declining since 2000."
+        ),
+        expect(&["ESP 100 ARG"])
+    );
+}
+
+#[test]
+fn the_preposition_of_a_time_adjunct_is_no_patterns_particle() {
+    // DEMAND's block has "- * ON [190]" for "pressed on"; "on Monday" is a date
+    assert_eq!(
+        coded("Spain demanded an apology from Argentina on Monday."),
+        expect(&["ESP 100 ARG"])
+    );
+}
