@@ -358,7 +358,16 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
         }
         let heuristic = used_as_verb(s, first, cand.inflection, &in_mention, out.last());
         let decision = with_tagger(s, i, heuristic);
-        let decision = plural_noun_after_name(s, i, first, cand.inflection, &in_mention, decision);
+        let prev_finite = out.last().is_some_and(|v| v.finite);
+        let decision = plural_noun_after_name(
+            s,
+            i,
+            first,
+            cand.inflection,
+            &in_mention,
+            decision,
+            prev_finite,
+        );
         match decision {
             Some(finite) => {
                 let mut v = verb_group(s, i, first, last, cand.clone(), finite);
@@ -456,6 +465,7 @@ fn plural_noun_after_name(
     infl: Inflection,
     in_mention: &[bool],
     decision: Option<bool>,
+    prev_finite: bool,
 ) -> Option<bool> {
     use dyad_lang::tagger::Tag;
     if decision != Some(true) || infl != Inflection::ThirdSingular || first == 0 {
@@ -470,7 +480,10 @@ fn plural_noun_after_name(
         s.tag(head + 1),
         Some(Tag::VBD | Tag::VBN | Tag::VBZ | Tag::VBP | Tag::MD)
     );
-    if plural && verb_next {
+    // "attacked Ukrainian positions.": a plural ending its clause after a finite verb's object
+    // name is that object's head, not a verb with nothing after it
+    let ends_clause = head + 1 >= s.len() || s.is_punct(head + 1);
+    if plural && (verb_next || (ends_clause && prev_finite)) {
         None
     } else {
         decision

@@ -1121,6 +1121,14 @@ fn a_plural_noun_after_a_demonym_heads_the_subject_of_the_verb_after_it() {
         "{:?}",
         triples(&events)
     );
+    // a plural ending the clause after a verb's object name is that object's head
+    // ("positions" is no verb with nothing after it)
+    let events = code_on(
+        production(),
+        "Armenian troops attacked Azerbaijani positions.",
+        date(2022, 3, 1),
+    );
+    assert_eq!(triples(&events), expect(&["ARMMIL 193 AZE"]));
 }
 
 #[test]
