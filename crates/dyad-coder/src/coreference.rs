@@ -447,7 +447,27 @@ pub fn resolve_groups(
             found.push(group_phrase(s, group, start, end));
         }
     }
-    for p in phrases.iter().filter(|p| p.members.len() > 1) {
+    // ("the Nairobi and Luanda processes": names joined to modify a noun after them name
+    // things, no group the article goes on about; adjectives of nationality before a noun,
+    // "the Ukrainian and Polish diplomacies", name the countries' bodies, and are one)
+    let modifies_noun = |p: &ActorPhrase| {
+        let names_end = p.members.iter().map(|m| m.char_end).max().unwrap_or(0);
+        let last = p.end - 1;
+        let Some(name) = (p.start..last)
+            .rev()
+            .find(|&k| s.tokens[k].end <= names_end)
+        else {
+            return false;
+        };
+        names_end <= s.tokens[last].start
+            && !s.capitalized(last)
+            && !s.is_punct(last)
+            && s.tag(name).is_some_and(|t| t.is_proper_noun())
+    };
+    for p in phrases
+        .iter()
+        .filter(|p| p.members.len() > 1 && !modifies_noun(p))
+    {
         remember(&mut memory.groups, p.members.clone());
         memory.group_age = 0;
     }

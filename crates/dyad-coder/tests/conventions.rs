@@ -2576,3 +2576,30 @@ fn the_preposition_of_a_time_adjunct_is_no_patterns_particle() {
         expect(&["ESP 100 ARG"])
     );
 }
+
+#[test]
+fn what_is_called_for_is_appealed_for() {
+    // upstream's CALL codes "called for a halt" as the halt (087) and "an end" as 053
+    assert_eq!(
+        coded("The UN called for an immediate halt to the attacks on Sudanese troops."),
+        expect(&["IGOUNO 0256 SDNMIL"])
+    );
+    assert_eq!(
+        coded("Brazil called for an end to the sanctions on Venezuela."),
+        expect(&["BRA 020 VEN"])
+    );
+}
+
+#[test]
+fn names_that_modify_a_noun_are_no_pair_a_call_for_restraint_is_addressed_to() {
+    // "the Paris and Madrid conferences" names things; the sides are those who clashed
+    let got = coded(
+        "Kenyan troops clashed with Somali forces on Monday. Officials praised the Paris and \
+         Madrid conferences on Tuesday. The UN urged restraint.",
+    );
+    assert!(got.contains(&"IGOUNO 0256 SOM".to_string()), "{got:?}");
+    assert!(
+        got.iter().all(|t| !t.starts_with("IGOUNO 0256 FRA")),
+        "{got:?}"
+    );
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "f0905329e9b99ce2"
+            "5e7c55d4e7819db5"
         );
     }
 }
