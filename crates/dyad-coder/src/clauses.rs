@@ -154,9 +154,13 @@ pub fn clauses<'l>(
         // "urged Bree to help", "wants to attack": an infinitive takes its subject from the
         // verb that governs it: that verb's object if it has one before the infinitive, else
         // its subject.
-        let governor = (vi > 0)
-            .then(|| vi - 1)
-            .filter(|&g| matches!(out[g].complement, Some((c, _)) if c == vi));
+        // (the verb before a participle that modifies its object governs the infinitive after
+        // the participle: "urged all parties involved in the conflict to end")
+        let governs = |g: usize| matches!(out[g].complement, Some((c, _)) if c == vi);
+        let governor = vi
+            .checked_sub(2)
+            .filter(|&g| governs(g))
+            .or_else(|| vi.checked_sub(1).filter(|&g| governs(g)));
         if subject.is_none() && !verb.finite {
             if let Some(g) = governor {
                 let gov: &Clause = &out[g];
@@ -423,7 +427,17 @@ fn complement_of(
     saying: bool,
 ) -> Option<(usize, Complement)> {
     let v = &verbs[vi];
-    let n = verbs.get(vi + 1)?;
+    let mut n = verbs.get(vi + 1)?;
+    let mut ni = vi + 1;
+    // "urged all parties involved in the conflict to end the violence": a participle after the
+    // object is part of it (a reduced relative), and the infinitive after it the verb's
+    if let Some(m) = (!saying)
+        .then(|| reduced_relative_before_infinitive(s, verbs, vi))
+        .flatten()
+    {
+        n = &verbs[m];
+        ni = m;
+    }
     // the words between, but for the actor phrases' own ("urged Chile and Peru to")
     let between: Vec<&str> = (v.last + 1..n.group_start)
         .filter(|&k| !phrases.iter().any(|p| p.start <= k && k < p.end))
@@ -459,12 +473,45 @@ fn complement_of(
         .iter()
         .any(|w| *w == "THAT" || english::is_auxiliary(w) || english::is_negator(w));
     if !n.finite && s.word(n.group_start) == "TO" && close {
-        return Some((vi + 1, Complement::Infinitive));
+        return Some((ni, Complement::Infinitive));
     }
-    if n.finite && (between.contains(&"THAT") || (saying && between.len() <= 6)) {
+    if ni == vi + 1 && n.finite && (between.contains(&"THAT") || (saying && between.len() <= 6)) {
         return Some((vi + 1, Complement::Finite));
     }
     None
+}
+
+/// For verb `vi` with a short object ("all parties"), a passive participle right after it
+/// ("involved in the conflict") and an infinitive after that: the infinitive's index. The
+/// participle modifies the object; the infinitive is the verb's ("urged all parties involved in
+/// the conflict to end the violence").
+fn reduced_relative_before_infinitive(
+    s: &SentenceView,
+    verbs: &[VerbOccurrence],
+    vi: usize,
+) -> Option<usize> {
+    let (v, p, inf) = (&verbs[vi], verbs.get(vi + 1)?, verbs.get(vi + 2)?);
+    let plain = |from: usize, to: usize, most: usize| {
+        to > from
+            && to - from <= most
+            && (from..to).all(|k| {
+                let w = s.word(k);
+                !s.is_punct(k) && !english::opens_clause(w) && !english::is_conjunction(w)
+            })
+    };
+    // (the participle may have been read as a past tense: "parties involved" as "they
+    // involved"; a verb of saying, whose clause may follow, is not asked)
+    let participle = (!p.finite && p.passive)
+        || (p.finite && !p.passive && p.candidate.inflection == Inflection::Past);
+    (v.finite
+        && !v.passive
+        && participle
+        && p.group_start == p.first
+        && !inf.finite
+        && s.word(inf.group_start) == "TO"
+        && plain(v.last + 1, p.group_start, 5)
+        && plain(p.last + 1, inf.group_start, 8))
+    .then_some(vi + 2)
 }
 
 /// A verb of saying or believing, which takes a clause as its object ("said Iraq attacked").

@@ -511,7 +511,25 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
     let existential = s.word(0) == "THERE" && english::is_be(s.word(1));
     let later_predicate =
         (v.last + 1..s.len()).any(|k| english::is_be(s.word(k)) || english::is_have(s.word(k)));
-    existential || later_predicate
+    existential || later_predicate || object_of_an_earlier_verb(s, v, p)
+}
+
+/// "urged all parties involved in the conflict to end the violence": a participle between the
+/// object of an earlier finite verb and that object's infinitive describes the object.
+fn object_of_an_earlier_verb(s: &SentenceView, v: &VerbOccurrence, p: usize) -> bool {
+    use dyad_lang::tagger::Tag;
+    // the infinitive first: it is cheap, and the tags are computed only when asked for
+    let infinitive = (v.last + 1..(v.last + 9).min(s.len()))
+        .take_while(|&k| {
+            let w = s.word(k);
+            // (no clause of its own between: "said in 2012 they would stop kidnapping to …")
+            !s.is_punct(k)
+                && !english::is_conjunction(w)
+                && !english::is_subject_pronoun(w)
+                && !english::is_auxiliary(w)
+        })
+        .any(|k| s.word(k) == "TO" && s.tag(k + 1) == Some(Tag::VB));
+    infinitive && (0..p).any(|k| matches!(s.tag(k), Some(Tag::VBD | Tag::VBZ | Tag::VBP)))
 }
 
 /// "Leyva read the declaration signed by both parties": a participle between a common noun

@@ -1301,3 +1301,24 @@ fn the_countrys_agent_is_of_the_country_just_named_not_the_datelines() {
     ));
     assert!(t.contains(&"UGACOP 173 UGAGOV".to_string()), "{t:?}");
 }
+
+#[test]
+fn a_participle_after_the_object_describes_it_and_the_infinitive_after_is_the_verbs() {
+    // "involved in the conflict" is part of the object; "to end" is what ASEAN urged
+    let text = "Myanmar's army clashed with ethnic rebels on Monday. ASEAN urged all parties \
+                involved in the conflict to end the violence.";
+    let t = triples(&code_on(production(), text, date(2024, 5, 6)));
+    assert!(t.contains(&"IGOSEAASN 0256 MMRMIL".to_string()), "{t:?}");
+    assert!(t.contains(&"IGOSEAASN 0256 MMRREB".to_string()), "{t:?}");
+    // a verb with a clause of its own before the infinitive is no participle: the rebels said
+    let text = "The patrolmen were the first police officers taken hostage since Colombian \
+                rebels said in 2012 they would stop kidnapping to finance their war.";
+    let events = code_on(production(), text, date(2024, 5, 6));
+    assert!(
+        events
+            .iter()
+            .all(|e| e.source.as_ref().is_none_or(|s| s.code != "COLCOP")),
+        "{:?}",
+        triples(&events)
+    );
+}
