@@ -725,15 +725,60 @@ fn subject(
     // "A report released Tuesday in the Rwandan capital alleged", "a statement issued by the
     // ministry said": a subject with no actor of its own speaks for the actor its participle
     // names
-    fallback.or_else(|| {
-        let participle = verbs[..vi]
-            .iter()
-            .rev()
-            .find(|u| !u.finite && u.passive && u.first >= clause_start)?;
-        let p = phrases
-            .iter()
-            .find(|p| p.start > participle.last && p.end <= v.group_start)?;
-        Some(Role::of_phrase(p))
+    fallback
+        .or_else(|| {
+            let participle = verbs[..vi]
+                .iter()
+                .rev()
+                .find(|u| !u.finite && u.passive && u.first >= clause_start)?;
+            let p = phrases
+                .iter()
+                .find(|p| p.start > participle.last && p.end <= v.group_start)?;
+            Some(Role::of_phrase(p))
+        })
+        .or_else(|| participants_named_after(s, phrases, v, clause_start))
+}
+
+/// "Negotiators in the peace process involving the government and the ELN agreed",
+/// "representatives of both Armenia and Azerbaijan met": a subject headed by a noun of those
+/// who take part for others (negotiators, delegations, envoys), its modifiers naming whom, is
+/// the actors they name, together.
+fn participants_named_after(
+    s: &SentenceView,
+    phrases: &[ActorPhrase],
+    v: &VerbOccurrence,
+    clause_start: usize,
+) -> Option<Role> {
+    let head = clause_start + usize::from(s.word(clause_start) == "THE");
+    if !english::is_participants_noun(s.word(head)) || head >= v.group_start {
+        return None;
+    }
+    // (one subject: no punctuation or clause between the noun and the verb)
+    if (head + 1..v.group_start)
+        .any(|k| s.is_punct(k) && !matches!(s.word(k), "(" | ")") || s.word(k) == "WHO")
+    {
+        return None;
+    }
+    // ("negotiators from Israel and Hamas in Cairo": a place where they meet is none of them)
+    let place = |p: &ActorPhrase| {
+        matches!(s.word(p.start - 1), "IN" | "AT" | "NEAR")
+            && p.members.iter().all(|m| m.code.len() == 3)
+    };
+    let mut members: Vec<ActorCode> = Vec::new();
+    for p in phrases
+        .iter()
+        .filter(|p| p.start > head && p.end <= v.group_start && !place(p))
+    {
+        for m in &p.members {
+            if !members.iter().any(|x| x.code == m.code) {
+                members.push(m.clone());
+            }
+        }
+    }
+    (members.len() > 1).then_some(Role {
+        members,
+        span: Some((head, v.group_start)),
+        pronoun: false,
     })
 }
 

@@ -74,6 +74,16 @@ pub fn without_arabic_article(w: &str) -> Option<&str> {
     .then_some(rest)
 }
 
+/// Nouns of those who take part in talks for others ("negotiators from both sides",
+/// "delegations of Russia and Ukraine"): a subject they head stands for the actors named after
+/// them.
+pub fn is_participants_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "NEGOTIATORS" | "DELEGATIONS" | "DELEGATES" | "ENVOYS" | "REPRESENTATIVES"
+    )
+}
+
 /// Lower-case particles of personal names ("Alberto van Klaveren", "Luiz Inácio Lula da
 /// Silva", "Mohammed bin Salman", "Ursula von der Leyen"): inside a name set off by commas
 /// they do not end it.

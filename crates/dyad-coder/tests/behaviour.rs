@@ -1322,3 +1322,23 @@ fn a_participle_after_the_object_describes_it_and_the_infinitive_after_is_the_ve
         triples(&events)
     );
 }
+
+#[test]
+fn negotiators_named_with_the_parties_they_speak_for_are_those_parties() {
+    // "negotiators from A and B": both, each to the other; the place they meet is neither
+    let t = triples(&code_on(
+        production(),
+        "Negotiators from Armenia and Azerbaijan in Geneva on Monday agreed to exchange \
+         prisoners.",
+        date(2024, 5, 6),
+    ));
+    assert_eq!(t, expect(&["ARM 0352 AZE", "AZE 0352 ARM"]));
+    // "they" after them is the pair too
+    let t = triples(&code_on(
+        production(),
+        "Envoys of Ethiopia and Eritrea met in Riyadh on Monday. They also agreed to exchange \
+         prisoners.",
+        date(2024, 5, 6),
+    ));
+    assert!(t.contains(&"ETHGOV 0352 ERIGOV".to_string()), "{t:?}");
+}
