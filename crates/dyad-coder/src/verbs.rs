@@ -498,7 +498,12 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
     if v.group_start != v.first || v.candidate.inflection != Inflection::Past || v.first == 0 {
         return false;
     }
-    let p = v.first - 1;
+    // ("UN vehicles formerly used by peace-keepers": an adverb before the participle is its own)
+    let mut p = v.first - 1;
+    let adverb = |w: &str| english::is_adverb(w) || (w.len() > 4 && w.ends_with("LY"));
+    while p > 0 && adverb(s.word(p)) && !s.capitalized(p) {
+        p -= 1;
+    }
     if released_on_a_day(s, v, p) || done_by_after_a_noun(s, v, p) {
         return true;
     }

@@ -1342,3 +1342,15 @@ fn negotiators_named_with_the_parties_they_speak_for_are_those_parties() {
     ));
     assert!(t.contains(&"ETHGOV 0352 ERIGOV".to_string()), "{t:?}");
 }
+
+#[test]
+fn an_adverb_before_a_participle_with_its_agent_keeps_it_a_participle() {
+    // "vehicles formerly used by peacekeepers" describes the vehicles: the seizure has its
+    // object
+    let t = triples(&code_on(
+        production(),
+        "Congolese rebels seized a number of UN vehicles formerly used by peacekeepers in Goma.",
+        date(2024, 5, 6),
+    ));
+    assert!(t.iter().any(|t| t.starts_with("CODREB 171")), "{t:?}");
+}
