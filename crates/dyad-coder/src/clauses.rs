@@ -658,6 +658,11 @@ fn subject(
         return Some(Role::of_phrase(p));
     }
     let mut i = v.group_start;
+    // "Mandela, sternly dismissing U.S. reservations about his mission, arrived in Libya": a
+    // participle clause set off by commas before the verb is about the subject before it
+    if let Some(open) = parenthetical_participle(s, verbs, v, clause_start) {
+        i = open;
+    }
     let mut fallback = None;
     while i > clause_start {
         i -= 1;
@@ -737,6 +742,32 @@ fn subject(
             Some(Role::of_phrase(p))
         })
         .or_else(|| participants_named_after(s, phrases, v, clause_start))
+}
+
+/// The opening comma of a participle clause set off by commas right before verb `v`
+/// (", sternly dismissing U.S. reservations about his mission, arrived"), if there is one.
+fn parenthetical_participle(
+    s: &SentenceView,
+    verbs: &[VerbOccurrence],
+    v: &VerbOccurrence,
+    clause_start: usize,
+) -> Option<usize> {
+    let close = v.group_start.checked_sub(1)?;
+    if s.word(close) != "," {
+        return None;
+    }
+    let open = (clause_start..close).rev().find(|&k| s.word(k) == ",")?;
+    let adverb = |w: &str| english::is_adverb(w) || (w.len() > 4 && w.ends_with("LY"));
+    verbs
+        .iter()
+        .any(|u| {
+            !u.finite
+                && u.candidate.inflection == Inflection::Ing
+                && u.group_start > open
+                && u.group_start < close
+                && (open + 1..u.group_start).all(|k| adverb(s.word(k)))
+        })
+        .then_some(open)
 }
 
 /// "Negotiators in the peace process involving the government and the ELN agreed",

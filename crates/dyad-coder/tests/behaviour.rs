@@ -1354,3 +1354,15 @@ fn an_adverb_before_a_participle_with_its_agent_keeps_it_a_participle() {
     ));
     assert!(t.iter().any(|t| t.starts_with("CODREB 171")), "{t:?}");
 }
+
+#[test]
+fn a_participle_clause_between_commas_leaves_the_subject_before_it() {
+    let t = triples(&code_on(
+        production(),
+        "The Chilean president, angrily rejecting Peruvian complaints about the visit, arrived \
+         in Bolivia on Monday.",
+        date(2024, 5, 6),
+    ));
+    assert!(t.contains(&"CHLGOV 042 BOL".to_string()), "{t:?}");
+    assert!(t.iter().all(|t| !t.starts_with("PER 042")), "{t:?}");
+}
