@@ -87,10 +87,13 @@ impl Clause<'_> {
 pub struct LastSubjects {
     /// The last subject named.
     pub last: Option<Role>,
-    /// The last subject named whose head is no plural noun: what "it", "he" and "she" point to
-    /// ("India launched strikes. Officials said 600 militants were dug in. It warned Pakistan":
-    /// India, not the militants).
+    /// The last subject named whose head is no plural noun: what "it" points to ("India
+    /// launched strikes. Officials said 600 militants were dug in. It warned Pakistan": India,
+    /// not the militants).
     pub singular: Option<Role>,
+    /// The last such subject that is a person, not a state named alone: what "he" and "she"
+    /// point to ("Li visited Chad on a tour. He is due to move on to Eritrea": Li).
+    pub person: Option<Role>,
 }
 
 /// Build the clauses of a sentence. `last_subject` carries the subjects named across
@@ -208,6 +211,9 @@ pub fn clauses<'l>(
                     .is_some_and(|(_, end)| headed_by_plural(lex, s, end))
                 {
                     last_subject.singular = Some(sub.clone());
+                    if !sub.members.iter().all(|m| m.code.len() == 3) {
+                        last_subject.person = Some(sub.clone());
+                    }
                 }
             }
         } else if verb.finite && out.is_empty() && uncoded_plural_subject(s, phrases) {
@@ -657,6 +663,12 @@ fn subject(
     if let Some(p) = relative_head(s, phrases, v.group_start) {
         return Some(Role::of_phrase(p));
     }
+    // "on a seven-nation African tour, which has taken him to Benin": a "which" after a comma
+    // whose antecedent is a thing, no actor, is the subject (the nearest name before it, Chad
+    // in "visited Chad on a tour, which", is not)
+    if which_of_a_thing(s, phrases, v.group_start) {
+        return None;
+    }
     let mut i = v.group_start;
     // "Mandela, sternly dismissing U.S. reservations about his mission, arrived in Libya": a
     // participle clause set off by commas before the verb is about the subject before it
@@ -712,10 +724,10 @@ fn subject(
                 !matches!(w, "HE" | "SHE") || !r.members.iter().all(|m| m.code.len() == 3)
             };
             let before = earlier.iter().rev().find_map(|c| c.subject.clone());
-            let named_before = if matches!(w, "THEY" | "WE") {
-                &last_subject.last
-            } else {
-                &last_subject.singular
+            let named_before = match w {
+                "THEY" | "WE" => &last_subject.last,
+                "HE" | "SHE" => &last_subject.person,
+                _ => &last_subject.singular,
             };
             return before
                 .or_else(|| named_before.clone())
@@ -742,6 +754,22 @@ fn subject(
             Some(Role::of_phrase(p))
         })
         .or_else(|| participants_named_after(s, phrases, v, clause_start))
+}
+
+/// Does a ", which" stand right before the verb group at `group_start`, its antecedent — the
+/// word before the comma — part of no actor phrase?
+fn which_of_a_thing(s: &SentenceView, phrases: &[ActorPhrase], group_start: usize) -> bool {
+    let Some(which) = group_start.checked_sub(1) else {
+        return false;
+    };
+    if s.word(which) != "WHICH" || which < 2 || s.word(which - 1) != "," {
+        return false;
+    }
+    let antecedent = which - 2;
+    !s.is_punct(antecedent)
+        && !phrases
+            .iter()
+            .any(|p| p.start <= antecedent && antecedent < p.end)
 }
 
 /// The opening comma of a participle clause set off by commas right before verb `v`

@@ -1366,3 +1366,14 @@ fn a_participle_clause_between_commas_leaves_the_subject_before_it() {
     assert!(t.contains(&"CHLGOV 042 BOL".to_string()), "{t:?}");
     assert!(t.iter().all(|t| !t.starts_with("PER 042")), "{t:?}");
 }
+
+#[test]
+fn he_is_the_last_person_named_as_subject_and_which_of_a_thing_names_no_actor() {
+    // "which has taken him to Benin" is the tour's, not Chad's; "he" is the minister
+    let text = "The Chinese foreign minister visited Chad on an African tour, which has taken him \
+                to Benin. He is due to move on to Eritrea and Botswana.";
+    let t = triples(&code_on(production(), text, date(2007, 1, 6)));
+    assert!(t.contains(&"CHNGOV 036 ERI".to_string()), "{t:?}");
+    assert!(t.contains(&"CHNGOV 036 BWA".to_string()), "{t:?}");
+    assert!(t.iter().all(|t| !t.starts_with("TCD")), "{t:?}");
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "5e7c55d4e7819db5"
+            "89648373dc89f2e2"
         );
     }
 }
