@@ -224,6 +224,13 @@ pub fn code_sentence(
                     if n.target.is_none() {
                         n.target = threat.and_then(|f| story_country_target(memory, f, &n.source));
                     }
+                    // "During his visit to Benin, Li agreed to forgive $75 million in debt"
+                    if n.target.is_none() && memory.agents_take_country {
+                        n.target = n
+                            .forward
+                            .as_deref()
+                            .and_then(|f| aid_place(res, &s, &phrases, f, &n.source));
+                    }
                     done[k] = true;
                     let inner = &clauses[k];
                     // "said he would not give permission to Russia to help Israel", "said
@@ -445,7 +452,7 @@ pub fn code_sentence(
                     .or_else(|| {
                         let code = pledge.or(forward)?;
                         let place = memory.agents_take_country;
-                        (place.then(|| aid_place(&s, &phrases, code, source)))
+                        (place.then(|| aid_place(res, &s, &phrases, code, source)))
                             .flatten()
                             .or_else(|| story_country_target(memory, code, source))
                     });
@@ -688,11 +695,13 @@ fn welcomes_a_person(s: &SentenceView, c: &clauses::Clause, t: &clauses::Role) -
     right_after && person && whole && !t.members.is_empty()
 }
 
-/// "In his first stop in Benin, Li promised $36 million in economic aid": aid given or pledged
-/// (CAMEO 07, 033) to no one named goes to the country the sentence says it happened in ("in
-/// Benin"), before the story's country — not the giver's own (the guide's convention, as
-/// [`story_country_target`]).
+/// "In his first stop in Benin, Li promised $36 million in economic aid", "During his visit to
+/// Equatorial Guinea, Li agreed to forgive $75 million in debt": aid given or pledged (CAMEO
+/// 07, 033) to no one named goes to the country the sentence says it happened in ("in Benin"),
+/// or the giver was visiting (a visit noun of the event-noun lexicon, "to"), before the story's
+/// country — not the giver's own (the guide's convention, as [`story_country_target`]).
 fn aid_place(
+    res: &Resources,
     s: &SentenceView,
     phrases: &[crate::mentions::ActorPhrase],
     code: &str,
@@ -710,8 +719,14 @@ fn aid_place(
             return false;
         };
         let state = crate::mentions::state_of(&m.code);
+        let visited = || {
+            p.start >= 2
+                && s.word(p.start - 1) == "TO"
+                && s.event_noun(&res.lexicon, p.start - 2)
+                    .is_some_and(|n| n.code == "042")
+        };
         p.start > 0
-            && s.word(p.start - 1) == "IN"
+            && (s.word(p.start - 1) == "IN" || visited())
             && m.code.len() == 3
             && state.is_some()
             && state != own

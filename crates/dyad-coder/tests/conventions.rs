@@ -2603,3 +2603,14 @@ fn names_that_modify_a_noun_are_no_pair_a_call_for_restraint_is_addressed_to() {
         "{got:?}"
     );
 }
+
+#[test]
+fn aid_pledged_on_a_visit_goes_to_the_country_visited() {
+    assert_eq!(
+        coded(
+            "During his visit to Benin, the Chinese foreign minister agreed to forgive about \
+             $75 million in debt."
+        ),
+        expect(&["CHNGOV 0331 BEN"])
+    );
+}
