@@ -2614,3 +2614,15 @@ fn aid_pledged_on_a_visit_goes_to_the_country_visited() {
         expect(&["CHNGOV 0331 BEN"])
     );
 }
+
+#[test]
+fn ties_cut_with_a_state_are_diplomatic_relations_broken() {
+    assert_eq!(
+        coded("Egypt cut ties with Qatar on Monday."),
+        expect(&["EGY 161 QAT"])
+    );
+    assert_eq!(
+        coded("Egypt cut relations with Qatar on Monday."),
+        expect(&["EGY 161 QAT"])
+    );
+}

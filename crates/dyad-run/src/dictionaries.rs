@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "89648373dc89f2e2"
+            "30fc33e402a78114"
         );
     }
 }
