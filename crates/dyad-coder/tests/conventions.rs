@@ -2626,3 +2626,15 @@ fn ties_cut_with_a_state_are_diplomatic_relations_broken() {
         expect(&["EGY 161 QAT"])
     );
 }
+
+#[test]
+fn an_office_taken_over_is_no_seizure() {
+    assert_eq!(
+        coded("Hungary took over the EU's rotating presidency on Monday."),
+        expect(&[])
+    );
+    assert_eq!(
+        coded("Congolese rebels took over the town of Goma on Monday."),
+        expect(&["CODREB 171 COD"])
+    );
+}

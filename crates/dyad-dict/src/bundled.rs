@@ -432,7 +432,7 @@ mod tests {
             .sum();
         assert_eq!(upstream, 4_668);
         // dyad.verbs.txt's verbless blocks add their patterns to upstream's (MOVE, SEND, CALL,
-        // AGREE, SUPPORT, GRANT, DESTROY)
+        // AGREE, SUPPORT, GRANT, TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
@@ -440,7 +440,16 @@ mod tests {
             .collect();
         assert_eq!(
             added,
-            ["MOVE", "SEND", "CALL", "AGREE", "SUPPORT", "GRANT", "DESTROY"]
+            [
+                "MOVE",
+                "SEND",
+                "CALL",
+                "AGREE",
+                "SUPPORT",
+                "GRANT",
+                "TAKE_CONTROL",
+                "DESTROY"
+            ]
         );
         let phoenix = d
             .actors

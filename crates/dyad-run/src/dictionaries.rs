@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "30fc33e402a78114"
+            "80b5ef1dd7baff10"
         );
     }
 }
