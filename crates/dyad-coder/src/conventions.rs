@@ -190,6 +190,9 @@ impl Convention {
             if !fought_back && police_on_the_unarmed(e) {
                 recode(res, e, "180");
             }
+            if armed_attack_read_as_words(e) {
+                recode(res, e, "190");
+            }
             if e.modality != Modality::Intended || e.negated {
                 continue;
             }
@@ -254,6 +257,25 @@ fn police_on_the_unarmed(e: &Event) -> bool {
     !target.code.starts_with("IGO")
         && !sectors.chunks(3).any(armed)
         && (!sectors.is_empty() || source.code.get(..3) == target.code.get(..3))
+}
+
+/// Is the event an attack by armed men that a pattern for words coded as criticism ("rebels
+/// attacked a state bank, a government office", "Al Shabaab is fighting the Somali government
+/// to impose Islamic law")? The PHYSICAL_CONFLICT block's verbs (attack, fight, hit, clash)
+/// have patterns for attacks in words, CAMEO 111 ("attacked the government", "- * LAW"), which
+/// its nouns anywhere in the clause meet; an armed group or force (rebels, soldiers, police,
+/// militias: CAMEO's armed sectors) attacking is using force, 190, as the block itself codes.
+fn armed_attack_read_as_words(e: &Event) -> bool {
+    let Some(source) = &e.source else {
+        return false;
+    };
+    let armed = |s: &[u8]| matches!(s, b"MIL" | b"COP" | b"REB" | b"UAF" | b"INS");
+    let sectors = source.code.as_bytes().get(3..).unwrap_or_default();
+    e.root == "11"
+        && e.rule
+            .split_once(':')
+            .is_some_and(|(block, _)| block == "PHYSICAL_CONFLICT")
+        && (sectors.chunks(3).any(armed) || source.code.starts_with("IMG"))
 }
 
 /// Is `reverse` the other half of a fight `e` belongs to: the same code and evidence, its

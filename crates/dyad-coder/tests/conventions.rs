@@ -2638,3 +2638,17 @@ fn an_office_taken_over_is_no_seizure() {
         expect(&["CODREB 171 COD"])
     );
 }
+
+#[test]
+fn armed_men_attacking_use_force_where_a_pattern_reads_words() {
+    // ATTACK's "- * GOVERNMENT [111]" meets "a government office"
+    assert_eq!(
+        coded("Maoist rebels attacked a state bank and a government office in Nepal on Monday."),
+        expect(&["NPLREB 190 NPL"])
+    );
+    // the opposition attacking the government in words is criticism
+    assert_eq!(
+        coded("The Nepali opposition attacked the government over the budget on Monday."),
+        expect(&["NPLOPP 111 NPLGOV"])
+    );
+}
