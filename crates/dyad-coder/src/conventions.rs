@@ -205,7 +205,9 @@ impl Convention {
 }
 
 /// Is the event an act of cooperation (CAMEO 03–06: intent, meeting, diplomatic or material
-/// cooperation) between a state and an actor of that same state, the state named by itself?
+/// cooperation) between a state and an actor of that same state, the state named by itself, or
+/// between an international body and its own members ("a meeting of Arab foreign ministers"
+/// under the Arab League's name)?
 /// A state does not cooperate with its own government, leader or people: its name beside
 /// one of them is where or for whom they act ("pledged that Cairo would step up its
 /// diplomacy", "returned to Pakistan", "led the Saudi delegation", Finland's minister "proud
@@ -217,9 +219,14 @@ fn with_its_own_state(e: &Event) -> bool {
     };
     let table = dyad_dict::cameo::CameoTable::bundled();
     let state_alone = |code: &str| code.len() == 3 && table.is_country_code(code);
+    // ("a meeting of Arab foreign ministers": an international body with its own members)
+    let body = |code: &str| code.starts_with("IGO") || code.starts_with("NGO");
+    let same_body = body(&source.code)
+        && (source.code.starts_with(&target.code) || target.code.starts_with(&source.code));
     matches!(cameo::root(&e.code), "03" | "04" | "05" | "06")
-        && source.code.get(..3) == target.code.get(..3)
-        && (state_alone(&source.code) || state_alone(&target.code))
+        && ((source.code.get(..3) == target.code.get(..3)
+            && (state_alone(&source.code) || state_alone(&target.code)))
+            || same_body)
 }
 
 /// Is the event a place taken by a verb of taking ("rebels captured the town", "seized the

@@ -2652,3 +2652,19 @@ fn armed_men_attacking_use_force_where_a_pattern_reads_words() {
         expect(&["NPLOPP 111 NPLGOV"])
     );
 }
+
+#[test]
+fn an_international_body_does_not_cooperate_with_its_own_members() {
+    // the League and its ministers are one actor; a meeting with another state stays
+    assert_eq!(
+        coded(
+            "During an extraordinary meeting of Arab foreign ministers in Cairo on Saturday, the \
+             Arab League Council suspended Yemen from the League's activities."
+        ),
+        expect(&["IGOMEAARL 163 YEM"])
+    );
+    assert_eq!(
+        coded("The Arab League met with Syria on Monday."),
+        expect(&["IGOMEAARL 040 SYR"])
+    );
+}
