@@ -2,9 +2,10 @@
 //! from the dictionaries and the other [`Resources`] once; for each article it reads the text
 //! into an [`Article`] (sentences over one token array) and runs the [`pipeline`]'s stages,
 //! each adding a layer: vocabulary ids, discards, events (sentence by sentence: [`mentions`],
-//! [`verbs`], [`coreference`], [`clauses`] with [`patterns`], [`nesting`], [`emit`],
-//! [`nominal`]), [`places`], [`amounts`], and the merge of repeated reports. The quotations
-//! with their speakers ([`speakers`]) are a layer read when first needed.
+//! [`verbs`], [`coreference`], [`clauses`] with [`patterns`], [`objects`] and [`role`],
+//! [`nesting`], [`emit`], [`nominal`]), [`places`], [`amounts`], and the merge of repeated
+//! reports. The quotations with their speakers ([`speakers`]) are a layer read when first
+//! needed.
 //!
 //! Below the stages, the coder's view of English: [`english`] (closed word classes),
 //! [`lexicon`] (the dictionaries compiled into indexes by vocabulary id) and [`sentence`] (a
@@ -33,10 +34,12 @@ pub mod merging;
 pub mod names;
 pub mod nesting;
 pub mod nominal;
+pub mod objects;
 pub mod patterns;
 pub mod pipeline;
 pub mod places;
 pub mod resources;
+pub mod role;
 pub mod sentence;
 pub mod speakers;
 pub mod themes;

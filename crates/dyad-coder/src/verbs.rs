@@ -29,6 +29,17 @@ pub struct VerbOccurrence {
     pub finite: bool,
 }
 
+impl VerbOccurrence {
+    /// The base form of the verb's dictionary entry ("FORCE" for "forced").
+    pub fn base<'l>(&self, lex: &'l Lexicon) -> &'l str {
+        let c = &self.candidate;
+        lex.dicts.verbs.blocks[c.block].verbs[c.entry]
+            .forms
+            .first()
+            .map_or("", |f| f.verb.as_str())
+    }
+}
+
 /// Does the dictionary form match the tokens around `i`? Returns the first and last token.
 fn form_matches(s: &SentenceView, i: usize, c: &VerbCandidate) -> Option<(usize, usize)> {
     let nb = c.form.before.len();
