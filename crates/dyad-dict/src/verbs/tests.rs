@@ -229,6 +229,33 @@ fn incomplete_irregular_lists_get_their_regular_s_and_ing_forms() {
 }
 
 #[test]
+fn a_list_in_one_spelling_of_a_doubled_l_gets_the_other() {
+    // British CANCELLED listed: American CANCELED and CANCELING too; and the other way round
+    let d = parse(
+        "--- B [010] ---\nCANCEL {CANCELS CANCELLED CANCELLING}\nLABEL {LABELS LABELED}\nAPPEAL {APPEALS APPEALED}\n",
+        "v",
+    )
+    .unwrap();
+    let verbs = |i: usize| -> Vec<String> {
+        d.blocks[0].verbs[i]
+            .forms
+            .iter()
+            .map(|f| f.verb.clone())
+            .collect()
+    };
+    assert_eq!(
+        verbs(0),
+        w("CANCEL CANCELS CANCELLED CANCELLING CANCELED CANCELING")
+    );
+    assert_eq!(
+        verbs(1),
+        w("LABEL LABELS LABELED LABELING LABELLING LABELLED")
+    );
+    // two vowels before the L: no doubling in either spelling
+    assert_eq!(verbs(2), w("APPEAL APPEALS APPEALED APPEALING"));
+}
+
+#[test]
 fn pattern_elements() {
     let d = parse(FIXTURE, "fixture.txt").unwrap();
     let p = &d.blocks[0].patterns;

@@ -125,7 +125,10 @@ pub(super) fn verb_line(line: &str, no: usize, log: &mut Log) -> Result<VerbEntr
                         (ing && !has_ing) || (s && !has_s && f.len() <= base.len() + 2)
                     })
                     .collect();
-                for v in extra {
+                for v in extra
+                    .into_iter()
+                    .chain(other_spelling_of_l(base, &forms[1..]))
+                {
                     forms.push(VerbForm {
                         before: base_form.before.clone(),
                         verb: v,
@@ -151,6 +154,31 @@ pub(super) fn verb_line(line: &str, no: usize, log: &mut Log) -> Result<VerbEntr
         code,
         line: no,
     })
+}
+
+/// A verb ending in one vowel and L doubles the L before -ED and -ING in British spelling
+/// (CANCELLED, TRAVELLING) and not in American (CANCELED, TRAVELING); a list that gives one
+/// spelling ("CANCEL {CANCELS CANCELLED CANCELLING}") lacks the other's forms, which are these.
+fn other_spelling_of_l(base: &str, listed: &[VerbForm]) -> Vec<String> {
+    let b = base.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| matches!(c, b'A' | b'E' | b'I' | b'O' | b'U');
+    if n < 3 || b[n - 1] != b'L' || !vowel(b[n - 2]) || vowel(b[n - 3]) {
+        return Vec::new();
+    }
+    let has = |f: &str| listed.iter().any(|v| v.verb == f);
+    let (single, double) = (
+        [format!("{base}ED"), format!("{base}ING")],
+        [format!("{base}LED"), format!("{base}LING")],
+    );
+    let other = if has(&double[0]) || has(&double[1]) {
+        single
+    } else if has(&single[0]) || has(&single[1]) {
+        double
+    } else {
+        return Vec::new();
+    };
+    other.into_iter().filter(|f| !has(f)).collect()
 }
 
 /// `+CORDON_OFF`, `WIRE_+TAP`, `HURRY`. Without a `+`, a multi-word form takes its verb position
