@@ -299,6 +299,26 @@ pub fn noun_events<'l>(
                 source = Some(story);
             }
         }
+        // "nine days of protests against the military council", "the protests began on
+        // Monday": a protest told with no protesters named is by the story country's people
+        // (the lexicon's `by=story`), against whom it names or the convention says
+        // (not a protest some verb acts on: "banned protests", "dispersed the demonstration")
+        if source.is_none() && entry.story_doers && !verbs_object(s, noun_start) {
+            let at = ActorCode {
+                code: String::new(),
+                start: noun_start,
+                end: i + 1,
+                char_start: s.tokens[noun_start].start,
+                char_end: s.tokens[i].end,
+                reached: crate::mentions::Reached::StoryPeople,
+            };
+            if let Some(mut story) = crate::coreference::story_country(memory, &at) {
+                let m = &mut story.members[0];
+                m.code.push_str("CVL");
+                m.reached = crate::mentions::Reached::StoryPeople;
+                source = Some(story);
+            }
+        }
         let Some(source) = source else { continue };
         // a protest names whom it is against only at times ("staged demonstrations"): the
         // convention says whom ([`crate::Convention::protest_target`])

@@ -480,6 +480,9 @@ pub enum Reached {
     /// A fight told with no sides at all ("clashes continued"): the story's country, on
     /// both sides.
     StorySides,
+    /// A protest told with no protesters ("nine days of protests against the council"): the
+    /// people of the country the story is about.
+    StoryPeople,
     /// ... or, after a fight between two states, those two.
     LastFight,
 }
@@ -503,6 +506,9 @@ impl Reached {
             }
             Reached::StorySides => {
                 "a fight told with no sides: the country the story is about, on both"
+            }
+            Reached::StoryPeople => {
+                "a protest told with no protesters: the people of the country the story is about"
             }
             Reached::LastFight => {
                 "a fight told with no sides: the two states of the article's last fight"

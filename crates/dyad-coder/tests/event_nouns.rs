@@ -126,3 +126,20 @@ fn where_and_when_may_stand_between_a_noun_and_its_preposition() {
         &["CHL 040 PER", "PER 040 CHL"],
     );
 }
+
+#[test]
+fn a_protest_with_no_protesters_named_is_by_the_story_countrys_people() {
+    let d = dyad_text::Document {
+        dateline_place: Some("CAIRO".into()),
+        ..doc(
+            "The protests began on Monday in Tahrir Square. Police banned protests in Giza on \
+             Tuesday.",
+            Some(date(2024, 5, 14)),
+        )
+    };
+    let t = triples(&production().code_document(&d));
+    // the first protest is the people's, against their government; a protest a verb acts on
+    // ("banned protests") is no protest held
+    assert!(t.contains(&"EGYCVL 141 EGYGOV".to_string()), "{t:?}");
+    assert_eq!(t.iter().filter(|t| t.contains(" 141 ")).count(), 1, "{t:?}");
+}

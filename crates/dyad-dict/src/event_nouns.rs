@@ -29,7 +29,8 @@
 //! launch of a ballistic missile", not "the launch of a campaign"); `sides=story` — a fight
 //! that, told with no sides at all ("clashes continued in the east"), is among the people of
 //! the country the story is about, coded within it both ways (the guide's agents named without
-//! a country). A
+//! a country); `by=story` — an act that, told with no one doing it ("protests against the
+//! council"), is done by the story country's people (its civilians, CVL). A
 //! comment saying where the entry comes from is required for dyad's own file
 //! ([`check`]).
 
@@ -74,6 +75,9 @@ pub struct EventNoun {
     /// Told with no sides at all ("sporadic clashes in other parts of the country"), it is
     /// among the people of the story's country.
     pub story_sides: bool,
+    /// Told with no one doing it ("nine days of protests against the military council"), it is
+    /// done by the people of the story's country.
+    pub story_doers: bool,
     /// The provenance comment (after `#`), empty when there is none.
     pub provenance: String,
     pub file: String,
@@ -292,6 +296,7 @@ fn parse_noun(
         aimed_target: false,
         of_projectile: false,
         story_sides: false,
+        story_doers: false,
         provenance,
         file: file.to_string(),
         line: no,
@@ -306,10 +311,11 @@ fn parse_noun(
             "at=target" => entry.aimed_target = true,
             "of=projectile" => entry.of_projectile = true,
             "sides=story" => entry.story_sides = true,
+            "by=story" => entry.story_doers = true,
             _ => {
                 return Err(err(format!(
                     "unknown flag `{flag}` (expected both, of=source, of=target, needs=target, \
-                     about=target, at=target, of=projectile or sides=story)"
+                     about=target, at=target, of=projectile, sides=story or by=story)"
                 )))
             }
         }
@@ -377,10 +383,12 @@ mod tests {
         let lex = parse(
             "# a comment\nLIGHT hold pay\nCOMMIT conduct\nTALKS [040] both # from TALK\n\
              VISIT {STOPOVER} [042] of=source needs=target # from VISIT\n\
-             INVASION [192] # from INVADE\n",
+             INVASION [192] # from INVADE\nPROTEST [141] by=story # from PROTEST\n",
             "n.txt",
         )
         .unwrap();
+        assert!(lex.get("PROTESTS").unwrap().story_doers);
+        assert!(!lex.get("TALKS").unwrap().story_doers);
         assert!(lex.mediating.is_empty() && lex.mediation().is_none());
         // a verb that commits is a light verb too
         assert_eq!(lex.light_verbs, ["HOLD", "PAY", "CONDUCT"]);
