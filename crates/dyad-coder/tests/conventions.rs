@@ -2515,9 +2515,10 @@ fn breaking_up_a_protest_is_dispersing_it() {
         coded("Police in Nairobi, Kenya, broke up a rally of the opposition on Monday."),
         expect(&["KENCOP 175 KENOPP"])
     );
+    // (the protests broken up were held: the people's, against their government)
     assert_eq!(
         coded("Kenyan police broke up protests in Nairobi on Monday."),
-        expect(&["KENCOP 175 KEN"])
+        expect(&["KENCOP 175 KEN", "KENCVL 141 KENGOV"])
     );
 }
 
