@@ -145,8 +145,14 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // "would", initials as acronyms, visits by air or heading, mutual acts through the
     // object, beatings, "police" as a plural, relative "who" past adverbs, denials, alleged
     // acts and missiles counted "at least" (0.487, 0.566), 0.529 with "the country's"
-    // agents and "committed to" a gerund (0.487, 0.571)
-    at_least(&r["root"], "f1", 0.525);
+    // agents and "committed to" a gerund (0.487, 0.571), 0.558 with police force on the
+    // unarmed, protests broken up, names without "al-", "it" and "he" past plural and state
+    // subjects, claims as statements, rejections of the last proposal, time adjuncts no
+    // particle, plurals ending a clause, participles describing an object, negotiators for
+    // their parties, participle clauses between commas, moving on to a country, aid on a visit,
+    // cut ties, offices taken over, armed attacks read as words, bodies with their members,
+    // "canceled" and protests with no protesters named (0.523, 0.594)
+    at_least(&r["root"], "f1", 0.555);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
