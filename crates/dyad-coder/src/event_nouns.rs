@@ -21,7 +21,7 @@ use dyad_dict::event_nouns::{EventNoun, OfRole};
 use crate::clauses::{Clause, Role};
 use crate::english;
 use crate::lexicon::Lexicon;
-use crate::mentions::{ActorCode, ActorPhrase};
+use crate::mentions::{ActorCode, ActorPhrase, Reached};
 use crate::sentence::SentenceView;
 
 /// An event a noun tells.
@@ -285,16 +285,8 @@ pub fn noun_events<'l>(
         // clashes")
         if source.is_none() && target.is_none() && entry.story_sides && !verbs_object(s, noun_start)
         {
-            let at = ActorCode {
-                code: String::new(),
-                start: noun_start,
-                end: i + 1,
-                char_start: s.tokens[noun_start].start,
-                char_end: s.tokens[i].end,
-                reached: crate::mentions::Reached::StorySides,
-            };
-            if let Some(mut story) = crate::coreference::story_country(memory, &at) {
-                story.members[0].reached = crate::mentions::Reached::StorySides;
+            let story = story_at(s, memory, (noun_start, i + 1), "", Reached::StorySides);
+            if let Some(story) = story {
                 target = Some(story.clone());
                 source = Some(story);
             }
@@ -304,20 +296,7 @@ pub fn noun_events<'l>(
         // (the lexicon's `by=story`), against whom it names or the convention says
         // (not a protest some verb acts on: "banned protests", "dispersed the demonstration")
         if source.is_none() && entry.story_doers && !verbs_object(s, noun_start) {
-            let at = ActorCode {
-                code: String::new(),
-                start: noun_start,
-                end: i + 1,
-                char_start: s.tokens[noun_start].start,
-                char_end: s.tokens[i].end,
-                reached: crate::mentions::Reached::StoryPeople,
-            };
-            if let Some(mut story) = crate::coreference::story_country(memory, &at) {
-                let m = &mut story.members[0];
-                m.code.push_str("CVL");
-                m.reached = crate::mentions::Reached::StoryPeople;
-                source = Some(story);
-            }
+            source = story_at(s, memory, (noun_start, i + 1), "CVL", Reached::StoryPeople);
         }
         let Some(source) = source else { continue };
         // a protest names whom it is against only at times ("staged demonstrations"): the
@@ -496,6 +475,30 @@ fn verbs_object(s: &SentenceView, noun: usize) -> bool {
         k -= 1;
     }
     k > 0 && s.tag(k - 1).is_some_and(|t| t.is_verb())
+}
+
+/// The story's country, with `agent` after its code ("" or "CVL"), standing at the noun's
+/// tokens `[start, end)` for the evidence, reached so.
+fn story_at(
+    s: &SentenceView,
+    memory: &crate::coreference::ArticleMemory,
+    (start, end): (usize, usize),
+    agent: &str,
+    reached: Reached,
+) -> Option<Role> {
+    let at = ActorCode {
+        code: String::new(),
+        start,
+        end,
+        char_start: s.tokens[start].start,
+        char_end: s.tokens[end - 1].end,
+        reached,
+    };
+    let mut story = crate::coreference::story_country(memory, &at)?;
+    let m = &mut story.members[0];
+    m.code.push_str(agent);
+    m.reached = reached;
+    Some(story)
 }
 
 /// The clause the token stands in.

@@ -212,16 +212,19 @@ fn verb_forms_regular_irregular_and_multi_word() {
     assert_eq!(verbs(6), w("SCRAP SCRAPPING SCRAPS SCRAPPED"));
 }
 
+/// The forms of the first block's `i`th verb.
+fn forms_of(d: &VerbDictionary, i: usize) -> Vec<String> {
+    d.blocks[0].verbs[i]
+        .forms
+        .iter()
+        .map(|f| f.verb.clone())
+        .collect()
+}
+
 #[test]
 fn incomplete_irregular_lists_get_their_regular_s_and_ing_forms() {
     let d = parse("--- B [010] ---\nBREAK { BROKE BROKEN  }\nSEE {SEES SEEING SEEN }\nREGRET  {REGRETTED REGRETS}\n+ANGERED_BY {}\n", "v").unwrap();
-    let verbs = |i: usize| -> Vec<String> {
-        d.blocks[0].verbs[i]
-            .forms
-            .iter()
-            .map(|f| f.verb.clone())
-            .collect()
-    };
+    let verbs = |i: usize| forms_of(&d, i);
     assert_eq!(verbs(0), w("BREAK BROKE BROKEN BREAKS BREAKING"));
     assert_eq!(verbs(1), w("SEE SEES SEEING SEEN"));
     assert_eq!(verbs(2), w("REGRET REGRETTED REGRETS REGRETING REGRETTING"));
@@ -236,13 +239,7 @@ fn a_list_in_one_spelling_of_a_doubled_l_gets_the_other() {
         "v",
     )
     .unwrap();
-    let verbs = |i: usize| -> Vec<String> {
-        d.blocks[0].verbs[i]
-            .forms
-            .iter()
-            .map(|f| f.verb.clone())
-            .collect()
-    };
+    let verbs = |i: usize| forms_of(&d, i);
     assert_eq!(
         verbs(0),
         w("CANCEL CANCELS CANCELLED CANCELLING CANCELED CANCELING")
