@@ -260,7 +260,7 @@ pub fn learn_aliases(
             .codes
             .iter()
             .any(|c| c.code.len() >= 6);
-        if !person {
+        if !person || titled_namesake(lex, mentions, m, id) {
             continue;
         }
         // the family name comes last in "Emmanuel Macron", first in "Xi Jinping", after the
@@ -291,6 +291,23 @@ pub fn learn_aliases(
         }
     }
     again
+}
+
+/// Is the actor mention a namesake that a state's title right before it names otherwise ("Army
+/// Chief Ashok Singhal", whose name the dictionaries give a Hindu council's leader)? The title
+/// says who the person is ([`namesake_of_a_title`]), so the family name is not learned as the
+/// dictionary's person: the article's titled people ([`crate::coreference::resolve_named_people`])
+/// read it again later ("Singhal asked Oli to step down").
+fn titled_namesake(lex: &Lexicon, mentions: &[Mention], m: &Mention, id: u32) -> bool {
+    let body = lex.dicts.actors.entries[id as usize]
+        .codes
+        .iter()
+        .all(|c| c.code.starts_with("NGO"));
+    body && mentions.iter().any(|t| {
+        t.end == m.start
+            && matches!(t.kind, MentionKind::Agent(a)
+                if is_state_body(&lex.dicts.agents.entries[a as usize].code))
+    })
 }
 
 /// Is the word alone an entry of the actor or agent dictionaries? (A surname or acronym that
