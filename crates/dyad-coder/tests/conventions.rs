@@ -2669,3 +2669,11 @@ fn an_international_body_does_not_cooperate_with_its_own_members() {
         expect(&["IGOMEAARL 040 SYR"])
     );
 }
+
+#[test]
+fn an_envoy_dispatched_to_a_country_visits_it() {
+    assert_eq!(
+        coded("China dispatched an envoy to Myanmar on Monday."),
+        expect(&["CHN 042 MMR"])
+    );
+}

@@ -431,8 +431,8 @@ mod tests {
             .map(|b| b.patterns.iter().filter(|p| p.file.is_none()).count())
             .sum();
         assert_eq!(upstream, 4_668);
-        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (MOVE, SEND, CALL,
-        // AGREE, SUPPORT, GRANT, TAKE_CONTROL, DESTROY)
+        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (DESPATCH, MOVE, SEND,
+        // CALL, AGREE, SUPPORT, GRANT, TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
@@ -441,6 +441,7 @@ mod tests {
         assert_eq!(
             added,
             [
+                "DESPATCH",
                 "MOVE",
                 "SEND",
                 "CALL",

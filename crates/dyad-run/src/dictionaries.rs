@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "772ad984538e1ea6"
+            "ce1576eb97724e27"
         );
     }
 }
