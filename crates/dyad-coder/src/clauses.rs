@@ -458,7 +458,14 @@ fn complement_of(
     if !n.finite && s.word(n.group_start) == "TO" && close {
         return Some((ni, Complement::Infinitive));
     }
-    if ni == vi + 1 && n.finite && (between.contains(&"THAT") || (saying && between.len() <= 6)) {
+    // (a participle that describes a noun, "a statement issued by the factions threatened
+    // Israel", says nothing of the finite verb after it)
+    let describes = v.passive && !v.finite;
+    if ni == vi + 1
+        && n.finite
+        && !describes
+        && (between.contains(&"THAT") || (saying && between.len() <= 6))
+    {
         return Some((vi + 1, Complement::Finite));
     }
     None

@@ -515,7 +515,10 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
     while p > 0 && adverb(s.word(p)) && !s.capitalized(p) {
         p -= 1;
     }
-    if released_on_a_day(s, v, p) || done_by_after_a_noun(s, v, p) {
+    if released_on_a_day(s, v, p)
+        || done_by_after_a_noun(s, v, p)
+        || done_by_before_the_predicate(s, v, p)
+    {
         return true;
     }
     let noun_before =
@@ -558,6 +561,21 @@ fn done_by_after_a_noun(s: &SentenceView, v: &VerbOccurrence, p: usize) -> bool 
         && !s.capitalized(p)
         && matches!(s.tag(p), Some(Tag::NN | Tag::NNS))
         && (0..p).any(|k| matches!(s.tag(k), Some(Tag::VBD | Tag::VBZ | Tag::VBP)))
+}
+
+/// "The ECOWAS delegation to Gambia led by President Buhari has left Banjul": a participle
+/// with its agent after a noun phrase that opens the sentence, and the sentence's finite verb
+/// after it, describes the noun phrase (a name may end it: "to Gambia").
+fn done_by_before_the_predicate(s: &SentenceView, v: &VerbOccurrence, p: usize) -> bool {
+    use dyad_lang::tagger::Tag;
+    // "by" first: it is cheap, and the tags are computed only when asked for
+    s.word(v.last + 1) == "BY"
+        && !s.is_punct(p)
+        && (0..p).all(|k| !s.is_punct(k) || s.word(k) == "'S")
+        && !(0..p).any(|k| matches!(s.tag(k), Some(Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)))
+        && (v.last + 2..s.len())
+            .take_while(|&k| !english::is_conjunction(s.word(k)))
+            .any(|k| matches!(s.tag(k), Some(Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)))
 }
 
 /// "A report released Tuesday in the Rwandan capital alleged": a participle between a common

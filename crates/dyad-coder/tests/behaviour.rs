@@ -1377,3 +1377,21 @@ fn he_is_the_last_person_named_as_subject_and_which_of_a_thing_names_no_actor() 
     assert!(t.contains(&"CHNGOV 036 BWA".to_string()), "{t:?}");
     assert!(t.iter().all(|t| !t.starts_with("TCD")), "{t:?}");
 }
+
+#[test]
+fn a_participle_with_its_agent_before_the_predicate_describes_the_subject() {
+    // "led by the foreign minister" describes the delegation; "has arrived" is its verb
+    let t = triples(&code_on(
+        production(),
+        "The Kenyan delegation led by Foreign Minister Alfred Mutua has arrived in Somalia.",
+        date(2024, 5, 6),
+    ));
+    assert!(t.contains(&"KEN 042 SOM".to_string()), "{t:?}");
+    // a participle that describes a noun takes no reported clause
+    let t = triples(&code_on(
+        production(),
+        "A statement issued by Palestinian factions threatened Israel on Monday.",
+        date(2024, 5, 6),
+    ));
+    assert_eq!(t, expect(&["PSE 130 ISR"]));
+}
