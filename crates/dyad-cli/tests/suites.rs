@@ -151,8 +151,10 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // particle, plurals ending a clause, participles describing an object, negotiators for
     // their parties, participle clauses between commas, moving on to a country, aid on a visit,
     // cut ties, offices taken over, armed attacks read as words, bodies with their members,
-    // "canceled" and protests with no protesters named (0.523, 0.594)
-    at_least(&r["root"], "f1", 0.555);
+    // "canceled" and protests with no protesters named (0.523, 0.594), 0.562 with titled
+    // namesakes, envoys dispatched and participles with their agent before the predicate
+    // (0.530, 0.594)
+    at_least(&r["root"], "f1", 0.559);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
