@@ -769,7 +769,6 @@ fn parenthetical_participle(
         return None;
     }
     let open = (clause_start..close).rev().find(|&k| s.word(k) == ",")?;
-    let adverb = |w: &str| english::is_adverb(w) || (w.len() > 4 && w.ends_with("LY"));
     verbs
         .iter()
         .any(|u| {
@@ -777,7 +776,7 @@ fn parenthetical_participle(
                 && u.candidate.inflection == Inflection::Ing
                 && u.group_start > open
                 && u.group_start < close
-                && (open + 1..u.group_start).all(|k| adverb(s.word(k)))
+                && (open + 1..u.group_start).all(|k| english::is_adverb(s.word(k)))
         })
         .then_some(open)
 }

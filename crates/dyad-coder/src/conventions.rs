@@ -174,20 +174,23 @@ impl Convention {
                 .is_some_and(|a| a.code.starts_with(crate::mentions::UNKNOWN_COUNTRY))
         };
         events.retain(|e| e.code != "010" && !countryless(&e.source) && !countryless(&e.target));
-        let fought_back: Vec<bool> = events
-            .iter()
-            .map(|e| police_on_the_unarmed(e) && events.iter().any(|r| fights_back(e, r)))
-            .collect();
-        for (e, fought_back) in events.iter_mut().zip(fought_back) {
+        for e in events.iter_mut() {
             for actor in [e.source.as_mut(), e.target.as_mut()].into_iter().flatten() {
                 if let Some(code) = member_state(&actor.code) {
                     actor.code = code;
                 }
             }
+        }
+        // (a police assault is one the other side does not fight back in the same words)
+        let assaults: Vec<bool> = events
+            .iter()
+            .map(|e| police_on_the_unarmed(e) && !events.iter().any(|r| fights_back(e, r)))
+            .collect();
+        for (e, assault) in events.iter_mut().zip(assaults) {
             if takes_a_place(e) {
                 recode(res, e, "171");
             }
-            if !fought_back && police_on_the_unarmed(e) {
+            if assault {
                 recode(res, e, "180");
             }
             if armed_attack_read_as_words(e) {
@@ -259,11 +262,9 @@ fn police_on_the_unarmed(e: &Event) -> bool {
     if !matches!(e.code.as_str(), "190" | "193") || source.code.get(3..6) != Some("COP") {
         return false;
     }
-    let armed = |s: &[u8]| matches!(s, b"MIL" | b"COP" | b"REB" | b"UAF" | b"INS" | b"SPY");
-    let sectors = target.code.as_bytes().get(3..).unwrap_or_default();
     !target.code.starts_with("IGO")
-        && !sectors.chunks(3).any(armed)
-        && (!sectors.is_empty() || source.code.get(..3) == target.code.get(..3))
+        && !crate::mentions::is_armed(&target.code)
+        && (target.code.len() > 3 || source.code.get(..3) == target.code.get(..3))
 }
 
 /// Is the event an attack by armed men that a pattern for words coded as criticism ("rebels
@@ -276,13 +277,11 @@ fn armed_attack_read_as_words(e: &Event) -> bool {
     let Some(source) = &e.source else {
         return false;
     };
-    let armed = |s: &[u8]| matches!(s, b"MIL" | b"COP" | b"REB" | b"UAF" | b"INS");
-    let sectors = source.code.as_bytes().get(3..).unwrap_or_default();
     e.root == "11"
         && e.rule
             .split_once(':')
             .is_some_and(|(block, _)| block == "PHYSICAL_CONFLICT")
-        && (sectors.chunks(3).any(armed) || source.code.starts_with("IMG"))
+        && (crate::mentions::is_armed(&source.code) || source.code.starts_with("IMG"))
 }
 
 /// Is `reverse` the other half of a fight `e` belongs to: the same code and evidence, its

@@ -602,6 +602,17 @@ pub fn is_state_body(agent: &str) -> bool {
     )
 }
 
+/// Does an actor code ("KENCOP", "SDNREBUAF") name an armed role after its country — armed
+/// forces, police, rebels, insurgents, militias, intelligence — as opposed to civilians,
+/// officials or a sector of society?
+pub fn is_armed(code: &str) -> bool {
+    code.as_bytes()
+        .get(3..)
+        .unwrap_or_default()
+        .chunks(3)
+        .any(|s| matches!(s, b"MIL" | b"COP" | b"REB" | b"UAF" | b"INS" | b"SPY"))
+}
+
 /// Is a unit of three capital letters one of CAMEO's actor types? (Asked of every actor the
 /// coder meets: a table of all 26³ units, filled once from the CAMEO type list.)
 fn is_actor_type_unit(unit: &[u8]) -> bool {

@@ -511,8 +511,7 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
     }
     // ("UN vehicles formerly used by peace-keepers": an adverb before the participle is its own)
     let mut p = v.first - 1;
-    let adverb = |w: &str| english::is_adverb(w) || (w.len() > 4 && w.ends_with("LY"));
-    while p > 0 && adverb(s.word(p)) && !s.capitalized(p) {
+    while p > 0 && english::is_adverb(s.word(p)) && !s.capitalized(p) {
         p -= 1;
     }
     if released_on_a_day(s, v, p)
