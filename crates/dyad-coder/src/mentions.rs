@@ -260,7 +260,7 @@ pub fn learn_aliases(
             .codes
             .iter()
             .any(|c| c.code.len() >= 6);
-        if !person || titled_namesake(lex, mentions, m, id) {
+        if !person || titled_namesake(lex, s, mentions, m, id) {
             continue;
         }
         // the family name comes last in "Emmanuel Macron", first in "Xi Jinping", after the
@@ -298,16 +298,29 @@ pub fn learn_aliases(
 /// says who the person is ([`namesake_of_a_title`]), so the family name is not learned as the
 /// dictionary's person: the article's titled people ([`crate::coreference::resolve_named_people`])
 /// read it again later ("Singhal asked Oli to step down").
-fn titled_namesake(lex: &Lexicon, mentions: &[Mention], m: &Mention, id: u32) -> bool {
-    let body = lex.dicts.actors.entries[id as usize]
+fn titled_namesake(
+    lex: &Lexicon,
+    s: &SentenceView,
+    mentions: &[Mention],
+    m: &Mention,
+    id: u32,
+) -> bool {
+    let ngo = lex.dicts.actors.entries[id as usize]
         .codes
         .iter()
         .all(|c| c.code.starts_with("NGO"));
-    body && mentions.iter().any(|t| {
-        t.end == m.start
-            && matches!(t.kind, MentionKind::Agent(a)
-                if is_state_body(&lex.dicts.agents.entries[a as usize].code))
-    })
+    if !ngo {
+        return false;
+    }
+    // the run of names and titles the mention ends ("Nepal's Army Chief Ashok Singhal")
+    let mut start = m.start;
+    while let Some(before) = mentions
+        .iter()
+        .find(|t| t.end == start || (t.end + 1 == start && matches!(s.word(t.end), "'S" | "’S")))
+    {
+        start = before.start;
+    }
+    named_by_a_state_title(lex, mentions, (start, m.end))
 }
 
 /// Is the word alone an entry of the actor or agent dictionaries? (A surname or acronym that
@@ -700,12 +713,18 @@ fn code_with_agents(lex: &Lexicon, base: &str, agents: &[u32]) -> String {
 /// ("ICRC President Peter Maurer": the body named before the title is whose office it is,
 /// and the title is not a state's.)
 fn namesake_of_a_title(lex: &Lexicon, mentions: &[Mention], np: &SimpleNp, base: &str) -> bool {
-    if !base.starts_with("NGO") {
-        return false;
-    }
-    let inside = mentions
-        .iter()
-        .filter(|m| np.start <= m.start && m.end <= np.end);
+    base.starts_with("NGO") && named_by_a_state_title(lex, mentions, (np.start, np.end))
+}
+
+/// Do the mentions of tokens `[start, end)` hold a state office's title right before a name
+/// ("Army Chief Ashok Singhal"), with no non-state body named before the title ("ICRC
+/// President Peter Maurer")?
+fn named_by_a_state_title(
+    lex: &Lexicon,
+    mentions: &[Mention],
+    (start, end): (usize, usize),
+) -> bool {
+    let inside = mentions.iter().filter(|m| start <= m.start && m.end <= end);
     let mut title = None;
     for m in inside {
         match m.kind {
