@@ -97,7 +97,13 @@ pub fn clauses<'l>(
         let coordinated_with = (coordinated(s, verb) || listed(s, verbs, vi))
             .then(|| vi.checked_sub(1))
             .flatten()
-            .filter(|&p| out[p].subject.is_some());
+            .and_then(|p| {
+                if out[p].subject.is_some() {
+                    Some(p)
+                } else {
+                    reporter_of_a_passive(verbs, &out, vi, p)
+                }
+            });
         let mut subject = match coordinated_with {
             Some(p) => out[p].subject.clone().map(|sub| Role { span: None, ..sub }),
             None => subject(s, phrases, verbs, vi, start, &out, voices, last_subject),
@@ -898,6 +904,25 @@ fn relative_antecedent(
         }
     }
     None
+}
+
+/// "told Sun that such references were made and urged China to change course": an active verb
+/// joined to the passive verb of a reported clause whose subject is no actor is the reporter's
+/// second act, not the passive's subject's (a subject keeps its voice across "and": "was
+/// arrested and charged"). Returns the reporting verb (a finite complement ending at the
+/// passive, with a subject of its own).
+fn reporter_of_a_passive(
+    verbs: &[VerbOccurrence],
+    out: &[Clause],
+    vi: usize,
+    passive: usize,
+) -> Option<usize> {
+    if verbs[vi].passive || !verbs[vi].finite || !verbs[passive].passive {
+        return None;
+    }
+    out[..passive].iter().rposition(|c| {
+        matches!(c.complement, Some((k, Complement::Finite)) if k == passive) && c.subject.is_some()
+    })
 }
 
 /// Does the verb group follow a conjunction directly ("… and promised", "…, but said")?

@@ -1018,7 +1018,7 @@ pub fn resolve_named_people(
 /// The family-name words of the person a title at `[start, end)` names: the name inside the
 /// phrase, after its title ("Opposition leader Levan Khabeishvili"), or set off by commas
 /// after it or before it ("Kenya's foreign minister, Alfred Mutua," / "Alfred Mutua, Kenya's
-/// foreign minister,"). A name of three words or more may carry two family names, of which
+/// foreign minister,", "summoned Hideo Tarumi, Japan's ambassador to China,"). A name of three words or more may carry two family names, of which
 /// news uses the first ("Álvaro Leyva Durán" … "Leyva"): each word after the first is one.
 fn titled_name(
     lex: &Lexicon,
@@ -1043,7 +1043,14 @@ fn titled_name(
         (start >= 3 && s.word(start - 1) == ",")
             .then(|| name_ending_at(lex, s, start - 1))
             .flatten()
-            .filter(|&st| st == 0 || s.word(st - 1) == ",")
+            // (after a verb or a preposition, the title must close its apposition: "met Mr.
+            // Khrushchev, the President will …" names two men)
+            .filter(|&st| {
+                st == 0
+                    || s.word(st - 1) == ","
+                    || (!s.capitalized(st - 1)
+                        && (end == s.len() || matches!(s.word(end), "," | "." | ";")))
+            })
             .map(|st| (st, start - 1))
     };
     match inside.or_else(after).or_else(before) {

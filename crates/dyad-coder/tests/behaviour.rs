@@ -1395,3 +1395,29 @@ fn a_participle_with_its_agent_before_the_predicate_describes_the_subject() {
     ));
     assert_eq!(t, expect(&["PSE 130 ISR"]));
 }
+
+#[test]
+fn an_active_verb_joined_to_a_reported_passive_is_the_reporters_act() {
+    // "urged" is not the references' act: the ambassador told, and urged
+    let t = triples(&code_on(
+        production(),
+        "Japan's ambassador told reporters that such remarks were made and urged China to \
+         change course.",
+        date(2023, 5, 21),
+    ));
+    assert!(t.contains(&"JPNGOV 0242 CHN".to_string()), "{t:?}");
+    // (a course to be reversed, asked for, is the appeal for a change of policy, 0242)
+    let t = triples(&code_on(
+        production(),
+        "Japan's foreign minister called on China to reverse the decision.",
+        date(2023, 5, 21),
+    ));
+    assert_eq!(t, expect(&["JPNGOV 0242 CHN"]));
+    // a passive joined to a passive keeps its subject: "was arrested and charged"
+    let t = triples(&code_on(
+        production(),
+        "The minister said that Kenyan protesters were arrested and charged by the police.",
+        date(2023, 5, 21),
+    ));
+    assert!(t.iter().all(|t| !t.starts_with("KENGOV")), "{t:?}");
+}

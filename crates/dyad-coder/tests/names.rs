@@ -35,3 +35,13 @@ fn a_family_name_after_a_titled_namesake_is_the_titled_person() {
     assert!(t.iter().any(|t| t.starts_with("NPLMIL 02")), "{t:?}");
     assert!(t.iter().all(|t| !t.contains("NGOHINRAD")), "{t:?}");
 }
+
+#[test]
+fn a_name_in_apposition_to_its_title_after_a_verb_is_the_titled_person() {
+    // the name stands as the verb's object, its title after it: "Kuroda" later is Japan's
+    // envoy (invented names, none of them in the dictionaries)
+    let text = "Beijing summoned Haruto Kuroda, Japan's ambassador to China, on Sunday. \
+                Kuroda urged China to change course.";
+    let t = triples(&code_on(production(), text, date(2023, 5, 21)));
+    assert!(t.contains(&"JPNGOV 0242 CHN".to_string()), "{t:?}");
+}
