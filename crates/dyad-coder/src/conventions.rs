@@ -8,6 +8,7 @@ use dyad_dict::cameo;
 use dyad_model::{Event, Modality};
 
 use crate::clauses::Role;
+use crate::english;
 use crate::mentions::{state_of, ActorCode, Reached};
 use crate::resources::Resources;
 
@@ -196,6 +197,9 @@ impl Convention {
             if armed_attack_read_as_words(e) {
                 recode(res, e, "190");
             }
+            if suicide_bombing(res, e) {
+                recode(res, e, "1831");
+            }
             if e.modality != Modality::Intended || e.negated {
                 continue;
             }
@@ -282,6 +286,43 @@ fn armed_attack_read_as_words(e: &Event) -> bool {
             .split_once(':')
             .is_some_and(|(block, _)| block == "PHYSICAL_CONFLICT")
         && (crate::mentions::is_armed(&source.code) || source.code.starts_with("IMG"))
+}
+
+/// Is the event force told as a suicide attack ("a suicide bomber detonated at the base",
+/// "twin suicide bombing by ISIS", "launched a suicide attack on a cargo ship")? CAMEO codes a
+/// suicide bombing 1831 whatever verb tells it (the dictionaries code killing, attacking and
+/// bombing 19x or 183); a word of the event-noun lexicon's SUICIDE list in the evidence, before
+/// the noun it modifies, makes it one ("committed suicide" modifies nothing).
+fn suicide_bombing(res: &Resources, e: &Event) -> bool {
+    if !matches!(cameo::root(&e.code), "18" | "19") || e.code == "1831" {
+        return false;
+    }
+    let nouns = &res.lexicon.dicts.event_nouns;
+    let text = &e.evidence.text;
+    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(is_word) {
+        rest = &rest[at..];
+        let len = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(len);
+        rest = after;
+        if !nouns.is_suicide(&word.to_uppercase()) {
+            continue;
+        }
+        // the next word, after nothing but spaces ("fearing suicide, killed" modifies nothing)
+        let next = after.trim_start_matches(' ');
+        let next = &next[..next.find(|c: char| !is_word(c)).unwrap_or(next.len())];
+        let n = next.to_uppercase();
+        let modifies = !n.is_empty()
+            && !(english::is_preposition(&n)
+                || english::is_determiner(&n)
+                || english::is_conjunction(&n)
+                || english::is_function_word(&n));
+        if modifies {
+            return true;
+        }
+    }
+    false
 }
 
 /// Is `reverse` the other half of a fight `e` belongs to: the same code and evidence, its

@@ -2678,3 +2678,20 @@ fn an_envoy_dispatched_to_a_country_visits_it() {
         expect(&["CHN 042 MMR"])
     );
 }
+
+#[test]
+fn an_attack_told_as_a_suicide_attack_is_a_suicide_bombing() {
+    // whatever tells the force, a verb or an event noun: 1831
+    assert_eq!(
+        coded("A Palestinian suicide bomber killed two Israelis in Jerusalem on Monday."),
+        expect(&["PSEREB 1831 ISR"])
+    );
+    assert_eq!(
+        coded("The Tamil Tigers launched a suicide attack on a Sri Lankan navy ship."),
+        expect(&["LKAREB 1831 LKAMIL"])
+    );
+    // "suicide" that modifies no attack leaves the killing as it is
+    let t = coded("Hamas militants, fearing suicide, killed two Israeli soldiers.");
+    assert!(!t.is_empty());
+    assert!(t.iter().all(|t| !t.contains("1831")), "{t:?}");
+}

@@ -12,6 +12,7 @@
 //! INTENT WILLINGNESS READINESS             nouns of intent ("their willingness to help")
 //! HUMANITARIAN RELIEF FOOD                 words that make money pledged or given humanitarian aid
 //! PROJECTILE MISSILE ROCKET                weapons fired at no one in a test or show of force
+//! SUICIDE SUICIDE                          words that make an attack told with them a suicide bombing
 //! TALKS [040] both                         # from TALK (WordNet 3.1) — provenance
 //! INVASION [192] of=target                 # from INVADE
 //! VISIT {VISITS} [042] of=source needs=target
@@ -112,6 +113,9 @@ pub struct EventNounLexicon {
     /// Weapons, upper case, whose firing or launch at no one named is a test or a show of
     /// force (CAMEO 150: "fired a ballistic missile into the sea"), not an attack.
     pub projectiles: Vec<String>,
+    /// Words, upper case, that make the attack or bombing they modify a suicide bombing
+    /// ("a suicide bomber killed", "a suicide attack on a ship"): CAMEO 1831.
+    pub suicide: Vec<String>,
     /// The first words of the compound nouns ("PHONE" of "PHONE_CALL").
     pub compound_openers: FxHashSet<String>,
     pub warnings: Vec<Warning>,
@@ -157,6 +161,11 @@ impl EventNounLexicon {
     /// Is `word` (upper case) a weapon fired in tests and shows of force ("MISSILE")?
     pub fn is_projectile(&self, word: &str) -> bool {
         self.projectiles.iter().any(|v| v == word)
+    }
+
+    /// Is `word` (upper case) a word of suicide attacks ("SUICIDE")?
+    pub fn is_suicide(&self, word: &str) -> bool {
+        self.suicide.iter().any(|v| v == word)
     }
 
     /// Is `word` (upper case) a noun of intent ("WILLINGNESS")?
@@ -206,6 +215,11 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
         }
         if let Some(words) = line.strip_prefix("PROJECTILE ") {
             lex.projectiles
+                .extend(words.split_whitespace().map(str::to_uppercase));
+            continue;
+        }
+        if let Some(words) = line.strip_prefix("SUICIDE ") {
+            lex.suicide
                 .extend(words.split_whitespace().map(str::to_uppercase));
             continue;
         }
@@ -405,6 +419,10 @@ mod tests {
         assert!(lex.opens_compound("PHONE") && !lex.opens_compound("CALL"));
         assert_eq!(lex.get_compound("PHONE", "CALLS").unwrap().code, "041");
         assert!(lex.get("INVADE").is_none());
+        // word lists of a category
+        let lex = parse("SUICIDE suicide\nPROJECTILE MISSILE\n", "n.txt").unwrap();
+        assert!(lex.is_suicide("SUICIDE") && !lex.is_suicide("MISSILE"));
+        assert!(lex.is_projectile("MISSILE") && lex.nouns.is_empty());
     }
 
     #[test]

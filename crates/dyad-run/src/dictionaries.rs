@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "1b02b182e96683c8"
+            "830ae4178f2983d6"
         );
     }
 }
