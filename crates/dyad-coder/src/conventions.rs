@@ -313,11 +313,11 @@ fn suicide_bombing(res: &Resources, e: &Event) -> bool {
         let next = after.trim_start_matches(' ');
         let next = &next[..next.find(|c: char| !is_word(c)).unwrap_or(next.len())];
         let n = next.to_uppercase();
-        let modifies = !n.is_empty()
-            && !(english::is_preposition(&n)
-                || english::is_determiner(&n)
-                || english::is_conjunction(&n)
-                || english::is_function_word(&n));
+        let modifies = !(n.is_empty()
+            || english::is_preposition(&n)
+            || english::is_determiner(&n)
+            || english::is_conjunction(&n)
+            || english::is_function_word(&n));
         if modifies {
             return true;
         }
