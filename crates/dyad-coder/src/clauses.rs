@@ -12,6 +12,7 @@ use crate::patterns::{code_verb, CodedVerb};
 pub use crate::role::Role;
 use crate::sentence::SentenceView;
 use crate::verbs::VerbOccurrence;
+use dyad_dict::cameo;
 use dyad_model::Modality;
 
 /// How a verb governs the next one.
@@ -106,7 +107,17 @@ pub fn clauses<'l>(
             });
         let mut subject = match coordinated_with {
             Some(p) => out[p].subject.clone().map(|sub| Role { span: None, ..sub }),
-            None => subject(s, phrases, verbs, vi, start, &out, voices, last_subject),
+            None => subject(
+                lex,
+                s,
+                phrases,
+                verbs,
+                vi,
+                start,
+                &out,
+                voices,
+                last_subject,
+            ),
         };
         // "accusing him of meddling in Fiji's affairs": a pronoun right after the verb is its
         // object; a name further on is not (the pronoun is resolved below, or not at all)
@@ -584,6 +595,7 @@ fn uncoded_plural_subject(s: &SentenceView, phrases: &[ActorPhrase]) -> bool {
 /// added") when there is one, else the last subject named.
 #[allow(clippy::too_many_arguments)]
 fn subject(
+    lex: &Lexicon,
     s: &SentenceView,
     phrases: &[ActorPhrase],
     verbs: &[VerbOccurrence],
@@ -675,7 +687,7 @@ fn subject(
                 && p.end == v.group_start
                 && p.start > 0
                 && s.word(p.start - 1) == "WITH";
-            if !is_pp_object(s, p.start) || absolute {
+            if !is_pp_object(s, p.start) || absolute || agent_of_force_noun(lex, s, p, v) {
                 let role = Role::of_phrase(p);
                 // "The US commander in Iraq, General David Petraeus, held talks": the phrase
                 // between commas is an apposition; the subject is the head before it
@@ -904,6 +916,26 @@ fn relative_antecedent(
         }
     }
     None
+}
+
+/// "An attack by Somali rebels killed 12 soldiers", "a suicide bombing by ISIS in Baghdad
+/// claimed 73 lives": the agent of an act of force named by an event noun (CAMEO 18–20) that is
+/// the subject of the verb after it did what the verb says, as the noun's doer. Returns whether
+/// the phrase is that agent: the object of "by" right after such a noun, with no comma between
+/// it and the verb.
+fn agent_of_force_noun(
+    lex: &Lexicon,
+    s: &SentenceView,
+    p: &ActorPhrase,
+    v: &VerbOccurrence,
+) -> bool {
+    p.start >= 2
+        && s.word(p.start - 1) == "BY"
+        && s.event_noun(lex, p.start - 2)
+            .is_some_and(|n| matches!(cameo::root(&n.code), "18" | "19" | "20"))
+        && v.finite
+        && !v.passive
+        && (p.end..v.group_start).all(|k| s.word(k) != ",")
 }
 
 /// "told Sun that such references were made and urged China to change course": an active verb

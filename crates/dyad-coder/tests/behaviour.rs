@@ -1421,3 +1421,20 @@ fn an_active_verb_joined_to_a_reported_passive_is_the_reporters_act() {
     ));
     assert!(t.iter().all(|t| !t.starts_with("KENGOV")), "{t:?}");
 }
+
+#[test]
+fn the_agent_of_an_attack_that_killed_is_the_killer() {
+    let t = triples(&code_on(
+        production(),
+        "An attack by Somali rebels killed 12 Somali soldiers on Monday.",
+        date(2024, 5, 6),
+    ));
+    assert_eq!(t, expect(&["SOMREB 190 SOMMIL"]));
+    // the agent of a meeting is not the subject of the verb after it
+    let t = triples(&code_on(
+        production(),
+        "A meeting by Somali rebels angered Kenya, officials said.",
+        date(2024, 5, 6),
+    ));
+    assert!(t.iter().all(|t| !t.starts_with("SOMREB")), "{t:?}");
+}

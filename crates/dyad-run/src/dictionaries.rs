@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "830ae4178f2983d6"
+            "24028f875b62a12d"
         );
     }
 }
