@@ -537,11 +537,21 @@ pub fn is_participle_compound(w: &str) -> bool {
 
 /// Commissive verbs: with an infinitive they state the subject's intent to do what it names
 /// ("agreed to restore relations", "pledged to send aid", "vowed to retaliate"), which a coder
-/// writes as the intent (CAMEO 03x, threats 13x), not as the act.
+/// writes as the intent (CAMEO 03x, threats 13x), not as the act. An offer to act commits the
+/// one who makes it if accepted ("offered to send officers", "offered to mediate": Searle's
+/// commissives list it with promising; CAMEO's 03 entries word it "offer").
 pub fn is_commissive(base: &str) -> bool {
     matches!(
         base,
-        "AGREE" | "PLEDGE" | "VOW" | "PROMISE" | "COMMIT" | "UNDERTAKE" | "RESOLVE" | "DECIDE"
+        "AGREE"
+            | "PLEDGE"
+            | "VOW"
+            | "PROMISE"
+            | "COMMIT"
+            | "UNDERTAKE"
+            | "RESOLVE"
+            | "DECIDE"
+            | "OFFER"
     )
 }
 

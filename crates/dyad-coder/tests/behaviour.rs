@@ -1438,3 +1438,15 @@ fn the_agent_of_an_attack_that_killed_is_the_killer() {
     ));
     assert!(t.iter().all(|t| !t.starts_with("SOMREB")), "{t:?}");
 }
+
+#[test]
+fn an_offer_to_act_is_an_intent_even_when_the_act_is_uncoded() {
+    // "send officers" codes nothing alone; the offer commits its makers (030, intended)
+    let events = code_on(
+        production(),
+        "Jamaica and the Bahamas have offered to send officers to Haiti.",
+        date(2023, 8, 1),
+    );
+    assert_eq!(triples(&events), expect(&["BHS 030 HTI", "JAM 030 HTI"]));
+    assert!(events.iter().all(|e| e.modality == Modality::Intended));
+}
