@@ -181,18 +181,31 @@ pub fn sentence_mentions(
     SentenceMentions { kept, mentions }
 }
 
-/// The tokens without short parenthetical asides (up to six words between brackets) and
+/// The tokens without short parenthetical asides (up to six words between round or square
+/// brackets) and
 /// without honorifics abbreviated before a title or a name ("HH the Amir welcomed HE the US
 /// President", "HE Mr Simeon Oyono": the style of the Gulf's and some African and Asian
 /// governments' news agencies, where "HE" would read as a pronoun and "HH" as a name), or
 /// `None` when there is none (most sentences: they are read as they are, not copied).
 fn drop_parentheticals(tokens: &[Token]) -> Option<Vec<Token>> {
-    let is_aside =
-        |i: usize| tokens[i].text == "(" && tokens[i + 1..].iter().take(7).any(|t| t.text == ")");
+    // (square brackets too: an editor's aside, "Democratic Republic of Congo [DRC]")
+    let closing = |i: usize| match tokens[i].text.as_str() {
+        "(" => Some(")"),
+        "[" => Some("]"),
+        _ => None,
+    };
+    let aside_end = |i: usize| {
+        let close = closing(i)?;
+        tokens[i + 1..]
+            .iter()
+            .take(7)
+            .position(|t| t.text == close)
+            .map(|k| i + k + 2)
+    };
     let is_honorific = |i: usize| honorific_at(tokens, i);
     // (asked of each token's first byte first: a bracket or an H, which few words are)
     let may_drop = |i: usize| match tokens[i].text.as_bytes().first() {
-        Some(b'(') => is_aside(i),
+        Some(b'(' | b'[') => aside_end(i).is_some(),
         Some(b'H') => is_honorific(i),
         _ => false,
     };
@@ -202,11 +215,9 @@ fn drop_parentheticals(tokens: &[Token]) -> Option<Vec<Token>> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        if tokens[i].text == "(" {
-            if let Some(close) = tokens[i + 1..].iter().take(7).position(|t| t.text == ")") {
-                i += close + 2;
-                continue;
-            }
+        if let Some(end) = aside_end(i) {
+            i = end;
+            continue;
         }
         if is_honorific(i) {
             i += 1;

@@ -1450,3 +1450,15 @@ fn an_offer_to_act_is_an_intent_even_when_the_act_is_uncoded() {
     assert_eq!(triples(&events), expect(&["BHS 030 HTI", "JAM 030 HTI"]));
     assert!(events.iter().all(|e| e.modality == Modality::Intended));
 }
+
+#[test]
+fn an_aside_in_square_brackets_is_no_subject() {
+    // "[DRC]" repeats the place the rebels are from; the rebels seized the town
+    let t = triples(&code_on(
+        production(),
+        "Rebels from the M23 group in Democratic Republic of Congo [DRC] have seized a town \
+         from the army.",
+        date(2023, 2, 10),
+    ));
+    assert_eq!(t, expect(&["CODREB 171 CODMIL"]));
+}
