@@ -259,6 +259,20 @@ pub fn nested(
                     ..NestedEvent::default()
                 });
             }
+            // "Kinshasa charges that the M23 is backed by Rwanda", "accused that Israel had
+            // fired first": an accusation is made against the doer of the act it tells
+            let accuses = outer_code.is_some_and(|oc| oc.starts_with("112"));
+            if accuses && label == 'b' && !outer.coded.code.is_null() && outer_target.is_none() {
+                return Some(NestedEvent {
+                    source: a.clone(),
+                    target: Some(inner_source?.clone()),
+                    forward: outer_code.map(str::to_string),
+                    reverse: None,
+                    rule: outer_rule.clone(),
+                    modality: None,
+                    ..NestedEvent::default()
+                });
+            }
             // "Obama said he would attack Iraq": the speaker's own announced action
             let saying = outer_code.is_some_and(|oc| cameo::root(oc) == "01");
             if saying && label == 'a' {

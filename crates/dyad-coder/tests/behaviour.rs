@@ -1462,3 +1462,13 @@ fn an_aside_in_square_brackets_is_no_subject() {
     ));
     assert_eq!(t, expect(&["CODREB 171 CODMIL"]));
 }
+
+#[test]
+fn a_charge_that_another_acted_accuses_the_doer() {
+    let t = triples(&code_on(
+        production(),
+        "Kinshasa charges that the M23 is backed by Rwanda. Kigali denies backing the rebels.",
+        date(2023, 2, 10),
+    ));
+    assert_eq!(t, expect(&["COD 112 RWA", "RWA 016 COD"]));
+}
