@@ -136,9 +136,17 @@ pub fn noun_events<'l>(
         {
             continue;
         }
-        // inside an actor's name ("the Summit of the Americas") it names no act
-        let in_name =
-            i > 0 && s.capitalized(i) && phrases.iter().any(|p| p.start <= i && i < p.end);
+        // inside an actor's name ("the Summit of the Americas") it names no act; nor inside
+        // the name of a body the dictionaries do not know, written in capitals after its
+        // head and a preposition ("the Joint Commission for Cooperation", "the Conference on
+        // Disarmament")
+        let in_name = i > 0
+            && s.capitalized(i)
+            && (phrases.iter().any(|p| p.start <= i && i < p.end)
+                || (noun_start >= 2
+                    && matches!(s.word(noun_start - 1), "FOR" | "OF" | "ON")
+                    && !s.capitalized(noun_start - 1)
+                    && s.capitalized(noun_start - 2)));
         if in_name {
             continue;
         }

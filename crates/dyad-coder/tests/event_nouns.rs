@@ -143,3 +143,16 @@ fn a_protest_with_no_protesters_named_is_by_the_story_countrys_people() {
     assert!(t.contains(&"EGYCVL 141 EGYGOV".to_string()), "{t:?}");
     assert_eq!(t.iter().filter(|t| t.contains(" 141 ")).count(), 1, "{t:?}");
 }
+
+#[test]
+fn an_event_noun_in_the_capitalised_name_of_a_body_names_no_act() {
+    // "the Joint Commission for Cooperation": a body named, no cooperation told
+    assert_nouns(
+        "The ministers established the Joint Commission for Cooperation between Chile and Peru.",
+        &[],
+    );
+    assert_nouns(
+        "The ministers discussed cooperation between Chile and Peru.",
+        &["CHL 050 PER", "PER 050 CHL"],
+    );
+}
