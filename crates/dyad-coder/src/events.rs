@@ -331,6 +331,19 @@ pub fn code_sentence(
                     {
                         Some("043")
                     }
+                    // "Fernandez was received by President Lula", "the emir received the
+                    // minister": a person received by a person who holds office hosts a visitor
+                    // (the guide's "hosted, received, welcomed a visitor: 043"), which no
+                    // pattern of GET's RECEIVE reads but for the envoy's, minister's or
+                    // leader's title
+                    None if ctx.convention.codes_hosting()
+                        && c.coded.code.is_null()
+                        && nesting::verb_name(res, c) == "RECEIVE"
+                        && source.is_some_and(|r| !same_state_role(r, target))
+                        && [source, target].iter().all(|r| r.is_some_and(holds_office)) =>
+                    {
+                        Some("043")
+                    }
                     f => f,
                 };
                 // "Chile recalled its ambassador": a cut in relations aimed at the cutter's own
@@ -351,7 +364,11 @@ pub fn code_sentence(
                 let uncoded_intent = committed_to_infinitive(res, &s, c);
                 // "committed $500 million in budget support to Jordan": money pledged
                 let pledge = pledged_money(res, &s, c);
-                if c.coded.code.is_null() && !uncoded_intent && pledge.is_none() {
+                if c.coded.code.is_null()
+                    && !uncoded_intent
+                    && pledge.is_none()
+                    && forward != Some("043")
+                {
                     continue;
                 }
                 // "hundreds of people were detained", "the rally was banned": a coercion told
@@ -681,18 +698,29 @@ fn judged_for<'c>(
 /// Is the object of "welcomed" a person received — an official or leader named right after
 /// the verb ("welcomed the US President", "welcomes Russia's Lavrov"), the whole of its noun
 /// phrase ("welcomed the president's decision" welcomes a decision)?
+/// Does every member of the role hold an office of a state (its government, elite,
+/// military or legislature: "President Lula", "the foreign minister")?
+fn holds_office(r: &clauses::Role) -> bool {
+    !r.members.is_empty()
+        && r.members.iter().all(|m| {
+            crate::mentions::state_of(&m.code).is_some()
+                && matches!(m.code.get(3..6), Some("GOV" | "ELI" | "MIL" | "LEG"))
+        })
+}
+
+/// Are the two roles of one state (no visit between them)?
+fn same_state_role(a: &clauses::Role, b: Option<&clauses::Role>) -> bool {
+    b.is_some_and(|b| same_state(a, b))
+}
+
 fn welcomes_a_person(s: &SentenceView, c: &clauses::Clause, t: &clauses::Role) -> bool {
     let Some((start, end)) = t.span else {
         return false;
     };
     let right_after = start == c.verb.last + 1
         || (start == c.verb.last + 2 && english::is_determiner(s.word(c.verb.last + 1)));
-    let person = t.members.iter().all(|m| {
-        crate::mentions::state_of(&m.code).is_some()
-            && matches!(m.code.get(3..6), Some("GOV" | "ELI" | "MIL" | "LEG"))
-    });
     let whole = !s.word(end).starts_with('\'');
-    right_after && person && whole && !t.members.is_empty()
+    right_after && holds_office(t) && whole
 }
 
 /// "In his first stop in Benin, Li promised $36 million in economic aid", "During his visit to

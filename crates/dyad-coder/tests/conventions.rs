@@ -2695,3 +2695,19 @@ fn an_attack_told_as_a_suicide_attack_is_a_suicide_bombing() {
     assert!(!t.is_empty());
     assert!(t.iter().all(|t| !t.contains("1831")), "{t:?}");
 }
+
+#[test]
+fn a_person_received_by_an_office_holder_is_a_visitor_hosted() {
+    assert_eq!(
+        coded("The Brazilian president received Argentina's foreign minister on Monday."),
+        expect(&["BRAGOV 043 ARGGOV"])
+    );
+    // passive: the agent hosts
+    assert_eq!(
+        coded("Argentina's foreign minister was received by the Brazilian president."),
+        expect(&["BRAGOV 043 ARGGOV"])
+    );
+    // what is received is no visitor, and one's own officials are no guests
+    assert!(coded("The Brazilian president received an award on Monday.").is_empty());
+    assert!(coded("The Brazilian president received the Brazilian foreign minister.").is_empty());
+}
