@@ -191,6 +191,15 @@ pub fn noun_events<'l>(
                 next = p.end;
             }
         }
+        // "expressed his thanks and appreciation to the Amir": nouns joined by "and" share
+        // the preposition after the last
+        if target.is_none()
+            && matches!(s.word(next), "AND" | "OR")
+            && s.event_noun(lex, next + 1).is_some()
+            && target_preposition(s.word(next + 2))
+        {
+            next += 2;
+        }
         // "held talks here with", "talks Tuesday with": where and when may stand between the
         // noun and its preposition
         if target.is_none() {

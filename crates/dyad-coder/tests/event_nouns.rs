@@ -156,3 +156,12 @@ fn an_event_noun_in_the_capitalised_name_of_a_body_names_no_act() {
         &["CHL 050 PER", "PER 050 CHL"],
     );
 }
+
+#[test]
+fn nouns_joined_by_and_share_the_preposition_after_the_last() {
+    // upstream's EXPRESS * APPRECIATION is optimism (013); thanks to someone are thanks (051)
+    assert_nouns(
+        "The Chilean president expressed thanks and appreciation to Peru.",
+        &["CHLGOV 051 PER"],
+    );
+}

@@ -210,7 +210,8 @@ fn wire_dateline(h: &[char], start: usize, capitals: bool) -> Option<Dateline> {
     // Optional ", Dec. 4" / ", Calif." part, up to the agency or the dash.
     if h.get(i) == Some(&',') {
         let mut j = i + 1;
-        while j < h.len() && !matches!(h[j], '(' | '\n' | '—' | '–') && !is_dash_at(h, j) {
+        while j < h.len() && !matches!(h[j], '(' | ':' | '\n' | '—' | '–') && !is_dash_at(h, j)
+        {
             j += 1;
         }
         if j >= h.len() || h[j] == '\n' || j - i > 30 {
@@ -232,9 +233,9 @@ fn wire_dateline(h: &[char], start: usize, capitals: bool) -> Option<Dateline> {
         has_agency = true;
         i = skip_inline_spaces(h, j + 1);
     }
-    // "CEBU CITY: --" / "BEIJING:" form.
+    // "CEBU CITY: --" / "BEIJING:" / "Doha, Qatar:" form.
     let mut has_colon = false;
-    if !has_agency && !has_extra && h.get(i) == Some(&':') {
+    if !has_agency && h.get(i) == Some(&':') {
         has_colon = true;
         i = skip_inline_spaces(h, i + 1);
     }
@@ -354,6 +355,7 @@ mod tests {
         for (text, place) in [
             ("New Delhi: Hours after India announced", Some("New Delhi")),
             ("Baghdad - Egyptian Foreign Minister said", Some("Baghdad")),
+            ("Doha, Qatar: The Amir held talks", Some("Doha")),
             (
                 "Belgrade, 30 December – Protesters marched",
                 Some("Belgrade"),
@@ -432,6 +434,7 @@ mod tests {
                 "A quake",
             ),
             ("CEBU CITY: -- Cordova Mayor", "CEBU CITY", "Cordova Mayor"),
+            ("KIEV, UKRAINE: Protesters", "KIEV", "Protesters"),
             ("GAZA - Israeli", "GAZA", "Israeli"),
         ] {
             let (p, d, b) = body(text);
