@@ -2711,3 +2711,11 @@ fn a_person_received_by_an_office_holder_is_a_visitor_hosted() {
     assert!(coded("The Brazilian president received an award on Monday.").is_empty());
     assert!(coded("The Brazilian president received the Brazilian foreign minister.").is_empty());
 }
+
+#[test]
+fn a_ceasefire_implemented_is_a_ceasefire_declared() {
+    assert_eq!(
+        coded("Thailand and Cambodia implemented a ceasefire on Monday."),
+        expect(&["KHM 0871 THA", "THA 0871 KHM"])
+    );
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "24028f875b62a12d"
+            "269a7bc2ca3892e4"
         );
     }
 }
