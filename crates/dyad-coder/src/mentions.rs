@@ -768,6 +768,18 @@ fn breaks_np(lex: &Lexicon, s: &SentenceView, i: usize, is_verb: &[bool]) -> boo
     is_verb[i] || lex.classes.of(id, s.word(i)) & CLASS_BREAKS_NP != 0 || s.is_punct(i)
 }
 
+/// "Thailand and Cambodia executed an immediate ceasefire": a verb the dictionaries do not
+/// have, right after a name, in the past tense (the tagger's VBD, asked only of a lower-case
+/// word in -ed there) ends the name's phrase, as a verb they have does; the words after it are
+/// no part of the actor.
+fn past_verb_after_name(s: &SentenceView, i: usize, mentions: &[Mention]) -> bool {
+    i > 0
+        && s.word(i).ends_with("ED")
+        && !s.capitalized(i)
+        && mentions.iter().any(|x| x.end == i)
+        && s.tag(i) == Some(dyad_lang::tagger::Tag::VBD)
+}
+
 /// Assemble actor phrases from mentions. `is_verb[i]` marks tokens that are verbs.
 pub fn actor_phrases(
     lex: &Lexicon,
@@ -790,7 +802,9 @@ pub fn actor_phrases(
         let mut end = i;
         while end < n {
             let inside = mentions.iter().any(|x| x.start <= end && end < x.end);
-            if !inside && breaks_np(lex, s, end, is_verb) {
+            if !inside
+                && (breaks_np(lex, s, end, is_verb) || past_verb_after_name(s, end, mentions))
+            {
                 break;
             }
             end += 1;

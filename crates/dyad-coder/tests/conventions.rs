@@ -2719,3 +2719,11 @@ fn a_ceasefire_implemented_is_a_ceasefire_declared() {
         expect(&["KHM 0871 THA", "THA 0871 KHM"])
     );
 }
+
+#[test]
+fn talks_facilitated_by_a_third_party_are_mediated_by_it() {
+    let t =
+        coded("Norway facilitated the dialogue between the Colombian government and the rebels.");
+    assert!(t.contains(&"NOR 045 COLGOV".to_string()), "{t:?}");
+    assert!(t.contains(&"NOR 045 COLREB".to_string()), "{t:?}");
+}

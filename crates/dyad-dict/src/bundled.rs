@@ -432,7 +432,7 @@ mod tests {
             .sum();
         assert_eq!(upstream, 4_668);
         // dyad.verbs.txt's verbless blocks add their patterns to upstream's (DESPATCH, MOVE, SEND,
-        // UTILIZE, GO_SOMEWHERE, CALL, AGREE, SUPPORT, GRANT, TAKE_CONTROL, DESTROY)
+        // UTILIZE, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT, TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
@@ -449,6 +449,7 @@ mod tests {
                 "CALL",
                 "AGREE",
                 "SUPPORT",
+                "FACILITATE",
                 "GRANT",
                 "TAKE_CONTROL",
                 "DESTROY"

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "269a7bc2ca3892e4"
+            "27ef2f3f321bbe57"
         );
     }
 }
