@@ -2727,3 +2727,11 @@ fn talks_facilitated_by_a_third_party_are_mediated_by_it() {
     assert!(t.contains(&"NOR 045 COLGOV".to_string()), "{t:?}");
     assert!(t.contains(&"NOR 045 COLREB".to_string()), "{t:?}");
 }
+
+#[test]
+fn diplomats_asked_to_leave_are_expelled() {
+    assert_eq!(
+        coded("Bahrain asked the Qatari ambassador to leave the country."),
+        expect(&["BHR 161 QATGOV"])
+    );
+}

@@ -431,7 +431,7 @@ mod tests {
             .map(|b| b.patterns.iter().filter(|p| p.file.is_none()).count())
             .sum();
         assert_eq!(upstream, 4_668);
-        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (DESPATCH, MOVE, SEND,
+        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH, MOVE, SEND,
         // UTILIZE, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT, TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
@@ -441,6 +441,7 @@ mod tests {
         assert_eq!(
             added,
             [
+                "ASK",
                 "DESPATCH",
                 "MOVE",
                 "SEND",
