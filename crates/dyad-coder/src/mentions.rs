@@ -173,7 +173,7 @@ pub fn sentence_mentions(
         Some(kept) => SentenceView::new(kept, tagger),
     };
     let mut mentions = find_mentions(lex, &s, date, aliases);
-    if learn_aliases(lex, &s, &mentions, aliases) {
+    if learn_aliases(lex, &s, &mentions, date, aliases) {
         mentions = find_mentions(lex, &s, date, aliases);
     }
     learn_acronyms(lex, tokens, &s, &mentions, aliases);
@@ -253,9 +253,38 @@ pub fn learn_aliases(
     lex: &Lexicon,
     s: &SentenceView,
     mentions: &[Mention],
+    date: Option<NaiveDate>,
     aliases: &mut Aliases,
 ) -> bool {
     let mut again = false;
+    // "Bosnian Serbs …, Serbs seized the depot": a people named with another state's adjective
+    // before it is that state's (the phrase reader codes "Bosnian Serbs" Bosnia's); the people
+    // named alone later in the article are the same group, as a reader takes them
+    for pair in mentions.windows(2) {
+        let (MentionKind::Actor(state), MentionKind::Actor(people)) = (pair[0].kind, pair[1].kind)
+        else {
+            continue;
+        };
+        let word = s.word(pair[1].start);
+        // (a state's entry may hold dated codes: Serbia's SCG, then SRB; Bosnia's and
+        // Serbia's were both Yugoslavia's before 1992)
+        let code = |id: u32| lex.dicts.actors.entries[id as usize].code_on(date);
+        let country = |id: u32| code(id).is_some_and(|c| c.len() == 3);
+        if pair[0].end == pair[1].start
+            && pair[0].end - pair[0].start == 1
+            && pair[1].end - pair[1].start == 1
+            && word.len() > 3
+            && word.ends_with('S')
+            && s.capitalized(pair[1].start)
+            && country(state)
+            && country(people)
+            && code(state) != code(people)
+            && !aliases.contains_key(word)
+        {
+            aliases.insert(word.to_string(), state);
+            again |= (pair[1].end..s.len()).any(|j| s.word(j) == word);
+        }
+    }
     for m in mentions {
         let MentionKind::Actor(id) = m.kind else {
             continue;

@@ -89,7 +89,7 @@ fn people(
             None => {
                 let s = SentenceView::with_word_ids(tokens, sentence.word_ids, &res.tagger);
                 read = find_mentions(lex, &s, doc.date, &aliases);
-                learn_aliases(lex, &s, &read, &mut aliases);
+                learn_aliases(lex, &s, &read, doc.date, &mut aliases);
                 &read[..]
             }
         };

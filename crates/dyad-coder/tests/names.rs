@@ -45,3 +45,13 @@ fn a_name_in_apposition_to_its_title_after_a_verb_is_the_titled_person() {
     let t = triples(&code_on(production(), text, date(2023, 5, 21)));
     assert!(t.contains(&"JPNGOV 0242 CHN".to_string()), "{t:?}");
 }
+
+#[test]
+fn a_people_named_with_another_states_adjective_is_that_states_later_too() {
+    // "Bosnian Serbs", then "Serbs": Bosnia's Serbs, not Serbia
+    let text = "Bosnian Serbs yesterday seized a number of UN vehicles. Serbs destroyed three UN \
+                vehicles.";
+    let t = triples(&code_on(production(), text, date(1995, 5, 28)));
+    assert!(t.iter().all(|t| t.starts_with("BIH")), "{t:?}");
+    assert_eq!(t.len(), 2, "{t:?}");
+}
