@@ -529,7 +529,33 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
     let existential = s.word(0) == "THERE" && english::is_be(s.word(1));
     let later_predicate =
         (v.last + 1..s.len()).any(|k| english::is_be(s.word(k)) || english::is_have(s.word(k)));
-    existential || later_predicate || object_of_an_earlier_verb(s, v, p)
+    existential
+        || later_predicate
+        || object_of_an_earlier_verb(s, v, p)
+        || in_an_apposition(s, v, p)
+}
+
+/// "Dejan Bulatovic, the Zajedno activist detained for 25 days for carrying an effigy of
+/// Milosevic, appeared at today's rally": a participle in a noun phrase set off by commas
+/// after a name, the sentence's predicate after the closing comma, describes the noun.
+fn in_an_apposition(s: &SentenceView, v: &VerbOccurrence, p: usize) -> bool {
+    use dyad_lang::tagger::Tag;
+    // the commas first: they are cheap, and the tags are computed only when asked for
+    let Some(open) = (0..p).rev().find(|&k| s.is_punct(k)) else {
+        return false;
+    };
+    let Some(close) = (v.last + 1..s.len()).find(|&k| s.is_punct(k)) else {
+        return false;
+    };
+    let mut predicate = close + 1;
+    while predicate < s.len() && english::is_adverb(s.word(predicate)) {
+        predicate += 1;
+    }
+    open > 0
+        && s.word(open) == ","
+        && s.word(close) == ","
+        && s.capitalized(open - 1)
+        && matches!(s.tag(predicate), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
 }
 
 /// "urged all parties involved in the conflict to end the violence": a participle between the
