@@ -182,8 +182,19 @@ pub fn noun_events<'l>(
             });
             continue;
         }
-        if s.word(next) == "OF" {
-            if let Some(p) = phrase_at(s, phrases, next + 1) {
+        // "the release Monday of hundreds of detainees": a day may stand before the "of", and
+        // a quantity of people after it
+        let mut of = next;
+        while of < (next + 2).min(s.len()) && english::is_time_word(s.word(of)) {
+            of += 1;
+        }
+        if s.word(of) == "OF" {
+            let at = if english::is_quantity(s.word(of + 1)) && s.word(of + 2) == "OF" {
+                of + 3
+            } else {
+                of + 1
+            };
+            if let Some(p) = phrase_at(s, phrases, at) {
                 match entry.of_role {
                     OfRole::Source => source = Some(Role::of_phrase(p)),
                     OfRole::Target => target = Some(Role::of_phrase(p)),
@@ -234,6 +245,19 @@ pub fn noun_events<'l>(
             source = phrase_at(s, phrases, next + 1).map(Role::of_phrase);
         }
         let mut clause = clause_of(clauses, i);
+        // "called for the arrest of the ambassador by the police", "demanded the release of its
+        // diplomats by Ukraine": an act an appeal or a demand asks for is not done
+        let asked_for = clause.is_some_and(|ci| {
+            let c = &clauses[ci];
+            c.verb.last < noun_start
+                && c.coded
+                    .code
+                    .forward()
+                    .is_some_and(|f| matches!(dyad_dict::cameo::root(f), "02" | "10"))
+        });
+        if asked_for && source.is_some() {
+            continue;
+        }
         let mut replaces_clause = false;
         if source.is_none() {
             if let Some((ci, c)) = light_verb_clause(lex, s, clauses, noun_start) {

@@ -165,3 +165,26 @@ fn nouns_joined_by_and_share_the_preposition_after_the_last() {
         &["CHLGOV 051 PER"],
     );
 }
+
+#[test]
+fn the_release_of_people_by_an_actor_is_their_release() {
+    // a day before "of", a quantity after it
+    assert_nouns(
+        "The release Monday of hundreds of Chilean prisoners by Peru surprised observers.",
+        &["PER 0841 CHL"],
+    );
+    // nothing released that is no actor
+    assert_nouns(
+        "The release of the report by Peru surprised observers.",
+        &[],
+    );
+}
+
+#[test]
+fn an_act_an_appeal_asks_for_is_not_done() {
+    let t = triples(&production().code_document(&doc(
+        "Chile called for the arrest of the Peruvian ambassador by Chilean police.",
+        Some(date(2024, 5, 14)),
+    )));
+    assert!(t.iter().all(|t| !t.contains(" 173 ")), "{t:?}");
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "6ca4b92f18db2e6b"
+            "63af610c14d841d8"
         );
     }
 }
