@@ -207,8 +207,35 @@ impl Convention {
                 recode(res, e, &code);
             }
         }
-        events.retain(|e| !with_its_own_state(e));
+        events.retain(|e| !with_its_own_state(e) && !with_its_own_forces(e));
     }
+}
+
+/// Is the event a state's intent, aid or show of force (CAMEO 03, 07, 15) whose target is
+/// that state's own armed forces or police ("agreed to send 10,000 national guard troops",
+/// "ordered U.S. troops to help", "refused to redeploy its army", "deploying riot police")?
+/// The forces are what the state acts with, not whom it acts on; the guide's coders write no
+/// such event (its coercion of its own forces, "arrested army officers", is one and stays).
+fn with_its_own_forces(e: &Event) -> bool {
+    let (Some(source), Some(target)) = (&e.source, &e.target) else {
+        return false;
+    };
+    let roles = |code: &str| code.get(3..).unwrap_or("").to_string();
+    let state_side = |code: &str| {
+        let r = roles(code);
+        r.is_empty() || r.starts_with("GOV") || r.starts_with("MIL")
+    };
+    let forces = |code: &str| {
+        let r = roles(code);
+        ["MIL", "COP", "SPY"]
+            .iter()
+            .any(|f| r.starts_with(f) || r == format!("GOV{f}"))
+    };
+    matches!(cameo::root(&e.code), "03" | "07" | "15")
+        && source.code.get(..3) == target.code.get(..3)
+        && !source.code.starts_with("IGO")
+        && state_side(&source.code)
+        && forces(&target.code)
 }
 
 /// Is the event an act of cooperation (CAMEO 03–06: intent, meeting, diplomatic or material

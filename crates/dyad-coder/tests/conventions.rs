@@ -2735,3 +2735,15 @@ fn diplomats_asked_to_leave_are_expelled() {
         expect(&["BHR 161 QATGOV"])
     );
 }
+
+#[test]
+fn a_state_acting_with_its_own_forces_does_not_act_on_them() {
+    // the troops are what the state sends, not whom it aids
+    let t = coded("The US president ordered US troops to help with the relief effort.");
+    assert!(t.iter().all(|t| !t.ends_with("USAMIL")), "{t:?}");
+    // the coercion of its own officers stays
+    assert_eq!(
+        coded("The Turkish government arrested Turkish army officers on Monday."),
+        expect(&["TURGOV 173 TURMIL"])
+    );
+}
