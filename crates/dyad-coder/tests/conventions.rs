@@ -2747,3 +2747,11 @@ fn a_state_acting_with_its_own_forces_does_not_act_on_them() {
         expect(&["TURGOV 173 TURMIL"])
     );
 }
+
+#[test]
+fn a_threat_to_withhold_grants_and_loans_is_a_threat_to_stop_aid() {
+    assert_eq!(
+        coded("Japan threatened to withhold grants and loans from India."),
+        expect(&["JPN 1311 IND"])
+    );
+}

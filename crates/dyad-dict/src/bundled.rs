@@ -431,8 +431,9 @@ mod tests {
             .map(|b| b.patterns.iter().filter(|p| p.file.is_none()).count())
             .sum();
         assert_eq!(upstream, 4_668);
-        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH, MOVE, SEND,
-        // UTILIZE, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT, TAKE_CONTROL, DESTROY)
+        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH, MOVE,
+        // SEND, UTILIZE, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT, CONFINE,
+        // TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
@@ -452,6 +453,7 @@ mod tests {
                 "SUPPORT",
                 "FACILITATE",
                 "GRANT",
+                "CONFINE",
                 "TAKE_CONTROL",
                 "DESTROY"
             ]

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "63af610c14d841d8"
+            "b6b7db1a3c3e1b24"
         );
     }
 }
