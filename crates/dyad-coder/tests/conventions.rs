@@ -2751,7 +2751,7 @@ fn a_state_acting_with_its_own_forces_does_not_act_on_them() {
 #[test]
 fn a_threat_to_withhold_grants_and_loans_is_a_threat_to_stop_aid() {
     assert_eq!(
-        coded("Japan threatened to withhold grants and loans from India."),
+        coded("Japan threatened to withhold grants, low-interest loans and other assistance from India."),
         expect(&["JPN 1311 IND"])
     );
 }
