@@ -336,7 +336,10 @@ pub fn noun_events<'l>(
         // Monday": a protest told with no protesters named is by the story country's people
         // (the lexicon's `by=story`), against whom it names or the convention says
         // (not a protest some verb acts on: "banned protests", "dispersed the demonstration")
-        if source.is_none() && entry.story_doers && !verbs_object(s, noun_start) {
+        // ("recalled the ambassador in protest": "in" before the bare noun makes it the manner
+        // of another act, no protest held)
+        let manner = noun_start > 0 && s.word(noun_start - 1) == "IN";
+        if source.is_none() && entry.story_doers && !verbs_object(s, noun_start) && !manner {
             source = story_at(s, memory, (noun_start, i + 1), "CVL", Reached::StoryPeople);
         }
         let Some(source) = source else { continue };

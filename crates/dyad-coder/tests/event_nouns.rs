@@ -188,3 +188,16 @@ fn an_act_an_appeal_asks_for_is_not_done() {
     )));
     assert!(t.iter().all(|t| !t.contains(" 173 ")), "{t:?}");
 }
+
+#[test]
+fn in_protest_is_the_manner_of_another_act() {
+    let d = dyad_text::Document {
+        dateline_place: Some("CAIRO".into()),
+        ..doc(
+            "Egypt recalled its ambassador from Israel in protest on Monday.",
+            Some(date(2024, 5, 14)),
+        )
+    };
+    let t = triples(&production().code_document(&d));
+    assert!(t.iter().all(|t| !t.contains(" 141 ")), "{t:?}");
+}
