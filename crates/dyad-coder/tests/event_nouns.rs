@@ -201,3 +201,20 @@ fn in_protest_is_the_manner_of_another_act() {
     let t = triples(&production().code_document(&d));
     assert!(t.iter().all(|t| !t.contains(" 141 ")), "{t:?}");
 }
+
+#[test]
+fn riots_and_general_strikes_with_no_one_named_are_the_story_peoples() {
+    let d = dyad_text::Document {
+        dateline_place: Some("BUENOS AIRES".into()),
+        ..doc(
+            "The government crumbled after 20 people were killed in nationwide riots. A general \
+             strike paralysed the capital. Riot police were deployed.",
+            Some(date(2001, 12, 21)),
+        )
+    };
+    let t = triples(&production().code_document(&d));
+    assert!(t.contains(&"ARGCVL 145 ARGGOV".to_string()), "{t:?}");
+    assert!(t.contains(&"ARGCVL 143 ARGGOV".to_string()), "{t:?}");
+    // "riot police" names police, no riot
+    assert_eq!(t.iter().filter(|t| t.contains(" 145 ")).count(), 1, "{t:?}");
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "b6b7db1a3c3e1b24"
+            "ba5eb0d8e3d9b1c0"
         );
     }
 }
