@@ -2755,3 +2755,11 @@ fn a_threat_to_withhold_grants_and_loans_is_a_threat_to_stop_aid() {
         expect(&["JPN 1311 IND"])
     );
 }
+
+#[test]
+fn penalties_considered_against_an_actor_are_threatened() {
+    assert_eq!(
+        coded("The European Union is considering new sanctions on Russia."),
+        expect(&["IGOEUREEC 1312 RUS"])
+    );
+}

@@ -432,8 +432,8 @@ mod tests {
             .sum();
         assert_eq!(upstream, 4_668);
         // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH, MOVE,
-        // SEND, UTILIZE, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT, CONFINE,
-        // TAKE_CONTROL, DESTROY)
+        // SEND, UTILIZE, CONSIDER, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT,
+        // CONFINE, TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
@@ -447,6 +447,7 @@ mod tests {
                 "MOVE",
                 "SEND",
                 "UTILIZE",
+                "CONSIDER",
                 "GO_SOMEWHERE",
                 "CALL",
                 "AGREE",

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "ba5eb0d8e3d9b1c0"
+            "ae93999f9d54622b"
         );
     }
 }
