@@ -216,7 +216,11 @@ pub fn code_verb<'l>(
     };
     // a pattern one of whose words is nowhere in the sentence cannot match
     let possible = |c: &CompiledPattern| c.needs.iter().all(|n| n.iter().any(|&w| ids.has(w)));
-    let mut best: Option<((usize, bool), &Pattern, HalfMatch)> = None;
+    // where the verb's object ends: its first preposition or punctuation mark
+    let object_end = (verb.last + 1..clause_end.min(s.len()))
+        .find(|&k| s.is_punct(k) || crate::english::is_preposition(s.word(k)))
+        .unwrap_or(clause_end);
+    let mut best: Option<((usize, bool, bool), &Pattern, HalfMatch)> = None;
     // the block's event-coding patterns, in order, less most of those that cannot match
     let compiled = &lex.patterns[verb.candidate.block];
     let candidates = lex.pattern_index[verb.candidate.block].candidates(ids);
@@ -261,7 +265,12 @@ pub fn code_verb<'l>(
             continue;
         };
         m.matched.extend(pre.matched);
-        let w = (pattern_weight(p), own_verb(p));
+        // of two patterns as heavy, one that reads the verb's object (the words after it up to
+        // the first preposition or punctuation) wins over one that reads words further on
+        // ("deepen cooperation across domains ranging from politics and security":
+        // COOPERATION, not SECURITY)
+        let in_object = m.matched.iter().any(|&k| k > verb.last && k < object_end);
+        let w = (pattern_weight(p), in_object, own_verb(p));
         if best.as_ref().is_none_or(|(bw, _, _)| w >= *bw) {
             best = Some((w, p, m));
         }

@@ -1498,3 +1498,23 @@ fn a_participle_in_an_apposition_describes_its_noun() {
     assert!(t.iter().all(|t| !t.starts_with("SRBOPP 173")), "{t:?}");
     assert!(t.iter().any(|t| t.ends_with("173 SRBOPP")), "{t:?}");
 }
+
+#[test]
+fn a_pattern_that_reads_the_verbs_object_wins_over_one_further_on() {
+    // DEEPEN's "- * COOPERATION" reads the object; "- * &SECURITY" a word in a phrase after it
+    let t = triples(&code_on(
+        production(),
+        "Pakistan and China expressed the resolve to further deepen cooperation across diverse \
+         domains ranging from political and security to economic exchanges.",
+        date(2024, 6, 7),
+    ));
+    assert_eq!(t, expect(&["CHN 032 PAK", "PAK 032 CHN"]));
+    // an investigation ordered into an attack: the attack was done, only the inquiry is asked
+    let t = triples(&code_on(
+        production(),
+        "The interior ministry ordered an investigation into an attack on Iranian students by \
+         basij militiamen.",
+        date(2009, 6, 15),
+    ));
+    assert!(t.iter().any(|t| t.contains(" 190 IRNEDU")), "{t:?}");
+}
