@@ -2763,3 +2763,11 @@ fn penalties_considered_against_an_actor_are_threatened() {
         expect(&["IGOEUREEC 1312 RUS"])
     );
 }
+
+#[test]
+fn one_who_leaves_a_place_for_a_country_visits_the_country() {
+    assert_eq!(
+        coded("The Russian foreign minister left Moscow for Beijing on Monday."),
+        expect(&["RUSGOV 042 CHN"])
+    );
+}

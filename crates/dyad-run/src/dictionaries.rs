@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "ae93999f9d54622b"
+            "5b1672369f8cd95f"
         );
     }
 }
