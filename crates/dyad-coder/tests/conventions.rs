@@ -2771,3 +2771,11 @@ fn one_who_leaves_a_place_for_a_country_visits_the_country() {
         expect(&["RUSGOV 042 CHN"])
     );
 }
+
+#[test]
+fn negotiating_with_an_actor_is_negotiation() {
+    assert_eq!(
+        coded("The Colombian government is negotiating with the ELN rebels."),
+        expect(&["COLGOV 046 COLREB", "COLREB 046 COLGOV"])
+    );
+}

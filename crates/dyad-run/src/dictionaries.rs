@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "5b1672369f8cd95f"
+            "eb5b371b12366bd6"
         );
     }
 }
