@@ -153,8 +153,13 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // cut ties, offices taken over, armed attacks read as words, bodies with their members,
     // "canceled" and protests with no protesters named (0.523, 0.594), 0.562 with titled
     // namesakes, envoys dispatched and participles with their agent before the predicate
-    // (0.530, 0.594)
-    at_least(&r["root"], "f1", 0.559);
+    // (0.530, 0.594), 0.577 with titles apposed after a verb, suicide bombings, attacks by an
+    // agent as subject, visitors received, datelines with a country, ceasefires implemented,
+    // facilitated talks, unknown past-tense verbs ending a name, peoples named with another
+    // state's adjective, participles in an apposition, releases, riots and general strikes,
+    // penalties considered, a state's own forces, negotiation and patterns that read the
+    // object (0.544, 0.611)
+    at_least(&r["root"], "f1", 0.574);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
