@@ -918,8 +918,8 @@ fn relative_antecedent(
     None
 }
 
-/// "An attack by Somali rebels killed 12 soldiers", "a suicide bombing by ISIS in Baghdad
-/// claimed 73 lives": the agent of an act of force named by an event noun (CAMEO 18–20) that is
+/// "An attack by Somali rebels killed 12 soldiers", "twin suicide bombings by ISIS killed 73
+/// Iraqi civilians": the agent of an act of force named by an event noun (CAMEO 18–20) that is
 /// the subject of the verb after it did what the verb says, as the noun's doer. Returns whether
 /// the phrase is that agent: the object of "by" right after such a noun, with no comma between
 /// it and the verb.

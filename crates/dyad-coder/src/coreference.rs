@@ -1018,8 +1018,9 @@ pub fn resolve_named_people(
 /// The family-name words of the person a title at `[start, end)` names: the name inside the
 /// phrase, after its title ("Opposition leader Levan Khabeishvili"), or set off by commas
 /// after it or before it ("Kenya's foreign minister, Alfred Mutua," / "Alfred Mutua, Kenya's
-/// foreign minister,", "summoned Hideo Tarumi, Japan's ambassador to China,"). A name of three words or more may carry two family names, of which
-/// news uses the first ("Álvaro Leyva Durán" … "Leyva"): each word after the first is one.
+/// foreign minister,", "summoned Hideo Tarumi, Japan's ambassador to China,"). A name of three
+/// words or more may carry two family names, of which news uses the first ("Álvaro Leyva Durán"
+/// … "Leyva"): each word after the first is one.
 fn titled_name(
     lex: &Lexicon,
     s: &SentenceView,
