@@ -73,7 +73,8 @@ async fn events_take_every_query_filter() {
         fra_chn(),
         "what `dyad query --dyad FRA:CHN` finds"
     );
-    assert!(events.len() >= 5);
+    // (the seed's coding has four acts of France towards China: 030, 040, 042, 022)
+    assert!(events.len() >= 4);
     assert!(events
         .iter()
         .all(|e| e["source"].as_str().unwrap().starts_with("FRA")
