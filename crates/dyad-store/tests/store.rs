@@ -824,7 +824,8 @@ fn filters_and_aggregations() {
     let store = seed_store();
     let c = store.conn();
     let all = query::events(c, &Filter::default()).unwrap();
-    assert!(all.len() >= 10, "{all:#?}");
+    // (the seed story's seven asserted events at least)
+    assert!(all.len() >= 7, "{all:#?}");
     let f = |filter: Filter| query::events(c, &filter).unwrap();
     let fra = f(Filter {
         actor: vec!["FRA".into()],
