@@ -198,8 +198,9 @@ pub fn code_verb<'l>(
     let (clause_start, clause_end) = clause;
     let block = &lex.dicts.verbs.blocks[verb.candidate.block];
     // CAMEO.2.0.txt notes after `#` which verb of the block a pattern was written for; such a
-    // pattern wins a tie. Otherwise the later of two equal patterns wins, as in PETR-2, whose
-    // pattern trie keeps the last definition.
+    // pattern wins a tie of weight between patterns that both read the verb's object or both
+    // do not (one that reads it wins first, below). Otherwise the later of two equal patterns
+    // wins, as in PETR-2, whose pattern trie keeps the last definition.
     let base = &block.verbs[verb.candidate.entry].forms[0];
     let own_verb = |p: &Pattern| written_for(p, &base.verb) == Some(true);
     let ids = s.pattern_ids(&lex.vocabulary, &lex.pattern_words);
