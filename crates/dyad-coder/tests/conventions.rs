@@ -2779,3 +2779,11 @@ fn negotiating_with_an_actor_is_negotiation() {
         expect(&["COLGOV 046 COLREB", "COLREB 046 COLGOV"])
     );
 }
+
+#[test]
+fn a_call_for_aid_received_is_the_senders_appeal() {
+    assert_eq!(
+        coded("Spain received an official call for aid from Morocco on Sunday."),
+        expect(&["MAR 023 ESP"])
+    );
+}

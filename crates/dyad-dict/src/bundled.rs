@@ -433,7 +433,7 @@ mod tests {
             .sum();
         assert_eq!(upstream, 4_668);
         // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH, MOVE,
-        // SEND, UTILIZE, CONSIDER, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT,
+        // OBTAIN, SEND, UTILIZE, CONSIDER, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT,
         // CONFINE, TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
@@ -446,6 +446,7 @@ mod tests {
                 "ASK",
                 "DESPATCH",
                 "MOVE",
+                "OBTAIN",
                 "SEND",
                 "UTILIZE",
                 "CONSIDER",

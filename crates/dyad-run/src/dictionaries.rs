@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "eb5b371b12366bd6"
+            "124ff9637912defa"
         );
     }
 }
