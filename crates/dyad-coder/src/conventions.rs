@@ -220,7 +220,9 @@ fn with_its_own_forces(e: &Event) -> bool {
     let (Some(source), Some(target)) = (&e.source, &e.target) else {
         return false;
     };
-    let roles = |code: &str| code.get(3..).unwrap_or("").to_string();
+    fn roles(code: &str) -> &str {
+        code.get(3..).unwrap_or("")
+    }
     let state_side = |code: &str| {
         let r = roles(code);
         r.is_empty() || r.starts_with("GOV") || r.starts_with("MIL")
@@ -229,7 +231,7 @@ fn with_its_own_forces(e: &Event) -> bool {
         let r = roles(code);
         ["MIL", "COP", "SPY"]
             .iter()
-            .any(|f| r.starts_with(f) || r == format!("GOV{f}"))
+            .any(|f| r.starts_with(f) || r.strip_prefix("GOV") == Some(f))
     };
     matches!(cameo::root(&e.code), "03" | "07" | "15")
         && source.code.get(..3) == target.code.get(..3)

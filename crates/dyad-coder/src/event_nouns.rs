@@ -247,24 +247,25 @@ pub fn noun_events<'l>(
         let mut clause = clause_of(clauses, i);
         // "called for the arrest of the ambassador by the police", "demanded the release of its
         // diplomats by Ukraine": an act an appeal or a demand asks for is not done
-        // (the noun the verb's object: "ordered an investigation into an attack" asks for the
-        // investigation, the attack done)
-        let asked_for = clause.is_some_and(|ci| {
-            let c = &clauses[ci];
-            c.verb.last < noun_start
-                && c.coded
-                    .code
-                    .forward()
-                    .is_some_and(|f| matches!(dyad_dict::cameo::root(f), "02" | "10"))
-                && (c.verb.last + 1..noun_start).all(|k| {
-                    let w = s.word(k);
-                    english::is_determiner(w)
-                        || english::is_adverb(w)
-                        || matches!(w, "FOR" | "ON" | "UPON")
-                        || s.tag(k).is_some_and(|t| t.is_adjective())
-                })
-        });
-        if asked_for && source.is_some() {
+        // (with its own doer, and the verb's object: "ordered an investigation into an attack"
+        // asks for the investigation, the attack done; the tagger is asked last)
+        let asked_for = source.is_some()
+            && clause.is_some_and(|ci| {
+                let c = &clauses[ci];
+                c.verb.last < noun_start
+                    && c.coded
+                        .code
+                        .forward()
+                        .is_some_and(|f| matches!(dyad_dict::cameo::root(f), "02" | "10"))
+                    && (c.verb.last + 1..noun_start).all(|k| {
+                        let w = s.word(k);
+                        english::is_determiner(w)
+                            || english::is_adverb(w)
+                            || matches!(w, "FOR" | "ON" | "UPON")
+                            || s.tag(k).is_some_and(|t| t.is_adjective())
+                    })
+            });
+        if asked_for {
             continue;
         }
         let mut replaces_clause = false;

@@ -339,7 +339,7 @@ pub fn code_sentence(
                     None if ctx.convention.codes_hosting()
                         && c.coded.code.is_null()
                         && nesting::verb_name(res, c) == "RECEIVE"
-                        && source.is_some_and(|r| !same_state_role(r, target))
+                        && source.is_some_and(|r| !target.is_some_and(|t| same_state(r, t)))
                         && [source, target].iter().all(|r| r.is_some_and(holds_office)) =>
                     {
                         Some("043")
@@ -706,11 +706,6 @@ fn holds_office(r: &clauses::Role) -> bool {
             crate::mentions::state_of(&m.code).is_some()
                 && matches!(m.code.get(3..6), Some("GOV" | "ELI" | "MIL" | "LEG"))
         })
-}
-
-/// Are the two roles of one state (no visit between them)?
-fn same_state_role(a: &clauses::Role, b: Option<&clauses::Role>) -> bool {
-    b.is_some_and(|b| same_state(a, b))
 }
 
 fn welcomes_a_person(s: &SentenceView, c: &clauses::Clause, t: &clauses::Role) -> bool {
