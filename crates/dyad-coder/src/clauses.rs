@@ -584,8 +584,8 @@ fn headed_by_plural(lex: &Lexicon, s: &SentenceView, end: usize) -> bool {
 fn uncoded_plural_subject(s: &SentenceView, phrases: &[ActorPhrase]) -> bool {
     use dyad_lang::tagger::Tag;
     let first = usize::from(s.word(0) == "THE");
-    matches!(s.tag(first), Some(Tag::NNS))
-        && !phrases.iter().any(|p| p.start <= first && first < p.end)
+    !phrases.iter().any(|p| p.start <= first && first < p.end)
+        && matches!(s.tag(first), Some(Tag::NNS))
 }
 
 /// The subject of verb `vi` not inherited through coordination (the clause loop gives that one:

@@ -125,14 +125,15 @@ pub fn noun_events<'l>(
         // visits are read by crate::nominal; a verb ("they will attack", "talks tough") or
         // a modifier ("attack helicopters", "the talks process") is no event noun
         // (a noun in -ing is a gerund to the tagger: "fighting broke out")
-        let verb_tag = !s.word(i).ends_with("ING") && s.tag(i).is_some_and(|t| t.is_verb());
-        if entry.code == "042" || (noun_start == i && (is_verb[i] || verb_tag)) {
+        // (the tagger asked last: a sentence is tagged only when needed)
+        let verb_tag = || !s.word(i).ends_with("ING") && s.tag(i).is_some_and(|t| t.is_verb());
+        if entry.code == "042" || (noun_start == i && (is_verb[i] || verb_tag())) {
             continue;
         }
         if i + 1 < s.len()
             && !s.capitalized(i + 1)
-            && s.tag(i + 1).is_some_and(|t| t.is_noun())
             && !english::is_preposition(s.word(i + 1))
+            && s.tag(i + 1).is_some_and(|t| t.is_noun())
         {
             continue;
         }

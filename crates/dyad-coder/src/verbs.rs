@@ -368,7 +368,7 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
             continue;
         }
         let heuristic = used_as_verb(s, first, cand.inflection, &in_mention, out.last());
-        let decision = with_tagger(s, i, heuristic);
+        let decision = with_tagger(s, i, first, cand.inflection, heuristic);
         let prev_finite = out.last().is_some_and(|v| v.finite);
         let decision = plural_noun_after_name(
             s,
@@ -456,11 +456,27 @@ fn conditions_questions_and_no(s: &SentenceView, verbs: &mut [VerbOccurrence]) {
 /// The tagger's say on a verb candidate the context rules left undecided: a word it tags as a
 /// finite verb (VBD, VBZ, VBP) is one. (Letting it veto the rules' verbs — a noun or adjective
 /// tag overruling them — was measured and lost events on the GSR suite, so it does not.)
-fn with_tagger(s: &SentenceView, head: usize, heuristic: Option<bool>) -> Option<bool> {
+///
+/// Some forms are never finite, so the tagger is not asked of them (tagging a sentence up to
+/// a word costs more than all the rules): an -ing form, and a word right after an article or
+/// a preposition ("the attack", "an appeal", "for talks").
+fn with_tagger(
+    s: &SentenceView,
+    head: usize,
+    first: usize,
+    infl: Inflection,
+    heuristic: Option<bool>,
+) -> Option<bool> {
     use dyad_lang::tagger::Tag;
+    let never_finite = infl == Inflection::Ing
+        || (first > 0
+            && (matches!(s.word(first - 1), "A" | "AN" | "THE")
+                || english::is_preposition(s.word(first - 1))));
     // the sentence is tagged only when a candidate needs it
     match heuristic {
-        None if matches!(s.tag(head), Some(Tag::VBD | Tag::VBZ | Tag::VBP)) => Some(true),
+        None if !never_finite && matches!(s.tag(head), Some(Tag::VBD | Tag::VBZ | Tag::VBP)) => {
+            Some(true)
+        }
         h => h,
     }
 }
