@@ -165,6 +165,13 @@ impl Convention {
         }
     }
 
+    /// Whether a meeting of two states at a third location is coded so (CAMEO 044, the guide's
+    /// "met at a summit or a third country's venue"), once the places are known
+    /// ([`meetings_at_venues`]); PETRARCH's suites code every meeting 040.
+    pub fn codes_venues(self) -> bool {
+        self == Convention::Guide
+    }
+
     /// Drop or recode the events this convention codes otherwise than the dictionaries.
     pub fn apply(self, res: &Resources, events: &mut Vec<Event>) {
         if self != Convention::Guide {
@@ -208,6 +215,44 @@ impl Convention {
             }
         }
         events.retain(|e| !with_its_own_state(e) && !with_its_own_forces(e));
+    }
+}
+
+/// Recode as 044 (meet at a third location) each meeting (040) of two states that the text
+/// places at a third location: in a place its clause names that is in neither state
+/// ("Russia and Ukraine concluded their meeting in Istanbul"), or at a gathering of many states
+/// its clause names (a word of the event-noun lexicon's VENUE list: "met at the G7 summit in
+/// Kananaskis", "on the sidelines of"). A place read from the dateline alone is where the story
+/// was filed, not where the meeting was, and says nothing.
+pub fn meetings_at_venues(res: &Resources, tokens: &[dyad_model::Token], events: &mut [Event]) {
+    let state = |a: &Option<dyad_model::ActorRef>| {
+        let code = a.as_ref()?.code.get(..3)?;
+        res.cameo
+            .is_country_code(code)
+            .then(|| code.to_string())
+    };
+    let nouns = &res.lexicon.dicts.event_nouns;
+    for e in events.iter_mut() {
+        if e.code != "040" {
+            continue;
+        }
+        let (Some(source), Some(target)) = (state(&e.source), state(&e.target)) else {
+            continue;
+        };
+        let third_place = e.place.as_ref().is_some_and(|p| {
+            p.text.is_some() && p.country != source && p.country != target
+        });
+        let (from, to) = e.clause;
+        let at_a_gathering = || {
+            tokens
+                .iter()
+                .skip_while(|t| t.start < from)
+                .take_while(|t| t.end <= to)
+                .any(|t| nouns.is_venue(&t.norm))
+        };
+        if source != target && (third_place || at_a_gathering()) {
+            recode(res, e, "044");
+        }
     }
 }
 

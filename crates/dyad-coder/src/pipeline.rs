@@ -15,6 +15,7 @@
 //! events      events::code_sentence  verbs → actor phrases → clauses → events
 //! conventions conventions.rs       the codes the convention (the guide's, PETRARCH's) writes
 //! places      places::attach       where each report happened
+//! venues      conventions.rs       meetings at a third location (044), by their places
 //! amounts     amounts::attach      money and casualties in each report's clause
 //! merge       merge_repeated_reports  later reports of an event become its mentions
 //! explain     explain::complete    what made each event, when asked (`--explain`)
@@ -71,6 +72,10 @@ pub const STAGES: &[Stage] = &[
     Stage {
         name: "places",
         run: attach_places,
+    },
+    Stage {
+        name: "venues",
+        run: meeting_venues,
     },
     Stage {
         name: "amounts",
@@ -244,6 +249,14 @@ fn attach_places(res: &Resources, a: &mut Article) {
     let mut events = std::mem::take(&mut a.events);
     places::attach(&res.gazetteer, a.doc, &a.chars, a.tokens(), &mut events);
     a.events = events;
+}
+
+fn meeting_venues(res: &Resources, a: &mut Article) {
+    if a.convention.codes_venues() && !a.events.is_empty() {
+        let mut events = std::mem::take(&mut a.events);
+        crate::conventions::meetings_at_venues(res, a.tokens(), &mut events);
+        a.events = events;
+    }
 }
 
 fn attach_amounts(_: &Resources, a: &mut Article) {

@@ -2787,3 +2787,34 @@ fn a_call_for_aid_received_is_the_senders_appeal() {
         expect(&["MAR 023 ESP"])
     );
 }
+
+#[test]
+fn a_meeting_at_a_third_location_is_coded_so() {
+    // in a place of neither state, or at a summit: 044, both ways
+    for text in [
+        "Chile and Peru held talks in Geneva on Monday.",
+        "Chile held talks with Peru at the regional summit on Monday.",
+    ] {
+        assert_eq!(coded(text), expect(&["CHL 044 PER", "PER 044 CHL"]), "{text}");
+    }
+    // at home, the meeting is 040
+    assert_eq!(
+        coded("Chile and Peru held talks in Lima on Monday."),
+        expect(&["CHL 040 PER", "PER 040 CHL"])
+    );
+    // a dateline says where the story was filed, not where the two met
+    let filed = doc(
+        "GENEVA (Reuters) - Chile and Peru held talks on Monday.",
+        Some(date(2024, 5, 6)),
+    );
+    assert_eq!(
+        triples(&production().code_document(&filed)),
+        expect(&["CHL 040 PER", "PER 040 CHL"])
+    );
+    // PETRARCH's suites code every meeting 040
+    let petr = petrarch().code_document(&doc(
+        "Chile and Peru held talks in Geneva on Monday.",
+        Some(date(2024, 5, 6)),
+    ));
+    assert!(petr.iter().all(|e| e.code != "044"), "{:?}", triples(&petr));
+}

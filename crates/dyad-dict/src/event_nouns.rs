@@ -13,6 +13,7 @@
 //! HUMANITARIAN RELIEF FOOD                 words that make money pledged or given humanitarian aid
 //! PROJECTILE MISSILE ROCKET                weapons fired at no one in a test or show of force
 //! SUICIDE SUICIDE                          words that make an attack told with them a suicide bombing
+//! VENUE SUMMIT                             gatherings a meeting held at is one at a third location
 //! TALKS [040] both                         # from TALK (WordNet 3.1) — provenance
 //! INVASION [192] of=target                 # from INVADE
 //! VISIT {VISITS} [042] of=source needs=target
@@ -116,6 +117,9 @@ pub struct EventNounLexicon {
     /// Words, upper case, that make the attack or bombing they modify a suicide bombing
     /// ("a suicide bomber killed", "a suicide attack on a ship"): CAMEO 1831.
     pub suicide: Vec<String>,
+    /// Words, upper case, of a gathering of many states that a meeting of two held at it is
+    /// one at a third location ("met at the G7 summit", "on the sidelines of"): CAMEO 044.
+    pub venues: Vec<String>,
     /// The first words of the compound nouns ("PHONE" of "PHONE_CALL").
     pub compound_openers: FxHashSet<String>,
     pub warnings: Vec<Warning>,
@@ -166,6 +170,11 @@ impl EventNounLexicon {
     /// Is `word` (upper case) a word of suicide attacks ("SUICIDE")?
     pub fn is_suicide(&self, word: &str) -> bool {
         self.suicide.iter().any(|v| v == word)
+    }
+
+    /// Is `word` (upper case) a gathering of the VENUE list ("SUMMIT")?
+    pub fn is_venue(&self, word: &str) -> bool {
+        self.venues.iter().any(|v| v == word)
     }
 
     /// Is `word` (upper case) a noun of intent ("WILLINGNESS")?
@@ -220,6 +229,11 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
         }
         if let Some(words) = line.strip_prefix("SUICIDE ") {
             lex.suicide
+                .extend(words.split_whitespace().map(str::to_uppercase));
+            continue;
+        }
+        if let Some(words) = line.strip_prefix("VENUE ") {
+            lex.venues
                 .extend(words.split_whitespace().map(str::to_uppercase));
             continue;
         }
@@ -420,8 +434,9 @@ mod tests {
         assert_eq!(lex.get_compound("PHONE", "CALLS").unwrap().code, "041");
         assert!(lex.get("INVADE").is_none());
         // word lists of a category
-        let lex = parse("SUICIDE suicide\nPROJECTILE MISSILE\n", "n.txt").unwrap();
+        let lex = parse("SUICIDE suicide\nPROJECTILE MISSILE\nVENUE summit\n", "n.txt").unwrap();
         assert!(lex.is_suicide("SUICIDE") && !lex.is_suicide("MISSILE"));
+        assert!(lex.is_venue("SUMMIT") && !lex.is_venue("SUICIDE"));
         assert!(lex.is_projectile("MISSILE") && lex.nouns.is_empty());
     }
 

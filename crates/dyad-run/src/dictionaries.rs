@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "124ff9637912defa"
+            "dc2e22622d026140"
         );
     }
 }
