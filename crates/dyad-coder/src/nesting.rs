@@ -273,6 +273,29 @@ pub fn nested(
                     ..NestedEvent::default()
                 });
             }
+            // "warned it would impose sanctions on India", "vowed that it would retaliate":
+            // the speaker's own hostile act, warned of or vowed, is the threat of it (1312,
+            // 138) in the guide's convention; the act itself, announced, otherwise
+            let threatens = (outer_code.is_some_and(|oc| cameo::root(oc) == "13")
+                && !outer.coded.code.is_null())
+                || english::is_commissive(verb_name(res, outer));
+            if threatens && label == 'a' {
+                let ic = inner_code?;
+                if let Some(threat) = threat_code(&res.pico, ic) {
+                    return Some(NestedEvent {
+                        source: a.clone(),
+                        target: inner_target.cloned(),
+                        forward: Some(ic.to_string()),
+                        reverse: None,
+                        rule: rule(res, inner),
+                        modality: Some(Modality::Intended),
+                        future: false,
+                        refused: false,
+                        mutual: false,
+                        threat: Some(threat),
+                    });
+                }
+            }
             // "Obama said he would attack Iraq": the speaker's own announced action
             let saying = outer_code.is_some_and(|oc| cameo::root(oc) == "01");
             if saying && label == 'a' {

@@ -827,6 +827,11 @@ fn a_hostile_act_vowed_is_a_threat_and_one_announced_is_the_act() {
     assert_eq!(root("Chile vowed to impose sanctions on Peru."), ["13"]);
     assert_eq!(root("Chile promised new sanctions on Peru."), ["13"]);
     assert_eq!(root("Chile pledged to attack Peru."), ["13"]);
+    // so is one the speaker warns or vows it will do, in a clause of its own
+    assert_eq!(root("Chile warned it would impose sanctions on Peru."), ["13"]);
+    assert_eq!(root("Chile vowed that it would attack Peru."), ["13"]);
+    // not another's act it warns of
+    assert!(!root("Chile warned that Peru would attack Bolivia.").contains(&"13".to_string()));
     // "will expel", "will attack": the act itself, as the guide's coders write it
     assert_eq!(root("Chile will expel two Peruvian diplomats."), ["16"]);
     assert_eq!(root("Chile will attack Peru."), ["19"]);
