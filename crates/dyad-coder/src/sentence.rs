@@ -9,9 +9,6 @@ use crate::lexicon::{PatternWords, Vocabulary, WordIds, NO_WORD};
 pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
     words: Vec<&'a str>,
-    /// Each token's [`CAPITALIZED`] and [`PUNCT`] bits, read once: the rules ask them of the
-    /// same tokens many times.
-    surface: Vec<u8>,
     all_caps: bool,
     tagger: &'a Tagger,
     /// Part-of-speech tags from dyad's tagger, computed from the left as far as a tag is asked
@@ -21,28 +18,6 @@ pub struct SentenceView<'a> {
     word_ids: std::cell::OnceCell<Vec<u32>>,
     /// The words as verb-pattern word ids, computed the first time a verb is coded.
     pattern_ids: std::cell::OnceCell<WordIds>,
-}
-
-/// [`SentenceView::surface`] bit: the token starts with a digit or holds a capital letter.
-const CAPITALIZED: u8 = 1;
-/// [`SentenceView::surface`] bit: the token holds no letter or digit.
-const PUNCT: u8 = 2;
-
-/// A token's [`CAPITALIZED`] and [`PUNCT`] bits. (One scan of the bytes: most words are ASCII,
-/// and a scan of bytes is cheaper than decoding each character, which only a word with a byte
-/// outside ASCII needs.)
-fn surface(text: &str) -> u8 {
-    let b = text.as_bytes();
-    if b.is_ascii() {
-        let capitalized = b.first().is_some_and(u8::is_ascii_digit)
-            || b.iter().any(u8::is_ascii_uppercase);
-        let punct = !b.iter().any(u8::is_ascii_alphanumeric);
-        return u8::from(capitalized) * CAPITALIZED | u8::from(punct) * PUNCT;
-    }
-    let capitalized =
-        b.first().is_some_and(u8::is_ascii_digit) || text.chars().any(char::is_uppercase);
-    let punct = !text.chars().any(char::is_alphanumeric);
-    u8::from(capitalized) * CAPITALIZED | u8::from(punct) * PUNCT
 }
 
 impl<'a> SentenceView<'a> {
@@ -55,11 +30,9 @@ impl<'a> SentenceView<'a> {
             .filter(|c| c.is_alphabetic())
             .peekable();
         let all_caps = letters.peek().is_some() && letters.all(|c| c.is_uppercase());
-        let surface = tokens.iter().map(|t| surface(&t.text)).collect();
         SentenceView {
             tokens,
             words,
-            surface,
             all_caps,
             tagger,
             tags: std::cell::RefCell::new(None),
@@ -144,12 +117,38 @@ impl<'a> SentenceView<'a> {
     /// Does token `i` start with a digit or hold a capital letter ("Gondor", "iSrael"), or is
     /// the sentence in capitals?
     pub fn capitalized(&self, i: usize) -> bool {
-        self.all_caps || self.surface.get(i).is_some_and(|&f| f & CAPITALIZED != 0)
+        if self.all_caps {
+            return true;
+        }
+        match self.tokens.get(i) {
+            Some(t) => {
+                // (one scan of the bytes: most words are ASCII and lower case, and a scan of
+                // bytes is cheaper than decoding each character, which only a word with a
+                // byte outside ASCII needs)
+                let b = t.text.as_bytes();
+                if b.first().is_some_and(u8::is_ascii_digit) {
+                    return true;
+                }
+                for &c in b {
+                    if c.is_ascii_uppercase() {
+                        return true;
+                    }
+                    if !c.is_ascii() {
+                        return t.text.chars().any(char::is_uppercase);
+                    }
+                }
+                false
+            }
+            None => false,
+        }
     }
 
     /// Is token `i` punctuation (no letter or digit)?
     pub fn is_punct(&self, i: usize) -> bool {
-        self.surface.get(i).is_some_and(|&f| f & PUNCT != 0)
+        match self.tokens.get(i) {
+            Some(t) => !t.text.chars().any(|c| c.is_alphanumeric()),
+            None => false,
+        }
     }
 
     /// The event noun word `i` is, if any (a single word's entry of the lexicon).
