@@ -227,9 +227,7 @@ impl Convention {
 pub fn meetings_at_venues(res: &Resources, tokens: &[dyad_model::Token], events: &mut [Event]) {
     let state = |a: &Option<dyad_model::ActorRef>| {
         let code = a.as_ref()?.code.get(..3)?;
-        res.cameo
-            .is_country_code(code)
-            .then(|| code.to_string())
+        res.cameo.is_country_code(code).then(|| code.to_string())
     };
     let nouns = &res.lexicon.dicts.event_nouns;
     for e in events.iter_mut() {
@@ -239,9 +237,10 @@ pub fn meetings_at_venues(res: &Resources, tokens: &[dyad_model::Token], events:
         let (Some(source), Some(target)) = (state(&e.source), state(&e.target)) else {
             continue;
         };
-        let third_place = e.place.as_ref().is_some_and(|p| {
-            p.text.is_some() && p.country != source && p.country != target
-        });
+        let third_place = e
+            .place
+            .as_ref()
+            .is_some_and(|p| p.text.is_some() && p.country != source && p.country != target);
         let (from, to) = e.clause;
         let at_a_gathering = || {
             tokens

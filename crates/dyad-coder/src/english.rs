@@ -12,6 +12,28 @@ pub fn is_possessive(w: &str) -> bool {
     matches!(w, "ITS" | "THEIR" | "OUR" | "HIS" | "HER")
 }
 
+/// Words a finite verb never follows: the articles, the possessive determiners but "her" (an
+/// object as often: "saw her leave"), the possessive "'s", and "no", "any", "every", which
+/// open a noun phrase and are never a subject themselves ("the attack", "their appeal",
+/// "Russia's demands", "no talks").
+pub fn opens_noun_phrase_only(w: &str) -> bool {
+    matches!(
+        w,
+        "A" | "AN"
+            | "THE"
+            | "ITS"
+            | "THEIR"
+            | "OUR"
+            | "HIS"
+            | "MY"
+            | "YOUR"
+            | "'S"
+            | "NO"
+            | "ANY"
+            | "EVERY"
+    )
+}
+
 /// Verbs whose participle is an adjective of commitment before "to", which takes a gerund as
 /// a noun of commitment does ("is committed to building ties", "remains committed to
 /// strengthening"): its subject is the one committed, no doer stands after it.

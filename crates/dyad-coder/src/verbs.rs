@@ -458,8 +458,8 @@ fn conditions_questions_and_no(s: &SentenceView, verbs: &mut [VerbOccurrence]) {
 /// tag overruling them — was measured and lost events on the GSR suite, so it does not.)
 ///
 /// Some forms are never finite, so the tagger is not asked of them (tagging a sentence up to
-/// a word costs more than all the rules): an -ing form, and a word right after an article or
-/// a preposition ("the attack", "an appeal", "for talks").
+/// a word costs more than all the rules): an -ing form, and a word right after a preposition
+/// or a word that opens a noun phrase only ("for talks", "the attack", "Russia's demands").
 fn with_tagger(
     s: &SentenceView,
     head: usize,
@@ -470,7 +470,7 @@ fn with_tagger(
     use dyad_lang::tagger::Tag;
     let never_finite = infl == Inflection::Ing
         || (first > 0
-            && (matches!(s.word(first - 1), "A" | "AN" | "THE")
+            && (english::opens_noun_phrase_only(s.word(first - 1))
                 || english::is_preposition(s.word(first - 1))));
     // the sentence is tagged only when a candidate needs it
     match heuristic {

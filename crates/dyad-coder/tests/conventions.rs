@@ -828,7 +828,10 @@ fn a_hostile_act_vowed_is_a_threat_and_one_announced_is_the_act() {
     assert_eq!(root("Chile promised new sanctions on Peru."), ["13"]);
     assert_eq!(root("Chile pledged to attack Peru."), ["13"]);
     // so is one the speaker warns or vows it will do, in a clause of its own
-    assert_eq!(root("Chile warned it would impose sanctions on Peru."), ["13"]);
+    assert_eq!(
+        root("Chile warned it would impose sanctions on Peru."),
+        ["13"]
+    );
     assert_eq!(root("Chile vowed that it would attack Peru."), ["13"]);
     // not another's act it warns of
     assert!(!root("Chile warned that Peru would attack Bolivia.").contains(&"13".to_string()));
@@ -2800,7 +2803,11 @@ fn a_meeting_at_a_third_location_is_coded_so() {
         "Chile and Peru held talks in Geneva on Monday.",
         "Chile held talks with Peru at the regional summit on Monday.",
     ] {
-        assert_eq!(coded(text), expect(&["CHL 044 PER", "PER 044 CHL"]), "{text}");
+        assert_eq!(
+            coded(text),
+            expect(&["CHL 044 PER", "PER 044 CHL"]),
+            "{text}"
+        );
     }
     // at home, the meeting is 040
     assert_eq!(

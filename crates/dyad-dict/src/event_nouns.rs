@@ -434,7 +434,11 @@ mod tests {
         assert_eq!(lex.get_compound("PHONE", "CALLS").unwrap().code, "041");
         assert!(lex.get("INVADE").is_none());
         // word lists of a category
-        let lex = parse("SUICIDE suicide\nPROJECTILE MISSILE\nVENUE summit\n", "n.txt").unwrap();
+        let lex = parse(
+            "SUICIDE suicide\nPROJECTILE MISSILE\nVENUE summit\n",
+            "n.txt",
+        )
+        .unwrap();
         assert!(lex.is_suicide("SUICIDE") && !lex.is_suicide("MISSILE"));
         assert!(lex.is_venue("SUMMIT") && !lex.is_venue("SUICIDE"));
         assert!(lex.is_projectile("MISSILE") && lex.nouns.is_empty());
