@@ -214,8 +214,20 @@ impl Convention {
                 recode(res, e, &code);
             }
         }
-        events.retain(|e| !with_its_own_state(e) && !with_its_own_forces(e));
+        events
+            .retain(|e| !with_its_own_state(e) && !with_its_own_forces(e) && !said_to_the_press(e));
     }
+}
+
+/// Is the event a statement (CAMEO 01) whose target is the press ("acknowledged to
+/// reporters that…", "told journalists")? Reporters are where a statement is made, not whom
+/// it concerns; with no one else it is addressed to or about, the guide's coders write no
+/// event, as for any statement with no target.
+fn said_to_the_press(e: &Event) -> bool {
+    cameo::root(&e.code) == "01"
+        && e.target
+            .as_ref()
+            .is_some_and(|t| t.code.get(3..6) == Some("MED"))
 }
 
 /// Recode as 044 (meet at a third location) each meeting (040) of two states that the text

@@ -2830,3 +2830,16 @@ fn a_meeting_at_a_third_location_is_coded_so() {
     ));
     assert!(petr.iter().all(|e| e.code != "044"), "{:?}", triples(&petr));
 }
+
+#[test]
+fn a_statement_to_the_press_has_no_target_in_it() {
+    // the reporters are where it was said, not whom it concerns
+    assert!(
+        coded("Chile acknowledged to reporters on Monday that the talks had failed.").is_empty()
+    );
+    // what is done to the press is an event with it as target
+    assert_eq!(
+        coded("Chilean police arrested two reporters on Monday."),
+        expect(&["CHLCOP 173 CHLMED"])
+    );
+}
