@@ -2843,3 +2843,16 @@ fn a_statement_to_the_press_has_no_target_in_it() {
         expect(&["CHLCOP 173 CHLMED"])
     );
 }
+
+#[test]
+fn ransacking_and_plundering_seize_property() {
+    // CAMEO 1711 (the codebook: "code raids and lootings"), not an armed attack (190)
+    assert_eq!(
+        coded("Chilean rebels ransacked several shops in Santiago on Monday."),
+        expect(&["CHLREB 1711 CHL"])
+    );
+    assert_eq!(
+        coded("Chilean rebels plundered a bank in Santiago on Monday."),
+        expect(&["CHLREB 1711 CHL"])
+    );
+}

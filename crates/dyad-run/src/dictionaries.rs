@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "dc2e22622d026140"
+            "f877c4e2ef346703"
         );
     }
 }
