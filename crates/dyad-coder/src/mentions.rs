@@ -182,8 +182,7 @@ pub fn sentence_mentions(
 }
 
 /// The tokens without short parenthetical asides (up to six words between round or square
-/// brackets) and
-/// without honorifics abbreviated before a title or a name ("HH the Amir welcomed HE the US
+/// brackets; one right after a personal pronoun stands in its place) and without honorifics abbreviated before a title or a name ("HH the Amir welcomed HE the US
 /// President", "HE Mr Simeon Oyono": the style of the Gulf's and some African and Asian
 /// governments' news agencies, where "HE" would read as a pronoun and "HH" as a name), or
 /// `None` when there is none (most sentences: they are read as they are, not copied).
@@ -212,10 +211,20 @@ fn drop_parentheticals(tokens: &[Token]) -> Option<Vec<Token>> {
     if !(0..tokens.len()).any(may_drop) {
         return None;
     }
-    let mut out = Vec::with_capacity(tokens.len());
+    // "They (rebels) also attacked a bank", "he (Putin) said": an aside right after a personal
+    // pronoun is the writer's word for whom it stands for, and is read in its place
+    let pronoun = |t: &Token| {
+        t.norm != "US"
+            && (english::is_subject_pronoun(&t.norm) || english::is_object_pronoun(&t.norm))
+    };
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         if let Some(end) = aside_end(i) {
+            if end - i > 2 && out.last().is_some_and(pronoun) && i > 0 && pronoun(&tokens[i - 1]) {
+                out.pop();
+                out.extend_from_slice(&tokens[i + 1..end - 1]);
+            }
             i = end;
             continue;
         }

@@ -1464,6 +1464,19 @@ fn an_aside_in_square_brackets_is_no_subject() {
 }
 
 #[test]
+fn an_aside_after_a_pronoun_names_whom_it_stands_for() {
+    // "They (rebels)": the writer's word for the pronoun, not the last group named (police)
+    let t = triples(&code_on(
+        production(),
+        "Police in Chile arrested two students on Monday. They (rebels) also attacked a police \
+         station in Peru.",
+        date(2023, 2, 10),
+    ));
+    assert!(t.iter().any(|e| e.starts_with("CHLREB 190")), "{t:?}");
+    assert!(!t.iter().any(|e| e.starts_with("CHLCOP 19")), "{t:?}");
+}
+
+#[test]
 fn a_charge_that_another_acted_accuses_the_doer() {
     let t = triples(&code_on(
         production(),
