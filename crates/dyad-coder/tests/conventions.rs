@@ -2856,3 +2856,11 @@ fn ransacking_and_plundering_seize_property() {
         expect(&["CHLREB 1711 CHL"])
     );
 }
+
+#[test]
+fn a_counterpart_is_the_government_of_its_country() {
+    assert_eq!(
+        coded("Chile's foreign minister met his Peruvian counterpart on Monday."),
+        expect(&["CHLGOV 040 PERGOV"])
+    );
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "f877c4e2ef346703"
+            "a647e27a5c23b31b"
         );
     }
 }
