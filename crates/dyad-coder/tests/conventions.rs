@@ -182,12 +182,14 @@ fn the_opposition_youths_and_officials_are_agents_of_their_country() {
 #[test]
 fn a_plural_subject_acts_on_itself_only_when_the_verb_or_its_object_says_so() {
     // a verb of meeting: every member with every other, the city where they met no target
+    // (and, for the two it is not the home of, a meeting at a third location, 044)
     let t = coded("Chile, Peru and Bolivia met in Lima on Monday.");
     assert_eq!(t.len(), 6, "{t:?}");
     assert!(t
         .iter()
         .all(|e| e.ends_with(" CHL") || e.ends_with(" PER") || e.ends_with(" BOL")));
-    assert!(t.contains(&"BOL 040 CHL".to_string()), "{t:?}");
+    assert!(t.contains(&"PER 040 CHL".to_string()), "{t:?}");
+    assert!(t.contains(&"BOL 044 CHL".to_string()), "{t:?}");
     // a relation between them
     let t = coded("Chile and Peru restored diplomatic ties on Monday.");
     assert!(
