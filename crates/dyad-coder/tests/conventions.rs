@@ -2866,3 +2866,11 @@ fn a_counterpart_is_the_government_of_its_country() {
         expect(&["CHLGOV 040 PERGOV"])
     );
 }
+
+#[test]
+fn an_ambassador_called_back_is_recalled() {
+    assert_eq!(
+        coded("Chile called back its ambassador from Lima on Monday."),
+        expect(&["CHL 161 PERGOV"])
+    );
+}

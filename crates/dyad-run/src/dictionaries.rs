@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "a647e27a5c23b31b"
+            "aea92b27e8d1f29a"
         );
     }
 }
