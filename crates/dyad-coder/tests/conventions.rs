@@ -2874,3 +2874,12 @@ fn an_ambassador_called_back_is_recalled() {
         expect(&["CHL 161 PERGOV"])
     );
 }
+
+#[test]
+fn riot_officers_are_police() {
+    let t = triples(&production().code_document(&doc(
+        "LIMA (Reuters) - There were bloody battles Friday between riot officers and protesters.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert_eq!(t, expect(&["PERCOP 190 PEROPP", "PEROPP 190 PERCOP"]));
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "aea92b27e8d1f29a"
+            "64dd9c31459b130d"
         );
     }
 }
