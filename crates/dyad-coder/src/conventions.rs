@@ -92,6 +92,21 @@ impl Convention {
         own_state(source, "GOV", Reached::ProtestedGovernment)
     }
 
+    /// Whom a state's armed forces use unconventional violence against (CAMEO 180) when the
+    /// text names no one, or only their own country ("soldiers seized power", "seized power in
+    /// Gabon"): under the guide, their own government, as its coders write a coup ("a coup:
+    /// soldiers seized power, overthrew or toppled the government: 180 military → government").
+    pub fn coup_target(self, code: &str, source: &Role) -> Option<Role> {
+        if self != Convention::Guide || code != "180" {
+            return None;
+        }
+        let m = source.members.first()?;
+        if m.code.get(3..6) != Some("MIL") {
+            return None;
+        }
+        own_state(source, "GOV", Reached::OverthrownGovernment)
+    }
+
     /// Whom a restriction that names no one is imposed on ("declared a state of emergency",
     /// "suspended the constitution", "imposed a curfew"): under the guide, the country of
     /// whoever imposed it, its people (CAMEO 172, administrative sanctions: `PAKGOV 1724
@@ -207,6 +222,8 @@ impl Convention {
             if suicide_bombing(res, e) {
                 recode(res, e, "1831");
             }
+            // "soldiers seized power in Gabon": the place is where, the government whom
+            seized_from_the_government(e);
             if e.modality != Modality::Intended || e.negated {
                 continue;
             }
@@ -216,6 +233,22 @@ impl Convention {
         }
         events
             .retain(|e| !with_its_own_state(e) && !with_its_own_forces(e) && !said_to_the_press(e));
+    }
+}
+
+/// "Soldiers seized power in Gabon": a state's armed forces' unconventional violence (CAMEO
+/// 180) whose target is only their own country, a place the clause names, is against their
+/// government ([`Convention::coup_target`]).
+fn seized_from_the_government(e: &mut Event) {
+    let (Some(source), Some(target)) = (e.source.as_ref(), e.target.as_mut()) else {
+        return;
+    };
+    if e.code == "180"
+        && source.code.get(3..6) == Some("MIL")
+        && target.code.len() == 3
+        && source.code.get(..3) == Some(target.code.as_str())
+    {
+        target.code.push_str("GOV");
     }
 }
 

@@ -224,6 +224,13 @@ pub fn code_sentence(
                     if n.target.is_none() {
                         n.target = threat.and_then(|f| story_country_target(memory, f, &n.source));
                     }
+                    // "army officers said they seized power"
+                    if n.target.is_none() {
+                        n.target = n
+                            .forward
+                            .as_deref()
+                            .and_then(|f| ctx.convention.coup_target(f, &n.source));
+                    }
                     // "During his visit to Benin, Li agreed to forgive $75 million in debt"
                     if n.target.is_none() && memory.agents_take_country {
                         n.target = n
@@ -466,6 +473,7 @@ pub fn code_sentence(
                     .or(struck)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)))
                     .or_else(|| forward.and_then(|f| ctx.convention.restricted_country(f, source)))
+                    .or_else(|| forward.and_then(|f| ctx.convention.coup_target(f, source)))
                     .or_else(|| {
                         let code = pledge.or(forward)?;
                         let place = memory.agents_take_country;

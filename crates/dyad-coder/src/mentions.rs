@@ -534,6 +534,8 @@ pub enum Reached {
     Dateline,
     /// A protest that names no one it is against: the government of the protesters' country.
     ProtestedGovernment,
+    /// Power seized by soldiers from no one named: the government of their own country.
+    OverthrownGovernment,
     /// A restriction a state imposes that names no one ("declared a state of emergency"): the
     /// state's own country.
     OwnCountry,
@@ -616,6 +618,9 @@ impl Reached {
             }
             Reached::ProtestedGovernment => {
                 "a protest naming no one: the government of the protesters' country"
+            }
+            Reached::OverthrownGovernment => {
+                "power seized from no one named: the government of the soldiers' own country"
             }
         }
     }

@@ -2883,3 +2883,22 @@ fn riot_officers_are_police() {
     )));
     assert_eq!(t, expect(&["PERCOP 190 PEROPP", "PEROPP 190 PERCOP"]));
 }
+
+#[test]
+fn power_seized_by_soldiers_is_seized_from_their_government() {
+    let code =
+        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
+    for text in [
+        "LIMA (Reuters) - Army officers seized power on Monday.",
+        "LIMA (Reuters) - Army officers said they seized power on Monday.",
+        "Soldiers seized power in Peru on Monday.",
+    ] {
+        assert_eq!(code(text), expect(&["PERMIL 180 PERGOV"]), "{text}");
+    }
+    // PETRARCH's suites code what the dictionaries find
+    let petr = triples(&petrarch().code_document(&doc(
+        "LIMA (Reuters) - Army officers seized power on Monday.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(petr.iter().all(|t| !t.ends_with("PERGOV")), "{petr:?}");
+}
