@@ -224,12 +224,15 @@ pub fn code_sentence(
                     if n.target.is_none() {
                         n.target = threat.and_then(|f| story_country_target(memory, f, &n.source));
                     }
-                    // "army officers said they seized power"
+                    // "army officers said they seized power", "hundreds regrouped to march
+                    // on the business centre": whom the convention says a coup or a protest
+                    // naming no one is against, as for a verb of its own
                     if n.target.is_none() {
-                        n.target = n
-                            .forward
-                            .as_deref()
-                            .and_then(|f| ctx.convention.coup_target(f, &n.source));
+                        n.target = n.forward.as_deref().and_then(|f| {
+                            ctx.convention
+                                .coup_target(f, &n.source)
+                                .or_else(|| ctx.convention.protest_target(f, &n.source))
+                        });
                     }
                     // "During his visit to Benin, Li agreed to forgive $75 million in debt"
                     if n.target.is_none() && memory.agents_take_country {

@@ -2902,3 +2902,16 @@ fn power_seized_by_soldiers_is_seized_from_their_government() {
     )));
     assert!(petr.iter().all(|t| !t.ends_with("PERGOV")), "{petr:?}");
 }
+
+#[test]
+fn a_protest_told_in_an_infinitive_is_against_the_government_as_any_protest() {
+    let t = triples(&production().code_document(&doc(
+        "LIMA (Reuters) - Hundreds of students regrouped to march on the business centre.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(
+        t.iter()
+            .any(|e| e.starts_with("PEREDU 14") && e.ends_with("PERGOV")),
+        "{t:?}"
+    );
+}
