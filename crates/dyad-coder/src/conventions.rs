@@ -266,10 +266,15 @@ fn said_to_the_press(e: &Event) -> bool {
 /// Recode as 044 (meet at a third location) each meeting (040) of two states that the text
 /// places at a third location: in a place its clause names that is in neither state
 /// ("Russia and Ukraine concluded their meeting in Istanbul"), or at a gathering of many states
-/// its clause names (a word of the event-noun lexicon's VENUE list: "met at the G7 summit in
-/// Kananaskis", "on the sidelines of"). A place read from the dateline alone is where the story
-/// was filed, not where the meeting was, and says nothing.
-pub fn meetings_at_venues(res: &Resources, tokens: &[dyad_model::Token], events: &mut [Event]) {
+/// its sentence names (a word of the event-noun lexicon's VENUE list: "Carney met Trump, at
+/// the G7 Leaders' Summit in Kananaskis", "on the sidelines of"). A place read from the
+/// dateline alone is where the story was filed, not where the meeting was, and says nothing.
+/// `sentence(i)`: the tokens of sentence `i`.
+pub fn meetings_at_venues<'t>(
+    res: &Resources,
+    sentence: impl Fn(usize) -> &'t [dyad_model::Token],
+    events: &mut [Event],
+) {
     let state = |a: &Option<dyad_model::ActorRef>| {
         let code = a.as_ref()?.code.get(..3)?;
         res.cameo.is_country_code(code).then(|| code.to_string())
@@ -286,14 +291,7 @@ pub fn meetings_at_venues(res: &Resources, tokens: &[dyad_model::Token], events:
             .place
             .as_ref()
             .is_some_and(|p| p.text.is_some() && p.country != source && p.country != target);
-        let (from, to) = e.clause;
-        let at_a_gathering = || {
-            tokens
-                .iter()
-                .skip_while(|t| t.start < from)
-                .take_while(|t| t.end <= to)
-                .any(|t| nouns.is_venue(&t.norm))
-        };
+        let at_a_gathering = || sentence(e.sentence).iter().any(|t| nouns.is_venue(&t.norm));
         if source != target && (third_place || at_a_gathering()) {
             recode(res, e, "044");
         }

@@ -254,7 +254,7 @@ fn attach_places(res: &Resources, a: &mut Article) {
 fn meeting_venues(res: &Resources, a: &mut Article) {
     if a.convention.codes_venues() && !a.events.is_empty() {
         let mut events = std::mem::take(&mut a.events);
-        crate::conventions::meetings_at_venues(res, a.tokens(), &mut events);
+        crate::conventions::meetings_at_venues(res, |i| a.sentence_tokens(i), &mut events);
         a.events = events;
     }
 }

@@ -2811,10 +2811,19 @@ fn a_meeting_at_a_third_location_is_coded_so() {
             "{text}"
         );
     }
-    // at home, the meeting is 040
+    // a summit the sentence names, past a comma
+    assert_eq!(
+        coded("Chile's president met Peru's president on Monday, at the regional summit."),
+        expect(&["CHLGOV 044 PERGOV"])
+    );
+    // at home, the meeting is 040; "met … at" a place is a meeting held, not one intended
     assert_eq!(
         coded("Chile and Peru held talks in Lima on Monday."),
         expect(&["CHL 040 PER", "PER 040 CHL"])
+    );
+    assert_eq!(
+        coded("Chile's president met Peru's president at the presidential palace on Monday."),
+        expect(&["CHLGOV 040 PERGOV"])
     );
     // a dateline says where the story was filed, not where the two met
     let filed = doc(

@@ -452,6 +452,7 @@ mod tests {
                 "UTILIZE",
                 "CONSIDER",
                 "GO_SOMEWHERE",
+                "MEET_PEOPLE",
                 "CALL",
                 "AGREE",
                 "SUPPORT",

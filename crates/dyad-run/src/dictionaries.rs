@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "64dd9c31459b130d"
+            "6acf51357c2f9b6d"
         );
     }
 }
