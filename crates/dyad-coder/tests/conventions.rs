@@ -2924,3 +2924,14 @@ fn a_protest_told_in_an_infinitive_is_against_the_government_as_any_protest() {
         "{t:?}"
     );
 }
+
+#[test]
+fn who_chairs_talks_between_two_others_mediates_them() {
+    let t = triples(&production().code_document(&doc(
+        "Chilean and Peruvian delegations met in Quito on Monday. Ecuador's foreign minister, \
+         who chairs the talks, welcomed the progress.",
+        Some(date(2024, 5, 6)),
+    )));
+    assert!(t.contains(&"ECUGOV 045 CHL".to_string()), "{t:?}");
+    assert!(t.contains(&"ECUGOV 045 PER".to_string()), "{t:?}");
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "6acf51357c2f9b6d"
+            "b48dfc31de4637e0"
         );
     }
 }
