@@ -231,6 +231,17 @@ fn used_as_verb(
         if prev.is_some_and(|v| !v.finite) && infl == Inflection::Base && pw != "," {
             return Some(false);
         }
+        // "they liked what they found and plan to meet again": a base form after "and" that
+        // an infinitive follows, in a clause a finite verb has opened, is a second finite
+        // verb of a plural subject (a noun there takes a determiner: "and a plan to meet")
+        if infl == Inflection::Base
+            && pw == "AND"
+            && prev.is_some_and(|v| v.finite)
+            && next == "TO"
+            && s.tag(first + 2) == Some(dyad_lang::tagger::Tag::VB)
+        {
+            return finite;
+        }
         return if (prev.is_some() || after_name)
             && matches!(infl, Inflection::Past | Inflection::ThirdSingular)
         {
@@ -320,6 +331,15 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
         let w = s.word(i);
         let never_verb = lex.classes.of(ids[i], w) & CLASS_NEVER_VERB != 0;
         if in_mention[i] || never_verb || s.proper_noun_like(i) {
+            i += 1;
+            continue;
+        }
+        // "face to face", "side by side", "hand in hand": a noun said twice about a
+        // preposition is an adverbial idiom, neither word a verb ("face to face for the first
+        // time" is no confrontation, nor "to face" an infinitive)
+        let idiom = (i + 2 < n && english::is_preposition(s.word(i + 1)) && s.word(i + 2) == w)
+            || (i >= 2 && english::is_preposition(s.word(i - 1)) && s.word(i - 2) == w);
+        if idiom {
             i += 1;
             continue;
         }

@@ -1477,6 +1477,23 @@ fn an_aside_after_a_pronoun_names_whom_it_stands_for() {
 }
 
 #[test]
+fn face_to_face_is_no_verb_and_a_second_verb_after_and_plans() {
+    // "face to face" confronts no one; "and plan to meet" is the subject's second verb
+    let t = triples(&code_on(
+        production(),
+        "Chile's president and Peru's president, face to face for the first time, talked \
+         and plan to meet again.",
+        date(2023, 2, 10),
+    ));
+    assert!(
+        t.iter()
+            .all(|e| !e.contains(" 012 ") && !e.contains(" 110 ")),
+        "{t:?}"
+    );
+    assert!(t.contains(&"CHLGOV 036 PERGOV".to_string()), "{t:?}");
+}
+
+#[test]
 fn a_charge_that_another_acted_accuses_the_doer() {
     let t = triples(&code_on(
         production(),
