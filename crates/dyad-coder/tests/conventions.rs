@@ -2935,3 +2935,11 @@ fn who_chairs_talks_between_two_others_mediates_them() {
     assert!(t.contains(&"ECUGOV 045 CHL".to_string()), "{t:?}");
     assert!(t.contains(&"ECUGOV 045 PER".to_string()), "{t:?}");
 }
+
+#[test]
+fn action_to_be_taken_against_someone_is_a_threat() {
+    assert_eq!(
+        coded("Chile said it would take further action against Peru."),
+        expect(&["CHL 130 PER"])
+    );
+}

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "b48dfc31de4637e0"
+            "f4bb8a0ee2a4a406"
         );
     }
 }
