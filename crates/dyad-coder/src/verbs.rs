@@ -455,14 +455,25 @@ fn scheduled(s: &SentenceView, verbs: &mut [VerbOccurrence]) {
 /// determined by "no" ("gave no aid to Russia") negates its verb.
 fn conditions_questions_and_no(s: &SentenceView, verbs: &mut [VerbOccurrence]) {
     let n = s.len();
-    let question = (0..n)
+    let question_mark = (0..n)
         .rev()
         .find(|&k| !matches!(s.word(k), "\"" | "”" | "'" | "’" | ")"))
-        .is_some_and(|k| s.word(k) == "?");
+        .filter(|&k| s.word(k) == "?");
+    // "Fernandez turned to Lula for support, saying: “What does someone in trouble do?”": a
+    // question quoted at the end asks only what is inside the quotation
+    let asked_from = question_mark.map_or(n, |q| {
+        (1..q)
+            .rev()
+            .find(|&k| {
+                s.word(k) == "“" || (s.word(k) == "\"" && matches!(s.word(k - 1), ":" | ","))
+            })
+            .unwrap_or(0)
+    });
     let mut from = 0;
     for v in verbs.iter_mut() {
         let conditional = (from..v.group_start).any(|k| matches!(s.word(k), "IF" | "UNLESS"))
             && !(from..v.group_start).any(|k| s.word(k) == "AS" && s.word(k + 1) == "IF");
+        let question = v.group_start >= asked_from;
         if question || conditional {
             v.modality = Modality::Hypothetical;
         }

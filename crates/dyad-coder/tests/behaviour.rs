@@ -1494,6 +1494,23 @@ fn face_to_face_is_no_verb_and_a_second_verb_after_and_plans() {
 }
 
 #[test]
+fn a_question_quoted_at_the_end_asks_only_what_is_quoted() {
+    // the appeal happened; only the quotation is a question
+    let events = code_on(
+        production(),
+        "Chile met Peru on Monday. Chile turned to Peru for support, saying: \"What does a \
+         country in trouble do?\"",
+        date(2023, 2, 10),
+    );
+    let appeal = events.iter().find(|e| e.code == "023");
+    assert!(
+        appeal.is_some_and(|e| e.modality == Modality::Asserted),
+        "{:?}",
+        triples(&events)
+    );
+}
+
+#[test]
 fn a_charge_that_another_acted_accuses_the_doer() {
     let t = triples(&code_on(
         production(),

@@ -2943,3 +2943,12 @@ fn action_to_be_taken_against_someone_is_a_threat() {
         expect(&["CHL 130 PER"])
     );
 }
+
+#[test]
+fn turning_to_someone_for_help_is_an_appeal_for_aid() {
+    assert_eq!(
+        coded("Chile turned to Peru for support on Monday."),
+        expect(&["CHL 023 PER"])
+    );
+    assert!(coded("Chile turned to Peru on Monday.").is_empty());
+}

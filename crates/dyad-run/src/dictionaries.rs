@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "f4bb8a0ee2a4a406"
+            "d59db760317b4242"
         );
     }
 }
