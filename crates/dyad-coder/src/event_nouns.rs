@@ -170,12 +170,6 @@ pub fn noun_events<'l>(
             if pair.span.is_some_and(|(_, end)| judged(s, end)) {
                 continue;
             }
-            // "the parties discussed cooperation between Ukraine, Poland and Lithuania",
-            // "stressing the importance of collaboration between the two nations": what a
-            // consultation or a statement is about, after its verb, is no act of its own
-            if topic_of_talk(clauses, noun_start) {
-                continue;
-            }
             out.push(NounEvent {
                 entry,
                 source: pair,
@@ -563,20 +557,6 @@ fn story_at(
 }
 
 /// The clause the token stands in.
-/// Does the noun at `noun_start` stand after the verb of its clause, a verb of consultation
-/// or statement (CAMEO 01, 04: "discussed", "stressed")? Then it names what was talked about.
-fn topic_of_talk(clauses: &[Clause], noun_start: usize) -> bool {
-    clause_of(clauses, noun_start)
-        .and_then(|ci| clauses.get(ci))
-        .is_some_and(|c| {
-            c.verb.last < noun_start
-                && c.coded
-                    .code
-                    .forward()
-                    .is_some_and(|f| matches!(dyad_dict::cameo::root(f), "01" | "04"))
-        })
-}
-
 pub(crate) fn clause_of(clauses: &[Clause], i: usize) -> Option<usize> {
     clauses
         .iter()

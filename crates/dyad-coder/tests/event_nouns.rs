@@ -219,15 +219,3 @@ fn riots_and_general_strikes_with_no_one_named_are_the_story_peoples() {
     // "riot police" names police, no riot
     assert_eq!(t.iter().filter(|t| t.contains(" 145 ")).count(), 1, "{t:?}");
 }
-
-#[test]
-fn what_a_consultation_is_about_is_no_act_of_its_own() {
-    // the talks are the event; the cooperation between the three is their topic
-    let t = triples(&code_on(
-        production(),
-        "Chile held talks with Peru on Monday and discussed cooperation between Bolivia and \
-         Ecuador.",
-        date(2024, 5, 6),
-    ));
-    assert!(t.iter().all(|e| !e.contains(" 05")), "{t:?}");
-}
