@@ -158,8 +158,11 @@ fn dev_articles_scored_by_halves_with_their_errors() {
     // facilitated talks, unknown past-tense verbs ending a name, peoples named with another
     // state's adjective, participles in an apposition, releases, riots and general strikes,
     // penalties considered, a state's own forces, negotiation and patterns that read the
-    // object (0.544, 0.611), 0.578 with calls for aid received (0.546, 0.611)
-    at_least(&r["root"], "f1", 0.574);
+    // object (0.544, 0.611), 0.578 with calls for aid received (0.546, 0.611), 0.583 with
+    // meetings at a third location, counterparts, threats in a finite clause, statements to the
+    // press, coups, protests in a complement, riot officers, ambassadors called back, chairs of
+    // talks, turns for help and questions quoted at a sentence's end (0.553, 0.614)
+    at_least(&r["root"], "f1", 0.579);
     let n = |v: &Value| v.as_u64().unwrap();
     let (a, b) = (&r["halves"][0], &r["halves"][1]);
     assert_eq!(
