@@ -3,7 +3,8 @@
 //! Datelines recognised at the start of the text (after optional white space):
 //! * `date 2025-12-04 BEIJING: …` — date and place;
 //! * wire style `BEIJING (Reuters) - …`, `WASHINGTON, Dec. 4 (AP) — …`, `LONDON (AFP) -- …`,
-//!   `MOSCOW, Dec 4 (Reuters) - …`, `CEBU CITY: -- …` — place only.
+//!   `MOSCOW, Dec 4 (Reuters) - …`, `CEBU CITY: -- …` — place only;
+//! * a full date and a dash, `June 16, 2001 -- …`, `16 June 2001 — …` — date only.
 //!
 //! The dateline stays in the text; `body_start` is the character offset just after it.
 
@@ -34,8 +35,36 @@ pub fn parse_dateline(text: &str) -> Dateline {
     }
     explicit_dateline(&head, i)
         .or_else(|| wire_dateline(&head, i, true))
+        .or_else(|| date_dateline(&head, i))
         .or_else(|| dateline_after_headline(text, true))
         .unwrap_or_default()
+}
+
+/// `June 16, 2001 -- …`, `16 June 2001 — …`: a day with its month and year, then a dash, as
+/// web copies of wire stories open. The date is the story's (actors' offices are read on it).
+fn date_dateline(h: &[char], start: usize) -> Option<Dateline> {
+    let line: String = h[start..].iter().take_while(|&&c| c != '\n').collect();
+    let first = crate::dates::find_dates(&line, 0, line.chars().count(), None)
+        .into_iter()
+        .next()?;
+    let year_written = first
+        .text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4);
+    if first.start != 0 || first.precision != crate::dates::Precision::Day || !year_written {
+        return None;
+    }
+    let i = skip_inline_spaces(h, start + first.end);
+    let dash_len = dash_at(h, i);
+    let after = i + dash_len;
+    if dash_len == 0 || (after < h.len() && !h[after].is_whitespace()) {
+        return None;
+    }
+    Some(Dateline {
+        date: Some(first.date),
+        place: None,
+        body_start: body_after(h, after),
+    })
 }
 
 /// The place of a dateline written in title case, as web pages print them ("New Delhi: Hours
@@ -104,7 +133,9 @@ fn story_after_headline(text: &str) -> Option<&str> {
 /// A dateline at the very start of a story, explicit or in wire style.
 fn opening_dateline(story: &str, capitals: bool) -> Option<Dateline> {
     let head: Vec<char> = story.chars().take(MAX_DATELINE_CHARS).collect();
-    explicit_dateline(&head, 0).or_else(|| wire_dateline(&head, 0, capitals))
+    explicit_dateline(&head, 0)
+        .or_else(|| wire_dateline(&head, 0, capitals))
+        .or_else(|| date_dateline(&head, 0))
 }
 
 fn skip_spaces(h: &[char], mut i: usize) -> usize {
@@ -441,6 +472,32 @@ mod tests {
             assert_eq!(p.as_deref(), Some(place), "{text}");
             assert_eq!(d, None);
             assert_eq!(b, rest, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_full_date_and_a_dash_is_a_dateline_of_date_only() {
+        let june16 = NaiveDate::from_ymd_opt(2001, 6, 16);
+        for text in [
+            "June 16, 2001 -- President Bush met Putin.",
+            "16 June 2001 — President Bush met Putin.",
+        ] {
+            let d = parse_dateline(text);
+            assert_eq!((d.date, d.place.as_deref()), (june16, None), "{text:?}");
+            assert_eq!(
+                &text.chars().skip(d.body_start).collect::<String>()[..9],
+                "President"
+            );
+        }
+        // after a headline, the body starts at the headline
+        let d = parse_dateline("Bush: First Meeting Went Well\n\nJune 16, 2001 -- Bush met Putin.");
+        assert_eq!((d.date, d.body_start), (june16, 0));
+        // a date with no year, or no dash after it, is the story's first words
+        for text in [
+            "June 16 -- Bush met Putin.",
+            "June 16, 2001 Bush met Putin.",
+        ] {
+            assert_eq!(parse_dateline(text).date, None, "{text:?}");
         }
     }
 
