@@ -182,10 +182,11 @@ pub fn sentence_mentions(
 }
 
 /// The tokens without short parenthetical asides (up to six words between round or square
-/// brackets; one right after a personal pronoun stands in its place) and without honorifics abbreviated before a title or a name ("HH the Amir welcomed HE the US
-/// President", "HE Mr Simeon Oyono": the style of the Gulf's and some African and Asian
-/// governments' news agencies, where "HE" would read as a pronoun and "HH" as a name), or
-/// `None` when there is none (most sentences: they are read as they are, not copied).
+/// brackets; one right after a personal pronoun stands in its place) and without honorifics
+/// abbreviated before a title or a name ("HH the Amir welcomed HE the US President", "HE Mr
+/// Simeon Oyono": the style of the Gulf's and some African and Asian governments' news
+/// agencies, where "HE" would read as a pronoun and "HH" as a name), or `None` when there is
+/// none (most sentences: they are read as they are, not copied).
 fn drop_parentheticals(tokens: &[Token]) -> Option<Vec<Token>> {
     // (square brackets too: an editor's aside, "Democratic Republic of Congo [DRC]")
     let closing = |i: usize| match tokens[i].text.as_str() {
