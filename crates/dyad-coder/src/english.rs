@@ -17,21 +17,11 @@ pub fn is_possessive(w: &str) -> bool {
 /// open a noun phrase and are never a subject themselves ("the attack", "their appeal",
 /// "Russia's demands", "no talks").
 pub fn opens_noun_phrase_only(w: &str) -> bool {
-    matches!(
-        w,
-        "A" | "AN"
-            | "THE"
-            | "ITS"
-            | "THEIR"
-            | "OUR"
-            | "HIS"
-            | "MY"
-            | "YOUR"
-            | "'S"
-            | "NO"
-            | "ANY"
-            | "EVERY"
-    )
+    (is_possessive(w) && w != "HER")
+        || matches!(
+            w,
+            "A" | "AN" | "THE" | "MY" | "YOUR" | "'S" | "NO" | "ANY" | "EVERY"
+        )
 }
 
 /// Verbs whose participle is an adjective of commitment before "to", which takes a gerund as
