@@ -286,13 +286,10 @@ pub fn nested(
                         source: a.clone(),
                         target: inner_target.cloned(),
                         forward: Some(ic.to_string()),
-                        reverse: None,
                         rule: rule(res, inner),
                         modality: Some(Modality::Intended),
-                        future: false,
-                        refused: false,
-                        mutual: false,
                         threat: Some(threat),
+                        ..NestedEvent::default()
                     });
                 }
             }
