@@ -97,11 +97,7 @@ impl Convention {
     /// Gabon"): under the guide, their own government, as its coders write a coup ("a coup:
     /// soldiers seized power, overthrew or toppled the government: 180 military → government").
     pub fn coup_target(self, code: &str, source: &Role) -> Option<Role> {
-        if self != Convention::Guide || code != "180" {
-            return None;
-        }
-        let m = source.members.first()?;
-        if m.code.get(3..6) != Some("MIL") {
+        if self != Convention::Guide || !by_soldiers(code, &source.members.first()?.code) {
             return None;
         }
         own_state(source, "GOV", Reached::OverthrownGovernment)
@@ -243,13 +239,18 @@ fn seized_from_the_government(e: &mut Event) {
     let (Some(source), Some(target)) = (e.source.as_ref(), e.target.as_mut()) else {
         return;
     };
-    if e.code == "180"
-        && source.code.get(3..6) == Some("MIL")
+    if by_soldiers(&e.code, &source.code)
         && target.code.len() == 3
         && source.code.get(..3) == Some(target.code.as_str())
     {
         target.code.push_str("GOV");
     }
+}
+
+/// Is an act of this code by this actor a state's armed forces' unconventional violence
+/// (CAMEO 180), as a coup is?
+fn by_soldiers(code: &str, source: &str) -> bool {
+    code == "180" && source.get(3..6) == Some("MIL")
 }
 
 /// Is the event a statement (CAMEO 01) whose target is the press ("acknowledged to
