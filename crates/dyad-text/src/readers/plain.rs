@@ -130,7 +130,7 @@ fn story_after_headline(text: &str) -> Option<&str> {
     Some(rest[line_end..].trim_start())
 }
 
-/// A dateline at the very start of a story, explicit or in wire style.
+/// A dateline at the very start of a story: explicit, in wire style, or a date.
 fn opening_dateline(story: &str, capitals: bool) -> Option<Dateline> {
     let head: Vec<char> = story.chars().take(MAX_DATELINE_CHARS).collect();
     explicit_dateline(&head, 0)
