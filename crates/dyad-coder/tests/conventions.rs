@@ -2826,12 +2826,8 @@ fn a_meeting_at_a_third_location_is_coded_so() {
         expect(&["CHLGOV 040 PERGOV"])
     );
     // a dateline says where the story was filed, not where the two met
-    let filed = doc(
-        "GENEVA (Reuters) - Chile and Peru held talks on Monday.",
-        Some(date(2024, 5, 6)),
-    );
     assert_eq!(
-        triples(&production().code_document(&filed)),
+        coded("GENEVA (Reuters) - Chile and Peru held talks on Monday."),
         expect(&["CHL 040 PER", "PER 040 CHL"])
     );
     // PETRARCH's suites code every meeting 040
@@ -2886,23 +2882,20 @@ fn an_ambassador_called_back_is_recalled() {
 
 #[test]
 fn riot_officers_are_police() {
-    let t = triples(&production().code_document(&doc(
+    let t = coded(
         "LIMA (Reuters) - There were bloody battles Friday between riot officers and protesters.",
-        Some(date(2024, 5, 6)),
-    )));
+    );
     assert_eq!(t, expect(&["PERCOP 190 PEROPP", "PEROPP 190 PERCOP"]));
 }
 
 #[test]
 fn power_seized_by_soldiers_is_seized_from_their_government() {
-    let code =
-        |text: &str| triples(&production().code_document(&doc(text, Some(date(2024, 5, 6)))));
     for text in [
         "LIMA (Reuters) - Army officers seized power on Monday.",
         "LIMA (Reuters) - Army officers said they seized power on Monday.",
         "Soldiers seized power in Peru on Monday.",
     ] {
-        assert_eq!(code(text), expect(&["PERMIL 180 PERGOV"]), "{text}");
+        assert_eq!(coded(text), expect(&["PERMIL 180 PERGOV"]), "{text}");
     }
     // PETRARCH's suites code what the dictionaries find
     let petr = triples(&petrarch().code_document(&doc(
@@ -2914,10 +2907,8 @@ fn power_seized_by_soldiers_is_seized_from_their_government() {
 
 #[test]
 fn a_protest_told_in_an_infinitive_is_against_the_government_as_any_protest() {
-    let t = triples(&production().code_document(&doc(
-        "LIMA (Reuters) - Hundreds of students regrouped to march on the business centre.",
-        Some(date(2024, 5, 6)),
-    )));
+    let t =
+        coded("LIMA (Reuters) - Hundreds of students regrouped to march on the business centre.");
     assert!(
         t.iter()
             .any(|e| e.starts_with("PEREDU 14") && e.ends_with("PERGOV")),
@@ -2927,11 +2918,10 @@ fn a_protest_told_in_an_infinitive_is_against_the_government_as_any_protest() {
 
 #[test]
 fn who_chairs_talks_between_two_others_mediates_them() {
-    let t = triples(&production().code_document(&doc(
+    let t = coded(
         "Chilean and Peruvian delegations met in Quito on Monday. Ecuador's foreign minister, \
          who chairs the talks, welcomed the progress.",
-        Some(date(2024, 5, 6)),
-    )));
+    );
     assert!(t.contains(&"ECUGOV 045 CHL".to_string()), "{t:?}");
     assert!(t.contains(&"ECUGOV 045 PER".to_string()), "{t:?}");
 }
