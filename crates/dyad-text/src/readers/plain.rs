@@ -43,25 +43,32 @@ pub fn parse_dateline(text: &str) -> Dateline {
 /// `June 16, 2001 -- …`, `16 June 2001 — …`: a day with its month and year, then a dash, as
 /// web copies of wire stories open. The date is the story's (actors' offices are read on it).
 fn date_dateline(h: &[char], start: usize) -> Option<Dateline> {
-    let line: String = h[start..].iter().take_while(|&&c| c != '\n').collect();
-    let first = crate::dates::find_dates(&line, 0, line.chars().count(), None)
-        .into_iter()
-        .next()?;
-    let year_written = first
-        .text
+    // the words before the first dash, no longer than a date is written ("16 September 2001")
+    let date_len = h[start..]
+        .iter()
+        .take(24)
+        .take_while(|&&c| c != '\n')
+        .position(|&c| matches!(c, '-' | '—' | '–'))?;
+    let written: String = h[start..start + date_len].iter().collect();
+    let written = written.trim_end();
+    if !written
         .split(|c: char| !c.is_ascii_digit())
-        .any(|w| w.len() == 4);
-    if first.start != 0 || first.precision != crate::dates::Precision::Day || !year_written {
+        .any(|w| w.len() == 4)
+    {
         return None;
     }
-    let i = skip_inline_spaces(h, start + first.end);
-    let dash_len = dash_at(h, i);
-    let after = i + dash_len;
-    if dash_len == 0 || (after < h.len() && !h[after].is_whitespace()) {
+    // all of it one date of a day
+    let n = written.chars().count();
+    let date = crate::dates::find_dates(written, 0, n, None)
+        .into_iter()
+        .find(|d| d.start == 0 && d.end == n && d.precision == crate::dates::Precision::Day)?;
+    let i = start + date_len;
+    let after = i + dash_at(h, i);
+    if after < h.len() && !h[after].is_whitespace() {
         return None;
     }
     Some(Dateline {
-        date: Some(first.date),
+        date: Some(date.date),
         place: None,
         body_start: body_after(h, after),
     })
