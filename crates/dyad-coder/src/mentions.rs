@@ -640,6 +640,14 @@ fn names_the_actor_of_its_act(
     last + 1 == np.end && s.event_noun(lex, last).is_some()
 }
 
+/// Is an agent-only phrase headed by a noun of those who lead or speak for the agent ("military
+/// leaders", "rebel commanders' envoys", "police officials")? The phrase names the agent, as "the
+/// leaders of the military" would.
+fn headed_by_representative(s: &SentenceView, mentions: &[Mention], np: &SimpleNp) -> bool {
+    let (_, last) = name_span(s, mentions, np.start, np.end);
+    last + 1 == np.end && english::is_representative(s.word(last))
+}
+
 /// A noun phrase that names one actor or several (a compound).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorPhrase {
@@ -1067,9 +1075,13 @@ pub fn actor_phrases(
                 let mut a: Vec<u32> = pa[..pa.len().saturating_sub(1)].to_vec();
                 a.extend(np.agents.iter().copied());
                 (pb.clone(), a)
-            } else if np.head_is_mention || names_the_actor_of_its_act(lex, s, mentions, np) {
+            } else if np.head_is_mention
+                || names_the_actor_of_its_act(lex, s, mentions, np)
+                || headed_by_representative(s, mentions, np)
+            {
                 // "insurgents", "the government": an agent of no known country, as PETRARCH
-                // writes it (---REB, ---GOV); "the guerrilla attack": the actor of the act
+                // writes it (---REB, ---GOV); "the guerrilla attack": the actor of the act;
+                // "military leaders": those who speak for it
                 (UNKNOWN_COUNTRY.to_string(), np.agents.clone())
             } else {
                 // "military exercises": the agent word only modifies a thing

@@ -1146,6 +1146,17 @@ fn an_agent_without_a_country_takes_the_datelines() {
 }
 
 #[test]
+fn an_agent_headed_by_its_leaders_names_the_agent() {
+    // "military leaders", "rebel commanders": those who lead or speak for the agent name it, as
+    // "the leaders of the military" would; its country is the story's
+    let t = triples(&prod("The Chilean president met with military leaders."));
+    assert_eq!(t, expect(&["CHLGOV 040 CHLMIL"]));
+    // an agent word before any other noun still only qualifies it
+    let t = triples(&prod("The Chilean president met with military equipment."));
+    assert!(!t.iter().any(|e| e.contains("MIL")), "{t:?}");
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
