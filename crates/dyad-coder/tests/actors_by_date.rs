@@ -98,6 +98,10 @@ const CASES: &[(&str, &str, &str)] = &[
     ("the Houthis", "2024-06-01", "YEMREB"),
     ("Hayat Tahrir al-Sham", "2024-12-08", "SYRREB"),
     ("JNIM", "2023-06-01", "MLIREB"),
+    // the Bosnian Serb forces in the war (1992-1995), a people of Bosnia after Dayton
+    ("the Bosnian Serbs", "1995-05-28", "BIHREB"),
+    ("Ratko Mladic", "1995-05-28", "BIHREB"),
+    ("the Bosnian Serbs", "2006-05-28", "BIH"),
     ("the TPLF", "2021-06-01", "ETHREB"),
     ("ELN guerrillas", "2023-06-01", "COLREB"),
 ];

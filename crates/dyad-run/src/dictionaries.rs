@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "d59db760317b4242"
+            "6994b07069ee3371"
         );
     }
 }
