@@ -631,12 +631,13 @@ pub fn is_sending_verb(base: &str) -> bool {
 }
 
 /// Verbs of naming, by base form: "called X a breach", "branded X baseless", "described X as
-/// a saint". Some(true) when the name follows "as" (describe, characterize), Some(false) when it
+/// a saint", "referred to X as a puppet". Some(true) when the name follows "as" (describe,
+/// characterize, portray, refer to), Some(false) when it
 /// follows the named directly.
 pub fn is_naming_verb(base: &str) -> Option<bool> {
     match base {
         "CALL" | "LABEL" | "BRAND" | "TERM" | "DUB" => Some(false),
-        "DESCRIBE" | "CHARACTERIZE" | "CHARACTERISE" => Some(true),
+        "DESCRIBE" | "CHARACTERIZE" | "CHARACTERISE" | "PORTRAY" | "DEPICT" | "REFER" => Some(true),
         _ => None,
     }
 }

@@ -143,7 +143,7 @@ pub fn code_sentence(
     let mutual = |ci: usize| acts_mutually(res, &s, &clauses[ci]);
     let mut done = vec![false; clauses.len()];
     // "called Thailand's move a breach": the naming is the clause's event, not a phone call
-    for l in labels(&res.lexicon, &res.tone, &s, &phrases, &clauses) {
+    for l in labels(&res.lexicon, &res.naming, &s, &phrases, &clauses) {
         let c = &clauses[l.clause];
         let Some(source) = c.source_target().0 else {
             continue;

@@ -51,8 +51,12 @@ pub fn labels(
         if v.passive {
             continue;
         }
-        // the one named: an actor phrase right after the verb (through "the")
+        // the one named: an actor phrase right after the verb (through "the"; "referred to
+        // the envoy as …" through its "to")
         let mut at = v.last + 1;
+        if at < c.end && s.word(at) == "TO" && crate::clauses::verb_base(lex, v) == "REFER" {
+            at += 1;
+        }
         let named = phrases.iter().find(|p| p.start == at || p.start == at + 1);
         let Some(named) = named else {
             // or an act with no author named: "it", "the strike", "the move"
@@ -75,6 +79,10 @@ pub fn labels(
             k += 1;
         }
         while k < c.end && is_name_word(s, k) && !s.capitalized(k) {
+            k += 1;
+        }
+        // and a person's name after the title ("ambassador Ebrahim Rasool")
+        while k < named.end && s.capitalized(k) {
             k += 1;
         }
         if k == at || k > named.end {

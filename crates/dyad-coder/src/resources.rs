@@ -53,6 +53,9 @@ pub struct Resources {
     pub plover: Shared<PloverMap>,
     /// The tone lexicon (AFINN-165) of GDELT's AvgTone.
     pub tone: Shared<ToneLexicon>,
+    /// The lexicon a name's tone is read with (AFINN-165 and dyad's words of naming): what
+    /// makes "called the charges baseless" a criticism.
+    pub naming: Shared<ToneLexicon>,
     /// The issue phrases (themes) of the dictionaries' issue file.
     pub issues: IssueIndex,
 }
@@ -69,6 +72,7 @@ impl Resources {
             cameo: Shared::Bundled(CameoTable::bundled),
             plover: Shared::Bundled(PloverMap::bundled),
             tone: Shared::Bundled(ToneLexicon::bundled),
+            naming: Shared::Bundled(ToneLexicon::naming),
         }
     }
 }

@@ -286,6 +286,34 @@ fn a_hostile_name_is_a_criticism_and_a_kind_one_praise() {
     );
 }
 
+/// The names of diplomatic protest and praise that AFINN lacks (data/tone/dyad.naming-words.tsv)
+/// make a naming too, and "referred to X as" names as "described X as" does; a title's person
+/// ("the ambassador Ana Ruiz") is part of who is named.
+#[test]
+fn the_words_of_protest_and_praise_name_with_their_tone() {
+    assert_eq!(
+        coded("Peru accused Chile of spying. Chile's foreign minister called Peru's charges groundless."),
+        expect(&["PER 112 CHL", "CHLGOV 111 PER"])
+    );
+    assert_eq!(
+        coded(
+            "Chile's president referred to Peruvian ambassador Ana Ruiz as a puppet of the regime."
+        ),
+        expect(&["CHLGOV 111 PERGOV"])
+    );
+    assert_eq!(
+        coded("Peru's president described the Chilean leader as a statesman."),
+        expect(&["PERGOV 051 CHL"])
+    );
+    // AvgTone stays AFINN's: a word of naming alone counts for no tone
+    let tone = dyad_dict::tone::ToneLexicon::bundled();
+    assert_eq!(tone.valence("groundless"), None);
+    assert_eq!(
+        dyad_dict::tone::ToneLexicon::naming().valence("groundless"),
+        Some(-2)
+    );
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {

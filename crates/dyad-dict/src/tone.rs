@@ -19,6 +19,14 @@ const LEXICON_TEXT: &str = include_str!(concat!(
     "/../../data/tone/AFINN-165.tsv"
 ));
 
+/// The words of naming AFINN-165 lacks (`data/tone/dyad.naming-words.tsv`): read for the names
+/// statements give actors and acts, never for AvgTone.
+const NAMING_FILE: &str = "dyad.naming-words.tsv";
+const NAMING_TEXT: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/tone/dyad.naming-words.tsv"
+));
+
 /// The longest phrase of the lexicon, in words.
 const MAX_PHRASE_WORDS: usize = 3;
 
@@ -93,6 +101,22 @@ impl ToneLexicon {
         LEXICON.get_or_init(|| {
             ToneLexicon::parse(LEXICON_FILE, LEXICON_TEXT)
                 .unwrap_or_else(|e| panic!("bundled tone lexicon is invalid: {e}"))
+        })
+    }
+
+    /// The lexicon a name's tone is read with ("called the charges baseless", "described him
+    /// as a saint"): the bundled AFINN-165 with dyad's words of naming added, AFINN keeping its
+    /// own rating of the words it has. Parsed on first use.
+    pub fn naming() -> &'static ToneLexicon {
+        static LEXICON: OnceLock<ToneLexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let mut lexicon = ToneLexicon::bundled().clone();
+            let naming = ToneLexicon::parse(NAMING_FILE, NAMING_TEXT)
+                .unwrap_or_else(|e| panic!("bundled naming words are invalid: {e}"));
+            for (word, valence) in naming.valence {
+                lexicon.valence.entry(word).or_insert(valence);
+            }
+            lexicon
         })
     }
 
