@@ -13,6 +13,7 @@ pub use crate::role::Role;
 use crate::sentence::SentenceView;
 use crate::verbs::VerbOccurrence;
 use dyad_dict::cameo;
+use dyad_dict::verbs::CodeSpec;
 use dyad_model::Modality;
 
 /// How a verb governs the next one.
@@ -336,7 +337,39 @@ pub fn clauses<'l>(
             asked_of_object,
         });
     }
+    share_objects_of_coordinated_verbs(s, &mut out);
     out
+}
+
+/// "Chile denounced and sanctioned Peru", "the prime minister had telephoned and written to
+/// Howard": two verbs joined by "and" with nothing between the first and the conjunction share
+/// the object after the second (English's shared object of coordinated verbs); the first has
+/// none of its own. Two verbs of one kind of act ("criticized and condemned Peru") tell one
+/// act, which the second codes.
+fn share_objects_of_coordinated_verbs(s: &SentenceView, out: &mut [Clause]) {
+    fn root<'c>(c: &'c Clause) -> Option<&'c str> {
+        match c.coded.code {
+            CodeSpec::Code {
+                forward: Some(code),
+                ..
+            } => code.get(..2),
+            _ => None,
+        }
+    }
+    for p in 1..out.len() {
+        let (before, after) = out.split_at_mut(p);
+        let (first, second) = (&mut before[p - 1], &after[0]);
+        if first.object.is_some()
+            || first.verb.passive
+            || second.verb.passive
+            || s.word(first.verb.last + 1) != "AND"
+            || second.verb.group_start != first.verb.last + 2
+            || (root(first).is_some() && root(first) == root(second))
+        {
+            continue;
+        }
+        first.object = second.object.clone();
+    }
 }
 
 /// Is the verb a gerund after the "of" of the accusation (CAMEO 11: "accused", which its

@@ -1157,6 +1157,21 @@ fn an_agent_headed_by_its_leaders_names_the_agent() {
 }
 
 #[test]
+fn coordinated_verbs_share_the_object_after_the_second() {
+    // "telephoned and wrote to X": the call is to X too
+    let t = triples(&prod(
+        "The Chilean president telephoned and wrote to the Peruvian president.",
+    ));
+    assert!(t.iter().any(|e| e == "CHLGOV 041 PERGOV"), "{t:?}");
+    // two verbs of one kind of act tell one act
+    let t = triples(&prod("Chile criticized and condemned Peru."));
+    assert_eq!(t, expect(&["CHL 111 PER"]));
+    // a verb with an object of its own keeps it ("its ambassador": no one else's)
+    let t = triples(&prod("Chile recalled its ambassador and condemned Peru."));
+    assert_eq!(t, expect(&["CHL 111 PER"]));
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
