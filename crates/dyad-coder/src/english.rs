@@ -630,6 +630,15 @@ pub fn is_sending_verb(base: &str) -> bool {
     matches!(base, "SEND" | "DEPLOY" | "DISPATCH" | "RECALL")
 }
 
+/// Prepositions that tell where an act took place ("in Washington", "at the UN", "near Goma",
+/// "outside the embassy", "across Serbia"): a place after them is no one the act is done to.
+pub fn is_locative_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "IN" | "AT" | "NEAR" | "OUTSIDE" | "ACROSS" | "THROUGHOUT" | "AROUND"
+    )
+}
+
 /// Verbs of naming, by base form: "called X a breach", "branded X baseless", "described X as
 /// a saint", "referred to X as a puppet". Some(true) when the name follows "as" (describe,
 /// characterize, portray, refer to), Some(false) when it

@@ -140,8 +140,8 @@ pub fn is_pp_object(s: &SentenceView, start: usize) -> bool {
     false
 }
 
-/// Is the phrase a place where something happened: a whole noun phrase after "in" or "at"
-/// (through "the"), as "in Washington", not "in Israeli tank shelling"?
+/// Is the phrase a place where something happened: a whole noun phrase after "in", "at" or
+/// "near" (through "the"), as "in Washington", "near Goma", not "in Israeli tank shelling"?
 pub fn is_locative(s: &SentenceView, (start, end): (usize, usize)) -> bool {
     let mut k = start;
     if k > 0 && s.word(k - 1) == "THE" {
@@ -166,5 +166,5 @@ pub fn is_locative(s: &SentenceView, (start, end): (usize, usize)) -> bool {
             j -= 1;
         }
     }
-    whole && k > 0 && matches!(s.word(k - 1), "IN" | "AT")
+    whole && k > 0 && english::is_locative_preposition(s.word(k - 1))
 }

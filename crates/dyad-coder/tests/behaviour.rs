@@ -1172,6 +1172,15 @@ fn coordinated_verbs_share_the_object_after_the_second() {
 }
 
 #[test]
+fn a_place_near_which_an_act_happened_is_no_target() {
+    // "near Goma" says where, as "in Goma" does: the two sides fought each other
+    let t = triples(&prod(
+        "Congolese troops and M23 rebels clashed near Goma on Monday.",
+    ));
+    assert_eq!(t, expect(&["CODMIL 190 CODREB", "CODREB 190 CODMIL"]));
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
