@@ -211,6 +211,24 @@ pub fn nested(
             } else {
                 outer_code.filter(|_| !outer.coded.code.is_null())
             };
+            // "fired tear gas to subdue the protesters", "shelled the town to drive out the
+            // rebels": a use of force done for a purpose is the force, done to whom the
+            // purpose names; the purpose is no act of its own
+            let force = oc.filter(|oc| {
+                !commissive
+                    && matches!(cameo::root(oc), "17" | "18" | "19" | "20")
+                    && pico.combine(oc, ic).is_none()
+                    && (outer_target.is_some() || inner_target.is_some())
+            });
+            if let Some(force) = force {
+                return Some(NestedEvent {
+                    source: a.clone(),
+                    target: outer_target.or(inner_target).cloned(),
+                    forward: Some(force.to_string()),
+                    rule: outer_rule,
+                    ..NestedEvent::default()
+                });
+            }
             let code = oc.and_then(|oc| pico.combine(oc, ic)).unwrap_or(ic);
             let intent = outer_code.is_some_and(|oc| cameo::root(oc) == "03") || commissive;
             // "refused to meet", "declined to provide aid", "failed to free": the act did

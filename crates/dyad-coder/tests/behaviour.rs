@@ -1181,6 +1181,22 @@ fn a_place_near_which_an_act_happened_is_no_target() {
 }
 
 #[test]
+fn force_used_for_a_purpose_is_the_force_done_to_whom_the_purpose_names() {
+    // the tear gas fired is the act (175), at the protesters the purpose names; "subdue" (170)
+    // is only what it was for
+    let t = triples(&prod(
+        "Chilean police fired tear gas to subdue thousands of protesters.",
+    ));
+    assert_eq!(t, expect(&["CHLCOP 175 CHLOPP"]));
+    // a promise's infinitive is still the act promised
+    let t = triples(&prod("Chile promised to attack the Peruvian rebels."));
+    assert!(
+        t.iter().all(|e| e.contains(" 03") || e.contains(" 13")),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
