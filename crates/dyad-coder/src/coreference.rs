@@ -71,22 +71,7 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
     }
     let country = memory.country.clone().or_else(|| most_named(&named));
     for m in phrases.iter_mut().flat_map(|p| p.members.iter_mut()) {
-        let Some(agent) = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) else {
-            continue;
-        };
-        // "the Sudanese army … the army": the one country the article has named it with
-        let mut named_with = memory.agent_countries.iter().filter(|(a, _)| a == agent);
-        if let (Some((_, c)), None) = (named_with.next(), named_with.next()) {
-            m.code = format!("{c}{agent}");
-            m.reached = Reached::AgentNamedBefore;
-        } else if let Some(country) = &country {
-            m.code = format!("{country}{agent}");
-            m.reached = if memory.country.is_some() {
-                Reached::DatelineCountry
-            } else {
-                Reached::MostNamedCountry
-            };
-        }
+        give_the_article_country(m, memory, country.as_deref());
     }
     // the agents this sentence names with their country, for the sentences after it
     for m in phrases.iter().flat_map(|p| &p.members) {
@@ -114,6 +99,40 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
     }
     // the sentence's own actors count for the sentences after it
     memory.named = named;
+}
+
+/// An agent of no known country takes the one the article has named it with ("the Sudanese
+/// army … the army"), else `country`, the article's.
+fn give_the_article_country(m: &mut ActorCode, memory: &ArticleMemory, country: Option<&str>) {
+    let Some(agent) = m.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) else {
+        return;
+    };
+    let mut named_with = memory.agent_countries.iter().filter(|(a, _)| a == agent);
+    if let (Some((_, c)), None) = (named_with.next(), named_with.next()) {
+        m.code = format!("{c}{agent}");
+        m.reached = Reached::AgentNamedBefore;
+    } else if let Some(country) = country {
+        m.code = format!("{country}{agent}");
+        m.reached = if memory.country.is_some() {
+            Reached::DatelineCountry
+        } else {
+            Reached::MostNamedCountry
+        };
+    }
+}
+
+/// "ISLAMABAD - … “We will recall our ambassador,” foreign minister Shah Mehmood Qureshi
+/// announced": a speaker named by an agent with no country ("foreign minister …") is of the
+/// country the story is datelined in, as the agent itself is, and so is the "we" and "I" that
+/// stands for them. (Not of the country named most: quotes answer other countries' acts, whose
+/// names they are full of.)
+pub fn speakers_take_the_article_country(voices: &mut [(usize, Role)], memory: &ArticleMemory) {
+    if !memory.agents_take_country || memory.country.is_none() {
+        return;
+    }
+    for m in voices.iter_mut().flat_map(|(_, r)| r.members.iter_mut()) {
+        give_the_article_country(m, memory, memory.country.as_deref());
+    }
 }
 
 /// The country the article has named most often; of several named as often, the one named

@@ -15,7 +15,7 @@ use crate::coreference::{
     last_fight_sides, last_proposer, last_victim, remember_last_named, remember_meetings,
     resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
     resolve_named_people, resolve_possessed_countries, resolve_the_countrys_agents, resolve_they,
-    resolve_titles, story_country_target, voices, ArticleMemory,
+    resolve_titles, speakers_take_the_article_country, story_country_target, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -82,7 +82,8 @@ pub fn code_sentence(
             &[]
         }
     };
-    let voices = voices(&s, &quotes);
+    let mut voices = voices(&s, &quotes);
+    speakers_take_the_article_country(&mut voices, memory);
     // a verb pattern's nouns are read neither in verbs nor in the names of actors: "confirmed
     // talks with the Rapid Support Forces" is no "confirmed … SUPPORT"
     // (a copy of the verbs' mask only for a sentence with such a name)

@@ -314,6 +314,18 @@ fn the_words_of_protest_and_praise_name_with_their_tone() {
     );
 }
 
+/// A quotation's speaker named by a title with no country ("foreign minister Ana Ruiz") is of
+/// the dateline's country, and so is the "we" that stands for them.
+#[test]
+fn a_speaker_with_no_country_is_of_the_datelines_and_so_is_their_we() {
+    let text = "LIMA (Reuters) - Peru is recalling its envoy.\n\n\"We will expel the Chilean \
+                ambassador,\" foreign minister Ana Ruiz said on Monday.";
+    let doc = dyad_text::readers::read_plain(text, "t.txt", "t.txt").unwrap();
+    let t = triples(&production().code_document(&doc));
+    assert!(t.iter().any(|e| e == "PERGOV 161 CHLGOV"), "{t:?}");
+    assert!(!t.iter().any(|e| e.contains("---")), "{t:?}");
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {
