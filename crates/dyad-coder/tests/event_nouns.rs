@@ -219,3 +219,24 @@ fn riots_and_general_strikes_with_no_one_named_are_the_story_peoples() {
     // "riot police" names police, no riot
     assert_eq!(t.iter().filter(|t| t.contains(" 145 ")).count(), 1, "{t:?}");
 }
+
+#[test]
+fn ambushes_skirmishes_massacres_and_overthrows_are_told_by_their_nouns() {
+    assert_nouns(
+        "Peruvian rebels staged an ambush on Chilean soldiers.",
+        &["PERREB 190 CHLMIL"],
+    );
+    assert_nouns(
+        "Skirmishes broke out between Armenian and Azerbaijani troops.",
+        &["ARMMIL 190 AZEMIL", "AZEMIL 190 ARMMIL"],
+    );
+    assert_nouns(
+        "Chile condemned the massacre of Peruvian villagers by Bolivian militiamen.",
+        &["BOLUAF 202 PERCVL"],
+    );
+    assert_nouns(
+        "Chilean soldiers announced the overthrow of the Chilean president.",
+        &["CHLMIL 180 CHLGOV"],
+    );
+    assert_nouns("Chile's censure of Peru angered Lima.", &["CHL 111 PER"]);
+}

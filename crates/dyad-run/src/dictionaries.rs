@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "6994b07069ee3371"
+            "323959ade3531f04"
         );
     }
 }
