@@ -1197,6 +1197,18 @@ fn force_used_for_a_purpose_is_the_force_done_to_whom_the_purpose_names() {
 }
 
 #[test]
+fn hyphenated_titles_are_the_titles() {
+    assert_eq!(
+        triples(&prod("The Chilean vice-president criticized Peru.")),
+        expect(&["CHLGOV 111 PER"])
+    );
+    assert_eq!(
+        triples(&prod("Chile's ex-president criticized Peru.")),
+        expect(&["CHLELI 111 PER"])
+    );
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));

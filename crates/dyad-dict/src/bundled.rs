@@ -479,7 +479,7 @@ mod tests {
         assert!(SUPPLEMENTARY_ACTORS.len() >= 8);
         assert!(d.actors.entries[0].supersedes());
         // Phoenix's 2,244 and dyad's supplement
-        assert_eq!(d.agents.entries.len(), 2_244 + 15);
+        assert_eq!(d.agents.entries.len(), 2_244 + 17);
         assert_eq!(d.discards.entries.len(), 506);
         // the issues are not parsed at load, only on first use
         assert!(format!("{:?}", d.issues).contains("parsed: false"));

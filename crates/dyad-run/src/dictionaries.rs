@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "323959ade3531f04"
+            "3d5b1f58b92e2c2b"
         );
     }
 }
