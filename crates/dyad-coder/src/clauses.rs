@@ -568,6 +568,7 @@ fn is_saying(lex: &Lexicon, verb: &VerbOccurrence, coded: &CodedVerb) -> bool {
             "SAY"
                 | "CLAIM"
                 | "ALLEGE"
+                | "CHARGE"
                 | "INSIST"
                 | "DENY"
                 | "ADMIT"

@@ -535,10 +535,14 @@ fn plural_noun_after_name(
         return decision;
     }
     let plural = matches!(s.tag(head), Some(Tag::NNS | Tag::NNPS));
-    let verb_next = matches!(
-        s.tag(head + 1),
-        Some(Tag::VBD | Tag::VBN | Tag::VBZ | Tag::VBP | Tag::MD)
-    );
+    // ("which Kinshasa charges is backed by Rwanda": a singular verb next has no plural for
+    // its subject; the -s form is a verb of saying whose "that" is left out)
+    let singular_next = matches!(s.word(head + 1), "IS" | "WAS" | "HAS");
+    let verb_next = !singular_next
+        && matches!(
+            s.tag(head + 1),
+            Some(Tag::VBD | Tag::VBN | Tag::VBZ | Tag::VBP | Tag::MD)
+        );
     // "attacked Ukrainian positions.": a plural ending its clause after a finite verb's object
     // name is that object's head, not a verb with nothing after it
     let ends_clause = head + 1 >= s.len() || s.is_punct(head + 1);

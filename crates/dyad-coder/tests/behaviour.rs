@@ -1209,6 +1209,22 @@ fn hyphenated_titles_are_the_titles() {
 }
 
 #[test]
+fn a_charge_inside_a_relative_clause_accuses_the_doer_it_names() {
+    // "which Lima charges is backed by Santiago": "charges" before a singular verb is no
+    // plural noun; its "that" is left out, and it accuses the one the act is by
+    let t = triples(&prod(
+        "The rebels, which Peru charges is backed by Chile, seized a town.",
+    ));
+    assert!(t.iter().any(|e| e == "PER 112 CHL"), "{t:?}");
+    // a plural before a plural verb is still the subject's head
+    let t = triples(&prod("US forces killed two Peruvian rebels."));
+    assert!(
+        t.iter().any(|e| e.starts_with("USA") && e.contains(" 19")),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
