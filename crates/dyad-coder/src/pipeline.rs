@@ -163,13 +163,32 @@ fn tag_themes(res: &Resources, a: &mut Article) {
     a.issues = issues;
 }
 
+/// The cities seating international organisations (`data/gazetteer/igo-seats.tsv`), by
+/// GeoNames id.
+const IGO_SEATS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/gazetteer/igo-seats.tsv"
+));
+
+/// Does the city of this GeoNames id seat international organisations, so that a story
+/// datelined there is as often about other countries as about its host?
+fn seats_international_organisations(geonameid: u32) -> bool {
+    IGO_SEATS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next()?.parse::<u32>().ok())
+        .any(|id| id == geonameid)
+}
+
 /// The country of the article's dateline: the reader's ("BEIJING (Reuters) -"), else a
 /// dateline in title case ("New Delhi: …", "Baghdad - …") whose place the gazetteer knows,
-/// which tells it from an opening word ("Update: …").
+/// which tells it from an opening word ("Update: …"). None for a city that seats
+/// international organisations ("BRUSSELS --" over a story on Ukraine).
 fn dateline_country(res: &Resources, doc: &Document) -> Option<String> {
     let resolve = |place: &str| {
         res.gazetteer
             .resolve(place, &Default::default())
+            .filter(|p| !seats_international_organisations(p.geonameid))
             .map(|p| p.country.clone())
     };
     match doc.dateline_place.as_deref() {

@@ -326,6 +326,19 @@ fn a_speaker_with_no_country_is_of_the_datelines_and_so_is_their_we() {
     assert!(!t.iter().any(|e| e.contains("---")), "{t:?}");
 }
 
+/// A story datelined in a city that seats international organisations (Brussels, Geneva) is
+/// as often about another country: its agents named without one take the country the article
+/// names most, not the host's.
+#[test]
+fn agents_in_a_story_datelined_at_an_igo_seat_take_the_most_named_country() {
+    let text = "BRUSSELS (Reuters) - The European Union imposed sanctions on Peru on Monday. \
+                Peruvian officials protested. Police clashed with protesters in Lima.";
+    let doc = dyad_text::readers::read_plain(text, "t.txt", "t.txt").unwrap();
+    let t = triples(&production().code_document(&doc));
+    assert!(t.iter().any(|e| e.starts_with("PERCOP 190")), "{t:?}");
+    assert!(!t.iter().any(|e| e.contains("BEL")), "{t:?}");
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {
