@@ -1225,6 +1225,18 @@ fn a_charge_inside_a_relative_clause_accuses_the_doer_it_names() {
 }
 
 #[test]
+fn executing_people_kills_them_and_executing_a_ceasefire_carries_it_out() {
+    assert_eq!(
+        triples(&prod("Chile executed two Peruvian prisoners.")),
+        expect(&["CHL 1823 PER"])
+    );
+    assert_eq!(
+        triples(&prod("Chile and Peru executed a ceasefire on Monday.")),
+        expect(&["CHL 0871 PER", "PER 0871 CHL"])
+    );
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));

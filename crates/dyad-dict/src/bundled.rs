@@ -354,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 34);
+        assert_eq!(d.verbs.blocks.len(), 397 + 35);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -393,6 +393,7 @@ mod tests {
                 "TEST-FIRE",
                 "CLAIM",
                 "CHAIR",
+                "EXECUTE",
                 "BOOST",
                 "LINK",
                 "ENACT"

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "3d5b1f58b92e2c2b"
+            "19d067410b989139"
         );
     }
 }
