@@ -309,8 +309,13 @@ pub fn clauses<'l>(
             verb.modality = Modality::Intended;
         }
         // "accused Peru of arming the rebels": the act after an accusation's "of" is what is
-        // alleged, not an act reported as done
-        if alleged_act(s, &out, &verb) {
+        // alleged, not an act reported as done; "Clinton's attempts to ease Russia's concerns":
+        // what an attempt tries is not done either
+        if alleged_act(s, &out, &verb)
+            || (!verb.finite
+                && s.word(verb.group_start) == "TO"
+                && others_attempt_before(s, verb.group_start))
+        {
             verb.modality = Modality::Hypothetical;
         }
         // "Britain is deeply concerned by events in Serbia": the experiencer speaks; "South
@@ -370,6 +375,14 @@ fn share_objects_of_coordinated_verbs(s: &SentenceView, out: &mut [Clause]) {
         }
         first.object = second.object.clone();
     }
+}
+
+/// Does another's attempt stand right before token `to` ("Clinton's attempts to ease", "Peru's
+/// efforts to end")? Its infinitive is what that other tries, not what the verb that has the
+/// attempt as its object does ("welcomed Clinton's attempts to ease" welcomes the attempts;
+/// "abandoned its efforts to stop the parade" is still the subject's own act).
+fn others_attempt_before(s: &SentenceView, to: usize) -> bool {
+    to >= 2 && english::is_attempt(s.word(to - 1)) && matches!(s.word(to - 2), "'S" | "’S" | "'")
 }
 
 /// Is the verb a gerund after the "of" of the accusation (CAMEO 11: "accused", which its
@@ -505,7 +518,10 @@ fn complement_of(
     let close = !between
         .iter()
         .any(|w| *w == "THAT" || english::is_auxiliary(w) || english::is_negator(w));
-    if !n.finite && s.word(n.group_start) == "TO" && close {
+    // ("welcomed Clinton's attempts to ease Russia's concerns": the infinitive says what
+    // another's attempt before it tries, not what the verb does)
+    let of_an_attempt = n.group_start > v.last + 2 && others_attempt_before(s, n.group_start);
+    if !n.finite && s.word(n.group_start) == "TO" && close && !of_an_attempt {
         return Some((ni, Complement::Infinitive));
     }
     // (a participle that describes a noun, "a statement issued by the factions threatened

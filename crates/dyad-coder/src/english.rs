@@ -858,6 +858,12 @@ pub fn takes_infinitive_content(w: &str) -> bool {
     )
 }
 
+/// Nouns of an attempt ("Clinton's attempts to ease Russia's concerns", "efforts to end the
+/// war"): their infinitive is what is tried, not done.
+pub fn is_attempt(w: &str) -> bool {
+    matches!(w, "ATTEMPT" | "ATTEMPTS" | "EFFORT" | "EFFORTS")
+}
+
 /// Adverbs spelt as verbs that split an infinitive ("to further deepen cooperation", "to better
 /// coordinate"): before another verb, the adverb.
 pub fn splits_infinitives(w: &str) -> bool {

@@ -1237,6 +1237,20 @@ fn executing_people_kills_them_and_executing_a_ceasefire_carries_it_out() {
 }
 
 #[test]
+fn what_an_attempt_tries_is_not_done_nor_the_verbs() {
+    // the praise is of Peru's efforts; freeing the hostages is only tried
+    let events = prod("Chile praised Peru's efforts to free the Bolivian hostages.");
+    let asserted: Vec<String> = triples(
+        &events
+            .iter()
+            .filter(|e| e.modality == dyad_coder::Modality::Asserted)
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(asserted, expect(&["CHL 051 PER"]));
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
