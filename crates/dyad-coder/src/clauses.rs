@@ -661,7 +661,12 @@ fn subject(
     // that of a finite verb ("Bolivia ordered the ambassador to leave, accusing him": Bolivia
     // accuses, not the ambassador an infinitive made the subject of "leave")
     let participle = !v.finite && v.candidate.inflection == crate::lexicon::Inflection::Ing;
-    if participle && v.group_start > 0 && s.word(v.group_start - 1) == "," {
+    // (through an adverb of its own: ", unanimously demanding that …")
+    let before_adverbs = (0..v.group_start)
+        .rev()
+        .find(|&k| !english::is_adverb(s.word(k)))
+        .filter(|&k| k + 3 >= v.group_start);
+    if participle && before_adverbs.is_some_and(|k| s.word(k) == ",") {
         let finite = earlier
             .iter()
             .rev()
@@ -1099,9 +1104,14 @@ fn clause_end(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
         // "met the emir on Monday, with the leaders signing agreements": an absolute "with"
         // and its participle are a clause of their own
         // "signed an agreement Monday, settling the dispute": so is a participle after a comma
+        // (through an adverb of its own: ", unanimously demanding")
+        let mut after = i + 1;
+        while after < ceiling && english::is_adverb(s.word(after)) && after < i + 3 {
+            after += 1;
+        }
         let participle = w == ","
             && verbs[vi + 1..].iter().any(|n| {
-                !n.finite && n.candidate.inflection == Inflection::Ing && n.group_start == i + 1
+                !n.finite && n.candidate.inflection == Inflection::Ing && n.group_start == after
             });
         if participle {
             return i;

@@ -606,6 +606,9 @@ fn a_participle_after_a_comma_or_in_an_absolute_with_is_its_subjects_act() {
     assert!(t.contains(&"CHLGOV 112 PER".to_string()), "{t:?}");
     let t = coded("Tensions rose on Monday, with Chile accusing Peru of planting mines.");
     assert!(t.contains(&"CHL 112 PER".to_string()), "{t:?}");
+    // through an adverb of the participle's own
+    let t = coded("Chile recalled its ambassador, angrily accusing Peru of spying.");
+    assert!(t.contains(&"CHL 112 PER".to_string()), "{t:?}");
 }
 
 /// "arrived in", and meetings named as to come, take the guide's codes: a visit (042), the
