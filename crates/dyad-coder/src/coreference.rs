@@ -50,7 +50,11 @@ pub struct ArticleMemory {
 /// first named: the lede tells where the story is). Descriptions
 /// that point back to an actor ("the ministry" after "Russia", "the two sides") are resolved
 /// before, and keep what they point to.
-pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut ArticleMemory) {
+pub fn agents_take_the_article_country(
+    s: &SentenceView,
+    phrases: &mut [ActorPhrase],
+    memory: &mut ArticleMemory,
+) {
     if !memory.agents_take_country {
         return;
     }
@@ -71,6 +75,10 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
     }
     let country = memory.country.clone().or_else(|| most_named(&named));
     for m in phrases.iter_mut().flat_map(|p| p.members.iter_mut()) {
+        // "foreign troops", "foreign journalists": of some country other than the article's
+        if named_foreign(s, m) {
+            continue;
+        }
         give_the_article_country(m, memory, country.as_deref());
     }
     // the agents this sentence names with their country, for the sentences after it
@@ -99,6 +107,27 @@ pub fn agents_take_the_article_country(phrases: &mut [ActorPhrase], memory: &mut
     }
     // the sentence's own actors count for the sentences after it
     memory.named = named;
+}
+
+/// Is the member named "foreign" ("foreign troops", "foreign media", "the foreign
+/// peacekeepers")? It is then of a country other than the story's. (Not the foreign minister,
+/// ministry, office or secretary, a state's own office for its foreign affairs.)
+fn named_foreign(s: &SentenceView, m: &ActorCode) -> bool {
+    (m.start..m.end.min(s.len())).any(|k| {
+        s.word(k) == "FOREIGN"
+            && !matches!(
+                s.word(k + 1),
+                "MINISTER"
+                    | "MINISTERS"
+                    | "MINISTRY"
+                    | "MINISTRIES"
+                    | "AFFAIRS"
+                    | "OFFICE"
+                    | "SECRETARY"
+                    | "POLICY"
+                    | "RELATIONS"
+            )
+    })
 }
 
 /// An agent of no known country takes the one the article has named it with ("the Sudanese

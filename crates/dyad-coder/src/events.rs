@@ -67,7 +67,7 @@ pub fn code_sentence(
     resolve_definite_descriptions(&s, &mut phrases, memory.last_subject.last.as_ref());
     resolve_country_descriptions(&s, &mut phrases, memory);
     resolve_the_countrys_agents(&s, &mut phrases, memory);
-    agents_take_the_article_country(&mut phrases, memory);
+    agents_take_the_article_country(&s, &mut phrases, memory);
     remember_last_named(&phrases, memory);
     resolve_named_people(&res.lexicon, &s, &mut phrases, &mut memory.people);
     resolve_possessed_countries(&s, &mut phrases, memory.last_subject.last.as_ref());

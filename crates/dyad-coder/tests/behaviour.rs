@@ -1251,6 +1251,18 @@ fn what_an_attempt_tries_is_not_done_nor_the_verbs() {
 }
 
 #[test]
+fn a_foreign_agent_is_not_of_the_storys_country() {
+    // "foreign journalists" in a Lima story are no Peruvian journalists; its foreign minister
+    // is Peru's
+    let text = "LIMA (Reuters) - Peruvian police detained foreign journalists on Monday. \
+                The foreign minister criticized Chile.";
+    let doc = dyad_text::readers::read_plain(text, "t.txt", "t.txt").unwrap();
+    let t = triples(&production().code_document(&doc));
+    assert!(!t.iter().any(|e| e.contains("PERMED")), "{t:?}");
+    assert!(t.iter().any(|e| e == "PERGOV 111 CHL"), "{t:?}");
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
