@@ -370,32 +370,48 @@ pub fn resolve_possessed_countries(
 
 /// "The ministry accused Britain", "the government condemned Beijing": a state body named by a
 /// definite description alone, as a subject, is that of the country last named as a subject
-/// ("Russia expelled the British ambassador. The ministry …" → RUSGOV). Its words stay its
-/// evidence.
+/// ("Russia expelled the British ambassador. The ministry …" → RUSGOV); after its verb, it is
+/// the one the sentence last named with that role ("ordered U.S. Ambassador Goldberg to leave,
+/// accusing the diplomat"). Its words stay its evidence.
 pub fn resolve_definite_descriptions(
     s: &SentenceView,
     phrases: &mut [ActorPhrase],
     last_subject: Option<&Role>,
 ) {
-    let Some(country) = last_subject
+    let country = last_subject
         .and_then(|r| r.members.first())
-        .and_then(|m| crate::mentions::state_of(&m.code))
-        .map(str::to_string)
-    else {
-        return;
-    };
-    for p in phrases.iter_mut() {
+        .and_then(|m| crate::mentions::state_of(&m.code));
+    for i in 0..phrases.len() {
+        let p = &phrases[i];
         let subject_position =
             p.start == 0 || matches!(s.word(p.start - 1), "," | "AND" | "BUT" | "THAT");
-        let [member] = p.members.as_mut_slice() else {
+        let [member] = p.members.as_slice() else {
             continue;
         };
         let Some(agent) = member.code.strip_prefix(crate::mentions::UNKNOWN_COUNTRY) else {
             continue;
         };
-        if subject_position && s.word(p.start) == "THE" && crate::mentions::is_state_body(agent) {
-            member.code = format!("{country}{agent}");
-            member.reached = Reached::LastSubjectCountry;
+        if s.word(p.start) != "THE" || !crate::mentions::is_state_body(agent) {
+            continue;
+        }
+        let resolved = if subject_position {
+            country.map(|c| (format!("{c}{agent}"), Reached::LastSubjectCountry))
+        } else {
+            // "Morales ordered U.S. Ambassador Philip Goldberg to leave, accusing the diplomat
+            // of …": after the verb, the one this sentence last named with that role
+            phrases[..i]
+                .iter()
+                .rev()
+                .flat_map(|q| q.members.iter().rev())
+                .find(|m| {
+                    m.code.get(3..) == Some(agent) && crate::mentions::state_of(&m.code).is_some()
+                })
+                .map(|m| (m.code.clone(), Reached::AgentNamedBefore))
+        };
+        if let Some((code, reached)) = resolved {
+            let member = &mut phrases[i].members[0];
+            member.code = code;
+            member.reached = reached;
         }
     }
 }

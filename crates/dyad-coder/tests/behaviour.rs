@@ -1263,6 +1263,17 @@ fn a_foreign_agent_is_not_of_the_storys_country() {
 }
 
 #[test]
+fn a_definite_role_after_its_verb_is_the_one_the_sentence_named_with_it() {
+    // "the diplomat" is the Peruvian ambassador just named, not the accuser's own
+    let t = triples(&prod(
+        "The Chilean president ordered the Peruvian ambassador Ana Ruiz to leave the country, \
+         accusing the diplomat of spying.",
+    ));
+    assert!(t.iter().any(|e| e == "CHLGOV 112 PERGOV"), "{t:?}");
+    assert!(!t.iter().any(|e| e == "CHLGOV 112 CHLGOV"), "{t:?}");
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
