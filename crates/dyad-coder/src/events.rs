@@ -204,7 +204,13 @@ pub fn code_sentence(
                 while let Some(j) =
                     (last + 1..clauses.len()).find(|&j| clauses[j].coordinated_with == Some(last))
                 {
-                    chain.push((j, nested(res, ctx.convention, c, &clauses[j], kind)));
+                    // ("called on all parties to reduce tensions and refrain from …": a verb
+                    // that codes nothing adds no act to the one the call already asks for)
+                    if !clauses[j].coded.code.is_null() {
+                        chain.push((j, nested(res, ctx.convention, c, &clauses[j], kind)));
+                    } else {
+                        done[j] = true;
+                    }
                     last = j;
                 }
                 for (k, n) in chain {

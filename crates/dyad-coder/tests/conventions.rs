@@ -339,6 +339,25 @@ fn agents_in_a_story_datelined_at_an_igo_seat_take_the_most_named_country() {
     assert!(!t.iter().any(|e| e.contains("BEL")), "{t:?}");
 }
 
+/// An appeal to reduce tensions, show restraint or de-escalate is the appeal to de-escalate
+/// (0256); an agreement to it the intent (0356); a verb that codes nothing, joined to the act
+/// asked for, adds no second appeal.
+#[test]
+fn appeals_to_reduce_tensions_or_show_restraint_are_appeals_to_de_escalate() {
+    assert_eq!(
+        coded("Brazil called on Chile and Peru to reduce tensions and refrain from provocations."),
+        expect(&["BRA 0256 CHL", "BRA 0256 PER"])
+    );
+    assert_eq!(
+        coded("Brazil urged Chile to show restraint."),
+        expect(&["BRA 0256 CHL"])
+    );
+    assert_eq!(
+        coded("Chile and Peru agreed to reduce tensions."),
+        expect(&["CHL 0356 PER", "PER 0356 CHL"])
+    );
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {

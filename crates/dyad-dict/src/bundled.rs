@@ -354,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 35);
+        assert_eq!(d.verbs.blocks.len(), 397 + 36);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -393,6 +393,7 @@ mod tests {
                 "TEST-FIRE",
                 "CLAIM",
                 "CHAIR",
+                "DE-ESCALATE",
                 "EXECUTE",
                 "BOOST",
                 "LINK",
@@ -436,9 +437,9 @@ mod tests {
             .map(|b| b.patterns.iter().filter(|p| p.file.is_none()).count())
             .sum();
         assert_eq!(upstream, 4_668);
-        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH, MOVE,
-        // OBTAIN, SEND, UTILIZE, CONSIDER, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT,
-        // CONFINE, TAKE_CONTROL, DESTROY)
+        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH,
+        // EXHIBIT, MOVE, OBTAIN, REDUCE, SEND, UTILIZE, CONSIDER, GO_SOMEWHERE, CALL, AGREE,
+        // SUPPORT, FACILITATE, GRANT, CONFINE, TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
@@ -449,8 +450,10 @@ mod tests {
             [
                 "ASK",
                 "DESPATCH",
+                "EXHIBIT",
                 "MOVE",
                 "OBTAIN",
+                "REDUCE",
                 "SEND",
                 "UTILIZE",
                 "CONSIDER",
