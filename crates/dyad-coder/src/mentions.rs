@@ -323,8 +323,11 @@ pub fn learn_aliases(
             let known = names_an_actor_or_agent(lex, name);
             let family_name =
                 k + 1 == m.end && m.end - m.start >= 2 && lex.agents.longest_at(&word, 0).is_none();
+            // ("The UN" at a sentence's start: "The" is no name)
             if name.len() > 1
                 && !particle(k)
+                && !english::is_determiner(name)
+                && !english::is_function_word(name)
                 && (!known || family_name)
                 && !aliases.contains_key(name)
             {
