@@ -858,6 +858,28 @@ pub fn takes_infinitive_content(w: &str) -> bool {
     )
 }
 
+/// Plural nouns of people whom news tells held, freed, hurt or killed without naming their
+/// country ("freed 350 captives, including three Saudis", "took 20 hostages, including two
+/// Americans"): "including" after them names whose people they are.
+pub fn is_people_held_or_harmed(w: &str) -> bool {
+    matches!(
+        w,
+        "CAPTIVES"
+            | "HOSTAGES"
+            | "PRISONERS"
+            | "DETAINEES"
+            | "PERSONS"
+            | "VICTIMS"
+            | "FOREIGNERS"
+            | "NATIONALS"
+            | "PASSENGERS"
+            | "SAILORS"
+            | "TOURISTS"
+            | "MIGRANTS"
+            | "WORKERS"
+    )
+}
+
 /// Nouns of an attempt ("Clinton's attempts to ease Russia's concerns", "efforts to end the
 /// war"): their infinitive is what is tried, not done.
 pub fn is_attempt(w: &str) -> bool {

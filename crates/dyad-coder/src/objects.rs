@@ -32,13 +32,33 @@ pub(crate) fn object(
     };
     // "cooperation on global issues like the war in Ukraine": examples are not the target;
     // "fired a missile, according to the US military": who reports it is not either
-    let clause_end = (v.last + 1..clause_end)
-        .find(|&k| {
-            matches!(s.word(k), "LIKE" | "INCLUDING")
-                || (s.word(k) == "SUCH" && s.word(k + 1) == "AS")
-                || (s.word(k) == "ACCORDING" && s.word(k + 1) == "TO")
+    let cut = (v.last + 1..clause_end).find(|&k| {
+        matches!(s.word(k), "LIKE" | "INCLUDING")
+            || (s.word(k) == "SUCH" && s.word(k + 1) == "AS")
+            || (s.word(k) == "ACCORDING" && s.word(k + 1) == "TO")
+    });
+    // — but "freed 350 captives, including three Saudis": people who are no actor, of whom
+    // "including" names some, are those people's country's
+    let included = cut
+        .filter(|&k| s.word(k) == "INCLUDING")
+        .filter(|&k| {
+            let before = if k > 0 && s.word(k - 1) == "," {
+                k - 1
+            } else {
+                k
+            };
+            before > 0 && english::is_people_held_or_harmed(s.word(before - 1))
         })
-        .unwrap_or(clause_end);
+        .filter(|&k| !phrases.iter().any(|p| p.start > v.last && p.start < k))
+        .and_then(|k| {
+            phrases
+                .iter()
+                .find(|p| p.start > k && p.start <= k + 2 && p.start < clause_end)
+        });
+    if let Some(p) = included {
+        return Some(Role::of_phrase(p));
+    }
+    let clause_end = cut.unwrap_or(clause_end);
     // "welcomed the idea to fathom the willingness of Germany", "backed a plan to invite
     // Chile": an infinitive after a noun of a proposal says what is proposed, and the actors
     // in it are the infinitive's, not the verb's (a purpose's are the act's: "used tear gas

@@ -1274,6 +1274,29 @@ fn a_definite_role_after_its_verb_is_the_one_the_sentence_named_with_it() {
 }
 
 #[test]
+fn people_held_of_whom_including_names_some_are_of_that_country() {
+    assert_eq!(
+        triples(&prod(
+            "Peruvian rebels freed 35 captives, including three Chileans."
+        )),
+        expect(&["PERREB 0841 CHL"])
+    );
+    // examples of a topic are no target
+    let t = triples(&prod("Chile discussed global issues, including Peru."));
+    assert!(!t.iter().any(|e| e.contains("PER")), "{t:?}");
+}
+
+#[test]
+fn a_determiner_opening_a_name_is_no_alias_of_it() {
+    // "The UN envoy" at a sentence's start: "The" is no name of the UN for later sentences
+    let t = triples(&prod(
+        "The UN envoy welcomed the talks. The Peruvian rebels freed 35 Chilean captives.",
+    ));
+    assert!(t.iter().any(|e| e == "PERREB 0841 CHL"), "{t:?}");
+    assert!(!t.iter().any(|e| e.starts_with("IGOUNO 08")), "{t:?}");
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
