@@ -33,6 +33,9 @@ pub struct ArticleMemory {
     pub named: Vec<(String, usize)>,
     /// The country of the last actor the sentences so far named.
     pub last_named: Option<String>,
+    /// The last international organisation the sentences so far named ("the U.N. Security
+    /// Council"), whose resolutions a veto that names no body is cast against.
+    pub last_body: Option<ActorCode>,
     /// People the dictionaries do not know, named in full beside a title.
     pub people: NamedPeople,
     /// The country each agent (its role code: "MIL", "COP", "REB") was last named with
@@ -227,6 +230,14 @@ pub fn story_country(memory: &ArticleMemory, at: &ActorCode) -> Option<Role> {
 /// Remember the country of the last actor the sentence names, for "the … country" in the
 /// sentences after it ([`resolve_country_descriptions`]), in every convention.
 pub fn remember_last_named(phrases: &[ActorPhrase], memory: &mut ArticleMemory) {
+    if let Some(body) = phrases
+        .iter()
+        .rev()
+        .flat_map(|p| p.members.iter().rev())
+        .find(|m| m.code.starts_with("IGO"))
+    {
+        memory.last_body = Some(body.clone());
+    }
     if let Some(last) = phrases
         .iter()
         .rev()
@@ -714,6 +725,23 @@ pub fn conflict_pair(groups: &[Vec<ActorCode>], caller: &Role) -> Option<Role> {
         .find(|g| g.len() == 2 && state(&g[0]).is_some() && sides(g) && !calls_itself(g))?;
     Some(Role {
         members: pair.clone(),
+        span: None,
+        pronoun: true,
+    })
+}
+
+/// "Russia and China had vetoed three previous resolutions": the body a veto that names none is
+/// cast in, the international organisation the article last named (not the vetoer itself).
+pub fn vetoed_body(memory: &ArticleMemory, vetoer: &Role) -> Option<Role> {
+    let body = memory.last_body.as_ref()?;
+    if vetoer.members.iter().any(|m| m.code == body.code) {
+        return None;
+    }
+    Some(Role {
+        members: vec![ActorCode {
+            reached: Reached::VetoedBody,
+            ..body.clone()
+        }],
         span: None,
         pronoun: true,
     })

@@ -15,7 +15,8 @@ use crate::coreference::{
     last_fight_sides, last_proposer, last_victim, remember_last_named, remember_meetings,
     resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
     resolve_named_people, resolve_possessed_countries, resolve_the_countrys_agents, resolve_they,
-    resolve_titles, speakers_take_the_article_country, story_country_target, voices, ArticleMemory,
+    resolve_titles, speakers_take_the_article_country, story_country_target, vetoed_body, voices,
+    ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -472,6 +473,11 @@ pub fn code_sentence(
                 let victim = (target.is_none() && forward.is_some_and(|f| f == "015"))
                     .then(|| last_victim(events, source))
                     .flatten();
+                // "Russia and China had vetoed three previous resolutions": in the body the
+                // article last named
+                let vetoed = (target.is_none() && forward == Some("129"))
+                    .then(|| vetoed_body(memory, source))
+                    .flatten();
                 let target = target
                     .cloned()
                     .or(parties)
@@ -480,6 +486,7 @@ pub fn code_sentence(
                     .or(attacker)
                     .or(aggressor)
                     .or(victim)
+                    .or(vetoed)
                     .or(struck)
                     .or_else(|| forward.and_then(|f| ctx.convention.protest_target(f, source)))
                     .or_else(|| forward.and_then(|f| ctx.convention.restricted_country(f, source)))

@@ -570,6 +570,8 @@ pub enum Reached {
     StoryPeople,
     /// ... or, after a fight between two states, those two.
     LastFight,
+    /// A veto naming no body: the international organisation the article last named.
+    VetoedBody,
 }
 
 impl Reached {
@@ -625,6 +627,9 @@ impl Reached {
             }
             Reached::OverthrownGovernment => {
                 "power seized from no one named: the government of the soldiers' own country"
+            }
+            Reached::VetoedBody => {
+                "a veto naming no body: the international organisation the article last named"
             }
         }
     }

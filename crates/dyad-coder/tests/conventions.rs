@@ -358,6 +358,16 @@ fn appeals_to_reduce_tensions_or_show_restraint_are_appeals_to_de_escalate() {
     );
 }
 
+/// A veto that names no body is cast in the international organisation the article last
+/// named.
+#[test]
+fn a_veto_naming_no_body_is_cast_in_the_last_named_organisation() {
+    assert_eq!(
+        coded("The UN Security Council met on Monday. Chile had vetoed two resolutions."),
+        expect(&["CHL 129 IGOUNO"])
+    );
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {
