@@ -361,7 +361,7 @@ pub fn noun_events<'l>(
         // code with no target ([`crate::Convention::codes_undirected`])
         let force = dyad_dict::cameo::root(&entry.code) == "15";
         // nor a disapproval ("Jordan expressed outrage"), whose target the article's last
-        // hostile act may tell ([`crate::coreference::last_aggressor`])
+        // hostile act may tell ([`crate::unnamed_targets::last_aggressor`])
         let disapproval = dyad_dict::cameo::root(&entry.code) == "11";
         // "their support for each other", "accusations against one another"
         let reciprocal = (next..(next + 2).min(s.len())).any(|k| {

@@ -11,12 +11,10 @@ use dyad_model::{Event, Modality};
 use crate::article::Article;
 use crate::clauses::{self, Complement};
 use crate::coreference::{
-    agents_take_the_article_country, conflict_pair, last_accuser, last_aggressor, last_attacker,
-    last_fight_sides, last_proposer, last_victim, remember_last_named, remember_meetings,
+    agents_take_the_article_country, conflict_pair, remember_last_named, remember_meetings,
     resolve_country_descriptions, resolve_definite_descriptions, resolve_groups,
     resolve_named_people, resolve_possessed_countries, resolve_the_countrys_agents, resolve_they,
-    resolve_titles, speakers_take_the_article_country, story_country_target, vetoed_body, voices,
-    ArticleMemory,
+    resolve_titles, speakers_take_the_article_country, story_country_target, voices, ArticleMemory,
 };
 use crate::emit::{emit, EvidenceSpan, SentenceContext};
 use crate::event_nouns::noun_events;
@@ -29,6 +27,10 @@ use crate::nesting::{nested, rule, NestedEvent};
 use crate::resources::Resources;
 use crate::sentence::SentenceView;
 use crate::trace;
+use crate::unnamed_targets::{
+    last_accuser, last_aggressor, last_attacker, last_fight_sides, last_proposer, last_victim,
+    vetoed_body,
+};
 use crate::verbs::find_verbs;
 use crate::{english, nesting, nominal};
 
@@ -544,6 +546,38 @@ pub fn code_sentence(
                     c.verb.modality.max(modality),
                     events,
                 );
+                // "asked Powell by phone to pressure Arafat", "told his counterpart by
+                // telephone": the exchange was a telephone call (041) besides what was said
+                let exchange = forward.is_some_and(|f| {
+                    f != "041"
+                        && matches!(
+                            cameo::root(f),
+                            "01" | "02" | "03" | "04" | "05" | "10" | "11" | "12" | "13"
+                        )
+                });
+                if exchange && n.target.is_some() && by_phone(&s, c) {
+                    let call = NestedEvent {
+                        forward: Some("041".to_string()),
+                        reverse: None,
+                        rule: "by phone".to_string(),
+                        mutual: false,
+                        ..n
+                    };
+                    emit(
+                        res,
+                        &ctx,
+                        &call,
+                        EvidenceSpan {
+                            group_start: c.verb.group_start,
+                            verb: (c.verb.first, c.verb.last),
+                            matched: c.coded.matched.iter().copied().max(),
+                            clause: (c.start, c.end),
+                        },
+                        c.verb.negated,
+                        c.verb.modality.max(modality),
+                        events,
+                    );
+                }
             }
         }
     }
@@ -981,5 +1015,15 @@ fn state_of_role(r: &clauses::Role) -> Option<clauses::Role> {
         }],
         span: r.span,
         pronoun: false,
+    })
+}
+
+/// Does the clause say its exchange was by telephone ("by phone", "by telephone", "over the
+/// phone")?
+fn by_phone(s: &SentenceView, c: &clauses::Clause) -> bool {
+    (c.start..c.end.min(s.len())).any(|k| {
+        let phone = |w: &str| matches!(w, "PHONE" | "TELEPHONE");
+        (s.word(k) == "BY" && phone(s.word(k + 1)))
+            || (s.word(k) == "OVER" && s.word(k + 1) == "THE" && phone(s.word(k + 2)))
     })
 }

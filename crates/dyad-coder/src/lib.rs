@@ -44,6 +44,7 @@ pub mod sentence;
 pub mod speakers;
 pub mod themes;
 pub mod trace;
+pub mod unnamed_targets;
 pub mod verbs;
 
 pub use article::Article;

@@ -1546,7 +1546,7 @@ fn a_missile_fired_at_no_one_is_a_show_of_force_with_no_target() {
     assert!(got.is_empty(), "{got:?}");
 }
 
-/// coreference::last_aggressor: the answers to an act of force (a cut in aid, a threat) are
+/// unnamed_targets::last_aggressor: the answers to an act of force (a cut in aid, a threat) are
 /// not what a later condemnation is of.
 #[test]
 fn a_condemnation_is_of_the_act_of_force_not_of_the_answers_to_it() {
