@@ -281,6 +281,18 @@ pub fn code_sentence(
                             .unwrap_or(outer_verb.modality.max(last_verb.modality)),
                         events,
                     );
+                    // ("asked Powell by phone to pressure Arafat": the asking was a call to
+                    // the one asked)
+                    phone_call(
+                        res,
+                        &ctx,
+                        &s,
+                        c,
+                        (&n.source, c.object.as_ref()),
+                        c.coded.code.forward(),
+                        outer_verb.modality,
+                        events,
+                    );
                 }
             }
             _ => {
@@ -546,38 +558,16 @@ pub fn code_sentence(
                     c.verb.modality.max(modality),
                     events,
                 );
-                // "asked Powell by phone to pressure Arafat", "told his counterpart by
-                // telephone": the exchange was a telephone call (041) besides what was said
-                let exchange = forward.is_some_and(|f| {
-                    f != "041"
-                        && matches!(
-                            cameo::root(f),
-                            "01" | "02" | "03" | "04" | "05" | "10" | "11" | "12" | "13"
-                        )
-                });
-                if exchange && n.target.is_some() && by_phone(&s, c) {
-                    let call = NestedEvent {
-                        forward: Some("041".to_string()),
-                        reverse: None,
-                        rule: "by phone".to_string(),
-                        mutual: false,
-                        ..n
-                    };
-                    emit(
-                        res,
-                        &ctx,
-                        &call,
-                        EvidenceSpan {
-                            group_start: c.verb.group_start,
-                            verb: (c.verb.first, c.verb.last),
-                            matched: c.coded.matched.iter().copied().max(),
-                            clause: (c.start, c.end),
-                        },
-                        c.verb.negated,
-                        c.verb.modality.max(modality),
-                        events,
-                    );
-                }
+                phone_call(
+                    res,
+                    &ctx,
+                    &s,
+                    c,
+                    (&n.source, n.target.as_ref()),
+                    forward,
+                    c.verb.modality.max(modality),
+                    events,
+                );
             }
         }
     }
@@ -1016,6 +1006,54 @@ fn state_of_role(r: &clauses::Role) -> Option<clauses::Role> {
         span: r.span,
         pronoun: false,
     })
+}
+
+/// "told his counterpart by telephone", "asked Powell by phone to pressure Arafat": an exchange
+/// (a statement, an appeal, an offer, a demand, a criticism …) that the clause says was by
+/// telephone was a telephone call (041) from its source to the other party, besides what was
+/// said in it. (Not for a verb whose own code is the call.)
+#[allow(clippy::too_many_arguments)]
+fn phone_call(
+    res: &Resources,
+    ctx: &SentenceContext,
+    s: &SentenceView,
+    c: &clauses::Clause,
+    (source, other): (&clauses::Role, Option<&clauses::Role>),
+    code: Option<&str>,
+    modality: Modality,
+    events: &mut Vec<dyad_model::Event>,
+) {
+    let exchange = code.is_some_and(|f| {
+        f != "041"
+            && matches!(
+                cameo::root(f),
+                "01" | "02" | "03" | "04" | "05" | "10" | "11" | "12" | "13"
+            )
+    });
+    let Some(other) = other.filter(|_| exchange && by_phone(s, c)) else {
+        return;
+    };
+    let call = NestedEvent {
+        source: source.clone(),
+        target: Some(other.clone()),
+        forward: Some("041".to_string()),
+        rule: "by phone".to_string(),
+        ..NestedEvent::default()
+    };
+    emit(
+        res,
+        ctx,
+        &call,
+        EvidenceSpan {
+            group_start: c.verb.group_start,
+            verb: (c.verb.first, c.verb.last),
+            matched: c.coded.matched.iter().copied().max(),
+            clause: (c.start, c.end),
+        },
+        c.verb.negated,
+        modality,
+        events,
+    );
 }
 
 /// Does the clause say its exchange was by telephone ("by phone", "by telephone", "over the

@@ -368,6 +368,23 @@ fn a_veto_naming_no_body_is_cast_in_the_last_named_organisation() {
     );
 }
 
+/// An exchange the clause says was by telephone is a telephone call (041) besides what was
+/// said in it.
+#[test]
+fn an_exchange_by_phone_is_a_telephone_call() {
+    let t = coded(
+        "The Chilean president asked his Peruvian counterpart by phone to free the hostages.",
+    );
+    assert!(t.contains(&"CHLGOV 041 PERGOV".to_string()), "{t:?}");
+    let t = coded(
+        "The Chilean president told his Peruvian counterpart by telephone that Chile would help.",
+    );
+    assert!(t.contains(&"CHLGOV 041 PERGOV".to_string()), "{t:?}");
+    // no call without the words
+    let t = coded("The Chilean president asked his Peruvian counterpart to free the hostages.");
+    assert!(!t.iter().any(|e| e.contains(" 041 ")), "{t:?}");
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {
