@@ -1673,11 +1673,11 @@ fn a_charge_that_another_acted_accuses_the_doer() {
 
 #[test]
 fn a_verb_the_dictionaries_lack_ends_the_names_before_it() {
-    // "executed" is no dictionary verb, yet no part of the pair's phrase: the pair named
+    // "finalised" is no dictionary verb, yet no part of the pair's phrase: the pair named
     // together is the two sides the facilitator of their agreement mediates between
     let t = triples(&code_on(
         production(),
-        "Thailand and Cambodia executed an immediate and unconditional ceasefire. This pivotal \
+        "Thailand and Cambodia finalised an immediate and unconditional ceasefire. This pivotal \
          agreement, facilitated by Malaysia, represents a stride towards peace.",
         date(2025, 7, 28),
     ));
