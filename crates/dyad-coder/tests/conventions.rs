@@ -2048,10 +2048,15 @@ fn an_adverb_splitting_an_infinitive_is_no_verb() {
 }
 
 /// labels::labels: a naming whose name is of neither tone is still a naming, no call: "called
-/// Peru's charges baseless" (a word the tone lexicon lacks) is no telephone call or appeal.
+/// Peru's plan a draft" (words of no tone) is no telephone call or appeal.
 #[test]
 fn a_naming_of_neither_tone_is_no_call() {
-    assert_eq!(coded("Chile called Peru's charges baseless."), expect(&[]));
+    assert_eq!(coded("Chile called Peru's plan a draft."), expect(&[]));
+    // ("baseless" is a hostile name: dyad.naming-words.tsv)
+    assert_eq!(
+        coded("Chile called Peru's charges baseless."),
+        expect(&["CHL 111 PER"])
+    );
     assert!(!coded("Chile called Peru on Monday.").is_empty());
 }
 
