@@ -486,6 +486,8 @@ pub fn count_word(w: &str) -> Option<usize> {
 /// A numeral ("12", "1,000", "two", "dozens").
 pub fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        // an amount with its currency ("US$64M", "€500", "£2BN")
+        || (w.contains(|c: char| c.is_ascii_digit()) && w.contains(['$', '€', '£', '¥']))
         || count_word(w).is_some()
         || matches!(
             w,

@@ -385,6 +385,20 @@ fn an_exchange_by_phone_is_a_telephone_call() {
     assert!(!t.iter().any(|e| e.contains(" 041 ")), "{t:?}");
 }
 
+/// A deal signed or inked with another state is an agreement signed (057 both ways); an
+/// amount before a noun ("US$64m deals") is no subject of it as a verb.
+#[test]
+fn deals_signed_or_inked_are_agreements_signed() {
+    assert_eq!(
+        coded("Chile signed a deal with Peru."),
+        expect(&["CHL 057 PER", "PER 057 CHL"])
+    );
+    assert_eq!(
+        coded("Chile's president inks US$64m deals with Peru."),
+        expect(&["CHLGOV 057 PER", "PER 057 CHLGOV"])
+    );
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {

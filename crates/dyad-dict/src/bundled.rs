@@ -354,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 36);
+        assert_eq!(d.verbs.blocks.len(), 397 + 37);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -394,6 +394,7 @@ mod tests {
                 "CLAIM",
                 "CHAIR",
                 "DE-ESCALATE",
+                "INK",
                 "EXECUTE",
                 "BOOST",
                 "LINK",
@@ -438,7 +439,7 @@ mod tests {
             .sum();
         assert_eq!(upstream, 4_668);
         // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH,
-        // EXHIBIT, MOVE, OBTAIN, REDUCE, SEND, UTILIZE, CONSIDER, GO_SOMEWHERE, CALL, AGREE,
+        // EXHIBIT, MOVE, OBTAIN, REDUCE, SEND, SIGN, UTILIZE, CONSIDER, GO_SOMEWHERE, CALL, AGREE,
         // SUPPORT, FACILITATE, GRANT, CONFINE, TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
@@ -455,6 +456,7 @@ mod tests {
                 "OBTAIN",
                 "REDUCE",
                 "SEND",
+                "SIGN",
                 "UTILIZE",
                 "CONSIDER",
                 "GO_SOMEWHERE",

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "6107ed910df9e63e"
+            "7ce34a1b00331b07"
         );
     }
 }
