@@ -35,13 +35,17 @@ pub fn choose(clause: &[Token], article: Option<NaiveDate>) -> DateChoice {
 }
 
 /// The date of a clause: the day it names, else the article date (a background period
-/// included: see the module's note).
+/// included: see the module's note). A day after the article's is that of an act planned
+/// ("plan to recognize a Palestinian state on May 28"), and what was reported — the plan, the
+/// intent, the announcement — is dated the day it was reported (docs/CODING-GUIDE.md: "will
+/// meet … 036, dated the day it was reported").
 pub fn clause_date(clause: &[Token], article: Option<NaiveDate>) -> Option<NaiveDate> {
     // (whether a period is background changes no date: only `choose`, for --explain, asks)
     find_dates_in(clause, article)
         .into_iter()
         .find(|d| d.precision == Precision::Day)
         .map(|d| d.date)
+        .filter(|d| article.is_none_or(|a| *d <= a))
         .or(article)
 }
 
@@ -94,6 +98,19 @@ mod tests {
         assert_eq!(
             date_of("the two sides met on Thursday", "2024-05-06"),
             "2024-05-02".parse().ok()
+        );
+    }
+
+    #[test]
+    fn a_day_after_the_articles_is_a_plans_and_the_report_keeps_the_article_date() {
+        let day = "2024-05-22".parse().ok();
+        assert_eq!(
+            date_of("they plan to recognize the state on May 28", "2024-05-22"),
+            day
+        );
+        assert_eq!(
+            date_of("they met on May 20", "2024-05-22"),
+            "2024-05-20".parse().ok()
         );
     }
 }
