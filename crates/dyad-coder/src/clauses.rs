@@ -780,7 +780,20 @@ fn subject(
             let fits = |r: &Role| {
                 !matches!(w, "HE" | "SHE") || !r.members.iter().all(|m| m.code.len() == 3)
             };
-            let before = earlier.iter().rev().find_map(|c| c.subject.clone());
+            let mut before = earlier.iter().rev().find_map(|c| c.subject.clone());
+            // ("Israel recalled its ambassadors to Ireland, Norway and Spain after they
+            // announced …": "they" is the group just named, not one state)
+            let one_state = |r: &Role| matches!(r.members.as_slice(), [m] if m.code.len() == 3);
+            if w == "THEY" && before.as_ref().is_some_and(one_state) {
+                let group = earlier
+                    .iter()
+                    .rev()
+                    .filter_map(|c| c.object.as_ref())
+                    .find(|o| o.members.len() > 1);
+                if let Some(g) = group {
+                    before = Some(g.clone());
+                }
+            }
             let named_before = match w {
                 "THEY" | "WE" => &last_subject.last,
                 "HE" | "SHE" => &last_subject.person,

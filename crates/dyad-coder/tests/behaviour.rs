@@ -1297,6 +1297,21 @@ fn a_determiner_opening_a_name_is_no_alias_of_it() {
 }
 
 #[test]
+fn they_after_one_state_is_the_group_just_named() {
+    let t = triples(&prod(
+        "Chile recalled its ambassadors to Peru and Bolivia after they announced they would \
+         expel Chilean diplomats.",
+    ));
+    assert!(t.iter().any(|e| e.starts_with("PER 16")), "{t:?}");
+    assert!(t.iter().any(|e| e.starts_with("BOL 16")), "{t:?}");
+    assert!(
+        !t.iter()
+            .any(|e| e.starts_with("CHL 16") && e.ends_with("CHL")),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
