@@ -60,7 +60,7 @@ pub fn labels(
         let named = phrases.iter().find(|p| p.start == at || p.start == at + 1);
         let Some(named) = named else {
             // or an act with no author named: "it", "the strike", "the move"
-            if let Some(label) = act_named(tone, s, phrases, c, ci, as_word) {
+            if let Some(label) = act_named(lex, tone, s, phrases, c, ci, as_word) {
                 out.push(label);
             }
             continue;
@@ -139,8 +139,17 @@ fn name_tone(
     c: &Clause,
     k: usize,
 ) -> Option<(&'static str, usize)> {
+    // (to the clause's next stop, or a participle that begins to say more of the name: "a
+    // plot encouraged from abroad" is named a plot)
     let end = (k..c.end)
-        .find(|&i| matches!(s.word(i), ";" | ":" | "." | ","))
+        .find(|&i| {
+            matches!(s.word(i), ";" | ":" | "." | ",")
+                || (i > k + 1
+                    && matches!(
+                        s.tag(i),
+                        Some(dyad_lang::tagger::Tag::VBN | dyad_lang::tagger::Tag::VBD)
+                    ))
+        })
         .unwrap_or(c.end);
     if end <= k {
         return None;
@@ -158,9 +167,10 @@ fn name_tone(
 
 /// "Israel described it as a grave escalation", "Palestinians called the strike an act of
 /// terrorism": an act named by "it" or a definite noun with no actor in it, given a hostile
-/// name after "as" (a verb of naming that takes it) — a criticism of the act's author, whom
-/// the caller finds. A kind name of an act whose author is not told is no event.
+/// name after "as" (a verb of naming that takes it) or an indefinite one right after the act
+/// ("called the protests a plot") — a criticism of the act's author, whom the caller finds. A kind name of an act whose author is not told is no event.
 fn act_named(
+    lex: &Lexicon,
     tone: &ToneLexicon,
     s: &SentenceView,
     phrases: &[ActorPhrase],
@@ -172,9 +182,16 @@ fn act_named(
     let k = match s.word(at) {
         "IT" | "THIS" => at + 1,
         "THE" => {
-            // "the helicopter strike": nouns only, none an actor's
+            // "the helicopter strike", "the massive protests": nouns (and the adjectives
+            // before them), none an actor's
             let mut k = at + 1;
-            while k < c.end && is_name_word(s, k) && !s.capitalized(k) {
+            while k < c.end
+                && !s.capitalized(k)
+                && (is_name_word(s, k)
+                    || (s.tag(k).is_some_and(|t| t.is_adjective())
+                        && s.tag(k + 1)
+                            .is_some_and(|t| t.is_noun() || t.is_adjective())))
+            {
                 k += 1;
             }
             if k == at + 1 || phrases.iter().any(|p| p.start < k && at < p.end) {
@@ -184,8 +201,25 @@ fn act_named(
         }
         _ => return None,
     };
+    // ("called the massive protests a plot", "called it, “an act of aggression”": with no
+    // "as", the name is an indefinite noun phrase right after the act, past a comma or a
+    // quotation mark)
     if !as_word {
-        return None;
+        // (of a hostile act only, whose author the caller finds: "called the meeting a
+        // failure" is no criticism of the last aggressor)
+        let hostile = s
+            .event_noun(lex, k - 1)
+            .is_some_and(|n| dyad_dict::cameo::root(&n.code) >= "13");
+        if !hostile {
+            return None;
+        }
+        let mut j = k;
+        while j < c.end && matches!(s.word(j), "," | "\"" | "“") {
+            j += 1;
+        }
+        if !matches!(s.word(j), "A" | "AN") {
+            return None;
+        }
     }
     let k = name_start(s, c, k, as_word)?;
     let (code, end) = name_tone(tone, s, c, k)?;

@@ -504,9 +504,19 @@ fn with_tagger(
         || (first > 0
             && (english::opens_noun_phrase_only(s.word(first - 1))
                 || english::is_preposition(s.word(first - 1))));
+    // ("the massive protests": nor after an adjective that an article opens; asked only of a
+    // word the tagger reads as a verb)
+    let after_adjective = || {
+        first > 1
+            && english::opens_noun_phrase_only(s.word(first - 2))
+            && s.tag(first - 1).is_some_and(|t| t.is_adjective())
+    };
     // the sentence is tagged only when a candidate needs it
     match heuristic {
-        None if !never_finite && matches!(s.tag(head), Some(Tag::VBD | Tag::VBZ | Tag::VBP)) => {
+        None if !never_finite
+            && matches!(s.tag(head), Some(Tag::VBD | Tag::VBZ | Tag::VBP))
+            && !after_adjective() =>
+        {
             Some(true)
         }
         h => h,

@@ -399,6 +399,21 @@ fn deals_signed_or_inked_are_agreements_signed() {
     );
 }
 
+/// A hostile act named without "as" by an indefinite noun right after it ("called the deadly
+/// attack a plot") criticizes its author; the name ends where a participle says more of it
+/// ("a plot encouraged from abroad"); an adjective after "the" keeps its noun a noun ("the
+/// massive protests"). A meeting so named is no one's aggression.
+#[test]
+fn a_hostile_act_called_a_hostile_name_criticizes_its_author() {
+    let t = coded(
+        "Peruvian rebels attacked a Chilean town. The Chilean president called the deadly \
+         attack a plot encouraged from abroad.",
+    );
+    assert!(t.contains(&"CHLGOV 111 PERREB".to_string()), "{t:?}");
+    let t = coded("Peruvian rebels attacked a Chilean town. Chile called the meeting a failure.");
+    assert!(!t.iter().any(|e| e.contains(" 111 ")), "{t:?}");
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {
