@@ -414,6 +414,19 @@ fn a_hostile_act_called_a_hostile_name_criticizes_its_author() {
     assert!(!t.iter().any(|e| e.contains(" 111 ")), "{t:?}");
 }
 
+/// To remain or stay in contact is to consult; an agreement to it the intent to meet (036).
+#[test]
+fn agreeing_to_remain_in_contact_is_the_intent_to_meet() {
+    assert_eq!(
+        coded("Chile and Peru agreed to remain in regular contact."),
+        expect(&["CHL 036 PER", "PER 036 CHL"])
+    );
+    assert_eq!(
+        coded("Chile and Peru agreed to stay in touch."),
+        expect(&["CHL 036 PER", "PER 036 CHL"])
+    );
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "7ce34a1b00331b07"
+            "1bb3b6495ba32975"
         );
     }
 }
