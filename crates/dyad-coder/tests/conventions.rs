@@ -427,6 +427,20 @@ fn agreeing_to_remain_in_contact_is_the_intent_to_meet() {
     );
 }
 
+/// Diplomatic relations restored or resumed are relations established (054); agreeing to
+/// restore them is the intent (032).
+#[test]
+fn relations_restored_are_relations_established() {
+    assert_eq!(
+        coded("Chile and Peru restored full diplomatic relations on Monday."),
+        expect(&["CHL 054 PER", "PER 054 CHL"])
+    );
+    assert_eq!(
+        coded("Chile and Peru agreed to restore diplomatic relations."),
+        expect(&["CHL 032 PER", "PER 032 CHL"])
+    );
+}
+
 /// An agent word before a name the dictionaries do not know titles that person.
 #[test]
 fn an_agent_before_an_unknown_name_titles_the_person() {

@@ -439,8 +439,9 @@ mod tests {
             .sum();
         assert_eq!(upstream, 4_668);
         // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH,
-        // ENDURE, EXHIBIT, MAINTAIN, MOVE, OBTAIN, REDUCE, SEND, SIGN, STAY, UTILIZE, CONSIDER,
-        // GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT, CONFINE, TAKE_CONTROL, DESTROY)
+        // ENDURE, EXHIBIT, MAINTAIN, MOVE, OBTAIN, REDUCE, RESTART, RE_ESTABLISH, SEND, SIGN, STAY,
+        // UTILIZE, CONSIDER, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT, CONFINE,
+        // TAKE_CONTROL, DESTROY)
         let added: Vec<&str> = d.verbs.blocks[..397]
             .iter()
             .filter(|b| b.patterns.iter().any(|p| p.file.is_some()))
@@ -457,6 +458,8 @@ mod tests {
                 "MOVE",
                 "OBTAIN",
                 "REDUCE",
+                "RESTART",
+                "RE_ESTABLISH",
                 "SEND",
                 "SIGN",
                 "STAY",

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "1bb3b6495ba32975"
+            "3a739acadb6f0eb5"
         );
     }
 }
