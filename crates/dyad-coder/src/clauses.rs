@@ -662,11 +662,14 @@ fn subject(
     // accuses, not the ambassador an infinitive made the subject of "leave")
     let participle = !v.finite && v.candidate.inflection == crate::lexicon::Inflection::Ing;
     // (through an adverb of its own: ", unanimously demanding that …")
-    let before_adverbs = (0..v.group_start)
-        .rev()
-        .find(|&k| !english::is_adverb(s.word(k)))
-        .filter(|&k| k + 3 >= v.group_start);
-    if participle && before_adverbs.is_some_and(|k| s.word(k) == ",") {
+    let after_comma = || {
+        (0..v.group_start)
+            .rev()
+            .find(|&k| !english::is_adverb(s.word(k)))
+            .filter(|&k| k + 3 >= v.group_start)
+            .is_some_and(|k| s.word(k) == ",")
+    };
+    if participle && after_comma() {
         let finite = earlier
             .iter()
             .rev()
@@ -1118,14 +1121,15 @@ fn clause_end(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> usize {
         // and its participle are a clause of their own
         // "signed an agreement Monday, settling the dispute": so is a participle after a comma
         // (through an adverb of its own: ", unanimously demanding")
-        let mut after = i + 1;
-        while after < ceiling && english::is_adverb(s.word(after)) && after < i + 3 {
-            after += 1;
-        }
-        let participle = w == ","
-            && verbs[vi + 1..].iter().any(|n| {
+        let participle = w == "," && {
+            let mut after = i + 1;
+            while after < ceiling && after < i + 3 && english::is_adverb(s.word(after)) {
+                after += 1;
+            }
+            verbs[vi + 1..].iter().any(|n| {
                 !n.finite && n.candidate.inflection == Inflection::Ing && n.group_start == after
-            });
+            })
+        };
         if participle {
             return i;
         }
