@@ -11,7 +11,7 @@ pub use crate::objects::{is_locative, is_pp_object};
 use crate::patterns::{code_verb, CodedVerb};
 pub use crate::role::Role;
 use crate::sentence::SentenceView;
-use crate::verbs::VerbOccurrence;
+use crate::verbs::{coordinated, listed, VerbOccurrence};
 use dyad_dict::cameo;
 use dyad_dict::verbs::CodeSpec;
 use dyad_model::Modality;
@@ -1026,43 +1026,6 @@ fn reporter_of_a_passive(
     out[..passive].iter().rposition(|c| {
         matches!(c.complement, Some((k, Complement::Finite)) if k == passive) && c.subject.is_some()
     })
-}
-
-/// Does the verb group follow a conjunction directly ("… and promised", "…, but said")?
-fn coordinated(s: &SentenceView, v: &VerbOccurrence) -> bool {
-    let mut k = v.group_start;
-    while k > 0 && (s.word(k - 1) == "," || english::is_adverb(s.word(k - 1))) {
-        k -= 1;
-    }
-    k > 0 && matches!(s.word(k - 1), "AND" | "BUT" | "OR")
-}
-
-/// Is the verb group a member of a list of acts of one subject set off by commas, before the
-/// list's last member joined by "and" ("Musharraf declared a state of emergency, suspended the
-/// constitution and sacked the chief justice", "police fired tear gas, arrested 20 protesters
-/// and detained the opposition leader")? A finite verb right after a comma, after a finite
-/// verb, with "and" and a verb later in the sentence — not a verb of saying the speaker
-/// follows ("…, said the minister", "…, added Lavrov").
-fn listed(s: &SentenceView, verbs: &[VerbOccurrence], vi: usize) -> bool {
-    let v = &verbs[vi];
-    if vi == 0 || !v.finite || !verbs[vi - 1].finite || v.passive {
-        return false;
-    }
-    let mut k = v.group_start;
-    while k > 0 && english::is_adverb(s.word(k - 1)) {
-        k -= 1;
-    }
-    if k == 0 || s.word(k - 1) != "," || verbs[vi - 1].last >= k - 1 {
-        return false;
-    }
-    let next = s.word(v.last + 1);
-    if english::is_inverting_speech(s.word(v.head)) && (next == "THE" || s.capitalized(v.last + 1))
-    {
-        return false;
-    }
-    (v.last + 1..s.len())
-        .take_while(|&j| !matches!(s.word(j), ";" | ":" | "."))
-        .any(|j| s.word(j) == "AND" && s.tag(j + 1).is_some_and(|t| t.is_verb()))
 }
 
 /// Where the clause of verb `vi` begins: after the previous finite verb, a clause opener or a
