@@ -160,8 +160,9 @@ pub fn is_pp_object(s: &SentenceView, start: usize) -> bool {
     false
 }
 
-/// Is the phrase a place where something happened: a whole noun phrase after "in", "at" or
-/// "near" (through "the"), as "in Washington", "near Goma", not "in Israeli tank shelling"?
+/// Is the phrase a place where something happened: a whole noun phrase after a preposition of
+/// place ("in", "at", "near", "outside", "across": [`english::is_locative_preposition`],
+/// through "the"), as "in Washington", "near Goma", not "in Israeli tank shelling"?
 pub fn is_locative(s: &SentenceView, (start, end): (usize, usize)) -> bool {
     let mut k = start;
     if k > 0 && s.word(k - 1) == "THE" {
