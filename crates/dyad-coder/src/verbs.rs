@@ -708,7 +708,10 @@ fn verb_group(
                 && english::is_adverb(s.word(k)))
             || w == "TO"
             || (w == "ABOUT" && s.word(k) == "TO")
-            || (w == "GOING" && s.word(k) == "TO");
+            || (w == "GOING" && s.word(k) == "TO")
+            // "might not be able to host", "was unable to attend": the ability's group is the
+            // verb's, with its modal and negation
+            || (matches!(w, "ABLE" | "UNABLE") && s.word(k) == "TO");
         if !part_of_group {
             break;
         }
@@ -717,7 +720,7 @@ fn verb_group(
         if english::is_intent_modal(w) || english::is_hypothetical_modal(w) {
             modal = Some(w.to_string());
         }
-        if english::is_negator(w) {
+        if english::is_negator(w) || w == "UNABLE" {
             negated = true;
         } else if english::is_intent_modal(w)
             || (w == "ABOUT" || w == "GOING")

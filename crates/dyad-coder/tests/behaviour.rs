@@ -1312,6 +1312,30 @@ fn they_after_one_state_is_the_group_just_named() {
 }
 
 #[test]
+fn an_ability_lends_its_modal_and_negation_to_the_verb() {
+    let events = prod("Chile might not be able to host the Peruvian president.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.negated && e.modality == dyad_coder::Modality::Hypothetical),
+        "{:?}",
+        triples(&events)
+    );
+    let events = prod("Chile was unable to host the Peruvian president.");
+    assert!(
+        !events.is_empty() && events.iter().all(|e| e.negated),
+        "{:?}",
+        triples(&events)
+    );
+    let events = prod("Chile was able to host the Peruvian president.");
+    assert!(
+        !events.is_empty() && events.iter().all(|e| !e.negated),
+        "{:?}",
+        triples(&events)
+    );
+}
+
+#[test]
 fn the_to_of_an_infinitive_is_no_preposition_of_a_pattern() {
     // WELCOME's "- * (TO) [043:042]" is a visitor welcomed to a place
     let t = triples(&prod("Chile welcomed the Peruvian president to Santiago."));
