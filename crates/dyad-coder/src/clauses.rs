@@ -183,19 +183,22 @@ pub fn clauses<'l>(
         }
         // "invited Brazil to join", "urged Chile and Peru to hold talks": the governing verb's
         // object is the infinitive's subject, asked (not forced) to act
+        // ("urge both parties to take … and engage in the talks": a bare verb coordinated
+        // with an infinitive asked of the object is asked too)
         let asked_of_object = !verb.finite
-            && governor.is_some_and(|g| {
-                let gov: &Clause = &out[g];
-                let same = |a: &Role, b: &Role| {
-                    a.members
-                        .iter()
-                        .map(|m| &m.code)
-                        .eq(b.members.iter().map(|m| &m.code))
-                };
-                !gov.verb.passive
-                    && matches!((&gov.object, &subject), (Some(o), Some(sub)) if same(o, sub))
-                    && !english::is_implicative(verb_base(lex, &gov.verb))
-            });
+            && (coordinated_with.is_some_and(|p| out[p].asked_of_object)
+                || governor.is_some_and(|g| {
+                    let gov: &Clause = &out[g];
+                    let same = |a: &Role, b: &Role| {
+                        a.members
+                            .iter()
+                            .map(|m| &m.code)
+                            .eq(b.members.iter().map(|m| &m.code))
+                    };
+                    !gov.verb.passive
+                        && matches!((&gov.object, &subject), (Some(o), Some(sub)) if same(o, sub))
+                        && !english::is_implicative(verb_base(lex, &gov.verb))
+                }));
         // ("reaffirmed the cooperation involving the US in responding to the threat": the
         // phrase before a gerund after a preposition is no subject the article goes on with)
         let gerund_after_preposition = !verb.finite

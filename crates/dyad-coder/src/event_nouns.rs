@@ -657,6 +657,10 @@ fn light_verb_clause<'c>(
     {
         from += 1;
     }
+    // "engaged in talks", "engaged in a dialogue": through "in"
+    if from < noun && s.word(from) == "IN" && lex.dicts.event_nouns.is_in_verb(base) {
+        from += 1;
+    }
     // "announced on Saturday the expulsion of the ambassador": a day between them
     if s.word(from) == "ON" && english::is_time_word(s.word(from + 1)) {
         from += 2;

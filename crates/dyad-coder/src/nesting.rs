@@ -345,7 +345,8 @@ fn object_controls(outer: &Clause, inner: &Clause) -> bool {
 }
 
 /// An appeal or demand for what its content names ("urged Bree to help" = appeal for aid,
-/// 023), by the ontology; the appeal's own code when the ontology has no combination.
+/// 023; "asked Malaysia to mediate" = appeal for mediation, 028), by the ontology; the
+/// appeal's own code when the ontology has no combination.
 fn appeal_for<'c>(
     pico: &'c Pico,
     outer: Option<&'c str>,
@@ -353,7 +354,10 @@ fn appeal_for<'c>(
 ) -> Option<&'c str> {
     outer
         .zip(inner)
-        .and_then(|(oc, ic)| pico.combine(oc, ic))
+        .and_then(|(oc, ic)| {
+            pico.combine(oc, ic)
+                .or_else(|| pico.combine_consult(oc, ic))
+        })
         .or(outer)
 }
 

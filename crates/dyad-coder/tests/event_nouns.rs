@@ -240,3 +240,38 @@ fn ambushes_skirmishes_massacres_and_overthrows_are_told_by_their_nouns() {
     );
     assert_nouns("Chile's censure of Peru angered Lima.", &["CHL 111 PER"]);
 }
+
+#[test]
+fn to_engage_in_an_act_is_to_do_it() {
+    assert_nouns(
+        "Russia engaged in talks with Ukraine on Monday.",
+        &["RUS 040 UKR", "UKR 040 RUS"],
+    );
+    // the bare verb is still upstream's fight
+    let t = triples(&all("The army engaged the rebels near Goma."));
+    assert!(t.iter().any(|t| t.contains(" 190 ")), "{t:?}");
+}
+
+#[test]
+fn an_appeal_to_meet_negotiate_or_mediate_has_its_own_code() {
+    let cases = [
+        ("Thailand asked Malaysia to mediate.", "THA 028 MYS"),
+        ("Thailand urged Cambodia to negotiate.", "THA 026 KHM"),
+        (
+            "The UN urged Russia to hold talks with Ukraine.",
+            "IGOUNO 026 RUS",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(triples(&all(text)), expect(&[expected]), "{text:?}");
+    }
+}
+
+#[test]
+fn a_verb_joined_to_an_asked_infinitive_is_asked_too() {
+    // what Israel is urged to do is not done: no talks between Israel and Hamas
+    let t = triples(&all(
+        "The US urged Israel to respect the truce and engage in talks with Hamas.",
+    ));
+    assert!(t.iter().all(|t| !t.contains(" 040 ")), "{t:?}");
+}

@@ -8,6 +8,7 @@
 //! # comment
 //! LIGHT HOLD HAVE PAY CONDUCT              light verbs (one or more lines)
 //! COMMIT PLEDGE REAFFIRM                   light verbs that commit their subject to the act
+//! IN ENGAGE PARTICIPATE                    light verbs that reach their noun through "in"
 //! MEDIATOR BROKERED MEDIATED               participles of mediation ("UN-brokered talks")
 //! INTENT WILLINGNESS READINESS             nouns of intent ("their willingness to help")
 //! HUMANITARIAN RELIEF FOOD                 words that make money pledged or given humanitarian aid
@@ -100,6 +101,9 @@ pub struct EventNounLexicon {
     /// as an intent ("pledged cooperation", "reaffirmed their partnership"): upper-case base
     /// forms, each a light verb too.
     pub commit_verbs: Vec<String>,
+    /// Light verbs that reach their object noun through "in" ("engaged in talks",
+    /// "engaged in a dialogue"): upper-case base forms, each a light verb too.
+    pub in_verbs: Vec<String>,
     /// Participles that, joined by a hyphen to an actor, make it the mediator of the act the
     /// noun after them names ("UN-brokered talks", "a US-mediated truce"), coded as the
     /// lexicon's mediation noun ([`EventNounLexicon::mediation`]).
@@ -182,6 +186,11 @@ impl EventNounLexicon {
         self.intent_nouns.iter().any(|v| v == word)
     }
 
+    /// Does `base` (an upper-case verb base form) reach its object noun through "in"?
+    pub fn is_in_verb(&self, base: &str) -> bool {
+        self.in_verbs.iter().any(|v| v == base)
+    }
+
     /// Does `base` (an upper-case verb base form) commit its subject to the act its object
     /// noun names?
     pub fn is_commit_verb(&self, base: &str) -> bool {
@@ -210,6 +219,12 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
             let verbs: Vec<String> = verbs.split_whitespace().map(str::to_uppercase).collect();
             lex.light_verbs.extend(verbs.iter().cloned());
             lex.commit_verbs.extend(verbs);
+            continue;
+        }
+        if let Some(verbs) = line.strip_prefix("IN ") {
+            let verbs: Vec<String> = verbs.split_whitespace().map(str::to_uppercase).collect();
+            lex.light_verbs.extend(verbs.iter().cloned());
+            lex.in_verbs.extend(verbs);
             continue;
         }
         if let Some(words) = line.strip_prefix("MEDIATOR ") {
@@ -409,7 +424,7 @@ mod tests {
     #[test]
     fn reads_nouns_flags_forms_and_light_verbs() {
         let lex = parse(
-            "# a comment\nLIGHT hold pay\nCOMMIT conduct\nTALKS [040] both # from TALK\n\
+            "# a comment\nLIGHT hold pay\nCOMMIT conduct\nIN engage\nTALKS [040] both # from TALK\n\
              VISIT {STOPOVER} [042] of=source needs=target # from VISIT\n\
              INVASION [192] # from INVADE\nPROTEST [141] by=story # from PROTEST\n",
             "n.txt",
@@ -419,8 +434,9 @@ mod tests {
         assert!(!lex.get("TALKS").unwrap().story_doers);
         assert!(lex.mediating.is_empty() && lex.mediation().is_none());
         // a verb that commits is a light verb too
-        assert_eq!(lex.light_verbs, ["HOLD", "PAY", "CONDUCT"]);
+        assert_eq!(lex.light_verbs, ["HOLD", "PAY", "CONDUCT", "ENGAGE"]);
         assert!(lex.is_commit_verb("CONDUCT") && !lex.is_commit_verb("HOLD"));
+        assert!(lex.is_in_verb("ENGAGE") && !lex.is_in_verb("HOLD"));
         let talks = lex.get("TALKS").unwrap();
         assert!(talks.symmetric && talks.code == "040" && talks.provenance == "from TALK");
         let visit = lex.get("VISITS").unwrap();

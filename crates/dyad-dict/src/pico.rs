@@ -121,6 +121,25 @@ impl Pico {
         }
     }
 
+    /// "A `outer`s B to meet, negotiate or mediate": a consultation's code is no bare content
+    /// in the ontology (its category is Consult, 0xB000, with the meeting, 0x0010, or the
+    /// mediation, 0x0030, as content), so [`Pico::combine`] leaves an appeal or a demand for
+    /// one uncombined; CAMEO has a code for each, the category's with the consultation's
+    /// content: urge to negotiate 0x2010 = 026, ask to mediate 0x2030 = 028, demand talks
+    /// 0x4010 = 106, demand mediation 0x4030 = 108 (as the intent to meet is 036, to mediate
+    /// 039). Only an appeal (0x2000) or a demand (0x4000) is combined so: a threat to "halt
+    /// negotiations" (0x6010, 134) is no threat to meet.
+    pub fn combine_consult(&self, outer: &str, inner: &str) -> Option<&str> {
+        let o = self.value(outer)?;
+        let i = self.value(inner)?;
+        let asks = o == 0x2000 || o == 0x4000;
+        let content = i & 0x0FFF;
+        let consult = i & 0xF000 == 0xB000 && i < 0x10000 && content & 0x00F0 != 0;
+        (asks && consult)
+            .then(|| self.codes.get(&(o | content)).map(String::as_str))
+            .flatten()
+    }
+
     /// The code PETR-2 gives the negation of `code` ("not provide aid" → 121 reject), if any.
     pub fn negate(&self, code: &str) -> Option<&str> {
         self.values
@@ -149,6 +168,20 @@ mod tests {
         assert_eq!(p.combine("030", "070"), Some("033")); // wants to help
         assert_eq!(p.combine("030", "174"), None); // pledged to expel: the inner code stands
         assert_eq!(p.combine("050", "085"), None);
+    }
+
+    #[test]
+    fn appeals_and_demands_to_meet_or_mediate_have_their_own_codes() {
+        let p = Pico::bundled();
+        assert_eq!(p.combine("020", "046"), None); // the bare combination has none
+        assert_eq!(p.combine_consult("020", "046"), Some("026")); // urged them to negotiate
+        assert_eq!(p.combine_consult("020", "044"), Some("026")); // asked them to meet
+        assert_eq!(p.combine_consult("020", "045"), Some("028")); // asked Malaysia to mediate
+        assert_eq!(p.combine_consult("100", "046"), Some("106")); // demanded talks
+        assert_eq!(p.combine_consult("100", "045"), Some("108"));
+        assert_eq!(p.combine_consult("130", "046"), None); // no threat to meet
+        assert_eq!(p.combine_consult("020", "042"), None); // a visit: no content of its own
+        assert_eq!(p.combine_consult("020", "070"), None); // not a consultation
     }
 
     #[test]

@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "3a739acadb6f0eb5"
+            "d0e0c52eea7d4a9b"
         );
     }
 }
