@@ -203,9 +203,21 @@ fn used_as_verb(
     // "…, calling Thailand's move a breach", "with both sides accusing each other", "with
     // Thailand alleging that …": a participle with an object, after a comma or in an
     // absolute "with", is a verb of its own clause (not finite)
+    // (or a bare noun of one word for object: ", holding talks with Putin", ", firing teargas
+    // inside and beating demonstrators"; not a noun a noun follows, "a new, enduring security system"; the
+    // tagger asked last)
+    let bare_object = || {
+        let after = s.word(first + 2);
+        (first + 2 >= s.len()
+            || s.is_punct(first + 2)
+            || english::is_preposition(after)
+            || english::is_adverb(after)
+            || english::is_conjunction(after))
+            && s.tag(first + 1).is_some_and(|t| t.is_noun())
+    };
     if infl == Inflection::Ing
-        && object_follows(s, first, in_mention)
         && (pw == "," || after_with(s, p))
+        && (object_follows(s, first, in_mention) || bare_object())
     {
         return Some(false);
     }

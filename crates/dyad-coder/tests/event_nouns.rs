@@ -275,3 +275,16 @@ fn a_verb_joined_to_an_asked_infinitive_is_asked_too() {
     ));
     assert!(t.iter().all(|t| !t.contains(" 040 ")), "{t:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_may_take_a_bare_noun_for_object() {
+    let events = all("Orban visited Moscow on Friday, holding talks with Putin.");
+    assert!(
+        events.iter().any(|e| e.root == "04"
+            && e.verb.text.starts_with("holding")
+            && e.source.as_ref().is_some_and(|a| a.code == "HUNGOV")
+            && e.target.as_ref().is_some_and(|a| a.code == "RUSGOV")),
+        "{:?}",
+        triples(&events)
+    );
+}
