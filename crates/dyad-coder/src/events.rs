@@ -643,6 +643,23 @@ pub fn code_sentence(
             .then(|| nesting::threat_code(&res.pico, &nv.entry.code))
             .flatten()
             .unwrap_or_else(|| nv.entry.code.clone());
+        // "talks between Serbia and Kosovo collapsed": a verb whose pattern reads the noun as
+        // its subject ("- TALKS *" of upstream's COLLAPSE, 164) tells what became of the act,
+        // and its code is the event's; the verb has no actor of its own
+        let fate_of_noun = nv.clause.map(|ci| &clauses[ci]).filter(|c| {
+            c.subject.is_none()
+                && nv.noun < c.verb.group_start
+                && c.coded.matched.contains(&nv.noun)
+                && !c.coded.code.is_null()
+        });
+        let told = fate_of_noun
+            .and_then(|c| Some((c.coded.code.forward()?.to_string(), nesting::rule(res, c))));
+        let (code, rule) = told.unwrap_or_else(|| {
+            (
+                code,
+                format!("event noun {}:{}", nv.entry.file, nv.entry.line),
+            )
+        });
         let first = [nv.source.span, nv.target.as_ref().and_then(|t| t.span)]
             .into_iter()
             .flatten()
@@ -683,7 +700,7 @@ pub fn code_sentence(
             // a meeting with Peru" are Peru's, Chile's ("Chile and Peru agreed to talks": both)
             reverse: (nv.mutual && !one_sayer).then(|| code.clone()),
             forward: Some(code),
-            rule: format!("event noun {}:{}", nv.entry.file, nv.entry.line),
+            rule,
             modality: None,
             future: false,
             refused: false,

@@ -29,7 +29,7 @@ fn assert_nouns(text: &str, expected: &[&str]) {
 #[test]
 fn between_a_and_b_is_coded_both_ways() {
     assert_nouns(
-        "Talks between Chile and Peru resumed on Monday.",
+        "Talks between Chile and Peru began on Monday.",
         &["CHL 040 PER", "PER 040 CHL"],
     );
     // the "between" may stand a few words on
@@ -287,4 +287,25 @@ fn a_participle_after_a_comma_may_take_a_bare_noun_for_object() {
         "{:?}",
         triples(&events)
     );
+}
+
+#[test]
+fn talks_that_collapse_or_break_down_are_halted() {
+    for text in [
+        "Talks between Serbia and Kosovo collapsed on Tuesday.",
+        "Dialogue between Serbia and Kosovo had broken down earlier in the week.",
+    ] {
+        assert_eq!(
+            triples(&all(text)),
+            expect(&["SRB 164 KSV", "KSV 164 SRB"]),
+            "{text:?}"
+        );
+    }
+    // talks that resume are talks, as RESUME's "- TALKS *" codes them (046)
+    assert_eq!(
+        triples(&all("Talks between Chile and Peru resumed on Monday.")),
+        expect(&["CHL 046 PER", "PER 046 CHL"])
+    );
+    // a car that breaks down halts no talks
+    assert_eq!(triples(&all("The car broke down near Kabul.")), expect(&[]));
 }

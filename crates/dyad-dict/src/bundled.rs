@@ -354,7 +354,7 @@ mod tests {
     fn bundled_loads() {
         let d = Dictionaries::bundled().unwrap();
         // CAMEO.2.0.txt's 397 blocks, then dyad.verbs.txt's
-        assert_eq!(d.verbs.blocks.len(), 397 + 37);
+        assert_eq!(d.verbs.blocks.len(), 397 + 38);
         let ours: Vec<&str> = d.verbs.blocks[397..]
             .iter()
             .map(|b| b.name.as_str())
@@ -394,6 +394,7 @@ mod tests {
                 "CLAIM",
                 "CHAIR",
                 "DE-ESCALATE",
+                "BREAK_DOWN",
                 "INK",
                 "EXECUTE",
                 "BOOST",
@@ -438,7 +439,7 @@ mod tests {
             .map(|b| b.patterns.iter().filter(|p| p.file.is_none()).count())
             .sum();
         assert_eq!(upstream, 4_668);
-        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, DESPATCH,
+        // dyad.verbs.txt's verbless blocks add their patterns to upstream's (ASK, COLLAPSE, DESPATCH,
         // ENDURE, EXHIBIT, MAINTAIN, MOVE, OBTAIN, REDUCE, RESTART, RE_ESTABLISH, SEND, SIGN, STAY,
         // UTILIZE, CONSIDER, GO_SOMEWHERE, CALL, AGREE, SUPPORT, FACILITATE, GRANT, CONFINE,
         // TAKE_CONTROL, DESTROY)
@@ -451,6 +452,7 @@ mod tests {
             added,
             [
                 "ASK",
+                "COLLAPSE",
                 "DESPATCH",
                 "ENDURE",
                 "EXHIBIT",

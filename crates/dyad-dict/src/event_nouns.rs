@@ -443,7 +443,7 @@ mod tests {
         assert_eq!(visit.forms, ["VISIT", "VISITS", "STOPOVER"]);
         assert!(visit.needs_target && visit.of_role == OfRole::Source);
         assert_eq!(lex.get("INVASIONS").unwrap().of_role, OfRole::Target);
-        assert_eq!(lex.get("INVASION").unwrap().line, 6);
+        assert_eq!(lex.get("INVASION").unwrap().line, 7);
         // a compound of two words, found by its first word
         let lex = parse("PHONE_CALL [041] both # x\n", "n.txt").unwrap();
         assert!(lex.opens_compound("PHONE") && !lex.opens_compound("CALL"));

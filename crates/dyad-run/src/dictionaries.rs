@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "d0e0c52eea7d4a9b"
+            "23868af4189a4454"
         );
     }
 }
