@@ -412,6 +412,13 @@ pub fn find_verbs(lex: &Lexicon, s: &SentenceView, mentions: &[Mention]) -> Vec<
             decision,
             prev_finite,
         );
+        // (a past form that ends a prepositional phrase describes its noun, no actor's act)
+        let decision = decision.filter(|&finite| {
+            !(finite
+                && cand.inflection == Inflection::Past
+                && first > 0
+                && in_a_prepositional_phrase(s, first - 1, &in_mention))
+        });
         match decision {
             Some(finite) => {
                 let mut v = verb_group(s, i, first, last, cand.clone(), finite);
@@ -556,6 +563,12 @@ fn plural_noun_after_name(
     if !(in_mention[p] || s.capitalized(p)) {
         return decision;
     }
+    // "a professor of African studies", "the Iraqi forces": a name right after "of" or an
+    // article modifies the -s form, a plural noun, and is no subject
+    // (not the end of a longer name: "the US Secretary of state wants")
+    if p > 0 && !in_mention[p - 1] && matches!(s.word(p - 1), "OF" | "THE" | "A" | "AN") {
+        return None;
+    }
     let plural = matches!(s.tag(head), Some(Tag::NNS | Tag::NNPS));
     // ("which Kinshasa charges is backed by Rwanda": a singular verb next has no plural for
     // its subject; the -s form is a verb of saying whose "that" is left out)
@@ -607,6 +620,18 @@ fn reduced_relative(s: &SentenceView, v: &VerbOccurrence, in_mention: &[bool]) -
         || later_predicate
         || object_of_an_earlier_verb(s, v, p)
         || in_an_apposition(s, v, p)
+}
+
+/// "Libyan television, in a broadcast monitored in Cairo, said": a past form right after a
+/// common noun that a determiner and a preposition open is no finite verb (the phrase is no
+/// subject) but a participle that describes the noun, and tells no act of the actors before.
+fn in_a_prepositional_phrase(s: &SentenceView, p: usize, in_mention: &[bool]) -> bool {
+    p >= 2
+        && !in_mention[p]
+        && !s.capitalized(p)
+        && !s.is_punct(p)
+        && english::is_determiner(s.word(p - 1))
+        && english::is_preposition(s.word(p - 2))
 }
 
 /// "Dejan Bulatovic, the Zajedno activist detained for 25 days for carrying an effigy of

@@ -1755,3 +1755,45 @@ fn a_pattern_that_reads_the_verbs_object_wins_over_one_further_on() {
     ));
     assert!(t.iter().any(|t| t.contains(" 190 IRNEDU")), "{t:?}");
 }
+
+#[test]
+fn a_name_after_of_or_an_article_modifies_the_plural_after_it() {
+    // "studies" is no verb of "African": no investigation (090)
+    let events = code_on(
+        production(),
+        "Li Anshan, a professor of African studies in Beijing, said China wants more trade.",
+        date(2013, 3, 25),
+    );
+    assert!(
+        events.iter().all(|e| e.root != "09"),
+        "{:?}",
+        triples(&events)
+    );
+    // the end of a longer name is still a subject
+    assert_eq!(
+        triples(&code_on(
+            production(),
+            "The US Secretary of State wants to help Israel.",
+            date(2013, 3, 25)
+        ))
+        .iter()
+        .filter(|t| t.contains(" 033 "))
+        .count(),
+        1
+    );
+}
+
+#[test]
+fn a_past_form_that_ends_a_prepositional_phrase_describes_its_noun() {
+    // the broadcast was monitored in Cairo: no act of Libyan television's, nor of Egypt's
+    let events = code_on(
+        production(),
+        "Libyan television, in a broadcast monitored in Cairo, said the talks would go on.",
+        date(1998, 3, 25),
+    );
+    assert!(
+        events.iter().all(|e| e.root != "09" && e.root != "17"),
+        "{:?}",
+        triples(&events)
+    );
+}
