@@ -204,8 +204,8 @@ fn used_as_verb(
     // Thailand alleging that …": a participle with an object, after a comma or in an
     // absolute "with", is a verb of its own clause (not finite)
     // (or a bare noun of one word for object: ", holding talks with Putin", ", firing teargas
-    // inside and beating demonstrators"; not a noun a noun follows, "a new, enduring security system"; the
-    // tagger asked last)
+    // inside and beating demonstrators"; not a noun a noun follows, "a new, enduring security
+    // system"; the tagger asked last)
     let bare_object = || {
         let after = s.word(first + 2);
         (first + 2 >= s.len()
