@@ -652,14 +652,13 @@ pub fn code_sentence(
                 && c.coded.matched.contains(&nv.noun)
                 && !c.coded.code.is_null()
         });
-        let told = fate_of_noun
-            .and_then(|c| Some((c.coded.code.forward()?.to_string(), nesting::rule(res, c))));
-        let (code, rule) = told.unwrap_or_else(|| {
-            (
+        let (code, rule) = match fate_of_noun.and_then(|c| Some((c.coded.code.forward()?, c))) {
+            Some((told, c)) => (told.to_string(), nesting::rule(res, c)),
+            None => (
                 code,
                 format!("event noun {}:{}", nv.entry.file, nv.entry.line),
-            )
-        });
+            ),
+        };
         let first = [nv.source.span, nv.target.as_ref().and_then(|t| t.span)]
             .into_iter()
             .flatten()
@@ -1076,8 +1075,8 @@ fn phone_call(
 /// Does the clause say its exchange was by telephone ("by phone", "by telephone", "over the
 /// phone")?
 fn by_phone(s: &SentenceView, c: &clauses::Clause) -> bool {
+    let phone = |w: &str| matches!(w, "PHONE" | "TELEPHONE");
     (c.start..c.end.min(s.len())).any(|k| {
-        let phone = |w: &str| matches!(w, "PHONE" | "TELEPHONE");
         (s.word(k) == "BY" && phone(s.word(k + 1)))
             || (s.word(k) == "OVER" && s.word(k + 1) == "THE" && phone(s.word(k + 2)))
     })

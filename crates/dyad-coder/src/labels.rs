@@ -168,7 +168,8 @@ fn name_tone(
 /// "Israel described it as a grave escalation", "Palestinians called the strike an act of
 /// terrorism": an act named by "it" or a definite noun with no actor in it, given a hostile
 /// name after "as" (a verb of naming that takes it) or an indefinite one right after the act
-/// ("called the protests a plot") — a criticism of the act's author, whom the caller finds. A kind name of an act whose author is not told is no event.
+/// ("called the protests a plot") — a criticism of the act's author, whom the caller finds. A
+/// kind name of an act whose author is not told is no event.
 fn act_named(
     lex: &Lexicon,
     tone: &ToneLexicon,

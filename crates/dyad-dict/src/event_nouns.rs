@@ -8,7 +8,7 @@
 //! # comment
 //! LIGHT HOLD HAVE PAY CONDUCT              light verbs (one or more lines)
 //! COMMIT PLEDGE REAFFIRM                   light verbs that commit their subject to the act
-//! IN ENGAGE PARTICIPATE                    light verbs that reach their noun through "in"
+//! IN ENGAGE                               light verbs that reach their noun through "in"
 //! MEDIATOR BROKERED MEDIATED               participles of mediation ("UN-brokered talks")
 //! INTENT WILLINGNESS READINESS             nouns of intent ("their willingness to help")
 //! HUMANITARIAN RELIEF FOOD                 words that make money pledged or given humanitarian aid
@@ -198,6 +198,15 @@ impl EventNounLexicon {
     }
 }
 
+/// The verbs of a `COMMIT` or `IN` line, upper case, into their kind's list and the light verbs
+/// (each is a light verb too).
+fn light_verbs_of_a_kind(light: &mut Vec<String>, kind: &mut Vec<String>, verbs: &str) {
+    for v in verbs.split_whitespace().map(str::to_uppercase) {
+        light.push(v.clone());
+        kind.push(v);
+    }
+}
+
 /// Parse an event-noun file. A line that cannot be read is an error naming the file and line.
 pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
     let mut lex = EventNounLexicon::default();
@@ -216,15 +225,11 @@ pub fn parse(text: &str, file: &str) -> Result<EventNounLexicon, DictError> {
             continue;
         }
         if let Some(verbs) = line.strip_prefix("COMMIT ") {
-            let verbs: Vec<String> = verbs.split_whitespace().map(str::to_uppercase).collect();
-            lex.light_verbs.extend(verbs.iter().cloned());
-            lex.commit_verbs.extend(verbs);
+            light_verbs_of_a_kind(&mut lex.light_verbs, &mut lex.commit_verbs, verbs);
             continue;
         }
         if let Some(verbs) = line.strip_prefix("IN ") {
-            let verbs: Vec<String> = verbs.split_whitespace().map(str::to_uppercase).collect();
-            lex.light_verbs.extend(verbs.iter().cloned());
-            lex.in_verbs.extend(verbs);
+            light_verbs_of_a_kind(&mut lex.light_verbs, &mut lex.in_verbs, verbs);
             continue;
         }
         if let Some(words) = line.strip_prefix("MEDIATOR ") {

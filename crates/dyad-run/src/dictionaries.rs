@@ -163,7 +163,7 @@ mod tests {
     fn the_bundled_version_is_stable() {
         assert_eq!(
             DictionaryFiles::default().version().unwrap(),
-            "23868af4189a4454"
+            "7d2e08c37b326495"
         );
     }
 }
